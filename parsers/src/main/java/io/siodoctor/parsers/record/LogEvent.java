@@ -1,0 +1,67 @@
+package io.siodoctor.parsers.record;
+
+/**
+ * What a log line states, recognised from the exact message formats of engine.io, socket.io,
+ * nginx, browsers and the other producers. This is a parsed fact, not a diagnosis: rules decide
+ * what a combination of events means.
+ */
+public enum LogEvent {
+  /** Nothing the rules know about. */
+  OTHER,
+  /** engine {@code handshaking client "<sid>"}: the node issued a new sid. */
+  HANDSHAKE,
+  /** engine {@code handling "<method>" http request "<url>"}. */
+  HTTP_REQUEST,
+  /** engine {@code unknown sid "<sid>"}, python-socketio {@code Invalid session}: code 1. */
+  UNKNOWN_SID,
+  /** engine {@code unknown transport "<t>"}: code 0. */
+  UNKNOWN_TRANSPORT,
+  /** engine {@code unsupported protocol version}: code 5. */
+  UNSUPPORTED_PROTOCOL_VERSION,
+  /** engine {@code bad request: unexpected transport without upgrade}: the Upgrade header was lost. */
+  TRANSPORT_MISMATCH,
+  /** engine {@code invalid transport upgrade}, {@code origin header invalid}, ...: code 3. */
+  BAD_REQUEST,
+  /** engine {@code might upgrade socket transport from "polling" to "websocket"}. */
+  UPGRADE_STARTED,
+  /** engine:socket {@code got upgrade packet - upgrading}. */
+  UPGRADE_DONE,
+  /** engine:socket {@code client did not complete upgrade - ...}. */
+  UPGRADE_INCOMPLETE,
+  /** engine:socket {@code writing ping packet - expecting pong within <n>ms}. */
+  PING_SENT,
+  /** engine:socket {@code got ping} (v3 server) or {@code received packet ping}. */
+  PING_RECEIVED,
+  /** engine:socket {@code got pong}. */
+  PONG_RECEIVED,
+  /** A session or socket closed; {@code eventDetail} holds the reason ({@code ping timeout}, ...). */
+  CLOSED,
+  /** engine:socket {@code transport error}. */
+  TRANSPORT_ERROR,
+  /** socket.io:namespace {@code middleware error, sending CONNECT_ERROR packet to the client}. */
+  CONNECT_ERROR_SENT,
+  /** socket.io:client {@code creation of namespace <nsp> was denied}. */
+  NAMESPACE_DENIED,
+  /** A message or body larger than allowed (ws {@code Max payload size exceeded}, nginx 413). */
+  PAYLOAD_TOO_LARGE,
+  /** One request in an access log ({@code access} is filled). */
+  HTTP_ACCESS,
+  /** A proxy could not reach its upstream (refused, no live upstreams, reset before headers). */
+  PROXY_UPSTREAM_UNAVAILABLE,
+  /** A proxy gave up waiting for the upstream's response header (nginx 504 case). */
+  PROXY_UPSTREAM_TIMEOUT,
+  /** nginx {@code upstream timed out (110...) while proxying upgraded connection}: idle WebSocket cut. */
+  PROXY_UPGRADED_TIMEOUT,
+  /** A proxied WebSocket ended: client closed it or the upstream reset it. */
+  PROXY_UPGRADED_CLOSED,
+  /** Browser console: a request was blocked by CORS. */
+  CORS_BLOCKED,
+  /** Browser console: a request was blocked as mixed content. */
+  MIXED_CONTENT_BLOCKED,
+  /** Browser console: {@code WebSocket connection to '...' failed}. */
+  WEBSOCKET_FAILED,
+  /** Browser console: a network error ({@code eventDetail} holds the {@code net::ERR_*} code). */
+  NETWORK_ERROR,
+  /** A socket.io {@code connect_error} or client error text. */
+  CLIENT_CONNECT_ERROR
+}

@@ -1,0 +1,31 @@
+package io.siodoctor.parsers.record;
+
+/** The log formats sio-doctor recognises by content. */
+public enum LogFormat {
+  /** engine.io / socket.io {@code debug} output, TTY or not, server or Node client. */
+  ENGINE_IO_DEBUG("engineio-debug"),
+  NGINX_ACCESS("nginx-access"),
+  NGINX_ERROR("nginx-error"),
+  HAPROXY("haproxy"),
+  AWS_ALB("aws-alb"),
+  /** JSON lines from pino, winston, bunyan and similar loggers. */
+  JSON_LINES("json"),
+  /** Python python-socketio / Flask-SocketIO and Java netty-socketio logs. */
+  PYTHON_SOCKETIO("python-socketio"),
+  NETTY_SOCKETIO("netty-socketio"),
+  /** A browser console export (Chrome "Save as..."). */
+  BROWSER_CONSOLE("browser-console"),
+  /** Any other line with a timestamp. */
+  GENERIC("generic");
+
+  private final String id;
+
+  LogFormat(String id) {
+    this.id = id;
+  }
+
+  /** The name used in {@code inputs[].format} and in the index. */
+  public String id() {
+    return id;
+  }
+}

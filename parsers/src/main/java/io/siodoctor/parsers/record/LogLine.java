@@ -1,0 +1,51 @@
+package io.siodoctor.parsers.record;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One line of a server, proxy or browser-console log.
+ *
+ * @param node the server node that wrote it (from the file name or a host field), or null
+ * @param level the level as written ({@code info}, {@code error}, ...), or null
+ * @param source the logger or debug namespace ({@code engine:socket}), or null
+ * @param sid the Engine.IO sid the line names, or null
+ * @param message the message text, with timestamps, colours and prefixes removed
+ * @param event what the line states
+ * @param eventDetail the event's argument (a close reason, an error code, a namespace), or null
+ * @param access for access-log lines, the request; otherwise null
+ */
+public record LogLine(
+    SourceLocation location,
+    long lineNumber,
+    Instant time,
+    LogFormat format,
+    String node,
+    String level,
+    String source,
+    String sid,
+    String message,
+    LogEvent event,
+    String eventDetail,
+    HttpAccess access)
+    implements Record {
+
+  public LogLine {
+    message = message == null ? "" : message;
+    event = event == null ? LogEvent.OTHER : event;
+  }
+
+  @Override
+  public Optional<String> sid() {
+    return sid == null || sid.isEmpty() ? Optional.empty() : Optional.of(sid);
+  }
+
+  public boolean is(LogEvent e) {
+    return event == e;
+  }
+
+  @Override
+  public String excerpt() {
+    return (source == null ? "" : source + " ") + Excerpts.oneLine(message, 200);
+  }
+}
