@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param node the server node that wrote it (from the file name or a host field), or null
  * @param level the level as written ({@code info}, {@code error}, ...), or null
  * @param source the logger or debug namespace ({@code engine:socket}), or null
- * @param sid the Engine.IO sid the line names, or null
+ * @param sessionId the Engine.IO sid the line names, or null
  * @param message the message text, with timestamps, colours and prefixes removed
  * @param event what the line states
  * @param eventDetail the event's argument (a close reason, an error code, a namespace), or null
@@ -23,7 +23,7 @@ public record LogLine(
     String node,
     String level,
     String source,
-    String sid,
+    String sessionId,
     String message,
     LogEvent event,
     String eventDetail,
@@ -37,7 +37,7 @@ public record LogLine(
 
   @Override
   public Optional<String> sid() {
-    return sid == null || sid.isEmpty() ? Optional.empty() : Optional.of(sid);
+    return sessionId == null || sessionId.isEmpty() ? Optional.empty() : Optional.of(sessionId);
   }
 
   public boolean is(LogEvent e) {

@@ -1,0 +1,70 @@
+package io.siodoctor.analyzer;
+
+import io.siodoctor.analyzer.rank.RankedCause;
+import io.siodoctor.analyzer.rank.RankedReport;
+import io.siodoctor.analyzer.rank.Ranker;
+import io.siodoctor.analyzer.rank.SessionSummaries;
+import io.siodoctor.parsers.InputReader;
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.engine.RuleEngine;
+import io.siodoctor.rules.incident.IncidentBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The analysis pipeline for one incident: inputs → records → incident → findings → ranked report.
+ * The command line, the web page and the batch scan all call this.
+ */
+public final class Analyzer {
+  private final RuleEngine engine;
+
+  public Analyzer(RuleEngine engine) {
+    this.engine = engine;
+  }
+
+  public static Analyzer builtIn() {
+    return new Analyzer(RuleEngine.builtIn());
+  }
+
+  public RuleEngine engine() {
+    return engine;
+  }
+
+  /** Reads every input (an unreadable one is reported, not thrown) and analyses them as one incident. */
+  public RankedReport analyze(List<InputSource> sources) {
+    IncidentBuilder builder = new IncidentBuilder();
+    for (InputSource source : sources) {
+      builder.addInput(read(source, builder));
+    }
+    return analyze(builder.build());
+  }
+
+  public RankedReport analyze(Incident incident) {
+    RuleEngine.Result result = engine.run(incident);
+    Set<String> logFiles = new HashSet<>();
+    for (InputSummary in : incident.inputs()) {
+      if (in.format() != null && !in.format().equals("har")) {
+        logFiles.add(in.file());
+      }
+    }
+    List<RankedCause> causes = Ranker.rank(result.findings(), logFiles);
+    return new RankedReport(
+        causes.isEmpty() ? RankedReport.HEALTHY : RankedReport.PROBLEMS,
+        causes,
+        incident.inputs(),
+        SessionSummaries.of(incident),
+        result.warnings());
+  }
+
+  private static InputSummary read(InputSource source, IncidentBuilder builder) {
+    try (InputStream in = source.open()) {
+      return InputReader.read(in, source.name(), builder.sink());
+    } catch (IOException e) {
+      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot open: " + e.getMessage());
+    }
+  }
+}

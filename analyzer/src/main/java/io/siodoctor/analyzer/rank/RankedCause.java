@@ -1,0 +1,28 @@
+package io.siodoctor.analyzer.rank;
+
+import io.siodoctor.rules.api.Evidence;
+import java.util.List;
+
+/**
+ * One cause in the report, as the JSON contract shows it ({@code causes[]}), plus what the finding
+ * measured ({@code detail}) and the sessions it affects.
+ */
+public record RankedCause(
+    String id,
+    int rank,
+    double confidence,
+    String severity,
+    String category,
+    String title,
+    String explanation,
+    String fix,
+    String docs,
+    String detail,
+    List<String> sessions,
+    List<Evidence> evidence) {
+
+  public RankedCause {
+    sessions = List.copyOf(sessions);
+    evidence = List.copyOf(evidence);
+  }
+}

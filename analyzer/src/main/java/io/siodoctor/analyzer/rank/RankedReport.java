@@ -1,0 +1,57 @@
+package io.siodoctor.analyzer.rank;
+
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.rules.api.Evidence;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole answer of one {@code analyze}: verdict, ranked causes, inputs and sessions. This is the
+ * JSON contract as a record; every renderer prints it.
+ *
+ * @param verdict {@code healthy} exactly when {@code causes} is empty, else {@code problems}
+ * @param warnings problems of the analysis itself (a rule that failed), not of the inputs
+ */
+public record RankedReport(
+    String verdict,
+    List<RankedCause> causes,
+    List<InputSummary> inputs,
+    List<SessionSummary> sessions,
+    List<String> warnings) {
+
+  public static final String HEALTHY = "healthy";
+  public static final String PROBLEMS = "problems";
+
+  public RankedReport {
+    causes = List.copyOf(causes);
+    inputs = List.copyOf(inputs);
+    sessions = List.copyOf(sessions);
+    warnings = List.copyOf(warnings);
+  }
+
+  public boolean healthy() {
+    return causes.isEmpty();
+  }
+
+  public boolean anyInputUnreadable() {
+    return inputs.stream().anyMatch(i -> !i.readable());
+  }
+
+  /** The same report with only the first {@code n} causes (ranks unchanged). */
+  public RankedReport top(int n) {
+    return causes.size() <= n ? this
+        : new RankedReport(verdict, causes.subList(0, n), inputs, sessions, warnings);
+  }
+
+  /** The same report with every piece of input-derived text passed through {@code mask}. */
+  public RankedReport mapText(UnaryOperator<String> mask) {
+    List<RankedCause> masked = causes.stream().map(c -> new RankedCause(
+        c.id(), c.rank(), c.confidence(), c.severity(), c.category(), c.title(), c.explanation(), c.fix(),
+        c.docs(), mask.apply(c.detail()), c.sessions(),
+        c.evidence().stream().map(e -> new Evidence(e.location(), e.time(), mask.apply(e.excerpt()),
+            mask.apply(e.note()))).toList())).toList();
+    List<InputSummary> in = inputs.stream().map(i -> new InputSummary(i.file(), i.format(), i.records(),
+        i.warnings().stream().map(mask).toList(), mask.apply(i.error()))).toList();
+    return new RankedReport(verdict, masked, in, sessions, warnings);
+  }
+}

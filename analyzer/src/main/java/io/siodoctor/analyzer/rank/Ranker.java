@@ -1,0 +1,82 @@
+package io.siodoctor.analyzer.rank;
+
+import io.siodoctor.rules.api.CauseInfo;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.engine.CauseFinding;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Orders findings into the report: drops a cause that another firing cause subsumes on the same
+ * sessions, raises the confidence of causes seen from both the browser and the server, then ranks
+ * by confidence, severity and the earliest evidence.
+ */
+public final class Ranker {
+  private Ranker() {}
+
+  public static List<RankedCause> rank(List<CauseFinding> findings, Set<String> logFiles) {
+    List<CauseFinding> kept = new ArrayList<>();
+    for (CauseFinding f : findings) {
+      if (!subsumed(f, findings)) {
+        kept.add(corroborated(f, logFiles));
+      }
+    }
+    kept.sort(Comparator.comparingDouble((CauseFinding f) -> -f.finding().confidence())
+        .thenComparing(f -> f.cause().severity().ordinal())
+        .thenComparing(f -> earliest(f.finding()), Comparator.nullsLast(Comparator.naturalOrder())));
+    List<RankedCause> ranked = new ArrayList<>();
+    for (CauseFinding f : kept) {
+      CauseInfo c = f.cause();
+      Finding fi = f.finding();
+      String fix = fi.fix() == null ? c.fix() : fi.fix() + "\n\n" + c.fix();
+      ranked.add(new RankedCause(c.id(), ranked.size() + 1, round(fi.confidence()), c.severity().id(),
+          c.category().title(), c.title(), c.explanation(), fix, c.docs(), fi.detail(),
+          new ArrayList<>(fi.sessionIds()), fi.evidence()));
+    }
+    return Collections.unmodifiableList(ranked);
+  }
+
+  /** Another firing cause lists this one in {@code subsumes} and shares its sessions (or has none to compare). */
+  private static boolean subsumed(CauseFinding f, List<CauseFinding> all) {
+    for (CauseFinding other : all) {
+      if (other == f || !other.cause().subsumes().contains(f.cause().id())) {
+        continue;
+      }
+      // mutual subsumption would drop both: the more confident one wins
+      if (f.cause().subsumes().contains(other.cause().id())
+          && f.finding().confidence() > other.finding().confidence()) {
+        continue;
+      }
+      Set<String> a = f.finding().sessionIds();
+      Set<String> b = other.finding().sessionIds();
+      if (a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Seen in a HAR and in a server log: both sides agree, so halve the remaining doubt. */
+  private static CauseFinding corroborated(CauseFinding f, Set<String> logFiles) {
+    boolean fromLog = f.finding().evidence().stream().anyMatch(e -> logFiles.contains(e.location().file()));
+    boolean fromHar = f.finding().evidence().stream().anyMatch(e -> !logFiles.contains(e.location().file()));
+    if (fromLog && fromHar) {
+      double c = f.finding().confidence();
+      return new CauseFinding(f.cause(), f.finding().withConfidence(1 - (1 - c) / 2));
+    }
+    return f;
+  }
+
+  private static Instant earliest(Finding f) {
+    return f.evidence().stream().map(Evidence::time).filter(t -> t != null).min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

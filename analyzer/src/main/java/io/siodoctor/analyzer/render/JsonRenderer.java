@@ -1,0 +1,104 @@
+package io.siodoctor.analyzer.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.siodoctor.analyzer.rank.RankedCause;
+import io.siodoctor.analyzer.rank.RankedReport;
+import io.siodoctor.analyzer.rank.SessionSummary;
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.rules.api.Evidence;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** The JSON report of the contract, field for field; extra fields only added, never renamed. */
+public final class JsonRenderer implements ReportRenderer {
+  public static final String NAME = "json";
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void render(RankedReport report, Writer out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("verdict", report.verdict());
+      g.writeArrayFieldStart("causes");
+      for (RankedCause c : report.causes()) {
+        writeCause(g, c);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("inputs");
+      for (InputSummary in : report.inputs()) {
+        g.writeStartObject();
+        g.writeStringField("file", in.file());
+        g.writeStringField("format", in.format());
+        g.writeNumberField("records", in.records());
+        writeStrings(g, "warnings", in.warnings());
+        g.writeStringField("error", in.error());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("sessions");
+      for (SessionSummary s : report.sessions()) {
+        g.writeStartObject();
+        g.writeStringField("sid", s.sid());
+        g.writeStringField("protocol", s.protocol());
+        writeStrings(g, "transports", s.transports());
+        g.writeStringField("upgrade", s.upgrade());
+        g.writeStringField("opened", s.opened());
+        g.writeStringField("closed", s.closed());
+        g.writeStringField("closeReason", s.closeReason());
+        writeStrings(g, "nodes", s.nodes());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      writeStrings(g, "warnings", report.warnings());
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void writeCause(JsonGenerator g, RankedCause c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", c.id());
+    g.writeNumberField("rank", c.rank());
+    g.writeNumberField("confidence", c.confidence());
+    g.writeStringField("severity", c.severity());
+    g.writeStringField("category", c.category());
+    g.writeStringField("title", c.title());
+    g.writeStringField("detail", c.detail());
+    g.writeStringField("explanation", c.explanation());
+    g.writeStringField("fix", c.fix());
+    g.writeStringField("docs", c.docs());
+    writeStrings(g, "sessions", c.sessions());
+    g.writeArrayFieldStart("evidence");
+    for (Evidence e : c.evidence()) {
+      g.writeStartObject();
+      g.writeStringField("file", e.location().file());
+      g.writeStringField("location", e.location().location());
+      g.writeStringField("time", e.time() == null ? null : e.time().toString());
+      g.writeStringField("excerpt", e.excerpt());
+      if (e.note() != null) {
+        g.writeStringField("note", e.note());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+}

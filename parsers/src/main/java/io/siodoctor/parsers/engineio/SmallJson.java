@@ -1,0 +1,105 @@
+package io.siodoctor.parsers.engineio;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/**
+ * The small JSON documents inside packets (open packet, CONNECT and CONNECT_ERROR payloads, error
+ * bodies). Anything over {@link #MAX_CHARS} is not parsed as a tree: these fields are tiny in real
+ * traffic, and a multi-megabyte payload must not cost a tree.
+ */
+final class SmallJson {
+  static final int MAX_CHARS = 64 * 1024;
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+  private SmallJson() {}
+
+  /** The JSON value of {@code text}, or null when it is too large or not exactly one JSON value. */
+  static JsonNode parse(String text) {
+    if (text == null || text.isEmpty() || text.length() > MAX_CHARS) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The first item of a JSON array: its token and its text. */
+  record FirstItem(JsonToken token, String text) {
+    boolean isString() {
+      return token == JsonToken.VALUE_STRING;
+    }
+
+    boolean isNumber() {
+      return token.isNumeric();
+    }
+  }
+
+  /**
+   * The first item inside a JSON array, read without parsing the rest: an event name can be taken
+   * from a payload of any size.
+   *
+   * @return null when the text does not open a non-empty array
+   */
+  static FirstItem firstArrayItem(String text) {
+    try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        return null;
+      }
+      JsonToken first = p.nextToken();
+      if (first == null || first == JsonToken.END_ARRAY) {
+        return null;
+      }
+      return new FirstItem(first, first.isScalarValue() ? p.getText() : null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A JSON string literal's value ({@code "a\"b"} → {@code a"b}), or null when it is not one. */
+  static String stringLiteral(String literal) {
+    try (JsonParser p = MAPPER.getFactory().createParser(literal)) {
+      if (p.nextToken() != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      String value = p.getText();
+      return p.nextToken() == null ? value : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A member as a long: JSON numbers, and numbers written as strings; {@code fallback} otherwise. */
+  static long longField(JsonNode object, String name, long fallback) {
+    JsonNode n = object.get(name);
+    if (n == null) {
+      return fallback;
+    }
+    if (n.isNumber()) {
+      return n.asLong();
+    }
+    if (n.isTextual()) {
+      try {
+        return Long.parseLong(n.asText().trim());
+      } catch (NumberFormatException e) {
+        return fallback;
+      }
+    }
+    return fallback;
+  }
+
+  /** A member's text when it is a JSON string; null otherwise. */
+  static String textField(JsonNode object, String name) {
+    JsonNode n = object.get(name);
+    return n != null && n.isTextual() ? n.asText() : null;
+  }
+}

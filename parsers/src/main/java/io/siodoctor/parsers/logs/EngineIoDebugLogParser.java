@@ -1,0 +1,363 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Output of the {@code debug} module from engine.io / socket.io servers and Node clients
+ * ({@code DEBUG=engine*,socket.io*}), in all of its forms:
+ *
+ * <ul>
+ *   <li>non-TTY: {@code 2021-05-15T15:17:22.687Z engine handshaking client "ssO51L53Emo8zXiyAAAA"};
+ *   <li>old debug: {@code Wed, 30 Aug 2017 17:08:30 GMT engine.io-client:socket ...};
+ *   <li>TTY: {@code "  \e[36;1mengine:socket \e[0mwriting ping packet ... \e[36m+25s\e[0m"}: colours
+ *       are stripped and the trailing {@code +25s} dropped;
+ *   <li>{@code DEBUG_HIDE_DATE}: {@code engine:socket ...}.
+ * </ul>
+ *
+ * A docker-compose prefix ({@code node-a-1  | ...}) is removed and names the node.
+ *
+ * <p>Times: non-TTY and old forms carry UTC times. TTY and hide-date lines have none, and their
+ * time is left null: the {@code +25s} deltas are per namespace (time since that namespace's
+ * previous line, not the previous line of the file) and humanised ({@code +1m} is anything from
+ * 59.5 s to 1.5 min), so summing them would invent times.
+ *
+ * <p>Session ids: a line gets the sid it names ({@code handshaking client}, {@code unknown sid},
+ * the URL of {@code handling "GET" http request}, the open packet, {@code incoming connection with
+ * id}, any {@code sid=}). Server lines that name none get none: a server interleaves every
+ * socket's lines in one event loop, and the lines carry no socket identity. On the client side
+ * ({@code engine.io-client:*}), where a process normally drives one Engine.IO socket at a time,
+ * the sid of the last received open packet is carried onto the following client lines until that
+ * socket's {@code socket close with reason} line; if a second open packet arrives before the first
+ * socket closed (several sockets in one process), carrying stops for the rest of the input.
+ *
+ * <p>Lines that are not debug lines (the application's own output, stack traces, wrapped JSON)
+ * are kept as {@link LogEvent#OTHER} with the previous line's time.
+ */
+public final class EngineIoDebugLogParser extends LineLogParser {
+
+  public EngineIoDebugLogParser() {
+    super(LogFormat.ENGINE_IO_DEBUG);
+  }
+
+  // ---------------------------------------------------------------- sniffing
+
+  private static final Pattern COMPOSE = Pattern.compile("^[A-Za-z0-9_.-]{1,64} +\\| ?");
+  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+  private static final Pattern ISO_LINE =
+      Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (\\S+) ");
+  private static final Pattern RFC_LINE =
+      Pattern.compile("^[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT (\\S+) ");
+  private static final Pattern TTY_LINE = Pattern.compile("^ {0,2}(\\S+) .*\\+\\d+(ms|s|m|h|d)$");
+  private static final Pattern BARE_LINE = Pattern.compile("^(\\S+) ");
+
+  @Override
+  public boolean sniff(byte[] head, int length) {
+    int first = HeadLines.firstNonSpace(head, length);
+    if (first == '{' || first == '[' || first < 0 || HeadLines.binary(head, length)) {
+      return false;
+    }
+    List<String> lines = HeadLines.nonBlank(head, length, 200);
+    int shaped = 0;
+    int family = 0;
+    for (String raw : lines) {
+      String line = raw;
+      Matcher c = COMPOSE.matcher(line);
+      if (c.find()) {
+        line = line.substring(c.end());
+      }
+      boolean tty = line.indexOf('\u001b') >= 0;
+      if (tty) {
+        line = ANSI.matcher(line).replaceAll("");
+      }
+      String ns = null;
+      Matcher m;
+      if ((m = ISO_LINE.matcher(line)).find() || (m = RFC_LINE.matcher(line)).find()) {
+        ns = m.group(1);
+      } else if ((tty || line.startsWith("  ")) && (m = TTY_LINE.matcher(line)).find()) {
+        ns = m.group(1);
+      } else if ((m = BARE_LINE.matcher(line)).find()) {
+        ns = m.group(1);
+      }
+      if (ns != null && isNamespace(ns)) {
+        shaped++;
+        if (ns.startsWith("engine") || ns.startsWith("socket.io")) {
+          family++;
+        }
+      }
+    }
+    return family >= 1 && shaped * 5 >= lines.size();
+  }
+
+  /** Whether a token is shaped like a debug namespace this parser accepts. */
+  static boolean isNamespace(String t) {
+    if (t.isEmpty() || t.length() > 80 || t.endsWith(":")) {
+      return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      if (!nsChar((byte) t.charAt(i)) || t.charAt(i) > 127) {
+        return false;
+      }
+    }
+    if (!Character.isLetter(t.charAt(0))) {
+      return false;
+    }
+    return t.indexOf(':') > 0 || t.startsWith("engine") || t.startsWith("socket.io");
+  }
+
+  static boolean nsChar(byte c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == ':'
+        || c == '.'
+        || c == '-'
+        || c == '_'
+        || c == '*'
+        || c == '@'
+        || c == '$';
+  }
+
+  // ---------------------------------------------------------------- parsing
+
+  @Override
+  protected Session open(String file, RecordSink sink) {
+    return new DebugSession(file, sink);
+  }
+
+  private static final class DebugSession extends Session {
+    private final TimeReader times = new TimeReader();
+    private final StringCache names = new StringCache();
+    private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+    private byte[] scratch = new byte[4096];
+
+    private String clientSid;
+    private boolean clientCarryOff;
+
+    DebugSession(String file, RecordSink sink) {
+      super(file, sink, LogFormat.ENGINE_IO_DEBUG);
+    }
+
+    @Override
+    protected void line(byte[] buf, int start, int end, long n) {
+      byte[] b = buf;
+      int s = start;
+      int e = end;
+      if (s == e) {
+        return;
+      }
+      String node = fileNode;
+      if (Ascii.isLetter(b[s])) {
+        int bar = composeBar(b, s, e);
+        if (bar > 0) {
+          node = names.get(b, s, Ascii.trimEnd(b, s, bar));
+          s = bar + 1;
+          if (s < e && b[s] == ' ') {
+            s++;
+          }
+          if (s == e) {
+            return;
+          }
+        }
+      }
+      boolean tty = false;
+      if (b[s] == 0x1b || (b[s] == ' ' && hasEscapeNear(b, s, e))) {
+        e = stripAnsi(b, s, e);
+        b = scratch;
+        s = 0;
+        tty = true;
+        if (e == 0) {
+          return;
+        }
+      }
+      Instant time = null;
+      int p = s;
+      byte c = b[p];
+      if (Ascii.isDigit(c)) {
+        int q = times.readIso(b, p, e);
+        if (q > 0 && q < e && b[q] == ' ') {
+          time = times.instant();
+          p = q + 1;
+        }
+      } else if (Ascii.isLetter(c) && e - p > 30 && b[p + 3] == ',') {
+        int q = times.readRfc1123(b, p, e);
+        if (q > 0 && q < e && b[q] == ' ') {
+          time = times.instant();
+          p = q + 1;
+        }
+      } else if (c == ' ' && e - p > 3 && b[p + 1] == ' ' && Ascii.isLetter(b[p + 2])) {
+        // TTY form whose colours were already removed: "  engine:socket msg +3ms"
+        tty = true;
+        p += 2;
+      }
+      if (tty) {
+        p = Ascii.skipSpaces(b, p, e);
+      }
+      int q = p;
+      while (q < e && EngineIoDebugLogParser.nsChar(b[q])) {
+        q++;
+      }
+      if (q == p || q >= e || b[q] != ' ' || q - p > 80 || !namespace(b, p, q)) {
+        // not a debug line: application output, continuation of a multi-line message
+        String text = Ascii.str(b, time != null ? p : s, e);
+        if (time != null) {
+          lastTime = time;
+        }
+        LogEvent ev = LogEvent.OTHER;
+        String detail = null;
+        if (text.indexOf("Max payload size exceeded") >= 0) {
+          ev = LogEvent.PAYLOAD_TOO_LARGE;
+          detail = "Max payload size exceeded";
+        }
+        emit(n, lastTime, node, null, null, null, text, ev, detail, null);
+        return;
+      }
+      String ns = names.get(b, p, q);
+      int ms = q + 1;
+      int me = e;
+      if (tty) {
+        me = stripDelta(b, ms, me);
+      }
+      String msg = Ascii.str(b, ms, me);
+      EngineIoMessages.Result r = result;
+      EngineIoMessages.recognise(ns, msg, r);
+      String sid = r.sid;
+      if (ns.startsWith("engine.io-client")) {
+        sid = carryClientSid(msg, sid, r.event);
+      }
+      if (time != null) {
+        lastTime = time;
+      }
+      emit(n, time, node, null, ns, sid, msg, r.event, r.detail, null);
+    }
+
+    private String carryClientSid(String msg, String sid, LogEvent event) {
+      if (clientCarryOff) {
+        return sid;
+      }
+      if (sid != null && msg.startsWith("socket receive: type \"open\"")) {
+        if (clientSid != null && !clientSid.equals(sid)) {
+          clientCarryOff = true;
+          clientSid = null;
+          warnOnce(
+              "client-carry",
+              "several Engine.IO client sockets were open at once; client lines that name no"
+                  + " session id are no longer attributed to one");
+          return sid;
+        }
+        clientSid = sid;
+        return sid;
+      }
+      String out = sid != null ? sid : clientSid;
+      if (event == LogEvent.CLOSED && msg.startsWith("socket close with reason")) {
+        clientSid = null;
+      }
+      return out;
+    }
+
+    private static boolean namespace(byte[] b, int p, int q) {
+      if (!Ascii.isLetter(b[p]) || b[q - 1] == ':') {
+        return false;
+      }
+      for (int i = p + 1; i < q; i++) {
+        if (b[i] == ':') {
+          return true;
+        }
+      }
+      return Ascii.startsWith(b, p, q, "engine") || Ascii.startsWith(b, p, q, "socket.io");
+    }
+
+    private static boolean hasEscapeNear(byte[] b, int s, int e) {
+      int lim = Math.min(e, s + 8);
+      for (int i = s; i < lim; i++) {
+        if (b[i] == 0x1b) {
+          return true;
+        }
+        if (b[i] != ' ') {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** Copies b[s..e) into scratch without ANSI escape sequences; returns the new length. */
+    private int stripAnsi(byte[] b, int s, int e) {
+      if (scratch.length < e - s) {
+        scratch = new byte[Math.max(e - s, scratch.length * 2)];
+      }
+      byte[] out = scratch;
+      int o = 0;
+      int i = s;
+      while (i < e) {
+        byte c = b[i];
+        if (c == 0x1b) {
+          i++;
+          if (i < e && b[i] == '[') {
+            i++;
+            while (i < e && !(b[i] >= 0x40 && b[i] <= 0x7e)) {
+              i++;
+            }
+            i++; // the final byte
+          } else if (i < e) {
+            i++; // two-character escape
+          }
+          continue;
+        }
+        out[o++] = c;
+        i++;
+      }
+      return o;
+    }
+
+    /** Drops debug's trailing " +25ms" delta from b[s..e); returns the new end. */
+    private static int stripDelta(byte[] b, int s, int e) {
+      e = Ascii.trimEnd(b, s, e);
+      int i = e - 1;
+      // unit letters
+      while (i >= s && Ascii.isLower(b[i])) {
+        i--;
+      }
+      if (i == e - 1 || e - 1 - i > 2) {
+        return e;
+      }
+      int d = i;
+      while (i >= s && Ascii.isDigit(b[i])) {
+        i--;
+      }
+      if (i == d || i < s + 1 || b[i] != '+' || b[i - 1] != ' ') {
+        return e;
+      }
+      return i - 1;
+    }
+
+    /** The index of the '|' of a docker-compose prefix "name   | ", or -1. */
+    private static int composeBar(byte[] b, int s, int e) {
+      int i = s;
+      int lim = Math.min(e, s + 64);
+      while (i < lim) {
+        byte c = b[i];
+        if (Ascii.isLetter(c) || Ascii.isDigit(c) || c == '-' || c == '_' || c == '.') {
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (i == s || i >= e || b[i] != ' ') {
+        return -1;
+      }
+      int j = i;
+      while (j < e && b[j] == ' ') {
+        j++;
+      }
+      if (j < e && b[j] == '|' && (j + 1 == e || b[j + 1] == ' ')) {
+        return j;
+      }
+      return -1;
+    }
+  }
+}

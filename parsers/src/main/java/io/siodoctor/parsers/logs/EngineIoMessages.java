@@ -1,0 +1,370 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.record.LogEvent;
+
+/**
+ * Recognises the debug messages of engine.io, socket.io, engine.io-client and socket.io-client
+ * from their exact printf formats (domain notes §3.2), and the equivalent python-engineio /
+ * python-socketio messages. It states what a message says (an event, its argument, the sid it
+ * names), never why.
+ *
+ * <p>The hot path dispatches on the first character and then compares prefixes: no regex, and no
+ * allocation unless the message names something.
+ */
+public final class EngineIoMessages {
+  private EngineIoMessages() {}
+
+  /** What a message says. {@code detail} and {@code sid} are null when it names none. */
+  public record Recognition(LogEvent event, String detail, String sid) {}
+
+  /** Mutable result, reused per parser to keep the hot path allocation-free. */
+  static final class Result {
+    LogEvent event = LogEvent.OTHER;
+    String detail;
+    String sid;
+
+    void reset() {
+      event = LogEvent.OTHER;
+      detail = null;
+      sid = null;
+    }
+
+    Result set(LogEvent e, String d, String s) {
+      event = e;
+      detail = d;
+      sid = s;
+      return this;
+    }
+  }
+
+  /** Recognises one debug message; {@code namespace} may be null (JSON or plain text logs). */
+  public static Recognition recognise(String namespace, String message) {
+    Result r = new Result();
+    recognise(namespace, message, r);
+    return new Recognition(r.event, r.detail, r.sid);
+  }
+
+  static void recognise(String ns, String m, Result r) {
+    r.reset();
+    int n = m.length();
+    if (n == 0) {
+      return;
+    }
+    switch (m.charAt(0)) {
+      case 'h':
+        if (m.startsWith("handshaking client \"")) {
+          r.set(LogEvent.HANDSHAKE, null, quoted(m, 19));
+          return;
+        }
+        if (m.startsWith("handling \"")) {
+          // handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=..&sid=.."
+          String method = quoted(m, 9);
+          int u = m.indexOf(" http request \"");
+          String url = u < 0 ? null : quoted(m, u + 14);
+          r.set(LogEvent.HTTP_REQUEST, method, EngineIoUrls.sidOfUrl(url));
+          return;
+        }
+        break;
+      case 'u':
+        if (m.startsWith("unknown sid \"")) {
+          r.set(LogEvent.UNKNOWN_SID, null, quoted(m, 12));
+          return;
+        }
+        if (m.startsWith("unknown transport \"")) {
+          r.set(LogEvent.UNKNOWN_TRANSPORT, quoted(m, 18), null);
+          return;
+        }
+        if (m.startsWith("unsupported protocol version")) {
+          r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, null, null);
+          return;
+        }
+        break;
+      case 'b':
+        if (m.startsWith("bad request: ")) {
+          if (m.startsWith("unexpected transport without upgrade", 13)) {
+            r.set(LogEvent.TRANSPORT_MISMATCH, null, null);
+          } else {
+            r.set(LogEvent.BAD_REQUEST, m.substring(13), null);
+          }
+          return;
+        }
+        break;
+      case 'i':
+        if (m.startsWith("invalid transport upgrade")) {
+          r.set(LogEvent.BAD_REQUEST, "invalid transport upgrade", null);
+          return;
+        }
+        if (m.startsWith("incoming connection with id ")) {
+          r.set(LogEvent.OTHER, null, word(m, 28));
+          return;
+        }
+        break;
+      case 'o':
+        if (m.startsWith("origin header invalid")) {
+          r.set(LogEvent.BAD_REQUEST, "origin header invalid", null);
+          return;
+        }
+        break;
+      case 'e':
+        if (m.startsWith("error while generating an id")) {
+          r.set(LogEvent.BAD_REQUEST, "error while generating an id", null);
+          return;
+        }
+        if (m.startsWith("error handshaking to transport \"")) {
+          r.set(LogEvent.BAD_REQUEST, "error handshaking to transport " + quoted(m, 31), null);
+          return;
+        }
+        break;
+      case 'm':
+        if (m.startsWith("might upgrade socket transport from \"")) {
+          // might upgrade socket transport from "polling" to "websocket"
+          int to = m.indexOf(" to \"", 36);
+          r.set(LogEvent.UPGRADE_STARTED, to < 0 ? null : quoted(m, to + 4), null);
+          return;
+        }
+        if (m.startsWith("middleware error, sending CONNECT_ERROR")) {
+          r.set(LogEvent.CONNECT_ERROR_SENT, null, null);
+          return;
+        }
+        break;
+      case 'g':
+        if (m.startsWith("got ")) {
+          if (m.startsWith("got upgrade packet - upgrading", 0)) {
+            r.set(LogEvent.UPGRADE_DONE, null, null);
+            return;
+          }
+          if (n == 8 && m.startsWith("ping", 4)) {
+            r.set(LogEvent.PING_RECEIVED, null, null);
+            return;
+          }
+          if (n == 8 && m.startsWith("pong", 4)) {
+            r.set(LogEvent.PONG_RECEIVED, null, null);
+            return;
+          }
+        }
+        break;
+      case 'c':
+        if (m.startsWith("client close with reason ")) {
+          r.set(LogEvent.CLOSED, m.substring(25), null);
+          return;
+        }
+        if (m.startsWith("closing socket - reason ")) {
+          r.set(LogEvent.CLOSED, m.substring(24), null);
+          return;
+        }
+        if (m.startsWith("client did not complete upgrade - ")) {
+          r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(34), null);
+          return;
+        }
+        if (m.startsWith("creation of namespace ")) {
+          int w = m.lastIndexOf(" was denied");
+          r.set(LogEvent.NAMESPACE_DENIED, w > 22 ? m.substring(22, w) : m.substring(22), null);
+          return;
+        }
+        if (m.startsWith("connection state recovered for sid ")) {
+          r.set(LogEvent.OTHER, null, word(m, 35));
+          return;
+        }
+        if (isClient(ns)) {
+          if (m.startsWith("closed due to ")) {
+            // socket.io-client:manager onclose
+            r.set(LogEvent.CLOSED, m.substring(14), null);
+            return;
+          }
+          if (m.startsWith("close (") && m.endsWith(")")) {
+            // socket.io-client:socket onclose
+            r.set(LogEvent.CLOSED, m.substring(7, n - 1), null);
+            return;
+          }
+          if (m.startsWith("connect attempt timed out after ")) {
+            r.set(LogEvent.CLIENT_CONNECT_ERROR, "timeout", null);
+            return;
+          }
+          if (m.equals("connect_error")) {
+            r.set(LogEvent.CLIENT_CONNECT_ERROR, null, null);
+            return;
+          }
+        }
+        break;
+      case 'w':
+        if (m.startsWith("writing ping packet - expecting pong within ")) {
+          int e = 44;
+          while (e < n && Character.isDigit(m.charAt(e))) {
+            e++;
+          }
+          r.set(LogEvent.PING_SENT, e > 44 ? m.substring(44, e) : null, null);
+          return;
+        }
+        break;
+      case 't':
+        if (m.startsWith("transport error")
+            && (n == 15 || m.charAt(15) == ' ' || m.charAt(15) == ':')) {
+          r.set(LogEvent.TRANSPORT_ERROR, n > 16 ? m.substring(16).trim() : null, null);
+          return;
+        }
+        break;
+      case 's':
+        if (m.startsWith("socket close with reason: \"")) {
+          // engine.io-client:socket onClose
+          r.set(LogEvent.CLOSED, quoted(m, 26), null);
+          return;
+        }
+        if (m.startsWith("sending packet \"open\" (")) {
+          r.set(LogEvent.OTHER, null, EngineIoUrls.sidInText(m));
+          return;
+        }
+        if (m.startsWith("socket receive: type \"")) {
+          // engine.io-client: socket receive: type "open", data "{"sid":...}"
+          if (m.startsWith("open\"", 22)) {
+            r.set(LogEvent.OTHER, null, EngineIoUrls.sidInText(m));
+            return;
+          }
+          if (m.startsWith("ping\"", 22)) {
+            r.set(LogEvent.PING_RECEIVED, null, null);
+            return;
+          }
+          if (m.startsWith("pong\"", 22)) {
+            r.set(LogEvent.PONG_RECEIVED, null, null);
+            return;
+          }
+        }
+        break;
+      case 'r':
+        if (m.startsWith("reconnect attempt error") && isClient(ns)) {
+          r.set(LogEvent.CLIENT_CONNECT_ERROR, null, null);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    // anything else: facts that can sit anywhere in the text
+    if (m.indexOf("Max payload size exceeded") >= 0) {
+      r.set(LogEvent.PAYLOAD_TOO_LARGE, "Max payload size exceeded", null);
+      return;
+    }
+    if (m.indexOf("sid") >= 0) {
+      r.sid = EngineIoUrls.sidInText(m);
+    }
+  }
+
+  /**
+   * python-engineio / python-socketio messages (the text after any logging prefix). Returns
+   * whether it recognised the message.
+   */
+  static boolean recognisePython(String m, Result r) {
+    r.reset();
+    // "<sid>: Sending packet OPEN data {...}", "<sid>: Received packet PONG data ..."
+    int colon = m.indexOf(": ");
+    if (colon > 0 && colon <= 64 && isSid(m, 0, colon)) {
+      String sid = m.substring(0, colon);
+      String rest = m.substring(colon + 2);
+      if (rest.startsWith("Sending packet ")) {
+        if (rest.startsWith("OPEN", 15)) {
+          r.set(LogEvent.HANDSHAKE, null, sid);
+        } else if (rest.startsWith("PING", 15)) {
+          r.set(LogEvent.PING_SENT, null, sid);
+        } else {
+          r.set(LogEvent.OTHER, null, sid);
+        }
+        return true;
+      }
+      if (rest.startsWith("Received packet ")) {
+        if (rest.startsWith("PONG", 16)) {
+          r.set(LogEvent.PONG_RECEIVED, null, sid);
+        } else if (rest.startsWith("PING", 16)) {
+          r.set(LogEvent.PING_RECEIVED, null, sid);
+        } else {
+          r.set(LogEvent.OTHER, null, sid);
+        }
+        return true;
+      }
+      if (rest.startsWith("Upgrade to websocket successful")) {
+        r.set(LogEvent.UPGRADE_DONE, null, sid);
+        return true;
+      }
+      if (rest.startsWith("Client is gone, closing socket")) {
+        r.set(LogEvent.CLOSED, "client is gone", sid);
+        return true;
+      }
+      if (rest.startsWith("Failed websocket upgrade")) {
+        r.set(LogEvent.UPGRADE_INCOMPLETE, rest, sid);
+        return true;
+      }
+      if (rest.startsWith("Received request to upgrade to ")) {
+        r.set(LogEvent.UPGRADE_STARTED, rest.substring(31).trim(), sid);
+        return true;
+      }
+      if (rest.startsWith("Unexpected error")) {
+        r.set(LogEvent.TRANSPORT_ERROR, rest, sid);
+        return true;
+      }
+    }
+    if (m.startsWith("Invalid session ")) {
+      r.set(LogEvent.UNKNOWN_SID, null, word(m, 16));
+      return true;
+    }
+    if (m.startsWith("Invalid transport")) {
+      r.set(LogEvent.UNKNOWN_TRANSPORT, null, null);
+      return true;
+    }
+    if (m.startsWith("Invalid websocket upgrade")) {
+      r.set(LogEvent.BAD_REQUEST, "invalid websocket upgrade", null);
+      return true;
+    }
+    if (m.startsWith("The client is using an unsupported version")) {
+      r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, null, null);
+      return true;
+    }
+    if (m.endsWith("is not an accepted origin.")) {
+      r.set(LogEvent.BAD_REQUEST, "origin not accepted", null);
+      return true;
+    }
+    if (m.startsWith("Upgrade to websocket successful")) {
+      r.set(LogEvent.UPGRADE_DONE, null, null);
+      return true;
+    }
+    if (m.startsWith("Client is gone, closing socket")) {
+      r.set(LogEvent.CLOSED, "client is gone", null);
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean isClient(String ns) {
+    return ns == null || ns.startsWith("socket.io-client") || ns.startsWith("engine.io-client");
+  }
+
+  /** Whether {@code s[from..to)} looks like a session id (base64id, hex or uuid characters). */
+  static boolean isSid(String s, int from, int to) {
+    if (to - from < 8) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+          || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text between the double quote at {@code at} and the next double quote. */
+  static String quoted(String m, int at) {
+    if (at >= m.length() || m.charAt(at) != '"') {
+      return null;
+    }
+    int close = m.indexOf('"', at + 1);
+    return close < 0 ? m.substring(at + 1) : m.substring(at + 1, close);
+  }
+
+  /** The run of non-space characters at {@code at}. */
+  static String word(String m, int at) {
+    int e = at;
+    while (e < m.length() && m.charAt(e) != ' ' && m.charAt(e) != ',' && m.charAt(e) != ')') {
+      e++;
+    }
+    return e > at ? m.substring(at, e) : null;
+  }
+}

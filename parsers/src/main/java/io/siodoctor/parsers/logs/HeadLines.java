@@ -1,0 +1,88 @@
+package io.siodoctor.parsers.logs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The complete lines at the head of an input, for sniffing. */
+final class HeadLines {
+  private HeadLines() {}
+
+  /**
+   * Up to {@code max} lines of {@code head[0..length)}, UTF-8 decoded, BOM and line terminators
+   * removed. A last line without a terminator is kept only when it is the only line (the head may
+   * have cut it).
+   */
+  static List<String> of(byte[] head, int length, int max) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    if (length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+        && (head[2] & 0xff) == 0xBF) {
+      start = 3;
+    }
+    int i = start;
+    while (i < length && lines.size() < max) {
+      if (head[i] == '\n') {
+        int end = i;
+        if (end > start && head[end - 1] == '\r') {
+          end--;
+        }
+        lines.add(new String(head, start, end - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+      i++;
+    }
+    if (lines.size() < max && start < length && lines.isEmpty()) {
+      int end = length;
+      if (head[end - 1] == '\r') {
+        end--;
+      }
+      lines.add(new String(head, start, end - start, StandardCharsets.UTF_8));
+    }
+    return lines;
+  }
+
+  /** Non-blank lines only. */
+  static List<String> nonBlank(byte[] head, int length, int max) {
+    List<String> all = of(head, length, max);
+    List<String> out = new ArrayList<>(all.size());
+    for (String s : all) {
+      if (!s.isBlank()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the head looks binary: NUL bytes or many control characters. */
+  static boolean binary(byte[] head, int length) {
+    int ctl = 0;
+    int n = Math.min(length, 8192);
+    for (int i = 0; i < n; i++) {
+      int c = head[i] & 0xff;
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b) {
+        ctl++;
+      }
+    }
+    return n > 0 && ctl * 20 > n;
+  }
+
+  /** The first non-whitespace byte (after a BOM), or -1. */
+  static int firstNonSpace(byte[] head, int length) {
+    int i = 0;
+    if (length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+        && (head[2] & 0xff) == 0xBF) {
+      i = 3;
+    }
+    for (; i < length; i++) {
+      byte c = head[i];
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        return c;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,133 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.InputParser;
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.HttpAccess;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFormat;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Base of the line-oriented log parsers: streams physical lines through {@link LineScanner} to a
+ * per-input {@link Session}. A line the session cannot handle never stops the input: it becomes
+ * an {@link LogEvent#OTHER} record with its raw text (and one warning per input).
+ */
+public abstract class LineLogParser implements InputParser {
+
+  private final LogFormat logFormat;
+
+  protected LineLogParser(LogFormat logFormat) {
+    this.logFormat = logFormat;
+  }
+
+  @Override
+  public final String format() {
+    return logFormat.id();
+  }
+
+  public final LogFormat logFormat() {
+    return logFormat;
+  }
+
+  /** Creates the state for reading one input. */
+  protected abstract Session open(String file, RecordSink sink);
+
+  @Override
+  public void parse(InputStream in, String file, RecordSink sink) throws IOException {
+    Session s = open(file, sink);
+    LineScanner.scan(
+        in,
+        (buf, start, end, n, truncated) -> {
+          if (truncated) {
+            s.warnOnce(
+                "truncated",
+                "line " + n + " is longer than " + (LineScanner.MAX_LINE >> 20)
+                    + " MiB; only its start was read");
+          }
+          try {
+            s.line(buf, start, end, n);
+          } catch (RuntimeException e) {
+            s.failed(buf, start, end, n, e);
+          }
+        });
+    s.finish();
+  }
+
+  /** The state of one input being read. */
+  protected abstract static class Session {
+    protected final String file;
+    protected final RecordSink sink;
+    protected final LogFormat format;
+    /** The node named by the file name, or null. */
+    protected final String fileNode;
+    /** The time of the last line that had one (continuation lines take it). */
+    protected Instant lastTime;
+
+    private final Set<String> warned = new HashSet<>();
+
+    protected Session(String file, RecordSink sink, LogFormat format) {
+      this.file = file;
+      this.sink = sink;
+      this.format = format;
+      this.fileNode = NodeNames.fromFile(file);
+    }
+
+    /** Handles one physical line {@code buf[start..end)} (terminator excluded). */
+    protected abstract void line(byte[] buf, int start, int end, long lineNumber);
+
+    /** Called after the last line. */
+    protected void finish() {}
+
+    protected final void emit(
+        long lineNumber,
+        Instant time,
+        String node,
+        String level,
+        String source,
+        String sid,
+        String message,
+        LogEvent event,
+        String detail,
+        HttpAccess access) {
+      sink.accept(
+          new LogLine(
+              SourceLocation.line(file, lineNumber),
+              lineNumber,
+              time,
+              format,
+              node,
+              level,
+              source,
+              sid,
+              message,
+              event,
+              detail,
+              access));
+    }
+
+    /** Emits a line as plain text: OTHER, previous time, no source. */
+    protected final void emitOther(long lineNumber, String text) {
+      emit(lineNumber, lastTime, fileNode, null, null, null, text, LogEvent.OTHER, null, null);
+    }
+
+    protected final void warnOnce(String key, String message) {
+      if (warned.add(key)) {
+        sink.warn(message);
+      }
+    }
+
+    void failed(byte[] buf, int start, int end, long n, RuntimeException e) {
+      warnOnce(
+          "failed",
+          "line " + n + " could not be read (" + e.getClass().getSimpleName()
+              + "); it and any others like it are kept as plain text");
+      emitOther(n, Ascii.str(buf, start, end));
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.engineio.EngineIoQuery;
+import io.siodoctor.parsers.record.HttpAccess;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * nginx access logs in the {@code combined} format, with or without trailing extras in any order:
+ * {@code $request_time} / {@code $upstream_response_time} as bare numbers or {@code rt=}/{@code
+ * urt=} pairs, {@code $upstream_addr} as a bare address list or {@code ua=}/{@code upstream=}
+ * pairs (ingress-nginx's default format works too). The first bare decimal number is taken as
+ * {@code $request_time}.
+ *
+ * <p>Every line is an {@link LogEvent#HTTP_ACCESS} with {@link HttpAccess} filled; the message is
+ * the raw line. The time is {@code $time_local}, the moment nginx wrote the line, i.e. when the
+ * request ended (for a 101 WebSocket: when it closed; {@code durationMs} is then its lifetime);
+ * subtract {@code durationMs} for the start. Status 413 stays a fact in {@code access.status}.
+ */
+public final class NginxAccessLogParser extends LineLogParser {
+
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^\\S+ \\S+ .{0,200}?\\[\\d\\d/[A-Za-z]{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4}\\] \"");
+
+  public NginxAccessLogParser() {
+    super(LogFormat.NGINX_ACCESS);
+  }
+
+  @Override
+  public boolean sniff(byte[] head, int length) {
+    if (HeadLines.binary(head, length)) {
+      return false;
+    }
+    List<String> lines = HeadLines.nonBlank(head, length, 100);
+    int ok = 0;
+    for (String l : lines) {
+      if (LINE.matcher(l).find()) {
+        ok++;
+      }
+    }
+    return ok >= 1 && ok * 2 >= lines.size();
+  }
+
+  @Override
+  protected Session open(String file, RecordSink sink) {
+    return new AccessSession(file, sink, LogFormat.NGINX_ACCESS);
+  }
+
+  /** Parses one combined-format line; shared with other parsers that embed it. */
+  static final class AccessSession extends Session {
+    private final TimeReader times = new TimeReader();
+    private final StringCache cache = new StringCache();
+
+    AccessSession(String file, RecordSink sink, LogFormat format) {
+      super(file, sink, format);
+    }
+
+    @Override
+    protected void line(byte[] b, int s, int e, long n) {
+      if (s == e) {
+        return;
+      }
+      // $remote_addr
+      int sp = Ascii.indexOf(b, s, e, (byte) ' ');
+      int lb = sp < 0 ? -1 : Ascii.indexOf(b, sp, Math.min(e, sp + 256), (byte) '[');
+      if (lb < 0) {
+        emitOther(n, Ascii.str(b, s, e));
+        return;
+      }
+      int tq = times.readClf(b, lb + 1, e);
+      if (tq < 0 || tq >= e || b[tq] != ']') {
+        emitOther(n, Ascii.str(b, s, e));
+        return;
+      }
+      Instant time = times.instant();
+      lastTime = time;
+      String clientIp = cache.get(b, s, sp);
+      int p = tq + 1;
+      p = Ascii.skipSpaces(b, p, e);
+      String method = null;
+      String url = null;
+      if (p < e && b[p] == '"') {
+        int rq = closingQuote(b, p + 1, e);
+        int rs = p + 1;
+        int m1 = Ascii.indexOf(b, rs, rq, (byte) ' ');
+        if (m1 > rs) {
+          method = cache.get(b, rs, m1);
+          int m2 = rq;
+          // the protocol is the last word, when there is one
+          for (int i = rq - 1; i > m1; i--) {
+            if (b[i] == ' ') {
+              if (Ascii.startsWith(b, i + 1, rq, "HTTP/")) {
+                m2 = i;
+              }
+              break;
+            }
+          }
+          url = Ascii.str(b, m1 + 1, m2);
+        } else if (rq > rs) {
+          url = Ascii.str(b, rs, rq);
+        }
+        p = Math.min(e, rq + 1);
+      }
+      p = Ascii.skipSpaces(b, p, e);
+      int status = -1;
+      int st = p;
+      while (p < e && Ascii.isDigit(b[p])) {
+        p++;
+      }
+      if (p > st && p - st <= 3) {
+        status = Ascii.digits(b, st, p - st);
+      }
+      p = Ascii.skipSpaces(b, p, e);
+      long bytes = -1;
+      int bs = p;
+      while (p < e && Ascii.isDigit(b[p])) {
+        p++;
+      }
+      if (p > bs && p - bs < 19) {
+        bytes = Long.parseLong(Ascii.str(b, bs, p));
+      } else if (p < e && b[p] == '-') {
+        p++;
+      }
+      // "$http_referer" "$http_user_agent"
+      String userAgent = null;
+      p = Ascii.skipSpaces(b, p, e);
+      if (p < e && b[p] == '"') {
+        p = Math.min(e, closingQuote(b, p + 1, e) + 1); // referer
+        p = Ascii.skipSpaces(b, p, e);
+        if (p < e && b[p] == '"') {
+          int uq = closingQuote(b, p + 1, e);
+          if (uq > p + 1 && !(uq == p + 2 && b[p + 1] == '-')) {
+            userAgent = cache.get(b, p + 1, uq);
+          }
+          p = Math.min(e, uq + 1);
+        }
+      }
+      // extras, in any order
+      double durationMs = -1;
+      String upstream = null;
+      boolean upstreamList = false;
+      while (p < e) {
+        p = Ascii.skipSpaces(b, p, e);
+        if (p >= e) {
+          break;
+        }
+        int ts = p;
+        int te;
+        if (b[p] == '"') {
+          te = closingQuote(b, p + 1, e);
+          p = Math.min(e, te + 1);
+          ts++;
+        } else {
+          te = Ascii.indexOf(b, p, e, (byte) ' ');
+          if (te < 0) {
+            te = e;
+          }
+          p = te;
+        }
+        if (te <= ts) {
+          continue;
+        }
+        int eq = Ascii.indexOf(b, ts, te, (byte) '=');
+        if (eq > ts && eq < te - 1 && Ascii.isLetter(b[ts])) {
+          int vs = eq + 1;
+          int ve = te;
+          if (b[vs] == '"') {
+            vs++;
+            if (ve > vs && b[ve - 1] == '"') {
+              ve--;
+            }
+          }
+          if (keyIs(b, ts, eq, "rt") || keyIs(b, ts, eq, "request_time")) {
+            double v = decimal(b, vs, ve);
+            if (v >= 0) {
+              durationMs = v * 1000.0;
+            }
+          } else if (keyIs(b, ts, eq, "ua") || keyIs(b, ts, eq, "upstream")
+              || keyIs(b, ts, eq, "upstream_addr")) {
+            if (ve > vs && !(ve == vs + 1 && b[vs] == '-')) {
+              upstream = lastAddress(Ascii.str(b, vs, ve));
+            }
+          }
+          continue;
+        }
+        if (durationMs < 0 && isDecimal(b, ts, te)) {
+          durationMs = decimal(b, ts, te) * 1000.0;
+          continue;
+        }
+        boolean listContinues = b[te - 1] == ',';
+        int ae = listContinues ? te - 1 : te;
+        if ((upstream == null || upstreamList) && isAddress(b, ts, ae)) {
+          upstream = Ascii.str(b, ts, ae);
+          upstreamList = listContinues;
+        }
+      }
+      EngineIoQuery q = EngineIoUrls.query(url);
+      String sid = q != null ? q.sid() : EngineIoUrls.sidOfUrl(url);
+      HttpAccess access =
+          new HttpAccess(clientIp, method, url == null ? "" : url, status, bytes, durationMs,
+              upstream, userAgent, null, q);
+      emit(n, time, fileNode, null, null, sid, Ascii.str(b, s, e), LogEvent.HTTP_ACCESS, null,
+          access);
+    }
+
+    private static boolean keyIs(byte[] b, int s, int e, String key) {
+      return e - s == key.length() && Ascii.startsWith(b, s, e, key);
+    }
+
+    /** The closing quote of a quoted field starting at {@code from} (nginx escapes quotes). */
+    static int closingQuote(byte[] b, int from, int e) {
+      for (int i = from; i < e; i++) {
+        if (b[i] == '"' && (i + 1 == e || b[i + 1] == ' ') && b[i - 1] != '\\') {
+          return i;
+        }
+      }
+      return e;
+    }
+
+    static boolean isDecimal(byte[] b, int s, int e) {
+      int dot = -1;
+      for (int i = s; i < e; i++) {
+        if (b[i] == '.') {
+          if (dot >= 0) {
+            return false;
+          }
+          dot = i;
+        } else if (!Ascii.isDigit(b[i])) {
+          return false;
+        }
+      }
+      return dot > s && dot < e - 1;
+    }
+
+    static double decimal(byte[] b, int s, int e) {
+      long whole = 0;
+      long frac = 0;
+      long scale = 1;
+      boolean inFrac = false;
+      boolean any = false;
+      for (int i = s; i < e; i++) {
+        byte c = b[i];
+        if (c == '.' && !inFrac) {
+          inFrac = true;
+        } else if (Ascii.isDigit(c)) {
+          any = true;
+          if (inFrac) {
+            if (scale < 1_000_000_000L) {
+              frac = frac * 10 + (c - '0');
+              scale *= 10;
+            }
+          } else {
+            whole = whole * 10 + (c - '0');
+          }
+        } else if (c == ',' && i == e - 1) {
+          break; // "0.004," in a list: take the first value
+        } else {
+          return -1;
+        }
+      }
+      return any ? whole + (double) frac / scale : -1;
+    }
+
+    /** An upstream address: ip:port, [v6]:port, host:port or unix:/path. */
+    static boolean isAddress(byte[] b, int s, int e) {
+      if (e - s < 3) {
+        return false;
+      }
+      if (Ascii.startsWith(b, s, e, "unix:")) {
+        return true;
+      }
+      int colon = -1;
+      for (int i = e - 1; i > s; i--) {
+        if (b[i] == ':') {
+          colon = i;
+          break;
+        }
+        if (!Ascii.isDigit(b[i])) {
+          return false;
+        }
+      }
+      if (colon < 0 || colon == e - 1) {
+        return false;
+      }
+      for (int i = s; i < colon; i++) {
+        byte c = b[i];
+        if (!(Ascii.isLetter(c) || Ascii.isDigit(c) || c == '.' || c == ':' || c == '-'
+            || c == '[' || c == ']' || c == '_')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The last address of an upstream list ("a:1, b:2" or "a:1 : b:2"). */
+    static String lastAddress(String list) {
+      int cut = Math.max(list.lastIndexOf(", "), list.lastIndexOf(" : "));
+      if (cut >= 0) {
+        return list.substring(list.charAt(cut) == ',' ? cut + 2 : cut + 3).trim();
+      }
+      return list.trim();
+    }
+  }
+}

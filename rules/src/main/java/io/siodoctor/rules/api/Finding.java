@@ -1,0 +1,68 @@
+package io.siodoctor.rules.api;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a rule returns when its cause is present: how sure it is, the evidence, the sessions it
+ * affects, and what it saw that the generic prose cannot know.
+ *
+ * @param confidence in [0, 1]: about 0.9 when a protocol message names the cause, 0.5-0.8 for
+ *     inferred patterns (periods, gaps, absences)
+ * @param evidence at least one item; the first is the most decisive
+ * @param sessionIds Engine.IO sids affected (may be empty for attempts that never got one)
+ * @param detail what was measured or seen ("period 60.0 s ± 0.3 s over 5 disconnects"), or null
+ * @param fix the exact change for what was seen (versions, option values), or null for the
+ *     generic fix only
+ */
+public record Finding(
+    double confidence, List<Evidence> evidence, Set<String> sessionIds, String detail, String fix) {
+
+  /** Evidence items kept per finding: enough to prove it, few enough to read. */
+  public static final int MAX_EVIDENCE = 20;
+
+  public Finding {
+    if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {
+      throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);
+    }
+    if (evidence == null || evidence.isEmpty()) {
+      throw new IllegalArgumentException("a finding needs at least one evidence item");
+    }
+    evidence = List.copyOf(evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence);
+    sessionIds = sessionIds == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(sessionIds));
+  }
+
+  public static Finding of(double confidence, List<Evidence> evidence) {
+    return new Finding(confidence, evidence, Set.of(), null, null);
+  }
+
+  public Finding withSessions(Collection<String> sids) {
+    return new Finding(confidence, evidence, new LinkedHashSet<>(sids), detail, fix);
+  }
+
+  public Finding withDetail(String newDetail) {
+    return new Finding(confidence, evidence, sessionIds, newDetail, fix);
+  }
+
+  public Finding withFix(String newFix) {
+    return new Finding(confidence, evidence, sessionIds, detail, newFix);
+  }
+
+  public Finding withConfidence(double newConfidence) {
+    return new Finding(Math.min(1.0, newConfidence), evidence, sessionIds, detail, fix);
+  }
+
+  /** This finding's evidence followed by {@code more}, without duplicate locations. */
+  public Finding withMoreEvidence(List<Evidence> more) {
+    List<Evidence> all = new ArrayList<>(evidence);
+    for (Evidence e : more) {
+      if (all.stream().noneMatch(x -> x.location().equals(e.location()))) {
+        all.add(e);
+      }
+    }
+    return new Finding(confidence, all, sessionIds, detail, fix);
+  }
+}

@@ -1,0 +1,109 @@
+package io.siodoctor.rules.api;
+
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything one {@code analyze} call knows: the records of all inputs in time order, the sessions
+ * they form, the WebSocket connections, and what became of each input. Immutable; rules only read.
+ */
+public final class Incident {
+  private final List<Record> records;
+  private final List<Session> sessions;
+  private final List<WebSocketConnection> webSockets;
+  private final List<InputSummary> inputs;
+  private final Map<String, Session> bySid;
+  private final List<HttpExchange> exchanges;
+  private final List<LogLine> logLines;
+
+  public Incident(
+      List<Record> records,
+      List<Session> sessions,
+      List<WebSocketConnection> webSockets,
+      List<InputSummary> inputs) {
+    this.records = List.copyOf(records);
+    this.sessions = List.copyOf(sessions);
+    this.webSockets = List.copyOf(webSockets);
+    this.inputs = List.copyOf(inputs);
+    this.bySid = sessions.stream()
+        .collect(Collectors.toUnmodifiableMap(Session::sid, Function.identity(), (a, b) -> a));
+    this.exchanges = records.stream()
+        .filter(HttpExchange.class::isInstance).map(HttpExchange.class::cast).toList();
+    this.logLines = records.stream()
+        .filter(LogLine.class::isInstance).map(LogLine.class::cast).toList();
+  }
+
+  /** All records, ordered by time (records without a time keep their input order, last). */
+  public List<Record> records() {
+    return records;
+  }
+
+  public List<Session> sessions() {
+    return sessions;
+  }
+
+  public Optional<Session> session(String sid) {
+    return Optional.ofNullable(bySid.get(sid));
+  }
+
+  public List<WebSocketConnection> webSockets() {
+    return webSockets;
+  }
+
+  public List<InputSummary> inputs() {
+    return inputs;
+  }
+
+  /** Every HTTP exchange (HAR entries, WebSocket handshakes included). */
+  public List<HttpExchange> exchanges() {
+    return exchanges;
+  }
+
+  /** The exchanges whose URL is an Engine.IO URL ({@code EIO=} / {@code transport=}). */
+  public List<HttpExchange> engineIoExchanges() {
+    return exchanges.stream().filter(HttpExchange::isEngineIo).toList();
+  }
+
+  public List<WsFrame> frames() {
+    return records.stream().filter(WsFrame.class::isInstance).map(WsFrame.class::cast).toList();
+  }
+
+  public List<LogLine> logLines() {
+    return logLines;
+  }
+
+  public List<LogLine> logLines(LogEvent event) {
+    return logLines.stream().filter(l -> l.is(event)).toList();
+  }
+
+  /** Whether any input is a HAR (some absences only mean something when the browser side is seen). */
+  public boolean hasBrowserCapture() {
+    return !exchanges.isEmpty();
+  }
+
+  /**
+   * Engine.IO handshake attempts that never got a session: no sid in the URL and no open packet in
+   * the answer (refused, blocked, erroring, or answered by something that is not Socket.IO).
+   */
+  public List<HttpExchange> failedHandshakes() {
+    return exchanges.stream()
+        .filter(x -> x.engineIo() != null && x.engineIo().isHandshake())
+        .filter(x -> x.handshake() == null)
+        .filter(x -> !x.pending())
+        .filter(x -> !(x.isWebSocket() && webSocketOf(x).map(ws -> ws.handshake() != null).orElse(false)))
+        .toList();
+  }
+
+  public Optional<WebSocketConnection> webSocketOf(HttpExchange request) {
+    return webSockets.stream().filter(ws -> ws.request() == request).findFirst();
+  }
+}

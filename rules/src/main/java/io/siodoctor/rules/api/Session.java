@@ -1,0 +1,236 @@
+package io.siodoctor.rules.api;
+
+import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.engineio.Handshake;
+import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One Engine.IO session (one sid) as every input saw it: the handshake, the polling exchanges, the
+ * WebSocket connections, the packets on one timeline, and the server log lines that name the sid.
+ */
+public final class Session {
+  private final String sid;
+  private final Handshake handshake;
+  private final Record handshakeRecord;
+  private final List<HttpExchange> exchanges;
+  private final List<WebSocketConnection> webSockets;
+  private final List<PacketEvent> packets;
+  private final List<LogLine> logLines;
+
+  public Session(
+      String sid,
+      Handshake handshake,
+      Record handshakeRecord,
+      List<HttpExchange> exchanges,
+      List<WebSocketConnection> webSockets,
+      List<PacketEvent> packets,
+      List<LogLine> logLines) {
+    this.sid = sid;
+    this.handshake = handshake;
+    this.handshakeRecord = handshakeRecord;
+    this.exchanges = List.copyOf(exchanges);
+    this.webSockets = List.copyOf(webSockets);
+    List<PacketEvent> sorted = new ArrayList<>(packets);
+    sorted.sort(Comparator.comparing(PacketEvent::time, Comparator.nullsLast(Comparator.naturalOrder())));
+    this.packets = List.copyOf(sorted);
+    this.logLines = List.copyOf(logLines);
+  }
+
+  public String sid() {
+    return sid;
+  }
+
+  public Optional<Handshake> handshake() {
+    return Optional.ofNullable(handshake);
+  }
+
+  public Optional<Record> handshakeRecord() {
+    return Optional.ofNullable(handshakeRecord);
+  }
+
+  public List<HttpExchange> exchanges() {
+    return exchanges;
+  }
+
+  public List<WebSocketConnection> webSockets() {
+    return webSockets;
+  }
+
+  /** Every Engine.IO packet of the session in time order, from polling bodies and frames. */
+  public List<PacketEvent> packets() {
+    return packets;
+  }
+
+  public List<LogLine> logLines() {
+    return logLines;
+  }
+
+  /** The revision the client asked for ({@code EIO=} of its requests). */
+  public ProtocolRevision clientRevision() {
+    for (HttpExchange x : exchanges) {
+      if (x.engineIo() != null && x.engineIo().revision() != ProtocolRevision.UNKNOWN) {
+        return x.engineIo().revision();
+      }
+    }
+    for (WebSocketConnection ws : webSockets) {
+      if (ws.request().engineIo() != null) {
+        return ws.request().engineIo().revision();
+      }
+    }
+    return ProtocolRevision.UNKNOWN;
+  }
+
+  /** Transports the client used for this sid, in first-use order. */
+  public Set<String> transports() {
+    Set<String> t = new LinkedHashSet<>();
+    for (HttpExchange x : exchanges) {
+      if (x.engineIo() != null && x.engineIo().transport() != null) {
+        t.add(x.engineIo().transport());
+      }
+    }
+    for (WebSocketConnection ws : webSockets) {
+      if (ws.opened()) {
+        t.add("websocket");
+      }
+    }
+    return t;
+  }
+
+  public Instant opened() {
+    if (handshakeRecord != null && handshakeRecord.time() != null) {
+      return handshakeRecord.time();
+    }
+    return firstTime();
+  }
+
+  private Instant firstTime() {
+    Instant first = null;
+    for (Record r : allRecords()) {
+      if (r.time() != null && (first == null || r.time().isBefore(first))) {
+        first = r.time();
+      }
+    }
+    return first;
+  }
+
+  /** The latest time anything of this session happened. */
+  public Instant lastActivity() {
+    Instant last = null;
+    for (Record r : allRecords()) {
+      Instant t = r.time();
+      if (r instanceof HttpExchange x && t != null && x.durationMs() > 0 && !x.isWebSocket()) {
+        t = t.plusNanos((long) (x.durationMs() * 1_000_000));
+      }
+      if (t != null && (last == null || t.isAfter(last))) {
+        last = t;
+      }
+    }
+    for (WebSocketConnection ws : webSockets) {
+      Instant t = ws.lastActivity();
+      if (t != null && (last == null || t.isAfter(last))) {
+        last = t;
+      }
+    }
+    return last;
+  }
+
+  /** Every record of the session: exchanges, WebSocket handshakes and frames, log lines. */
+  public List<Record> allRecords() {
+    List<Record> all = new ArrayList<>(exchanges);
+    for (WebSocketConnection ws : webSockets) {
+      all.add(ws.request());
+      all.addAll(ws.frames());
+    }
+    all.addAll(logLines);
+    return all;
+  }
+
+  public UpgradeOutcome upgradeOutcome() {
+    if (handshake == null) {
+      return webSockets.isEmpty() ? UpgradeOutcome.UNKNOWN : UpgradeOutcome.WEBSOCKET_ONLY;
+    }
+    boolean startedOnWebSocket = webSockets.stream().anyMatch(ws -> ws.handshake() != null);
+    if (startedOnWebSocket) {
+      return UpgradeOutcome.WEBSOCKET_ONLY;
+    }
+    List<WebSocketConnection> upgrades = webSockets.stream().filter(WebSocketConnection::isUpgrade).toList();
+    if (upgrades.isEmpty()) {
+      return handshake.offersWebSocket() ? UpgradeOutcome.NOT_ATTEMPTED : UpgradeOutcome.NOT_OFFERED;
+    }
+    UpgradeOutcome best = UpgradeOutcome.REFUSED;
+    for (WebSocketConnection ws : upgrades) {
+      UpgradeOutcome o;
+      if (!ws.opened()) {
+        o = ws.request().pending() ? UpgradeOutcome.UNKNOWN : UpgradeOutcome.REFUSED;
+      } else if (ws.sentUpgrade()) {
+        o = UpgradeOutcome.COMPLETED;
+      } else if (ws.receivedProbeAnswer()) {
+        o = UpgradeOutcome.NOT_COMPLETED;
+      } else if (ws.frames().isEmpty() && !hasFramesExported()) {
+        o = UpgradeOutcome.UNKNOWN; // Firefox/Safari HARs carry no frames: cannot tell
+      } else {
+        o = UpgradeOutcome.PROBE_UNANSWERED;
+      }
+      if (o.ordinal() > best.ordinal()) {
+        best = o;
+      }
+    }
+    return best;
+  }
+
+  private boolean hasFramesExported() {
+    return webSockets.stream().anyMatch(ws -> !ws.frames().isEmpty());
+  }
+
+  /**
+   * How the session ended: a logged close reason first (the server knows best), then what the
+   * packets say, then the last activity when nothing says it.
+   */
+  public Optional<SessionClose> close() {
+    for (LogLine l : logLines) {
+      if (l.is(LogEvent.CLOSED) && l.eventDetail() != null) {
+        return Optional.of(new SessionClose(l.time(), l.eventDetail(), l, false));
+      }
+    }
+    for (PacketEvent p : packets) {
+      if (p.fromServer() && p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.DISCONNECT)) {
+        return Optional.of(new SessionClose(p.time(), "io server disconnect", p.source(), false));
+      }
+      if (p.fromClient() && p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.DISCONNECT)) {
+        return Optional.of(new SessionClose(p.time(), "io client disconnect", p.source(), false));
+      }
+      if (p.is(EngineIoPacket.Type.CLOSE)) {
+        return Optional.of(new SessionClose(
+            p.time(), p.fromServer() ? "transport close" : "io client disconnect", p.source(), false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Log lines per server node that named this sid (for multi-node correlation). */
+  public Map<String, List<LogLine>> linesByNode() {
+    Map<String, List<LogLine>> m = new LinkedHashMap<>();
+    for (LogLine l : logLines) {
+      m.computeIfAbsent(l.node() == null ? "?" : l.node(), k -> new ArrayList<>()).add(l);
+    }
+    return m;
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + sid + "]";
+  }
+}

@@ -1,0 +1,13 @@
+package io.siodoctor.rules.api;
+
+import io.siodoctor.parsers.record.Record;
+import java.time.Instant;
+
+/**
+ * How and when a session ended, as far as the inputs tell.
+ *
+ * @param reason a Socket.IO / Engine.IO reason string when one was logged or implied by a packet
+ *     ({@code ping timeout}, {@code transport close}, {@code io server disconnect}, ...)
+ * @param inferred true when no input states the end: it was inferred from the last activity
+ */
+public record SessionClose(Instant time, String reason, Record record, boolean inferred) {}

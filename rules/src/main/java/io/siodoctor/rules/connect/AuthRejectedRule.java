@@ -1,0 +1,59 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Socket.IO CONNECT_ERROR from the server whose message is the application's (a middleware called
+ * {@code next(err)}), as opposed to the protocol's own "Invalid namespace".
+ */
+@Cause(
+    id = "auth-rejected",
+    title = "The application's connection middleware refused the client",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/middlewares/#handling-middleware-error",
+    subsumes = {"reconnect-storm"})
+public final class AuthRejectedRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    Set<String> messages = new LinkedHashSet<>();
+    for (Session s : incident.sessions()) {
+      for (PacketEvent p : s.packets()) {
+        SocketIoPacket sio = p.packet().socketIo();
+        if (p.fromServer() && sio != null && sio.type() == SocketIoPacket.Type.CONNECT_ERROR
+            && !InvalidNamespaceRule.isInvalidNamespace(sio)) {
+          evidence.add(Evidence.of(p.source(), "CONNECT_ERROR: " + sio.errorMessage()));
+          sids.add(s.sid());
+          if (sio.errorMessage() != null) {
+            messages.add(sio.errorMessage());
+          }
+        }
+      }
+    }
+    incident.logLines(LogEvent.CONNECT_ERROR_SENT).forEach(l -> evidence.add(Evidence.of(l)));
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.of(0.9, evidence).withSessions(sids)
+        .withDetail(messages.isEmpty() ? "the server sent CONNECT_ERROR"
+            : "the server answered CONNECT with the error \"" + String.join("\", \"", messages) + "\""));
+  }
+}

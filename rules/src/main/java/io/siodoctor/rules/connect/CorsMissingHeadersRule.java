@@ -1,0 +1,93 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.NetErrors;
+import io.siodoctor.rules.signals.Origins;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Cross-origin polling requests whose answer lacks a usable {@code Access-Control-Allow-Origin}
+ * (missing, another origin, or {@code *} on a request with credentials), or that the browser failed
+ * as it does for CORS ({@code net::ERR_FAILED}). WebSockets are not subject to CORS and are ignored.
+ */
+@Cause(
+    id = "cors-missing-headers",
+    title = "The server does not send the CORS headers the browser needs",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/handling-cors/",
+    subsumes = {"reconnect-storm", "server-unreachable"})
+public final class CorsMissingHeadersRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> answered = new ArrayList<>();
+    List<Evidence> failed = new ArrayList<>();
+    Set<String> origins = new LinkedHashSet<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.isWebSocket() || "OPTIONS".equalsIgnoreCase(x.method()) && x.status() >= 200 && x.status() < 300
+          && x.responseHeader("Access-Control-Allow-Origin").isPresent()) {
+        continue;
+      }
+      if (!Origins.crossOrigin(incident, x)) {
+        continue;
+      }
+      String page = Origins.pageOrigin(incident, x).orElse("?");
+      Optional<String> allow = x.responseHeader("Access-Control-Allow-Origin");
+      if (x.status() > 0) {
+        String why = problem(x, page, allow);
+        if (why != null) {
+          answered.add(Evidence.of(x, why));
+          origins.add(page);
+        }
+      } else if (x.failed() && NetErrors.corsLike(x.error())) {
+        failed.add(Evidence.of(x, "cross-origin request from " + page + " failed as the browser fails CORS"));
+        origins.add(page);
+      }
+    }
+    List<Evidence> console = new ArrayList<>();
+    incident.logLines(LogEvent.CORS_BLOCKED).forEach(l -> console.add(Evidence.of(l)));
+    if (answered.isEmpty() && failed.isEmpty() && console.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Evidence> evidence = new ArrayList<>(answered);
+    evidence.addAll(failed);
+    evidence.addAll(console);
+    double confidence = !answered.isEmpty() ? 0.9 : !console.isEmpty() ? 0.9 : 0.7;
+    String origin = origins.isEmpty() ? "https://your-app.example" : origins.iterator().next();
+    return Optional.of(Finding.of(confidence, evidence)
+        .withDetail("page origin " + String.join(", ", origins))
+        .withFix("Allow the page's origin on the Socket.IO server (v3+ sends no CORS headers by default):\n\n"
+            + "```js\nconst io = new Server(httpServer, {\n  cors: { origin: \"" + origin + "\", credentials: true }\n});\n```\n"
+            + "With `withCredentials: true` on the client the origin must be listed explicitly, never `*`."));
+  }
+
+  private static String problem(HttpExchange x, String page, Optional<String> allow) {
+    if (allow.isEmpty()) {
+      return "no Access-Control-Allow-Origin for origin " + page;
+    }
+    String value = allow.get().trim();
+    if (value.equals("*")) {
+      boolean credentials = x.requestHeader("Cookie").isPresent()
+          || x.responseHeader("Access-Control-Allow-Credentials").map(v -> v.trim().equals("true")).orElse(false);
+      return credentials ? "Access-Control-Allow-Origin is * on a request with credentials" : null;
+    }
+    Optional<String> allowed = Origins.of(value);
+    if (allowed.isPresent() && !allowed.get().equals(page)) {
+      return "Access-Control-Allow-Origin is " + value + ", not the page origin " + page;
+    }
+    return null;
+  }
+}

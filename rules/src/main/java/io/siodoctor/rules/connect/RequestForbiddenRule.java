@@ -1,0 +1,19 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.engineio.EngineIoError;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Severity;
+
+/** engine.io error code 4 (HTTP 403): the server's {@code allowRequest} hook said no. */
+@Cause(
+    id = "request-forbidden",
+    title = "The server's allowRequest hook refused the connection",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/server-options/#allowrequest")
+public final class RequestForbiddenRule extends EngineIoErrorCodeRule {
+  public RequestForbiddenRule() {
+    super(EngineIoError.FORBIDDEN, null);
+  }
+}

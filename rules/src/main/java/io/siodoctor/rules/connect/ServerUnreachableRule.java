@@ -1,0 +1,62 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.NetErrors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Engine.IO requests that got no answer (refused, unresolvable, timed out) or a 502/503/504 from a
+ * proxy whose backend is down; proxy error logs that could not reach the upstream.
+ */
+@Cause(
+    id = "server-unreachable",
+    title = "Nothing answers at the Socket.IO URL",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#the-server-is-not-reachable",
+    subsumes = {"websocket-only-no-fallback", "reconnect-storm", "network-interruption"})
+public final class ServerUnreachableRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.failed() && NetErrors.unreachable(x.error())) {
+        evidence.add(Evidence.of(x));
+      } else if (x.status() == 502 || x.status() == 503 || x.status() == 504) {
+        evidence.add(Evidence.of(x, "the proxy answered for a backend that is down"));
+      }
+    }
+    for (LogLine l : incident.logLines()) {
+      if (l.is(LogEvent.PROXY_UPSTREAM_UNAVAILABLE) || l.is(LogEvent.PROXY_UPSTREAM_TIMEOUT)) {
+        evidence.add(Evidence.of(l));
+      } else if (l.is(LogEvent.NETWORK_ERROR) && NetErrors.unreachable(l.eventDetail())) {
+        evidence.add(Evidence.of(l));
+      } else if (l.is(LogEvent.HTTP_ACCESS) && l.access() != null && l.access().engineIo() != null
+          && (l.access().status() == 502 || l.access().status() == 503 || l.access().status() == 504)) {
+        evidence.add(Evidence.of(l));
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    // if sessions did get established, the outage was partial: still the cause of the failures seen,
+    // but less likely to be the whole story
+    boolean anySession = incident.sessions().stream().anyMatch(s -> s.handshake().isPresent());
+    double confidence = anySession ? 0.6 : 0.92;
+    return Optional.of(Finding.of(confidence, evidence)
+        .withDetail(evidence.size() + " request(s) got no answer from a Socket.IO server"
+            + (anySession ? "; other requests did reach it" : "; no Engine.IO handshake succeeded")));
+  }
+}

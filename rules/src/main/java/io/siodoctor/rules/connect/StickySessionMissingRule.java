@@ -1,0 +1,103 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.engineio.EngineIoError;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.EngineIoErrors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Requests of a live session answered "Session ID unknown" (code 1): the sid was issued moments ago,
+ * so a different node got the request. Server logs make it certain: one node logged {@code
+ * handshaking client "<sid>"}, another {@code unknown sid "<sid>"}.
+ */
+@Cause(
+    id = "sticky-session-missing",
+    title = "Requests of one session reach different servers",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/using-multiple-nodes/",
+    subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"})
+public final class StickySessionMissingRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    int soonAfterHandshake = 0;
+    for (HttpExchange x : EngineIoErrors.withCode(incident, EngineIoError.UNKNOWN_SID)) {
+      String sid = x.sid().orElse(null);
+      evidence.add(Evidence.of(x));
+      if (sid != null) {
+        sids.add(sid);
+        Optional<Session> s = incident.session(sid);
+        if (s.isPresent() && s.get().handshakeRecord().isPresent() && issuedRecently(s.get(), x)) {
+          soonAfterHandshake++;
+        }
+      }
+    }
+    // server side: a sid one node issued and another did not know
+    List<String> nodeStories = new ArrayList<>();
+    for (LogLine unknown : incident.logLines(LogEvent.UNKNOWN_SID)) {
+      if (unknown.sessionId() == null) {
+        continue;
+      }
+      for (LogLine issued : incident.logLines(LogEvent.HANDSHAKE)) {
+        if (unknown.sessionId().equals(issued.sessionId()) && issued.node() != null
+            && !issued.node().equals(unknown.node())) {
+          evidence.add(0, Evidence.of(unknown, "rejected by " + unknown.node()));
+          evidence.add(1, Evidence.of(issued, "sid issued by " + issued.node()));
+          sids.add(unknown.sessionId());
+          nodeStories.add("sid " + unknown.sessionId() + " was issued by " + issued.node()
+              + " and rejected by " + unknown.node());
+          break;
+        }
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    double confidence;
+    if (!nodeStories.isEmpty()) {
+      confidence = 0.97;
+    } else if (soonAfterHandshake > 0) {
+      confidence = 0.9;
+    } else {
+      // an old sid can also be unknown because the session expired or the server restarted
+      confidence = 0.6;
+    }
+    String detail = !nodeStories.isEmpty() ? String.join("; ", nodeStories.subList(0, Math.min(3, nodeStories.size())))
+        : soonAfterHandshake + " request(s) of a session opened moments before were answered \"Session ID unknown\"";
+    if (!nodeStories.isEmpty() && soonAfterHandshake > 0) {
+      detail += "; the browser saw " + soonAfterHandshake + " request(s) answered \"Session ID unknown\"";
+    }
+    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
+  }
+
+  /** Within one heartbeat window of the handshake or of the session's previous request. */
+  private static boolean issuedRecently(Session s, HttpExchange rejected) {
+    if (rejected.time() == null || s.opened() == null) {
+      return false;
+    }
+    long window = s.handshake().map(h -> h.heartbeatWindowMillis()).orElse(45_000L);
+    if (window <= 0) {
+      window = 45_000L;
+    }
+    return !rejected.time().isBefore(s.opened())
+        && Duration.between(s.opened(), rejected.time()).toMillis() <= window;
+  }
+}

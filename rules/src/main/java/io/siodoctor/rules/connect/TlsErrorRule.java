@@ -1,0 +1,46 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.NetErrors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Requests that failed on the certificate or the TLS handshake ({@code net::ERR_CERT_*}, {@code ERR_SSL_*}). */
+@Cause(
+    id = "tls-error",
+    title = "The TLS handshake or the server certificate failed",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/client-options/#ca",
+    subsumes = {"server-unreachable", "websocket-only-no-fallback", "reconnect-storm"})
+public final class TlsErrorRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.status() == 0 && NetErrors.tls(x.error())) {
+        evidence.add(Evidence.of(x));
+      }
+    }
+    for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
+      if (NetErrors.tls(l.eventDetail())) {
+        evidence.add(Evidence.of(l));
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.of(0.95, evidence));
+  }
+}

@@ -1,0 +1,108 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.engineio.EngineIoError;
+import io.siodoctor.parsers.engineio.EngineIoPayload;
+import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.ClientVersions;
+import io.siodoctor.rules.signals.EngineIoErrors;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Client and server speak different protocol revisions. Keyed on the protocol, not on wording: the
+ * engine.io error code 5; a revision-4 client answered with revision-3 length-prefixed payloads; a
+ * Socket.IO CONNECT answer without the {@code sid} every v3+ server sends; log lines of the same.
+ */
+@Cause(
+    id = "version-mismatch",
+    title = "Client and server speak incompatible Socket.IO protocol versions",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#the-client-is-not-compatible-with-the-version-of-the-server",
+    subsumes = {"fixed-interval-disconnect", "heartbeat-timeout", "reconnect-storm", "plain-websocket-server",
+        "network-interruption", "websocket-upgrade-blocked", "polling-only-config"})
+public final class VersionMismatchRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    boolean v2ClientV3Server = false;
+    boolean v3ClientV2Server = false;
+
+    List<HttpExchange> unsupported = EngineIoErrors.withCode(incident, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
+    for (HttpExchange x : unsupported) {
+      evidence.add(Evidence.of(x, "the server refuses EIO=" + x.engineIo().eio()));
+      v2ClientV3Server = true;
+    }
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.engineIo().revision() == ProtocolRevision.EIO4
+          && x.responsePayload().provenRevision() == ProtocolRevision.EIO3
+          && x.responsePayload().framing() != EngineIoPayload.Framing.NOT_ENGINE_IO) {
+        evidence.add(Evidence.of(x, "EIO=4 request answered with a revision-3 (length-prefixed) payload"));
+        x.sid().ifPresent(sids::add);
+        v3ClientV2Server = true;
+      }
+    }
+    for (Session s : incident.sessions()) {
+      if (s.clientRevision() != ProtocolRevision.EIO4) {
+        continue;
+      }
+      for (PacketEvent p : s.packets()) {
+        SocketIoPacket sio = p.packet().socketIo();
+        if (p.fromServer() && sio != null && sio.type() == SocketIoPacket.Type.CONNECT && sio.socketId() == null) {
+          // v3+ servers always answer CONNECT with {"sid":...}; a bare "40" comes from a 2.x server
+          evidence.add(Evidence.of(p.source(), "CONNECT answered without a Socket.IO sid: a 2.x server"));
+          sids.add(s.sid());
+          v3ClientV2Server = true;
+          break;
+        }
+      }
+    }
+    for (LogLine l : incident.logLines(LogEvent.UNSUPPORTED_PROTOCOL_VERSION)) {
+      evidence.add(Evidence.of(l));
+      v2ClientV3Server = true;
+    }
+    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
+      if (l.access() != null && l.access().engineIo() != null && l.access().status() == 400
+          && l.access().engineIo().revision() != ProtocolRevision.EIO4 && l.access().engineIo().isHandshake()) {
+        ClientVersions.describe(l.access().userAgent()).ifPresent(client ->
+            evidence.add(Evidence.of(l, client + " sent EIO=" + l.access().engineIo().eio() + " and was refused")));
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    double confidence = !unsupported.isEmpty() || v2ClientV3Server ? 0.95 : 0.9;
+    String detail;
+    String fix;
+    if (v3ClientV2Server) {
+      detail = "a Socket.IO v3/v4 client (EIO=4) reached a Socket.IO v2 server (Engine.IO revision 3)";
+      fix = "A v3/v4 client cannot talk to a v2 server. Upgrade the server to Socket.IO 4 (then, if old"
+          + " clients remain, start it with `allowEIO3: true`), or use a `socket.io-client@2.x` client until"
+          + " the server is upgraded.";
+    } else {
+      detail = "a client speaking Engine.IO revision 3 (Socket.IO v2 client, Java client 1.x, Swift v15) was refused by a v3/v4 server";
+      fix = "Either upgrade the client (JS `socket.io-client@4`, Java client 2.x, Swift v16), or let the"
+          + " server accept the old revision:\n\n```js\nconst io = new Server(httpServer, { allowEIO3: true });\n```\n"
+          + "Swift v15 against a v3/v4 server also needs `.connectParams([\"EIO\": \"3\"])` on the client.";
+    }
+    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail).withFix(fix));
+  }
+}

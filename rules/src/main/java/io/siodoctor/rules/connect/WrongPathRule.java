@@ -1,0 +1,59 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Engine.IO requests answered 404 (or 405): a web server is there, but Socket.IO is not served at
+ * that path. engine.io itself never answers 404, so the answer comes from the application or a proxy.
+ */
+@Cause(
+    id = "wrong-path",
+    title = "Socket.IO is not served at the requested path",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/client-options/#path",
+    subsumes = {"reconnect-storm", "websocket-only-no-fallback"})
+public final class WrongPathRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> paths = new LinkedHashSet<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.status() == 404 || x.status() == 405) {
+        evidence.add(Evidence.of(x));
+        paths.add(x.engineIo().path());
+      }
+    }
+    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
+      if (l.access() != null && l.access().engineIo() != null
+          && (l.access().status() == 404 || l.access().status() == 405)) {
+        evidence.add(Evidence.of(l));
+        paths.add(l.access().engineIo().path());
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean handshakeElsewhere = incident.sessions().stream().anyMatch(s -> s.handshake().isPresent());
+    return Optional.of(Finding.of(handshakeElsewhere ? 0.6 : 0.9, evidence)
+        .withDetail("requested path " + String.join(", ", paths) + " answered 404")
+        .withFix("The client requested " + String.join(", ", paths)
+            + ". Set the client's `path` option to the server's `path` (both default to `/socket.io/`),"
+            + " or route that path to the Socket.IO server in the reverse proxy."));
+  }
+}

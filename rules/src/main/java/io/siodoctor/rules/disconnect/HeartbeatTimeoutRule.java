@@ -1,0 +1,144 @@
+package io.siodoctor.rules.disconnect;
+
+import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.engineio.Handshake;
+import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The heartbeat failed: a logged close reason {@code ping timeout}, or on the timeline a PING whose
+ * PONG came later than {@code pingTimeout} (or never, before the session died), or a silence between
+ * heartbeats longer than {@code pingInterval + pingTimeout}. Who pings depends on the revision: the
+ * server in v4, the client in v2/v3.
+ */
+@Cause(
+    id = "heartbeat-timeout",
+    title = "The heartbeat failed: no PING/PONG within pingTimeout",
+    severity = Severity.ERROR,
+    category = Category.GETS_DISCONNECTED,
+    docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#the-browser-tab-was-minimized-and-heartbeat-has-failed",
+    subsumes = {"network-interruption", "fixed-interval-disconnect"})
+public final class HeartbeatTimeoutRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    List<String> details = new ArrayList<>();
+    Instant captureEnd = captureEnd(incident);
+    for (Session s : incident.sessions()) {
+      Optional<Handshake> h = s.handshake();
+      if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0) {
+        continue;
+      }
+      boolean serverPings = s.clientRevision() == ProtocolRevision.EIO4;
+      Optional<String> late = lateAnswer(s, h.get(), serverPings, captureEnd, evidence);
+      if (late.isPresent()) {
+        sids.add(s.sid());
+        details.add(late.get());
+      }
+    }
+    for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
+      if ("ping timeout".equalsIgnoreCase(l.eventDetail())) {
+        evidence.add(Evidence.of(l));
+        if (l.sessionId() != null) {
+          sids.add(l.sessionId());
+        }
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    double confidence = details.isEmpty() ? 0.85 : 0.88;
+    return Optional.of(Finding.of(confidence, evidence).withSessions(sids)
+        .withDetail(details.isEmpty() ? "closed with reason \"ping timeout\"" : String.join("; ", details)));
+  }
+
+  /**
+   * The first heartbeat that was answered too late or not at all in this session. A PING still
+   * unanswered when the capture stopped proves nothing.
+   */
+  private static Optional<String> lateAnswer(
+      Session s, Handshake h, boolean serverPings, Instant captureEnd, List<Evidence> evidence) {
+    List<PacketEvent> packets = s.packets();
+    PacketEvent lastPing = null;
+    for (int i = 0; i < packets.size(); i++) {
+      PacketEvent p = packets.get(i);
+      if (p.time() == null || !p.is(EngineIoPacket.Type.PING) || p.packet().isProbe()
+          || p.fromServer() != serverPings) {
+        continue;
+      }
+      if (lastPing != null) {
+        long silence = Duration.between(lastPing.time(), p.time()).toMillis();
+        if (silence > h.pingInterval() + h.pingTimeout() + 1000) {
+          evidence.add(Evidence.of(lastPing.source(), "heartbeat"));
+          evidence.add(Evidence.of(p.source(), String.format(Locale.ROOT,
+              "next heartbeat %.1f s later (pingInterval + pingTimeout = %.1f s)",
+              silence / 1000.0, h.heartbeatWindowMillis() / 1000.0)));
+          return Optional.of(String.format(Locale.ROOT, "%.1f s without a heartbeat in session %s",
+              silence / 1000.0, s.sid()));
+        }
+      }
+      lastPing = p;
+      PacketEvent pong = null;
+      for (int j = i + 1; j < packets.size(); j++) {
+        PacketEvent q = packets.get(j);
+        if (q.is(EngineIoPacket.Type.PONG) && !q.packet().isProbe() && q.fromServer() != serverPings) {
+          pong = q;
+          break;
+        }
+      }
+      long limit = h.pingTimeout();
+      if (pong != null && pong.time() != null) {
+        long delay = Duration.between(p.time(), pong.time()).toMillis();
+        if (delay > limit + 250) {
+          evidence.add(Evidence.of(p.source(), "PING"));
+          evidence.add(Evidence.of(pong.source(), String.format(Locale.ROOT,
+              "PONG %.1f s after the PING; pingTimeout is %.1f s", delay / 1000.0, limit / 1000.0)));
+          return Optional.of(String.format(Locale.ROOT, "PONG %.1f s late in session %s (pingTimeout %.1f s)",
+              delay / 1000.0, s.sid(), limit / 1000.0));
+        }
+      } else if (pong == null && captureEnd != null
+          && Duration.between(p.time(), captureEnd).toMillis() > limit + 1000
+          && endedSoonAfter(s, p.time(), limit)) {
+        evidence.add(Evidence.of(p.source(), "PING never answered; the session ended"));
+        return Optional.of("a PING was never answered in session " + s.sid());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean endedSoonAfter(Session s, Instant ping, long pingTimeout) {
+    Instant last = s.lastActivity();
+    return last != null && Duration.between(ping, last).toMillis() <= pingTimeout + 5000;
+  }
+
+  private static Instant captureEnd(Incident incident) {
+    Instant end = null;
+    for (Record r : incident.records()) {
+      if (r.time() != null && (end == null || r.time().isAfter(end))) {
+        end = r.time();
+      }
+    }
+    return end;
+  }
+}

@@ -1,0 +1,67 @@
+package io.siodoctor.rules.disconnect;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.Disconnect;
+import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.signals.NetErrors;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The transport dropped without anything saying why: a session the browser had to replace, with no
+ * close packet and no regular period, or requests that died with a dropped-connection error. Other
+ * causes that explain the drop subsume this one.
+ */
+@Cause(
+    id = "network-interruption",
+    title = "The connection dropped with no server-side cause",
+    severity = Severity.WARNING,
+    category = Category.GETS_DISCONNECTED,
+    docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected")
+public final class NetworkInterruptionRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Disconnect> drops = Disconnects.of(incident);
+    if (Disconnects.period(incident, drops).isPresent()) {
+      return Optional.empty(); // regular drops have a cause with a clock: fixed-interval and friends
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    for (Disconnect d : drops) {
+      if (d.reason() == null || d.reason().equals("transport close") || d.reason().equals("transport error")) {
+        evidence.add(Evidence.of(d.evidence(), "last sign of session " + d.sid()
+            + (d.reason() == null ? "" : " (" + d.reason() + ")")));
+        sids.add(d.sid());
+      }
+    }
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.failed() && NetErrors.dropped(x.error()) && !x.engineIo().isHandshake()) {
+        evidence.add(Evidence.of(x));
+        x.sid().ifPresent(sids::add);
+      }
+    }
+    for (LogLine l : incident.logLines(LogEvent.PROXY_UPGRADED_CLOSED)) {
+      if (l.message().contains("104")) {
+        evidence.add(Evidence.of(l));
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.of(0.55, evidence).withSessions(sids)
+        .withDetail(sids.size() + " session(s) dropped without a close packet and at no regular interval"));
+  }
+}

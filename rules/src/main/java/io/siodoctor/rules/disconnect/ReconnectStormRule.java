@@ -1,0 +1,131 @@
+package io.siodoctor.rules.disconnect;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Handshakes in a tight loop: one client opening many Engine.IO sessions within seconds, or several
+ * sessions of one page alive at the same time (a socket per render). Many causes make clients retry:
+ * those that explain the failures subsume this one.
+ */
+@Cause(
+    id = "reconnect-storm",
+    title = "Clients reconnect in a tight loop or all at once",
+    severity = Severity.WARNING,
+    category = Category.GETS_DISCONNECTED,
+    docs = "https://socket.io/docs/v4/client-options/#reconnectiondelay")
+public final class ReconnectStormRule implements Rule {
+  private static final Duration WINDOW = Duration.ofSeconds(10);
+  private static final int MIN_HANDSHAKES = 6;
+  private static final int MIN_CONCURRENT = 3;
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Record> handshakes = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.engineIo().isHandshake()) {
+        handshakes.add(x);
+      }
+    }
+    List<Record> burst = densest(handshakes);
+    int concurrent = maxConcurrent(incident);
+    Map<String, List<Record>> byClient = new HashMap<>();
+    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
+      if (l.access() != null && l.access().engineIo() != null && l.access().engineIo().isHandshake()) {
+        byClient.computeIfAbsent(l.access().clientIp() + " " + l.access().userAgent(), k -> new ArrayList<>()).add(l);
+      }
+    }
+    List<Record> logBurst = List.of();
+    for (List<Record> lines : byClient.values()) {
+      List<Record> b = densest(lines);
+      if (b.size() > logBurst.size()) {
+        logBurst = b;
+      }
+    }
+    List<Record> decisive = burst.size() >= logBurst.size() ? burst : logBurst;
+    if (decisive.size() < MIN_HANDSHAKES && concurrent < MIN_CONCURRENT) {
+      return Optional.empty();
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    for (Record r : decisive) {
+      evidence.add(Evidence.of(r, "handshake"));
+      r.sid().ifPresent(sids::add);
+    }
+    if (evidence.isEmpty()) {
+      for (Session s : incident.sessions()) {
+        s.handshakeRecord().ifPresent(r -> evidence.add(Evidence.of(r, "session " + s.sid())));
+        sids.add(s.sid());
+      }
+    }
+    String detail = decisive.size() >= MIN_HANDSHAKES
+        ? String.format(Locale.ROOT, "%d handshakes from one client within %d s", decisive.size(), WINDOW.toSeconds())
+        : concurrent + " sessions of one page open at the same time";
+    return Optional.of(Finding.of(0.65, evidence).withSessions(sids).withDetail(detail));
+  }
+
+  private static List<Record> densest(List<Record> records) {
+    List<Record> best = List.of();
+    for (int i = 0; i < records.size(); i++) {
+      Instant start = records.get(i).time();
+      if (start == null) {
+        continue;
+      }
+      List<Record> window = new ArrayList<>();
+      for (Record r : records) {
+        if (r.time() != null && !r.time().isBefore(start)
+            && Duration.between(start, r.time()).compareTo(WINDOW) <= 0) {
+          window.add(r);
+        }
+      }
+      if (window.size() > best.size()) {
+        best = window;
+      }
+    }
+    return best;
+  }
+
+  /** The most sessions of the browser capture whose lifetimes overlap at one instant. */
+  private static int maxConcurrent(Incident incident) {
+    List<Session> browser = incident.sessions().stream()
+        .filter(s -> s.handshakeRecord().isPresent() && s.handshakeRecord().get() instanceof HttpExchange
+            || !s.webSockets().isEmpty())
+        .toList();
+    int best = 0;
+    for (Session a : browser) {
+      Instant t = a.opened();
+      if (t == null) {
+        continue;
+      }
+      int n = 0;
+      for (Session b : browser) {
+        if (b.opened() != null && b.lastActivity() != null
+            && !b.opened().isAfter(t) && !b.lastActivity().isBefore(t)) {
+          n++;
+        }
+      }
+      best = Math.max(best, n);
+    }
+    return best;
+  }
+}

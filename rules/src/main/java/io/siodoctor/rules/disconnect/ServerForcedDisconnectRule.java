@@ -1,0 +1,68 @@
+package io.siodoctor.rules.disconnect;
+
+import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Socket.IO DISCONNECT packet sent by the server ({@code 41}, {@code 41/nsp,}): the application
+ * called {@code socket.disconnect()}; the client does not reconnect on its own after it.
+ */
+@Cause(
+    id = "server-forced-disconnect",
+    title = "The server application disconnected the socket on purpose",
+    severity = Severity.WARNING,
+    category = Category.GETS_DISCONNECTED,
+    docs = "https://socket.io/docs/v4/server-socket-instance/#disconnect",
+    subsumes = {"network-interruption"})
+public final class ServerForcedDisconnectRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    for (Session s : incident.sessions()) {
+      boolean clientLeftFirst = false;
+      for (PacketEvent p : s.packets()) {
+        if (!p.packet().carries(SocketIoPacket.Type.DISCONNECT)) {
+          continue;
+        }
+        if (p.fromClient()) {
+          clientLeftFirst = true;
+        } else if (!clientLeftFirst) {
+          evidence.add(Evidence.of(p.source(), "DISCONNECT from the server for namespace "
+              + p.packet().socketIo().namespace()));
+          sids.add(s.sid());
+          break;
+        }
+      }
+    }
+    for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
+      if ("server namespace disconnect".equals(l.eventDetail()) || "io server disconnect".equals(l.eventDetail())) {
+        evidence.add(Evidence.of(l));
+        if (l.sessionId() != null) {
+          sids.add(l.sessionId());
+        }
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.of(0.9, evidence).withSessions(sids)
+        .withDetail(sids.size() + " session(s) received a DISCONNECT from the server"));
+  }
+}

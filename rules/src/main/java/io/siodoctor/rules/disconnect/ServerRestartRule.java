@@ -1,0 +1,86 @@
+package io.siodoctor.rules.disconnect;
+
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.Disconnect;
+import io.siodoctor.rules.signals.Disconnects;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A server process stopped: sessions closed with {@code server shutting down} ({@code io.close()}),
+ * or several sessions dropped within the same two seconds (a kill or a redeploy writes no reason).
+ */
+@Cause(
+    id = "server-restart",
+    title = "Many clients dropped at once because a server stopped or was redeployed",
+    severity = Severity.WARNING,
+    category = Category.GETS_DISCONNECTED,
+    docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
+    subsumes = {"network-interruption", "reconnect-storm", "sticky-session-missing"})
+public final class ServerRestartRule implements Rule {
+  /** Drops closer together than this are "at once". */
+  private static final Duration TOGETHER = Duration.ofSeconds(2);
+  private static final int MIN_SIMULTANEOUS = 3;
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
+      if ("server shutting down".equals(l.eventDetail())) {
+        evidence.add(Evidence.of(l));
+        if (l.sessionId() != null) {
+          sids.add(l.sessionId());
+        }
+      }
+    }
+    double confidence = 0.9;
+    String detail = sids.size() + " session(s) closed with reason \"server shutting down\"";
+    if (evidence.isEmpty()) {
+      List<Disconnect> burst = largestBurst(Disconnects.of(incident));
+      if (burst.size() < MIN_SIMULTANEOUS) {
+        return Optional.empty();
+      }
+      for (Disconnect d : burst) {
+        evidence.add(Evidence.of(d.evidence(), "dropped"));
+        sids.add(d.sid());
+      }
+      confidence = 0.7;
+      detail = String.format(Locale.ROOT, "%d sessions dropped within %d s", burst.size(), TOGETHER.toSeconds());
+    }
+    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
+  }
+
+  private static List<Disconnect> largestBurst(List<Disconnect> drops) {
+    List<Disconnect> best = List.of();
+    for (int i = 0; i < drops.size(); i++) {
+      if (drops.get(i).time() == null) {
+        continue;
+      }
+      List<Disconnect> burst = new ArrayList<>();
+      for (int j = i; j < drops.size(); j++) {
+        Disconnect d = drops.get(j);
+        if (d.time() != null && Duration.between(drops.get(i).time(), d.time()).compareTo(TOGETHER) <= 0) {
+          burst.add(d);
+        }
+      }
+      if (burst.size() > best.size()) {
+        best = burst;
+      }
+    }
+    return best;
+  }
+}

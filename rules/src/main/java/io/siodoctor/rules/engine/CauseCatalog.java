@@ -1,0 +1,78 @@
+package io.siodoctor.rules.engine;
+
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.CauseInfo;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.SelfDescribingRule;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The causes the loaded rules can report, each with metadata and prose, validated when loaded (the
+ * error-prone {@code BugPatternValidator} idea): a rule without a proper {@link Cause} or without
+ * its {@code causes/<id>.md} never runs.
+ */
+public final class CauseCatalog {
+  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private final Map<String, CauseInfo> byId = new LinkedHashMap<>();
+
+  public CauseCatalog(Collection<? extends Rule> rules) {
+    for (Rule rule : rules) {
+      CauseInfo info = describe(rule);
+      if (byId.putIfAbsent(info.id(), info) != null) {
+        throw new IllegalStateException("two rules report the cause " + info.id());
+      }
+    }
+  }
+
+  /** Adds a cause that is not backed by a Java rule (declarative rule packs). */
+  public void register(CauseInfo info) {
+    byId.putIfAbsent(info.id(), info);
+  }
+
+  public Optional<CauseInfo> get(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public List<CauseInfo> all() {
+    return List.copyOf(byId.values());
+  }
+
+  /** The metadata and prose of a Java rule, checked. */
+  public static CauseInfo describe(Rule rule) {
+    if (rule instanceof SelfDescribingRule self) {
+      return self.cause();
+    }
+    Class<?> type = rule.getClass();
+    Cause cause = type.getAnnotation(Cause.class);
+    if (cause == null) {
+      throw new IllegalStateException(type.getName() + " has no @Cause annotation");
+    }
+    if (!KEBAB.matcher(cause.id()).matches()) {
+      throw new IllegalStateException(type.getName() + ": cause id is not kebab-case: " + cause.id());
+    }
+    if (cause.title().isBlank() || cause.title().endsWith(".")) {
+      throw new IllegalStateException(type.getName() + ": title must be one line with no period");
+    }
+    String markdown = CauseProse.load(type, cause.id());
+    if (markdown == null) {
+      throw new IllegalStateException(type.getName() + ": causes/" + cause.id() + ".md is missing");
+    }
+    Map<String, String> sections = CauseProse.sections(markdown);
+    String explanation = sections.get("Explanation");
+    String fix = sections.get("Fix");
+    if (explanation == null || explanation.isEmpty() || fix == null || fix.isEmpty()) {
+      throw new IllegalStateException(
+          "causes/" + cause.id() + ".md needs the sections '## Explanation' and '## Fix'");
+    }
+    return new CauseInfo(
+        cause.id(), cause.title(), cause.severity(), cause.category(), cause.docs(),
+        Arrays.asList(cause.subsumes()), cause.since(), explanation, fix);
+  }
+}

@@ -1,0 +1,48 @@
+package io.siodoctor.rules.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads {@code causes/<id>.md}: a Markdown file with the sections {@code ## Explanation} and {@code
+ * ## Fix}, printed as they are by every renderer.
+ */
+final class CauseProse {
+  private CauseProse() {}
+
+  static Map<String, String> sections(String markdown) {
+    Map<String, String> sections = new LinkedHashMap<>();
+    String current = null;
+    StringBuilder body = new StringBuilder();
+    for (String line : markdown.split("\r?\n", -1)) {
+      if (line.startsWith("## ")) {
+        if (current != null) {
+          sections.put(current, body.toString().strip());
+        }
+        current = line.substring(3).strip();
+        body.setLength(0);
+      } else if (current != null) {
+        body.append(line).append('\n');
+      }
+    }
+    if (current != null) {
+      sections.put(current, body.toString().strip());
+    }
+    return sections;
+  }
+
+  static String load(Class<?> anchor, String id) {
+    try (InputStream in = anchor.getResourceAsStream("/causes/" + id + ".md")) {
+      if (in == null) {
+        return null;
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.siodoctor.rules.engine;
+
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every rule on an incident and pairs each finding with its cause. A rule that throws is a bug
+ * in that rule, not a reason to lose the whole report: it becomes a warning and the others still
+ * run.
+ */
+public final class RuleEngine {
+  private final List<Rule> rules;
+  private final CauseCatalog catalog;
+  private final List<String> ids;
+
+  public RuleEngine(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    this.catalog = new CauseCatalog(rules);
+    this.ids = rules.stream().map(r -> CauseCatalog.describe(r).id()).toList();
+  }
+
+  public static RuleEngine builtIn() {
+    return new RuleEngine(BuiltInRules.all());
+  }
+
+  public CauseCatalog catalog() {
+    return catalog;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The result of one run: findings, and warnings about rules that failed. */
+  public record Result(List<CauseFinding> findings, List<String> warnings) {}
+
+  public Result run(Incident incident) {
+    List<CauseFinding> findings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rules.get(i);
+      String id = ids.get(i);
+      try {
+        Optional<Finding> finding = rule.check(incident);
+        finding.ifPresent(f -> findings.add(new CauseFinding(catalog.get(id).orElseThrow(), f)));
+      } catch (RuntimeException e) {
+        warnings.add("rule " + id + " failed and was skipped: " + e);
+      }
+    }
+    return new Result(findings, warnings);
+  }
+}

@@ -1,0 +1,178 @@
+package io.siodoctor.rules.incident;
+
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.engineio.Handshake;
+import io.siodoctor.parsers.engineio.PacketDecoder;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.WebSocketConnection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the records of every input of one incident and groups them into sessions by Engine.IO
+ * sid: query strings, open packets (polling bodies and WebSocket frames of WebSocket-only sessions),
+ * and log lines.
+ */
+public final class IncidentBuilder {
+  private final List<Record> records = new ArrayList<>();
+  private final List<InputSummary> inputs = new ArrayList<>();
+  private final List<String> currentWarnings = new ArrayList<>();
+
+  /** A sink for one input; its warnings are collected until {@link #addInput} is called. */
+  public RecordSink sink() {
+    return new RecordSink() {
+      @Override
+      public void accept(Record record) {
+        records.add(record);
+      }
+
+      @Override
+      public void warn(String message) {
+        currentWarnings.add(message);
+      }
+    };
+  }
+
+  public IncidentBuilder add(Record record) {
+    records.add(record);
+    return this;
+  }
+
+  public IncidentBuilder addInput(InputSummary summary) {
+    inputs.add(summary);
+    currentWarnings.clear();
+    return this;
+  }
+
+  public Incident build() {
+    List<Record> ordered = new ArrayList<>(records);
+    // stable sort: records without a time keep their input order, at the end
+    ordered.sort(Comparator.comparing(Record::time, Comparator.nullsLast(Comparator.naturalOrder())));
+
+    List<WebSocketConnection> webSockets = webSocketConnections();
+    Map<String, SessionParts> parts = new LinkedHashMap<>();
+    for (Record r : records) {
+      if (r instanceof HttpExchange x && !x.isWebSocket()) {
+        x.sid().ifPresent(sid -> parts.computeIfAbsent(sid, SessionParts::new).addExchange(x));
+      } else if (r instanceof LogLine l) {
+        l.sid().ifPresent(sid -> parts.computeIfAbsent(sid, SessionParts::new).logLines.add(l));
+      }
+    }
+    for (WebSocketConnection ws : webSockets) {
+      if (ws.sid() != null) {
+        parts.computeIfAbsent(ws.sid(), SessionParts::new).addWebSocket(ws);
+      }
+    }
+    List<Session> sessions = new ArrayList<>();
+    for (SessionParts p : parts.values()) {
+      sessions.add(p.toSession());
+    }
+    sessions.sort(Comparator.comparing(Session::opened, Comparator.nullsLast(Comparator.naturalOrder())));
+    return new Incident(ordered, sessions, webSockets, inputs);
+  }
+
+  /** Frames follow their WebSocket entry in a HAR; join them by file and entry index. */
+  private List<WebSocketConnection> webSocketConnections() {
+    Map<String, HttpExchange> requests = new LinkedHashMap<>();
+    Map<String, List<WsFrame>> frames = new LinkedHashMap<>();
+    for (Record r : records) {
+      if (r instanceof HttpExchange x && x.isWebSocket()) {
+        requests.put(key(x.location().file(), x.entryIndex()), x);
+      } else if (r instanceof WsFrame f) {
+        frames.computeIfAbsent(key(f.location().file(), f.entryIndex()), k -> new ArrayList<>()).add(f);
+      }
+    }
+    List<WebSocketConnection> result = new ArrayList<>();
+    for (Map.Entry<String, HttpExchange> e : requests.entrySet()) {
+      HttpExchange request = e.getValue();
+      List<WsFrame> fs = frames.getOrDefault(e.getKey(), List.of());
+      Handshake open = null;
+      for (WsFrame f : fs) {
+        if (f.received() && f.packet() != null && f.packet().is(EngineIoPacket.Type.OPEN)) {
+          open = PacketDecoder.parseHandshake(f.packet());
+          break;
+        }
+      }
+      String sid = request.sid().orElse(open == null ? null : open.sid());
+      result.add(new WebSocketConnection(request, fs, sid, open));
+    }
+    return result;
+  }
+
+  private static String key(String file, int entry) {
+    return file + "#" + entry;
+  }
+
+  /** The pieces of one session while they are being collected. */
+  private static final class SessionParts {
+    final String sid;
+    final List<HttpExchange> exchanges = new ArrayList<>();
+    final List<WebSocketConnection> webSockets = new ArrayList<>();
+    final List<LogLine> logLines = new ArrayList<>();
+    final List<PacketEvent> packets = new ArrayList<>();
+    Handshake handshake;
+    Record handshakeRecord;
+
+    SessionParts(String sid) {
+      this.sid = sid;
+    }
+
+    void addExchange(HttpExchange x) {
+      exchanges.add(x);
+      if (handshake == null && x.handshake() != null && sid.equals(x.handshake().sid())) {
+        handshake = x.handshake();
+        handshakeRecord = x;
+      }
+      for (EngineIoPacket p : x.requestPayload().packets()) {
+        packets.add(new PacketEvent(x.time(), true, p, x));
+      }
+      Instant answered = x.time() == null ? null
+          : x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+      for (EngineIoPacket p : x.responsePayload().packets()) {
+        packets.add(new PacketEvent(answered, false, p, x));
+      }
+    }
+
+    void addWebSocket(WebSocketConnection ws) {
+      webSockets.add(ws);
+      if (handshake == null && ws.handshake() != null) {
+        handshake = ws.handshake();
+        handshakeRecord = ws.frames().stream()
+            .filter(f -> f.packet() != null && f.packet().is(EngineIoPacket.Type.OPEN))
+            .findFirst().map(Record.class::cast).orElse(ws.request());
+      }
+      for (WsFrame f : ws.frames()) {
+        if (f.packet() != null) {
+          packets.add(new PacketEvent(f.time(), f.sent(), f.packet(), f));
+        }
+      }
+    }
+
+    Session toSession() {
+      if (handshakeRecord == null) {
+        // a server log can be the only witness of the handshake
+        for (LogLine l : logLines) {
+          if (l.is(LogEvent.HANDSHAKE)) {
+            handshakeRecord = l;
+            break;
+          }
+        }
+      }
+      exchanges.sort(Comparator.comparing(HttpExchange::time, Comparator.nullsLast(Comparator.naturalOrder())));
+      return new Session(sid, handshake, handshakeRecord, exchanges, webSockets, packets, logLines);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.siodoctor.rules.polling;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.api.UpgradeOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The WebSocket transport is switched off by configuration: the server's handshake offers no
+ * upgrade ({@code "upgrades":[]}), or it offers one and the client, polling on for seconds, never
+ * tries (client {@code transports: ["polling"]}).
+ */
+@Cause(
+    id = "polling-only-config",
+    title = "The WebSocket transport is disabled by configuration",
+    severity = Severity.INFO,
+    category = Category.STUCK_IN_POLLING,
+    docs = "https://socket.io/docs/v4/client-options/#transports")
+public final class PollingOnlyConfigRule implements Rule {
+  /** A client that can upgrade does so right after the handshake; this long without trying is a choice. */
+  private static final Duration NO_ATTEMPT = Duration.ofSeconds(3);
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    boolean serverSide = false;
+    for (Session s : incident.sessions()) {
+      UpgradeOutcome outcome = s.upgradeOutcome();
+      if (outcome == UpgradeOutcome.NOT_OFFERED && s.handshakeRecord().isPresent()) {
+        evidence.add(Evidence.of(s.handshakeRecord().get(), "handshake offers no upgrade"));
+        sids.add(s.sid());
+        serverSide = true;
+      } else if (outcome == UpgradeOutcome.NOT_ATTEMPTED && pollsLongEnough(s)) {
+        evidence.add(Evidence.of(s.handshakeRecord().orElse(s.exchanges().get(0)),
+            "websocket offered, never tried by the client"));
+        sids.add(s.sid());
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    String fix = serverSide
+        ? "The server was started with `transports: [\"polling\"]` (or behind something that strips"
+            + " `upgrades`). If that is not intended, allow both: `new Server(httpServer, { transports:"
+            + " [\"polling\", \"websocket\"] })`."
+        : "The client never tries the WebSocket it is offered: it was created with `transports:"
+            + " [\"polling\"]` or `upgrade: false`. Remove that option to let it upgrade.";
+    return Optional.of(Finding.of(serverSide ? 0.8 : 0.6, evidence).withSessions(sids)
+        .withDetail(sids.size() + " session(s) stayed on polling by configuration").withFix(fix));
+  }
+
+  private static boolean pollsLongEnough(Session s) {
+    List<HttpExchange> polls = s.exchanges();
+    if (polls.size() < 3 || s.opened() == null || s.lastActivity() == null) {
+      return false;
+    }
+    return Duration.between(s.opened(), s.lastActivity()).compareTo(NO_ATTEMPT) > 0;
+  }
+}

@@ -1,0 +1,52 @@
+package io.siodoctor.rules.polling;
+
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.api.WebSocketConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The client only ever tried {@code transport=websocket} (no polling request at all) and every
+ * WebSocket failed: with {@code transports: ["websocket"]} there is no fallback.
+ */
+@Cause(
+    id = "websocket-only-no-fallback",
+    title = "The client forces WebSocket only and the WebSocket fails",
+    severity = Severity.ERROR,
+    category = Category.STUCK_IN_POLLING,
+    docs = "https://socket.io/docs/v4/client-options/#transports",
+    subsumes = {"reconnect-storm"})
+public final class WebsocketOnlyNoFallbackRule implements Rule {
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    boolean anyPolling = incident.engineIoExchanges().stream()
+        .anyMatch(x -> x.engineIo().isPolling());
+    List<WebSocketConnection> engineIoSockets = incident.webSockets().stream()
+        .filter(ws -> ws.request().engineIo() != null).toList();
+    if (anyPolling || engineIoSockets.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    for (WebSocketConnection ws : engineIoSockets) {
+      if (ws.opened()) {
+        return Optional.empty();
+      }
+      if (ws.refused()) {
+        evidence.add(Evidence.of(ws.request(), "WebSocket failed and no polling fallback was tried"));
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.of(0.8, evidence)
+        .withDetail(evidence.size() + " WebSocket attempt(s), no polling request"));
+  }
+}
