@@ -4,6 +4,7 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.analyzer.rank.SessionSummaries;
+import io.siodoctor.analyzer.timeline.TimelineBuilder;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Incident;
@@ -36,11 +37,21 @@ public final class Analyzer {
 
   /** Reads every input (an unreadable one is reported, not thrown) and analyses them as one incident. */
   public RankedReport analyze(List<InputSource> sources) {
+    return analyze(incident(sources));
+  }
+
+  /** Like {@link #analyze(List)}, plus the session timeline of the incident (for the HTML report). */
+  public Analysis analyzeWithTimeline(List<InputSource> sources) {
+    Incident incident = incident(sources);
+    return new Analysis(analyze(incident), TimelineBuilder.of(incident));
+  }
+
+  private static Incident incident(List<InputSource> sources) {
     IncidentBuilder builder = new IncidentBuilder();
     for (InputSource source : sources) {
       builder.addInput(read(source, builder));
     }
-    return analyze(builder.build());
+    return builder.build();
   }
 
   public RankedReport analyze(Incident incident) {
@@ -62,7 +73,7 @@ public final class Analyzer {
 
   private static InputSummary read(InputSource source, IncidentBuilder builder) {
     try (InputStream in = source.open()) {
-      return InputReader.read(in, source.name(), builder.sink());
+      return new InputReader().read(in, source.name(), builder.sink());
     } catch (IOException e) {
       return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot open: " + e.getMessage());
     }

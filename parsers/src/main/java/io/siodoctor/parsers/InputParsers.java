@@ -1,5 +1,14 @@
 package io.siodoctor.parsers;
 
+import io.siodoctor.parsers.logs.AwsAlbLogParser;
+import io.siodoctor.parsers.logs.BrowserConsoleLogParser;
+import io.siodoctor.parsers.logs.EngineIoDebugLogParser;
+import io.siodoctor.parsers.logs.GenericLogParser;
+import io.siodoctor.parsers.logs.HaproxyLogParser;
+import io.siodoctor.parsers.logs.JsonLinesLogParser;
+import io.siodoctor.parsers.logs.NginxAccessLogParser;
+import io.siodoctor.parsers.logs.NginxErrorLogParser;
+import io.siodoctor.parsers.logs.PythonSocketIoLogParser;
 import java.util.List;
 
 /**
@@ -13,7 +22,17 @@ public final class InputParsers {
   public static List<InputParser> all() {
     return List.of(
         // HAR first: it is JSON, and so are JSON-lines logs
+        new io.siodoctor.parsers.har.HarParser(),
         // (parsers are added here as they land: HarParser, then the log formats, GenericLogParser last)
-        );
+        // log formats: JSON lines right after HAR; the strict line formats; generic last
+        new JsonLinesLogParser(),
+        new EngineIoDebugLogParser(),
+        new NginxErrorLogParser(),
+        new NginxAccessLogParser(),
+        new HaproxyLogParser(),
+        new AwsAlbLogParser(),
+        new PythonSocketIoLogParser(),
+        new BrowserConsoleLogParser(),
+        new GenericLogParser());
   }
 }

@@ -76,15 +76,18 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         line = ANSI.matcher(line).replaceAll("");
       }
       String ns = null;
+      boolean timed = false;
       Matcher m;
       if ((m = ISO_LINE.matcher(line)).find() || (m = RFC_LINE.matcher(line)).find()) {
         ns = m.group(1);
+        timed = true;
       } else if ((tty || line.startsWith("  ")) && (m = TTY_LINE.matcher(line)).find()) {
         ns = m.group(1);
+        timed = tty;
       } else if ((m = BARE_LINE.matcher(line)).find()) {
         ns = m.group(1);
       }
-      if (ns != null && isNamespace(ns)) {
+      if (ns != null && (timed ? isLooseNamespace(ns) : isNamespace(ns))) {
         shaped++;
         if (ns.startsWith("engine") || ns.startsWith("socket.io")) {
           family++;
@@ -94,20 +97,51 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     return family >= 1 && shaped * 5 >= lines.size();
   }
 
-  /** Whether a token is shaped like a debug namespace this parser accepts. */
+  /**
+   * Whether a token, seen without a debug timestamp before it, is a debug namespace: shaped like
+   * one and either {@code a:b} or of the engine / socket.io families. A file location such as
+   * {@code socket.io.js:1216} is not.
+   */
   static boolean isNamespace(String t) {
-    if (t.isEmpty() || t.length() > 80 || t.endsWith(":")) {
-      return false;
-    }
-    for (int i = 0; i < t.length(); i++) {
-      if (!nsChar((byte) t.charAt(i)) || t.charAt(i) > 127) {
-        return false;
-      }
-    }
-    if (!Character.isLetter(t.charAt(0))) {
+    if (!isLooseNamespace(t) && !(isShaped(t) && Character.isLetter(t.charAt(0)))) {
       return false;
     }
     return t.indexOf(':') > 0 || t.startsWith("engine") || t.startsWith("socket.io");
+  }
+
+  /**
+   * Whether a token that follows a debug timestamp is a namespace: starts with a lower-case
+   * letter, namespace characters only, and does not end like a file location ({@code :1216}).
+   */
+  static boolean isLooseNamespace(String t) {
+    return isShaped(t) && t.charAt(0) >= 'a' && t.charAt(0) <= 'z';
+  }
+
+  private static boolean isShaped(String t) {
+    int n = t.length();
+    if (n == 0 || n > 80 || t.charAt(n - 1) == ':') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (c > 127 || !nsChar((byte) c)) {
+        return false;
+      }
+    }
+    int colon = t.lastIndexOf(':');
+    if (colon >= 0) {
+      boolean digits = true;
+      for (int i = colon + 1; i < n; i++) {
+        if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+          digits = false;
+          break;
+        }
+      }
+      if (digits) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean nsChar(byte c) {
@@ -202,7 +236,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       while (q < e && EngineIoDebugLogParser.nsChar(b[q])) {
         q++;
       }
-      if (q == p || q >= e || b[q] != ' ' || q - p > 80 || !namespace(b, p, q)) {
+      if (q == p || q >= e || b[q] != ' ' || q - p > 80 || !namespace(b, p, q, time != null || tty)) {
         // not a debug line: application output, continuation of a multi-line message
         String text = Ascii.str(b, time != null ? p : s, e);
         if (time != null) {
@@ -260,16 +294,40 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       return out;
     }
 
-    private static boolean namespace(byte[] b, int p, int q) {
+    /**
+     * Whether b[p..q) (namespace characters only) is a debug namespace. After a debug timestamp
+     * or in TTY form any lower-case name is; otherwise only {@code a:b} names and the engine /
+     * socket.io families. Never a file location ({@code file.js:12}).
+     */
+    private static boolean namespace(byte[] b, int p, int q, boolean framed) {
       if (!Ascii.isLetter(b[p]) || b[q - 1] == ':') {
         return false;
       }
-      for (int i = p + 1; i < q; i++) {
+      int colon = -1;
+      for (int i = q - 1; i > p; i--) {
         if (b[i] == ':') {
-          return true;
+          colon = i;
+          break;
         }
       }
-      return Ascii.startsWith(b, p, q, "engine") || Ascii.startsWith(b, p, q, "socket.io");
+      if (colon > 0) {
+        boolean digits = true;
+        for (int i = colon + 1; i < q; i++) {
+          if (!Ascii.isDigit(b[i])) {
+            digits = false;
+            break;
+          }
+        }
+        if (digits) {
+          return false;
+        }
+      }
+      if (framed) {
+        return Ascii.isLower(b[p]);
+      }
+      return colon > 0
+          || Ascii.startsWith(b, p, q, "engine")
+          || Ascii.startsWith(b, p, q, "socket.io");
     }
 
     private static boolean hasEscapeNear(byte[] b, int s, int e) {

@@ -210,13 +210,13 @@ public final class EngineIoMessages {
           return;
         }
         if (m.startsWith("sending packet \"open\" (")) {
-          r.set(LogEvent.OTHER, null, EngineIoUrls.sidInText(m));
+          r.set(LogEvent.OTHER, null, EngineIoUrls.sidInOpenPacket(m));
           return;
         }
         if (m.startsWith("socket receive: type \"")) {
           // engine.io-client: socket receive: type "open", data "{"sid":...}"
           if (m.startsWith("open\"", 22)) {
-            r.set(LogEvent.OTHER, null, EngineIoUrls.sidInText(m));
+            r.set(LogEvent.OTHER, null, EngineIoUrls.sidInOpenPacket(m));
             return;
           }
           if (m.startsWith("ping\"", 22)) {

@@ -80,8 +80,9 @@ public final class EngineIoUrls {
   }
 
   /**
-   * A session id named in free text: a {@code sid=} query parameter (also {@code sid=} as a
-   * key-value field), or a JSON {@code "sid":"..."} member. Null when none.
+   * A session id named in free text by a {@code sid=} query parameter or key-value field. Null
+   * when none. (A JSON {@code "sid"} is not taken: Socket.IO's CONNECT reply {@code 40{"sid":...}}
+   * carries the Socket.IO socket id, not the Engine.IO one; see {@link #sidInOpenPacket}.)
    */
   public static String sidInText(String text) {
     int k = text.indexOf("sid=");
@@ -96,7 +97,12 @@ public final class EngineIoUrls {
       }
       k = text.indexOf("sid=", k + 4);
     }
-    k = text.indexOf("\"sid\":");
+    return null;
+  }
+
+  /** The {@code "sid":"..."} of an Engine.IO open packet's JSON in the text, or null. */
+  public static String sidInOpenPacket(String text) {
+    int k = text.indexOf("\"sid\":");
     if (k >= 0) {
       int v = k + 6;
       while (v < text.length() && text.charAt(v) == ' ') {

@@ -181,6 +181,8 @@ public final class Session {
         o = UpgradeOutcome.NOT_COMPLETED;
       } else if (ws.frames().isEmpty() && !hasFramesExported()) {
         o = UpgradeOutcome.UNKNOWN; // Firefox/Safari HARs carry no frames: cannot tell
+      } else if (!ws.sentProbe() || clientGaveUp(ws)) {
+        o = UpgradeOutcome.UNKNOWN; // the client closed it before probing: its own decision
       } else {
         o = UpgradeOutcome.PROBE_UNANSWERED;
       }
@@ -189,6 +191,21 @@ public final class Session {
       }
     }
     return best;
+  }
+
+  /**
+   * The session was being closed by the client side when the probe went unanswered: the server had
+   * refused or ended the Socket.IO connection, or the client sent the Engine.IO close packet.
+   */
+  private boolean clientGaveUp(WebSocketConnection ws) {
+    for (PacketEvent p : packets) {
+      if ((p.fromServer() && (p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.CONNECT_ERROR)
+          || p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.DISCONNECT)))
+          || (p.fromClient() && p.is(EngineIoPacket.Type.CLOSE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasFramesExported() {

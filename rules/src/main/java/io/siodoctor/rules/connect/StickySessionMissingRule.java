@@ -1,6 +1,8 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.EngineIoError;
+import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -9,6 +11,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -41,6 +44,9 @@ public final class StickySessionMissingRule implements Rule {
     int soonAfterHandshake = 0;
     for (HttpExchange x : EngineIoErrors.withCode(incident, EngineIoError.UNKNOWN_SID)) {
       String sid = x.sid().orElse(null);
+      if (sid != null && incident.session(sid).map(s -> tornDown(s, x)).orElse(false)) {
+        continue; // the session was already ending on purpose: a late poll is expected to be unknown
+      }
       evidence.add(Evidence.of(x));
       if (sid != null) {
         sids.add(sid);
@@ -86,6 +92,31 @@ public final class StickySessionMissingRule implements Rule {
       detail += "; the browser saw " + soonAfterHandshake + " request(s) answered \"Session ID unknown\"";
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
+  }
+
+  /**
+   * The client was closing this session anyway: the server had refused its CONNECT or disconnected
+   * it, or the client sends the Engine.IO close packet within a second of the rejected request.
+   */
+  private static boolean tornDown(Session s, HttpExchange rejected) {
+    if (rejected.time() == null) {
+      return false;
+    }
+    for (PacketEvent p : s.packets()) {
+      if (p.time() == null) {
+        continue;
+      }
+      boolean before = !p.time().isAfter(rejected.time());
+      if (before && p.fromServer() && (p.packet().carries(SocketIoPacket.Type.CONNECT_ERROR)
+          || p.packet().carries(SocketIoPacket.Type.DISCONNECT))) {
+        return true;
+      }
+      if (p.fromClient() && p.is(EngineIoPacket.Type.CLOSE)
+          && Math.abs(Duration.between(rejected.time(), p.time()).toMillis()) <= 1000) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Within one heartbeat window of the handshake or of the session's previous request. */

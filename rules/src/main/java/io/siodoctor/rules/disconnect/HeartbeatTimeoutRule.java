@@ -83,6 +83,10 @@ public final class HeartbeatTimeoutRule implements Rule {
     PacketEvent lastPing = null;
     for (int i = 0; i < packets.size(); i++) {
       PacketEvent p = packets.get(i);
+      if (p.time() != null && p.is(EngineIoPacket.Type.OPEN) && lastPing == null) {
+        lastPing = p; // the first heartbeat is due pingInterval after the open packet
+        continue;
+      }
       if (p.time() == null || !p.is(EngineIoPacket.Type.PING) || p.packet().isProbe()
           || p.fromServer() != serverPings) {
         continue;
@@ -90,7 +94,7 @@ public final class HeartbeatTimeoutRule implements Rule {
       if (lastPing != null) {
         long silence = Duration.between(lastPing.time(), p.time()).toMillis();
         if (silence > h.pingInterval() + h.pingTimeout() + 1000) {
-          evidence.add(Evidence.of(lastPing.source(), "heartbeat"));
+          evidence.add(Evidence.of(lastPing.source(), lastPing.is(EngineIoPacket.Type.OPEN) ? "session opened" : "heartbeat"));
           evidence.add(Evidence.of(p.source(), String.format(Locale.ROOT,
               "next heartbeat %.1f s later (pingInterval + pingTimeout = %.1f s)",
               silence / 1000.0, h.heartbeatWindowMillis() / 1000.0)));

@@ -38,6 +38,17 @@ public final class HarFixture {
     return this;
   }
 
+  /** The fixture's clock: when the next entry without an explicit time starts. */
+  public Instant clock() {
+    return clock;
+  }
+
+  /** Sets the fixture's clock (never backwards by accident: callers pass a later instant). */
+  public HarFixture at(Instant t) {
+    clock = t;
+    return this;
+  }
+
   /** Moves the fixture's clock forward (time between requests). */
   public HarFixture after(double seconds) {
     clock = clock.plusMillis((long) (seconds * 1000));
@@ -72,6 +83,15 @@ public final class HarFixture {
     return root.toString();
   }
 
+  /** The page load ({@code _resourceType} document) that a browser capture starts with. */
+  public static Entry document(String url) {
+    Entry e = new Entry("GET", url);
+    e.resourceType = "document";
+    e.mimeType = "text/html";
+    e.responseBody = "<!doctype html><html><head><title>fixture</title></head><body></body></html>";
+    return e;
+  }
+
   public static Entry get(String url) {
     return new Entry("GET", url);
   }
@@ -89,13 +109,38 @@ public final class HarFixture {
     return e;
   }
 
-  /** A v4 open packet with the given sid and upgrades. */
+  /** A v4 open packet with the given sid and upgrades (engine.io 6 defaults). */
   public static String open(String sid, String... upgrades) {
+    return open(sid, 25000, 20000, 1000000, upgrades);
+  }
+
+  /** An open packet; {@code maxPayload} below 0 leaves it out (engine.io before 6.2, v2 servers). */
+  public static String open(String sid, long pingInterval, long pingTimeout, long maxPayload, String... upgrades) {
     StringBuilder u = new StringBuilder();
     for (String s : upgrades) {
       u.append(u.length() == 0 ? "" : ",").append('"').append(s).append('"');
     }
-    return "0{\"sid\":\"" + sid + "\",\"upgrades\":[" + u + "],\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}";
+    return "0{\"sid\":\"" + sid + "\",\"upgrades\":[" + u + "],\"pingInterval\":" + pingInterval
+        + ",\"pingTimeout\":" + pingTimeout + (maxPayload < 0 ? "" : ",\"maxPayload\":" + maxPayload) + "}";
+  }
+
+  /** A revision 4 polling payload: packets joined by the record separator. */
+  public static String payload(String... packets) {
+    return String.join(SEP, packets);
+  }
+
+  /** A revision 2/3 polling payload: every packet prefixed with its length ({@code 2:40}). */
+  public static String lengthPrefixed(String... packets) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : packets) {
+      sb.append(p.length()).append(':').append(p);
+    }
+    return sb.toString();
+  }
+
+  /** engine.io's JSON error body, {@code {"code":N,"message":"..."}}. */
+  public static String engineIoError(int code, String message) {
+    return "{\"code\":" + code + ",\"message\":\"" + message + "\"}";
   }
 
   /** One request/response of the fixture. */
@@ -139,6 +184,12 @@ public final class HarFixture {
       status = 0;
       error = chromeError;
       responseBody = "";
+      return this;
+    }
+
+    /** Chrome's {@code _error} with the status left as it is (CORS failures keep status 200). */
+    public Entry error(String chromeError) {
+      error = chromeError;
       return this;
     }
 
@@ -226,7 +277,9 @@ public final class HarFixture {
         ArrayNode ms = e.putArray("_webSocketMessages");
         double start = time.toEpochMilli() / 1000.0;
         for (Message m : messages) {
-          ms.addObject().put("type", m.type).put("time", start + m.seconds).put("opcode", 1).put("data", m.data);
+          // Chrome writes its own errors ("Error during WebSocket handshake: ...") with opcode -1
+          int opcode = "error".equals(m.type) ? -1 : 1;
+          ms.addObject().put("type", m.type).put("time", start + m.seconds).put("opcode", opcode).put("data", m.data);
         }
       }
       return e;

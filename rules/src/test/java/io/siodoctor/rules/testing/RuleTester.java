@@ -82,7 +82,7 @@ public final class RuleTester {
   public Incident incident() {
     IncidentBuilder builder = new IncidentBuilder();
     for (String[] in : inputs) {
-      InputSummary summary = InputReader.read(
+      InputSummary summary = new InputReader().read(
           new ByteArrayInputStream(in[1].getBytes(StandardCharsets.UTF_8)), in[0], builder.sink());
       assertThat(summary.error()).as("fixture %s must parse", in[0]).isNull();
       builder.addInput(summary);
@@ -99,9 +99,13 @@ public final class RuleTester {
     }
     assertThat(finding).as("%s must fire", causeId).isPresent();
     Set<String> cited = new TreeSet<>();
+    List<String> citedTwice = new ArrayList<>();
     for (Evidence e : finding.get().evidence()) {
-      cited.add(e.location().toString());
+      if (!cited.add(e.location().toString())) {
+        citedTwice.add(e.location().toString());
+      }
     }
+    assertThat(citedTwice).as("%s cites each place once", causeId).isEmpty();
     assertThat(cited).as("evidence cited by %s: every marked place, and only those", causeId)
         .containsExactlyInAnyOrderElementsOf(expected);
     assertThat(finding.get().confidence()).isBetween(0.0, 1.0);

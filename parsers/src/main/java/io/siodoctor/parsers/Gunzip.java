@@ -1,0 +1,92 @@
+package io.siodoctor.parsers;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Transparent gunzip, recognised by the magic bytes (a {@code .har} may be gzipped and a {@code
+ * .gz} may not). Errors of the compressed layer say so and where: "gzip: unexpected end of stream
+ * at byte 1048576", counted in compressed bytes.
+ */
+final class Gunzip {
+  private Gunzip() {}
+
+  /** The decompressed stream when {@code in} starts with the gzip magic, else {@code in} itself. */
+  static InputStream ifGzipped(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    if (b0 != 0x1f || b1 != 0x8b) {
+      return in;
+    }
+    CountingStream compressed = new CountingStream(in);
+    // concatenated members are one stream (what gzip(1) and log rotation produce)
+    return new ErrorContext(new GzipCompressorInputStream(compressed, true), compressed);
+  }
+
+  private static final class CountingStream extends FilterInputStream {
+    private long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  /** Rewords the decompressor's exceptions into one line that names the gzip layer and the byte. */
+  private static final class ErrorContext extends FilterInputStream {
+    private final CountingStream compressed;
+
+    ErrorContext(InputStream gunzipped, CountingStream compressed) {
+      super(gunzipped);
+      this.compressed = compressed;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        throw reworded(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        throw reworded(e);
+      }
+    }
+
+    private IOException reworded(IOException e) {
+      String what =
+          e instanceof java.io.EOFException || e.getMessage() == null
+              ? "unexpected end of stream"
+              : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+      return new IOException("gzip: " + what + " at byte " + compressed.count, e);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package io.siodoctor.parsers.har;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.siodoctor.parsers.engineio.EngineIoError;
+import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.engineio.EngineIoPayload;
+import io.siodoctor.parsers.engineio.EngineIoQuery;
+import io.siodoctor.parsers.engineio.Handshake;
+import io.siodoctor.parsers.engineio.PacketDecoder;
+import io.siodoctor.parsers.record.Header;
+import io.siodoctor.parsers.record.Headers;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.SourceLocation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one read entry into its {@link HttpExchange}, noting the quirks it shows. */
+final class ExchangeBuilder {
+  /** Timings that add up to {@code time} (HAR 1.2: {@code ssl} is already inside {@code connect}). */
+  private static final List<String> TIMING_PARTS =
+      List.of("blocked", "dns", "connect", "send", "wait", "receive");
+
+  private final String file;
+  private final HarQuirks quirks;
+
+  ExchangeBuilder(String file, HarQuirks quirks) {
+    this.file = file;
+    this.quirks = quirks;
+  }
+
+  HttpExchange build(RawEntry e) {
+    JsonNode req = e.request;
+    JsonNode res = e.response;
+    noteMissingFields(e);
+    noteCookieDates(req.path("cookies"));
+    noteCookieDates(res.path("cookies"));
+
+    String url = text(req, "url");
+    int status = status(res.path("status"));
+    JsonNode content = res.path("content");
+    String mimeType = text(content, "mimeType");
+    List<Header> responseHeaders = headers(res.path("headers"));
+    if (mimeType == null || mimeType.isBlank()) {
+      mimeType = Headers.first(responseHeaders, "content-type").orElse("");
+    }
+    HarBodies.Body response =
+        HarBodies.of(text(content, "text"), text(content, "encoding"), mimeType, size(content.path("size")), quirks);
+    JsonNode post = req.path("postData");
+    HarBodies.Body request =
+        HarBodies.of(text(post, "text"), text(post, "encoding"), text(post, "mimeType"), size(req.path("bodySize")), quirks);
+
+    EngineIoQuery engineIo = PacketDecoder.parseQuery(url);
+    EngineIoPayload requestPayload = engineIo == null ? null : decode(request, text(post, "mimeType"));
+    EngineIoPayload responsePayload = engineIo == null ? null : decode(response, mimeType);
+    EngineIoError engineIoError =
+        engineIo != null && status >= 300 && !response.base64()
+            ? PacketDecoder.parseError(Bounds.forDecoding(response.text()))
+            : null;
+
+    return new HttpExchange(
+        SourceLocation.harEntry(file, e.index),
+        e.index,
+        startedAt(e.startedDateTime),
+        duration(e.time, e.timings),
+        orEmpty(text(req, "method")),
+        orEmpty(url),
+        status,
+        orEmpty(text(res, "statusText")),
+        headers(req.path("headers")),
+        responseHeaders,
+        Bounds.cut(request.text()),
+        request.size(),
+        Bounds.cut(response.text()),
+        response.size(),
+        mimeType,
+        firstNonBlank(text(res, "_error"), text(res, "_failureText")),
+        e.resourceType,
+        engineIo,
+        requestPayload == null ? null : Bounds.payload(requestPayload),
+        responsePayload == null ? null : Bounds.payload(responsePayload),
+        engineIoError,
+        handshake(responsePayload));
+  }
+
+  private EngineIoPayload decode(HarBodies.Body body, String mimeType) {
+    if (body.text().isEmpty()) {
+      return EngineIoPayload.EMPTY_PAYLOAD;
+    }
+    if (body.partial() || body.text().length() > Bounds.DECODE_CHARS) {
+      quirks.note(HarQuirks.Kind.LARGE_DATA);
+    }
+    return PacketDecoder.decodePolling(Bounds.forDecoding(body.text()), mimeType, body.base64());
+  }
+
+  private static Handshake handshake(EngineIoPayload payload) {
+    if (payload == null) {
+      return null;
+    }
+    for (EngineIoPacket p : payload.packets()) {
+      if (p.is(EngineIoPacket.Type.OPEN)) {
+        return PacketDecoder.parseHandshake(p);
+      }
+    }
+    return null;
+  }
+
+  private Instant startedAt(String startedDateTime) {
+    HarDates.Parsed parsed = HarDates.parse(startedDateTime);
+    if (parsed.quirk() == HarQuirks.Kind.BAD_DATE) {
+      quirks.note(parsed.quirk(), startedDateTime);
+    } else if (parsed.quirk() != null) {
+      quirks.note(parsed.quirk());
+    }
+    return parsed.instant();
+  }
+
+  /**
+   * The entry's {@code time}, fractional as Chrome writes it. When it is absent or negative, the
+   * sum of the timings that are known (HAR's own definition of {@code time}), else -1.
+   */
+  private double duration(JsonNode time, JsonNode timings) {
+    double t = number(time);
+    if (t >= 0) {
+      return t;
+    }
+    quirks.note(HarQuirks.Kind.NO_TIME);
+    double sum = 0;
+    boolean known = false;
+    for (String part : TIMING_PARTS) {
+      double v = number(timings.path(part));
+      if (v >= 0) {
+        sum += v;
+        known = true;
+      }
+    }
+    return known ? sum : -1;
+  }
+
+  private int status(JsonNode status) {
+    if (status.isNumber()) {
+      return status.asInt();
+    }
+    if (status.isTextual()) {
+      try {
+        int n = Integer.parseInt(status.asText().strip());
+        quirks.note(HarQuirks.Kind.STATUS_STRING);
+        return n;
+      } catch (NumberFormatException e) {
+        quirks.note(HarQuirks.Kind.BAD_STATUS, status.asText());
+      }
+    }
+    return 0;
+  }
+
+  private void noteMissingFields(RawEntry e) {
+    List<String> missing = new ArrayList<>();
+    if (!e.hasCache) {
+      missing.add("cache");
+    }
+    if (!e.timings.isObject()) {
+      missing.add("timings");
+    }
+    requireObject(e.request, "request", List.of("cookies"), missing);
+    requireObject(e.response, "response", List.of("cookies", "content"), missing);
+    quirks.missing(missing);
+  }
+
+  private static void requireObject(JsonNode node, String name, List<String> members, List<String> missing) {
+    if (!node.isObject()) {
+      missing.add(name);
+      return;
+    }
+    for (String member : members) {
+      if (!node.has(member)) {
+        missing.add(name + "." + member);
+      }
+    }
+  }
+
+  private void noteCookieDates(JsonNode cookies) {
+    for (JsonNode cookie : cookies) {
+      String expires = text(cookie, "expires");
+      if (!HarDates.isAbsentOrIso(expires)) {
+        quirks.note(HarQuirks.Kind.COOKIE_DATE, expires);
+      }
+    }
+  }
+
+  private static List<Header> headers(JsonNode list) {
+    List<Header> headers = new ArrayList<>(list.size());
+    for (JsonNode h : list) {
+      String name = text(h, "name");
+      if (name != null) {
+        String value = text(h, "value");
+        headers.add(new Header(name, value == null ? "" : value));
+      }
+    }
+    return headers;
+  }
+
+  /** A member as text: strings and numbers; null when absent, JSON null, or structured. */
+  private static String text(JsonNode node, String member) {
+    JsonNode v = node.path(member);
+    return v.isTextual() || v.isNumber() || v.isBoolean() ? v.asText() : null;
+  }
+
+  /** A size in bytes; -1 when absent or unreadable (HAR's own "unknown"). */
+  private static long size(JsonNode node) {
+    double v = number(node);
+    return v >= 0 ? (long) v : -1;
+  }
+
+  /** A number, also when written as a string; NaN when absent or unreadable. */
+  private static double number(JsonNode node) {
+    if (node.isNumber()) {
+      return node.asDouble();
+    }
+    if (node.isTextual()) {
+      try {
+        return Double.parseDouble(node.asText().strip());
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    return Double.NaN;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    if (a != null && !a.isBlank()) {
+      return a;
+    }
+    return b != null && !b.isBlank() ? b : null;
+  }
+}

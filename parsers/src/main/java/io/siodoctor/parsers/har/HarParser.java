@@ -1,0 +1,178 @@
+package io.siodoctor.parsers.har;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.siodoctor.parsers.InputError;
+import io.siodoctor.parsers.InputParser;
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.HttpExchange;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads HAR files (Chrome, Firefox, Safari, Playwright, Charles, ...) as a stream: {@code
+ * log.entries} one entry at a time, so that memory does not grow with the file. Each entry gives
+ * an {@link HttpExchange} at {@code entries[i]}, then one {@code WsFrame} per Chrome {@code
+ * _webSocketMessages} item at {@code entries[i]._webSocketMessages[j]}.
+ *
+ * <p>Exporter quirks (empty or local-offset dates, string statuses, missing required objects, ...)
+ * are tolerated and reported as one warning per kind.
+ */
+public final class HarParser implements InputParser {
+  public static final String FORMAT = "har";
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public boolean sniff(byte[] head, int length) {
+    return HarSniffer.sniff(head, length);
+  }
+
+  @Override
+  public void parse(InputStream in, String file, RecordSink sink) throws IOException, InputError {
+    InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
+    TextEncoding encoding = peekEncoding(buffered);
+    HarQuirks quirks = new HarQuirks();
+    if (encoding.bomLength() > 0 && encoding.isUtf8()) {
+      quirks.note(HarQuirks.Kind.UTF8_BOM);
+    } else if (!encoding.isUtf8()) {
+      quirks.note(HarQuirks.Kind.UTF16);
+    }
+    ParsePosition position = new ParsePosition();
+    try (JsonParser p = HarJson.parser(buffered, encoding)) {
+      try {
+        new Walk(p, file, sink, quirks, position).document();
+      } catch (JsonProcessingException e) {
+        throw JsonErrors.toInputError(file, e, p.currentLocation(), encoding.bomLength(), position);
+      }
+    } finally {
+      quirks.flush(sink);
+    }
+  }
+
+  private static TextEncoding peekEncoding(InputStream in) throws IOException {
+    in.mark(4);
+    byte[] head = in.readNBytes(4);
+    in.reset();
+    return TextEncoding.detect(head, head.length);
+  }
+
+  /** One pass over one document: the JSON structure down to the entries. */
+  private static final class Walk {
+    private final JsonParser p;
+    private final String file;
+    private final RecordSink sink;
+    private final HarQuirks quirks;
+    private final ParsePosition position;
+    private final EntryReader entries;
+    private final ExchangeBuilder exchanges;
+
+    Walk(JsonParser p, String file, RecordSink sink, HarQuirks quirks, ParsePosition position) {
+      this.p = p;
+      this.file = file;
+      this.sink = sink;
+      this.quirks = quirks;
+      this.position = position;
+      this.entries = new EntryReader(quirks, position);
+      this.exchanges = new ExchangeBuilder(file, quirks);
+    }
+
+    void document() throws IOException, InputError {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new InputError(file, JsonErrors.where(p.currentLocation(), 0),
+            first == null ? "empty file" : "expected a JSON object with a \"log\" member, found " + describe(first));
+      }
+      boolean sawLog = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("log") && !sawLog) {
+          sawLog = true;
+          if (value != JsonToken.START_OBJECT) {
+            throw new InputError(file, "log", "expected an object, found " + describe(value));
+          }
+          log();
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (!sawLog) {
+        throw new InputError(file, "log", "not found: this JSON document is not a HAR");
+      }
+    }
+
+    private void log() throws IOException, InputError {
+      position.section("log");
+      boolean sawEntries = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (!name.equals("entries")) {
+          p.skipChildren();
+        } else if (sawEntries) {
+          quirks.note(HarQuirks.Kind.SECOND_ENTRIES);
+          p.skipChildren();
+        } else if (value != JsonToken.START_ARRAY) {
+          throw new InputError(file, "log.entries", "expected an array, found " + describe(value));
+        } else {
+          sawEntries = true;
+          entries();
+          position.section("log");
+        }
+      }
+      position.section("after log");
+      if (!sawEntries) {
+        throw new InputError(file, "log.entries", "not found: the HAR has no entries array");
+      }
+    }
+
+    private void entries() throws IOException {
+      int i = 0;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+        position.entry(i);
+        if (t != JsonToken.START_OBJECT) {
+          quirks.note(HarQuirks.Kind.NOT_AN_OBJECT_ENTRY);
+          p.skipChildren();
+          continue;
+        }
+        try (WsMessageSpool spool = new WsMessageSpool()) {
+          emit(entries.read(p, i, spool));
+        }
+      }
+    }
+
+    /** The exchange first, then its frames: the order the records reach the sink in. */
+    private void emit(RawEntry entry) throws IOException {
+      HttpExchange exchange = exchanges.build(entry);
+      sink.accept(exchange);
+      if (!entry.messages.isEmpty()) {
+        WsFrameBuilder frames = new WsFrameBuilder(file, exchange);
+        entry.messages.replay(m -> sink.accept(frames.build(m)));
+      }
+    }
+
+    private static String describe(JsonToken t) {
+      switch (t) {
+        case START_ARRAY:
+          return "an array";
+        case START_OBJECT:
+          return "an object";
+        case VALUE_STRING:
+          return "a string";
+        case VALUE_NULL:
+          return "null";
+        case VALUE_TRUE:
+        case VALUE_FALSE:
+          return "a boolean";
+        default:
+          return "a number";
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.siodoctor.parsers.har;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.siodoctor.parsers.InputError;
+
+/**
+ * Turns Jackson's exceptions into the one line a user sees: "byte 1048576 (line 1, column
+ * 1048577): unexpected end of input inside entries[57]". Jackson's own messages name its internals
+ * and the source; they are trimmed to the part that describes the input.
+ */
+final class JsonErrors {
+  private JsonErrors() {}
+
+  static InputError toInputError(
+      String file, JsonProcessingException e, JsonLocation fallback, int bomLength, ParsePosition position) {
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : fallback;
+    String inside = " inside " + position;
+    String what;
+    if (e instanceof JsonEOFException) {
+      what = "unexpected end of input" + inside + " (is the file truncated?)";
+    } else if (e instanceof StreamConstraintsException) {
+      what = "a string longer than " + HarJson.MAX_STRING_CHARS + " characters" + inside
+          + "; it does not fit in this heap (raise -Xmx, e.g. JAVA_OPTS=-Xmx4g)";
+    } else {
+      what = "invalid JSON" + inside + ": " + shortMessage(e.getOriginalMessage());
+    }
+    return new InputError(file, where(at, bomLength), what);
+  }
+
+  /** "byte N (line L, column C)"; character offsets for UTF-16 input, which is read as text. */
+  static String where(JsonLocation at, int bomLength) {
+    if (at == null) {
+      return "";
+    }
+    String offset =
+        at.getByteOffset() >= 0
+            ? "byte " + (at.getByteOffset() + bomLength)
+            : "character " + at.getCharOffset();
+    return offset + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+
+  /** The first line of Jackson's message, without its "(start marker at [Source...])" parts. */
+  private static String shortMessage(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String m = message.lines().findFirst().orElse("");
+    int source = m.indexOf(" (start marker at");
+    if (source >= 0) {
+      m = m.substring(0, source);
+    }
+    int at = m.indexOf(" at [Source");
+    if (at >= 0) {
+      m = m.substring(0, at);
+    }
+    return m.length() > 160 ? m.substring(0, 160) + "…" : m;
+  }
+}

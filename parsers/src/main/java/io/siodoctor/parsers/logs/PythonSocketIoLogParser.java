@@ -1,0 +1,209 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * python-engineio / python-socketio / Flask-SocketIO server logs, whatever the logging prefix
+ * ({@code INFO:engineio.server:}, {@code 2025-07-02 15:33:20,983 - engineio.server - INFO - },
+ * {@code 2017-11-24 16:52:37,880:INFO:engineio:}, Heroku's {@code 2020-11-28T20:20:26.267794+00:00
+ * app[web.2]: }, or none).
+ *
+ * <p>Events: {@code <sid>: Sending packet OPEN data {...}} → HANDSHAKE; {@code Invalid session
+ * <sid>} → UNKNOWN_SID; {@code <sid>: Upgrade to websocket successful} → UPGRADE_DONE; {@code
+ * <sid>: Received request to upgrade to websocket} → UPGRADE_STARTED; {@code <sid>: Failed
+ * websocket upgrade...} → UPGRADE_INCOMPLETE; {@code <sid>: Client is gone, closing socket} →
+ * CLOSED ("client is gone"); {@code Sending packet PING} → PING_SENT; {@code Received packet
+ * PONG/PING} → PONG_RECEIVED/PING_RECEIVED; unsupported protocol version and origin rejections.
+ * Other lines (werkzeug/uvicorn access lines, the application's output) are OTHER, with the sid
+ * of any {@code sid=} they contain. Times without a zone are read as UTC. On Heroku the dyno
+ * ({@code web.2}) is the node.
+ */
+public final class PythonSocketIoLogParser extends LineLogParser {
+
+  private static final Pattern SID_PACKET =
+      Pattern.compile(
+          "(^|[\\s:])[A-Za-z0-9_-]{8,64}: (Sending|Received) packet [A-Z]+ (data|with)\\b");
+  private static final Pattern OTHER_ANCHORS =
+      Pattern.compile(
+          "(Invalid session [A-Za-z0-9_-]{8,64}|[A-Za-z0-9_-]{8,64}: Upgrade to websocket successful"
+              + "|[A-Za-z0-9_-]{8,64}: Client is gone, closing socket"
+              + "|\\b(engineio|socketio)(\\.server)?[ :-]+.*(Sending|Received) packet)");
+
+  private static final String[] SID_ANCHORS = {
+    ": Sending packet ",
+    ": Received packet ",
+    ": Upgrade to websocket successful",
+    ": Client is gone, closing socket",
+    ": Failed websocket upgrade",
+    ": Received request to upgrade to ",
+    ": Unexpected error",
+  };
+
+  private static final String[] PLAIN_ANCHORS = {
+    "Invalid session ",
+    "The client is using an unsupported version",
+    "Invalid websocket upgrade",
+    "Invalid transport",
+    "Upgrade to websocket successful",
+    "Client is gone, closing socket",
+  };
+
+  public PythonSocketIoLogParser() {
+    super(LogFormat.PYTHON_SOCKETIO);
+  }
+
+  @Override
+  public boolean sniff(byte[] head, int length) {
+    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
+      return false;
+    }
+    List<String> lines = HeadLines.nonBlank(head, length, 200);
+    for (String l : lines) {
+      if (SID_PACKET.matcher(l).find() || OTHER_ANCHORS.matcher(l).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  protected Session open(String file, RecordSink sink) {
+    return new PySession(file, sink);
+  }
+
+  private static final class PySession extends Session {
+    private final TimeReader times = new TimeReader();
+    private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+
+    PySession(String file, RecordSink sink) {
+      super(file, sink, LogFormat.PYTHON_SOCKETIO);
+    }
+
+    @Override
+    protected void line(byte[] b, int s, int e, long n) {
+      if (s == e) {
+        return;
+      }
+      int p = s;
+      Instant time = null;
+      int ts = p < e && b[p] == '[' ? p + 1 : p;
+      if (ts < e && Ascii.isDigit(b[ts])) {
+        int q = times.readIso(b, ts, e);
+        if (q > 0) {
+          time = times.instant();
+          p = q;
+          if (p < e && b[p] == ']') {
+            p++;
+          }
+        }
+      }
+      String line = Ascii.str(b, p, e);
+      String node = fileNode;
+      // Heroku: " app[web.2]: "
+      String rest = line.stripLeading();
+      if (rest.startsWith("app[")) {
+        int close = rest.indexOf("]: ");
+        if (close > 4) {
+          node = rest.substring(4, close);
+          rest = rest.substring(close + 3);
+        }
+      }
+      int msgStart = -1;
+      for (String a : SID_ANCHORS) {
+        int k = rest.indexOf(a);
+        if (k > 0) {
+          int st = k;
+          while (st > 0 && isSidChar(rest.charAt(st - 1))) {
+            st--;
+          }
+          if (EngineIoMessages.isSid(rest, st, k)) {
+            msgStart = st;
+            break;
+          }
+        }
+      }
+      if (msgStart < 0) {
+        for (String a : PLAIN_ANCHORS) {
+          int k = rest.indexOf(a);
+          if (k >= 0) {
+            msgStart = k;
+            break;
+          }
+        }
+      }
+      String prefix = msgStart < 0 ? rest : rest.substring(0, msgStart);
+      String msg = msgStart < 0 ? stripPrefix(rest) : rest.substring(msgStart);
+      String level = level(prefix);
+      String source = logger(prefix);
+      LogEvent event = LogEvent.OTHER;
+      String detail = null;
+      String sid = null;
+      if (msgStart >= 0 && EngineIoMessages.recognisePython(msg, result)) {
+        event = result.event;
+        detail = result.detail;
+        sid = result.sid;
+      }
+      if (sid == null && msg.indexOf("sid") >= 0) {
+        sid = EngineIoUrls.sidInText(msg);
+      }
+      if (time != null) {
+        lastTime = time;
+      }
+      emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, detail, null);
+    }
+
+    private static boolean isSidChar(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_';
+    }
+
+    /** Removes a "LEVEL:logger:" or " - logger - LEVEL - " prefix from an unrecognised line. */
+    private static String stripPrefix(String rest) {
+      String r = rest.startsWith(":") || rest.startsWith(" ") ? rest.substring(1).stripLeading()
+          : rest;
+      int dash = r.indexOf(" - ");
+      if (dash >= 0) {
+        int dash2 = r.indexOf(" - ", dash + 3);
+        if (dash2 > 0 && level(r.substring(dash + 3, dash2)) != null) {
+          return r.substring(dash2 + 3);
+        }
+        if (dash > 0 && level(r.substring(0, dash)) != null) {
+          return r.substring(dash + 3);
+        }
+      }
+      int c1 = r.indexOf(':');
+      if (c1 > 0 && level(r.substring(0, c1)) != null) {
+        int c2 = r.indexOf(':', c1 + 1);
+        if (c2 > c1 && r.indexOf(' ', c1) > c2) {
+          return r.substring(c2 + 1).stripLeading();
+        }
+      }
+      return r;
+    }
+
+    private static String level(String prefix) {
+      for (String l : new String[] {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"}) {
+        if (prefix.contains(l)) {
+          return l.toLowerCase(java.util.Locale.ROOT);
+        }
+      }
+      return null;
+    }
+
+    private static String logger(String prefix) {
+      for (String l :
+          new String[] {"engineio.server", "engineio.client", "socketio.server", "socketio.client",
+            "engineio", "socketio"}) {
+        if (prefix.contains(l)) {
+          return l;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.siodoctor.rules.testing;
+
+import io.siodoctor.rules.testing.HarFixture.Entry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Healthy Socket.IO sessions as a browser records them, to build negative tests on and to embed a
+ * fault into. A v4 session is the textbook one (domain notes §1.3, §1.4): the polling handshake
+ * offering {@code websocket}, the {@code 40} CONNECT and its {@code 40{"sid":...}} answer, the
+ * WebSocket upgrade with {@code 2probe}/{@code 3probe}/{@code 5}, the {@code 6} noop that ends the
+ * last poll, then a server PING {@code 2} answered by a PONG {@code 3} every 25 s. A v3 session
+ * (Socket.IO 2.x) has length-prefixed payloads and client-sent pings.
+ *
+ * <pre>{@code
+ * HarFixture har = HealthySessions.har();                       // page load + one v4 session
+ * HealthySessions.v4("sidB").pings(2).expectLastFrame().appendTo(har);   // a second one
+ * }</pre>
+ */
+public final class HealthySessions {
+  /** Where the page and (by default) the Socket.IO server are. */
+  public static final String ORIGIN = "http://localhost:3000";
+  public static final String SID = "Lbo5JLzTotvW3g2LAAAA";
+
+  private HealthySessions() {}
+
+  /** A page load followed by one healthy v4 session with an upgrade and three heartbeats. */
+  public static HarFixture har() {
+    return har(SID);
+  }
+
+  public static HarFixture har(String sid) {
+    HarFixture har = HarFixture.har();
+    har.entry(HarFixture.document(ORIGIN + "/"));
+    v4(sid).appendTo(har);
+    return har;
+  }
+
+  /** A healthy Socket.IO 3.x/4.x session (Engine.IO revision 4). */
+  public static Builder v4(String sid) {
+    return new Builder(sid, 4);
+  }
+
+  /** A healthy Socket.IO 2.x session (Engine.IO revision 3): length-prefixed payloads, client pings. */
+  public static Builder v3(String sid) {
+    return new Builder(sid, 3);
+  }
+
+  /** One session to append to a fixture; every option has the healthy default. */
+  public static final class Builder {
+    private final String sid;
+    private final int revision;
+    private String server = ORIGIN;
+    private String pageOrigin;
+    private int pings = 3;
+    private double pingEvery = 25;
+    private long pingInterval = 25000;
+    private long pingTimeout;
+    private long maxPayload;
+    private boolean expectLastFrame;
+    private final List<Frame> extra = new ArrayList<>();
+
+    private Builder(String sid, int revision) {
+      this.sid = sid;
+      this.revision = revision;
+      this.pingTimeout = revision == 4 ? 20000 : 5000;
+      this.maxPayload = revision == 4 ? 1000000 : -1;
+    }
+
+    /** Where the Socket.IO server is ({@code http://host:port}); the page stays at {@link #ORIGIN}. */
+    public Builder server(String url) {
+      this.server = url;
+      return this;
+    }
+
+    /**
+     * The page is at another origin: requests carry {@code Origin}/{@code Referer} and the server
+     * answers with a correct {@code Access-Control-Allow-Origin} (a healthy cross-origin setup).
+     */
+    public Builder crossOriginFrom(String origin) {
+      this.pageOrigin = origin;
+      return this;
+    }
+
+    /** How many heartbeats the WebSocket carries, one every {@code pingInterval}. */
+    public Builder pings(int n) {
+      this.pings = n;
+      return this;
+    }
+
+    /** The handshake's {@code pingInterval}; heartbeats on the WebSocket follow it. */
+    public Builder pingInterval(long ms) {
+      this.pingInterval = ms;
+      this.pingEvery = ms / 1000.0;
+      return this;
+    }
+
+    public Builder pingTimeout(long ms) {
+      this.pingTimeout = ms;
+      return this;
+    }
+
+    /** The handshake's {@code maxPayload}; below 0 leaves it out. */
+    public Builder maxPayload(long bytes) {
+      this.maxPayload = bytes;
+      return this;
+    }
+
+    /** Another frame on the WebSocket, {@code seconds} after it opened. */
+    public Builder frame(String type, double seconds, String data) {
+      extra.add(new Frame(type, seconds, data, false));
+      return this;
+    }
+
+    /** Like {@link #frame} and marks it as evidence the rule must cite. */
+    public Builder expectedFrame(String type, double seconds, String data) {
+      extra.add(new Frame(type, seconds, data, true));
+      return this;
+    }
+
+    /** Marks the session's last WebSocket frame (its last sign of life) as evidence. */
+    public Builder expectLastFrame() {
+      this.expectLastFrame = true;
+      return this;
+    }
+
+    /** Seconds from the handshake to the session's last frame. */
+    public double lastFrameSeconds() {
+      return WS_OFFSET + frames().get(frames().size() - 1).seconds;
+    }
+
+    /** When the WebSocket opens, after the handshake. */
+    private static final double WS_OFFSET = 0.045;
+
+    private String url(String transport, String query) {
+      String scheme = transport.equals("websocket") ? server.replaceFirst("^http", "ws") : server;
+      return scheme + "/socket.io/?EIO=" + revision + "&transport=" + transport + query;
+    }
+
+    private Entry headers(Entry e, boolean post) {
+      if (pageOrigin != null) {
+        e.requestHeader("Origin", pageOrigin).requestHeader("Referer", pageOrigin + "/")
+            .responseHeader("Access-Control-Allow-Origin", pageOrigin)
+            .responseHeader("Access-Control-Allow-Credentials", "true");
+      } else {
+        if (post) {
+          e.requestHeader("Origin", ORIGIN); // Chrome sends Origin on every POST
+        }
+        e.requestHeader("Referer", ORIGIN + "/");
+      }
+      return e;
+    }
+
+    private List<Frame> frames() {
+      List<Frame> frames = new ArrayList<>();
+      frames.add(new Frame("send", 0.010, "2probe", false));
+      frames.add(new Frame("receive", 0.014, "3probe", false));
+      frames.add(new Frame("send", 0.020, "5", false));
+      for (int i = 1; i <= pings; i++) {
+        double t = i * pingEvery;
+        if (revision == 4) {
+          frames.add(new Frame("receive", t, "2", false)); // the server pings, the client answers
+          frames.add(new Frame("send", t + 0.002, "3", false));
+        } else {
+          frames.add(new Frame("send", t, "2", false)); // v3: the client pings
+          frames.add(new Frame("receive", t + 0.002, "3", false));
+        }
+      }
+      frames.addAll(extra);
+      frames.sort(Comparator.comparingDouble(Frame::seconds));
+      return frames;
+    }
+
+    /** Appends the session at the fixture's clock and moves the clock past its last frame. */
+    public HarFixture appendTo(HarFixture har) {
+      Instant start = har.clock();
+      String t = Long.toString(start.toEpochMilli() % 100000, 36);
+      if (revision == 4) {
+        har.entry(headers(HarFixture.get(url("polling", "&t=" + t + "a")), false)
+            .body(HarFixture.open(sid, pingInterval, pingTimeout, maxPayload, "websocket")));
+        har.entry(headers(HarFixture.post(url("polling", "&t=" + t + "b&sid=" + sid), "40"), true)
+            .body("ok").mime("text/html"));
+        har.entry(headers(HarFixture.get(url("polling", "&t=" + t + "c&sid=" + sid)), false)
+            .body("40{\"sid\":\"sio-" + sid + "\"}"));
+      } else {
+        har.entry(headers(HarFixture.get(url("polling", "&t=" + t + "a")), false)
+            .body(HarFixture.lengthPrefixed(
+                HarFixture.open(sid, pingInterval, pingTimeout, maxPayload, "websocket"), "40")));
+      }
+      Entry ws = HarFixture.webSocket(url("websocket", "&sid=" + sid))
+          .at(start.plusMillis((long) (WS_OFFSET * 1000))).took(9.5);
+      if (pageOrigin != null) {
+        ws.requestHeader("Origin", pageOrigin);
+      } else {
+        ws.requestHeader("Origin", ORIGIN);
+      }
+      List<Frame> frames = frames();
+      for (int i = 0; i < frames.size(); i++) {
+        Frame f = frames.get(i);
+        boolean expected = f.expected || (expectLastFrame && i == frames.size() - 1);
+        if (expected) {
+          ws.expectedMessage(f.type, f.seconds, f.data);
+        } else {
+          ws.message(f.type, f.seconds, f.data);
+        }
+      }
+      har.entry(ws);
+      // the poll that was pending during the upgrade is ended with a noop
+      har.entry(headers(HarFixture.get(url("polling", "&t=" + t + "d&sid=" + sid)), false)
+          .body(revision == 4 ? "6" : HarFixture.lengthPrefixed("6")));
+      Instant end = start.plusMillis((long) (lastFrameSeconds() * 1000) + 1);
+      if (end.isAfter(har.clock())) {
+        har.at(end);
+      }
+      return har;
+    }
+  }
+
+  record Frame(String type, double seconds, String data, boolean expected) {}
+}
