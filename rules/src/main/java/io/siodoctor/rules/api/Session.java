@@ -174,7 +174,7 @@ public final class Session {
     for (WebSocketConnection ws : upgrades) {
       UpgradeOutcome o;
       if (!ws.opened()) {
-        o = ws.request().pending() ? UpgradeOutcome.UNKNOWN : UpgradeOutcome.REFUSED;
+        o = ws.refused() ? UpgradeOutcome.REFUSED : UpgradeOutcome.UNKNOWN;
       } else if (ws.sentUpgrade()) {
         o = UpgradeOutcome.COMPLETED;
       } else if (ws.receivedProbeAnswer()) {

@@ -24,12 +24,21 @@ public record WebSocketConnection(
 
   /** The server answered 101 Switching Protocols, or frames flowed (exporters that drop 101). */
   public boolean opened() {
-    return request.status() == 101 || !frames.isEmpty();
+    return request.status() == 101 || frames.stream().anyMatch(f -> f.direction() != WsFrame.Direction.ERROR);
   }
 
-  /** The WebSocket got an HTTP answer other than 101, or none at all. */
+  /**
+   * The WebSocket got an HTTP answer other than 101, or failed: Chrome records a refused handshake
+   * as status 0 with an {@code error} message ("Unexpected response code: 400") and often no
+   * {@code _error}.
+   */
   public boolean refused() {
-    return !opened() && !request.pending();
+    return !opened() && (request.failed() || request.status() >= 300 || !errors().isEmpty());
+  }
+
+  /** Chrome's {@code error} entries of this WebSocket. */
+  public List<WsFrame> errors() {
+    return frames.stream().filter(f -> f.direction() == WsFrame.Direction.ERROR).toList();
   }
 
   /** An upgrade of an existing polling session (the URL carries a sid). */

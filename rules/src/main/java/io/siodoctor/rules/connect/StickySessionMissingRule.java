@@ -58,6 +58,8 @@ public final class StickySessionMissingRule implements Rule {
     }
     // server side: a sid one node issued and another did not know
     List<String> nodeStories = new ArrayList<>();
+    List<Evidence> nodeEvidence = new ArrayList<>();
+    Set<String> storySids = new LinkedHashSet<>();
     for (LogLine unknown : incident.logLines(LogEvent.UNKNOWN_SID)) {
       if (unknown.sessionId() == null) {
         continue;
@@ -65,15 +67,19 @@ public final class StickySessionMissingRule implements Rule {
       for (LogLine issued : incident.logLines(LogEvent.HANDSHAKE)) {
         if (unknown.sessionId().equals(issued.sessionId()) && issued.node() != null
             && !issued.node().equals(unknown.node())) {
-          evidence.add(0, Evidence.of(unknown, "rejected by " + unknown.node()));
-          evidence.add(1, Evidence.of(issued, "sid issued by " + issued.node()));
+          if (storySids.add(unknown.sessionId() + "@" + unknown.node())) {
+            nodeEvidence.add(Evidence.of(issued, "sid issued by " + issued.node()));
+            nodeStories.add("sid " + unknown.sessionId() + " was issued by " + issued.node()
+                + " and rejected by " + unknown.node());
+          }
+          nodeEvidence.add(Evidence.of(unknown, "rejected by " + unknown.node()));
           sids.add(unknown.sessionId());
-          nodeStories.add("sid " + unknown.sessionId() + " was issued by " + issued.node()
-              + " and rejected by " + unknown.node());
           break;
         }
       }
     }
+    evidence.addAll(0, nodeEvidence.subList(0, Math.min(8, nodeEvidence.size())));
+    evidence.addAll(proxyView(incident, sids));
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
@@ -87,6 +93,7 @@ public final class StickySessionMissingRule implements Rule {
       confidence = 0.6;
     }
     String detail = !nodeStories.isEmpty() ? String.join("; ", nodeStories.subList(0, Math.min(3, nodeStories.size())))
+        + (nodeStories.size() > 3 ? "; and " + (nodeStories.size() - 3) + " more" : "")
         : soonAfterHandshake + " request(s) of a session opened moments before were answered \"Session ID unknown\"";
     if (!nodeStories.isEmpty() && soonAfterHandshake > 0) {
       detail += "; the browser saw " + soonAfterHandshake + " request(s) answered \"Session ID unknown\"";
@@ -94,9 +101,23 @@ public final class StickySessionMissingRule implements Rule {
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
   }
 
+  /** The proxy's access-log lines of the rejected requests: they name the upstream that answered. */
+  private static List<Evidence> proxyView(Incident incident, Set<String> sids) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
+      if (l.access() != null && l.access().status() == 400 && l.sessionId() != null && sids.contains(l.sessionId())) {
+        evidence.add(Evidence.of(l, l.access().upstream() == null ? "rejected" : "answered by upstream " + l.access().upstream()));
+        if (evidence.size() >= 4) {
+          break;
+        }
+      }
+    }
+    return evidence;
+  }
+
   /**
    * The client was closing this session anyway: the server had refused its CONNECT or disconnected
-   * it, or the client sends the Engine.IO close packet within a second of the rejected request.
+   * it, or the client had sent the Engine.IO close packet before the rejected request.
    */
   private static boolean tornDown(Session s, HttpExchange rejected) {
     if (rejected.time() == null) {
@@ -111,8 +132,7 @@ public final class StickySessionMissingRule implements Rule {
           || p.packet().carries(SocketIoPacket.Type.DISCONNECT))) {
         return true;
       }
-      if (p.fromClient() && p.is(EngineIoPacket.Type.CLOSE)
-          && Math.abs(Duration.between(rejected.time(), p.time()).toMillis()) <= 1000) {
+      if (before && p.fromClient() && p.is(EngineIoPacket.Type.CLOSE)) {
         return true;
       }
     }

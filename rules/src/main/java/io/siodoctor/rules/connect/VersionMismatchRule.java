@@ -68,7 +68,10 @@ public final class VersionMismatchRule implements Rule {
         SocketIoPacket sio = p.packet().socketIo();
         if (p.fromServer() && sio != null && sio.type() == SocketIoPacket.Type.CONNECT && sio.socketId() == null) {
           // v3+ servers always answer CONNECT with {"sid":...}; a bare "40" comes from a 2.x server
-          evidence.add(Evidence.of(p.source(), "CONNECT answered without a Socket.IO sid: a 2.x server"));
+          boolean cited = evidence.stream().anyMatch(e -> e.location().equals(p.source().location()));
+          if (!cited) { // a length-prefixed "…2:40" answer was already cited for its framing
+            evidence.add(Evidence.of(p.source(), "CONNECT answered without a Socket.IO sid: a 2.x server"));
+          }
           sids.add(s.sid());
           v3ClientV2Server = true;
           break;

@@ -41,9 +41,10 @@ public final class FixedIntervalDisconnectRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     for (Disconnect d : drops) {
-      evidence.add(Evidence.of(d.evidence(), "disconnect"
-          + (d.reason() == null ? "" : " (" + d.reason() + ")")));
-      sids.add(d.sid());
+      evidence.addAll(d.toEvidence("disconnect" + (d.reason() == null ? "" : " (" + d.reason() + ")")));
+      if (d.sid() != null) {
+        sids.add(d.sid());
+      }
     }
     Periodicity.Period p = period.get();
     return Optional.of(Finding.of(0.65, evidence).withSessions(sids)

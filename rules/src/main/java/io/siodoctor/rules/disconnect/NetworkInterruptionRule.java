@@ -41,10 +41,16 @@ public final class NetworkInterruptionRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     for (Disconnect d : drops) {
-      if (d.reason() == null || d.reason().equals("transport close") || d.reason().equals("transport error")) {
-        evidence.add(Evidence.of(d.evidence(), "last sign of session " + d.sid()
-            + (d.reason() == null ? "" : " (" + d.reason() + ")")));
-        sids.add(d.sid());
+      boolean browserSawIt = d.evidence().stream().anyMatch(r -> !(r instanceof LogLine));
+      // a server alone cannot tell a client that left from one that dropped, unless the transport failed
+      boolean dropped = browserSawIt
+          ? d.reason() == null || d.reason().equals("transport close") || d.reason().equals("transport error")
+          : "transport error".equals(d.reason());
+      if (dropped) {
+        evidence.addAll(d.toEvidence("last sign of session " + d.sid()));
+        if (d.sid() != null) {
+          sids.add(d.sid());
+        }
       }
     }
     for (HttpExchange x : incident.engineIoExchanges()) {

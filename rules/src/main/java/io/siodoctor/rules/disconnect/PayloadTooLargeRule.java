@@ -74,6 +74,8 @@ public final class PayloadTooLargeRule implements Rule {
           }
           biggest = Math.max(biggest, f.size());
           limitSeen = limit;
+          serverSideError(incident, f).ifPresent(l -> evidence.add(Evidence.of(l,
+              "the server's transport failed right after the large frame")));
         }
       }
     }
@@ -104,6 +106,22 @@ public final class PayloadTooLargeRule implements Rule {
       limit *= 10;
     }
     return "1e" + (Long.toString(limit).length() - 1);
+  }
+
+  /** A server log's transport error within seconds after the frame (ws refuses it with 1009). */
+  private static Optional<LogLine> serverSideError(Incident incident, WsFrame frame) {
+    if (frame.time() == null) {
+      return Optional.empty();
+    }
+    for (LogLine l : incident.logLines()) {
+      boolean transportError = l.is(LogEvent.TRANSPORT_ERROR)
+          || (l.is(LogEvent.CLOSED) && "transport error".equals(l.eventDetail()));
+      if (transportError && l.time() != null && !l.time().isBefore(frame.time().minusSeconds(2))
+          && l.time().isBefore(frame.time().plusSeconds(5))) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean nothingReceivedAfter(List<WsFrame> frames, int index) {

@@ -53,16 +53,25 @@ public final class ProxyIdleTimeoutRule implements Rule {
       periodExplains = !isHeartbeatWindow
           && ((pingInterval > 0 && p * 1000 < pingInterval * 0.95) || culprit != null);
     }
-    if (periodExplains) {
+    boolean proxySaysSo = !incident.logLines(LogEvent.PROXY_UPGRADED_TIMEOUT).isEmpty();
+    if (periodExplains || proxySaysSo) {
       for (Disconnect d : drops) {
-        evidence.add(Evidence.of(d.evidence(), "disconnect"));
+        // nginx's timeout line is often the last record of the session it cut: cite it once
+        for (Evidence e : d.toEvidence("disconnect")) {
+          if (evidence.stream().noneMatch(x -> x.location().equals(e.location()))) {
+            evidence.add(e);
+          }
+        }
+      }
+      for (LogLine l : Disconnects.proxyWebSocketLines(incident)) {
+        evidence.add(Evidence.of(l, "proxy: WebSocket lifetime " + l.access().durationMs() / 1000.0 + " s"));
       }
     }
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
     Set<String> sids = new LinkedHashSet<>();
-    drops.forEach(d -> sids.add(d.sid()));
+    drops.stream().map(Disconnect::sid).filter(java.util.Objects::nonNull).forEach(sids::add);
     double confidence = !incident.logLines(LogEvent.PROXY_UPGRADED_TIMEOUT).isEmpty()
         ? (periodExplains ? 0.95 : 0.85) : 0.75;
     StringBuilder detail = new StringBuilder();

@@ -38,6 +38,8 @@ public final class ReconnectStormRule implements Rule {
   private static final Duration WINDOW = Duration.ofSeconds(10);
   private static final int MIN_HANDSHAKES = 6;
   private static final int MIN_CONCURRENT = 3;
+  /** Server logs see every client: ask for more handshakes than for one browser. */
+  private static final int MIN_SERVER_HANDSHAKES = 8;
 
   @Override
   public Optional<Finding> check(Incident incident) {
@@ -48,7 +50,8 @@ public final class ReconnectStormRule implements Rule {
       }
     }
     List<Record> burst = densest(handshakes);
-    int concurrent = maxConcurrent(incident);
+    List<Session> alive = mostConcurrent(incident);
+    int concurrent = alive.size();
     Map<String, List<Record>> byClient = new HashMap<>();
     for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
       if (l.access() != null && l.access().engineIo() != null && l.access().engineIo().isHandshake()) {
@@ -62,19 +65,25 @@ public final class ReconnectStormRule implements Rule {
         logBurst = b;
       }
     }
+    List<Record> serverBurst = serverHandshakeBurst(incident);
+    if (serverBurst.size() > logBurst.size()) {
+      logBurst = serverBurst;
+    }
     List<Record> decisive = burst.size() >= logBurst.size() ? burst : logBurst;
     if (decisive.size() < MIN_HANDSHAKES && concurrent < MIN_CONCURRENT) {
       return Optional.empty();
     }
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
-    for (Record r : decisive) {
-      evidence.add(Evidence.of(r, "handshake"));
-      r.sid().ifPresent(sids::add);
-    }
-    if (evidence.isEmpty()) {
-      for (Session s : incident.sessions()) {
-        s.handshakeRecord().ifPresent(r -> evidence.add(Evidence.of(r, "session " + s.sid())));
+    if (decisive.size() >= MIN_HANDSHAKES) {
+      for (Record r : decisive) {
+        evidence.add(Evidence.of(r, "handshake"));
+        r.sid().ifPresent(sids::add);
+      }
+    } else {
+      // the sessions alive together are the evidence, however far apart they were opened
+      for (Session s : alive) {
+        s.handshakeRecord().ifPresent(r -> evidence.add(Evidence.of(r, "session " + s.sid() + " still open")));
         sids.add(s.sid());
       }
     }
@@ -82,6 +91,27 @@ public final class ReconnectStormRule implements Rule {
         ? String.format(Locale.ROOT, "%d handshakes from one client within %d s", decisive.size(), WINDOW.toSeconds())
         : concurrent + " sessions of one page open at the same time";
     return Optional.of(Finding.of(0.65, evidence).withSessions(sids).withDetail(detail));
+  }
+
+  /**
+   * A server log's handshakes ({@code handshaking client}) bunched in one window: a storm when the
+   * burst stands out from the log's usual rate (or the log is short), since a busy server
+   * handshakes all the time.
+   */
+  private static List<Record> serverHandshakeBurst(Incident incident) {
+    List<Record> handshakes = new ArrayList<>(incident.logLines(LogEvent.HANDSHAKE));
+    List<Record> burst = densest(handshakes);
+    if (burst.size() < MIN_SERVER_HANDSHAKES) {
+      return List.of();
+    }
+    Instant first = handshakes.get(0).time();
+    Instant last = handshakes.get(handshakes.size() - 1).time();
+    if (first == null || last == null) {
+      return List.of();
+    }
+    double spanSeconds = Math.max(WINDOW.toSeconds(), Duration.between(first, last).toSeconds());
+    double usualPerWindow = handshakes.size() * WINDOW.toSeconds() / spanSeconds;
+    return spanSeconds < 60 || burst.size() >= 5 * usualPerWindow ? burst : List.of();
   }
 
   private static List<Record> densest(List<Record> records) {
@@ -105,26 +135,28 @@ public final class ReconnectStormRule implements Rule {
     return best;
   }
 
-  /** The most sessions of the browser capture whose lifetimes overlap at one instant. */
-  private static int maxConcurrent(Incident incident) {
+  /** The largest set of sessions of the browser capture whose lifetimes overlap at one instant. */
+  private static List<Session> mostConcurrent(Incident incident) {
     List<Session> browser = incident.sessions().stream()
         .filter(s -> s.handshakeRecord().isPresent() && s.handshakeRecord().get() instanceof HttpExchange
             || !s.webSockets().isEmpty())
         .toList();
-    int best = 0;
+    List<Session> best = List.of();
     for (Session a : browser) {
       Instant t = a.opened();
       if (t == null) {
         continue;
       }
-      int n = 0;
+      List<Session> open = new ArrayList<>();
       for (Session b : browser) {
         if (b.opened() != null && b.lastActivity() != null
             && !b.opened().isAfter(t) && !b.lastActivity().isBefore(t)) {
-          n++;
+          open.add(b);
         }
       }
-      best = Math.max(best, n);
+      if (open.size() > best.size()) {
+        best = open;
+      }
     }
     return best;
   }

@@ -1,5 +1,6 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
@@ -11,6 +12,7 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.signals.NetErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +31,7 @@ import java.util.Set;
     severity = Severity.WARNING,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
-    subsumes = {"network-interruption", "reconnect-storm", "sticky-session-missing"})
+    subsumes = {"network-interruption", "reconnect-storm", "sticky-session-missing", "server-unreachable"})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */
   private static final Duration TOGETHER = Duration.ofSeconds(2);
@@ -49,19 +51,68 @@ public final class ServerRestartRule implements Rule {
     }
     double confidence = 0.9;
     String detail = sids.size() + " session(s) closed with reason \"server shutting down\"";
+    Optional<List<Evidence>> outage = dropOutageReturn(incident);
+    if (outage.isPresent()) {
+      String browserView = "a live session dropped, the server refused connections for a while, then accepted a new session";
+      if (evidence.isEmpty()) {
+        confidence = 0.8;
+        detail = browserView;
+      } else {
+        detail += "; the browser saw it too: " + browserView;
+      }
+      evidence.addAll(outage.get());
+    }
     if (evidence.isEmpty()) {
       List<Disconnect> burst = largestBurst(Disconnects.of(incident));
       if (burst.size() < MIN_SIMULTANEOUS) {
         return Optional.empty();
       }
       for (Disconnect d : burst) {
-        evidence.add(Evidence.of(d.evidence(), "dropped"));
-        sids.add(d.sid());
+        evidence.addAll(d.toEvidence("dropped"));
+        if (d.sid() != null) {
+          sids.add(d.sid());
+        }
       }
       confidence = 0.7;
       detail = String.format(Locale.ROOT, "%d sessions dropped within %d s", burst.size(), TOGETHER.toSeconds());
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
+  }
+
+  /**
+   * The browser's view of a restart: a session that was alive drops, the reconnection attempts find
+   * nothing listening (refused, or a proxy's 502/503/504), and then a handshake succeeds again.
+   */
+  private static Optional<List<Evidence>> dropOutageReturn(Incident incident) {
+    for (Disconnect d : Disconnects.of(incident)) {
+      if (d.time() == null) {
+        continue;
+      }
+      List<HttpExchange> refused = new ArrayList<>();
+      for (HttpExchange x : incident.engineIoExchanges()) {
+        if (x.time() == null || !x.time().isAfter(d.time())) {
+          continue;
+        }
+        boolean down = (x.failed() && NetErrors.unreachable(x.error()))
+            || x.status() == 502 || x.status() == 503 || x.status() == 504;
+        if (down) {
+          refused.add(x);
+        } else if (x.handshake() != null && !refused.isEmpty()) {
+          List<Evidence> evidence = new ArrayList<>();
+          incident.session(d.sid()).ifPresent(s -> s.webSockets().forEach(
+              ws -> evidence.add(Evidence.of(ws.request(), "connection of the session that dropped"))));
+          d.toEvidence("last sign of session " + d.sid()).stream()
+              .filter(e -> evidence.stream().noneMatch(y -> y.location().equals(e.location())))
+              .forEach(evidence::add);
+          refused.forEach(r -> evidence.add(Evidence.of(r, "nothing answered while the server was down")));
+          evidence.add(Evidence.of(x, "the server is back: new session"));
+          return Optional.of(evidence);
+        } else if (x.handshake() != null) {
+          break; // reconnected at once: no outage
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<Disconnect> largestBurst(List<Disconnect> drops) {

@@ -27,42 +27,41 @@ import java.util.Map;
  * and log lines.
  */
 public final class IncidentBuilder {
-  private final List<Record> records = new ArrayList<>();
+  private final RetentionPolicy retention = new RetentionPolicy();
   private final List<InputSummary> inputs = new ArrayList<>();
-  private final List<String> currentWarnings = new ArrayList<>();
 
-  /** A sink for one input; its warnings are collected until {@link #addInput} is called. */
+  /** A sink for the records of one input; pass the reader's summary to {@link #addInput} after. */
   public RecordSink sink() {
     return new RecordSink() {
       @Override
       public void accept(Record record) {
-        records.add(record);
+        retention.offer(record);
       }
 
       @Override
       public void warn(String message) {
-        currentWarnings.add(message);
+        // warnings travel in the InputSummary the reader returns
       }
     };
   }
 
   public IncidentBuilder add(Record record) {
-    records.add(record);
+    retention.offer(record);
     return this;
   }
 
   public IncidentBuilder addInput(InputSummary summary) {
     inputs.add(summary);
-    currentWarnings.clear();
     return this;
   }
 
   public Incident build() {
+    List<Record> records = retention.records();
     List<Record> ordered = new ArrayList<>(records);
     // stable sort: records without a time keep their input order, at the end
     ordered.sort(Comparator.comparing(Record::time, Comparator.nullsLast(Comparator.naturalOrder())));
 
-    List<WebSocketConnection> webSockets = webSocketConnections();
+    List<WebSocketConnection> webSockets = webSocketConnections(records);
     Map<String, SessionParts> parts = new LinkedHashMap<>();
     for (Record r : records) {
       if (r instanceof HttpExchange x && !x.isWebSocket()) {
@@ -81,11 +80,27 @@ public final class IncidentBuilder {
       sessions.add(p.toSession());
     }
     sessions.sort(Comparator.comparing(Session::opened, Comparator.nullsLast(Comparator.naturalOrder())));
-    return new Incident(ordered, sessions, webSockets, inputs);
+    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs));
+  }
+
+  /** Tells the user, on the first HAR input, what was counted but not kept. */
+  private List<InputSummary> withRetentionNote(List<InputSummary> in) {
+    String note = retention.note();
+    List<InputSummary> out = new ArrayList<>(in);
+    for (int i = 0; note != null && i < out.size(); i++) {
+      InputSummary s = out.get(i);
+      if ("har".equals(s.format())) {
+        List<String> warnings = new ArrayList<>(s.warnings());
+        warnings.add(note);
+        out.set(i, new InputSummary(s.file(), s.format(), s.records(), warnings, s.error()));
+        break;
+      }
+    }
+    return out;
   }
 
   /** Frames follow their WebSocket entry in a HAR; join them by file and entry index. */
-  private List<WebSocketConnection> webSocketConnections() {
+  private static List<WebSocketConnection> webSocketConnections(List<Record> records) {
     Map<String, HttpExchange> requests = new LinkedHashMap<>();
     Map<String, List<WsFrame>> frames = new LinkedHashMap<>();
     for (Record r : records) {

@@ -1,6 +1,8 @@
 package io.siodoctor.rules.polling;
 
+import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
@@ -46,6 +48,9 @@ public final class WebsocketOnlyNoFallbackRule implements Rule {
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
+    incident.logLines(LogEvent.TRANSPORT_MISMATCH).forEach(l -> evidence.add(Evidence.of(l,
+        "the server received the WebSocket request without its Upgrade header")));
+    evidence.addAll(ProxyLines.refusedWebSockets(incident, java.util.Set.of()));
     return Optional.of(Finding.of(0.8, evidence)
         .withDetail(evidence.size() + " WebSocket attempt(s), no polling request"));
   }

@@ -3,6 +3,8 @@ package io.siodoctor.rules.polling;
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -51,6 +53,7 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
       for (WebSocketConnection ws : s.webSockets()) {
         if (ws.isUpgrade()) {
           evidence.add(Evidence.of(ws.request(), note(outcome)));
+          ws.errors().forEach(f -> evidence.add(Evidence.of(f, "the browser's WebSocket error")));
         }
       }
       sids.add(s.sid());
@@ -58,7 +61,14 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.engineIoError() != null && x.engineIoError().code() == EngineIoError.BAD_REQUEST
           && x.engineIo().isWebSocket() && !x.engineIo().isHandshake()) {
-        evidence.add(Evidence.of(x, "engine.io: WebSocket request arrived without the Upgrade header"));
+        // often the same entry as a refused upgrade above: cite it once, with engine.io's reason
+        Evidence mismatch = Evidence.of(x, "engine.io: WebSocket request arrived without the Upgrade header");
+        int cited = indexOf(evidence, x);
+        if (cited >= 0) {
+          evidence.set(cited, mismatch);
+        } else {
+          evidence.add(mismatch);
+        }
         serverSaysMismatch = true;
       }
     }
@@ -66,13 +76,30 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
       evidence.add(Evidence.of(l));
       serverSaysMismatch = true;
     }
-    incident.logLines(LogEvent.UPGRADE_INCOMPLETE).forEach(l -> evidence.add(Evidence.of(l)));
+    for (LogLine l : incident.logLines(LogEvent.UPGRADE_INCOMPLETE)) {
+      // only the upgradeTimeout form: "- socket closed" / "- transport closed" mean the client left
+      if (l.eventDetail() != null && l.eventDetail().startsWith("closing transport")) {
+        evidence.add(Evidence.of(l, "the WebSocket opened but the upgrade never completed within upgradeTimeout"));
+      }
+    }
+    if (!evidence.isEmpty()) {
+      evidence.addAll(ProxyLines.refusedWebSockets(incident, sids));
+    }
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(Finding.of(serverSaysMismatch ? 0.9 : 0.8, evidence).withSessions(sids)
         .withDetail(sids.size() + " session(s) stayed on HTTP long-polling after a failed upgrade"
             + (serverSaysMismatch ? "; the server received the WebSocket request without its Upgrade header" : "")));
+  }
+
+  private static int indexOf(List<Evidence> evidence, HttpExchange x) {
+    for (int i = 0; i < evidence.size(); i++) {
+      if (evidence.get(i).location().equals(x.location())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String note(UpgradeOutcome outcome) {

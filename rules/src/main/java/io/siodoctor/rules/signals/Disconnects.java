@@ -7,6 +7,8 @@ import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.SessionClose;
+import io.siodoctor.rules.api.WebSocketConnection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,41 +17,129 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The involuntary ends of sessions an incident shows, and the regular periods among them. A session
- * counts as dropped when a log states a close reason that is not a deliberate one, or when the
- * browser opened a new session after it (a reconnection) without a deliberate close.
+ * The involuntary ends of sessions an incident shows, and the regular periods among them. The
+ * browser's view: a session it had to replace by a new handshake without a deliberate close. The
+ * server's view: a logged close whose reason is not a deliberate one. A drop both sides saw is one
+ * drop, with both records as evidence.
  */
 public final class Disconnects {
   /** Reasons that are a choice of the application, not a drop. */
   private static final Set<String> DELIBERATE = Set.of(
       "io client disconnect", "client namespace disconnect", "io server disconnect",
       "server namespace disconnect", "forced server close");
+  /** Log lines closer than this with the same reason are one close logged by several namespaces. */
+  private static final Duration SAME_CLOSE = Duration.ofMillis(200);
+  /** A server close this close to the browser's drop (clock skew, reconnect delay) is the same drop. */
+  private static final Duration SAME_DROP = Duration.ofSeconds(3);
 
   private Disconnects() {}
 
   public static List<Disconnect> of(Incident incident) {
+    List<Disconnect> browser = browserDrops(incident);
+    List<Disconnect> result = new ArrayList<>(browser);
+    for (LogLine close : serverCloses(incident)) {
+      int match = matching(result, close);
+      if (match >= 0) {
+        result.set(match, result.get(match).corroboratedBy(close));
+      } else {
+        Instant opened = close.sid().flatMap(incident::session).map(Session::opened).orElse(null);
+        result.add(new Disconnect(close.sessionId(), opened, close.time(), close.eventDetail(), List.of(close)));
+      }
+    }
+    result.sort(Comparator.comparing(Disconnect::time, Comparator.nullsLast(Comparator.naturalOrder())));
+    return result;
+  }
+
+  private static int matching(List<Disconnect> drops, LogLine close) {
+    for (int i = 0; i < drops.size(); i++) {
+      Disconnect d = drops.get(i);
+      if (d.logged()) {
+        continue;
+      }
+      boolean sameSid = d.sid() != null && d.sid().equals(close.sessionId());
+      boolean sameTime = d.time() != null && close.time() != null
+          && Duration.between(d.time(), close.time()).abs().compareTo(SAME_DROP) <= 0;
+      if (sameSid || (close.sessionId() == null && sameTime)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static List<Disconnect> browserDrops(Incident incident) {
     List<Disconnect> result = new ArrayList<>();
-    List<Session> sessions = incident.sessions();
-    for (int i = 0; i < sessions.size(); i++) {
+    List<Session> sessions = incident.sessions().stream()
+        .filter(s -> s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine))
+        .toList();
+    for (int i = 0; i + 1 < sessions.size(); i++) {
       Session s = sessions.get(i);
       Optional<SessionClose> close = s.close();
       if (close.isPresent() && close.get().reason() != null && DELIBERATE.contains(close.get().reason())) {
         continue;
       }
-      if (close.isPresent() && !close.get().inferred() && close.get().record() instanceof LogLine) {
-        result.add(new Disconnect(s.sid(), s.opened(), close.get().time(), close.get().reason(), close.get().record()));
+      Session next = sessions.get(i + 1);
+      if (navigatedBetween(incident, s, next) || !replaces(next, s)) {
         continue;
       }
-      boolean reconnected = i + 1 < sessions.size() && s.handshakeRecord().isPresent()
-          && !(s.handshakeRecord().get() instanceof LogLine);
-      if (reconnected && !navigatedBetween(incident, s, sessions.get(i + 1))) {
-        Record last = lastRecord(s);
-        String reason = close.map(SessionClose::reason).orElse(null);
-        result.add(new Disconnect(s.sid(), s.opened(), s.lastActivity(), reason, last));
+      List<Record> evidence = new ArrayList<>();
+      for (WebSocketConnection ws : s.webSockets()) {
+        if (ws.opened()) {
+          evidence.add(ws.request());
+        }
+      }
+      evidence.add(lastRecord(s));
+      String reason = close.filter(c -> !(c.record() instanceof LogLine)).map(SessionClose::reason).orElse(null);
+      result.add(new Disconnect(s.sid(), s.opened(), s.lastActivity(), reason, evidence));
+    }
+    return result;
+  }
+
+  /**
+   * Logged closes that are not deliberate, one per close (namespaces log the same close again), and
+   * only those a new handshake follows in the same log: a client that leaves for good (the page
+   * closed) is not a drop, a client that comes back is.
+   */
+  private static List<LogLine> serverCloses(Incident incident) {
+    List<LogLine> closes = new ArrayList<>();
+    List<LogLine> handshakes = incident.logLines(LogEvent.HANDSHAKE);
+    for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
+      if (l.eventDetail() == null || DELIBERATE.contains(l.eventDetail()) || l.time() == null
+          || !handshakeAfter(handshakes, l)) {
+        continue;
+      }
+      boolean duplicate = false;
+      for (LogLine c : closes) {
+        if (c.eventDetail().equals(l.eventDetail()) && c.location().file().equals(l.location().file())
+            && Duration.between(c.time(), l.time()).abs().compareTo(SAME_CLOSE) <= 0
+            && (c.sessionId() == null || l.sessionId() == null || c.sessionId().equals(l.sessionId()))) {
+          duplicate = true;
+          break;
+        }
+      }
+      if (!duplicate) {
+        closes.add(l);
       }
     }
-    result.sort(Comparator.comparing(Disconnect::time, Comparator.nullsLast(Comparator.naturalOrder())));
-    return result;
+    return closes;
+  }
+
+  /**
+   * A reconnection opens after the old session went quiet; sessions alive at the same time are
+   * parallel sockets, not replacements.
+   */
+  private static boolean replaces(Session next, Session old) {
+    Instant quiet = old.lastActivity();
+    return next.opened() == null || quiet == null || !next.opened().isBefore(quiet.minusMillis(500));
+  }
+
+  private static boolean handshakeAfter(List<LogLine> handshakes, LogLine close) {
+    for (LogLine h : handshakes) {
+      if (h.location().file().equals(close.location().file()) && h.time() != null
+          && h.time().isAfter(close.time())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A page load between two sessions means the page was left or reloaded: not a drop. */
@@ -71,6 +161,9 @@ public final class Disconnects {
   private static Record lastRecord(Session s) {
     Record last = null;
     for (Record r : s.allRecords()) {
+      if (r instanceof LogLine) {
+        continue;
+      }
       if (r.time() != null && (last == null || !r.time().isBefore(last.time()))) {
         last = r;
       }
@@ -78,39 +171,41 @@ public final class Disconnects {
     return last != null ? last : s.allRecords().get(0);
   }
 
-  /** Seconds between consecutive openings of sessions that were dropped (the reconnect cadence). */
+  /** Seconds between consecutive openings of browser sessions (the reconnect cadence). */
   public static List<Double> openingIntervals(Incident incident) {
     List<Instant> opened = new ArrayList<>();
     for (Session s : incident.sessions()) {
-      if (s.opened() != null && s.handshakeRecord().isPresent()) {
+      if (s.opened() != null && s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine)) {
         opened.add(s.opened());
       }
     }
     opened.sort(Comparator.naturalOrder());
-    List<Double> gaps = new ArrayList<>();
-    for (int i = 1; i < opened.size(); i++) {
-      gaps.add((opened.get(i).toEpochMilli() - opened.get(i - 1).toEpochMilli()) / 1000.0);
-    }
-    return gaps;
+    return gaps(opened);
   }
 
-  /** The most regular period among lifetimes, disconnect spacing and reconnect cadence. */
+  /**
+   * The most regular period among the drops' lifetimes, their spacing (browser and server views
+   * apart, as their clocks differ), the browser's reconnect cadence and proxy-logged lifetimes.
+   */
   public static Optional<Periodicity.Period> period(Incident incident, List<Disconnect> drops) {
     if (drops.size() < Periodicity.MIN_VALUES) {
       return Optional.empty();
     }
     List<Double> lifetimes = new ArrayList<>();
-    List<Double> spacing = new ArrayList<>();
-    for (int i = 0; i < drops.size(); i++) {
-      if (drops.get(i).evidence() instanceof LogLine) {
-        lifetimes.add(drops.get(i).lifetimeSeconds());
+    List<Instant> serverTimes = new ArrayList<>();
+    List<Instant> browserTimes = new ArrayList<>();
+    for (Disconnect d : drops) {
+      if (d.logged() && d.lifetimeSeconds() > 0) {
+        lifetimes.add(d.lifetimeSeconds());
       }
-      if (i > 0 && drops.get(i).time() != null && drops.get(i - 1).time() != null) {
-        spacing.add((drops.get(i).time().toEpochMilli() - drops.get(i - 1).time().toEpochMilli()) / 1000.0);
+      if (d.time() != null) {
+        (d.logged() && d.evidence().get(0) instanceof LogLine ? serverTimes : browserTimes).add(d.time());
       }
     }
     Optional<Periodicity.Period> best = Optional.empty();
-    for (List<Double> series : List.of(lifetimes, proxyLifetimes(incident), openingIntervals(incident), spacing)) {
+    List<List<Double>> candidates = List.of(lifetimes, proxyLifetimes(incident), openingIntervals(incident),
+        gaps(serverTimes), gaps(browserTimes));
+    for (List<Double> series : candidates) {
       Optional<Periodicity.Period> p = Periodicity.find(series);
       if (p.isPresent() && (best.isEmpty() || p.get().jitterSeconds() / p.get().seconds()
           < best.get().jitterSeconds() / best.get().seconds())) {
@@ -120,14 +215,33 @@ public final class Disconnects {
     return best;
   }
 
+  private static List<Double> gaps(List<Instant> times) {
+    List<Instant> sorted = new ArrayList<>(times);
+    sorted.sort(Comparator.naturalOrder());
+    List<Double> gaps = new ArrayList<>();
+    for (int i = 1; i < sorted.size(); i++) {
+      gaps.add((sorted.get(i).toEpochMilli() - sorted.get(i - 1).toEpochMilli()) / 1000.0);
+    }
+    return gaps;
+  }
+
   /** WebSocket lifetimes as a proxy logged them (the access-log line of a 101 is written at close). */
   public static List<Double> proxyLifetimes(Incident incident) {
     List<Double> lifetimes = new ArrayList<>();
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().status() == 101 && l.access().durationMs() > 0) {
-        lifetimes.add(l.access().durationMs() / 1000.0);
-      }
+    for (LogLine l : proxyWebSocketLines(incident)) {
+      lifetimes.add(l.access().durationMs() / 1000.0);
     }
     return lifetimes;
+  }
+
+  /** Access-log lines of proxied WebSockets (status 101, with their lifetime). */
+  public static List<LogLine> proxyWebSocketLines(Incident incident) {
+    List<LogLine> lines = new ArrayList<>();
+    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
+      if (l.access() != null && l.access().status() == 101 && l.access().durationMs() > 0) {
+        lines.add(l);
+      }
+    }
+    return lines;
   }
 }

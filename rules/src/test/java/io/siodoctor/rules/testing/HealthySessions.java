@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Healthy Socket.IO sessions as a browser records them, to build negative tests on and to embed a
@@ -38,6 +39,35 @@ public final class HealthySessions {
     return har;
   }
 
+  /**
+   * Sessions that each end without a word and are replaced by a new handshake {@code gaps[i]}
+   * seconds after the previous one (what a browser records when something keeps cutting the
+   * connection): {@code gaps.length} dropped sessions, then one that lives on. A dropped session
+   * carries the heartbeats that fit before the cut; its WebSocket and last frame (its last sign of
+   * life) are marked as evidence when {@code markDrops}.
+   *
+   * @param session makes the builder of each session from its sid ({@code HealthySessions::v4})
+   */
+  public static HarFixture reconnecting(
+      HarFixture har, Function<String, Builder> session, boolean markDrops, double... gaps) {
+    for (int i = 0; i <= gaps.length; i++) {
+      Instant start = har.clock();
+      Builder b = session.apply(String.format("drop%02dSess0n5xYzAAA", i));
+      if (i < gaps.length) {
+        // the cut comes one second before the reconnection; heartbeats before it got through
+        b.pings((int) Math.max(0, Math.floor((gaps[i] - 1.0 - WS_START) / b.pingEvery)));
+        if (markDrops) {
+          b.expectDrop();
+        }
+        b.appendTo(har);
+        har.at(start.plusMillis(Math.round(gaps[i] * 1000)));
+      } else {
+        b.appendTo(har);
+      }
+    }
+    return har;
+  }
+
   /** A healthy Socket.IO 3.x/4.x session (Engine.IO revision 4). */
   public static Builder v4(String sid) {
     return new Builder(sid, 4);
@@ -47,6 +77,8 @@ public final class HealthySessions {
   public static Builder v3(String sid) {
     return new Builder(sid, 3);
   }
+
+  private static final double WS_START = 0.045;
 
   /** One session to append to a fixture; every option has the healthy default. */
   public static final class Builder {
@@ -60,6 +92,8 @@ public final class HealthySessions {
     private long pingTimeout;
     private long maxPayload;
     private boolean expectLastFrame;
+    private boolean expectHandshake;
+    private boolean expectWebSocket;
     private final List<Frame> extra = new ArrayList<>();
 
     private Builder(String sid, int revision) {
@@ -126,13 +160,29 @@ public final class HealthySessions {
       return this;
     }
 
+    /**
+     * Marks what shows that the session dropped: the WebSocket connection that went away and its
+     * last frame.
+     */
+    public Builder expectDrop() {
+      this.expectWebSocket = true;
+      this.expectLastFrame = true;
+      return this;
+    }
+
+    /** Marks the handshake request (the first polling GET) as evidence. */
+    public Builder expectHandshake() {
+      this.expectHandshake = true;
+      return this;
+    }
+
     /** Seconds from the handshake to the session's last frame. */
     public double lastFrameSeconds() {
       return WS_OFFSET + frames().get(frames().size() - 1).seconds;
     }
 
     /** When the WebSocket opens, after the handshake. */
-    private static final double WS_OFFSET = 0.045;
+    private static final double WS_OFFSET = WS_START;
 
     private String url(String transport, String query) {
       String scheme = transport.equals("websocket") ? server.replaceFirst("^http", "ws") : server;
@@ -177,16 +227,18 @@ public final class HealthySessions {
     public HarFixture appendTo(HarFixture har) {
       Instant start = har.clock();
       String t = Long.toString(start.toEpochMilli() % 100000, 36);
+      Entry handshake = headers(HarFixture.get(url("polling", "&t=" + t + "a")), false);
+      if (expectHandshake) {
+        handshake.expectEvidence();
+      }
       if (revision == 4) {
-        har.entry(headers(HarFixture.get(url("polling", "&t=" + t + "a")), false)
-            .body(HarFixture.open(sid, pingInterval, pingTimeout, maxPayload, "websocket")));
+        har.entry(handshake.body(HarFixture.open(sid, pingInterval, pingTimeout, maxPayload, "websocket")));
         har.entry(headers(HarFixture.post(url("polling", "&t=" + t + "b&sid=" + sid), "40"), true)
             .body("ok").mime("text/html"));
         har.entry(headers(HarFixture.get(url("polling", "&t=" + t + "c&sid=" + sid)), false)
             .body("40{\"sid\":\"sio-" + sid + "\"}"));
       } else {
-        har.entry(headers(HarFixture.get(url("polling", "&t=" + t + "a")), false)
-            .body(HarFixture.lengthPrefixed(
+        har.entry(handshake.body(HarFixture.lengthPrefixed(
                 HarFixture.open(sid, pingInterval, pingTimeout, maxPayload, "websocket"), "40")));
       }
       Entry ws = HarFixture.webSocket(url("websocket", "&sid=" + sid))
@@ -205,6 +257,9 @@ public final class HealthySessions {
         } else {
           ws.message(f.type, f.seconds, f.data);
         }
+      }
+      if (expectWebSocket) {
+        ws.expectEvidence();
       }
       har.entry(ws);
       // the poll that was pending during the upgrade is ended with a noop

@@ -1,0 +1,163 @@
+package io.siodoctor.rules.incident;
+
+import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.engineio.EngineIoPayload;
+import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides which records an incident keeps, so that a 1 GB HAR fits in a small heap. Rules need
+ * every record that can be evidence (errors, handshakes, heartbeats, probes, connects, closes, big
+ * payloads) but only the edges of long runs of routine traffic (application messages), whose times
+ * matter at the start and the end of a connection. Routine records beyond the edges are counted,
+ * not kept; records unrelated to Socket.IO (images, scripts) are dropped unless they failed or
+ * are page loads.
+ */
+final class RetentionPolicy {
+  /** Routine records kept at each end of one connection or polling session. */
+  static final int EDGE = 25;
+  /** Above this many kept records only decisive ones are kept. */
+  static final int MAX_KEPT = 150_000;
+
+  private final List<Record> kept = new ArrayList<>();
+  private final Map<String, Run> runs = new HashMap<>();
+  private long droppedUnrelated;
+  private long droppedOverCap;
+
+  void offer(Record r) {
+    if (r instanceof HttpExchange x && unrelated(x)) {
+      droppedUnrelated++;
+      return;
+    }
+    String runKey = routineRunKey(r);
+    if (runKey != null) {
+      runs.computeIfAbsent(runKey, k -> new Run()).add(r);
+      return;
+    }
+    if (kept.size() >= MAX_KEPT && !decisive(r)) {
+      droppedOverCap++;
+      return;
+    }
+    kept.add(r);
+  }
+
+  /** Kept records, with each routine run's head and tail, in arrival order within each group. */
+  List<Record> records() {
+    List<Record> all = new ArrayList<>(kept);
+    for (Run run : runs.values()) {
+      all.addAll(run.head);
+      all.addAll(run.tail);
+    }
+    return all;
+  }
+
+  /** A note for the input's warnings when something was not kept, else null. */
+  String note() {
+    long routine = runs.values().stream().mapToLong(r -> r.dropped).sum();
+    if (routine == 0 && droppedOverCap == 0) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    if (routine > 0) {
+      sb.append(routine).append(" routine application messages inside long connections were counted but not kept"
+          + " (the first and last " + EDGE + " of each are)");
+    }
+    if (droppedOverCap > 0) {
+      sb.append(sb.length() > 0 ? "; " : "").append(droppedOverCap)
+          .append(" non-decisive records beyond the first " + MAX_KEPT + " were not kept");
+    }
+    return sb.toString();
+  }
+
+  long droppedUnrelated() {
+    return droppedUnrelated;
+  }
+
+  private static boolean unrelated(HttpExchange x) {
+    if (x.isEngineIo() || x.isWebSocket() || "document".equals(x.resourceType())) {
+      return false;
+    }
+    return x.status() > 0 && x.status() < 400 || x.pending();
+  }
+
+  /** The run a routine record belongs to (per WebSocket or per polling sid), or null if not routine. */
+  private static String routineRunKey(Record r) {
+    if (r instanceof WsFrame f) {
+      return f.packet() != null && routine(f.packet()) && f.size() < 64 * 1024
+          ? f.location().file() + "#" + f.entryIndex() : null;
+    }
+    if (r instanceof HttpExchange x && x.isEngineIo() && !x.isWebSocket() && x.status() == 200
+        && x.sid().isPresent() && x.handshake() == null
+        && routine(x.requestPayload()) && routine(x.responsePayload())
+        && (x.requestPayload().isEngineIo() || x.responsePayload().isEngineIo())) {
+      return x.location().file() + "#sid=" + x.sid().get();
+    }
+    return null;
+  }
+
+  private static boolean routine(EngineIoPayload payload) {
+    if (payload.framing() == EngineIoPayload.Framing.NOT_ENGINE_IO) {
+      return false;
+    }
+    for (EngineIoPacket p : payload.packets()) {
+      if (!routine(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Application traffic: EVENT and ACK messages. Heartbeats, probes, connects and closes are not. */
+  private static boolean routine(EngineIoPacket p) {
+    if (p.type() != EngineIoPacket.Type.MESSAGE || p.socketIo() == null) {
+      return false;
+    }
+    SocketIoPacket.Type t = p.socketIo().type();
+    return t == SocketIoPacket.Type.EVENT || t == SocketIoPacket.Type.ACK
+        || t == SocketIoPacket.Type.BINARY_EVENT || t == SocketIoPacket.Type.BINARY_ACK;
+  }
+
+  private static boolean decisive(Record r) {
+    if (r instanceof LogLine l) {
+      return l.event() != LogEvent.OTHER && l.event() != LogEvent.HTTP_REQUEST
+          && !(l.event() == LogEvent.HTTP_ACCESS && l.access() != null && l.access().status() < 400
+              && l.access().status() != 101);
+    }
+    if (r instanceof HttpExchange x) {
+      return x.status() == 0 || x.status() >= 400 || x.handshake() != null || x.engineIoError() != null;
+    }
+    if (r instanceof WsFrame f) {
+      return f.packet() == null || f.packet().type() != EngineIoPacket.Type.MESSAGE
+          || f.packet().socketIo() == null || !routine(f.packet());
+    }
+    return true;
+  }
+
+  /** The head and a rolling tail of one run of routine records. */
+  private static final class Run {
+    final List<Record> head = new ArrayList<>();
+    final ArrayDeque<Record> tail = new ArrayDeque<>();
+    long dropped;
+
+    void add(Record r) {
+      if (head.size() < EDGE) {
+        head.add(r);
+        return;
+      }
+      tail.addLast(r);
+      if (tail.size() > EDGE) {
+        tail.removeFirst();
+        dropped++;
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.siodoctor.rules.connect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.engineIoError;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
+
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class BadRequestRuleTest {
+  private static final String SID = "PMiuFAAY-EgyvolFAAAA";
+
+  private final RuleTester tester = RuleTester.of(new BadRequestRule());
+
+  @Test
+  void engineMiddlewareRefusesTheHandshake() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P1").status(400)
+                .mime("application/json").body(engineIoError(3, "Bad request")).expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void serverLogsAnInvalidTransportUpgrade() {
+    tester
+        .addLog("server.log", """
+            2026-11-25T10:00:00.001Z engine intercepting request for path "/socket.io/"
+            // EXPECT: bad-request
+            2026-11-25T10:00:00.002Z engine invalid transport upgrade
+            """)
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheUpgradeOfASessionLostItsUpgradeHeader() {
+    // TRANSPORT_MISMATCH: a proxy dropped Upgrade; that is websocket-upgrade-blocked, not this
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P1").body(open(SID, "websocket")))
+            .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=" + SID).status(400)
+                .mime("application/json").body(engineIoError(3, "Bad request"))))
+        .addLog("server.log", """
+            2026-11-25T10:00:00.030Z engine bad request: unexpected transport without upgrade
+            """)
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

@@ -1,0 +1,107 @@
+package io.siodoctor.rules.connect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HarFixture.Entry;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class CorsMissingHeadersRuleTest {
+  private static final String PAGE = "http://localhost:8080";
+  private static final String SERVER = "http://localhost:3000";
+  private static final String HANDSHAKE = SERVER + "/socket.io/?EIO=4&transport=polling&t=";
+
+  private final RuleTester tester = RuleTester.of(new CorsMissingHeadersRule());
+
+  private static Entry crossOrigin(Entry e) {
+    return e.requestHeader("Origin", PAGE).requestHeader("Referer", PAGE + "/");
+  }
+
+  @Test
+  void answerWithoutAllowOrigin() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).body(open("Lbo5JLzTotvW3g2LAAAA", "websocket"))
+                .expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.9);
+    assertThat(f.detail()).contains(PAGE);
+    assertThat(f.fix()).contains("origin: \"" + PAGE + "\"");
+  }
+
+  @Test
+  void chromeRecordsTheBlockedAnswerAsStatus200WithErrFailed() {
+    // what Chrome exports for a response it refused to hand to the page: status kept, no headers
+    tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).error("net::ERR_FAILED").expectEvidence())
+            .after(0.8)
+            .entry(crossOrigin(get(HANDSHAKE + "P2")).error("net::ERR_FAILED").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void requestThatFailedLikeCorsWithoutAnAnswerIsLessCertain() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).failed("net::ERR_FAILED").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.9);
+  }
+
+  @Test
+  void wildcardOriginOnACredentialedRequest() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).requestHeader("Cookie", "io=abc; session=s3cr3t")
+                .responseHeader("Access-Control-Allow-Origin", "*")
+                .body(open("Lbo5JLzTotvW3g2LAAAA", "websocket")).expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void allowOriginNamesAnotherOrigin() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1"))
+                .responseHeader("Access-Control-Allow-Origin", "https://app.example.com")
+                .body(open("Lbo5JLzTotvW3g2LAAAA", "websocket")).expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("https://app.example.com");
+  }
+
+  @Test
+  void silentOnHealthyCrossOriginSessionWithTheHeader() {
+    HarFixture har = har().entry(document(PAGE + "/"));
+    HealthySessions.v4("Lbo5JLzTotvW3g2LAAAA").server(SERVER).crossOriginFrom(PAGE).appendTo(har);
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @Test
+  void silentOnWildcardWithoutCredentials() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).responseHeader("Access-Control-Allow-Origin", "*")
+                .body(open("Lbo5JLzTotvW3g2LAAAA"))))
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthySameOriginSession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

@@ -1,0 +1,82 @@
+package io.siodoctor.rules.connect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class ServerUnreachableRuleTest {
+  private static final String HANDSHAKE = "http://localhost:3000/socket.io/?EIO=4&transport=polling&t=";
+
+  private final RuleTester tester = RuleTester.of(new ServerUnreachableRule());
+
+  @Test
+  void connectionRefusedOnEveryHandshake() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get(HANDSHAKE + "P1").failed("net::ERR_CONNECTION_REFUSED").expectEvidence())
+            .after(1.3)
+            .entry(get(HANDSHAKE + "P2").failed("net::ERR_CONNECTION_REFUSED").expectEvidence())
+            .after(2.6)
+            .entry(get(HANDSHAKE + "P3").failed("net::ERR_NAME_NOT_RESOLVED").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.9);
+    assertThat(f.detail()).contains("no Engine.IO handshake succeeded");
+  }
+
+  @Test
+  void proxyAnswers502AndLogsTheRefusedUpstream() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get("http://localhost:8080/socket.io/?EIO=4&transport=polling&t=P1").status(502)
+                .mime("text/html")
+                .body("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n")
+                .expectEvidence()))
+        .addLog("error.log", """
+            // EXPECT: server-unreachable
+            2026/11/25 10:00:00 [error] 29#29: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=P1 HTTP/1.1", upstream: "http://127.0.0.1:3001/socket.io/?EIO=4&transport=polling&t=P1", host: "localhost:8080", referrer: "http://localhost:8080/"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void partialOutageAfterAWorkingSessionIsLessCertain() {
+    Finding f = tester
+        .addHar("fixture.har", HealthySessions.har()
+            .after(40)
+            .entry(get(HANDSHAKE + "R1").failed("net::ERR_CONNECTION_REFUSED").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.9);
+    assertThat(f.detail()).contains("other requests did reach it");
+  }
+
+  @Test
+  void silentWhenOnlyAThirdPartyRequestFails() {
+    tester
+        .addHar("fixture.har", HealthySessions.har()
+            .entry(get("https://analytics.example.com/collect?v=2").resourceType("ping")
+                .failed("net::ERR_NAME_NOT_RESOLVED")))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenAnEstablishedConnectionIsReset() {
+    // the server was reached: a reset is a drop, not an unreachable server
+    tester
+        .addHar("fixture.har", HealthySessions.har()
+            .entry(get(HANDSHAKE + "Q1&sid=" + HealthySessions.SID).failed("net::ERR_CONNECTION_RESET")))
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

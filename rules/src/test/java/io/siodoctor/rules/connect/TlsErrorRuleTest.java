@@ -1,0 +1,50 @@
+package io.siodoctor.rules.connect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
+
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class TlsErrorRuleTest {
+  private final RuleTester tester = RuleTester.of(new TlsErrorRule());
+
+  @Test
+  void untrustedCertificate() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("https://app.example.com/"))
+            .entry(get("https://api.example.com:3443/socket.io/?EIO=4&transport=polling&t=P1")
+                .failed("net::ERR_CERT_AUTHORITY_INVALID").expectEvidence())
+            .after(1.0)
+            .entry(get("https://api.example.com:3443/socket.io/?EIO=4&transport=polling&t=P2")
+                .failed("net::ERR_CERT_AUTHORITY_INVALID").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void tlsHandshakeFailsOnWebSocketOnlyClient() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(webSocket("wss://api.example.com/socket.io/?EIO=4&transport=websocket")
+                .failed("net::ERR_SSL_PROTOCOL_ERROR").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheServerRefusesTheConnection() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(get("https://api.example.com/socket.io/?EIO=4&transport=polling&t=P1")
+                .failed("net::ERR_CONNECTION_REFUSED")))
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

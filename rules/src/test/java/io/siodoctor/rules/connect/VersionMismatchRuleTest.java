@@ -1,0 +1,87 @@
+package io.siodoctor.rules.connect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.engineIoError;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.lengthPrefixed;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class VersionMismatchRuleTest {
+  private final RuleTester tester = RuleTester.of(new VersionMismatchRule());
+
+  @Test
+  void v2ClientRefusedByV4Server() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=3&transport=polling&t=Nbmcd-u").status(400)
+                .mime("application/json").body(engineIoError(5, "Unsupported protocol version")).expectEvidence())
+            .after(1.2)
+            .entry(get("http://localhost:3000/socket.io/?EIO=3&transport=polling&t=Nbmcf2x").status(400)
+                .mime("application/json").body(engineIoError(5, "Unsupported protocol version")).expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.95);
+    assertThat(f.fix()).contains("allowEIO3: true");
+  }
+
+  @Test
+  void v4ClientAnsweredByV2Server() {
+    // the v2 server speaks revision 3: length-prefixed payload, and its automatic CONNECT "40"
+    String body = lengthPrefixed(open("ptzi_578ycUci8WLB9G1", 25000, 5000, -1, "websocket"), "40");
+    assertThat(body).startsWith("96:0{").endsWith("}2:40");
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=zfyc61kq")
+                .responseHeader("Access-Control-Allow-Origin", "*").body(body).expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("v2 server");
+    assertThat(f.sessionIds()).containsExactly("ptzi_578ycUci8WLB9G1");
+  }
+
+  @Test
+  void v4ClientOverWebSocketGetsAConnectWithoutSid() {
+    // over WebSocket there is no framing to tell; a v3+ server always answers CONNECT with {"sid":...}
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket")
+                .message("receive", 0.004, open("ptzi_578ycUci8WLB9G1", 25000, 5000, -1))
+                .message("send", 0.005, "40")
+                .expectedMessage("receive", 0.006, "40")))
+        .doTest();
+  }
+
+  @Test
+  void serverLogsTheUnsupportedVersion() {
+    tester
+        .addLog("server.log", """
+            2026-11-25T10:00:00.010Z engine handling "GET" http request "/socket.io/?EIO=3&transport=polling&t=Nbmcd-u"
+            // EXPECT: version-mismatch
+            2026-11-25T10:00:00.011Z engine unsupported protocol version
+            """)
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthyV4Session() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+
+  @Test
+  void silentOnHealthyV2ClientWithV2Server() {
+    // length-prefixed payloads and a bare "40" are right when the client asked for EIO=3
+    HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/"));
+    HealthySessions.v3("ptzi_578ycUci8WLB9G1").appendTo(har);
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+}

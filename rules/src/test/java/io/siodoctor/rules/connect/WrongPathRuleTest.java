@@ -1,0 +1,79 @@
+package io.siodoctor.rules.connect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class WrongPathRuleTest {
+  /** What Express answers for a path nothing handles. */
+  private static final String EXPRESS_404 = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      + "<title>Error</title>\n</head>\n<body>\n<pre>Cannot GET /socket.io/</pre>\n</body>\n</html>\n";
+
+  private final RuleTester tester = RuleTester.of(new WrongPathRule());
+
+  @Test
+  void everyHandshakeAnswered404() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P1").status(404)
+                .mime("text/html; charset=utf-8").body(EXPRESS_404).expectEvidence())
+            .after(1.1)
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P2").status(404)
+                .mime("text/html; charset=utf-8").body(EXPRESS_404).expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.9);
+    assertThat(f.detail()).contains("/socket.io/");
+    assertThat(f.fix()).contains("`path`");
+  }
+
+  @Test
+  void methodNotAllowedCountsToo() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(get("http://localhost:3000/chat/socket.io/?EIO=4&transport=polling&t=P1").status(405)
+                .mime("text/plain").body("Method Not Allowed").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void proxyAccessLogShows404() {
+    tester
+        .addLog("access.log", """
+            127.0.0.1 - - [25/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 706 "-" "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0"
+            // EXPECT: wrong-path
+            127.0.0.1 - - [25/Nov/2026:10:00:01 +0000] "GET /socket.io/?EIO=4&transport=polling&t=P1 HTTP/1.1" 404 153 "http://localhost:8080/" "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void lessCertainWhenAnotherPathServedAHandshake() {
+    Finding f = tester
+        .addHar("fixture.har", HealthySessions.har()
+            .entry(get("http://localhost:3000/admin/socket.io/?EIO=4&transport=polling&t=X1").status(404)
+                .mime("text/html; charset=utf-8").body(EXPRESS_404).expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.9);
+  }
+
+  @Test
+  void silentOnA404ThatIsNotSocketIo() {
+    tester
+        .addHar("fixture.har", HealthySessions.har()
+            .entry(get("http://localhost:3000/favicon.ico").resourceType("image").status(404)
+                .mime("text/html").body(EXPRESS_404)))
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

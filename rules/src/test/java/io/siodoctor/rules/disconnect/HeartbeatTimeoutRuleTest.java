@@ -1,0 +1,99 @@
+package io.siodoctor.rules.disconnect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatTimeoutRuleTest {
+  private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
+
+  private final RuleTester tester = RuleTester.of(new HeartbeatTimeoutRule());
+
+  private static HarFixture page() {
+    return har().entry(document(HealthySessions.ORIGIN + "/"));
+  }
+
+  @Test
+  void serverLogsPingTimeout() {
+    Finding f = tester
+        .addLog("server.log", """
+            2026-11-25T10:00:50.001Z engine:socket writing ping packet - expecting pong within 20000ms
+            // EXPECT: heartbeat-timeout
+            2026-11-25T10:01:10.002Z socket.io:client client close with reason ping timeout
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("ping timeout");
+  }
+
+  @Test
+  void pingNeverAnsweredThenTheClientReconnects() {
+    // a throttled background tab: the third PING arrives and nothing answers it
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(2).expectedFrame("receive", 75.0, "2").appendTo(har);
+    har.after(22);
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(SID);
+    assertThat(f.detail()).contains("never answered");
+  }
+
+  @Test
+  void pongLaterThanPingTimeout() {
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(1)
+        .expectedFrame("receive", 50.0, "2")
+        .expectedFrame("send", 72.5, "3")
+        .appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.detail()).contains("PONG 22.5 s late").contains("pingTimeout 20.0 s");
+  }
+
+  @Test
+  void silenceBetweenHeartbeatsLongerThanTheWindow() {
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(0)
+        .expectedFrame("receive", 25.0, "2").frame("send", 25.002, "3")
+        .expectedFrame("receive", 95.0, "2").frame("send", 95.002, "3")
+        .appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.detail()).contains("70.0 s without a heartbeat");
+  }
+
+  @Test
+  void v2ClientPingNeverAnswered() {
+    // revision 3: the client pings and the server answers
+    HarFixture har = page();
+    HealthySessions.v3(SID).pings(1).expectedFrame("send", 50.0, "2").appendTo(har);
+    har.after(10);
+    HealthySessions.v3("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void pingStillUnansweredWhenTheCaptureStopsIsNotATimeout() {
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(2).frame("receive", 75.0, "2").appendTo(har);
+    // the user stopped recording a few seconds later; an unrelated request came in between
+    har.after(4).entry(get("http://localhost:3000/api/me").status(200).mime("application/json").body("{}"));
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @Test
+  void silentOnHealthyV4Session() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+
+  @Test
+  void silentOnHealthyV3Session() {
+    HarFixture har = page();
+    HealthySessions.v3(SID).pings(4).appendTo(har);
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+}

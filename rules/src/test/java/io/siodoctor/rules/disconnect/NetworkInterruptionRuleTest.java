@@ -1,0 +1,76 @@
+package io.siodoctor.rules.disconnect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class NetworkInterruptionRuleTest {
+  private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
+  private static final String NEXT = "Xq2m4bB7yTqL0p1wAAAB";
+
+  private final RuleTester tester = RuleTester.of(new NetworkInterruptionRule());
+
+  private static HarFixture page() {
+    return har().entry(document(HealthySessions.ORIGIN + "/"));
+  }
+
+  @Test
+  void sessionVanishesAndTheClientReconnects() {
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(1).expectDrop().appendTo(har);
+    har.after(12);
+    HealthySessions.v4(NEXT).appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(SID);
+  }
+
+  @Test
+  void pollFailsWithANetworkChange() {
+    String polling = "http://localhost:3000/socket.io/?EIO=4&transport=polling";
+    tester
+        .addHar("fixture.har", page()
+            .entry(get(polling + "&t=P1").body(open(SID)))
+            .entry(get(polling + "&t=P2&sid=" + SID).body("40{\"sid\":\"BvImfnw-uuIClPFqAAAA\"}"))
+            .after(8)
+            .entry(get(polling + "&t=P3&sid=" + SID).failed("net::ERR_NETWORK_CHANGED").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheClientLeftOnPurpose() {
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(1).frame("send", 30.0, "41").appendTo(har);
+    har.after(12);
+    HealthySessions.v4(NEXT).appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void silentWhenThePageWasReloaded() {
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(1).appendTo(har);
+    har.after(12).entry(document(HealthySessions.ORIGIN + "/"));
+    HealthySessions.v4(NEXT).appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void silentWhenDropsComeLikeClockwork() {
+    tester
+        .addHar("fixture.har", HealthySessions.reconnecting(page(), HealthySessions::v4, false, 60.0, 60.1, 59.9, 60.0))
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

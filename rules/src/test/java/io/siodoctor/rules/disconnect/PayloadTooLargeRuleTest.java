@@ -1,0 +1,100 @@
+package io.siodoctor.rules.disconnect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class PayloadTooLargeRuleTest {
+  private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
+  private static final String POLLING = "http://localhost:3000/socket.io/?EIO=4&transport=polling";
+  /** A Socket.IO event of about 1.2 MB: above engine.io's default maxHttpBufferSize of 1 MB. */
+  private static final String BIG_EVENT = "42[\"upload\",\"" + "x".repeat(1_200_000) + "\"]";
+
+  private final RuleTester tester = RuleTester.of(new PayloadTooLargeRule());
+
+  /** A polling-only session (the server offers no upgrade), connected. */
+  private static HarFixture pollingSession(String open) {
+    return har()
+        .entry(document("http://localhost:3000/"))
+        .entry(get(POLLING + "&t=P1").body(open))
+        .entry(post(POLLING + "&t=P2&sid=" + SID, "40").body("ok").mime("text/html"))
+        .entry(get(POLLING + "&t=P3&sid=" + SID).body("40{\"sid\":\"BvImfnw-uuIClPFqAAAA\"}"));
+  }
+
+  @Test
+  void postAnswered413() {
+    Finding f = tester
+        .addHar("fixture.har", pollingSession(open(SID))
+            .after(2)
+            .entry(post(POLLING + "&t=P4&sid=" + SID, BIG_EVENT).status(413).mime("text/html").body("")
+                .expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("1,000,000");
+    assertThat(f.fix()).contains("maxHttpBufferSize");
+    assertThat(f.sessionIds()).containsExactly(SID);
+  }
+
+  @Test
+  void olderServerResetsTheConnectionOnAHugePost() {
+    // engine.io before 6.2 destroys the socket; its handshake has no maxPayload, the limit is 1 MB
+    tester
+        .addHar("fixture.har", pollingSession(open(SID, 25000, 20000, -1))
+            .after(2)
+            .entry(post(POLLING + "&t=P4&sid=" + SID, BIG_EVENT).failed("net::ERR_CONNECTION_RESET")
+                .expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void webSocketFrameAboveMaxPayloadFollowedBySilence() {
+    HarFixture har = har().entry(document("http://localhost:3000/"));
+    HealthySessions.v4(SID).pings(1).expectedFrame("send", 31.0, BIG_EVENT).appendTo(har);
+    har.after(2);
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("1,000,000");
+  }
+
+  @Test
+  void nginxRefusesTheBody() {
+    tester
+        .addLog("error.log", """
+            // EXPECT: payload-too-large
+            2026/11/25 10:00:05 [error] 29#29: *3 client intended to send too large body: 1200013 bytes, client: 127.0.0.1, server: localhost, request: "POST /socket.io/?EIO=4&transport=polling&t=P4&sid=Lbo5JLzTotvW3g2LAAAA HTTP/1.1", host: "localhost:8080", referrer: "http://localhost:8080/"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheServerAnsweredAfterTheBigFrame() {
+    HarFixture har = har().entry(document("http://localhost:3000/"));
+    HealthySessions.v4(SID).pings(2)
+        .frame("send", 31.0, "421" + BIG_EVENT.substring(2))
+        .frame("receive", 31.4, "431[{\"ok\":true}]")
+        .appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void silentWhenTheHandshakeAnnouncesAHigherLimit() {
+    HarFixture har = har().entry(document("http://localhost:3000/"));
+    HealthySessions.v4(SID).maxPayload(100_000_000).pings(1).frame("send", 31.0, BIG_EVENT).appendTo(har);
+    har.after(2);
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

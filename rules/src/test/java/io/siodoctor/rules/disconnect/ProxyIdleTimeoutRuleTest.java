@@ -1,0 +1,98 @@
+package io.siodoctor.rules.disconnect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class ProxyIdleTimeoutRuleTest {
+  private final RuleTester tester = RuleTester.of(new ProxyIdleTimeoutRule());
+
+  private static HarFixture page() {
+    return har().entry(document(HealthySessions.ORIGIN + "/"));
+  }
+
+  @Test
+  void nginxLogsTheIdleUpgradedConnection() {
+    Finding f = tester
+        .addLog("error.log", """
+            // EXPECT: proxy-idle-timeout
+            2026/11/25 10:01:00 [error] 29#29: *7 upstream timed out (110: Connection timed out) while proxying upgraded connection, client: 172.18.0.1, server: _, request: "GET /socket.io/?EIO=4&transport=websocket&sid=Lbo5JLzTotvW3g2LAAAA HTTP/1.1", upstream: "http://172.18.0.3:3000/socket.io/?EIO=4&transport=websocket&sid=Lbo5JLzTotvW3g2LAAAA", host: "localhost:8080"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.85);
+    assertThat(f.fix()).contains("proxy_read_timeout");
+  }
+
+  @Test
+  void disconnectsEverySixtySecondsMatchTheNginxDefault() {
+    Finding f = tester
+        .addHar("fixture.har", HealthySessions.reconnecting(page(), HealthySessions::v4, true, 60.3, 59.8, 60.1, 59.9))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("nginx proxy_read_timeout").contains("pingInterval is 25.0 s");
+  }
+
+  @Test
+  void browserPeriodAndNginxLogTogetherAreMostCertain() {
+    // nginx logs each cut; its line for the last session is the one the capture ended on
+    Finding f = tester
+        .addHar("fixture.har", HealthySessions.reconnecting(page(), HealthySessions::v4, true, 60.0, 60.0, 60.0))
+        .addLog("error.log", """
+            // EXPECT: proxy-idle-timeout
+            2026/11/25 10:04:20 [error] 29#29: *7 upstream timed out (110: Connection timed out) while proxying upgraded connection, client: 172.18.0.1, server: _, request: "GET /socket.io/?EIO=4&transport=websocket&sid=drop03Sess0n5xYzAAA HTTP/1.1", host: "localhost:8080"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void nginxLineThatEndsADroppedSessionIsCitedOnce() {
+    // the timeout line of the first cut is that session's last record: one place, one citation
+    HarFixture har = page();
+    HealthySessions.v4("drop00Sess0n5xYzAAA").pings(2).appendTo(har);
+    har.at(har.clock().plusSeconds(10));
+    HealthySessions.reconnecting(har, sid -> HealthySessions.v4(sid.replace("drop", "next")), true, 60.0, 60.0, 60.0);
+    Finding f = tester
+        .addHar("fixture.har", har)
+        .addLog("error.log", """
+            // EXPECT: proxy-idle-timeout
+            2026/11/25 10:01:00 [error] 29#29: *7 upstream timed out (110: Connection timed out) while proxying upgraded connection, client: 172.18.0.1, server: _, request: "GET /socket.io/?EIO=4&transport=websocket&sid=drop00Sess0n5xYzAAA HTTP/1.1", host: "localhost:8080"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.evidence()).hasSize(4);
+  }
+
+  @Test
+  void periodShorterThanPingIntervalPointsAtAnIdleTimer() {
+    // no known default matches 20 s, but nothing that idles 20 s can survive a 25 s heartbeat
+    Finding f = tester
+        .addHar("fixture.har", HealthySessions.reconnecting(page(), HealthySessions::v4, true, 20.1, 19.9, 20.0, 20.2))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("period 20");
+  }
+
+  @Test
+  void silentWhenThePeriodIsTheHeartbeatWindow() {
+    // every 30 s = pingInterval 25 s + pingTimeout 5 s of a v2 server: the heartbeat, not a proxy
+    tester
+        .addHar("fixture.har", HealthySessions.reconnecting(page(), HealthySessions::v3, false, 30.2, 29.9, 30.1, 30.0))
+        .doTest();
+  }
+
+  @Test
+  void silentOnIrregularDrops() {
+    tester
+        .addHar("fixture.har", HealthySessions.reconnecting(page(), HealthySessions::v4, false, 12.0, 95.0, 41.0, 230.0))
+        .doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}

@@ -1,0 +1,161 @@
+package io.siodoctor.rules.engine;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.engineIoError;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.CauseInfo;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.SelfDescribingRule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.connect.StickySessionMissingRule;
+import io.siodoctor.rules.incident.IncidentBuilder;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class RuleEngineTest {
+
+  /** A rule declared as data, as a rule pack would. */
+  private static SelfDescribingRule rule(String id, Function<Incident, Optional<Finding>> check) {
+    CauseInfo info = new CauseInfo(id, "Test cause " + id, Severity.WARNING, Category.GETS_DISCONNECTED,
+        "https://example.com/" + id, List.of(), "0.1.0", "What " + id + " means.", "How to fix " + id + ".");
+    return new SelfDescribingRule() {
+      @Override
+      public CauseInfo cause() {
+        return info;
+      }
+
+      @Override
+      public Optional<Finding> check(Incident incident) {
+        return check.apply(incident);
+      }
+    };
+  }
+
+  /** An incident where the sticky-session rule fires. */
+  private static Incident stickyIncident() {
+    String sid = "ssO51L53Emo8zXiyAAAA";
+    String polling = "http://localhost:8080/socket.io/?EIO=4&transport=polling";
+    return RuleTester.of(new StickySessionMissingRule())
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get(polling + "&t=P1").body(open(sid, "websocket")))
+            .entry(get(polling + "&t=P2&sid=" + sid).status(400).mime("application/json")
+                .body(engineIoError(1, "Session ID unknown"))))
+        .incident();
+  }
+
+  @Test
+  void aRuleThatThrowsBecomesAWarningAndTheOthersStillRun() {
+    SelfDescribingRule broken = rule("broken-rule", i -> {
+      throw new IllegalStateException("index out of luck");
+    });
+    SelfDescribingRule after = rule("after-rule", i -> Optional.of(Finding.of(0.5,
+        List.of(Evidence.of(i.exchanges().get(0))))));
+    RuleEngine engine = new RuleEngine(List.of(new StickySessionMissingRule(), broken, after));
+
+    RuleEngine.Result result = engine.run(stickyIncident());
+
+    assertThat(result.warnings()).singleElement(InstanceOfAssertFactories.STRING)
+        .contains("broken-rule").contains("IllegalStateException").contains("index out of luck");
+    assertThat(result.findings()).extracting(f -> f.cause().id())
+        .containsExactly("sticky-session-missing", "after-rule");
+  }
+
+  @Test
+  void findingsCarryTheirCauseInfo() {
+    RuleEngine.Result result = new RuleEngine(List.of(new StickySessionMissingRule())).run(stickyIncident());
+
+    CauseFinding only = result.findings().get(0);
+    assertThat(result.findings()).hasSize(1);
+    assertThat(only.cause().id()).isEqualTo("sticky-session-missing");
+    assertThat(only.cause().title()).isEqualTo("Requests of one session reach different servers");
+    assertThat(only.cause().severity()).isEqualTo(Severity.ERROR);
+    assertThat(only.cause().category()).isEqualTo(Category.CANNOT_CONNECT);
+    assertThat(only.cause().explanation()).isNotBlank();
+    assertThat(only.cause().fix()).isNotBlank();
+    assertThat(only.finding().evidence()).isNotEmpty();
+    assertThat(only.cause()).isSameAs(result.findings().get(0).cause());
+  }
+
+  @Test
+  void selfDescribingRulesBringTheirOwnCause() {
+    SelfDescribingRule custom = rule("custom-cause", i -> Optional.of(Finding.of(0.7,
+        List.of(Evidence.of(i.exchanges().get(0))))));
+    RuleEngine engine = new RuleEngine(List.of(custom));
+    assertThat(engine.catalog().get("custom-cause")).isPresent();
+    CauseFinding f = engine.run(stickyIncident()).findings().get(0);
+    assertThat(f.cause().explanation()).isEqualTo("What custom-cause means.");
+  }
+
+  @Test
+  void twoRulesForOneCauseAreRefused() {
+    assertThatThrownBy(() -> new RuleEngine(List.of(new StickySessionMissingRule(), new StickySessionMissingRule())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sticky-session-missing");
+  }
+
+  @Test
+  void builtInRulesStaySilentOnTheHealthySession() {
+    Incident healthy = RuleTester.of(new StickySessionMissingRule())
+        .addHar("fixture.har", HealthySessions.har()).incident();
+    RuleEngine.Result result = RuleEngine.builtIn().run(healthy);
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.findings()).extracting(f -> f.cause().id()).isEmpty();
+  }
+
+  @Test
+  void builtInRulesStaySilentOnOtherHealthyCaptures() {
+    // a healthy capture of any shape must give the verdict "healthy": no rule may fire
+    HarFixture v3 = har().entry(document(HealthySessions.ORIGIN + "/"));
+    HealthySessions.v3("ptzi_578ycUci8WLB9G1").pings(6).appendTo(v3);
+    HarFixture crossOrigin = har().entry(document("http://localhost:8080/"));
+    HealthySessions.v4("Lbo5JLzTotvW3g2LAAAA").server("http://localhost:3000")
+        .crossOriginFrom("http://localhost:8080").appendTo(crossOrigin);
+    HarFixture longLived = har().entry(document(HealthySessions.ORIGIN + "/"));
+    HealthySessions.v4("Lbo5JLzTotvW3g2LAAAA").pings(40)
+        .frame("send", 12.0, "420[\"chat\",\"hello\"]").frame("receive", 12.01, "430[{\"ok\":true}]")
+        .appendTo(longLived);
+    HarFixture webSocketOnly = har().entry(document(HealthySessions.ORIGIN + "/"))
+        .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket")
+            .message("receive", 0.004, open("Wk3n2pQ0r8sVvC1AAAAB"))
+            .message("send", 0.006, "40")
+            .message("receive", 0.009, "40{\"sid\":\"p8ArbS6uK3GeGQjqAAAC\"}")
+            .message("receive", 25.0, "2").message("send", 25.002, "3")
+            .message("receive", 50.0, "2").message("send", 50.002, "3"));
+    HarFixture reloaded = HealthySessions.har();
+    reloaded.after(5).entry(document(HealthySessions.ORIGIN + "/"));
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(reloaded);
+    Map<String, HarFixture> captures = Map.of(
+        "v3", v3, "cross-origin", crossOrigin, "long-lived", longLived,
+        "websocket-only", webSocketOnly, "reloaded", reloaded);
+    captures.forEach((name, har) -> {
+      Incident healthy = RuleTester.of(new StickySessionMissingRule()).addHar("fixture.har", har).incident();
+      RuleEngine.Result result = RuleEngine.builtIn().run(healthy);
+      assertThat(result.warnings()).as("warnings on healthy %s", name).isEmpty();
+      assertThat(result.findings()).as("findings on healthy %s", name).extracting(f -> f.cause().id()).isEmpty();
+    });
+  }
+
+  @Test
+  void builtInRulesSurviveAnEmptyIncident() {
+    RuleEngine.Result result = RuleEngine.builtIn().run(new IncidentBuilder().build());
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.findings()).isEmpty();
+  }
+}

@@ -1,0 +1,74 @@
+package io.siodoctor.rules.polling;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class PollingOnlyConfigRuleTest {
+  private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
+  private static final String POLLING = "http://localhost:3000/socket.io/?EIO=4&transport=polling";
+
+  private final RuleTester tester = RuleTester.of(new PollingOnlyConfigRule());
+
+  /** Long-polling for a minute: a poll answered by a server PING every 25 s, the PONG POSTed back. */
+  private static HarFixture pollsFor(HarFixture har, int cycles) {
+    har.entry(post(POLLING + "&t=P2&sid=" + SID, "40").body("ok").mime("text/html"))
+        .entry(get(POLLING + "&t=P3&sid=" + SID).body("40{\"sid\":\"BvImfnw-uuIClPFqAAAA\"}"));
+    for (int i = 0; i < cycles; i++) {
+      har.entry(get(POLLING + "&t=G" + i + "&sid=" + SID).took(25_000).body("2"))
+          .entry(post(POLLING + "&t=Q" + i + "&sid=" + SID, "3").body("ok").mime("text/html"));
+    }
+    return har;
+  }
+
+  @Test
+  void serverOffersNoUpgrade() {
+    HarFixture har = har().entry(document("http://localhost:3000/"))
+        .entry(get(POLLING + "&t=P1").body(open(SID)).expectEvidence());
+    Finding f = tester.addHar("fixture.har", pollsFor(har, 2)).doTest().orElseThrow();
+    assertThat(f.fix()).contains("transports");
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.8);
+  }
+
+  @Test
+  void clientNeverTriesTheOfferedWebSocket() {
+    HarFixture har = har().entry(document("http://localhost:3000/"))
+        .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")).expectEvidence());
+    Finding f = tester.addHar("fixture.har", pollsFor(har, 2)).doTest().orElseThrow();
+    assertThat(f.fix()).contains("upgrade: false");
+    assertThat(f.confidence()).isLessThan(0.8);
+  }
+
+  @Test
+  void silentWhenTheCaptureStopsRightAfterTheHandshake() {
+    tester
+        .addHar("fixture.har", har().entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")))
+            .entry(post(POLLING + "&t=P2&sid=" + SID, "40").body("ok").mime("text/html"))
+            .entry(get(POLLING + "&t=P3&sid=" + SID).body("40{\"sid\":\"BvImfnw-uuIClPFqAAAA\"}")))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheUpgradeWasTriedAndBlocked() {
+    HarFixture har = har().entry(document("http://localhost:3000/"))
+        .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")))
+        .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=" + SID).status(400));
+    tester.addHar("fixture.har", pollsFor(har, 2)).doTest();
+  }
+
+  @Test
+  void silentOnHealthySession() {
+    tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
+  }
+}
