@@ -1,9 +1,11 @@
 package io.siodoctor.parsers;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -24,8 +26,17 @@ final class Gunzip {
       return in;
     }
     CountingStream compressed = new CountingStream(in);
-    // concatenated members are one stream (what gzip(1) and log rotation produce)
-    return new ErrorContext(new GzipCompressorInputStream(compressed, true), compressed);
+    try {
+      // concatenated members are one stream (what gzip(1) and log rotation produce)
+      InputStream gunzipped =
+          GzipCompressorInputStream.builder()
+              .setInputStream(compressed)
+              .setDecompressConcatenated(true)
+              .get();
+      return new ErrorContext(gunzipped, compressed);
+    } catch (IOException e) { // the gzip header itself is broken
+      throw reworded(e, compressed);
+    }
   }
 
   private static final class CountingStream extends FilterInputStream {
@@ -54,7 +65,7 @@ final class Gunzip {
     }
   }
 
-  /** Rewords the decompressor's exceptions into one line that names the gzip layer and the byte. */
+  /** Rewords the decompressor's exceptions (see {@link #reworded}). */
   private static final class ErrorContext extends FilterInputStream {
     private final CountingStream compressed;
 
@@ -68,7 +79,7 @@ final class Gunzip {
       try {
         return super.read();
       } catch (IOException e) {
-        throw reworded(e);
+        throw reworded(e, compressed);
       }
     }
 
@@ -77,16 +88,17 @@ final class Gunzip {
       try {
         return super.read(b, off, len);
       } catch (IOException e) {
-        throw reworded(e);
+        throw reworded(e, compressed);
       }
     }
+  }
 
-    private IOException reworded(IOException e) {
-      String what =
-          e instanceof java.io.EOFException || e.getMessage() == null
-              ? "unexpected end of stream"
-              : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-      return new IOException("gzip: " + what + " at byte " + compressed.count, e);
-    }
+  /** One line that names the gzip layer and the compressed byte where it broke. */
+  private static IOException reworded(IOException e, CountingStream compressed) {
+    String what =
+        e instanceof EOFException || e.getMessage() == null
+            ? "unexpected end of stream"
+            : e.getMessage().toLowerCase(Locale.ROOT);
+    return new IOException("gzip: " + what + " at byte " + compressed.count, e);
   }
 }

@@ -1,9 +1,12 @@
 package io.siodoctor.analyzer.cli;
 
+import io.siodoctor.analyzer.Analysis;
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.analyzer.rank.RankedReport;
+import io.siodoctor.analyzer.render.HtmlRenderer;
 import io.siodoctor.analyzer.render.ReportRenderer;
+import io.siodoctor.analyzer.timeline.Timeline;
 import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -75,15 +78,23 @@ final class AnalyzeCommand implements Command {
       }
     }
     Analyzer analyzer = Cli.analyzer(cl);
-    RankedReport report = analyzer.analyze(sources);
-    RankedReport shown = report.top(top);
+    // the HTML report also draws the session timeline, which needs the incident, not just the report
+    Analysis analysis = renderer instanceof HtmlRenderer
+        ? analyzer.analyzeWithTimeline(sources)
+        : new Analysis(analyzer.analyze(sources), Timeline.EMPTY);
+    RankedReport report = analysis.report();
+    Analysis shown = analysis.top(top);
     if (!cl.hasOption("show-secrets")) {
       shown = shown.mapText(SecretMasker::mask);
     }
     try (Writer w = cl.hasOption("output")
         ? Files.newBufferedWriter(Path.of(cl.getOptionValue("output")), StandardCharsets.UTF_8)
         : new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-      renderer.render(shown, w);
+      if (renderer instanceof HtmlRenderer html) {
+        html.render(shown, w);
+      } else {
+        renderer.render(shown.report(), w);
+      }
     }
     for (var in : report.inputs()) {
       if (!in.readable()) {

@@ -17,7 +17,7 @@ public final class Main {
   }
 
   static List<Command> commands() {
-    return List.of(new AnalyzeCommand());
+    return List.of(new AnalyzeCommand(), new ScanCommand(), new IndexCommand(), new SearchCommand(), new SanitizeCommand(), new ServeCommand());
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {

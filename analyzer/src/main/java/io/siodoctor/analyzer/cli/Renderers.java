@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.cli;
 
+import io.siodoctor.analyzer.render.HtmlRenderer;
 import io.siodoctor.analyzer.render.JsonRenderer;
 import io.siodoctor.analyzer.render.MarkdownRenderer;
 import io.siodoctor.analyzer.render.ReportRenderer;
@@ -10,7 +11,7 @@ import java.util.Optional;
 final class Renderers {
   private Renderers() {}
 
-  static final String NAMES = "text|json|markdown";
+  static final String NAMES = "text|json|html|markdown";
 
   static Optional<ReportRenderer> forName(String name, boolean colour) {
     switch (name) {
@@ -18,6 +19,8 @@ final class Renderers {
         return Optional.of(new TextRenderer(colour));
       case JsonRenderer.NAME:
         return Optional.of(new JsonRenderer());
+      case HtmlRenderer.NAME:
+        return Optional.of(new HtmlRenderer());
       case MarkdownRenderer.NAME:
       case "md":
         return Optional.of(new MarkdownRenderer());

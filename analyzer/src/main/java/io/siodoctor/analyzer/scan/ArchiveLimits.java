@@ -13,7 +13,7 @@ package io.siodoctor.analyzer.scan;
 public record ArchiveLimits(int maxDepth, long maxRatio, long ratioGraceBytes, long maxTotalBytes, int maxEntries) {
 
   public static final ArchiveLimits DEFAULT =
-      new ArchiveLimits(6, 200, 1L << 20, 1L << 40, 100_000);
+      new ArchiveLimits(6, 200, 32L << 10, 1L << 40, 100_000);
 
   public ArchiveLimits withMaxTotalBytes(long bytes) {
     return new ArchiveLimits(maxDepth, maxRatio, ratioGraceBytes, bytes, maxEntries);

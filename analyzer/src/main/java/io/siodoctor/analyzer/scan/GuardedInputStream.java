@@ -62,7 +62,11 @@ final class GuardedInputStream extends InputStream {
     }
     if (n > 0) {
       expanded += n;
-      budget.spend(n);
+      try {
+        budget.spend(n);
+      } catch (ArchiveLimitException e) {
+        throw fail(new ArchiveLimitException(kind + ": " + e.getMessage()));
+      }
       checkRatio();
     }
     return n;

@@ -45,10 +45,12 @@ final class SmallJson {
   }
 
   /**
-   * The first item inside a JSON array, read without parsing the rest: an event name can be taken
-   * from a payload of any size.
+   * The first item of a JSON array, read by streaming: no tree is built, so event names come
+   * cheaply from every frame, and from payloads of any size. The rest must be well-formed JSON with
+   * nothing after the array; that is checked up to {@link #MAX_CHARS}, beyond which the rest is not
+   * read.
    *
-   * @return null when the text does not open a non-empty array
+   * @return null when the text does not open a non-empty array, or fails the check
    */
   static FirstItem firstArrayItem(String text) {
     try (JsonParser p = MAPPER.getFactory().createParser(text)) {
@@ -59,9 +61,42 @@ final class SmallJson {
       if (first == null || first == JsonToken.END_ARRAY) {
         return null;
       }
-      return new FirstItem(first, first.isScalarValue() ? p.getText() : null);
+      FirstItem item = new FirstItem(first, first.isScalarValue() ? p.getText() : null);
+      if (text.length() > MAX_CHARS) {
+        return item;
+      }
+      p.skipChildren();
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t == null) {
+          return null;
+        }
+        p.skipChildren();
+      }
+      return p.nextToken() == null ? item : null;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /**
+   * Whether the text is exactly one JSON value opening with {@code open}, checked by streaming.
+   * Over {@link #MAX_CHARS} only the opening character is checked.
+   */
+  static boolean isOneValue(String text, char open) {
+    String t = text.stripLeading();
+    if (t.isEmpty() || t.charAt(0) != open) {
+      return false;
+    }
+    if (text.length() > MAX_CHARS) {
+      return true;
+    }
+    try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+      p.nextToken();
+      p.skipChildren();
+      return p.nextToken() == null;
+    } catch (IOException e) {
+      return false;
     }
   }
 

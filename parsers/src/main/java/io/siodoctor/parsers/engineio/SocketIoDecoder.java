@@ -56,12 +56,12 @@ final class SocketIoDecoder {
     }
     switch (type) {
       case CONNECT:
-        JsonNode connect = SmallJson.parse(payload);
-        if (connect == null || !connect.isObject()) {
+        if (!SmallJson.isOneValue(payload, '{')) {
           return invalid(raw);
         }
-        return new SocketIoPacket(
-            type, namespace, ackId, attachments, payload, null, SmallJson.textField(connect, "sid"), null);
+        JsonNode connect = SmallJson.parse(payload); // null over the tree limit: no sid then
+        String sid = connect == null ? null : SmallJson.textField(connect, "sid");
+        return new SocketIoPacket(type, namespace, ackId, attachments, payload, null, sid, null);
       case CONNECT_ERROR:
         return new SocketIoPacket(
             type, namespace, ackId, attachments, payload, errorMessage(payload), null, null);
@@ -69,14 +69,14 @@ final class SocketIoDecoder {
       case BINARY_EVENT:
         // socket.io-parser: a non-empty array whose first item is the event name (or a number)
         SmallJson.FirstItem first = SmallJson.firstArrayItem(payload);
-        if (first == null || !(first.isString() || first.isNumber()) || !isWellFormed(payload, '[')) {
+        if (first == null || !(first.isString() || first.isNumber())) {
           return invalid(raw);
         }
         return new SocketIoPacket(
             type, namespace, ackId, attachments, payload, null, null, first.isString() ? first.text() : null);
       case ACK:
       case BINARY_ACK:
-        if (!isWellFormed(payload, '[')) {
+        if (!SmallJson.isOneValue(payload, '[')) {
           return invalid(raw);
         }
         return new SocketIoPacket(type, namespace, ackId, attachments, payload, null, null, null);
@@ -102,21 +102,6 @@ final class SocketIoDecoder {
       return message == null || message.isNull() ? null : message.asText();
     }
     return payload;
-  }
-
-  /**
-   * Whether the payload is one JSON value opening with {@code open}. Payloads over the tree limit
-   * are judged by their first character only.
-   */
-  private static boolean isWellFormed(String payload, char open) {
-    String p = payload.stripLeading();
-    if (p.isEmpty() || p.charAt(0) != open) {
-      return false;
-    }
-    if (payload.length() > SmallJson.MAX_CHARS) {
-      return true;
-    }
-    return SmallJson.parse(payload) != null;
   }
 
   /** socket.io 2.x clients put the namespace's query (auth, often a token) after the name. */

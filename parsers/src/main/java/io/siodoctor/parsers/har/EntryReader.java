@@ -2,9 +2,8 @@ package io.siodoctor.parsers.har;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Reads one entry object from the stream. The entry is walked member by member rather than bound
@@ -12,6 +11,12 @@ import java.io.IOException;
  * are skipped unread, and har-reader's model would truncate Chrome's fractional {@code time}.
  */
 final class EntryReader {
+  /** The members of {@code request} and {@code response} that {@link ExchangeBuilder} reads. */
+  private static final Set<String> REQUEST_MEMBERS =
+      Set.of("method", "url", "headers", "cookies", "postData", "bodySize");
+  private static final Set<String> RESPONSE_MEMBERS =
+      Set.of("status", "statusText", "headers", "cookies", "content", "_error", "_failureText");
+
   private final HarQuirks quirks;
   private final ParsePosition position;
 
@@ -31,16 +36,16 @@ final class EntryReader {
           e.startedDateTime = scalar(p, value);
           break;
         case "time":
-          e.time = tree(p);
+          e.time = TreeReader.read(p);
           break;
         case "request":
-          e.request = tree(p);
+          e.request = TreeReader.read(p, REQUEST_MEMBERS);
           break;
         case "response":
-          e.response = tree(p);
+          e.response = TreeReader.read(p, RESPONSE_MEMBERS);
           break;
         case "timings":
-          e.timings = tree(p);
+          e.timings = TreeReader.read(p);
           break;
         case "cache":
           e.hasCache = true;
@@ -115,11 +120,6 @@ final class EntryReader {
       data = Bounds.cut(data);
     }
     return new RawWsMessage(index, type, time, opcode, data, size);
-  }
-
-  private static JsonNode tree(JsonParser p) throws IOException {
-    JsonNode node = HarJson.MAPPER.readTree(p);
-    return node == null ? MissingNode.getInstance() : node;
   }
 
   /** A scalar member as text; null for JSON null, and for an object or array (skipped unread). */

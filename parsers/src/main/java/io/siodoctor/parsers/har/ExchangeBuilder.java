@@ -137,15 +137,16 @@ final class ExchangeBuilder {
     return known ? sum : -1;
   }
 
+  /** The status; 0 for "no response", which Playwright writes as -1. */
   private int status(JsonNode status) {
     if (status.isNumber()) {
-      return status.asInt();
+      return Math.max(0, status.asInt());
     }
     if (status.isTextual()) {
       try {
         int n = Integer.parseInt(status.asText().strip());
         quirks.note(HarQuirks.Kind.STATUS_STRING);
-        return n;
+        return Math.max(0, n);
       } catch (NumberFormatException e) {
         quirks.note(HarQuirks.Kind.BAD_STATUS, status.asText());
       }

@@ -63,7 +63,7 @@ final class HarBodies {
     return new String(bytes, charset(mime));
   }
 
-  static boolean isTextual(String mime) {
+  private static boolean isTextual(String mime) {
     return mime.startsWith("text/")
         || mime.contains("json")
         || mime.contains("javascript")

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,10 +25,9 @@ final class HarJson {
               StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
           // the caller opened the stream and closes it
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          // Chrome writes every time and timing as a fraction
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .build();
-
-  /** Binds the request, response and timings objects of one entry to trees. */
-  static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
 
   private HarJson() {}
 

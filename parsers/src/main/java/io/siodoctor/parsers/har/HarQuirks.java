@@ -15,33 +15,40 @@ final class HarQuirks {
 
   /** One kind of tolerated oddity, with the words of its warning. */
   enum Kind {
-    UTF8_BOM("a UTF-8 byte-order mark at the start of the file", null, "skipped"),
-    UTF16("the file is UTF-16 (saved by a Windows tool?)", null, "read as UTF-16"),
-    EMPTY_DATE("empty startedDateTime (Safari)", "entry", "times unknown"),
-    MISSING_DATE("no startedDateTime", "entry", "times unknown"),
-    BAD_DATE("unreadable startedDateTime", "entry", "times unknown"),
-    LOCAL_OFFSET_DATE("startedDateTime with a local UTC offset (Firefox)", "entry", "converted to UTC"),
-    NO_ZONE_DATE("startedDateTime without a time zone", "entry", "read as UTC"),
-    COOKIE_DATE("cookie expires date that is not ISO 8601 (Charles, NaN-...)", "cookie", "ignored"),
-    STATUS_STRING("response.status written as a string", "entry", "read as a number"),
-    BAD_STATUS("unreadable response.status", "entry", "read as 0"),
-    NO_TIME("no usable time", "entry", "duration taken from timings where known"),
-    NOT_AN_OBJECT_ENTRY("log.entries item that is not an object", "item", "skipped"),
-    NOT_AN_OBJECT_MESSAGE("_webSocketMessages item that is not an object", "item", "skipped"),
+    UTF8_BOM("a UTF-8 byte-order mark at the start of the file", null, null, "skipped"),
+    UTF16("the file is UTF-16 (saved by a Windows tool?)", null, null, "read as UTF-16"),
+    SECOND_ENTRIES("a second log.entries array", null, null, "ignored"),
+    EMPTY_DATE("empty startedDateTime (Safari)", "entry", "entries", "times unknown"),
+    MISSING_DATE("no startedDateTime", "entry", "entries", "times unknown"),
+    BAD_DATE("unreadable startedDateTime", "entry", "entries", "times unknown"),
+    LOCAL_OFFSET_DATE(
+        "startedDateTime with a local UTC offset (Firefox)", "entry", "entries", "converted to UTC"),
+    NO_ZONE_DATE("startedDateTime without a time zone", "entry", "entries", "read as UTC"),
+    COOKIE_DATE(
+        "cookie expires date that is not ISO 8601 (Charles, NaN-...)", "cookie", "cookies", "ignored"),
+    STATUS_STRING("response.status written as a string", "entry", "entries", "read as a number"),
+    BAD_STATUS("unreadable response.status", "entry", "entries", "read as 0"),
+    NO_TIME("no usable time", "entry", "entries", "duration taken from timings where known"),
+    BAD_BASE64("content marked base64 that is not valid base64", "entry", "entries", "kept as text"),
+    NOT_AN_OBJECT_ENTRY("not a JSON object", "log.entries item", "log.entries items", "skipped"),
+    NOT_AN_OBJECT_MESSAGE(
+        "not a JSON object", "_webSocketMessages item", "_webSocketMessages items", "skipped"),
     MILLISECOND_MESSAGE_TIME(
-        "_webSocketMessages time in milliseconds instead of seconds", "message", "converted"),
-    BAD_BASE64("content marked base64 that is not valid base64", "entry", "kept as text"),
+        "time in milliseconds instead of seconds", "WebSocket message", "WebSocket messages", "converted"),
     LARGE_DATA(
-        "body or WebSocket message over 4 MiB", "item", "Engine.IO packets decoded from its first 64 KiB only"),
-    SECOND_ENTRIES("a second log.entries array", null, "ignored");
+        "size over 4 MiB", "body or WebSocket message", "bodies or WebSocket messages",
+        "Engine.IO packets decoded from the first 64 KiB of each");
 
     private final String what;
-    private final String noun;
+    /** How one and several occurrences are named; null for a quirk of the whole file. */
+    private final String one;
+    private final String many;
     private final String consequence;
 
-    Kind(String what, String noun, String consequence) {
+    Kind(String what, String one, String many, String consequence) {
       this.what = what;
-      this.noun = noun;
+      this.one = one;
+      this.many = many;
       this.consequence = consequence;
     }
   }
@@ -73,7 +80,7 @@ final class HarQuirks {
     }
   }
 
-  /** One warning per kind seen. */
+  /** One warning per kind seen; called once, when the file has been read (or has failed). */
   void flush(RecordSink sink) {
     counts.forEach((kind, n) -> sink.warn(message(kind, n)));
     if (entriesMissingFields > 0) {
@@ -82,19 +89,15 @@ final class HarQuirks {
               .map(e -> e.getKey() + " " + e.getValue())
               .collect(Collectors.joining(", "));
       sink.warn(
-          "HAR 1.2 required fields missing in " + count(entriesMissingFields, "entry")
+          "HAR 1.2 required fields missing in " + count(entriesMissingFields, "entry", "entries")
               + " (" + fields + "); treated as empty");
     }
-    counts.clear();
-    firstExamples.clear();
-    missingFields.clear();
-    entriesMissingFields = 0;
   }
 
   private String message(Kind kind, int n) {
     StringBuilder sb = new StringBuilder(kind.what);
-    if (kind.noun != null) {
-      sb.append(" in ").append(count(n, kind.noun));
+    if (kind.one != null) {
+      sb.append(" in ").append(count(n, kind.one, kind.many));
     }
     String example = firstExamples.get(kind);
     if (example != null) {
@@ -103,8 +106,7 @@ final class HarQuirks {
     return sb.append("; ").append(kind.consequence).toString();
   }
 
-  private static String count(int n, String noun) {
-    String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
-    return n + " " + (n == 1 ? noun : plural);
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

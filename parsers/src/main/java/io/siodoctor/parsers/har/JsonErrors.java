@@ -19,7 +19,7 @@ final class JsonErrors {
     JsonLocation at = e.getLocation() != null ? e.getLocation() : fallback;
     String inside = " inside " + position;
     String what;
-    if (e instanceof JsonEOFException) {
+    if (isEndOfInput(e)) {
       what = "unexpected end of input" + inside + " (is the file truncated?)";
     } else if (e instanceof StreamConstraintsException) {
       what = "a string longer than " + HarJson.MAX_STRING_CHARS + " characters" + inside
@@ -28,6 +28,12 @@ final class JsonErrors {
       what = "invalid JSON" + inside + ": " + shortMessage(e.getOriginalMessage());
     }
     return new InputError(file, where(at, bomLength), what);
+  }
+
+  /** Jackson reports the end of input inside an object as a plain parse error, not always an EOF. */
+  private static boolean isEndOfInput(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    return e instanceof JsonEOFException || (m != null && m.startsWith("Unexpected end-of-input"));
   }
 
   /** "byte N (line L, column C)"; character offsets for UTF-16 input, which is read as text. */

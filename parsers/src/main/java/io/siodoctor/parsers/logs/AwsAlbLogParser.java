@@ -162,8 +162,8 @@ public final class AwsAlbLogParser extends LineLogParser {
         duration = (Math.max(req, 0) + Math.max(tgt, 0) + Math.max(resp, 0)) * 1000.0;
       }
       String detail = f.size() > 24 && !"-".equals(f.get(24)) ? f.get(24) : null;
-      EngineIoQuery eio = EngineIoUrls.query(url);
-      String sid = eio != null ? eio.sid() : EngineIoUrls.sidOfUrl(url);
+      EngineIoQuery eio = LogUrls.query(url);
+      String sid = LogUrls.sidOf(eio, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url, status, sent, duration, target, ua, null, eio);
       emit(n, time, elb, null, null, sid, line, LogEvent.HTTP_ACCESS, detail, access);

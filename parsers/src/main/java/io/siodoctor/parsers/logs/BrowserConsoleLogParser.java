@@ -235,7 +235,7 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         }
       }
       if (text.indexOf("sid") >= 0) {
-        sid = EngineIoUrls.sidInText(text);
+        sid = LogUrls.sidInText(text);
       }
       if (time != null) {
         lastTime = time;

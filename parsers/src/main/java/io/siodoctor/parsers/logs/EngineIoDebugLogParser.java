@@ -1,6 +1,9 @@
 package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.engineio.PacketDecoder;
+import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
@@ -144,17 +147,26 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     return true;
   }
 
+  private static final boolean[] NS_CHARS = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      NS_CHARS[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == ':'
+              || c == '.'
+              || c == '-'
+              || c == '_'
+              || c == '*'
+              || c == '@'
+              || c == '$';
+    }
+  }
+
   static boolean nsChar(byte c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == ':'
-        || c == '.'
-        || c == '-'
-        || c == '_'
-        || c == '*'
-        || c == '@'
-        || c == '$';
+    return NS_CHARS[c & 0xff];
   }
 
   // ---------------------------------------------------------------- parsing
@@ -172,6 +184,8 @@ public final class EngineIoDebugLogParser extends LineLogParser {
 
     private String clientSid;
     private boolean clientCarryOff;
+    /** The last handshake request seen: the next open packet answers it (its transport matters). */
+    private HttpAccess handshakeRequest;
 
     DebugSession(String file, RecordSink sink) {
       super(file, sink, LogFormat.ENGINE_IO_DEBUG);
@@ -267,7 +281,41 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       if (time != null) {
         lastTime = time;
       }
-      emit(n, time, node, null, ns, sid, msg, r.event, r.detail, null);
+      LogEvent event = r.event;
+      String detail = r.detail;
+      HttpAccess access = null;
+      if (event == LogEvent.HTTP_REQUEST) {
+        access = requestOf(detail, msg);
+        if (access != null && access.engineIo() != null && access.engineIo().isHandshake()) {
+          handshakeRequest = access;
+        }
+      } else if (msg.startsWith("sending packet \"open\" (") && msg.endsWith(")")) {
+        event = LogEvent.OPEN_SENT;
+        detail = msg.substring(23, msg.length() - 1);
+        access = handshakeRequest;
+        handshakeRequest = null;
+      } else if (event == LogEvent.OTHER && msg.startsWith("writing \"") && ns.equals("engine:polling")) {
+        event = LogEvent.PAYLOAD_WRITTEN;
+        String payload = msg.substring(9, msg.length() - (msg.endsWith("\"") ? 1 : 0));
+        ProtocolRevision proven = PacketDecoder.decodePolling(payload, "text/plain", false).provenRevision();
+        detail = proven == ProtocolRevision.UNKNOWN ? null : proven.name();
+      }
+      emit(n, time, node, null, ns, sid, msg, event, detail, access);
+    }
+
+    /** The request of an engine {@code handling "GET" http request "/socket.io/?..."} line. */
+    private static HttpAccess requestOf(String method, String msg) {
+      int u = msg.indexOf(" http request \"");
+      if (u < 0) {
+        return null;
+      }
+      int start = u + 15;
+      int end = msg.lastIndexOf('"');
+      if (end <= start) {
+        return null;
+      }
+      String url = msg.substring(start, end);
+      return new HttpAccess(null, method, url, -1, -1, -1, null, null, null, PacketDecoder.parseQuery(url));
     }
 
     private String carryClientSid(String msg, String sid, LogEvent event) {

@@ -61,7 +61,7 @@ public final class EngineIoMessages {
           String method = quoted(m, 9);
           int u = m.indexOf(" http request \"");
           String url = u < 0 ? null : quoted(m, u + 14);
-          r.set(LogEvent.HTTP_REQUEST, method, EngineIoUrls.sidOfUrl(url));
+          r.set(LogEvent.HTTP_REQUEST, method, LogUrls.sidOfUrl(url));
           return;
         }
         break;
@@ -91,7 +91,8 @@ public final class EngineIoMessages {
         break;
       case 'i':
         if (m.startsWith("invalid transport upgrade")) {
-          r.set(LogEvent.BAD_REQUEST, "invalid transport upgrade", null);
+          // a WebSocket request without Upgrade header and without sid: the header was lost on the way
+          r.set(LogEvent.TRANSPORT_MISMATCH, "invalid transport upgrade", null);
           return;
         }
         if (m.startsWith("incoming connection with id ")) {
@@ -210,13 +211,13 @@ public final class EngineIoMessages {
           return;
         }
         if (m.startsWith("sending packet \"open\" (")) {
-          r.set(LogEvent.OTHER, null, EngineIoUrls.sidInOpenPacket(m));
+          r.set(LogEvent.OTHER, null, LogUrls.sidInOpenPacket(m));
           return;
         }
         if (m.startsWith("socket receive: type \"")) {
           // engine.io-client: socket receive: type "open", data "{"sid":...}"
           if (m.startsWith("open\"", 22)) {
-            r.set(LogEvent.OTHER, null, EngineIoUrls.sidInOpenPacket(m));
+            r.set(LogEvent.OTHER, null, LogUrls.sidInOpenPacket(m));
             return;
           }
           if (m.startsWith("ping\"", 22)) {
@@ -244,7 +245,7 @@ public final class EngineIoMessages {
       return;
     }
     if (m.indexOf("sid") >= 0) {
-      r.sid = EngineIoUrls.sidInText(m);
+      r.sid = LogUrls.sidInText(m);
     }
   }
 

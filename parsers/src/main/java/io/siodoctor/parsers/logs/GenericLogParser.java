@@ -179,7 +179,7 @@ public final class GenericLogParser extends LineLogParser {
       if (time != null) {
         level = level(text);
       }
-      String sid = text.indexOf("sid") >= 0 ? EngineIoUrls.sidInText(text) : null;
+      String sid = text.indexOf("sid") >= 0 ? LogUrls.sidInText(text) : null;
       emit(n, time != null ? time : lastTime, fileNode, level, null, sid, text, LogEvent.OTHER,
           null, null);
     }

@@ -175,8 +175,8 @@ public final class HaproxyLogParser extends LineLogParser {
           url = req;
         }
       }
-      EngineIoQuery eio = EngineIoUrls.query(url);
-      String sid = eio != null ? eio.sid() : EngineIoUrls.sidOfUrl(url);
+      EngineIoQuery eio = LogUrls.query(url);
+      String sid = LogUrls.sidOf(eio, url);
       Instant t = endTime(dateSecond, dateNanos, duration);
       lastTime = t;
       HttpAccess access =

@@ -236,12 +236,16 @@ public final class JsonLinesLogParser extends LineLogParser {
       EngineIoMessages.recognise(ns, text, result);
       LogEvent event = result.event;
       String detail = result.detail;
+      String textSid = result.sid;
       if (event == LogEvent.OTHER && ns == null && EngineIoMessages.recognisePython(text, result)) {
         event = result.event;
         detail = result.detail;
+        if (result.sid != null) {
+          textSid = result.sid;
+        }
       }
       if (sid == null) {
-        sid = result.sid;
+        sid = textSid;
       }
       if (sid == null && socketId != null) {
         int hash = socketId.indexOf('#');

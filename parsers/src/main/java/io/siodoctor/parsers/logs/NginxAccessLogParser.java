@@ -199,8 +199,8 @@ public final class NginxAccessLogParser extends LineLogParser {
           upstreamList = listContinues;
         }
       }
-      EngineIoQuery q = EngineIoUrls.query(url);
-      String sid = q != null ? q.sid() : EngineIoUrls.sidOfUrl(url);
+      EngineIoQuery q = LogUrls.query(url);
+      String sid = LogUrls.sidOf(q, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url == null ? "" : url, status, bytes, durationMs,
               upstream, userAgent, null, q);

@@ -141,13 +141,13 @@ public final class NginxErrorLogParser extends LineLogParser {
       int r = msg.indexOf("request: \"");
       if (r >= 0) {
         int end = msg.indexOf('"', r + 10);
-        sid = EngineIoUrls.sidOfUrl(end < 0 ? msg.substring(r + 10) : msg.substring(r + 10, end));
+        sid = LogUrls.sidOfUrl(end < 0 ? msg.substring(r + 10) : msg.substring(r + 10, end));
       }
       if (sid == null) {
         int u = msg.indexOf("upstream: \"");
         if (u >= 0) {
           int end = msg.indexOf('"', u + 11);
-          sid = EngineIoUrls.sidOfUrl(end < 0 ? msg.substring(u + 11) : msg.substring(u + 11, end));
+          sid = LogUrls.sidOfUrl(end < 0 ? msg.substring(u + 11) : msg.substring(u + 11, end));
         }
       }
       emit(n, time, fileNode, level, null, sid, msg, event, detail, null);

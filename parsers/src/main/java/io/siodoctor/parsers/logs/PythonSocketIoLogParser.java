@@ -143,13 +143,13 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       LogEvent event = LogEvent.OTHER;
       String detail = null;
       String sid = null;
-      if (msgStart >= 0 && EngineIoMessages.recognisePython(msg, result)) {
+      if (EngineIoMessages.recognisePython(msg, result)) {
         event = result.event;
         detail = result.detail;
         sid = result.sid;
       }
       if (sid == null && msg.indexOf("sid") >= 0) {
-        sid = EngineIoUrls.sidInText(msg);
+        sid = LogUrls.sidInText(msg);
       }
       if (time != null) {
         lastTime = time;

@@ -77,6 +77,19 @@ final class TimeReader {
     if (end - p < 19) {
       return -1;
     }
+    // consecutive lines mostly share the date and time to the second: reuse it
+    boolean same = isoPrefixValid;
+    if (same) {
+      for (int i = 18; i >= 0; i--) {
+        if (b[p + i] != isoPrefix[i]) {
+          same = false;
+          break;
+        }
+      }
+    }
+    if (same) {
+      return readIsoTail(b, p + 19, end, isoPrefixLocal);
+    }
     if (b[p + 4] != '-' || b[p + 7] != '-' || b[p + 13] != ':' || b[p + 16] != ':') {
       return -1;
     }
@@ -90,7 +103,23 @@ final class TimeReader {
     int h = Ascii.digits(b, p + 11, 2);
     int mi = Ascii.digits(b, p + 14, 2);
     int s = Ascii.digits(b, p + 17, 2);
-    int q = p + 19;
+    long local = localSecond(y, mo, d, h, mi, s);
+    if (local == Long.MIN_VALUE) {
+      isoPrefixValid = false;
+      return -1;
+    }
+    System.arraycopy(b, p, isoPrefix, 0, 19);
+    isoPrefixLocal = local;
+    isoPrefixValid = true;
+    return readIsoTail(b, p + 19, end, local);
+  }
+
+  private final byte[] isoPrefix = new byte[19];
+  private boolean isoPrefixValid;
+  private long isoPrefixLocal;
+
+  /** The fraction and zone after "yyyy-mm-ddThh:mm:ss", whose local epoch second is given. */
+  private int readIsoTail(byte[] b, int q, int end, long local) {
     int ns = 0;
     if (q < end && (b[q] == '.' || b[q] == ',')) {
       int k = q + 1;
@@ -135,7 +164,8 @@ final class TimeReader {
         q = k;
       }
     }
-    return set(y, mo, d, h, mi, s, ns, offset) ? q : -1;
+    setLocalSecond(local, ns, offset);
+    return q;
   }
 
   /** nginx error log: {@code 2026/11/26 03:00:00} (no zone). */
@@ -331,17 +361,30 @@ final class TimeReader {
   }
 
   private boolean set(int y, int mo, int d, int h, int mi, int s, int ns, int offset) {
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 24 || mi < 0 || mi > 59 || s < 0
-        || s > 60) {
+    long local = localSecond(y, mo, d, h, mi, s);
+    if (local == Long.MIN_VALUE) {
       return false;
     }
+    setLocalSecond(local, ns, offset);
+    return true;
+  }
+
+  /** Seconds since the epoch of a local date-time, or Long.MIN_VALUE when it is not valid. */
+  private static long localSecond(int y, int mo, int d, int h, int mi, int s) {
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 24 || mi < 0 || mi > 59 || s < 0
+        || s > 60) {
+      return Long.MIN_VALUE;
+    }
     if (d > daysInMonth(y, mo)) {
-      return false;
+      return Long.MIN_VALUE;
     }
     if (s == 60) {
       s = 59; // leap second
     }
-    long local = daysFromCivil(y, mo, d) * 86400L + h * 3600L + mi * 60L + s;
+    return daysFromCivil(y, mo, d) * 86400L + h * 3600L + mi * 60L + s;
+  }
+
+  private void setLocalSecond(long local, int ns, int offset) {
     if (offset == Integer.MIN_VALUE) {
       epochSecond = local - offsetFor(local);
       zoned = false;
@@ -350,7 +393,6 @@ final class TimeReader {
       zoned = true;
     }
     nanos = ns;
-    return true;
   }
 
   private int offsetFor(long localEpochSecond) {

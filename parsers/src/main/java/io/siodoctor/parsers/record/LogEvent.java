@@ -10,8 +10,22 @@ public enum LogEvent {
   OTHER,
   /** engine {@code handshaking client "<sid>"}: the node issued a new sid. */
   HANDSHAKE,
-  /** engine {@code handling "<method>" http request "<url>"}. */
+  /**
+   * engine {@code handling "<method>" http request "<url>"}: {@code access} holds the request
+   * (method, URL, Engine.IO query).
+   */
   HTTP_REQUEST,
+  /**
+   * engine:socket {@code sending packet "open" ({...})}: {@code eventDetail} is the open packet's
+   * JSON; {@code access}, when known, the handshake request it answers.
+   */
+  OPEN_SENT,
+  /**
+   * engine:polling {@code writing "<payload>"}: {@code eventDetail} is the protocol revision the
+   * payload's framing proves ({@code EIO3} for length prefixes, {@code EIO4} for record
+   * separators) or null when it proves none.
+   */
+  PAYLOAD_WRITTEN,
   /** engine {@code unknown sid "<sid>"}, python-socketio {@code Invalid session}: code 1. */
   UNKNOWN_SID,
   /** engine {@code unknown transport "<t>"}: code 0. */

@@ -6,18 +6,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siodoctor.parsers.engineio.SocketIoPacket.Type;
 import org.junit.jupiter.api.Test;
 
+/** Wire strings are written as on the wire, Engine.IO type {@code 4} included (domain.md §2.2). */
 class DecodeSocketIoTest {
+
+  /** The Socket.IO packet of an Engine.IO message as a WebSocket frame carries it. */
+  private static SocketIoPacket wire(String frame) {
+    EngineIoPacket message = PacketDecoder.decodeFrame(frame, 1, ProtocolRevision.EIO4);
+    assertThat(message.type()).isEqualTo(EngineIoPacket.Type.MESSAGE);
+    return message.socketIo();
+  }
 
   @Test
   void connectToTheMainNamespace() {
-    assertThat(decodeSocketIo("0"))
+    assertThat(wire("40"))
         .isEqualTo(new SocketIoPacket(Type.CONNECT, "/", -1, 0, "", null, null, null));
   }
 
   @Test
   void connectWithAuthAndConnectAccepted() {
-    assertThat(decodeSocketIo("0/admin,{\"token\":\"123\"}").namespace()).isEqualTo("/admin");
-    SocketIoPacket accepted = decodeSocketIo("0/admin,{\"sid\":\"oSO0OpakMV_3jnilAAAA\"}");
+    assertThat(wire("40/admin,{\"token\":\"123\"}").namespace()).isEqualTo("/admin");
+    SocketIoPacket accepted = wire("40/admin,{\"sid\":\"oSO0OpakMV_3jnilAAAA\"}");
     assertThat(accepted.type()).isEqualTo(Type.CONNECT);
     assertThat(accepted.namespace()).isEqualTo("/admin");
     assertThat(accepted.socketId()).isEqualTo("oSO0OpakMV_3jnilAAAA");
@@ -25,33 +33,33 @@ class DecodeSocketIoTest {
 
   @Test
   void v5ConnectErrorObject() {
-    SocketIoPacket p = decodeSocketIo("4{\"message\":\"not authorized\"}");
+    SocketIoPacket p = wire("44{\"message\":\"not authorized\"}");
     assertThat(p.type()).isEqualTo(Type.CONNECT_ERROR);
     assertThat(p.errorMessage()).isEqualTo("not authorized");
 
-    SocketIoPacket withData = decodeSocketIo("4{\"message\":\"Not authorized\",\"data\":{\"content\":\"retry\"}}");
+    SocketIoPacket withData = wire("44{\"message\":\"Not authorized\",\"data\":{\"content\":\"retry\"}}");
     assertThat(withData.errorMessage()).isEqualTo("Not authorized");
     assertThat(withData.payload()).contains("\"data\"");
   }
 
   @Test
   void v4ConnectErrorString() {
-    SocketIoPacket p = decodeSocketIo("4\"not authorized\"");
+    SocketIoPacket p = wire("44\"not authorized\"");
     assertThat(p.type()).isEqualTo(Type.CONNECT_ERROR);
     assertThat(p.errorMessage()).isEqualTo("not authorized");
   }
 
   @Test
   void v2ParserErrorSurfacedAsErrorPacket() {
-    assertThat(decodeSocketIo("4\"parser error: invalid payload\"").errorMessage())
+    assertThat(wire("44\"parser error: invalid payload\"").errorMessage())
         .isEqualTo("parser error: invalid payload");
     // a server that writes the reason without JSON quotes still gets its text read
-    assertThat(decodeSocketIo("4parser error").errorMessage()).isEqualTo("parser error");
+    assertThat(wire("44parser error").errorMessage()).isEqualTo("parser error");
   }
 
   @Test
   void invalidNamespaceFromAPathMistakenForANamespace() {
-    SocketIoPacket p = decodeSocketIo("4/my-path,{\"message\":\"Invalid namespace\"}");
+    SocketIoPacket p = wire("44/my-path,{\"message\":\"Invalid namespace\"}");
     assertThat(p.type()).isEqualTo(Type.CONNECT_ERROR);
     assertThat(p.namespace()).isEqualTo("/my-path");
     assertThat(p.errorMessage()).isEqualTo("Invalid namespace");
@@ -59,7 +67,7 @@ class DecodeSocketIoTest {
 
   @Test
   void binaryEventWithAttachmentsPlaceholder() {
-    SocketIoPacket p = decodeSocketIo("51-[\"baz\",{\"_placeholder\":true,\"num\":0}]");
+    SocketIoPacket p = wire("451-[\"baz\",{\"_placeholder\":true,\"num\":0}]");
     assertThat(p.type()).isEqualTo(Type.BINARY_EVENT);
     assertThat(p.attachments()).isEqualTo(1);
     assertThat(p.eventName()).isEqualTo("baz");
@@ -68,7 +76,7 @@ class DecodeSocketIoTest {
 
   @Test
   void binaryAckInANamespace() {
-    SocketIoPacket p = decodeSocketIo("61-/admin,1[{\"_placeholder\":true,\"num\":0}]");
+    SocketIoPacket p = wire("461-/admin,1[{\"_placeholder\":true,\"num\":0}]");
     assertThat(p.type()).isEqualTo(Type.BINARY_ACK);
     assertThat(p.namespace()).isEqualTo("/admin");
     assertThat(p.ackId()).isEqualTo(1);
@@ -76,7 +84,7 @@ class DecodeSocketIoTest {
 
   @Test
   void ackWithId() {
-    SocketIoPacket p = decodeSocketIo("31[\"bar\"]");
+    SocketIoPacket p = wire("431[\"bar\"]");
     assertThat(p.type()).isEqualTo(Type.ACK);
     assertThat(p.ackId()).isEqualTo(1);
     assertThat(p.payload()).isEqualTo("[\"bar\"]");
@@ -84,10 +92,10 @@ class DecodeSocketIoTest {
 
   @Test
   void eventsWithAndWithoutAckIdAndNamespace() {
-    SocketIoPacket hello = decodeSocketIo("2[\"hello\",\"Jude\"]");
+    SocketIoPacket hello = wire("42[\"hello\",\"Jude\"]");
     assertThat(hello.eventName()).isEqualTo("hello");
     assertThat(hello.ackId()).isEqualTo(-1);
-    SocketIoPacket tell = decodeSocketIo("2/admin,1[\"tellme\"]");
+    SocketIoPacket tell = wire("42/admin,1[\"tellme\"]");
     assertThat(tell.namespace()).isEqualTo("/admin");
     assertThat(tell.ackId()).isEqualTo(1);
     assertThat(tell.eventName()).isEqualTo("tellme");
@@ -97,14 +105,14 @@ class DecodeSocketIoTest {
 
   @Test
   void disconnect() {
-    assertThat(decodeSocketIo("1").type()).isEqualTo(Type.DISCONNECT);
-    assertThat(decodeSocketIo("1/admin,").namespace()).isEqualTo("/admin");
+    assertThat(wire("41").type()).isEqualTo(Type.DISCONNECT);
+    assertThat(wire("41/admin,").namespace()).isEqualTo("/admin");
     assertThat(decodeSocketIo("1/admin").namespace()).isEqualTo("/admin");
   }
 
   @Test
   void v2NamespaceQueryIsNotPartOfTheNamespace() {
-    SocketIoPacket p = decodeSocketIo("0/admin?token=abc,");
+    SocketIoPacket p = wire("40/admin?token=abc,");
     assertThat(p.type()).isEqualTo(Type.CONNECT);
     assertThat(p.namespace()).isEqualTo("/admin");
     assertThat(p.payload()).isEmpty();

@@ -166,6 +166,21 @@ public final class Session {
     if (startedOnWebSocket) {
       return UpgradeOutcome.WEBSOCKET_ONLY;
     }
+    if (handshakeRecord instanceof LogLine line) {
+      // only the server's view: its handshake request tells the transport, when it was logged
+      if (line.access() == null || line.access().engineIo() == null) {
+        return UpgradeOutcome.UNKNOWN;
+      }
+      if (line.access().engineIo().isWebSocket()) {
+        return UpgradeOutcome.WEBSOCKET_ONLY;
+      }
+      if (!handshake.offersWebSocket()) {
+        return UpgradeOutcome.NOT_OFFERED;
+      }
+      if (webSockets.isEmpty()) {
+        return UpgradeOutcome.UNKNOWN;
+      }
+    }
     List<WebSocketConnection> upgrades = webSockets.stream().filter(WebSocketConnection::isUpgrade).toList();
     if (upgrades.isEmpty()) {
       return handshake.offersWebSocket() ? UpgradeOutcome.NOT_ATTEMPTED : UpgradeOutcome.NOT_OFFERED;

@@ -37,7 +37,8 @@ public final class MixedContentRule implements Rule {
         continue;
       }
       boolean pageSecure = Origins.pageOrigin(incident, x).map(o -> o.startsWith("https://")).orElse(false);
-      if (NetErrors.mixedContent(x.error()) || (pageSecure && x.error() != null)) {
+      // Chrome records a blocked request as status 0 with an empty _error: it never left the browser
+      if (NetErrors.mixedContent(x.error()) || pageSecure) {
         evidence.add(Evidence.of(x, "insecure URL requested from an https page"));
       }
     }

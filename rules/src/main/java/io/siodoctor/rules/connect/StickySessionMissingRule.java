@@ -78,8 +78,13 @@ public final class StickySessionMissingRule implements Rule {
         }
       }
     }
-    evidence.addAll(0, nodeEvidence.subList(0, Math.min(8, nodeEvidence.size())));
+    // the most telling of each view first: both nodes' lines, the browser's answers, the proxy's
+    List<Evidence> browser = new ArrayList<>(evidence);
+    evidence.clear();
+    evidence.addAll(nodeEvidence.subList(0, Math.min(6, nodeEvidence.size())));
+    evidence.addAll(browser.subList(0, Math.min(6, browser.size())));
     evidence.addAll(proxyView(incident, sids));
+    evidence.addAll(browser.subList(Math.min(6, browser.size()), browser.size()));
     if (evidence.isEmpty()) {
       return Optional.empty();
     }

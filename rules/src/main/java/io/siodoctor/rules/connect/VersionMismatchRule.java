@@ -39,6 +39,32 @@ import java.util.Set;
         "network-interruption", "websocket-upgrade-blocked", "polling-only-config"})
 public final class VersionMismatchRule implements Rule {
 
+  /**
+   * A server log where requests ask for {@code EIO=4} and the server writes revision-3
+   * (length-prefixed) payloads: a 2.x server answering a v3/v4 client.
+   */
+  private static Optional<List<Evidence>> legacyServerAnsweringV4(Incident incident) {
+    LogLine request = null;
+    for (LogLine l : incident.logLines(LogEvent.HTTP_REQUEST)) {
+      if (l.access() != null && l.access().engineIo() != null
+          && l.access().engineIo().revision() == ProtocolRevision.EIO4) {
+        request = l;
+        break;
+      }
+    }
+    if (request == null) {
+      return Optional.empty();
+    }
+    for (LogLine l : incident.logLines(LogEvent.PAYLOAD_WRITTEN)) {
+      if ("EIO3".equals(l.eventDetail()) && l.location().file().equals(request.location().file())) {
+        return Optional.of(List.of(
+            Evidence.of(request, "the client asks for EIO=4"),
+            Evidence.of(l, "the server answers with a revision-3 (length-prefixed) payload")));
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public Optional<Finding> check(Incident incident) {
     List<Evidence> evidence = new ArrayList<>();
@@ -70,13 +96,27 @@ public final class VersionMismatchRule implements Rule {
           // v3+ servers always answer CONNECT with {"sid":...}; a bare "40" comes from a 2.x server
           boolean cited = evidence.stream().anyMatch(e -> e.location().equals(p.source().location()));
           if (!cited) { // a length-prefixed "…2:40" answer was already cited for its framing
-            evidence.add(Evidence.of(p.source(), "CONNECT answered without a Socket.IO sid: a 2.x server"));
+            s.handshakeRecord().ifPresent(h -> evidence.add(Evidence.of(h, "the server's open packet")));
+          evidence.add(Evidence.of(p.source(), "CONNECT answered without a Socket.IO sid: a 2.x server"));
           }
           sids.add(s.sid());
           v3ClientV2Server = true;
           break;
         }
       }
+    }
+    Optional<List<Evidence>> legacyServer = legacyServerAnsweringV4(incident);
+    if (legacyServer.isPresent()) {
+      evidence.addAll(legacyServer.get());
+      v3ClientV2Server = true;
+    }
+    if (v3ClientV2Server) {
+      // with no heartbeat flowing between them, the server gives up after pingInterval + pingTimeout
+      incident.logLines(LogEvent.CLOSED).stream()
+          .filter(l -> "ping timeout".equals(l.eventDetail())).limit(3)
+          .forEach(l -> evidence.add(Evidence.of(l, "no heartbeat between a v3/v4 client and a v2 server")));
+      incident.logLines(LogEvent.CLIENT_CONNECT_ERROR).stream().limit(3)
+          .forEach(l -> evidence.add(Evidence.of(l)));
     }
     for (LogLine l : incident.logLines(LogEvent.UNSUPPORTED_PROTOCOL_VERSION)) {
       evidence.add(Evidence.of(l));

@@ -33,11 +33,14 @@ import java.util.Set;
     title = "Clients reconnect in a tight loop or all at once",
     severity = Severity.WARNING,
     category = Category.GETS_DISCONNECTED,
-    docs = "https://socket.io/docs/v4/client-options/#reconnectiondelay")
+    docs = "https://socket.io/docs/v4/client-options/#reconnectiondelay",
+    subsumes = {"network-interruption"})
 public final class ReconnectStormRule implements Rule {
   private static final Duration WINDOW = Duration.ofSeconds(10);
   private static final int MIN_HANDSHAKES = 6;
   private static final int MIN_CONCURRENT = 3;
+  /** Handshakes cited: enough to show the loop, room left for the server's view. */
+  private static final int SHOWN = 10;
   /** Server logs see every client: ask for more handshakes than for one browser. */
   private static final int MIN_SERVER_HANDSHAKES = 8;
 
@@ -77,8 +80,16 @@ public final class ReconnectStormRule implements Rule {
     Set<String> sids = new LinkedHashSet<>();
     if (decisive.size() >= MIN_HANDSHAKES) {
       for (Record r : decisive) {
-        evidence.add(Evidence.of(r, "handshake"));
+        if (evidence.size() < SHOWN) {
+          evidence.add(Evidence.of(r, "handshake"));
+        }
         r.sid().ifPresent(sids::add);
+      }
+      if (decisive == burst) {
+        // the server's own record of the same handshakes
+        incident.logLines(LogEvent.HANDSHAKE).stream()
+            .filter(l -> l.sessionId() != null && sids.contains(l.sessionId()))
+            .limit(5).forEach(l -> evidence.add(Evidence.of(l, "server: handshake")));
       }
     } else {
       // the sessions alive together are the evidence, however far apart they were opened

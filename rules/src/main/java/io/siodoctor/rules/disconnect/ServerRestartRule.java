@@ -31,11 +31,12 @@ import java.util.Set;
     severity = Severity.WARNING,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
-    subsumes = {"network-interruption", "reconnect-storm", "sticky-session-missing", "server-unreachable"})
+    subsumes = {"network-interruption", "reconnect-storm", "server-unreachable"})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */
   private static final Duration TOGETHER = Duration.ofSeconds(2);
-  private static final int MIN_SIMULTANEOUS = 3;
+  /** A fleet-wide drop, not the churn of a few flapping sessions. */
+  private static final int MIN_SIMULTANEOUS = 5;
 
   @Override
   public Optional<Finding> check(Incident incident) {
@@ -63,7 +64,8 @@ public final class ServerRestartRule implements Rule {
       evidence.addAll(outage.get());
     }
     if (evidence.isEmpty()) {
-      List<Disconnect> burst = largestBurst(Disconnects.of(incident));
+      // only server-logged closes have precise times; the browser's inferred ends do not bunch reliably
+      List<Disconnect> burst = largestBurst(Disconnects.of(incident).stream().filter(Disconnect::logged).toList());
       if (burst.size() < MIN_SIMULTANEOUS) {
         return Optional.empty();
       }

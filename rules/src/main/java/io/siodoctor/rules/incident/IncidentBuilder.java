@@ -177,6 +177,20 @@ public final class IncidentBuilder {
     }
 
     Session toSession() {
+      if (handshake == null) {
+        // a server log's open packet: what the server announced, when no HAR showed it
+        for (LogLine l : logLines) {
+          if (l.is(LogEvent.OPEN_SENT) && l.eventDetail() != null) {
+            Handshake h = PacketDecoder.parseHandshake(
+                new EngineIoPacket(EngineIoPacket.Type.OPEN, l.eventDetail(), false, null));
+            if (h != null) {
+              handshake = h;
+              handshakeRecord = l;
+              break;
+            }
+          }
+        }
+      }
       if (handshakeRecord == null) {
         // a server log can be the only witness of the handshake
         for (LogLine l : logLines) {

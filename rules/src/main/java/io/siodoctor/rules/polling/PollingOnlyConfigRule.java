@@ -1,6 +1,7 @@
 package io.siodoctor.rules.polling;
 
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -41,6 +42,8 @@ public final class PollingOnlyConfigRule implements Rule {
       UpgradeOutcome outcome = s.upgradeOutcome();
       if (outcome == UpgradeOutcome.NOT_OFFERED && s.handshakeRecord().isPresent()) {
         evidence.add(Evidence.of(s.handshakeRecord().get(), "handshake offers no upgrade"));
+        s.logLines().stream().filter(l -> l.is(LogEvent.OPEN_SENT) && l != s.handshakeRecord().get()).limit(1)
+            .forEach(l -> evidence.add(Evidence.of(l, "the server's open packet: \"upgrades\":[]")));
         sids.add(s.sid());
         serverSide = true;
       } else if (outcome == UpgradeOutcome.NOT_ATTEMPTED && pollsLongEnough(s)) {

@@ -43,6 +43,7 @@ public final class WebsocketOnlyNoFallbackRule implements Rule {
       }
       if (ws.refused()) {
         evidence.add(Evidence.of(ws.request(), "WebSocket failed and no polling fallback was tried"));
+        ws.errors().stream().limit(1).forEach(f -> evidence.add(Evidence.of(f, "the browser's WebSocket error")));
       }
     }
     if (evidence.isEmpty()) {

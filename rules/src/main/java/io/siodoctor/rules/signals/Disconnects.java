@@ -77,8 +77,15 @@ public final class Disconnects {
       if (close.isPresent() && close.get().reason() != null && DELIBERATE.contains(close.get().reason())) {
         continue;
       }
-      Session next = sessions.get(i + 1);
-      if (navigatedBetween(incident, s, next) || !replaces(next, s)) {
+      // parallel sockets of one page (alive together) are skipped: the reconnection that replaces
+      // this session is the first one opened after it went quiet, wherever it sits in the order
+      Session next = null;
+      for (int j = i + 1; j < sessions.size() && next == null; j++) {
+        if (replaces(sessions.get(j), s)) {
+          next = sessions.get(j);
+        }
+      }
+      if (next == null || navigatedBetween(incident, s, next)) {
         continue;
       }
       List<Record> evidence = new ArrayList<>();

@@ -27,12 +27,12 @@ class BadRequestRuleTest {
   }
 
   @Test
-  void serverLogsAnInvalidTransportUpgrade() {
+  void serverLogsAnInvalidOrigin() {
     tester
         .addLog("server.log", """
             2026-11-25T10:00:00.001Z engine intercepting request for path "/socket.io/"
             // EXPECT: bad-request
-            2026-11-25T10:00:00.002Z engine invalid transport upgrade
+            2026-11-25T10:00:00.002Z engine origin header invalid
             """)
         .doTest();
   }
@@ -48,6 +48,7 @@ class BadRequestRuleTest {
                 .mime("application/json").body(engineIoError(3, "Bad request"))))
         .addLog("server.log", """
             2026-11-25T10:00:00.030Z engine bad request: unexpected transport without upgrade
+            2026-11-25T10:00:01.030Z engine invalid transport upgrade
             """)
         .doTest();
   }

@@ -55,7 +55,7 @@ class VersionMismatchRuleTest {
         .addHar("fixture.har", har()
             .entry(document("http://localhost:3000/"))
             .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket")
-                .message("receive", 0.004, open("ptzi_578ycUci8WLB9G1", 25000, 5000, -1))
+                .expectedMessage("receive", 0.004, open("ptzi_578ycUci8WLB9G1", 25000, 5000, -1))
                 .message("send", 0.005, "40")
                 .expectedMessage("receive", 0.006, "40")))
         .doTest();

@@ -34,10 +34,10 @@ class WebsocketOnlyNoFallbackRuleTest {
         .addHar("fixture.har", har()
             .entry(document("http://localhost:8080/"))
             .entry(webSocket(WS).status(0).expectEvidence()
-                .message("error", 0.014, "Error during WebSocket handshake: Unexpected response code: 400"))
+                .expectedMessage("error", 0.014, "Error during WebSocket handshake: Unexpected response code: 400"))
             .after(1.2)
             .entry(webSocket(WS).status(0).expectEvidence()
-                .message("error", 0.011, "Error during WebSocket handshake: Unexpected response code: 400")))
+                .expectedMessage("error", 0.011, "Error during WebSocket handshake: Unexpected response code: 400")))
         .doTest();
   }
 

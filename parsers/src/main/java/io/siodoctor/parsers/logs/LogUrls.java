@@ -1,67 +1,34 @@
 package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.engineio.EngineIoQuery;
+import io.siodoctor.parsers.engineio.PacketDecoder;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the Engine.IO query of a request URL, and session ids named in free text. */
-public final class EngineIoUrls {
-  private EngineIoUrls() {}
+/** Engine.IO URLs in log lines, and the session ids named in free text. */
+public final class LogUrls {
+  private LogUrls() {}
 
   /**
    * The Engine.IO query of a URL or request target ({@code /socket.io/?EIO=4&transport=polling},
-   * {@code wss://host/socket.io/?EIO=4&transport=websocket&sid=...}), or null when it names
-   * neither {@code EIO} nor a {@code transport}. The path is the URL path without scheme and host.
+   * {@code wss://host/socket.io/?EIO=4&transport=websocket&sid=...}), or null when it is not an
+   * Engine.IO URL: {@link PacketDecoder#parseQuery}, so that logs and HAR files read URLs alike.
    */
   public static EngineIoQuery query(String url) {
-    if (url == null) {
+    if (url == null || url.indexOf('?') < 0) {
       return null;
     }
-    int q = url.indexOf('?');
-    if (q < 0) {
+    try {
+      return PacketDecoder.parseQuery(url);
+    } catch (RuntimeException e) {
       return null;
     }
-    String eio = null;
-    String transport = null;
-    String sid = null;
-    boolean b64 = false;
-    int end = url.indexOf('#', q);
-    if (end < 0) {
-      end = url.length();
-    }
-    int i = q + 1;
-    while (i < end) {
-      int amp = url.indexOf('&', i);
-      if (amp < 0 || amp > end) {
-        amp = end;
-      }
-      int eq = url.indexOf('=', i);
-      if (eq > i && eq < amp) {
-        String key = url.substring(i, eq);
-        switch (key) {
-          case "EIO":
-            eio = decode(url.substring(eq + 1, amp));
-            break;
-          case "transport":
-            transport = decode(url.substring(eq + 1, amp));
-            break;
-          case "sid":
-            sid = decode(url.substring(eq + 1, amp));
-            break;
-          case "b64":
-            String v = url.substring(eq + 1, amp);
-            b64 = "1".equals(v) || "true".equals(v);
-            break;
-          default:
-            break;
-        }
-      }
-      i = amp + 1;
-    }
-    if (eio == null && transport == null) {
-      return null;
-    }
-    return new EngineIoQuery(path(url, q), eio, transport, sid == null || sid.isEmpty() ? null : sid, b64);
+  }
+
+  /** The sid of an access-log request: from its Engine.IO query, else any sid parameter. */
+  static String sidOf(EngineIoQuery q, String url) {
+    String sid = q != null ? q.sid() : sidOfUrl(url);
+    return sid == null || sid.isEmpty() ? null : sid;
   }
 
   /** The sid query value of a URL, or null. */
@@ -142,16 +109,6 @@ public final class EngineIoUrls {
         || c == '-'
         || c == '_'
         || c == '%';
-  }
-
-  private static String path(String url, int q) {
-    int start = 0;
-    int scheme = url.indexOf("://");
-    if (scheme >= 0 && scheme < q) {
-      int slash = url.indexOf('/', scheme + 3);
-      start = slash < 0 || slash > q ? q : slash;
-    }
-    return url.substring(start, q);
   }
 
   private static String decode(String s) {

@@ -1,0 +1,62 @@
+package io.siodoctor.analyzer.cli;
+
+import io.siodoctor.analyzer.index.EventIndexer;
+import io.siodoctor.analyzer.scan.BatchScanner;
+import io.siodoctor.analyzer.scan.ScanListener;
+import io.siodoctor.analyzer.scan.ScanSummary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code sio-doctor index PATH... --index DIR}: adds every parsed event of the inputs to the index. */
+final class IndexCommand implements Command {
+
+  @Override
+  public String name() {
+    return "index";
+  }
+
+  @Override
+  public String summary() {
+    return "add every parsed event of files/archives to a Lucene index (appends; query it with search)";
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR").desc("the index directory (required)").get());
+    ScanOptionsCli.addTo(o);
+    return o;
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    CommandLine cl = Cli.parse(options(), args);
+    if (cl.hasOption("help")) {
+      Cli.printHelp(out, "sio-doctor index [options] PATH... --index DIR", options());
+      return ExitCode.HEALTHY;
+    }
+    if (!cl.hasOption("index")) {
+      throw new UsageException("index needs --index DIR");
+    }
+    var paths = ScanOptionsCli.paths(cl, "index");
+    var options = ScanOptionsCli.from(cl);
+    Path dir = Path.of(cl.getOptionValue("index"));
+    long start = System.nanoTime();
+    ScanSummary summary;
+    EventIndexer indexer = EventIndexer.open(dir, 1);
+    try {
+      summary = new BatchScanner(Cli.analyzer(cl), options, ScanListener.NONE, indexer).scan(paths);
+    } finally {
+      indexer.close();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf("indexed %d events from %d files in %.1f s (%.0f events/s) into %s%n", indexer.documents(),
+        summary.files(), seconds, indexer.documents() / Math.max(seconds, 1e-3), dir);
+    for (ScanSummary.Unreadable u : summary.unreadable()) {
+      err.println("sio-doctor index: " + u.file() + ": " + u.error());
+    }
+    return summary.unreadable().isEmpty() ? ExitCode.HEALTHY : ExitCode.UNREADABLE_INPUT;
+  }
+}

@@ -1,0 +1,131 @@
+package io.siodoctor.analyzer.cli;
+
+import io.siodoctor.analyzer.index.EventIndexer;
+import io.siodoctor.analyzer.scan.BatchScanner;
+import io.siodoctor.analyzer.scan.FileResult;
+import io.siodoctor.analyzer.scan.ScanListener;
+import io.siodoctor.analyzer.scan.ScanOptions;
+import io.siodoctor.analyzer.scan.ScanSummary;
+import io.siodoctor.analyzer.scan.SummaryJson;
+import io.siodoctor.analyzer.scan.SummaryText;
+import io.siodoctor.analyzer.scan.TrendComparison;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code sio-doctor scan [options] PATH...}: the night's archives, every member analysed on all cores,
+ * the per-cause summary of the contract.
+ */
+final class ScanCommand implements Command {
+  static final String FORMATS = "jsonl|json|text";
+
+  @Override
+  public String name() {
+    return "scan";
+  }
+
+  @Override
+  public String summary() {
+    return "batch: directories and archives of logs/HARs, per-cause counts of sessions, hours, files";
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("format").hasArg().argName(FORMATS)
+        .desc("output format (default: text on a terminal, else json)").get());
+    o.addOption(Option.builder().longOpt("compare").hasArg().argName("PREVIOUS.json")
+        .desc("add the change of each cause against an earlier json summary").get());
+    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
+        .desc("also write every parsed event to the Lucene index in DIR (appends)").get());
+    ScanOptionsCli.addTo(o);
+    return o;
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    CommandLine cl = Cli.parse(options(), args);
+    if (cl.hasOption("help")) {
+      Cli.printHelp(out, "sio-doctor scan [options] PATH...", options());
+      return ExitCode.HEALTHY;
+    }
+    String format = cl.getOptionValue("format", System.console() != null ? "text" : "json");
+    if (!List.of("jsonl", "json", "text").contains(format)) {
+      throw new UsageException("unknown --format " + format + " (expected " + FORMATS + ")");
+    }
+    List<Path> paths = ScanOptionsCli.paths(cl, "scan");
+    ScanOptions options = ScanOptionsCli.from(cl);
+    TrendComparison trend = null;
+    if (cl.hasOption("compare")) {
+      try {
+        trend = TrendComparison.read(Path.of(cl.getOptionValue("compare")));
+      } catch (IOException e) {
+        throw new UsageException("--compare: " + e.getMessage());
+      }
+    }
+    ScanListener listener = format.equals("jsonl") ? new JsonLinesListener(out) : ScanListener.NONE;
+    ScanSummary summary;
+    EventIndexer indexer = null;
+    try {
+      if (cl.hasOption("index")) {
+        indexer = EventIndexer.open(Path.of(cl.getOptionValue("index")), 1);
+      }
+      summary = new BatchScanner(Cli.analyzer(cl), options, listener, indexer).scan(paths);
+    } finally {
+      if (indexer != null) {
+        indexer.close();
+      }
+    }
+    switch (format) {
+      case "text":
+        SummaryText.print(summary, trend, out);
+        break;
+      default:
+        out.println(SummaryJson.summary(summary, trend).toString());
+    }
+    out.flush();
+    if (indexer != null) {
+      err.printf("sio-doctor scan: indexed %d events into %s%n", indexer.documents(), cl.getOptionValue("index"));
+    }
+    for (ScanSummary.Unreadable u : summary.unreadable()) {
+      err.println("sio-doctor scan: " + u.file() + ": " + u.error());
+    }
+    return exitCode(summary);
+  }
+
+  static int exitCode(ScanSummary summary) {
+    if (!summary.unreadable().isEmpty()) {
+      return ExitCode.UNREADABLE_INPUT;
+    }
+    return summary.causes().isEmpty() ? ExitCode.HEALTHY : ExitCode.CAUSES_FOUND;
+  }
+
+  /** {@code --format jsonl}: one line per member as it finishes. */
+  private static final class JsonLinesListener implements ScanListener {
+    private final PrintStream out;
+
+    JsonLinesListener(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void fileDone(FileResult result) {
+      String line = SummaryJson.file(result).toString();
+      synchronized (out) {
+        out.println(line);
+      }
+    }
+
+    @Override
+    public void unreadable(String file, String error) {
+      String line = SummaryJson.unreadable(file, error).toString();
+      synchronized (out) {
+        out.println(line);
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.siodoctor.analyzer.cli;
+
+import io.siodoctor.analyzer.scan.ArchiveLimits;
+import io.siodoctor.analyzer.scan.IsoTimes;
+import io.siodoctor.analyzer.scan.ScanOptions;
+import io.siodoctor.analyzer.scan.TimeWindow;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** The options {@code scan} and {@code index} share: what to read and how hard to try. */
+final class ScanOptionsCli {
+  private ScanOptionsCli() {}
+
+  static void addTo(Options o) {
+    o.addOption(Option.builder().longOpt("since").hasArg().argName("TIME")
+        .desc("ignore records before TIME (ISO-8601, e.g. 2026-11-24T02:00:00Z)").get());
+    o.addOption(Option.builder().longOpt("until").hasArg().argName("TIME").desc("ignore records from TIME on").get());
+    o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
+        .desc("files parsed at once (default: the number of cores)").get());
+    o.addOption(Option.builder().longOpt("max-bytes").hasArg().argName("N")
+        .desc("refuse to expand more than N bytes in total (default 1 TiB)").get());
+    o.addOption(Option.builder().longOpt("max-ratio").hasArg().argName("N")
+        .desc("refuse a compressed stream expanding more than N:1 (default 200)").get());
+    o.addOption(Option.builder().longOpt("chunk-records").hasArg().argName("N")
+        .desc("analyse big files in chunks of N records to bound memory (default 200000)").get());
+    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+  }
+
+  static ScanOptions from(CommandLine cl) throws UsageException {
+    ScanOptions opts = ScanOptions.defaults();
+    opts = opts.withThreads(Cli.intOption(cl, "threads", opts.threads()));
+    opts = opts.withWindow(new TimeWindow(time(cl, "since"), time(cl, "until")));
+    ArchiveLimits limits = ArchiveLimits.DEFAULT;
+    if (cl.hasOption("max-bytes")) {
+      limits = limits.withMaxTotalBytes(longOption(cl, "max-bytes"));
+    }
+    if (cl.hasOption("max-ratio")) {
+      limits = limits.withMaxRatio(longOption(cl, "max-ratio"));
+    }
+    opts = opts.withLimits(limits);
+    return opts.withChunkRecords(Cli.intOption(cl, "chunk-records", opts.chunkRecords()));
+  }
+
+  static List<Path> paths(CommandLine cl, String command) throws UsageException {
+    if (cl.getArgList().isEmpty()) {
+      throw new UsageException(command + " needs at least one PATH (a file, a directory or an archive)");
+    }
+    return cl.getArgList().stream().map(Path::of).toList();
+  }
+
+  private static Instant time(CommandLine cl, String name) throws UsageException {
+    if (!cl.hasOption(name)) {
+      return null;
+    }
+    try {
+      return IsoTimes.parse(cl.getOptionValue(name));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + name + ": " + e.getMessage());
+    }
+  }
+
+  private static long longOption(CommandLine cl, String name) throws UsageException {
+    try {
+      long v = Long.parseLong(cl.getOptionValue(name));
+      if (v < 1) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " needs a positive number, not " + cl.getOptionValue(name));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.siodoctor.analyzer.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.siodoctor.analyzer.index.EventSearcher;
+import io.siodoctor.analyzer.index.SearchHit;
+import io.siodoctor.analyzer.index.SearchResult;
+import io.siodoctor.analyzer.scan.SummaryJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.lucene.queryparser.classic.ParseException;
+
+/** {@code sio-doctor search --index DIR 'QUERY'}: events matching a Lucene query, oldest first. */
+final class SearchCommand implements Command {
+
+  @Override
+  public String name() {
+    return "search";
+  }
+
+  @Override
+  public String summary() {
+    return "query the index: sid:X, cause:ID AND node:N, \"phrase\", time:[T1 TO T2]";
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR").desc("the index directory (required)").get());
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("output format (default text)").get());
+    o.addOption(Option.builder().longOpt("limit").hasArg().argName("N").desc("events to show (default 100)").get());
+    o.addOption(Option.builder().longOpt("show-secrets").desc("do not redact cookies, tokens and auth payloads").get());
+    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+    return o;
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    CommandLine cl = Cli.parse(options(), args);
+    if (cl.hasOption("help")) {
+      Cli.printHelp(out, "sio-doctor search --index DIR [options] 'QUERY'", options());
+      out.println("Fields: time (range), file, node, sid, kind (log|har|ws), status, cause, text (default).");
+      return ExitCode.HEALTHY;
+    }
+    if (!cl.hasOption("index")) {
+      throw new UsageException("search needs --index DIR");
+    }
+    if (cl.getArgList().isEmpty()) {
+      throw new UsageException("search needs a QUERY, e.g. 'sid:Xy12' or '\"Session ID unknown\"'");
+    }
+    String format = cl.getOptionValue("format", "text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("unknown --format " + format + " (expected text|json)");
+    }
+    String query = String.join(" ", cl.getArgList());
+    int limit = Cli.intOption(cl, "limit", 100);
+    SearchResult result;
+    try (EventSearcher searcher = EventSearcher.open(Path.of(cl.getOptionValue("index")))) {
+      result = searcher.search(query, limit, cl.hasOption("show-secrets"));
+    } catch (ParseException e) {
+      throw new UsageException("cannot parse the query: " + firstLine(e.getMessage()));
+    } catch (IOException e) {
+      err.println("sio-doctor search: " + firstLine(e.getMessage()));
+      return ExitCode.UNREADABLE_INPUT;
+    }
+    if (format.equals("json")) {
+      out.println(json(result).toString());
+    } else {
+      text(result, out);
+    }
+    return ExitCode.HEALTHY;
+  }
+
+  static ObjectNode json(SearchResult r) {
+    ObjectNode o = SummaryJson.mapper().createObjectNode();
+    o.put("query", r.query());
+    o.put("hits", r.hits());
+    ArrayNode results = o.putArray("results");
+    for (SearchHit h : r.results()) {
+      ObjectNode x = results.addObject();
+      x.put("time", h.time() == null ? null : h.time().toString());
+      x.put("file", h.file());
+      x.put("location", h.location());
+      x.put("node", h.node());
+      x.put("sid", h.sid());
+      x.put("kind", h.kind());
+      if (h.status() != null) {
+        x.put("status", Integer.parseInt(h.status()));
+      }
+      ArrayNode causes = x.putArray("causes");
+      h.causes().forEach(causes::add);
+      x.put("text", h.text());
+    }
+    return o;
+  }
+
+  private static void text(SearchResult r, PrintStream out) {
+    out.printf("%d event(s) match %s%s%n", r.hits(), r.query(),
+        r.hits() > r.results().size() ? " (showing the first " + r.results().size() + " by time)" : "");
+    for (SearchHit h : r.results()) {
+      out.printf("%s  %s %s%s%s%n    %s%n", h.time() == null ? "-" : h.time(), h.file(), h.location(),
+          h.node() == null ? "" : "  node=" + h.node(), h.causes().isEmpty() ? "" : "  causes=" + String.join(",", h.causes()),
+          h.text());
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

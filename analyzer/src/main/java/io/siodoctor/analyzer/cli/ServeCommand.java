@@ -1,0 +1,91 @@
+package io.siodoctor.analyzer.cli;
+
+import io.siodoctor.analyzer.web.ServerOptions;
+import io.siodoctor.analyzer.web.UploadServer;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code sio-doctor serve}: the upload page for support engineers; runs until stopped (Ctrl-C). */
+final class ServeCommand implements Command {
+
+  @Override
+  public String name() {
+    return "serve";
+  }
+
+  @Override
+  public String summary() {
+    return "web page to upload HAR files and logs and read the report (redacted)";
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
+        .desc("port to listen on (default " + ServerOptions.DEFAULT_PORT + "; 0 picks a free one)").get());
+    o.addOption(Option.builder().longOpt("host").hasArg().argName("ADDR")
+        .desc("address to bind (default " + ServerOptions.DEFAULT_HOST + "; 0.0.0.0 to share on the network)").get());
+    o.addOption(Option.builder().longOpt("max-upload-mb").hasArg().argName("MB")
+        .desc("largest upload accepted (default " + ServerOptions.DEFAULT_MAX_UPLOAD_MB + ")").get());
+    o.addOption(Option.builder().longOpt("max-concurrent").hasArg().argName("N")
+        .desc("analyses running at once; more get 503 (default: number of CPUs)").get());
+    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+    return o;
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    CommandLine cl = Cli.parse(options(), args);
+    if (cl.hasOption("help")) {
+      Cli.printHelp(out, "sio-doctor serve [--port 8080] [--host 127.0.0.1] [--max-upload-mb 200]", options());
+      return ExitCode.HEALTHY;
+    }
+    if (!cl.getArgList().isEmpty()) {
+      throw new UsageException("serve takes no files (upload them on the page): " + cl.getArgList());
+    }
+    ServerOptions o = ServerOptions.defaults();
+    if (cl.hasOption("port")) {
+      o = o.withPort(port(cl.getOptionValue("port")));
+    }
+    if (cl.hasOption("host")) {
+      o = o.withHost(cl.getOptionValue("host"));
+    }
+    o = o.withMaxUploadBytes(Cli.intOption(cl, "max-upload-mb", ServerOptions.DEFAULT_MAX_UPLOAD_MB) * 1024L * 1024L);
+    o = o.withMaxConcurrentAnalyses(Cli.intOption(cl, "max-concurrent", o.maxConcurrentAnalyses()));
+    UploadServer server;
+    try {
+      server = UploadServer.start(o);
+    } catch (RuntimeException e) {
+      // Jetty wraps "address already in use" and friends; one line is what the user needs
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      err.println("sio-doctor serve: cannot listen on " + o.host() + ":" + o.port() + ": " + root.getMessage());
+      return ExitCode.USAGE;
+    }
+    err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB; Ctrl-C stops)");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "sio-doctor-serve-stop"));
+    stopped.await();
+    return ExitCode.HEALTHY;
+  }
+
+  private static int port(String value) throws UsageException {
+    try {
+      int p = Integer.parseInt(value);
+      if (p < 0 || p > 65535) {
+        throw new NumberFormatException();
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port needs a number from 0 to 65535, not " + value);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.siodoctor.analyzer.scan;
+
+import io.siodoctor.analyzer.InputSource;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One plain member found by the {@link ArchiveWalker}: a log or HAR inside directories and archives,
+ * named by its path through them ({@code night.tar.gz!node-b.log}). Its stream is the walker's and is
+ * valid only while the visitor handles it; closing it does not close the archive.
+ */
+public final class ArchiveMember implements InputSource {
+  private final String name;
+  private final Counting stream;
+  private final List<GuardedInputStream> guards;
+
+  ArchiveMember(String name, InputStream stream, List<GuardedInputStream> guards) {
+    this.name = name;
+    this.stream = new Counting(stream);
+    this.guards = List.copyOf(guards);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public InputStream open() {
+    return stream;
+  }
+
+  /** Uncompressed bytes read from this member so far. */
+  public long bytesRead() {
+    return stream.count;
+  }
+
+  /**
+   * Why this member was cut short, when a compression layer or archive around it broke or went past
+   * a limit while it was read (whatever the parser made of the exception): one line.
+   */
+  public Optional<String> failure() {
+    for (GuardedInputStream g : guards) {
+      if (g.failure() != null) {
+        return Optional.of(g.failure().getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Counts, and shields the archive from the parser's close(). */
+  private static final class Counting extends FilterInputStream {
+    long count;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // the walker owns the stream
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.siodoctor.analyzer.scan;
+
+import io.siodoctor.parsers.redact.SecretMasker;
+import io.siodoctor.rules.api.Evidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The counts of one cause over many files: distinct sessions, events (evidence items), first and
+ * last time, the files, a per-hour histogram, and a few examples. Only the sids and the file names
+ * grow with the input; records are never kept. Not thread-safe: {@link ScanSummary} guards it.
+ */
+public final class CauseTally {
+  private final String id;
+  private final int maxExamples;
+  private final Set<String> sessions = new HashSet<>();
+  private long events;
+  private Instant first;
+  private Instant last;
+  private final SortedSet<String> files = new TreeSet<>();
+  private final TreeMap<String, Long> hours = new TreeMap<>();
+  private final List<Example> examples = new ArrayList<>();
+
+  public CauseTally(String id, int maxExamples) {
+    this.id = id;
+    this.maxExamples = maxExamples;
+  }
+
+  public void addSessions(Collection<String> sids) {
+    sessions.addAll(sids);
+  }
+
+  public void addEvidence(Evidence e) {
+    events++;
+    files.add(e.location().file());
+    Instant t = e.time();
+    if (t != null) {
+      first = first == null || t.isBefore(first) ? t : first;
+      last = last == null || t.isAfter(last) ? t : last;
+      hours.merge(IsoTimes.hour(t), 1L, Long::sum);
+    }
+    offer(new Example(e.location().file(), e.location().location(), t, e.excerpt()));
+  }
+
+  public void merge(CauseTally other) {
+    sessions.addAll(other.sessions);
+    events += other.events;
+    files.addAll(other.files);
+    if (other.first != null && (first == null || other.first.isBefore(first))) {
+      first = other.first;
+    }
+    if (other.last != null && (last == null || other.last.isAfter(last))) {
+      last = other.last;
+    }
+    other.hours.forEach((h, n) -> hours.merge(h, n, Long::sum));
+    other.examples.forEach(this::offer);
+  }
+
+  /** Keeps the earliest examples; excerpts are redacted once, here, before anything is printed. */
+  private void offer(Example e) {
+    if (examples.size() >= maxExamples && Example.ORDER.compare(e, examples.get(examples.size() - 1)) >= 0) {
+      return;
+    }
+    examples.add(new Example(e.file(), e.location(), e.time(), SecretMasker.mask(e.excerpt())));
+    examples.sort(Example.ORDER);
+    if (examples.size() > maxExamples) {
+      examples.remove(examples.size() - 1);
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public int sessions() {
+    return sessions.size();
+  }
+
+  public Set<String> sessionIds() {
+    return sessions;
+  }
+
+  public long events() {
+    return events;
+  }
+
+  public Instant first() {
+    return first;
+  }
+
+  public Instant last() {
+    return last;
+  }
+
+  public SortedSet<String> files() {
+    return files;
+  }
+
+  public Map<String, Long> hours() {
+    return hours;
+  }
+
+  public List<Example> examples() {
+    return examples;
+  }
+}

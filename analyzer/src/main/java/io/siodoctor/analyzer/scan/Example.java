@@ -1,0 +1,14 @@
+package io.siodoctor.analyzer.scan;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/** One example of a cause in the summary: where, when, and the redacted excerpt. */
+public record Example(String file, String location, Instant time, String excerpt) {
+
+  /** Earliest first; the same examples whatever order the threads finished in. */
+  static final Comparator<Example> ORDER =
+      Comparator.comparing(Example::time, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(Example::file)
+          .thenComparing(Example::location);
+}

@@ -1,0 +1,21 @@
+package io.siodoctor.analyzer.scan;
+
+/** Hears about each member as it finishes (jsonl output, progress). Called from many threads. */
+public interface ScanListener {
+
+  void fileDone(FileResult result);
+
+  /** A file or container that gave no member to analyse. */
+  void unreadable(String file, String error);
+
+  /** Compressed bytes of top-level files done so far, of {@code total}. */
+  default void progress(long doneBytes, long totalBytes) {}
+
+  ScanListener NONE = new ScanListener() {
+    @Override
+    public void fileDone(FileResult result) {}
+
+    @Override
+    public void unreadable(String file, String error) {}
+  };
+}

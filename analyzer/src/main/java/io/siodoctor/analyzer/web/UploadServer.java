@@ -1,0 +1,210 @@
+package io.siodoctor.analyzer.web;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.siodoctor.analyzer.Analysis;
+import io.siodoctor.analyzer.Analyzer;
+import io.siodoctor.analyzer.render.Html;
+import io.siodoctor.analyzer.render.HtmlRenderer;
+import io.siodoctor.analyzer.render.JsonRenderer;
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.redact.SecretMasker;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+
+/**
+ * The support desk's web page ({@code sio-doctor serve}): upload a HAR and logs, get the HTML or JSON
+ * report, or a sanitized HAR. Reports are always redacted. Uploads live in memory or in Jetty's
+ * temporary files only for the request; a bounded number of analyses run at once; oversized uploads
+ * get 413 and junk gets 400, with a one-line message.
+ */
+public final class UploadServer implements AutoCloseable {
+  static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+  /** The report page: its own meta policy narrows scripts further to its nonce. */
+  static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+      + "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  private final ServerOptions options;
+  private final Analyzer analyzer;
+  private final AnalysisSlots slots;
+  private final UploadPage page;
+  private final SanitizeHandler sanitize;
+  private final Path spool;
+  private Javalin app;
+
+  private UploadServer(ServerOptions options, Analyzer analyzer) throws IOException {
+    this.options = options;
+    this.analyzer = analyzer;
+    this.slots = new AnalysisSlots(options.maxConcurrentAnalyses());
+    this.page = new UploadPage(options.maxUploadBytes());
+    this.sanitize = new SanitizeHandler();
+    // a private directory for Jetty's spilled parts, so nothing lands in a shared temp dir under a guessable name
+    this.spool = Files.createTempDirectory("sio-doctor-uploads-");
+    this.spool.toFile().deleteOnExit();
+  }
+
+  public static UploadServer start(ServerOptions options) throws IOException {
+    return start(options, Analyzer.builtIn());
+  }
+
+  public static UploadServer start(ServerOptions options, Analyzer analyzer) throws IOException {
+    UploadServer server = new UploadServer(options, analyzer);
+    server.app = server.create().start(options.host(), options.port());
+    for (Connector c : server.app.jettyServer().server().getConnectors()) {
+      if (c instanceof AbstractConnector ac) {
+        ac.setIdleTimeout(options.idleTimeoutMs());
+      }
+    }
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    return "http://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":" + port() + "/";
+  }
+
+  AnalysisSlots slots() {
+    return slots;
+  }
+
+  @Override
+  public void close() {
+    if (app != null) {
+      app.stop();
+    }
+    try {
+      Files.deleteIfExists(spool);
+    } catch (IOException e) {
+      // not empty means Jetty still holds a part of an aborted request; deleteOnExit covers it
+    }
+  }
+
+  private Javalin create() {
+    long max = options.maxUploadBytes();
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.http.maxRequestSize = max;
+      cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxInMemoryFileSize(8, SizeUnit.MB);
+      cfg.jetty.multipartConfig.cacheDirectory(spool.toString());
+      cfg.routes.before(this::commonHeaders);
+      cfg.routes.get("/", ctx -> page.serve(ctx));
+      cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok"));
+      cfg.routes.post("/analyze", ctx -> analyze(ctx, true));
+      cfg.routes.post("/api/analyze", ctx -> analyze(ctx, false));
+      cfg.routes.post("/api/sanitize", ctx -> {
+        try (AnalysisSlots.Slot held = slots.acquire()) {
+          sanitize.handle(ctx);
+          held.close();
+        }
+      });
+      cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+      cfg.routes.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          error(ctx, 404, "no such page: " + ctx.method() + " " + ctx.path());
+        }
+      });
+    });
+  }
+
+  /** Every answer: no sniffing, no framing, no caching, no referrer; POSTs checked against the size limit first. */
+  private void commonHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Content-Security-Policy", API_CSP);
+    long length = ctx.req().getContentLengthLong();
+    if ("POST".equals(ctx.method().name()) && length > options.maxUploadBytes()) {
+      throw tooLarge(length);
+    }
+  }
+
+  private WebError tooLarge(long length) {
+    return new WebError(413, "upload too large" + (length > 0 ? " (" + mb(length) + " MB)" : "")
+        + ": this server accepts at most " + options.maxUploadMb() + " MB per request (serve --max-upload-mb)");
+  }
+
+  private void analyze(Context ctx, boolean html) throws IOException {
+    Analysis analysis;
+    try (Uploads uploads = Uploads.of(ctx); AnalysisSlots.Slot held = slots.acquire()) {
+      analysis = analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask);
+      held.close(); // the report is small; free the slot before rendering
+    } // the uploads are deleted here, before a byte of the answer is written
+    if (analysis.report().inputs().stream().noneMatch(InputSummary::readable)) {
+      throw new WebError(400, analysis.report().inputs().stream().map(InputSummary::error)
+          .collect(Collectors.joining("; ")));
+    }
+    StringWriter out = new StringWriter();
+    if (html) {
+      new HtmlRenderer().render(analysis, out);
+      ctx.header("Content-Security-Policy", REPORT_CSP);
+      ctx.contentType("text/html; charset=utf-8");
+    } else {
+      new JsonRenderer().render(analysis.report(), out);
+      ctx.contentType("application/json; charset=utf-8");
+    }
+    ctx.result(out.toString());
+  }
+
+  private void unexpected(Context ctx, Exception e) {
+    // Jetty reports a body over the multipart limits as an exception deep in the cause chain, not as a status
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (m.contains("max length exceeded") || m.contains("exceeds max") || m.contains("too large")) {
+        error(ctx, 413, tooLarge(-1).getMessage());
+        return;
+      }
+      root = t;
+    }
+    if (e instanceof IOException || e instanceof jakarta.servlet.ServletException
+        || e instanceof IllegalStateException || root instanceof org.eclipse.jetty.http.BadMessageException) {
+      error(ctx, 400, "unreadable upload: " + root.getMessage());
+    } else {
+      error(ctx, 500, "internal error: " + e);
+    }
+  }
+
+  static void error(Context ctx, int status, String message) {
+    ctx.status(status);
+    ctx.header("Content-Security-Policy", API_CSP);
+    if (status == 503) {
+      ctx.header("Retry-After", "5");
+    }
+    String m = SecretMasker.mask(message == null ? "error" : message);
+    if (ctx.path().startsWith("/api/") || !acceptsHtml(ctx)) {
+      ctx.contentType("application/json; charset=utf-8");
+      ctx.result("{\"error\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(m)) + "\"}");
+    } else {
+      ctx.contentType("text/html; charset=utf-8");
+      ctx.header("Content-Security-Policy", REPORT_CSP);
+      ctx.result("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sio-doctor: error " + status
+          + "</title></head><body><h1>Error " + status + "</h1><p id=\"error\">" + Html.escape(m)
+          + "</p><p><a href=\"/\">Back to the upload page</a></p></body></html>");
+    }
+  }
+
+  private static boolean acceptsHtml(Context ctx) {
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("text/html");
+  }
+
+  private static long mb(long bytes) {
+    return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
+  }
+}

@@ -1,0 +1,95 @@
+package io.siodoctor.analyzer.web;
+
+import io.siodoctor.analyzer.InputSource;
+import io.javalin.http.Context;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code file} parts of one multipart upload, as analysis inputs. Jetty keeps small parts in
+ * memory and spills large ones to a temporary file; {@link #close} deletes them, and the handlers
+ * call it before they write the response, so nothing a customer uploads outlives the request.
+ */
+final class Uploads implements AutoCloseable {
+  static final String FIELD = "file";
+  private final List<Part> parts;
+
+  private Uploads(List<Part> parts) {
+    this.parts = parts;
+  }
+
+  static Uploads of(Context ctx) {
+    String type = ctx.contentType();
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      throw new WebError(400, "expected a multipart/form-data upload with one or more '" + FIELD + "' parts");
+    }
+    ctx.uploadedFiles(FIELD); // lets Javalin apply its multipart configuration before the parts are read
+    List<Part> files = new ArrayList<>();
+    try {
+      for (Part p : ctx.req().getParts()) {
+        if (FIELD.equals(p.getName()) && p.getSubmittedFileName() != null) {
+          files.add(p);
+        }
+      }
+    } catch (IOException | jakarta.servlet.ServletException e) {
+      throw new WebError(400, "unreadable multipart upload: " + e.getMessage());
+    }
+    Uploads uploads = new Uploads(files);
+    if (files.isEmpty()) {
+      uploads.close();
+      throw new WebError(400, "no file uploaded: send one or more multipart parts named '" + FIELD + "'");
+    }
+    return uploads;
+  }
+
+  List<Part> parts() {
+    return parts;
+  }
+
+  /** One input per part, named by the file name the browser sent (only the base name: paths stay private). */
+  List<InputSource> sources() {
+    List<InputSource> sources = new ArrayList<>();
+    for (Part p : parts) {
+      sources.add(source(p));
+    }
+    return sources;
+  }
+
+  static InputSource source(Part p) {
+    String name = baseName(p.getSubmittedFileName());
+    return new InputSource() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public InputStream open() throws IOException {
+        return p.getInputStream();
+      }
+    };
+  }
+
+  static String baseName(String submitted) {
+    if (submitted == null || submitted.isBlank()) {
+      return "upload";
+    }
+    String n = submitted.replace('\\', '/');
+    n = n.substring(n.lastIndexOf('/') + 1);
+    return n.isBlank() ? "upload" : n;
+  }
+
+  @Override
+  public void close() {
+    for (Part p : parts) {
+      try {
+        p.delete();
+      } catch (IOException | RuntimeException e) {
+        // the container deletes what is left at the end of the request anyway
+      }
+    }
+  }
+}

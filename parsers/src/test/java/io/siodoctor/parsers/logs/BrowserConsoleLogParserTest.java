@@ -1,0 +1,107 @@
+package io.siodoctor.parsers.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class BrowserConsoleLogParserTest {
+
+  private final BrowserConsoleLogParser parser = new BrowserConsoleLogParser();
+
+  @Test
+  void chromeSaveAs() {
+    String text =
+        "socket.io.js:1  GET http://127.0.0.1:3000/socket.io/?EIO=4&transport=polling&t=abc net::ERR_CONNECTION_REFUSED\n"
+            + "index.html:1 Access to XMLHttpRequest at 'http://127.0.0.1:3000/socket.io/?EIO=4&transport=polling&t=NbmcdU' from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\n"
+            + "(index):1 Mixed Content: The page at 'https://app.example/' was loaded over HTTPS, but requested an insecure XMLHttpRequest endpoint 'http://api.example/socket.io/?EIO=4&transport=polling&t=Nx'. This request has been blocked; the content must be served over HTTPS.\n"
+            + "socket.io.js:1482 WebSocket connection to 'ws://127.0.0.1:47021/socket.io/?EIO=4&transport=websocket&sid=hpCNAo6oohg2cAcFAAAG' failed: Error during WebSocket handshake: Unexpected response code: 400\n"
+            + "socket.io.js:1436 WebSocket connection to 'wss://app.example/socket.io/?EIO=4&transport=websocket' failed: \n"
+            + "(index):10 connect_error xhr poll error\n"
+            + "(index):10 connect_error not authorized\n"
+            + "(index):11 disconnect transport error xhr post error 400\n"
+            + "socket.io.js:1216 GET http://127.0.0.1:47071/socket.io/?EIO=4&transport=polling&t=zgs8cvcj&sid=pXby3YAHuJGVvkilAAAA 400 (Bad Request)\n";
+    CollectingSink s = Parse.text(parser, "console.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.NETWORK_ERROR,
+        LogEvent.CORS_BLOCKED,
+        LogEvent.MIXED_CONTENT_BLOCKED,
+        LogEvent.WEBSOCKET_FAILED,
+        LogEvent.WEBSOCKET_FAILED,
+        LogEvent.CLIENT_CONNECT_ERROR,
+        LogEvent.CLIENT_CONNECT_ERROR,
+        LogEvent.OTHER,
+        LogEvent.OTHER);
+    assertThat(s.lines.get(0).eventDetail()).isEqualTo("net::ERR_CONNECTION_REFUSED");
+    assertThat(s.lines.get(0).source()).isEqualTo("socket.io.js:1");
+    assertThat(s.lines.get(0).message()).startsWith("GET http://127.0.0.1:3000/");
+    assertThat(s.lines.get(1).eventDetail())
+        .isEqualTo("No 'Access-Control-Allow-Origin' header is present on the requested resource.");
+    assertThat(s.lines.get(3).eventDetail())
+        .isEqualTo("Error during WebSocket handshake: Unexpected response code: 400");
+    assertThat(s.lines.get(3).sid()).contains("hpCNAo6oohg2cAcFAAAG");
+    assertThat(s.lines.get(4).eventDetail()).isNull();
+    assertThat(s.lines.get(5).eventDetail()).isEqualTo("xhr poll error");
+    assertThat(s.lines.get(6).eventDetail()).isEqualTo("not authorized");
+    assertThat(s.lines.get(8).sid()).contains("pXby3YAHuJGVvkilAAAA");
+    assertThat(s.lines).allSatisfy(l -> assertThat(l.time()).isNull());
+    assertThat(s.warnings).isEmpty();
+  }
+
+  @Test
+  void timestampsNeedADate() {
+    String text =
+        "03:00:01.123 socket.io.js:1  GET http://127.0.0.1:3000/socket.io/?EIO=4&transport=polling&t=abc net::ERR_CONNECTION_REFUSED\n";
+    CollectingSink noDate = Parse.text(parser, "console.log", text);
+    assertThat(noDate.lines.get(0).time()).isNull();
+    assertThat(noDate.lines.get(0).source()).isEqualTo("socket.io.js:1");
+    assertThat(noDate.warnings).hasSize(1);
+    BrowserConsoleLogParser dated =
+        new BrowserConsoleLogParser(LocalDate.of(2026, 11, 26), ZoneId.of("Europe/Berlin"));
+    CollectingSink s = Parse.text(dated, "console.log", text);
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-11-26T02:00:01.123Z"));
+    assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.NETWORK_ERROR);
+  }
+
+  @Test
+  void firefoxWording() {
+    String text =
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://localhost:3000/socket.io/?EIO=4&transport=polling&t=NbmcdU. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.\n"
+            + "Firefox can’t establish a connection to the server at ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA. websocket.js:54:20\n"
+            + "Blocked loading mixed active content “http://api.example/socket.io/?EIO=4&transport=polling”\n";
+    CollectingSink s = Parse.text(parser, "console.txt", text);
+    assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.CORS_BLOCKED);
+    assertThat(s.lines.get(0).eventDetail()).isEqualTo("CORS header ‘Access-Control-Allow-Origin’ missing");
+    assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.WEBSOCKET_FAILED);
+    assertThat(s.lines.get(1).source()).isEqualTo("websocket.js:54:20");
+    assertThat(s.lines.get(1).sid()).contains("AAAAAAAAAAAAAAAAAAAA");
+    assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.MIXED_CONTENT_BLOCKED);
+  }
+
+  @Test
+  void clientDebugOutputInTheConsole() {
+    // Flask-SocketIO#248: localStorage.debug = '*' in Chrome
+    String text =
+        "bundle.js:13156 engine.io-client:socket socket receive: type \"message\", data \"0/socket\" +1ms\n"
+            + "bundle.js:13156 engine.io-client:polling-xhr xhr open POST: http://localhost:8001/socket.io/?EIO=3&transport=polling&t=LEhD_2q&sid=33adbe8e9d2845b9a69adeb0a4f6ec2c +1ms\n"
+            + "bundle.js:13156 engine.io-client:socket socket close with reason: \"ping timeout\" +5s\n";
+    CollectingSink s = Parse.text(parser, "console.log", text);
+    assertThat(s.lines.get(0).source()).isEqualTo("engine.io-client:socket");
+    assertThat(s.lines.get(0).message()).isEqualTo("socket receive: type \"message\", data \"0/socket\"");
+    assertThat(s.lines.get(1).sid()).contains("33adbe8e9d2845b9a69adeb0a4f6ec2c");
+    assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.CLOSED);
+    assertThat(s.lines.get(2).eventDetail()).isEqualTo("ping timeout");
+  }
+
+  @Test
+  void realCorsCapture() {
+    CollectingSink s = Parse.resource(parser, "cors-console.log");
+    assertThat(s.events(LogEvent.CORS_BLOCKED)).hasSize(4);
+    assertThat(s.events(LogEvent.NETWORK_ERROR))
+        .allSatisfy(l -> assertThat(l.eventDetail()).isEqualTo("net::ERR_FAILED"));
+  }
+}

@@ -1,0 +1,73 @@
+package io.siodoctor.parsers.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PythonSocketIoLogParserTest {
+
+  private final PythonSocketIoLogParser parser = new PythonSocketIoLogParser();
+
+  @Test
+  void realPythonEngineioLines() {
+    // python-engineio#29, Flask-SocketIO#591 and #1417, and a 2025 uvicorn log (all public issues)
+    String text =
+        "engineio: 8fd756b7159c48fc9332d6058de773d2: Sending packet OPEN data {'pingInterval': 25000, 'pingTimeout': 60000, 'upgrades': [], 'sid': '8fd756b7159c48fc9332d6058de773d2'}\n"
+            + "INFO ? werkzeug: 127.0.0.1 - - \"GET /socket.io/?EIO=3&transport=polling&t=LSzRpPJ HTTP/1.0\" 200 -\n"
+            + "WARNING ? engineio: Invalid session 8fd756b7159c48fc9332d6058de773d2\n"
+            + "2017-11-24 16:52:37,883:INFO:engineio:f9d31e8cda074b7a9b51307afeb6c3c9: Sending packet MESSAGE data 2/test,[\"connect\",\"I am server!\"]\n"
+            + "2025-07-02 15:33:20,983 - engineio.server - INFO - Wcw1K79hFy6TGj8-AAAA: Upgrade to websocket successful\n"
+            + "2020-11-28T20:20:26.267794+00:00 app[web.2]: Invalid session 9830f0ac70ef4f748ad31f5a4b18240a\n"
+            + "INFO:engineio.server:Wcw1K79hFy6TGj8-AAAA: Client is gone, closing socket\n"
+            + "INFO:engineio.server:Wcw1K79hFy6TGj8-AAAA: Received packet PONG data \n"
+            + "INFO:engineio.server:Wcw1K79hFy6TGj8-AAAA: Sending packet PING data None\n"
+            + "INFO:engineio.server:Wcw1K79hFy6TGj8-AAAA: Received request to upgrade to websocket\n"
+            + "INFO:engineio.server:Wcw1K79hFy6TGj8-AAAA: Failed websocket upgrade, no UPGRADE packet\n"
+            + "WARNING:engineio.server:http://evil.example is not an accepted origin.\n";
+    CollectingSink s = Parse.text(parser, "flask.log", text);
+    assertThat(s.lines).hasSize(12);
+    LogLine open = s.lines.get(0);
+    assertThat(open.event()).isEqualTo(LogEvent.HANDSHAKE);
+    assertThat(open.sid()).contains("8fd756b7159c48fc9332d6058de773d2");
+    assertThat(open.source()).isEqualTo("engineio");
+    assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.OTHER);
+    LogLine invalid = s.lines.get(2);
+    assertThat(invalid.event()).isEqualTo(LogEvent.UNKNOWN_SID);
+    assertThat(invalid.sid()).contains("8fd756b7159c48fc9332d6058de773d2");
+    assertThat(invalid.level()).isEqualTo("warning");
+    LogLine msg = s.lines.get(3);
+    assertThat(msg.time()).isEqualTo(Instant.parse("2017-11-24T16:52:37.883Z"));
+    assertThat(msg.sid()).contains("f9d31e8cda074b7a9b51307afeb6c3c9");
+    assertThat(msg.level()).isEqualTo("info");
+    LogLine up = s.lines.get(4);
+    assertThat(up.event()).isEqualTo(LogEvent.UPGRADE_DONE);
+    assertThat(up.sid()).contains("Wcw1K79hFy6TGj8-AAAA");
+    assertThat(up.source()).isEqualTo("engineio.server");
+    LogLine heroku = s.lines.get(5);
+    assertThat(heroku.node()).isEqualTo("web.2");
+    assertThat(heroku.event()).isEqualTo(LogEvent.UNKNOWN_SID);
+    assertThat(heroku.time()).isEqualTo(Instant.parse("2020-11-28T20:20:26.267794Z"));
+    assertThat(s.lines.get(6).event()).isEqualTo(LogEvent.CLOSED);
+    assertThat(s.lines.get(7).event()).isEqualTo(LogEvent.PONG_RECEIVED);
+    assertThat(s.lines.get(8).event()).isEqualTo(LogEvent.PING_SENT);
+    assertThat(s.lines.get(9).event()).isEqualTo(LogEvent.UPGRADE_STARTED);
+    assertThat(s.lines.get(10).event()).isEqualTo(LogEvent.UPGRADE_INCOMPLETE);
+    assertThat(s.lines.get(11).event()).isEqualTo(LogEvent.BAD_REQUEST);
+  }
+
+  @Test
+  void werkzeugAccessLinesGiveTheirSid() {
+    LogLine l =
+        Parse.text(
+                parser,
+                "flask.log",
+                "66.242.122.238 - - [04/Dec/2015 12:19:20] \"POST /socket.io/?EIO=3&transport=polling&t=1449249553721-1&sid=68850f3ae4b040a396be1c9d98366b43 HTTP/1.1\" 200 -\n")
+            .lines
+            .get(0);
+    assertThat(l.sid()).contains("68850f3ae4b040a396be1c9d98366b43");
+    assertThat(l.event()).isEqualTo(LogEvent.OTHER);
+  }
+}

@@ -1,0 +1,176 @@
+package io.siodoctor.parsers.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.InputParser;
+import io.siodoctor.parsers.InputParsers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each parser accepts its own format and no other (the generic fallback may accept any). */
+class SniffingTest {
+
+  static final Map<String, String> SAMPLES = new LinkedHashMap<>();
+
+  static {
+    SAMPLES.put(
+        "engineio-debug",
+        "2021-05-15T15:17:22.687Z engine handshaking client \"ssO51L53Emo8zXiyAAAA\"\n"
+            + "2021-05-15T15:17:22.687Z engine:socket sending packet \"open\" ({\"sid\":\"ssO51L53Emo8zXiyAAAA\",\"upgrades\":[\"websocket\"],\"pingInterval\":20000,\"pingTimeout\":15000})\n"
+            + "2021-05-15T15:17:22.688Z engine:polling setting request\n"
+            + "app listening on 3000\n");
+    SAMPLES.put(
+        "engineio-debug/tty",
+        "  \u001b[36;1mengine:socket \u001b[0mwriting ping packet - expecting pong within 20000ms \u001b[36m+25s\u001b[0m\n"
+            + "  \u001b[33;1mengine \u001b[0mhandling \"GET\" http request \"/socket.io/?EIO=4&transport=polling&t=N8hyd6w\" \u001b[33m+0ms\u001b[0m\n");
+    SAMPLES.put(
+        "engineio-debug/old",
+        "Wed, 30 Aug 2017 17:08:30 GMT engine.io-client:socket creating transport \"polling\"\n"
+            + "Wed, 30 Aug 2017 17:08:30 GMT engine.io-client:polling polling\n");
+    SAMPLES.put(
+        "engineio-debug/hide-date",
+        "engine handshaking client \"ssO51L53Emo8zXiyAAAA\"\nengine:socket got pong\nsocket.io:client client close with reason ping timeout\n");
+    SAMPLES.put(
+        "nginx-access",
+        "127.0.0.1 - - [26/Nov/2026:03:15:38 +0000] \"GET / HTTP/1.1\" 200 706 \"-\" \"Mozilla/5.0\" 127.0.0.1:47022 0.005\n"
+            + "127.0.0.1 - - [26/Nov/2026:03:15:38 +0000] \"GET /socket.io/?EIO=4&transport=polling&t=zcmsnyuv HTTP/1.1\" 200 118 \"http://127.0.0.1:47021/\" \"Mozilla/5.0\" 127.0.0.1:47022 0.012\n");
+    SAMPLES.put(
+        "nginx-error",
+        "2026/11/26 03:16:40 [notice] 9064#9064: using the \"epoll\" event method\n"
+            + "2026/11/26 03:16:42 [error] 9065#9065: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: localhost, request: \"GET /socket.io/?EIO=4&transport=polling&t=zdzu2464 HTTP/1.1\", upstream: \"http://127.0.0.1:47037/socket.io/?EIO=4&transport=polling&t=zdzu2464\", host: \"127.0.0.1:47036\"\n");
+    SAMPLES.put(
+        "haproxy",
+        "Feb  6 12:14:14 localhost haproxy[14389]: 10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} \"GET /index.html HTTP/1.1\"\n"
+            + "Feb  6 12:14:15 localhost haproxy[14389]: 10.0.1.2:33318 [06/Feb/2009:12:14:15.001] http-in static/srv1 0/0/1/2/60003 101 225 - - cD-- 1/1/1/1/0 0/0 \"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\"\n");
+    SAMPLES.put("aws-alb", AwsAlbLogParserTest.WS + "\n" + AwsAlbLogParserTest.HTTP_502 + "\n");
+    SAMPLES.put(
+        "json",
+        "{\"level\":30,\"time\":1764126000123,\"pid\":4242,\"hostname\":\"node-a\",\"msg\":\"server listening\"}\n"
+            + "{\"level\":50,\"time\":1764126000124,\"pid\":4242,\"hostname\":\"node-a\",\"msg\":\"client close with reason ping timeout\"}\n");
+    SAMPLES.put(
+        "python-socketio",
+        "2025-07-02 15:33:20,983 - engineio.server - INFO - Wcw1K79hFy6TGj8-AAAA: Sending packet OPEN data {'sid': 'Wcw1K79hFy6TGj8-AAAA', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}\n"
+            + "2025-07-02 15:33:20,990 - engineio.server - INFO - Wcw1K79hFy6TGj8-AAAA: Upgrade to websocket successful\n");
+    SAMPLES.put(
+        "python-socketio/bare",
+        "8fd756b7159c48fc9332d6058de773d2: Sending packet OPEN data {'pingInterval': 25000, 'sid': '8fd756b7159c48fc9332d6058de773d2'}\n"
+            + "127.0.0.1 - - [04/Dec/2015 12:19:20] \"GET /socket.io/?EIO=3&transport=polling&t=LSzRpPJ HTTP/1.0\" 200 -\n"
+            + "Invalid session 8fd756b7159c48fc9332d6058de773d2\n");
+    SAMPLES.put(
+        "browser-console",
+        "socket.io.js:1216 GET http://127.0.0.1:47032/socket.io/?EIO=4&transport=polling&t=zdm41e9u net::ERR_CONNECTION_REFUSED\n"
+            + "(index):11 connect_error xhr poll error\n"
+            + "(index):12 reconnect attempt 1\n");
+    SAMPLES.put(
+        "browser-console/timestamps",
+        "03:00:01.123 socket.io.js:1216 GET http://127.0.0.1:47032/socket.io/?EIO=4&transport=polling&t=zdm41e9u net::ERR_CONNECTION_REFUSED\n"
+            + "03:00:01.130 (index):11 connect_error xhr poll error\n");
+    SAMPLES.put(
+        "browser-console/app-only",
+        "(index):10 connected BvImfnw-uuIClPFqAAAA via polling\n(index):9 transport upgraded to websocket\n(index):11 server says echo: hello 1\n");
+    SAMPLES.put(
+        "browser-console/firefox",
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://localhost:3000/socket.io/?EIO=4&transport=polling&t=NbmcdU. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.\n"
+            + "Firefox can’t establish a connection to the server at ws://localhost:3000/socket.io/?EIO=4&transport=websocket. websocket.js:54:20\n");
+    SAMPLES.put(
+        "generic",
+        "2026-11-26 03:00:00,123 INFO  [main] c.e.App - started\n"
+            + "2026-11-26 03:00:01,123 WARN  [io-1] c.e.Sio - client abc disconnected\n"
+            + "\tat com.example.Foo.bar(Foo.java:12)\n");
+    SAMPLES.put(
+        "generic/syslog",
+        "Nov 26 03:00:03 host app[12]: hello\nNov 26 03:00:04 host app[12]: world\n");
+  }
+
+  static List<String> samples() {
+    return new ArrayList<>(SAMPLES.keySet());
+  }
+
+  private static List<InputParser> logParsers() {
+    return List.of(
+        new JsonLinesLogParser(),
+        new EngineIoDebugLogParser(),
+        new NginxErrorLogParser(),
+        new NginxAccessLogParser(),
+        new HaproxyLogParser(),
+        new AwsAlbLogParser(),
+        new PythonSocketIoLogParser(),
+        new BrowserConsoleLogParser(),
+        new GenericLogParser());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void onlyItsOwnParserAcceptsASample(String name) {
+    String format = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+    byte[] head = SAMPLES.get(name).getBytes(StandardCharsets.UTF_8);
+    List<String> accepting =
+        logParsers().stream()
+            .filter(p -> p.sniff(head, head.length))
+            .map(InputParser::format)
+            .collect(Collectors.toList());
+    assertThat(accepting).contains(format);
+    assertThat(accepting.stream().filter(f -> !f.equals(format) && !f.equals("generic")))
+        .as("other parsers accepting " + name)
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void theRegisteredOrderPicksTheRightParser(String name) {
+    String format = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+    byte[] head = SAMPLES.get(name).getBytes(StandardCharsets.UTF_8);
+    String chosen =
+        InputParsers.all().stream()
+            .filter(p -> p.sniff(head, head.length))
+            .map(InputParser::format)
+            .findFirst()
+            .orElse(null);
+    assertThat(chosen).isEqualTo(format);
+  }
+
+  @Test
+  void realCapturesAreSniffedRight() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("sticky-node-a.log", "engineio-debug");
+    files.put("heartbeat-server.log", "engineio-debug");
+    files.put("upgrade-blocked-server.log", "engineio-debug");
+    files.put("sticky-access.log", "nginx-access");
+    files.put("idle-timeout-access.log", "nginx-access");
+    files.put("sticky-error.log", "nginx-error");
+    files.put("idle-timeout-error.log", "nginx-error");
+    files.put("sticky-console.log", "browser-console");
+    files.put("cors-console.log", "browser-console");
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      byte[] b = Parse.resource(e.getKey());
+      String chosen =
+          InputParsers.all().stream()
+              .filter(p -> Parse.sniff(p, b))
+              .map(InputParser::format)
+              .findFirst()
+              .orElse(null);
+      assertThat(chosen).as(e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  @Test
+  void nobodyClaimsBinaryOrHarOrEmptyInput() {
+    byte[] bin = new byte[4096];
+    for (int i = 0; i < bin.length; i++) {
+      bin[i] = (byte) (i * 7);
+    }
+    String har = "{\n  \"log\": {\n    \"version\": \"1.2\",\n    \"creator\": {\"name\": \"WebInspector\", \"version\": \"537.36\"},\n    \"entries\": [\n";
+    for (InputParser p : logParsers()) {
+      assertThat(Parse.sniff(p, bin)).as(p.format() + " on binary").isFalse();
+      assertThat(Parse.sniff(p, har)).as(p.format() + " on HAR").isFalse();
+      assertThat(Parse.sniff(p, "")).as(p.format() + " on empty").isFalse();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// socket.io 4.8.1 server with a custom path "/realtime/" and a namespace "/chat".
+const http = require('http');
+const { Server } = require('socket.io-v4');
+const { createPageHandler } = require('../recorder/lib/page-server');
+
+const PORT = Number(process.env.PORT || 47131);
+const log = (s) => console.log(`${new Date().toISOString()} app ${s}`);
+const page = createPageHandler(__dirname);
+const httpServer = http.createServer((req, res) => {
+  if (!page(req, res)) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('Not found'); }
+});
+const io = new Server(httpServer, { path: '/realtime/' });
+io.of('/chat').on('connection', (socket) => {
+  log(`connect /chat ${socket.id} engine sid ${socket.conn.id}`);
+  socket.on('chat', (msg, ack) => {
+    socket.emit('chat', `echo: ${msg}`);
+    if (typeof ack === 'function') ack({ ok: true });
+  });
+  socket.on('disconnect', (reason) => log(`disconnect ${socket.id} reason ${reason}`));
+});
+httpServer.listen(PORT, '127.0.0.1', () => log(`listening on http://127.0.0.1:${PORT}`));
