@@ -53,6 +53,10 @@ final class SmallJson {
    * @return null when the text does not open a non-empty array, or fails the check
    */
   static FirstItem firstArrayItem(String text) {
+    FirstItem quick = quickFirstString(text);
+    if (quick != null) {
+      return quick;
+    }
     try (JsonParser p = MAPPER.getFactory().createParser(text)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         return null;
@@ -88,7 +92,9 @@ final class SmallJson {
     if (t.isEmpty() || t.charAt(0) != open) {
       return false;
     }
-    if (text.length() > MAX_CHARS) {
+    if (text.length() > MAX_CHARS || (open == '[' && endsWithClose(t, ']'))) {
+      // an array that closes: a diagnosis needs no full validation of every event's arguments,
+      // and this runs once per frame of captures with millions of them
       return true;
     }
     try (JsonParser p = MAPPER.getFactory().createParser(text)) {
@@ -98,6 +104,42 @@ final class SmallJson {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * The common case of an event, {@code ["name", ...]} with a plain name, read without a JSON
+   * parser: creating one per frame dominated the cost of long captures. Anything unusual (escapes,
+   * a non-string first item, no closing bracket) returns null and takes the full path.
+   */
+  private static FirstItem quickFirstString(String text) {
+    if (text.length() < 4 || text.charAt(0) != '[' || text.charAt(1) != '"' || !endsWithClose(text, ']')) {
+      return null;
+    }
+    for (int i = 2; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c < 0x20) {
+        return null;
+      }
+      if (c == '"') {
+        int j = i + 1;
+        while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+          j++;
+        }
+        if (j < text.length() && (text.charAt(j) == ',' || text.charAt(j) == ']')) {
+          return new FirstItem(JsonToken.VALUE_STRING, text.substring(2, i));
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean endsWithClose(String text, char close) {
+    int end = text.length() - 1;
+    while (end >= 0 && Character.isWhitespace(text.charAt(end))) {
+      end--;
+    }
+    return end >= 0 && text.charAt(end) == close;
   }
 
   /** A JSON string literal's value ({@code "a\"b"} → {@code a"b}), or null when it is not one. */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>{@code DEBUG_HIDE_DATE}: {@code engine:socket ...}.
  * </ul>
  *
- * A docker-compose prefix ({@code node-a-1  | ...}) is removed and names the node.
+ * A docker-compose prefix ({@code node-a-1  | ...}) is removed and names the node; a {@code docker
+ * logs -t} / {@code kubectl logs --timestamps} time before the debug time is skipped.
  *
  * <p>Times: non-TTY and old forms carry UTC times. TTY and hide-date lines have none, and their
  * time is left null: the {@code +25s} deltas are per namespace (time since that namespace's
@@ -51,6 +52,8 @@ public final class EngineIoDebugLogParser extends LineLogParser {
   // ---------------------------------------------------------------- sniffing
 
   private static final Pattern COMPOSE = Pattern.compile("^[A-Za-z0-9_.-]{1,64} +\\| ?");
+  private static final Pattern DOCKER_TIME =
+      Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{4,9}(Z|[+-]\\d\\d:\\d\\d) (?=\\d{4}-)");
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
   private static final Pattern ISO_LINE =
       Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (\\S+) ");
@@ -73,6 +76,10 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       Matcher c = COMPOSE.matcher(line);
       if (c.find()) {
         line = line.substring(c.end());
+      }
+      Matcher d = DOCKER_TIME.matcher(line);
+      if (d.find()) {
+        line = line.substring(d.end());
       }
       boolean tty = line.indexOf('\u001b') >= 0;
       if (tty) {
@@ -231,6 +238,14 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         if (q > 0 && q < e && b[q] == ' ') {
           time = times.instant();
           p = q + 1;
+          // "docker logs -t" / "kubectl logs --timestamps" put their own time first
+          if (p < e && Ascii.isDigit(b[p])) {
+            int q2 = times.readIso(b, p, e);
+            if (q2 > 0 && q2 < e && b[q2] == ' ') {
+              time = times.instant();
+              p = q2 + 1;
+            }
+          }
         }
       } else if (Ascii.isLetter(c) && e - p > 30 && b[p + 3] == ',') {
         int q = times.readRfc1123(b, p, e);

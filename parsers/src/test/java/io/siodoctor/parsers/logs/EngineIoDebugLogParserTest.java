@@ -282,6 +282,19 @@ class EngineIoDebugLogParserTest {
   }
 
   @Test
+  void dockerTimestampsBeforeTheDebugTimeAreSkipped() {
+    String text =
+        "2026-11-26T03:00:00.123456789Z 2026-11-26T03:00:00.120Z engine unknown sid \"AAAAAAAAAAAAAAAAAAAA\"\n"
+            + "2026-11-26T03:00:00.223456789Z 2026-11-26T03:00:00.220Z socket.io:client client close with reason transport close\n";
+    assertThat(Parse.sniff(parser, text)).isTrue();
+    CollectingSink s = Parse.text(parser, "docker.log", text);
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-11-26T03:00:00.120Z"));
+    assertThat(s.lines.get(0).source()).isEqualTo("engine");
+    assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.UNKNOWN_SID);
+    assertThat(s.lines.get(1).eventDetail()).isEqualTo("transport close");
+  }
+
+  @Test
   void realStickySessionCaptureFromNodeA() {
     CollectingSink s = Parse.resource(parser, "sticky-node-a.log");
     assertThat(s.lines).allSatisfy(l -> assertThat(l.node()).isEqualTo("sticky-node-a"));

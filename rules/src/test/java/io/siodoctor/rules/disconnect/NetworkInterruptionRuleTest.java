@@ -33,6 +33,20 @@ class NetworkInterruptionRuleTest {
   }
 
   @Test
+  void oneOfTwoParallelSocketsDropsAndIsReplaced() {
+    // two managers on one page: the first drops and reconnects while the second lives on
+    HarFixture har = page();
+    var t0 = har.clock();
+    HealthySessions.v4(SID).pings(1).expectDrop().appendTo(har);
+    har.at(t0.plusMillis(300));
+    HealthySessions.v4("Pa7aLLeLs0cketAAAAAC").pings(4).appendTo(har);
+    har.at(t0.plusSeconds(37));
+    HealthySessions.v4(NEXT).pings(2).appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(SID);
+  }
+
+  @Test
   void pollFailsWithANetworkChange() {
     String polling = "http://localhost:3000/socket.io/?EIO=4&transport=polling";
     tester

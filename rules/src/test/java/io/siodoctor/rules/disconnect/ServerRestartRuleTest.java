@@ -8,7 +8,6 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ServerRestartRuleTest {
@@ -35,21 +34,41 @@ class ServerRestartRuleTest {
   }
 
   @Test
-  void threeSessionsDropTogetherThenReconnect() {
-    // one page with three managers (three servers or forceNew); a redeploy cuts all of them
-    HarFixture har = page();
-    Instant t0 = har.clock();
-    for (int i = 0; i < 3; i++) {
-      har.at(t0.plusMillis(300L * i));
-      HealthySessions.v4("old" + i + "Sess0n5xYzAAAAAAA").pings(1).expectDrop().appendTo(har);
-    }
-    for (int i = 0; i < 3; i++) {
-      har.at(t0.plusMillis(42_000 + 300L * i));
-      HealthySessions.v4("new" + i + "Sess0n5xYzAAAAAAA").pings(2 + i).appendTo(har);
-    }
-    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+  void manyClientsDropAtOnceThenComeBack() {
+    // the server saw its clients' transports close within a second, then a wave of handshakes
+    Finding f = tester
+        .addLog("server.log", """
+            2026-11-25T10:04:40.000Z engine handshaking client "Lbo5JLzTotvW3g2LAAAA"
+            // EXPECT: server-restart
+            2026-11-25T10:05:00.001Z socket.io:client client close with reason transport close
+            // EXPECT: server-restart
+            2026-11-25T10:05:00.402Z socket.io:client client close with reason transport close
+            // EXPECT: server-restart
+            2026-11-25T10:05:00.853Z socket.io:client client close with reason transport close
+            // EXPECT: server-restart
+            2026-11-25T10:05:01.204Z socket.io:client client close with reason transport close
+            // EXPECT: server-restart
+            2026-11-25T10:05:01.655Z socket.io:client client close with reason transport close
+            2026-11-25T10:05:04.120Z engine handshaking client "Xq2m4bB7yTqL0p1wAAAB"
+            2026-11-25T10:05:04.410Z engine handshaking client "Wk3n2pQ0r8sVvC1AAAAB"
+            2026-11-25T10:05:04.980Z engine handshaking client "p8ArbS6uK3GeGQjqAAAC"
+            """)
+        .doTest().orElseThrow();
     assertThat(f.confidence()).isLessThan(0.9);
-    assertThat(f.sessionIds()).hasSize(3);
+    assertThat(f.detail()).contains("5 sessions dropped");
+  }
+
+  @Test
+  void silentWhenTheClientsClosedOneByOne() {
+    tester
+        .addLog("server.log", """
+            2026-11-25T10:04:40.000Z engine handshaking client "Lbo5JLzTotvW3g2LAAAA"
+            2026-11-25T10:05:00.001Z socket.io:client client close with reason transport close
+            2026-11-25T10:06:10.402Z socket.io:client client close with reason transport close
+            2026-11-25T10:09:30.853Z socket.io:client client close with reason transport close
+            2026-11-25T10:09:34.120Z engine handshaking client "Xq2m4bB7yTqL0p1wAAAB"
+            """)
+        .doTest();
   }
 
   @Test

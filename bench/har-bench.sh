@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# HAR benchmark: analyse a ~1 GB HAR (real entries repeated) with a 256 MB heap, alternating with
+# jq reading the same file, three times each. Prints seconds, MB/s and peak RSS per run.
+# usage: bench/har-bench.sh [SIZE_MB]   (needs python3, jq, /usr/bin/time; builds the jar if needed)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+size="${1:-1024}"
+out="$root/bench/out"
+mkdir -p "$out"
+har="$out/big-$size.har"
+src="$root/sample-captures/healthy--v4-websocket-upgrade/capture.har"
+[ -f "$har" ] || python3 "$root/bench/gen-big-har.py" "$src" "$har" "$size"
+"$root/sio-doctor" --version >/dev/null
+jar="$root/analyzer/target/sio-doctor.jar"
+bytes=$(stat -c %s "$har")
+mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}')
+echo "file: $har ($mb MB)"
+run() {
+  local name="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || true
+  read -r secs kb < "$out/time.txt"
+  awk -v n="$name" -v s="$secs" -v k="$kb" -v mb="$mb" \
+    'BEGIN{printf "%-28s %6.2f s  %7.0f MB/s  peak RSS %5.0f MB\n", n, s, mb/s, k/1024}'
+}
+for i in 1 2 3; do
+  run "sio-doctor -Xmx256m" java -Xmx256m -jar "$jar" analyze --format json "$har"
+  run "jq '.log.entries|length'" jq '.log.entries|length' "$har"
+done
