@@ -11,7 +11,9 @@ har="$out/big-$size.har"
 src="$root/sample-captures/healthy--v4-websocket-upgrade/capture.har"
 [ -f "$har" ] || python3 "$root/bench/gen-big-har.py" "$src" "$har" "$size"
 "$root/sio-doctor" --version >/dev/null
-jar="$root/analyzer/target/sio-doctor.jar"
+# a private copy: a rebuild during the run must not swap the jar under the benchmark
+jar="$out/sio-doctor.jar"
+cp "$root/analyzer/target/sio-doctor.jar" "$jar"
 bytes=$(stat -c %s "$har")
 mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}')
 echo "file: $har ($mb MB)"

@@ -38,12 +38,12 @@ mbps() { python3 -c "print(round($bytes / 1048576 / $1, 1))"; }
 
 for i in $(seq 1 "$runs"); do
   /usr/bin/time -f "%e %M" -o "$work/grep.time" grep -c -E "$patterns" "$night"/*.log > "$work/grep.out" || true
-  read -r gs grss < "$work/grep.time"
+  read -r gs grss < <(tail -n 1 "$work/grep.time")
   echo "run $i grep -c -E (3 patterns): $gs s, $(mbps "$gs") MB/s, peak RSS $((grss / 1024)) MB"
 
   /usr/bin/time -f "%e %M" -o "$work/scan.time" java "-Xmx$heap" -jar "$jar" scan --format json "$night" \
     > "$work/scan.json" 2> "$work/scan.err" || true
-  read -r ss srss < "$work/scan.time"
+  read -r ss srss < <(tail -n 1 "$work/scan.time")
   echo "run $i sio-doctor scan -Xmx$heap: $ss s, $(mbps "$ss") MB/s, peak RSS $((srss / 1024)) MB"
 done
 
@@ -58,6 +58,6 @@ PY
 if [ "${INDEX:-0}" = "1" ]; then
   rm -rf "$work/index"
   /usr/bin/time -f "%e %M" -o "$work/index.time" java "-Xmx$heap" -jar "$jar" index "$night" --index "$work/index" || true
-  read -r is irss < "$work/index.time"
+  read -r is irss < <(tail -n 1 "$work/index.time")
   echo "sio-doctor index -Xmx$heap: $is s, $(python3 -c "print(round($lines / $is))") lines/s, peak RSS $((irss / 1024)) MB, index $(du -sh "$work/index" | cut -f1)"
 fi

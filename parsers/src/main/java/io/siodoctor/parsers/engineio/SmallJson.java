@@ -46,9 +46,9 @@ final class SmallJson {
 
   /**
    * The first item of a JSON array, read by streaming: no tree is built, so event names come
-   * cheaply from every frame, and from payloads of any size. The rest must be well-formed JSON with
-   * nothing after the array; that is checked up to {@link #MAX_CHARS}, beyond which the rest is not
-   * read.
+   * cheaply from every frame, and from payloads of any size. An array that opens with a plain
+   * string and closes with {@code ]} is taken as it is; otherwise the rest must be well-formed JSON
+   * with nothing after the array, checked up to {@link #MAX_CHARS}.
    *
    * @return null when the text does not open a non-empty array, or fails the check
    */

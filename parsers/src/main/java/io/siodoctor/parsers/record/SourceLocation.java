@@ -6,12 +6,27 @@ import java.util.Objects;
  * Where a record came from: the input file as the user named it, and a place inside it written
  * the way the JSON contract shows evidence ({@code entries[14]},
  * {@code entries[14]._webSocketMessages[3]}, {@code line 88211}).
+ *
+ * <p>A class rather than a record so that the place of a WebSocket message is only spelled out
+ * when someone reads it: a long capture has millions of frames, and most are never cited.
  */
-public record SourceLocation(String file, String location) implements Comparable<SourceLocation> {
+public final class SourceLocation implements Comparable<SourceLocation> {
+  private final String file;
+  private final int entryIndex;
+  private final int messageIndex;
+  private String location;
 
-  public SourceLocation {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(location, "location");
+  public SourceLocation(String file, String location) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.location = Objects.requireNonNull(location, "location");
+    this.entryIndex = -1;
+    this.messageIndex = -1;
+  }
+
+  private SourceLocation(String file, int entryIndex, int messageIndex) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.entryIndex = entryIndex;
+    this.messageIndex = messageIndex;
   }
 
   public static SourceLocation harEntry(String file, int entryIndex) {
@@ -19,22 +34,44 @@ public record SourceLocation(String file, String location) implements Comparable
   }
 
   public static SourceLocation wsMessage(String file, int entryIndex, int messageIndex) {
-    return new SourceLocation(
-        file, "entries[" + entryIndex + "]._webSocketMessages[" + messageIndex + "]");
+    return new SourceLocation(file, entryIndex, messageIndex);
   }
 
   public static SourceLocation line(String file, long lineNumber) {
     return new SourceLocation(file, "line " + lineNumber);
   }
 
+  public String file() {
+    return file;
+  }
+
+  public String location() {
+    String l = location;
+    if (l == null) {
+      l = "entries[" + entryIndex + "]._webSocketMessages[" + messageIndex + "]";
+      location = l;
+    }
+    return l;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceLocation other && file.equals(other.file) && location().equals(other.location());
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * file.hashCode() + location().hashCode();
+  }
+
   @Override
   public int compareTo(SourceLocation o) {
     int c = file.compareTo(o.file);
-    return c != 0 ? c : location.compareTo(o.location);
+    return c != 0 ? c : location().compareTo(o.location());
   }
 
   @Override
   public String toString() {
-    return file + " " + location;
+    return file + " " + location();
   }
 }

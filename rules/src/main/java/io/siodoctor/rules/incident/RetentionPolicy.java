@@ -30,6 +30,9 @@ final class RetentionPolicy {
 
   private final List<Record> kept = new ArrayList<>();
   private final Map<String, Run> runs = new HashMap<>();
+  private String lastFile;
+  private int lastEntry = -1;
+  private Run lastRun;
   private long droppedUnrelated;
   private long droppedOverCap;
 
@@ -38,7 +41,17 @@ final class RetentionPolicy {
       droppedUnrelated++;
       return;
     }
-    String runKey = routineRunKey(r);
+    if (r instanceof WsFrame f && routineFrame(f)) {
+      // frames arrive grouped by connection: look the run up once per connection, not per frame
+      if (f.entryIndex() != lastEntry || !f.location().file().equals(lastFile)) {
+        lastEntry = f.entryIndex();
+        lastFile = f.location().file();
+        lastRun = runs.computeIfAbsent(lastFile + "#" + lastEntry, k -> new Run());
+      }
+      lastRun.add(r);
+      return;
+    }
+    String runKey = routinePollKey(r);
     if (runKey != null) {
       runs.computeIfAbsent(runKey, k -> new Run()).add(r);
       return;
@@ -89,12 +102,12 @@ final class RetentionPolicy {
     return x.status() > 0 && x.status() < 400 || x.pending();
   }
 
-  /** The run a routine record belongs to (per WebSocket or per polling sid), or null if not routine. */
-  private static String routineRunKey(Record r) {
-    if (r instanceof WsFrame f) {
-      return f.packet() != null && routine(f.packet()) && f.size() < 64 * 1024
-          ? f.location().file() + "#" + f.entryIndex() : null;
-    }
+  private static boolean routineFrame(WsFrame f) {
+    return f.packet() != null && routine(f.packet()) && f.size() < 64 * 1024;
+  }
+
+  /** The run a routine polling exchange belongs to (per sid), or null if it is not routine. */
+  private static String routinePollKey(Record r) {
     if (r instanceof HttpExchange x && x.isEngineIo() && !x.isWebSocket() && x.status() == 200
         && x.sid().isPresent() && x.handshake() == null
         && routine(x.requestPayload()) && routine(x.responsePayload())
