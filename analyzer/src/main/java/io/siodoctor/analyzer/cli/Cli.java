@@ -1,6 +1,15 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.Analyzer;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.engine.BuiltInRules;
+import io.siodoctor.rules.engine.RuleEngine;
+import io.siodoctor.rules.pack.RulePackException;
+import io.siodoctor.rules.pack.RulePackLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import org.apache.commons.cli.CommandLine;
@@ -44,9 +53,17 @@ final class Cli {
 
   /** The analyzer with the built-in rules, plus the rule packs of {@code --rules} when given. */
   static Analyzer analyzer(CommandLine cl) throws UsageException {
-    if (cl.hasOption("rules")) {
-      throw new UsageException("--rules: rule packs are not supported by this version yet");
+    if (!cl.hasOption("rules")) {
+      return Analyzer.builtIn();
     }
-    return Analyzer.builtIn();
+    List<Rule> rules = new ArrayList<>(BuiltInRules.all());
+    try {
+      rules.addAll(new RulePackLoader(RuleEngine.builtIn().catalog()).load(Path.of(cl.getOptionValue("rules"))));
+      return new Analyzer(new RuleEngine(rules));
+    } catch (RulePackException e) {
+      throw new UsageException("--rules: " + e.getMessage());
+    } catch (IOException | IllegalStateException e) {
+      throw new UsageException("--rules: " + e.getMessage());
+    }
   }
 }

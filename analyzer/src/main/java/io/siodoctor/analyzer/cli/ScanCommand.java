@@ -68,6 +68,11 @@ final class ScanCommand implements Command {
       }
     }
     ScanListener listener = format.equals("jsonl") ? new JsonLinesListener(out) : ScanListener.NONE;
+    ProgressBarListener progress = null;
+    if (ProgressBarListener.wanted(err)) {
+      progress = new ProgressBarListener(listener, err);
+      listener = progress;
+    }
     ScanSummary summary;
     EventIndexer indexer = null;
     try {
@@ -76,6 +81,9 @@ final class ScanCommand implements Command {
       }
       summary = new BatchScanner(Cli.analyzer(cl), options, listener, indexer).scan(paths);
     } finally {
+      if (progress != null) {
+        progress.close();
+      }
       if (indexer != null) {
         indexer.close();
       }

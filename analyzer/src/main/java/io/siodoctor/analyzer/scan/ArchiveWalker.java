@@ -42,6 +42,9 @@ public final class ArchiveWalker {
 
     /** A file, container or member that could not be read, and why (one line). */
     void unreadable(String name, String error);
+
+    /** {@code bytes} more of a top-level file were read (as stored, before decompression). */
+    default void read(long bytes) {}
   }
 
   /** A file to walk, with the name it has in reports. */
@@ -105,7 +108,7 @@ public final class ArchiveWalker {
       visitor.unreadable(file.name(), "cannot open: " + e.getMessage());
       return;
     }
-    try (InputStream in = raw) {
+    try (InputStream in = new Reporting(raw, visitor)) {
       walkStream(in, file.name(), 0, new ArrayList<>(), new int[1], visitor);
     } catch (MemberCutShort e) {
       // already reported by the visitor
@@ -285,6 +288,34 @@ public final class ArchiveWalker {
   /** A member that broke while the visitor read it; the visitor has reported it. */
   private static final class MemberCutShort extends IOException {
     private static final long serialVersionUID = 1L;
+  }
+
+  /** Tells the visitor how far into a top-level file the walk is (progress). */
+  private static final class Reporting extends java.io.FilterInputStream {
+    private final Visitor visitor;
+
+    Reporting(InputStream in, Visitor visitor) {
+      super(in);
+      this.visitor = visitor;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        visitor.read(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        visitor.read(n);
+      }
+      return n;
+    }
   }
 
   /** Keeps a member's reader from closing the archive stream under it. */

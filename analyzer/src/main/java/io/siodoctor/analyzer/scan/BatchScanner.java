@@ -41,8 +41,8 @@ public final class BatchScanner {
     ArchiveWalker walker = new ArchiveWalker(options.limits());
     StickyCorrelator correlator = new StickyCorrelator();
     MemberScanner members = new MemberScanner(analyzer, options, correlator, chunkListener);
-    ArchiveWalker.Visitor visitor = visitor(summary, members);
     AtomicLong done = new AtomicLong();
+    ArchiveWalker.Visitor visitor = visitor(summary, members, done, totalBytes);
 
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "scan");
@@ -63,7 +63,6 @@ public final class BatchScanner {
             listener.unreadable(f.name(), "internal error: " + ArchiveWalker.oneLine(e));
           } finally {
             summary.addBytes(f.size());
-            listener.progress(done.addAndGet(f.size()), totalBytes);
             slots.release();
           }
         });
@@ -80,8 +79,13 @@ public final class BatchScanner {
     return summary;
   }
 
-  private ArchiveWalker.Visitor visitor(ScanSummary summary, MemberScanner members) {
+  private ArchiveWalker.Visitor visitor(ScanSummary summary, MemberScanner members, AtomicLong done, long total) {
     return new ArchiveWalker.Visitor() {
+      @Override
+      public void read(long bytes) {
+        listener.progress(done.addAndGet(bytes), total);
+      }
+
       @Override
       public void member(ArchiveMember member) {
         FileResult r;

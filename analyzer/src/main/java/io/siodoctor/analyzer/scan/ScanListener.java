@@ -8,7 +8,7 @@ public interface ScanListener {
   /** A file or container that gave no member to analyse. */
   void unreadable(String file, String error);
 
-  /** Compressed bytes of top-level files done so far, of {@code total}. */
+  /** Stored (compressed) bytes of the top-level files read so far, of {@code total}; called often. */
   default void progress(long doneBytes, long totalBytes) {}
 
   ScanListener NONE = new ScanListener() {

@@ -14,7 +14,7 @@ public record ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, 
 
   public static ScanOptions defaults() {
     return new ScanOptions(Runtime.getRuntime().availableProcessors(), TimeWindow.ALL, ArchiveLimits.DEFAULT,
-        200_000, 5);
+        5_000, 5);
   }
 
   public ScanOptions withThreads(int n) {

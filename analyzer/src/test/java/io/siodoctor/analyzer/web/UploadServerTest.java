@@ -24,7 +24,8 @@ class UploadServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX = 3L * 1024 * 1024;
   private static UploadServer server;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() throws IOException {
@@ -41,13 +42,13 @@ class UploadServerTest {
   }
 
   private static HttpResponse<String> post(String path, Multipart body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
         .header("Content-Type", body.contentType()).POST(BodyPublishers.ofByteArray(body.bytes())).build(),
         BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), BodyHandlers.ofString());
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
   }
 
   private static Path authRejected() {
@@ -108,7 +109,7 @@ class UploadServerTest {
   @Test
   void tooLargeGets413WithAMessageAndTheServerStaysUp() throws Exception {
     byte[] big = new byte[(int) MAX + 1024];
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze")).expectContinue(true)
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze")).timeout(Duration.ofSeconds(20)).expectContinue(true)
         .header("Content-Type", "multipart/form-data; boundary=x").POST(BodyPublishers.ofByteArray(big)).build(),
         BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(413);
@@ -121,7 +122,7 @@ class UploadServerTest {
     Multipart m = new Multipart().file("file", "big.har", new byte[(int) MAX + 1024]);
     byte[] body = m.bytes();
     // a streamed body goes out chunked, so only the multipart parser can see the size
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze"))
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze")).timeout(Duration.ofSeconds(20))
         .header("Content-Type", m.contentType())
         .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(), BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(413);
@@ -139,11 +140,11 @@ class UploadServerTest {
     assertThat(truncated.statusCode()).isEqualTo(400);
     assertThat(truncated.body()).contains("cut.har").contains("truncated");
     assertThat(post("/api/analyze", new Multipart().field("other", "x")).statusCode()).isEqualTo(400);
-    HttpResponse<String> notMultipart = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze"))
+    HttpResponse<String> notMultipart = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze")).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
     assertThat(notMultipart.statusCode()).isEqualTo(400);
     assertThat(notMultipart.body()).contains("multipart/form-data");
-    HttpResponse<String> badMultipart = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze"))
+    HttpResponse<String> badMultipart = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze")).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "multipart/form-data; boundary=zzz").POST(BodyPublishers.ofString("garbage")).build(),
         BodyHandlers.ofString());
     assertThat(badMultipart.statusCode()).isEqualTo(400);

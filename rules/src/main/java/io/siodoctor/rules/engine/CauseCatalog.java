@@ -25,7 +25,9 @@ public final class CauseCatalog {
   public CauseCatalog(Collection<? extends Rule> rules) {
     for (Rule rule : rules) {
       CauseInfo info = describe(rule);
-      if (byId.putIfAbsent(info.id(), info) != null) {
+      CauseInfo known = byId.putIfAbsent(info.id(), info);
+      // a rule pack may add evidence for a built-in cause: it then carries the same CauseInfo
+      if (known != null && !known.equals(info)) {
         throw new IllegalStateException("two rules report the cause " + info.id());
       }
     }

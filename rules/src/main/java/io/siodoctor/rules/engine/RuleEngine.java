@@ -46,11 +46,27 @@ public final class RuleEngine {
       String id = ids.get(i);
       try {
         Optional<Finding> finding = rule.check(incident);
-        finding.ifPresent(f -> findings.add(new CauseFinding(catalog.get(id).orElseThrow(), f)));
+        finding.ifPresent(f -> add(findings, new CauseFinding(catalog.get(id).orElseThrow(), f)));
       } catch (RuntimeException e) {
         warnings.add("rule " + id + " failed and was skipped: " + e);
       }
     }
     return new Result(findings, warnings);
+  }
+
+  /** Two rules for one cause (a built-in and a pack rule) make one finding with both evidences. */
+  private static void add(List<CauseFinding> findings, CauseFinding f) {
+    for (int i = 0; i < findings.size(); i++) {
+      CauseFinding other = findings.get(i);
+      if (other.cause().id().equals(f.cause().id())) {
+        Finding merged = other.finding().withMoreEvidence(f.finding().evidence())
+            .withConfidence(Math.max(other.finding().confidence(), f.finding().confidence()));
+        java.util.Set<String> sids = new java.util.LinkedHashSet<>(merged.sessionIds());
+        sids.addAll(f.finding().sessionIds());
+        findings.set(i, new CauseFinding(other.cause(), merged.withSessions(sids)));
+        return;
+      }
+    }
+    findings.add(f);
   }
 }

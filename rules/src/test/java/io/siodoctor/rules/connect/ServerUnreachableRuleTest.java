@@ -61,7 +61,7 @@ class ServerUnreachableRuleTest {
   void silentWhenOnlyAThirdPartyRequestFails() {
     tester
         .addHar("fixture.har", HealthySessions.har()
-            .entry(get("https://analytics.example.com/collect?v=2").resourceType("ping")
+            .entry(get("https://fonts.example.com/inter-var.woff2").resourceType("font")
                 .failed("net::ERR_NAME_NOT_RESOLVED")))
         .doTest();
   }

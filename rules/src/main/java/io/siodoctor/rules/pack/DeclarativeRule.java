@@ -1,0 +1,102 @@
+package io.siodoctor.rules.pack;
+
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.rules.api.CauseInfo;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.SelfDescribingRule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A user's rule from a rule pack: records of one kind whose fields all match, optionally at least
+ * {@code count} of them within a time window, prove its cause.
+ */
+public final class DeclarativeRule implements SelfDescribingRule {
+  private final CauseInfo cause;
+  private final String kind;
+  private final List<FieldMatcher> matchers;
+  private final int count;
+  private final Duration within;
+  private final double confidence;
+  private final String origin;
+
+  DeclarativeRule(CauseInfo cause, String kind, List<FieldMatcher> matchers, int count, Duration within,
+      double confidence, String origin) {
+    this.cause = cause;
+    this.kind = kind;
+    this.matchers = List.copyOf(matchers);
+    this.count = count;
+    this.within = within;
+    this.confidence = confidence;
+    this.origin = origin;
+  }
+
+  @Override
+  public CauseInfo cause() {
+    return cause;
+  }
+
+  /** Where the rule was written ({@code pack.yaml rules[2]}), for messages. */
+  public String origin() {
+    return origin;
+  }
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Record> hits = new ArrayList<>();
+    for (Record r : incident.records()) {
+      if ((kind.equals("any") || kind.equals(RecordFields.kind(r))) && matchesAll(r)) {
+        hits.add(r);
+      }
+    }
+    List<Record> decisive = within == null ? hits : densest(hits);
+    if (decisive.isEmpty() || decisive.size() < count) {
+      return Optional.empty();
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    for (Record r : decisive) {
+      evidence.add(Evidence.of(r, "matched " + origin));
+      r.sid().ifPresent(sids::add);
+    }
+    String detail = decisive.size() + " record(s) matched " + origin
+        + (within == null ? "" : " within " + within.toSeconds() + " s");
+    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
+  }
+
+  private boolean matchesAll(Record r) {
+    for (FieldMatcher m : matchers) {
+      if (!m.matches(RecordFields.read(r, m.field()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The largest set of hits that fall within one window. */
+  private List<Record> densest(List<Record> hits) {
+    List<Record> best = List.of();
+    for (int i = 0; i < hits.size(); i++) {
+      if (hits.get(i).time() == null) {
+        continue;
+      }
+      List<Record> window = new ArrayList<>();
+      for (int j = i; j < hits.size(); j++) {
+        Record r = hits.get(j);
+        if (r.time() != null && !r.time().isAfter(hits.get(i).time().plus(within))) {
+          window.add(r);
+        }
+      }
+      if (window.size() > best.size()) {
+        best = window;
+      }
+    }
+    return best;
+  }
+}
