@@ -22,11 +22,11 @@ mkdir -p "$work"
 "$root/sio-doctor" --version >/dev/null || echo "build failed; using the jar as it is" >&2
 jar="$work/sio-doctor.jar"
 cp "$root/analyzer/target/sio-doctor.jar" "$jar"
-if [ ! -f "$night/.complete" ]; then
+if [ ! -f "$night.complete" ]; then
   echo "generating a ${size_mb} MB night in $night ..." >&2
   rm -rf "$night" && mkdir -p "$night"
   python3 "$root/bench/gen-night.py" "$root/sample-captures" "$night" "$size_mb"
-  touch "$night/.complete"
+  touch "$night.complete"
 fi
 bytes=$(cat "$night"/*.log | wc -c)
 lines=$(cat "$night"/*.log | wc -l)

@@ -68,6 +68,7 @@ public final class Analyzer {
         causes,
         incident.inputs(),
         SessionSummaries.of(incident),
+        incident.clockOffsets(),
         result.warnings());
   }
 

@@ -1,6 +1,7 @@
 package io.siodoctor.analyzer.rank;
 
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.rules.api.ClockOffset;
 import io.siodoctor.rules.api.Evidence;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -10,6 +11,7 @@ import java.util.function.UnaryOperator;
  * JSON contract as a record; every renderer prints it.
  *
  * @param verdict {@code healthy} exactly when {@code causes} is empty, else {@code problems}
+ * @param correlation each server log's clock offset from the browser's (HAR + logs analyses)
  * @param warnings problems of the analysis itself (a rule that failed), not of the inputs
  */
 public record RankedReport(
@@ -17,6 +19,7 @@ public record RankedReport(
     List<RankedCause> causes,
     List<InputSummary> inputs,
     List<SessionSummary> sessions,
+    List<ClockOffset> correlation,
     List<String> warnings) {
 
   public static final String HEALTHY = "healthy";
@@ -26,7 +29,18 @@ public record RankedReport(
     causes = List.copyOf(causes);
     inputs = List.copyOf(inputs);
     sessions = List.copyOf(sessions);
+    correlation = List.copyOf(correlation);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A report without correlation data (no HAR and logs analysed together). */
+  public RankedReport(
+      String verdict,
+      List<RankedCause> causes,
+      List<InputSummary> inputs,
+      List<SessionSummary> sessions,
+      List<String> warnings) {
+    this(verdict, causes, inputs, sessions, List.of(), warnings);
   }
 
   public boolean healthy() {
@@ -40,7 +54,7 @@ public record RankedReport(
   /** The same report with only the first {@code n} causes (ranks unchanged). */
   public RankedReport top(int n) {
     return causes.size() <= n ? this
-        : new RankedReport(verdict, causes.subList(0, n), inputs, sessions, warnings);
+        : new RankedReport(verdict, causes.subList(0, n), inputs, sessions, correlation, warnings);
   }
 
   /** The same report with every piece of input-derived text passed through {@code mask}. */
@@ -52,6 +66,6 @@ public record RankedReport(
             mask.apply(e.note()))).toList())).toList();
     List<InputSummary> in = inputs.stream().map(i -> new InputSummary(i.file(), i.format(), i.records(),
         i.warnings().stream().map(mask).toList(), mask.apply(i.error()))).toList();
-    return new RankedReport(verdict, masked, in, sessions, warnings);
+    return new RankedReport(verdict, masked, in, sessions, correlation, warnings);
   }
 }

@@ -6,6 +6,7 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.analyzer.rank.SessionSummary;
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.rules.api.ClockOffset;
 import io.siodoctor.rules.api.Evidence;
 import java.io.IOException;
 import java.io.Writer;
@@ -55,6 +56,16 @@ public final class JsonRenderer implements ReportRenderer {
         g.writeStringField("closed", s.closed());
         g.writeStringField("closeReason", s.closeReason());
         writeStrings(g, "nodes", s.nodes());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("correlation");
+      for (ClockOffset o : report.correlation()) {
+        g.writeStartObject();
+        g.writeStringField("file", o.file());
+        g.writeNumberField("clockOffsetMs", o.offsetMillis());
+        g.writeNumberField("sharedSessions", o.sharedSessions());
+        g.writeBooleanField("applied", o.applied());
         g.writeEndObject();
       }
       g.writeEndArray();

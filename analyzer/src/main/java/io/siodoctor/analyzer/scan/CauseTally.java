@@ -5,10 +5,8 @@ import io.siodoctor.rules.api.Evidence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,12 +14,12 @@ import java.util.TreeSet;
 /**
  * The counts of one cause over many files: distinct sessions, events (evidence items), first and
  * last time, the files, a per-hour histogram, and a few examples. Only the sids and the file names
- * grow with the input; records are never kept. Not thread-safe: {@link ScanSummary} guards it.
+ * grow with the input (as 64-bit hashes); records are never kept. Not thread-safe: {@link ScanSummary} guards it.
  */
 public final class CauseTally {
   private final String id;
   private final int maxExamples;
-  private final Set<String> sessions = new HashSet<>();
+  private final SidHashSet sessions = new SidHashSet();
   private long events;
   private Instant first;
   private Instant last;
@@ -35,7 +33,12 @@ public final class CauseTally {
   }
 
   public void addSessions(Collection<String> sids) {
-    sessions.addAll(sids);
+    sids.forEach(sessions::add);
+  }
+
+  /** A session known only by its {@link SidNodeMap#hash}. */
+  void addSessionHash(long hash) {
+    sessions.addHash(hash);
   }
 
   public void addEvidence(Evidence e) {
@@ -82,10 +85,6 @@ public final class CauseTally {
 
   public int sessions() {
     return sessions.size();
-  }
-
-  public Set<String> sessionIds() {
-    return sessions;
   }
 
   public long events() {

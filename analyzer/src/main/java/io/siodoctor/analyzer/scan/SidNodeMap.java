@@ -39,9 +39,13 @@ final class SidNodeMap {
 
   /** The issuing node and file of a sid, or null when no file of the night saw its handshake. */
   synchronized Issued get(String sid) {
-    long k = hash(sid);
+    return get(hash(sid));
+  }
+
+  /** The same, by the sid's {@link #hash}. */
+  synchronized Issued get(long k) {
     int i = slot(keys, k);
-    return keys[i] == k ? new Issued(nodeNames.get(nodes[i]), files[i]) : null;
+    return keys[i] == k ? new Issued(nodeName(nodes[i]), files[i]) : null;
   }
 
   synchronized int size() {
@@ -50,7 +54,15 @@ final class SidNodeMap {
 
   record Issued(String node, int file) {}
 
-  private short nodeNumber(String node) {
+  synchronized String nodeName(short number) {
+    return number < 0 ? null : nodeNames.get(number);
+  }
+
+  /** A small number for a node name, the same in every file; -1 for none. */
+  synchronized short nodeNumber(String node) {
+    if (node == null) {
+      return -1;
+    }
     return nodeNumbers.computeIfAbsent(node, n -> {
       nodeNames.add(n);
       return (short) (nodeNames.size() - 1);

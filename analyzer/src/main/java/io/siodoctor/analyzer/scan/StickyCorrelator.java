@@ -3,32 +3,45 @@ package io.siodoctor.analyzer.scan;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.SourceLocation;
 import io.siodoctor.rules.api.Evidence;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sticky sessions across the files of a night. Each file is analysed alone, so a sid issued by
  * node-a (in node-a.log) and rejected as unknown by node-b (in node-b.log) is invisible to the rules.
- * This keeps a compact sid→issuing node map of every handshake and the (rare) unknown-sid lines, and
- * at the end counts each rejection by another node than the issuer, in another file, as a
+ * This keeps a compact sid→issuing node map of every handshake and a compact log of the unknown-sid
+ * lines, and at the end counts each rejection by another node than the issuer, in another file, as a
  * {@code sticky-session-missing} event. Same-file pairs are left to the rule, so nothing is counted
  * twice.
+ *
+ * <p>Memory: about 32 bytes per handshake and 40 per rejection; the full text is kept only for the
+ * earliest rejections, which become the examples.
  */
 final class StickyCorrelator {
   static final String CAUSE = "sticky-session-missing";
-
-  private record Rejection(String sid, String node, int file, Evidence evidence) {}
+  /** Rejections kept whole, earliest first: enough to find the examples among them. */
+  private static final int KEPT_WHOLE = 500;
 
   private final SidNodeMap issued = new SidNodeMap();
-  private final List<Rejection> rejections = new ArrayList<>();
+  private final RejectionLog rejections = new RejectionLog();
   private final ConcurrentHashMap<String, Integer> fileNumbers = new ConcurrentHashMap<>();
+  private final List<String> fileNames = new ArrayList<>();
   private final AtomicInteger nextFile = new AtomicInteger();
 
   int fileNumber(String file) {
-    return fileNumbers.computeIfAbsent(file, f -> nextFile.getAndIncrement());
+    return fileNumbers.computeIfAbsent(file, f -> {
+      synchronized (fileNames) {
+        fileNames.add(f);
+        return fileNames.size() - 1;
+      }
+    });
   }
 
   void observe(Record record, int file) {
@@ -38,34 +51,89 @@ final class StickyCorrelator {
     if (line.is(LogEvent.HANDSHAKE)) {
       issued.put(line.sessionId(), LogNodes.of(line), file);
     } else if (line.is(LogEvent.UNKNOWN_SID)) {
-      synchronized (rejections) {
-        rejections.add(new Rejection(line.sessionId(), LogNodes.of(line), file, Evidence.of(line)));
-      }
+      rejections.add(line, issued.nodeNumber(LogNodes.of(line)), file);
     }
   }
 
-  /** Adds the cross-file stories to the summary; call once, after every file is done. Returns their places. */
+  /** Adds the cross-file stories to the summary; call once, after every file is done. Returns them. */
   List<Evidence> addTo(ScanSummary summary) {
-    List<Evidence> places = new ArrayList<>();
-    synchronized (rejections) {
-      for (Rejection r : rejections) {
-        SidNodeMap.Issued by = issued.get(r.sid());
-        if (by == null || by.file() == r.file() || by.node() == null || by.node().equals(r.node())) {
+    List<Evidence> found = new ArrayList<>();
+    synchronized (summary) {
+      CauseTally tally = null;
+      for (int i = 0; i < rejections.size; i++) {
+        SidNodeMap.Issued by = issued.get(rejections.sids[i]);
+        String rejectedBy = issued.nodeName(rejections.nodes[i]);
+        if (by == null || by.file() == rejections.files[i] || by.node() == null || by.node().equals(rejectedBy)) {
           continue;
         }
-        synchronized (summary) {
-          CauseTally t = summary.tally(CAUSE);
-          t.addSessions(List.of(r.sid()));
-          t.addEvidence(r.evidence());
+        if (tally == null) {
+          tally = summary.tally(CAUSE);
         }
-        places.add(r.evidence());
+        Evidence e = rejections.evidence(i, fileNames);
+        tally.addSessionHash(rejections.sids[i]);
+        tally.addEvidence(e);
+        found.add(e);
       }
     }
-    return places;
+    return found;
   }
 
-  int sessionsIssued() {
-    return issued.size();
-  }
+  /** The unknown-sid lines of the night, as columns of numbers; the earliest also whole. */
+  private static final class RejectionLog {
+    long[] sids = new long[1024];
+    short[] nodes = new short[1024];
+    int[] files = new int[1024];
+    long[] times = new long[1024];
+    long[] lines = new long[1024];
+    int size;
+    final TreeSet<Kept> whole = new TreeSet<>();
 
+    record Kept(long time, int index, Evidence evidence) implements Comparable<Kept> {
+      @Override
+      public int compareTo(Kept o) {
+        int c = Long.compare(time, o.time);
+        return c != 0 ? c : Integer.compare(index, o.index);
+      }
+    }
+
+    synchronized void add(LogLine line, short node, int file) {
+      if (size == sids.length) {
+        int n = size * 2;
+        sids = Arrays.copyOf(sids, n);
+        nodes = Arrays.copyOf(nodes, n);
+        files = Arrays.copyOf(files, n);
+        times = Arrays.copyOf(times, n);
+        lines = Arrays.copyOf(lines, n);
+      }
+      long time = line.time() == null ? Long.MAX_VALUE : line.time().toEpochMilli();
+      sids[size] = SidNodeMap.hash(line.sessionId());
+      nodes[size] = node;
+      files[size] = file;
+      times[size] = time;
+      lines[size] = line.lineNumber();
+      Kept k = new Kept(time, size, Evidence.of(line));
+      if (whole.size() < KEPT_WHOLE) {
+        whole.add(k);
+      } else if (k.compareTo(whole.last()) < 0) {
+        whole.pollLast();
+        whole.add(k);
+      }
+      size++;
+    }
+
+    /** The whole evidence when kept, else one rebuilt from the numbers (place and time, no text). */
+    Evidence evidence(int i, List<String> fileNames) {
+      Kept probe = new Kept(times[i], i, null);
+      Kept k = whole.ceiling(probe);
+      if (k != null && k.index() == i) {
+        return k.evidence();
+      }
+      String file;
+      synchronized (fileNames) {
+        file = fileNames.get(files[i]);
+      }
+      return new Evidence(SourceLocation.line(file, lines[i]),
+          times[i] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(times[i]), "", null);
+    }
+  }
 }

@@ -185,6 +185,26 @@ class ArchiveWalkerTest {
   }
 
   @Test
+  void zstdAndBzip2AreRecognisedByContent() throws IOException {
+    java.io.ByteArrayOutputStream zst = new java.io.ByteArrayOutputStream();
+    try (var out = new org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream(zst)) {
+      out.write(tar(members("node-a.log", "zstd a\n")));
+    }
+    java.io.ByteArrayOutputStream bz = new java.io.ByteArrayOutputStream();
+    try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bz)) {
+      out.write("bzip2\n".getBytes(UTF_8));
+    }
+    Files.write(dir.resolve("night.tar.zst"), zst.toByteArray());
+    Files.write(dir.resolve("rotated.log.1"), bz.toByteArray());
+
+    Recorder r = walk(ArchiveLimits.DEFAULT, dir);
+
+    assertThat(r.unreadable).isEmpty();
+    assertThat(r.members).containsEntry(dir.getFileName() + "/night.tar.zst!node-a.log", "zstd a\n")
+        .containsEntry(dir.getFileName() + "/rotated.log.1", "bzip2\n");
+  }
+
+  @Test
   void aMissingFileIsReportedNotThrown() throws IOException {
     Recorder r = walk(ArchiveLimits.DEFAULT, dir.resolve("nope.log"));
     assertThat(r.unreadable).containsEntry(dir.resolve("nope.log").toString(), "cannot open: no such file");

@@ -28,7 +28,7 @@ final class EngineIoUrls {
     }
     Map<String, String> params = params(u.substring(q + 1));
     String transport = params.get("transport");
-    if (!params.containsKey("EIO") && !TRANSPORTS.contains(transport)) {
+    if (!params.containsKey("EIO") && (transport == null || !TRANSPORTS.contains(transport))) {
       return null;
     }
     String b64 = params.get("b64");

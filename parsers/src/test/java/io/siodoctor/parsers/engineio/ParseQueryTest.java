@@ -71,4 +71,10 @@ class ParseQueryTest {
     assertThat(parseQuery("/socket.io/?EIO=3&b64=").base64()).isFalse();
     assertThat(parseQuery("/socket.io/?EIO=3&b64=0").base64()).isTrue();
   }
+
+  @Test
+  void aThirdPartyUrlWithAQueryIsNotEngineIo() {
+    // regression: a query without EIO and without transport used to throw from Set.contains(null)
+    assertThat(PacketDecoder.parseQuery("https://analytics.example.com/collect?v=2&tid=UA-1")).isNull();
+  }
 }

@@ -24,12 +24,24 @@ public final class Incident {
   private final Map<String, Session> bySid;
   private final List<HttpExchange> exchanges;
   private final List<LogLine> logLines;
+  private final List<ClockOffset> clockOffsets;
+  private final List<WsFrame> frames;
 
   public Incident(
       List<Record> records,
       List<Session> sessions,
       List<WebSocketConnection> webSockets,
       List<InputSummary> inputs) {
+    this(records, sessions, webSockets, inputs, List.of());
+  }
+
+  public Incident(
+      List<Record> records,
+      List<Session> sessions,
+      List<WebSocketConnection> webSockets,
+      List<InputSummary> inputs,
+      List<ClockOffset> clockOffsets) {
+    this.clockOffsets = List.copyOf(clockOffsets);
     this.records = List.copyOf(records);
     this.sessions = List.copyOf(sessions);
     this.webSockets = List.copyOf(webSockets);
@@ -40,6 +52,8 @@ public final class Incident {
         .filter(HttpExchange.class::isInstance).map(HttpExchange.class::cast).toList();
     this.logLines = records.stream()
         .filter(LogLine.class::isInstance).map(LogLine.class::cast).toList();
+    this.frames = records.stream()
+        .filter(WsFrame.class::isInstance).map(WsFrame.class::cast).toList();
   }
 
   /** All records, ordered by time (records without a time keep their input order, last). */
@@ -63,6 +77,11 @@ public final class Incident {
     return inputs;
   }
 
+  /** Each server log's clock offset from the browser's, where shared sessions tell it. */
+  public List<ClockOffset> clockOffsets() {
+    return clockOffsets;
+  }
+
   /** Every HTTP exchange (HAR entries, WebSocket handshakes included). */
   public List<HttpExchange> exchanges() {
     return exchanges;
@@ -74,7 +93,7 @@ public final class Incident {
   }
 
   public List<WsFrame> frames() {
-    return records.stream().filter(WsFrame.class::isInstance).map(WsFrame.class::cast).toList();
+    return frames;
   }
 
   public List<LogLine> logLines() {

@@ -10,6 +10,7 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.rules.api.ClockOffset;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Session;
@@ -56,7 +57,8 @@ public final class IncidentBuilder {
   }
 
   public Incident build() {
-    List<Record> records = retention.records();
+    List<ClockOffset> offsets = ClockAlignment.estimate(retention.records());
+    List<Record> records = ClockAlignment.apply(retention.records(), offsets);
     List<Record> ordered = new ArrayList<>(records);
     // stable sort: records without a time keep their input order, at the end
     ordered.sort(Comparator.comparing(Record::time, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -80,7 +82,7 @@ public final class IncidentBuilder {
       sessions.add(p.toSession());
     }
     sessions.sort(Comparator.comparing(Session::opened, Comparator.nullsLast(Comparator.naturalOrder())));
-    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs));
+    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets);
   }
 
   /** Tells the user, on the first HAR input, what was counted but not kept. */

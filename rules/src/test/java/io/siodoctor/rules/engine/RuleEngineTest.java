@@ -104,10 +104,37 @@ class RuleEngineTest {
   }
 
   @Test
-  void twoRulesForOneCauseAreRefused() {
-    assertThatThrownBy(() -> new RuleEngine(List.of(new StickySessionMissingRule(), new StickySessionMissingRule())))
+  void twoRulesForOneCauseWithDifferentMetadataAreRefused() {
+    CauseInfo sticky = CauseCatalog.describe(new StickySessionMissingRule());
+    SelfDescribingRule impostor = rule(sticky.id(), i -> Optional.empty());
+    assertThatThrownBy(() -> new RuleEngine(List.of(new StickySessionMissingRule(), impostor)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("sticky-session-missing");
+  }
+
+  @Test
+  void aPackRuleAddingEvidenceToABuiltInCauseMakesOneFinding() {
+    CauseInfo sticky = CauseCatalog.describe(new StickySessionMissingRule());
+    SelfDescribingRule more = new SelfDescribingRule() {
+      @Override
+      public CauseInfo cause() {
+        return sticky;
+      }
+
+      @Override
+      public Optional<Finding> check(Incident incident) {
+        // the page load: another place, so the merged finding cites both
+        return Optional.of(Finding.of(0.99, List.of(Evidence.of(incident.exchanges().get(0))))
+            .withSessions(List.of("pack-sid")));
+      }
+    };
+    RuleEngine.Result result = new RuleEngine(List.of(new StickySessionMissingRule(), more)).run(stickyIncident());
+
+    assertThat(result.findings()).hasSize(1);
+    Finding merged = result.findings().get(0).finding();
+    assertThat(merged.evidence()).extracting(e -> e.location().location()).contains("entries[0]", "entries[2]");
+    assertThat(merged.confidence()).isEqualTo(0.99);
+    assertThat(merged.sessionIds()).contains("ssO51L53Emo8zXiyAAAA", "pack-sid");
   }
 
   @Test
