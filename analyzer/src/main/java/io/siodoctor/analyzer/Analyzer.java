@@ -74,7 +74,11 @@ public final class Analyzer {
 
   private static InputSummary read(InputSource source, IncidentBuilder builder) {
     try (InputStream in = source.open()) {
-      return new InputReader().read(in, source.name(), builder.sink());
+      InputSummary summary;
+      try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
+        summary = new InputReader().read(in, source.name(), sink);
+      }
+      return summary;
     } catch (IOException e) {
       return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot open: " + e.getMessage());
     }

@@ -27,6 +27,8 @@ final class ScanOptionsCli {
         .desc("refuse a compressed stream expanding more than N:1 (default 200)").get());
     o.addOption(Option.builder().longOpt("chunk-records").hasArg().argName("N")
         .desc("analyse files in chunks of N records: bounds memory, and the rules slow down more than linearly on bigger incidents (default 5000)").get());
+    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
+        .desc("extra rule packs, as for analyze").get());
     o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
     o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
   }

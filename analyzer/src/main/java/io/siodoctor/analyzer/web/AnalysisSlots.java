@@ -15,7 +15,7 @@ final class AnalysisSlots {
     this.permits = new Semaphore(size);
   }
 
-  /** A held slot; closing it frees the slot. */
+  /** A held slot; closing it frees the slot (once, however often it is called). */
   interface Slot extends AutoCloseable {
     @Override
     void close();

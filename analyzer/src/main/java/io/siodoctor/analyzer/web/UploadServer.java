@@ -106,9 +106,11 @@ public final class UploadServer implements AutoCloseable {
       cfg.routes.post("/analyze", ctx -> analyze(ctx, true));
       cfg.routes.post("/api/analyze", ctx -> analyze(ctx, false));
       cfg.routes.post("/api/sanitize", ctx -> {
-        try (AnalysisSlots.Slot held = slots.acquire()) {
+        AnalysisSlots.Slot slot = slots.acquire();
+        try {
           sanitize.handle(ctx);
-          held.close();
+        } finally {
+          slot.close();
         }
       });
       cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -141,9 +143,13 @@ public final class UploadServer implements AutoCloseable {
 
   private void analyze(Context ctx, boolean html) throws IOException {
     Analysis analysis;
-    try (Uploads uploads = Uploads.of(ctx); AnalysisSlots.Slot held = slots.acquire()) {
-      analysis = analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask);
-      held.close(); // the report is small; free the slot before rendering
+    try (Uploads uploads = Uploads.of(ctx)) {
+      AnalysisSlots.Slot slot = slots.acquire();
+      try {
+        analysis = analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask);
+      } finally {
+        slot.close();
+      }
     } // the uploads are deleted here, before a byte of the answer is written
     if (analysis.report().inputs().stream().noneMatch(InputSummary::readable)) {
       throw new WebError(400, analysis.report().inputs().stream().map(InputSummary::error)
@@ -172,8 +178,7 @@ public final class UploadServer implements AutoCloseable {
       }
       root = t;
     }
-    if (e instanceof IOException || e instanceof jakarta.servlet.ServletException
-        || e instanceof IllegalStateException || root instanceof org.eclipse.jetty.http.BadMessageException) {
+    if (e instanceof IOException || e instanceof jakarta.servlet.ServletException || e instanceof IllegalStateException) {
       error(ctx, 400, "unreadable upload: " + root.getMessage());
     } else {
       error(ctx, 500, "internal error: " + e);

@@ -1,10 +1,32 @@
 package io.siodoctor.parsers.logs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Allocation-free checks on ASCII text held in a byte array. */
 final class Ascii {
   private Ascii() {}
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Whether a[ao..ao+len) equals b[bo..bo+len); eight bytes at a time (short keys, no call). */
+  static boolean equals(byte[] a, int ao, byte[] b, int bo, int len) {
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      if ((long) LONGS.get(a, ao + i) != (long) LONGS.get(b, bo + i)) {
+        return false;
+      }
+    }
+    for (; i < len; i++) {
+      if (a[ao + i] != b[bo + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   static boolean isDigit(byte c) {
     return c >= '0' && c <= '9';

@@ -1,7 +1,6 @@
 package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.RecordSink;
-import io.siodoctor.parsers.engineio.PacketDecoder;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
@@ -186,8 +185,15 @@ public final class EngineIoDebugLogParser extends LineLogParser {
   private static final class DebugSession extends Session {
     private final TimeReader times = new TimeReader();
     private final StringCache names = new StringCache();
+    /** Namespaces accepted after a timestamp or in TTY form, and those accepted on bare lines. */
+    private final StringCache framedNames = new StringCache();
+    private final StringCache bareNames = new StringCache();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     private byte[] scratch = new byte[4096];
+
+    private final byte[] lastIso = new byte[24];
+    private boolean lastIsoValid;
+    private Instant lastIsoTime;
 
     private String clientSid;
     private boolean clientCarryOff;
@@ -234,9 +240,23 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       int p = s;
       byte c = b[p];
       if (Ascii.isDigit(c)) {
-        int q = times.readIso(b, p, e);
+        int q;
+        if (lastIsoValid && e - p > 24 && Ascii.equals(b, p, lastIso, 0, 24)) {
+          // the same millisecond as the line before (debug's toISOString is always 24 chars)
+          q = p + 24;
+          time = lastIsoTime;
+        } else {
+          q = times.readIso(b, p, e);
+          if (q == p + 24 && b[p + 23] == 'Z') {
+            System.arraycopy(b, p, lastIso, 0, 24);
+            lastIsoTime = times.instant();
+            lastIsoValid = true;
+          }
+          if (q > 0) {
+            time = times.instant();
+          }
+        }
         if (q > 0 && q < e && b[q] == ' ') {
-          time = times.instant();
           p = q + 1;
           // "docker logs -t" / "kubectl logs --timestamps" put their own time first
           if (p < e && Ascii.isDigit(b[p])) {
@@ -246,6 +266,8 @@ public final class EngineIoDebugLogParser extends LineLogParser {
               p = q2 + 1;
             }
           }
+        } else {
+          time = null;
         }
       } else if (Ascii.isLetter(c) && e - p > 30 && b[p + 3] == ',') {
         int q = times.readRfc1123(b, p, e);
@@ -261,11 +283,23 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       if (tty) {
         p = Ascii.skipSpaces(b, p, e);
       }
+      // the namespace: a word seen before is looked up; a new word is checked, then remembered
+      String ns = null;
       int q = p;
-      while (q < e && EngineIoDebugLogParser.nsChar(b[q])) {
-        q++;
+      if (q < e && Ascii.isLetter(b[q])) {
+        int lim = Math.min(e, p + 81);
+        while (q < lim && b[q] != ' ') {
+          q++;
+        }
+        if (q < e && b[q] == ' ') {
+          boolean framed = time != null || tty;
+          ns = framed ? framedNames.find(b, p, q) : bareNames.find(b, p, q);
+          if (ns == null && namespaceChars(b, p, q) && namespace(b, p, q, framed)) {
+            ns = framed ? framedNames.put(b, p, q) : bareNames.put(b, p, q);
+          }
+        }
       }
-      if (q == p || q >= e || b[q] != ' ' || q - p > 80 || !namespace(b, p, q, time != null || tty)) {
+      if (ns == null) {
         // not a debug line: application output, continuation of a multi-line message
         String text = Ascii.str(b, time != null ? p : s, e);
         if (time != null) {
@@ -280,7 +314,6 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         emit(n, lastTime, node, null, null, null, text, ev, detail, null);
         return;
       }
-      String ns = names.get(b, p, q);
       int ms = q + 1;
       int me = e;
       if (tty) {
@@ -311,11 +344,25 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         handshakeRequest = null;
       } else if (event == LogEvent.OTHER && msg.startsWith("writing \"") && ns.equals("engine:polling")) {
         event = LogEvent.PAYLOAD_WRITTEN;
-        String payload = msg.substring(9, msg.length() - (msg.endsWith("\"") ? 1 : 0));
-        ProtocolRevision proven = PacketDecoder.decodePolling(payload, "text/plain", false).provenRevision();
-        detail = proven == ProtocolRevision.UNKNOWN ? null : proven.name();
+        detail = framingOf(msg, 9);
       }
       emit(n, time, node, null, ns, sid, msg, event, detail, access);
+    }
+
+    /**
+     * The revision a written polling payload's framing proves, from its first bytes only (every
+     * poll is logged, so no full decode here): {@code <digits>:} is a revision-3 length prefix, a
+     * record separator is revision 4.
+     */
+    private static String framingOf(String msg, int from) {
+      int i = from;
+      while (i < msg.length() && i - from < 10 && Character.isDigit(msg.charAt(i))) {
+        i++;
+      }
+      if (i > from && i < msg.length() && msg.charAt(i) == ':') {
+        return ProtocolRevision.EIO3.name();
+      }
+      return msg.indexOf('\u001e', from) >= 0 ? ProtocolRevision.EIO4.name() : null;
     }
 
     /** The request of an engine {@code handling "GET" http request "/socket.io/?..."} line. */
@@ -330,7 +377,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         return null;
       }
       String url = msg.substring(start, end);
-      return new HttpAccess(null, method, url, -1, -1, -1, null, null, null, PacketDecoder.parseQuery(url));
+      return new HttpAccess(null, method, url, -1, -1, -1, null, null, null, LogUrls.query(url));
     }
 
     private String carryClientSid(String msg, String sid, LogEvent event) {
@@ -355,6 +402,15 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         clientSid = null;
       }
       return out;
+    }
+
+    private static boolean namespaceChars(byte[] b, int p, int q) {
+      for (int i = p; i < q; i++) {
+        if (!EngineIoDebugLogParser.nsChar(b[i])) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**

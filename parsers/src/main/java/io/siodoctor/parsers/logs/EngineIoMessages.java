@@ -239,12 +239,13 @@ public final class EngineIoMessages {
       default:
         break;
     }
-    // anything else: facts that can sit anywhere in the text
-    if (m.indexOf("Max payload size exceeded") >= 0) {
+    // anything else: facts that can sit anywhere in the text (a one-character test first: debug
+    // messages are lower case and rarely hold '=')
+    if (m.indexOf('M') >= 0 && m.indexOf("Max payload size exceeded") >= 0) {
       r.set(LogEvent.PAYLOAD_TOO_LARGE, "Max payload size exceeded", null);
       return;
     }
-    if (m.indexOf("sid") >= 0) {
+    if (m.indexOf('=') >= 0) {
       r.sid = LogUrls.sidInText(m);
     }
   }

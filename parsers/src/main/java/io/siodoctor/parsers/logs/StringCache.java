@@ -1,57 +1,75 @@
 package io.siodoctor.parsers.logs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Interns short ASCII tokens that repeat on almost every line (debug namespaces, levels, node
  * names) so the hot path does not allocate a String for each. Bounded: when full, tokens are
- * simply decoded.
+ * simply decoded. The hash looks at the length and three bytes only (collisions just cost a
+ * probe); keys are compared eight bytes at a time.
  */
 final class StringCache {
   private static final int SIZE = 512; // power of two
+  private static final int MAX_LENGTH = 96;
   private final byte[][] keys = new byte[SIZE][];
   private final String[] values = new String[SIZE];
   private int used;
 
+  /** The cached String for b[from..to), adding it when absent. */
   String get(byte[] b, int from, int to) {
+    String v = find(b, from, to);
+    return v != null ? v : put(b, from, to);
+  }
+
+  /** The cached String for b[from..to), or null when it was never added. */
+  String find(byte[] b, int from, int to) {
     int len = to - from;
-    if (len > 96) {
-      return new String(b, from, len, StandardCharsets.UTF_8);
+    if (len <= 0 || len > MAX_LENGTH) {
+      return null;
     }
-    int h = len;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
-    }
-    h ^= h >>> 16;
-    int slot = h & (SIZE - 1);
+    int slot = slot(b, from, to);
     for (int probe = 0; probe < 8; probe++) {
       byte[] k = keys[slot];
       if (k == null) {
-        if (used >= SIZE / 2) {
-          break;
-        }
-        byte[] copy = new byte[len];
-        System.arraycopy(b, from, copy, 0, len);
-        String v = new String(copy, StandardCharsets.UTF_8);
-        keys[slot] = copy;
-        values[slot] = v;
-        used++;
-        return v;
+        return null;
       }
-      if (k.length == len && equal(k, b, from)) {
+      if (k.length == len && Ascii.equals(k, 0, b, from, len)) {
         return values[slot];
       }
       slot = (slot + 1) & (SIZE - 1);
     }
-    return new String(b, from, len, StandardCharsets.UTF_8);
+    return null;
   }
 
-  private static boolean equal(byte[] k, byte[] b, int from) {
-    for (int i = 0; i < k.length; i++) {
-      if (k[i] != b[from + i]) {
-        return false;
-      }
+  /** Adds b[from..to) (when there is room) and returns its String. */
+  String put(byte[] b, int from, int to) {
+    int len = to - from;
+    String v = new String(b, from, len, StandardCharsets.UTF_8);
+    if (len <= 0 || len > MAX_LENGTH || used >= SIZE / 2) {
+      return v;
     }
-    return true;
+    int slot = slot(b, from, to);
+    for (int probe = 0; probe < 8; probe++) {
+      byte[] k = keys[slot];
+      if (k == null) {
+        keys[slot] = Arrays.copyOfRange(b, from, to);
+        values[slot] = v;
+        used++;
+        return v;
+      }
+      if (k.length == len && Ascii.equals(k, 0, b, from, len)) {
+        return values[slot];
+      }
+      slot = (slot + 1) & (SIZE - 1);
+    }
+    return v;
+  }
+
+  private static int slot(byte[] b, int from, int to) {
+    int len = to - from;
+    int h = len * 0x9E3779B1 ^ (b[to - 1] * 961 + b[from + (len >> 1)] * 31 + b[from]);
+    h ^= h >>> 15;
+    return h & (SIZE - 1);
   }
 }

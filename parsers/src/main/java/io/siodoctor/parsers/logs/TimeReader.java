@@ -14,6 +14,10 @@ import java.time.ZoneOffset;
  */
 final class TimeReader {
 
+  private static final int[] POW10 = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
+
   private final ZoneId defaultZone;
   private final boolean defaultIsUtc;
 
@@ -78,16 +82,7 @@ final class TimeReader {
       return -1;
     }
     // consecutive lines mostly share the date and time to the second: reuse it
-    boolean same = isoPrefixValid;
-    if (same) {
-      for (int i = 18; i >= 0; i--) {
-        if (b[p + i] != isoPrefix[i]) {
-          same = false;
-          break;
-        }
-      }
-    }
-    if (same) {
+    if (isoPrefixValid && Ascii.equals(b, p, isoPrefix, 0, 19)) {
       return readIsoTail(b, p + 19, end, isoPrefixLocal);
     }
     if (b[p + 4] != '-' || b[p + 7] != '-' || b[p + 13] != ':' || b[p + 16] != ':') {
@@ -134,9 +129,7 @@ final class TimeReader {
       if (k == q + 1) {
         return -1;
       }
-      for (int i = digits; i < 9; i++) {
-        ns *= 10;
-      }
+      ns *= POW10[9 - digits];
       q = k;
     }
     int offset = Integer.MIN_VALUE;
@@ -195,9 +188,7 @@ final class TimeReader {
         }
         k++;
       }
-      for (int i = digits; i < 9; i++) {
-        ns *= 10;
-      }
+      ns *= POW10[9 - digits];
       q = k;
     }
     return set(y, mo, d, h, mi, s, ns, Integer.MIN_VALUE) ? q : -1;
@@ -233,9 +224,7 @@ final class TimeReader {
         }
         k++;
       }
-      for (int i = digits; i < 9; i++) {
-        ns *= 10;
-      }
+      ns *= POW10[9 - digits];
       q = k;
     }
     int offset = Integer.MIN_VALUE;
@@ -301,9 +290,7 @@ final class TimeReader {
         }
         k++;
       }
-      for (int i = digits; i < 9; i++) {
-        ns *= 10;
-      }
+      ns *= POW10[9 - digits];
       q = k;
     }
     return set(year, mo, d, h, mi, s, ns, Integer.MIN_VALUE) ? q : -1;
@@ -335,9 +322,7 @@ final class TimeReader {
         }
         k++;
       }
-      for (int i = digits; i < 9; i++) {
-        ns *= 10;
-      }
+      ns *= POW10[9 - digits];
       q = k;
     }
     secondOfDay = h * 3600 + mi * 60 + Math.min(s, 59);

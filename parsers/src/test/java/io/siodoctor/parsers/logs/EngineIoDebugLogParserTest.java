@@ -202,6 +202,28 @@ class EngineIoDebugLogParserTest {
   }
 
   @Test
+  void handshakeRequestOpenPacketAndWrittenPayloads() {
+    // real lines of the heartbeat-timeout capture (socket.io 4.8 / engine.io 6.6)
+    String text =
+        "2026-11-26T03:19:25.742Z engine handling \"GET\" http request \"/socket.io/?EIO=4&transport=polling&t=zhi56jls\"\n"
+            + "2026-11-26T03:19:25.747Z engine handshaking client \"8zVNQ_3kNnvUljZhAAAA\"\n"
+            + "2026-11-26T03:19:25.751Z engine:socket sending packet \"open\" ({\"sid\":\"8zVNQ_3kNnvUljZhAAAA\",\"upgrades\":[\"websocket\"],\"pingInterval\":2000,\"pingTimeout\":1000,\"maxPayload\":1000000})\n"
+            + "2026-11-26T03:19:25.762Z engine:polling writing \"0{\"sid\":\"8zVNQ_3kNnvUljZhAAAA\",\"upgrades\":[\"websocket\"],\"pingInterval\":2000,\"pingTimeout\":1000,\"maxPayload\":1000000}\"\n";
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    LogLine request = s.lines.get(0);
+    assertThat(request.event()).isEqualTo(LogEvent.HTTP_REQUEST);
+    assertThat(request.eventDetail()).isEqualTo("GET");
+    assertThat(request.access().url()).isEqualTo("/socket.io/?EIO=4&transport=polling&t=zhi56jls");
+    assertThat(request.access().engineIo().isHandshake()).isTrue();
+    LogLine open = s.lines.get(2);
+    assertThat(open.event()).isEqualTo(LogEvent.OPEN_SENT);
+    assertThat(open.sid()).contains("8zVNQ_3kNnvUljZhAAAA");
+    assertThat(open.eventDetail()).startsWith("{\"sid\":\"8zVNQ_3kNnvUljZhAAAA\"").endsWith("}");
+    assertThat(open.access()).isSameAs(request.access());
+    assertThat(s.lines.get(3).event()).isEqualTo(LogEvent.PAYLOAD_WRITTEN);
+  }
+
+  @Test
   void socketIoConnectReplySidIsNotTakenForTheEngineSid() {
     CollectingSink s =
         Parse.text(

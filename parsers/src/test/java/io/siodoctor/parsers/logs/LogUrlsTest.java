@@ -1,0 +1,55 @@
+package io.siodoctor.parsers.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.engineio.PacketDecoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LogUrlsTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/socket.io/?EIO=4&transport=polling&t=zhi56jls",
+        "/socket.io/?EIO=4&transport=polling&t=zhi6j3c4&sid=8zVNQ_3kNnvUljZhAAAA",
+        "http://10.0.0.30:80/socket.io/?EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA",
+        "wss://app.example/socket.io/?EIO=3&transport=websocket&sid=a&b64=1",
+        "//cdn.example/socket.io/?EIO=3&transport=polling&b64=0",
+        "https://host?EIO=4",
+        "/realtime/?transport=websocket",
+        "/realtime/?transport=flash",
+        "/realtime/?transport=",
+        "/socket.io/?EIO=&transport=polling",
+        "/socket.io/?EIO&transport=polling&sid",
+        "/socket.io/?EIO=4&EIO=3&transport=polling&transport=websocket&sid=x&sid=y",
+        "/socket.io/?&&EIO=4&&",
+        "/socket.io/?EIO=4&transport=polling&sid=a%2Fb",
+        "/socket.io/?EIO=4&transport=polling&q=a+b",
+        "/socket.io/?EIO=4&transport=polling#frag",
+        " /socket.io/?EIO=4&transport=polling ",
+        "/api/items?page=2",
+        "/index.html",
+        "?EIO=4",
+        "/socket.io/?b64=&EIO=3",
+        "/socket.io/?sid=&EIO=4&transport=websocket",
+      })
+  void sameAnswerAsPacketDecoder(String url) {
+    assertThat(LogUrls.query(url)).isEqualTo(PacketDecoder.parseQuery(url));
+  }
+
+  @Test
+  void sidsInText() {
+    assertThat(LogUrls.sidInText("GET /socket.io/?EIO=4&transport=polling&sid=C-UMVuI3T1QZRV4gAAAA 400"))
+        .isEqualTo("C-UMVuI3T1QZRV4gAAAA");
+    assertThat(LogUrls.sidInText("closed sid=abc_DEF-123, code=1")).isEqualTo("abc_DEF-123");
+    assertThat(LogUrls.sidInText("no session here, nosid=x")).isNull();
+    assertThat(LogUrls.sidInText("40{\"sid\":\"SH6xF8hl4qB5kR2gAAAA\"}")).isNull();
+    assertThat(LogUrls.sidInOpenPacket("({\"sid\":\"ssO51L53Emo8zXiyAAAA\",\"upgrades\":[]})"))
+        .isEqualTo("ssO51L53Emo8zXiyAAAA");
+    assertThat(LogUrls.sidOfUrl("/socket.io/?EIO=4&transport=polling&t=x&sid=a%2Db"))
+        .isEqualTo("a-b");
+    assertThat(LogUrls.sidOfUrl("/socket.io/?EIO=4&xsid=nope")).isNull();
+  }
+}
