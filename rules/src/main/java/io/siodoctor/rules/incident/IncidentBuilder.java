@@ -85,18 +85,24 @@ public final class IncidentBuilder {
     return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets);
   }
 
-  /** Tells the user, on the first HAR input, what was counted but not kept. */
+  /** Tells the user, on the HAR input (else the first readable one), what was counted but not kept. */
   private List<InputSummary> withRetentionNote(List<InputSummary> in) {
     String note = retention.note();
     List<InputSummary> out = new ArrayList<>(in);
-    for (int i = 0; note != null && i < out.size(); i++) {
-      InputSummary s = out.get(i);
-      if ("har".equals(s.format())) {
-        List<String> warnings = new ArrayList<>(s.warnings());
-        warnings.add(note);
-        out.set(i, new InputSummary(s.file(), s.format(), s.records(), warnings, s.error()));
-        break;
+    if (note == null) {
+      return out;
+    }
+    int target = -1;
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).readable() && (target < 0 || "har".equals(out.get(i).format()))) {
+        target = i;
       }
+    }
+    if (target >= 0) {
+      InputSummary s = out.get(target);
+      List<String> warnings = new ArrayList<>(s.warnings());
+      warnings.add(note);
+      out.set(target, new InputSummary(s.file(), s.format(), s.records(), warnings, s.error()));
     }
     return out;
   }

@@ -26,7 +26,15 @@ final class RetentionPolicy {
   /** Routine records kept at each end of one connection or polling session. */
   static final int EDGE = 25;
   /** Above this many kept records only decisive ones are kept. */
-  static final int MAX_KEPT = 150_000;
+  static final int MAX_KEPT = 100_000;
+  /** Above this many nothing more is kept: the heap stays bounded whatever the input. */
+  static final int HARD_MAX_KEPT = 250_000;
+
+  /** What every healthy session logs: kept while there is room, the first to go when there is not. */
+  private static final java.util.Set<LogEvent> ROUTINE_LOG_EVENTS = java.util.EnumSet.of(
+      LogEvent.OTHER, LogEvent.HTTP_REQUEST, LogEvent.HANDSHAKE, LogEvent.OPEN_SENT, LogEvent.PAYLOAD_WRITTEN,
+      LogEvent.PING_SENT, LogEvent.PING_RECEIVED, LogEvent.PONG_RECEIVED, LogEvent.UPGRADE_STARTED,
+      LogEvent.UPGRADE_DONE);
 
   private final List<Record> kept = new ArrayList<>();
   private final Map<String, Run> runs = new HashMap<>();
@@ -56,7 +64,7 @@ final class RetentionPolicy {
       runs.computeIfAbsent(runKey, k -> new Run()).add(r);
       return;
     }
-    if (kept.size() >= MAX_KEPT && !decisive(r)) {
+    if (kept.size() >= HARD_MAX_KEPT || (kept.size() >= MAX_KEPT && !decisive(r))) {
       droppedOverCap++;
       return;
     }
@@ -86,7 +94,8 @@ final class RetentionPolicy {
     }
     if (droppedOverCap > 0) {
       sb.append(sb.length() > 0 ? "; " : "").append(droppedOverCap)
-          .append(" non-decisive records beyond the first " + MAX_KEPT + " were not kept");
+          .append(" records beyond the first " + MAX_KEPT + " were not kept (errors and closes were, up to "
+              + HARD_MAX_KEPT + "); use `sio-doctor scan` for whole archives");
     }
     return sb.toString();
   }
@@ -141,9 +150,10 @@ final class RetentionPolicy {
 
   private static boolean decisive(Record r) {
     if (r instanceof LogLine l) {
-      return l.event() != LogEvent.OTHER && l.event() != LogEvent.HTTP_REQUEST
-          && !(l.event() == LogEvent.HTTP_ACCESS && l.access() != null && l.access().status() < 400
-              && l.access().status() != 101);
+      if (l.event() == LogEvent.HTTP_ACCESS) {
+        return l.access() != null && (l.access().status() >= 400 || l.access().status() == 101);
+      }
+      return !ROUTINE_LOG_EVENTS.contains(l.event());
     }
     if (r instanceof HttpExchange x) {
       return x.status() == 0 || x.status() >= 400 || x.handshake() != null || x.engineIoError() != null;
