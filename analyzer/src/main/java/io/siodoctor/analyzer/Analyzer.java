@@ -79,8 +79,12 @@ public final class Analyzer {
         summary = new InputReader().read(in, source.name(), sink);
       }
       return summary;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": permission denied");
     } catch (IOException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot open: " + e.getMessage());
+      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot be read: " + e.getMessage());
     }
   }
 }

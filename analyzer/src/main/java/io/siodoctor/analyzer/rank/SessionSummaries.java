@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.rank;
 
+import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.SessionClose;
@@ -21,7 +22,8 @@ public final class SessionSummaries {
       nodes.remove("?");
       result.add(new SessionSummary(
           s.sid(),
-          s.clientRevision().name().replace("EIO", "EIO="),
+          label(s.clientRevision()),
+          label(s.serverRevision()),
           new ArrayList<>(s.transports()),
           s.upgradeOutcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
           str(s.opened()),
@@ -30,6 +32,11 @@ public final class SessionSummaries {
           nodes));
     }
     return result;
+  }
+
+  /** {@code EIO=4 (Socket.IO 3.x/4.x)}, or null when unknown. */
+  private static String label(ProtocolRevision r) {
+    return r == ProtocolRevision.UNKNOWN ? null : "EIO=" + r.number() + " (" + r.releases() + ")";
   }
 
   private static String str(Instant t) {

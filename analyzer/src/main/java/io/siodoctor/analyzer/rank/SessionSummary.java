@@ -6,6 +6,7 @@ import java.util.List;
 public record SessionSummary(
     String sid,
     String protocol,
+    String serverProtocol,
     List<String> transports,
     String upgrade,
     String opened,

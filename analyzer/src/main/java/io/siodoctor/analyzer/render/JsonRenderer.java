@@ -50,6 +50,7 @@ public final class JsonRenderer implements ReportRenderer {
         g.writeStartObject();
         g.writeStringField("sid", s.sid());
         g.writeStringField("protocol", s.protocol());
+        g.writeStringField("serverProtocol", s.serverProtocol());
         writeStrings(g, "transports", s.transports());
         g.writeStringField("upgrade", s.upgrade());
         g.writeStringField("opened", s.opened());

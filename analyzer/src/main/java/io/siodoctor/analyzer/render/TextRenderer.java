@@ -31,7 +31,11 @@ public final class TextRenderer implements ReportRenderer {
   @Override
   public void render(RankedReport report, Writer writer) throws IOException {
     PrintWriter out = new PrintWriter(writer);
-    if (report.healthy()) {
+    long unreadable = report.inputs().stream().filter(i -> !i.readable()).count();
+    if (report.healthy() && unreadable > 0) {
+      out.println(style("1;33", "Verdict: healthy") + " — no cause found in what could be read; "
+          + unreadable + " input(s) could not be read (see Inputs).");
+    } else if (report.healthy()) {
       out.println(style("1;32", "Verdict: healthy") + " — no cause of a Socket.IO failure found.");
     } else {
       out.println(style("1;31", "Verdict: problems") + " — " + report.causes().size()

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siodoctor.analyzer.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -108,12 +110,16 @@ class UploadServerTest {
 
   @Test
   void tooLargeGets413WithAMessageAndTheServerStaysUp() throws Exception {
-    byte[] big = new byte[(int) MAX + 1024];
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/analyze")).timeout(Duration.ofSeconds(20)).expectContinue(true)
-        .header("Content-Type", "multipart/form-data; boundary=x").POST(BodyPublishers.ofByteArray(big)).build(),
-        BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(413);
-    assertThat(JSON.readTree(r.body()).path("error").asText()).contains("too large").contains("at most 3 MB");
+    // headers only: the server must refuse on the declared length, before reading (or waiting for) the body
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (MAX + 1024) + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("too large").contains("at most 3 MB");
+    }
     assertThat(get("/healthz").statusCode()).isEqualTo(200);
   }
 

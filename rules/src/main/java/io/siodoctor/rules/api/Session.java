@@ -93,6 +93,30 @@ public final class Session {
     return ProtocolRevision.UNKNOWN;
   }
 
+  /**
+   * The revision the server speaks, as far as its answers prove it: revision-3 framing (length
+   * prefixes) or a Socket.IO CONNECT answer without sid (a 2.x server) mean 3; record-separated
+   * payloads, a {@code maxPayload} in the handshake (engine.io 6.2+) or a CONNECT answer with a
+   * sid (Socket.IO 3+) mean 4.
+   */
+  public ProtocolRevision serverRevision() {
+    for (HttpExchange x : exchanges) {
+      ProtocolRevision proven = x.responsePayload().provenRevision();
+      if (proven != ProtocolRevision.UNKNOWN) {
+        return proven;
+      }
+    }
+    if (handshake != null && handshake.maxPayload() > 0) {
+      return ProtocolRevision.EIO4;
+    }
+    for (PacketEvent p : packets) {
+      if (p.fromServer() && p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.CONNECT)) {
+        return p.packet().socketIo().socketId() != null ? ProtocolRevision.EIO4 : ProtocolRevision.EIO3;
+      }
+    }
+    return ProtocolRevision.UNKNOWN;
+  }
+
   /** Transports the client used for this sid, in first-use order. */
   public Set<String> transports() {
     Set<String> t = new LinkedHashSet<>();

@@ -1,0 +1,140 @@
+package io.siodoctor.analyzer.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.siodoctor.analyzer.Analyzer;
+import io.siodoctor.analyzer.Fixtures;
+import io.siodoctor.analyzer.InputSource;
+import io.siodoctor.analyzer.render.HtmlRenderer;
+import io.siodoctor.analyzer.web.ServerOptions;
+import io.siodoctor.analyzer.web.UploadServer;
+import io.siodoctor.parsers.redact.SecretMasker;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The support engineer's path in a real browser: open the page, choose a capture, read the top
+ * cause, open an evidence item, see the timeline; and a HAR full of script payloads runs nothing.
+ * One browser for the class keeps it to a few seconds.
+ */
+class UploadPageBrowserTest {
+  @TempDir
+  static Path tmp;
+  private static UploadServer server;
+  private static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Chromium.installed(), "needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
+    server = UploadServer.start(ServerOptions.defaults().withPort(0));
+    driver = Chromium.start(tmp.resolve("profile"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Opens the upload page, chooses the files and waits for the report to be shown. */
+  private static void upload(Path... files) {
+    driver.get(server.url());
+    WebElement input = driver.findElement(By.id("file"));
+    input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(p -> p.toAbsolutePath().toString()).toList()));
+    driver.findElement(By.id("analyze")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "ready".equals(
+        d.findElement(By.tagName("body")).getAttribute("data-report"))
+        || !d.findElement(By.id("error")).getText().isEmpty());
+    assertThat(driver.findElement(By.id("error")).getText()).isEmpty();
+  }
+
+  @Test
+  void aSampleCaptureShowsItsTopCauseEvidenceAndTimeline() throws Exception {
+    upload(Fixtures.sampleHar("sticky-session-missing--nginx-two-nodes"));
+
+    assertThat(driver.findElement(By.id("top-cause")).getText()).isEqualTo("sticky-session-missing");
+    assertThat(driver.findElement(By.cssSelector("section.cause.rank-1")).getAttribute("data-cause-id"))
+        .isEqualTo("sticky-session-missing");
+    WebElement timeline = driver.findElement(By.cssSelector("svg.timeline"));
+    assertThat(timeline.isDisplayed()).isTrue();
+    assertThat(driver.findElements(By.cssSelector("svg.timeline g.lane"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("svg.timeline rect.decisive"))).isNotEmpty();
+
+    // the decisive item is open; a closed one opens on a click and shows the request
+    List<WebElement> evidence = driver.findElements(By.cssSelector("section.cause.rank-1 details.evidence"));
+    assertThat(evidence.get(0).getAttribute("open")).isNotNull();
+    WebElement closed = evidence.get(1);
+    assertThat(closed.getAttribute("open")).isNull();
+    assertThat(closed.findElement(By.cssSelector("pre.excerpt")).isDisplayed()).isFalse();
+    closed.findElement(By.tagName("summary")).click();
+    assertThat(closed.getAttribute("open")).isNotNull();
+    assertThat(closed.findElement(By.cssSelector("pre.excerpt")).getText()).contains("/socket.io/");
+
+    assertThat(driver.findElement(By.id("download-sanitized")).isDisplayed()).isTrue();
+    screenshot();
+  }
+
+  @Test
+  void aHarFullOfScriptPayloadsExecutesNothing() {
+    upload(Fixtures.fixture("xss.har"));
+    assertNothingRan();
+    // the payloads are on the page as text
+    assertThat(driver.findElement(By.id("sio-report")).getText()).contains("<script>window.__xss=1</script>");
+  }
+
+  @Test
+  void theStandaloneHtmlReportExecutesNothingEither() throws Exception {
+    Path har = Fixtures.fixture("xss.har");
+    Path html = tmp.resolve("report.html");
+    try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+      new HtmlRenderer().render(Analyzer.builtIn().analyzeWithTimeline(List.of(InputSource.of(har, "xss.har")))
+          .mapText(SecretMasker::mask), w);
+    }
+    driver.get(html.toUri().toString());
+    assertThat(driver.findElement(By.id("top-cause")).getText()).isEqualTo("server-unreachable");
+    assertNothingRan();
+    // our own (nonce'd) script did run: the download button has its handler, so clicking it throws nothing
+    driver.findElement(By.id("download-json")).click();
+  }
+
+  private static void assertNothingRan() {
+    Object xss = ((JavascriptExecutor) driver).executeScript("return typeof window.__xss");
+    assertThat(xss).isEqualTo("undefined");
+    assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    assertThat(driver.findElements(By.cssSelector("#sio-report img"))).isEmpty();
+  }
+
+  /** The README's picture of the report: kept in target/ for CI and copied to docs/ for the README. */
+  private static void screenshot() throws Exception {
+    Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+    Path target = Fixtures.repoRoot().resolve("analyzer/target/report.png");
+    Files.createDirectories(target.getParent());
+    Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    Path docs = Fixtures.repoRoot().resolve("docs/report-screenshot.png");
+    Files.createDirectories(docs.getParent());
+    Files.copy(shot, docs, StandardCopyOption.REPLACE_EXISTING);
+    assertThat(Files.size(target)).isGreaterThan(10_000);
+  }
+}
