@@ -31,6 +31,8 @@ final class ServeCommand implements Command {
         .desc("largest upload accepted (default " + ServerOptions.DEFAULT_MAX_UPLOAD_MB + ")").get());
     o.addOption(Option.builder().longOpt("max-concurrent").hasArg().argName("N")
         .desc("analyses running at once; more get 503 (default: number of CPUs)").get());
+    o.addOption(Option.builder().longOpt("analysis-timeout").hasArg().argName("SECONDS")
+        .desc("answer 503 when one analysis takes longer (default 180)").get());
     o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
     o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
     return o;
@@ -55,6 +57,7 @@ final class ServeCommand implements Command {
     }
     o = o.withMaxUploadBytes(Cli.intOption(cl, "max-upload-mb", ServerOptions.DEFAULT_MAX_UPLOAD_MB) * 1024L * 1024L);
     o = o.withMaxConcurrentAnalyses(Cli.intOption(cl, "max-concurrent", o.maxConcurrentAnalyses()));
+    o = o.withAnalysisTimeoutMs(Cli.intOption(cl, "analysis-timeout", (int) (o.analysisTimeoutMs() / 1000)) * 1000L);
     UploadServer server;
     try {
       server = UploadServer.start(o);

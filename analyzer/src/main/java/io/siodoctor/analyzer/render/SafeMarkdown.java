@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class SafeMarkdown {
   private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
   private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
-  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*]|\\d+[.)])\\s+(.*)$");
+  private static final Pattern BULLET = Pattern.compile("^\\s*([-*]|\\d+[.)])\\s+(.*)$");
 
   private SafeMarkdown() {}
 
@@ -21,7 +21,7 @@ final class SafeMarkdown {
     }
     StringBuilder out = new StringBuilder();
     StringBuilder paragraph = new StringBuilder();
-    boolean inList = false;
+    String inList = null; // "ul" or "ol" while in a list
     boolean inFence = false;
     for (String line : markdown.replace("\r\n", "\n").split("\n", -1)) {
       if (line.strip().startsWith("```")) {
@@ -38,15 +38,17 @@ final class SafeMarkdown {
       Matcher bullet = BULLET.matcher(line);
       if (bullet.matches()) {
         flushParagraph(out, paragraph);
-        if (!inList) {
-          out.append("<ul>\n");
-          inList = true;
+        String type = Character.isDigit(bullet.group(1).charAt(0)) ? "ol" : "ul";
+        if (!type.equals(inList)) {
+          closeList(out, inList);
+          out.append('<').append(type).append(">\n");
+          inList = type;
         }
-        out.append("<li>").append(inline(bullet.group(1))).append("</li>\n");
+        out.append("<li>").append(inline(bullet.group(2))).append("</li>\n");
       } else if (line.isBlank()) {
         flushParagraph(out, paragraph);
         inList = closeList(out, inList);
-      } else if (inList && Character.isWhitespace(line.charAt(0))) {
+      } else if (inList != null && Character.isWhitespace(line.charAt(0))) {
         // a continuation line of the last bullet: append to it
         int end = out.lastIndexOf("</li>");
         out.insert(end, " " + inline(line.strip()));
@@ -73,11 +75,11 @@ final class SafeMarkdown {
     }
   }
 
-  private static boolean closeList(StringBuilder out, boolean inList) {
-    if (inList) {
-      out.append("</ul>\n");
+  private static String closeList(StringBuilder out, String inList) {
+    if (inList != null) {
+      out.append("</").append(inList).append(">\n");
     }
-    return false;
+    return null;
   }
 
   /** Escapes, then turns `code` and **bold** into tags; the backtick is escaped too, so match on its entity. */

@@ -58,7 +58,7 @@ public final class HarSanitizer {
     Walk walk = new Walk(new SecretRedactor(policy, sids, counts));
     try (JsonParser p = mapper.getFactory().createParser(in);
         JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-      g.useDefaultPrettyPrinter();
+      // compact output: a sanitized HAR is for tools and sharing, and stays the size of the original
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw new NotAHarException("not a HAR: the file does not start with a JSON object");

@@ -367,6 +367,9 @@ final class SecretRedactor {
     boolean changed = false;
     for (Map.Entry<String, JsonNode> f : obj.properties()) {
       if (f.getKey().equals("sid") && f.getValue().isTextual()) {
+        if (policy.kept("sid")) {
+          continue;
+        }
         counts.count(Redactions.SID);
         f.setValue(TextNode.valueOf(sids.hash(f.getValue().asText())));
         changed = true;

@@ -14,7 +14,8 @@ import io.siodoctor.rules.api.WebSocketConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +38,14 @@ public final class TimelineBuilder {
 
   public static Timeline of(Incident incident) {
     List<TimelineLane> lanes = new ArrayList<>();
-    Set<Record> inSessions = new HashSet<>();
+    // identity, not equals: records are value records, and hashing every body of a big HAR is slow
+    Set<Record> inSessions = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Session s : incident.sessions()) {
+      // every session's records, also of sessions past the lane cap: they are not orphans
+      inSessions.addAll(s.exchanges());
+      s.webSockets().forEach(ws -> inSessions.add(ws.request()));
+      inSessions.addAll(s.logLines());
+    }
     for (Session s : incident.sessions()) {
       if (lanes.size() >= MAX_LANES) {
         break;
@@ -45,11 +53,9 @@ public final class TimelineBuilder {
       List<TimelineMark> marks = new ArrayList<>();
       Record handshake = s.handshakeRecord().orElse(null);
       for (HttpExchange x : s.exchanges()) {
-        inSessions.add(x);
         add(marks, x == handshake ? mark(x, Kind.HANDSHAKE) : exchange(x));
       }
       for (WebSocketConnection ws : s.webSockets()) {
-        inSessions.add(ws.request());
         addWebSocket(marks, ws, ws.request() == handshake);
       }
       for (LogLine l : s.logLines()) {
@@ -58,9 +64,15 @@ public final class TimelineBuilder {
       lanes.add(lane(s.sid(), marks));
     }
     List<TimelineMark> orphans = new ArrayList<>();
-    for (HttpExchange x : incident.failedHandshakes()) {
+    for (HttpExchange x : incident.engineIoExchanges()) {
       if (!inSessions.contains(x) && !x.isWebSocket()) {
-        add(orphans, mark(x, Kind.ERROR));
+        // no session: refused, blocked (mixed content exports as status 0 with no error), or erroring
+        add(orphans, x.status() == 0 ? mark(x, Kind.ERROR) : exchange(x));
+      }
+    }
+    for (LogLine l : incident.logLines()) {
+      if (!inSessions.contains(l)) {
+        add(orphans, logLine(l));
       }
     }
     for (WebSocketConnection ws : incident.webSockets()) {

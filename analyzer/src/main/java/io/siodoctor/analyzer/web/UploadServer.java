@@ -16,6 +16,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -38,6 +44,7 @@ public final class UploadServer implements AutoCloseable {
   private final UploadPage page;
   private final SanitizeHandler sanitize;
   private final Path spool;
+  private final ExecutorService workers;
   private Javalin app;
 
   private UploadServer(ServerOptions options, Analyzer analyzer) throws IOException {
@@ -46,6 +53,11 @@ public final class UploadServer implements AutoCloseable {
     this.slots = new AnalysisSlots(options.maxConcurrentAnalyses());
     this.page = new UploadPage(options.maxUploadBytes());
     this.sanitize = new SanitizeHandler();
+    this.workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "sio-doctor-analysis");
+      t.setDaemon(true);
+      return t;
+    });
     // a private directory for Jetty's spilled parts, so nothing lands in a shared temp dir under a guessable name
     this.spool = Files.createTempDirectory("sio-doctor-uploads-");
     this.spool.toFile().deleteOnExit();
@@ -78,11 +90,17 @@ public final class UploadServer implements AutoCloseable {
     return slots;
   }
 
+  /** Where Jetty spills large parts; empty between requests. */
+  Path spool() {
+    return spool;
+  }
+
   @Override
   public void close() {
     if (app != null) {
       app.stop();
     }
+    workers.shutdownNow();
     try {
       Files.deleteIfExists(spool);
     } catch (IOException e) {
@@ -98,7 +116,8 @@ public final class UploadServer implements AutoCloseable {
       cfg.http.maxRequestSize = max;
       cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxInMemoryFileSize(8, SizeUnit.MB);
+      // larger parts spill to the private spool directory, so concurrent big uploads do not fill the heap
+      cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       cfg.jetty.multipartConfig.cacheDirectory(spool.toString());
       cfg.routes.before(this::commonHeaders);
       cfg.routes.get("/", ctx -> page.serve(ctx));
@@ -144,12 +163,7 @@ public final class UploadServer implements AutoCloseable {
   private void analyze(Context ctx, boolean html) throws IOException {
     Analysis analysis;
     try (Uploads uploads = Uploads.of(ctx)) {
-      AnalysisSlots.Slot slot = slots.acquire();
-      try {
-        analysis = analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask);
-      } finally {
-        slot.close();
-      }
+      analysis = runBounded(uploads);
     } // the uploads are deleted here, before a byte of the answer is written
     if (analysis.report().inputs().stream().noneMatch(InputSummary::readable)) {
       throw new WebError(400, analysis.report().inputs().stream().map(InputSummary::error)
@@ -165,6 +179,34 @@ public final class UploadServer implements AutoCloseable {
       ctx.contentType("application/json; charset=utf-8");
     }
     ctx.result(out.toString());
+  }
+
+  /**
+   * Runs one analysis in a slot, on a worker, waiting at most the analysis timeout. A late analysis
+   * keeps its slot until it ends (the bound is on work, not on waiting requests); its inputs are
+   * deleted when this request ends, which cuts it short.
+   */
+  private Analysis runBounded(Uploads uploads) {
+    AnalysisSlots.Slot slot = slots.acquire();
+    CompletableFuture<Analysis> work = CompletableFuture.supplyAsync(() -> {
+      try {
+        return analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask);
+      } finally {
+        slot.close();
+      }
+    }, workers);
+    try {
+      return work.get(options.analysisTimeoutMs(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new WebError(503, "the analysis took longer than " + options.analysisTimeoutMs() / 1000
+          + " s; for inputs this large run: sio-doctor analyze FILE...");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WebError(503, "the server is stopping");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new WebError(500, "internal error: " + cause);
+    }
   }
 
   private void unexpected(Context ctx, Exception e) {

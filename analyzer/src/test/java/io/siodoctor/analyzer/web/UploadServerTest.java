@@ -100,6 +100,18 @@ class UploadServerTest {
   }
 
   @Test
+  void nothingUploadedIsLeftOnDisk() throws Exception {
+    // 1.4 MB: over the 1 MB in-memory threshold, so Jetty spills it to the spool directory
+    Path big = Fixtures.sampleHar("payload-too-large--polling-413");
+    assertThat(java.nio.file.Files.size(big)).isGreaterThan(1024 * 1024).isLessThan(MAX);
+    assertThat(post("/api/analyze", new Multipart().file(big)).statusCode()).isEqualTo(200);
+    assertThat(post("/api/sanitize", new Multipart().file(big)).statusCode()).isEqualTo(200);
+    try (var files = java.nio.file.Files.list(server.spool())) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void severalFilesAreOneIncident() throws Exception {
     Path dir = authRejected().getParent();
     HttpResponse<String> r = post("/api/analyze", new Multipart().file(dir.resolve("capture.har"))
@@ -166,6 +178,20 @@ class UploadServerTest {
       assertThat(JSON.readTree(r.body()).path("error").asText()).startsWith("busy");
     }
     assertThat(post("/api/analyze", new Multipart().file(authRejected())).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anAnalysisOverTheTimeLimitGets503() throws Exception {
+    try (UploadServer slow = UploadServer.start(ServerOptions.defaults().withPort(0).withAnalysisTimeoutMs(1))) {
+      Multipart m = new Multipart().file(Fixtures.sampleHar("sticky-session-missing--nginx-two-nodes"));
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(slow.url() + "api/analyze"))
+          .timeout(Duration.ofSeconds(20)).header("Content-Type", m.contentType())
+          .POST(BodyPublishers.ofByteArray(m.bytes())).build(), BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("took longer than");
+      assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(slow.url() + "healthz")).build(), BodyHandlers.ofString())
+          .statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
