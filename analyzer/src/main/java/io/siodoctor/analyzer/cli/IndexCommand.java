@@ -46,9 +46,14 @@ final class IndexCommand implements Command {
     long start = System.nanoTime();
     ScanSummary summary;
     EventIndexer indexer = EventIndexer.open(dir, 1);
+    ProgressBarListener progress = ProgressBarListener.wanted(err) ? new ProgressBarListener(ScanListener.NONE, err) : null;
     try {
-      summary = new BatchScanner(Cli.analyzer(cl), options, ScanListener.NONE, indexer).scan(paths);
+      summary = new BatchScanner(Cli.analyzer(cl), options, progress == null ? ScanListener.NONE : progress, indexer)
+          .scan(paths);
     } finally {
+      if (progress != null) {
+        progress.close();
+      }
       indexer.close();
     }
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -63,11 +63,15 @@ final class ServeCommand implements Command {
       server = UploadServer.start(o);
     } catch (RuntimeException e) {
       // Jetty wraps "address already in use" and friends; one line is what the user needs
-      Throwable root = e;
-      while (root.getCause() != null) {
-        root = root.getCause();
+      String why = e.toString();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t.getMessage() != null) {
+          why = t.getMessage();
+        } else if (t.getCause() == null) {
+          why = t.getClass().getSimpleName();
+        }
       }
-      err.println("sio-doctor serve: cannot listen on " + o.host() + ":" + o.port() + ": " + root.getMessage());
+      err.println("sio-doctor serve: cannot listen on " + o.host() + ":" + o.port() + ": " + why);
       return ExitCode.USAGE;
     }
     err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB; Ctrl-C stops)");

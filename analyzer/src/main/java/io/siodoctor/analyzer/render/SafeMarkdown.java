@@ -41,7 +41,11 @@ final class SafeMarkdown {
         String type = Character.isDigit(bullet.group(1).charAt(0)) ? "ol" : "ul";
         if (!type.equals(inList)) {
           closeList(out, inList);
-          out.append('<').append(type).append(">\n");
+          String marker = bullet.group(1);
+          // a list interrupted by a code block goes on with its own numbers
+          String start = type.equals("ol") && !marker.startsWith("1") || marker.length() > 2
+              ? " start=\"" + marker.substring(0, marker.length() - 1) + "\"" : "";
+          out.append('<').append(type).append(type.equals("ol") ? start : "").append(">\n");
           inList = type;
         }
         out.append("<li>").append(inline(bullet.group(2))).append("</li>\n");

@@ -50,7 +50,7 @@ public final class CauseTally {
       last = last == null || t.isAfter(last) ? t : last;
       hours.merge(IsoTimes.hour(t), 1L, Long::sum);
     }
-    offer(new Example(e.location().file(), e.location().location(), t, e.excerpt()));
+    offer(new Example(e.location().file(), e.location().location(), t, e.excerpt(), e.note()));
   }
 
   public void merge(CauseTally other) {
@@ -72,7 +72,7 @@ public final class CauseTally {
     if (examples.size() >= maxExamples && Example.ORDER.compare(e, examples.get(examples.size() - 1)) >= 0) {
       return;
     }
-    examples.add(new Example(e.file(), e.location(), e.time(), SecretMasker.mask(e.excerpt())));
+    examples.add(new Example(e.file(), e.location(), e.time(), SecretMasker.mask(e.excerpt()), SecretMasker.mask(e.note())));
     examples.sort(Example.ORDER);
     if (examples.size() > maxExamples) {
       examples.remove(examples.size() - 1);

@@ -3,8 +3,11 @@ package io.siodoctor.analyzer.scan;
 import java.time.Instant;
 import java.util.Comparator;
 
-/** One example of a cause in the summary: where, when, and the redacted excerpt. */
-public record Example(String file, String location, Instant time, String excerpt) {
+/**
+ * One example of a cause in the summary: where, when, the redacted excerpt, and why it counts (the
+ * rule's note, e.g. which node issued the sid), or null.
+ */
+public record Example(String file, String location, Instant time, String excerpt, String note) {
 
   /** Earliest first; the same examples whatever order the threads finished in. */
   static final Comparator<Example> ORDER =

@@ -70,12 +70,20 @@ final class StickyCorrelator {
           tally = summary.tally(CAUSE);
         }
         Evidence e = rejections.evidence(i, fileNames);
+        e = new Evidence(e.location(), e.time(), e.excerpt(), "rejected by " + rejectedBy + "; sid issued by " + by.node()
+            + " in " + fileName(by.file()));
         tally.addSessionHash(rejections.sids[i]);
         tally.addEvidence(e);
         found.add(e);
       }
     }
     return found;
+  }
+
+  private String fileName(int number) {
+    synchronized (fileNames) {
+      return fileNames.get(number);
+    }
   }
 
   /** The unknown-sid lines of the night, as columns of numbers; the earliest also whole. */

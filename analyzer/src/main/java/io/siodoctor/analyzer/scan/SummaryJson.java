@@ -90,6 +90,9 @@ public final class SummaryJson {
       x.put("location", e.location());
       x.put("time", e.time() == null ? null : e.time().toString());
       x.put("excerpt", e.excerpt());
+      if (e.note() != null) {
+        x.put("note", e.note());
+      }
     }
     return c;
   }

@@ -31,7 +31,7 @@ public final class SummaryText {
         }
         out.println("  examples:");
         for (Example e : t.examples()) {
-          out.printf("    %s %s: %s%n", e.file(), e.location(), e.excerpt());
+          out.printf("    %s %s: %s%s%n", e.file(), e.location(), e.excerpt(), e.note() == null ? "" : "  (" + e.note() + ")");
         }
       }
     }

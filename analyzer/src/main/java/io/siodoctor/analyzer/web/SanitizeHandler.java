@@ -12,7 +12,8 @@ import java.io.OutputStream;
 /**
  * {@code POST /api/sanitize}: the first uploaded HAR, sanitized, as a download. A first pass into
  * nothing checks the file is a HAR (so a junk upload still gets a clean 400, not half a response)
- * and counts the redactions; the second pass streams into the response. No copy is stored.
+ * and counts the redactions; the second pass streams into the response. No copy is stored; the
+ * upload is deleted before the response ends.
  */
 final class SanitizeHandler {
 
@@ -40,9 +41,13 @@ final class SanitizeHandler {
       ctx.contentType("application/json; charset=utf-8");
       ctx.header("Content-Disposition", "attachment; filename=\"sanitized-" + name + "\"");
       ctx.header("X-Sio-Doctor-Redactions", counts.summary());
-      try (InputStream in = har.getInputStream(); OutputStream out = ctx.res().getOutputStream()) {
+      // the response stream is flushed, not closed: closing it would end the response before the
+      // upload is deleted, and the client must never see an answer while its upload is still on disk
+      OutputStream out = ctx.res().getOutputStream();
+      try (InputStream in = har.getInputStream()) {
         sanitizer().sanitize(in, out);
       }
+      out.flush();
     }
   }
 

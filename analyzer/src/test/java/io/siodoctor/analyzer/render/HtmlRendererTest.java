@@ -94,6 +94,13 @@ class HtmlRendererTest {
         + "<pre><code>&lt;script&gt;x&lt;/script&gt;\n</code></pre>\n");
   }
 
+  @Test
+  void numberedListsKeepTheirNumbersAcrossCodeBlocks() {
+    String html = SafeMarkdown.toHtml("1. first:\n   ```\n   curl x\n   ```\n2. second\n3. third");
+    assertThat(html).isEqualTo("<ol>\n<li>first:</li>\n</ol>\n<pre><code>   curl x\n</code></pre>\n"
+        + "<ol start=\"2\">\n<li>second</li>\n<li>third</li>\n</ol>\n");
+  }
+
   private static String between(String s, String from, String to) {
     int a = s.indexOf(from) + from.length();
     return s.substring(a, s.indexOf(to, a));
