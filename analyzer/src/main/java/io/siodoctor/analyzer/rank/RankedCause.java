@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One cause in the report, as the JSON contract shows it ({@code causes[]}), plus what the finding
- * measured ({@code detail}) and the sessions it affects.
+ * measured ({@code detail}), the sessions it affects and how many records showed it ({@code
+ * events}; the evidence list is capped).
  */
 public record RankedCause(
     String id,
@@ -19,7 +20,8 @@ public record RankedCause(
     String docs,
     String detail,
     List<String> sessions,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    int events) {
 
   public RankedCause {
     sessions = List.copyOf(sessions);

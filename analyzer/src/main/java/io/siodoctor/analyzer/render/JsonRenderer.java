@@ -90,6 +90,7 @@ public final class JsonRenderer implements ReportRenderer {
     g.writeStringField("fix", c.fix());
     g.writeStringField("docs", c.docs());
     writeStrings(g, "sessions", c.sessions());
+    g.writeNumberField("events", c.events());
     g.writeArrayFieldStart("evidence");
     for (Evidence e : c.evidence()) {
       g.writeStartObject();

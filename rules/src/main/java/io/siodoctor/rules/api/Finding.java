@@ -17,9 +17,11 @@ import java.util.Set;
  * @param detail what was measured or seen ("period 60.0 s ± 0.3 s over 5 disconnects"), or null
  * @param fix the exact change for what was seen (versions, option values), or null for the
  *     generic fix only
+ * @param events how many records showed the cause: at least the evidence given, before it was cut
+ *     to {@link #MAX_EVIDENCE} (batch counts add these up)
  */
 public record Finding(
-    double confidence, List<Evidence> evidence, Set<String> sessionIds, String detail, String fix) {
+    double confidence, List<Evidence> evidence, Set<String> sessionIds, String detail, String fix, int events) {
 
   /** Evidence items kept per finding: enough to prove it, few enough to read. */
   public static final int MAX_EVIDENCE = 20;
@@ -31,38 +33,46 @@ public record Finding(
     if (evidence == null || evidence.isEmpty()) {
       throw new IllegalArgumentException("a finding needs at least one evidence item");
     }
+    events = Math.max(events, evidence.size());
     evidence = List.copyOf(evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence);
     sessionIds = sessionIds == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(sessionIds));
   }
 
+  public Finding(
+      double confidence, List<Evidence> evidence, Set<String> sessionIds, String detail, String fix) {
+    this(confidence, evidence, sessionIds, detail, fix, 0);
+  }
+
   public static Finding of(double confidence, List<Evidence> evidence) {
-    return new Finding(confidence, evidence, Set.of(), null, null);
+    return new Finding(confidence, evidence, Set.of(), null, null, 0);
   }
 
   public Finding withSessions(Collection<String> sids) {
-    return new Finding(confidence, evidence, new LinkedHashSet<>(sids), detail, fix);
+    return new Finding(confidence, evidence, new LinkedHashSet<>(sids), detail, fix, events);
   }
 
   public Finding withDetail(String newDetail) {
-    return new Finding(confidence, evidence, sessionIds, newDetail, fix);
+    return new Finding(confidence, evidence, sessionIds, newDetail, fix, events);
   }
 
   public Finding withFix(String newFix) {
-    return new Finding(confidence, evidence, sessionIds, detail, newFix);
+    return new Finding(confidence, evidence, sessionIds, detail, newFix, events);
   }
 
   public Finding withConfidence(double newConfidence) {
-    return new Finding(Math.min(1.0, newConfidence), evidence, sessionIds, detail, fix);
+    return new Finding(Math.min(1.0, newConfidence), evidence, sessionIds, detail, fix, events);
   }
 
   /** This finding's evidence followed by {@code more}, without duplicate locations. */
   public Finding withMoreEvidence(List<Evidence> more) {
     List<Evidence> all = new ArrayList<>(evidence);
+    int added = 0;
     for (Evidence e : more) {
       if (all.stream().noneMatch(x -> x.location().equals(e.location()))) {
         all.add(e);
+        added++;
       }
     }
-    return new Finding(confidence, all, sessionIds, detail, fix);
+    return new Finding(confidence, all, sessionIds, detail, fix, events + added);
   }
 }

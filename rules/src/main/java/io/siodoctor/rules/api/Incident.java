@@ -6,6 +6,8 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,9 @@ public final class Incident {
   private final List<LogLine> logLines;
   private final List<ClockOffset> clockOffsets;
   private final List<WsFrame> frames;
+  private final List<HttpExchange> engineIoExchanges;
+  private final Map<LogEvent, List<LogLine>> byEvent;
+  private final Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Incident(
       List<Record> records,
@@ -54,6 +59,13 @@ public final class Incident {
         .filter(LogLine.class::isInstance).map(LogLine.class::cast).toList();
     this.frames = records.stream()
         .filter(WsFrame.class::isInstance).map(WsFrame.class::cast).toList();
+    this.engineIoExchanges = exchanges.stream().filter(HttpExchange::isEngineIo).toList();
+    Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
+    for (LogLine l : logLines) {
+      events.computeIfAbsent(l.event(), e -> new ArrayList<>()).add(l);
+    }
+    events.replaceAll((e, lines) -> List.copyOf(lines));
+    this.byEvent = events;
   }
 
   /** All records, ordered by time (records without a time keep their input order, last). */
@@ -89,7 +101,7 @@ public final class Incident {
 
   /** The exchanges whose URL is an Engine.IO URL ({@code EIO=} / {@code transport=}). */
   public List<HttpExchange> engineIoExchanges() {
-    return exchanges.stream().filter(HttpExchange::isEngineIo).toList();
+    return engineIoExchanges;
   }
 
   public List<WsFrame> frames() {
@@ -101,7 +113,21 @@ public final class Incident {
   }
 
   public List<LogLine> logLines(LogEvent event) {
-    return logLines.stream().filter(l -> l.is(event)).toList();
+    return byEvent.getOrDefault(event, List.of());
+  }
+
+  /**
+   * A value derived from this incident once and shared by the rules that need it (the disconnect
+   * series, for one): {@code key} names it, {@code compute} makes it on first use.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(String key, java.util.function.Function<Incident, T> compute) {
+    Object v = derived.get(key);
+    if (v == null) {
+      v = compute.apply(this);
+      derived.putIfAbsent(key, v);
+    }
+    return (T) v;
   }
 
   /** Whether any input is a HAR (some absences only mean something when the browser side is seen). */

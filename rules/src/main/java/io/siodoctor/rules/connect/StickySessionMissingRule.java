@@ -18,6 +18,8 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EngineIoErrors;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,13 +62,18 @@ public final class StickySessionMissingRule implements Rule {
     List<String> nodeStories = new ArrayList<>();
     List<Evidence> nodeEvidence = new ArrayList<>();
     Set<String> storySids = new LinkedHashSet<>();
+    Map<String, List<LogLine>> issuedBySid = new HashMap<>();
+    for (LogLine issued : incident.logLines(LogEvent.HANDSHAKE)) {
+      if (issued.sessionId() != null) {
+        issuedBySid.computeIfAbsent(issued.sessionId(), k -> new ArrayList<>()).add(issued);
+      }
+    }
     for (LogLine unknown : incident.logLines(LogEvent.UNKNOWN_SID)) {
       if (unknown.sessionId() == null) {
         continue;
       }
-      for (LogLine issued : incident.logLines(LogEvent.HANDSHAKE)) {
-        if (unknown.sessionId().equals(issued.sessionId()) && issued.node() != null
-            && !issued.node().equals(unknown.node())) {
+      for (LogLine issued : issuedBySid.getOrDefault(unknown.sessionId(), List.of())) {
+        if (issued.node() != null && !issued.node().equals(unknown.node())) {
           if (storySids.add(unknown.sessionId() + "@" + unknown.node())) {
             nodeEvidence.add(Evidence.of(issued, "sid issued by " + issued.node()));
             nodeStories.add("sid " + unknown.sessionId() + " was issued by " + issued.node()

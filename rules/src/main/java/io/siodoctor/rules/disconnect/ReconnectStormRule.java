@@ -12,6 +12,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,24 +127,7 @@ public final class ReconnectStormRule implements Rule {
   }
 
   private static List<Record> densest(List<Record> records) {
-    List<Record> best = List.of();
-    for (int i = 0; i < records.size(); i++) {
-      Instant start = records.get(i).time();
-      if (start == null) {
-        continue;
-      }
-      List<Record> window = new ArrayList<>();
-      for (Record r : records) {
-        if (r.time() != null && !r.time().isBefore(start)
-            && Duration.between(start, r.time()).compareTo(WINDOW) <= 0) {
-          window.add(r);
-        }
-      }
-      if (window.size() > best.size()) {
-        best = window;
-      }
-    }
-    return best;
+    return TimeWindows.densest(records, Record::time, WINDOW);
   }
 
   /** The largest set of sessions of the browser capture whose lifetimes overlap at one instant. */

@@ -13,6 +13,7 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.NetErrors;
+import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -118,22 +119,7 @@ public final class ServerRestartRule implements Rule {
   }
 
   private static List<Disconnect> largestBurst(List<Disconnect> drops) {
-    List<Disconnect> best = List.of();
-    for (int i = 0; i < drops.size(); i++) {
-      if (drops.get(i).time() == null) {
-        continue;
-      }
-      List<Disconnect> burst = new ArrayList<>();
-      for (int j = i; j < drops.size(); j++) {
-        Disconnect d = drops.get(j);
-        if (d.time() != null && Duration.between(drops.get(i).time(), d.time()).compareTo(TOGETHER) <= 0) {
-          burst.add(d);
-        }
-      }
-      if (burst.size() > best.size()) {
-        best = burst;
-      }
-    }
-    return best;
+    return TimeWindows.densest(drops, Disconnect::time, TOGETHER);
   }
+
 }

@@ -6,6 +6,7 @@ import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.SelfDescribingRule;
+import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,22 +82,7 @@ public final class DeclarativeRule implements SelfDescribingRule {
 
   /** The largest set of hits that fall within one window. */
   private List<Record> densest(List<Record> hits) {
-    List<Record> best = List.of();
-    for (int i = 0; i < hits.size(); i++) {
-      if (hits.get(i).time() == null) {
-        continue;
-      }
-      List<Record> window = new ArrayList<>();
-      for (int j = i; j < hits.size(); j++) {
-        Record r = hits.get(j);
-        if (r.time() != null && !r.time().isAfter(hits.get(i).time().plus(within))) {
-          window.add(r);
-        }
-      }
-      if (window.size() > best.size()) {
-        best = window;
-      }
-    }
-    return best;
+    return TimeWindows.densest(hits, Record::time, within);
   }
+
 }

@@ -35,10 +35,14 @@ public final class Disconnects {
   private Disconnects() {}
 
   public static List<Disconnect> of(Incident incident) {
+    return incident.derived("disconnects", Disconnects::compute);
+  }
+
+  private static List<Disconnect> compute(Incident incident) {
     List<Disconnect> browser = browserDrops(incident);
     List<Disconnect> result = new ArrayList<>(browser);
     for (LogLine close : serverCloses(incident)) {
-      int match = matching(result, close);
+      int match = matching(result, browser.size(), close);
       if (match >= 0) {
         result.set(match, result.get(match).corroboratedBy(close));
       } else {
@@ -47,11 +51,12 @@ public final class Disconnects {
       }
     }
     result.sort(Comparator.comparing(Disconnect::time, Comparator.nullsLast(Comparator.naturalOrder())));
-    return result;
+    return List.copyOf(result);
   }
 
-  private static int matching(List<Disconnect> drops, LogLine close) {
-    for (int i = 0; i < drops.size(); i++) {
+  /** The browser drop (among the first {@code browserDrops}) that this server close is, or -1. */
+  private static int matching(List<Disconnect> drops, int browserDrops, LogLine close) {
+    for (int i = 0; i < browserDrops; i++) {
       Disconnect d = drops.get(i);
       if (d.logged()) {
         continue;
@@ -108,16 +113,26 @@ public final class Disconnects {
    */
   private static List<LogLine> serverCloses(Incident incident) {
     List<LogLine> closes = new ArrayList<>();
-    List<LogLine> handshakes = incident.logLines(LogEvent.HANDSHAKE);
+    java.util.Map<String, Instant> lastHandshake = new java.util.HashMap<>();
+    for (LogLine h : incident.logLines(LogEvent.HANDSHAKE)) {
+      if (h.time() != null) {
+        lastHandshake.merge(h.location().file(), h.time(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
+      Instant handshakeLater = lastHandshake.get(l.location().file());
       if (l.eventDetail() == null || DELIBERATE.contains(l.eventDetail()) || l.time() == null
-          || !handshakeAfter(handshakes, l)) {
+          || handshakeLater == null || !handshakeLater.isAfter(l.time())) {
         continue;
       }
       boolean duplicate = false;
-      for (LogLine c : closes) {
+      // lines are in time order: only the last few closes can be the same close logged again
+      for (int i = closes.size() - 1; i >= 0; i--) {
+        LogLine c = closes.get(i);
+        if (Duration.between(c.time(), l.time()).abs().compareTo(SAME_CLOSE) > 0) {
+          break;
+        }
         if (c.eventDetail().equals(l.eventDetail()) && c.location().file().equals(l.location().file())
-            && Duration.between(c.time(), l.time()).abs().compareTo(SAME_CLOSE) <= 0
             && (c.sessionId() == null || l.sessionId() == null || c.sessionId().equals(l.sessionId()))) {
           duplicate = true;
           break;
@@ -137,16 +152,6 @@ public final class Disconnects {
   private static boolean replaces(Session next, Session old) {
     Instant quiet = old.lastActivity();
     return next.opened() == null || quiet == null || !next.opened().isBefore(quiet.minusMillis(500));
-  }
-
-  private static boolean handshakeAfter(List<LogLine> handshakes, LogLine close) {
-    for (LogLine h : handshakes) {
-      if (h.location().file().equals(close.location().file()) && h.time() != null
-          && h.time().isAfter(close.time())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A page load between two sessions means the page was left or reloaded: not a drop. */
