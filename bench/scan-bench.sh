@@ -44,8 +44,10 @@ for i in $(seq 1 "$runs"); do
   /usr/bin/time -f "%e %M" -o "$work/scan.time" java "-Xmx$heap" -jar "$jar" scan --format json "$night" \
     > "$work/scan.json" 2> "$work/scan.err" || true
   read -r ss srss < <(tail -n 1 "$work/scan.time")
-  echo "run $i sio-doctor scan -Xmx$heap: $ss s, $(mbps "$ss") MB/s, peak RSS $((srss / 1024)) MB"
+  echo "run $i sio-doctor scan -Xmx$heap: $ss s, $(mbps "$ss") MB/s, peak RSS $((srss / 1024)) MB" \
+    "($(python3 -c "print(round(100 * $gs / $ss, 1))") % of grep's speed; the goal is 50 %)"
 done
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on the machine skews both)"
 
 python3 - "$work/scan.json" <<'PY'
 import json, sys

@@ -2,8 +2,6 @@ package io.siodoctor.spark;
 
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.scan.ArchiveLimits;
-import io.siodoctor.analyzer.scan.ArchiveWalker;
-import io.siodoctor.analyzer.scan.DistributedScan;
 import io.siodoctor.analyzer.scan.IsoTimes;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.ScanSummary;
@@ -19,7 +17,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,11 +154,29 @@ public final class ScanJob {
     }
   }
 
-  /** Runs on an executor: one top-level file through the scan package's per-file code. */
+  /**
+   * Runs on an executor: one top-level file, streamed straight from the cluster's storage through
+   * the Hadoop FileSystem (no local copy), through the scan package's per-file code.
+   */
   static DistributedScan.FilePart scan(Input in, Settings settings, SerializableConf conf) {
-    HadoopNioPath path = new HadoopNioPath(new Path(in.uri()), conf.get());
-    return DistributedScan.scanFile(Analyzers.builtIn(), settings.options(),
-        new ArchiveWalker.TopLevelFile(path, in.name(), in.size()));
+    Path path = new Path(in.uri());
+    return DistributedScan.scanFile(Analyzers.builtIn(), settings.options(), in.name(), in.size(),
+        () -> open(path, conf.get()));
+  }
+
+  /** Opens a file for the walker, failing as a local file would, so that it reports it as {@code scan} does. */
+  static InputStream open(Path path, Configuration conf) throws IOException {
+    try {
+      return path.getFileSystem(conf).open(path);
+    } catch (FileNotFoundException e) {
+      NoSuchFileException n = new NoSuchFileException(path.toString());
+      n.initCause(e);
+      throw n;
+    } catch (org.apache.hadoop.security.AccessControlException e) {
+      AccessDeniedException a = new AccessDeniedException(path.toString());
+      a.initCause(e);
+      throw a;
+    }
   }
 
   /**

@@ -1,11 +1,10 @@
 package io.siodoctor.analyzer.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siodoctor.analyzer.index.EventSearcher;
 import io.siodoctor.analyzer.index.SearchHit;
+import io.siodoctor.analyzer.index.SearchJson;
 import io.siodoctor.analyzer.index.SearchResult;
-import io.siodoctor.analyzer.scan.SummaryJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,26 +75,7 @@ final class SearchCommand implements Command {
   }
 
   static ObjectNode json(SearchResult r) {
-    ObjectNode o = SummaryJson.mapper().createObjectNode();
-    o.put("query", r.query());
-    o.put("hits", r.hits());
-    ArrayNode results = o.putArray("results");
-    for (SearchHit h : r.results()) {
-      ObjectNode x = results.addObject();
-      x.put("time", h.time() == null ? null : h.time().toString());
-      x.put("file", h.file());
-      x.put("location", h.location());
-      x.put("node", h.node());
-      x.put("sid", h.sid());
-      x.put("kind", h.kind());
-      if (h.status() != null) {
-        x.put("status", Integer.parseInt(h.status()));
-      }
-      ArrayNode causes = x.putArray("causes");
-      h.causes().forEach(causes::add);
-      x.put("text", h.text());
-    }
-    return o;
+    return SearchJson.of(r);
   }
 
   private static void text(SearchResult r, PrintStream out) {

@@ -2,7 +2,9 @@ package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.web.ServerOptions;
 import io.siodoctor.analyzer.web.UploadServer;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -33,6 +35,8 @@ final class ServeCommand implements Command {
         .desc("analyses running at once; more get 503 (default: number of CPUs)").get());
     o.addOption(Option.builder().longOpt("analysis-timeout").hasArg().argName("SECONDS")
         .desc("answer 503 when one analysis takes longer (default 180)").get());
+    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
+        .desc("a Lucene index written by index/scan --index: the page gets a search box and GET /api/search answers").get());
     o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
     o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
     return o;
@@ -42,7 +46,7 @@ final class ServeCommand implements Command {
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = Cli.parse(options(), args);
     if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor serve [--port 8080] [--host 127.0.0.1] [--max-upload-mb 200]", options());
+      Cli.printHelp(out, "sio-doctor serve [--port 8080] [--host 127.0.0.1] [--max-upload-mb 200] [--index DIR]", options());
       return ExitCode.HEALTHY;
     }
     if (!cl.getArgList().isEmpty()) {
@@ -58,9 +62,16 @@ final class ServeCommand implements Command {
     o = o.withMaxUploadBytes(Cli.intOption(cl, "max-upload-mb", ServerOptions.DEFAULT_MAX_UPLOAD_MB) * 1024L * 1024L);
     o = o.withMaxConcurrentAnalyses(Cli.intOption(cl, "max-concurrent", o.maxConcurrentAnalyses()));
     o = o.withAnalysisTimeoutMs(Cli.intOption(cl, "analysis-timeout", (int) (o.analysisTimeoutMs() / 1000)) * 1000L);
+    if (cl.hasOption("index")) {
+      o = o.withIndex(Path.of(cl.getOptionValue("index")));
+    }
     UploadServer server;
     try {
       server = UploadServer.start(o);
+    } catch (IOException e) {
+      // no index in --index DIR, or it cannot be read: one line
+      err.println("sio-doctor serve: " + e.getMessage());
+      return ExitCode.UNREADABLE_INPUT;
     } catch (RuntimeException e) {
       // Jetty wraps "address already in use" and friends; one line is what the user needs
       String why = e.toString();
@@ -74,7 +85,8 @@ final class ServeCommand implements Command {
       err.println("sio-doctor serve: cannot listen on " + o.host() + ":" + o.port() + ": " + why);
       return ExitCode.USAGE;
     }
-    err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB; Ctrl-C stops)");
+    err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB"
+        + (o.index() == null ? "" : "; searching the index in " + o.index()) + "; Ctrl-C stops)");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

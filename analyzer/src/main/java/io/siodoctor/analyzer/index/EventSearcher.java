@@ -48,6 +48,16 @@ public final class EventSearcher implements Closeable {
    * @throws ParseException when the query is not valid Lucene syntax (its message says where)
    */
   public SearchResult search(String queryText, int limit, boolean showSecrets) throws IOException, ParseException {
+    return search(searcher, queryText, limit, showSecrets);
+  }
+
+  /**
+   * One query over any searcher of an {@link EventIndexer} index (shared with {@link LiveEventSearcher}).
+   *
+   * @throws ParseException when the query is not valid Lucene syntax (its message says where)
+   */
+  static SearchResult search(IndexSearcher searcher, String queryText, int limit, boolean showSecrets)
+      throws IOException, ParseException {
     Query query = new EventQueryParser().parse(queryText);
     SortField byTime = new SortField(EventFields.TIME, SortField.Type.LONG);
     byTime.setMissingValue(Long.MAX_VALUE);
@@ -64,7 +74,7 @@ public final class EventSearcher implements Closeable {
           d.get(EventFields.FILE), d.get(EventFields.LOCATION), d.get(EventFields.NODE), d.get(EventFields.SID),
           d.get(EventFields.KIND), d.get(EventFields.STATUS),
           Arrays.asList(d.getValues(EventFields.CAUSE)),
-          showSecrets ? text : SecretMasker.mask(text)));
+          showSecrets || text == null ? text : SecretMasker.mask(text)));
     }
     return new SearchResult(queryText, total, hits);
   }

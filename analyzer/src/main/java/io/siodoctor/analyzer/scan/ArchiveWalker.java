@@ -50,6 +50,16 @@ public final class ArchiveWalker {
   /** A file to walk, with the name it has in reports. */
   public record TopLevelFile(Path path, String name, long size) {}
 
+  /**
+   * Opens a top-level file stored elsewhere than a {@link Path} (a Hadoop FileSystem, an object
+   * store). To be reported like a local file, a missing file throws {@link NoSuchFileException} and
+   * a forbidden one {@link AccessDeniedException}.
+   */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open() throws IOException;
+  }
+
   private final ArchiveLimits limits;
   private final ExpansionBudget budget;
 
@@ -95,25 +105,34 @@ public final class ArchiveWalker {
 
   /** Walks one top-level file. Never throws for bad input: every problem goes to the visitor. */
   public void walk(TopLevelFile file, Visitor visitor) {
+    walk(file.name(), () -> Files.newInputStream(file.path()), visitor);
+  }
+
+  /**
+   * Walks one top-level file opened by {@code opener} and named {@code name} in reports, exactly as
+   * {@link #walk(TopLevelFile, Visitor)} walks a local one (the walker closes the stream). Never
+   * throws for bad input: every problem, including failing to open, goes to the visitor.
+   */
+  public void walk(String name, Opener opener, Visitor visitor) {
     InputStream raw;
     try {
-      raw = Files.newInputStream(file.path());
+      raw = opener.open();
     } catch (NoSuchFileException e) {
-      visitor.unreadable(file.name(), "cannot open: no such file");
+      visitor.unreadable(name, "cannot open: no such file");
       return;
     } catch (AccessDeniedException e) {
-      visitor.unreadable(file.name(), "cannot open: permission denied");
+      visitor.unreadable(name, "cannot open: permission denied");
       return;
     } catch (IOException e) {
-      visitor.unreadable(file.name(), "cannot open: " + e.getMessage());
+      visitor.unreadable(name, "cannot open: " + e.getMessage());
       return;
     }
     try (InputStream in = new Reporting(raw, visitor)) {
-      walkStream(in, file.name(), 0, new ArrayList<>(), new int[1], visitor);
+      walkStream(in, name, 0, new ArrayList<>(), new int[1], visitor);
     } catch (MemberCutShort e) {
       // already reported by the visitor
     } catch (IOException e) {
-      visitor.unreadable(file.name(), message(e, file.name()));
+      visitor.unreadable(name, message(e, name));
     }
   }
 
@@ -277,6 +296,14 @@ public final class ArchiveWalker {
       return e.getMessage();
     }
     return "read error: " + oneLine(e);
+  }
+
+  /**
+   * How the scan reports a bug (an unexpected exception from a parser, a rule or the walker) for a
+   * file or member: {@code internal error: } and the exception's first line.
+   */
+  public static String internalError(Throwable e) {
+    return "internal error: " + oneLine(e);
   }
 
   static String oneLine(Throwable e) {

@@ -59,8 +59,8 @@ public final class BatchScanner {
             walker.walk(f, visitor);
           } catch (RuntimeException e) {
             // a bug in a parser or rule must not end the night's scan
-            summary.addUnreadable(f.name(), "internal error: " + ArchiveWalker.oneLine(e));
-            listener.unreadable(f.name(), "internal error: " + ArchiveWalker.oneLine(e));
+            summary.addUnreadable(f.name(), ArchiveWalker.internalError(e));
+            listener.unreadable(f.name(), ArchiveWalker.internalError(e));
           } finally {
             summary.addBytes(f.size());
             slots.release();
@@ -88,13 +88,7 @@ public final class BatchScanner {
 
       @Override
       public void member(ArchiveMember member) {
-        FileResult r;
-        try {
-          r = members.scan(member);
-        } catch (RuntimeException e) {
-          r = new FileResult(member.name(), null, member.bytesRead(), 0, java.util.Map.of(),
-              member.failure().orElse("internal error: " + ArchiveWalker.oneLine(e)));
-        }
+        FileResult r = members.scanOrReport(member);
         summary.add(r);
         listener.fileDone(r);
       }

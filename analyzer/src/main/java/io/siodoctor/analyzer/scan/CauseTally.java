@@ -2,6 +2,7 @@ package io.siodoctor.analyzer.scan;
 
 import io.siodoctor.parsers.redact.SecretMasker;
 import io.siodoctor.rules.api.Evidence;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,17 +16,22 @@ import java.util.TreeSet;
  * The counts of one cause over many files: distinct sessions, events (evidence items), first and
  * last time, the files, a per-hour histogram, and a few examples. Only the sids and the file names
  * grow with the input (as 64-bit hashes); records are never kept. Not thread-safe: {@link ScanSummary} guards it.
+ *
+ * <p>Serializable with its whole state (sid hashes, counts, examples as already redacted), so that a
+ * tally built on one machine merges on another exactly as it would have locally.
  */
-public final class CauseTally {
+public final class CauseTally implements Serializable {
+  private static final long serialVersionUID = 1L;
   private final String id;
   private final int maxExamples;
   private final SidHashSet sessions = new SidHashSet();
   private long events;
   private Instant first;
   private Instant last;
-  private final SortedSet<String> files = new TreeSet<>();
+  // concrete serializable collections
+  private final TreeSet<String> files = new TreeSet<>();
   private final TreeMap<String, Long> hours = new TreeMap<>();
-  private final List<Example> examples = new ArrayList<>();
+  private final ArrayList<Example> examples = new ArrayList<>();
 
   public CauseTally(String id, int maxExamples) {
     this.id = id;
@@ -39,6 +45,13 @@ public final class CauseTally {
   /** A session known only by its {@link SidNodeMap#hash}. */
   void addSessionHash(long hash) {
     sessions.addHash(hash);
+  }
+
+  /** Events a finding counted beyond the evidence it cites (its evidence list is capped). */
+  public void addUncitedEvents(long n) {
+    if (n > 0) {
+      events += n;
+    }
   }
 
   public void addEvidence(Evidence e) {

@@ -27,21 +27,47 @@ import java.util.Map;
  * into an incident until the chunk is full, the chunk is analysed and dropped, and only the per-cause
  * tallies stay. Every record also passes the sticky-session correlator and, when indexing, the
  * chunk listener.
+ *
+ * <p>Public for runners that walk files elsewhere (a cluster task per file, with
+ * {@link ArchiveWalker}): {@link #scanOrReport} on each member gives the {@link FileResult} the batch
+ * scan would add to its {@link ScanSummary}. Thread-safe when the correlator and listener are: one
+ * scanner may serve many threads, each scanning its own member.
  */
-final class MemberScanner {
+public final class MemberScanner {
   private final Analyzer analyzer;
   private final ScanOptions options;
   private final StickyCorrelator correlator;
   private final ChunkListener listener;
 
-  MemberScanner(Analyzer analyzer, ScanOptions options, StickyCorrelator correlator, ChunkListener listener) {
+  /**
+   * @param correlator sees every in-window record of every member scanned (the night's sticky-session
+   *     correlation)
+   * @param listener sees every analysed chunk with its causes, or null
+   */
+  public MemberScanner(Analyzer analyzer, ScanOptions options, StickyCorrelator correlator,
+      ChunkListener listener) {
     this.analyzer = analyzer;
     this.options = options;
     this.correlator = correlator;
     this.listener = listener;
   }
 
-  FileResult scan(ArchiveMember member) {
+  /**
+   * {@link #scan}, but a bug in a parser or rule becomes the member's error (its own failure when it
+   * was cut short, else {@code internal error: ...}) instead of ending the walk: what the batch scan
+   * reports for a member.
+   */
+  public FileResult scanOrReport(ArchiveMember member) {
+    try {
+      return scan(member);
+    } catch (RuntimeException e) {
+      return new FileResult(member.name(), null, member.bytesRead(), 0, Map.of(),
+          member.failure().orElse(ArchiveWalker.internalError(e)));
+    }
+  }
+
+  /** Scans one member; a bug in a parser or rule throws. */
+  public FileResult scan(ArchiveMember member) {
     ChunkSink sink = new ChunkSink(member.name());
     // parsers may keep state: one reader per member
     InputSummary summary = new InputReader().read(member.open(), member.name(), sink);
@@ -132,6 +158,8 @@ final class MemberScanner {
         for (Evidence e : c.evidence()) {
           t.addEvidence(e);
         }
+        // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
+        t.addUncitedEvents(c.events() - c.evidence().size());
       }
       if (listener != null) {
         try {

@@ -50,7 +50,8 @@ public final class ScanSummary {
     return causes.computeIfAbsent(id, k -> new CauseTally(k, maxExamples));
   }
 
-  synchronized void seconds(double s) {
+  /** Sets the wall time of the scan, in seconds: the runner's to measure. */
+  public synchronized void seconds(double s) {
     seconds = s;
   }
 

@@ -1,11 +1,15 @@
 package io.siodoctor.analyzer.scan;
 
+import java.io.Serializable;
+
 /**
  * A set of sids kept as 64-bit hashes in one open-addressing array: about 16 bytes per sid instead
  * of ~100 for a HashSet of strings, because a night's causes can count millions of sessions. Two
  * different sids share a hash with odds of about 1 in 10^12 for a million sids. Not thread-safe.
+ * Serializable as part of a {@link CauseTally}.
  */
-final class SidHashSet {
+final class SidHashSet implements Serializable {
+  private static final long serialVersionUID = 1L;
   private long[] keys = new long[16];
   private int size;
 

@@ -23,9 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Memory: about 32 bytes per handshake and 40 per rejection; the full text is kept only for the
  * earliest rejections, which become the examples.
+ *
+ * <p>Public for runners that scan files elsewhere (a cluster): they keep one correlator for the
+ * night, give each member a {@link #fileNumber}, pass it the member's in-window handshake and
+ * unknown-sid lines with {@link #observe}, and call {@link #addTo} once at the end. Only
+ * {@link LogLine}s with a sid and one of those two events are looked at; every other record is
+ * ignored. Thread-safe.
  */
-final class StickyCorrelator {
-  static final String CAUSE = "sticky-session-missing";
+public final class StickyCorrelator {
+  /** The id of the cause the correlator adds. */
+  public static final String CAUSE = "sticky-session-missing";
   /** Rejections kept whole, earliest first: enough to find the examples among them. */
   private static final int KEPT_WHOLE = 500;
 
@@ -35,7 +42,14 @@ final class StickyCorrelator {
   private final List<String> fileNames = new ArrayList<>();
   private final AtomicInteger nextFile = new AtomicInteger();
 
-  int fileNumber(String file) {
+  /** An empty correlator, for one night. */
+  public StickyCorrelator() {}
+
+  /**
+   * The number of a member (by its name in the summary) for {@link #observe}: the same name always
+   * gets the same number. Rejections are counted only against a handshake of another file number.
+   */
+  public int fileNumber(String file) {
     return fileNumbers.computeIfAbsent(file, f -> {
       synchronized (fileNames) {
         fileNames.add(f);
@@ -44,7 +58,11 @@ final class StickyCorrelator {
     });
   }
 
-  void observe(Record record, int file) {
+  /**
+   * One in-window record of the member numbered {@code file}: a handshake records who issued its
+   * sid, an unknown-sid rejection is kept for {@link #addTo}; anything else is ignored.
+   */
+  public void observe(Record record, int file) {
     if (!(record instanceof LogLine line) || line.sessionId() == null || line.sessionId().isEmpty()) {
       return;
     }
@@ -55,8 +73,11 @@ final class StickyCorrelator {
     }
   }
 
-  /** Adds the cross-file stories to the summary; call once, after every file is done. Returns them. */
-  List<Evidence> addTo(ScanSummary summary) {
+  /**
+   * Adds the cross-file stories to the summary, as the {@value #CAUSE} cause; call once, after every
+   * file is done. Returns them.
+   */
+  public List<Evidence> addTo(ScanSummary summary) {
     List<Evidence> found = new ArrayList<>();
     synchronized (summary) {
       CauseTally tally = null;

@@ -6,6 +6,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.siodoctor.analyzer.Analysis;
 import io.siodoctor.analyzer.Analyzer;
+import io.siodoctor.analyzer.index.LiveEventSearcher;
 import io.siodoctor.analyzer.render.Html;
 import io.siodoctor.analyzer.render.HtmlRenderer;
 import io.siodoctor.analyzer.render.JsonRenderer;
@@ -28,7 +29,8 @@ import org.eclipse.jetty.server.Connector;
 
 /**
  * The support desk's web page ({@code sio-doctor serve}): upload a HAR and logs, get the HTML or JSON
- * report, or a sanitized HAR. Reports are always redacted. Uploads live in memory or in Jetty's
+ * report, or a sanitized HAR; with an index ({@code serve --index DIR}) also search the indexed events.
+ * Reports and search results are always redacted. Uploads live in memory or in Jetty's
  * temporary files only for the request; a bounded number of analyses run at once; oversized uploads
  * get 413 and junk gets 400, with a one-line message.
  */
@@ -43,6 +45,8 @@ public final class UploadServer implements AutoCloseable {
   private final AnalysisSlots slots;
   private final UploadPage page;
   private final SanitizeHandler sanitize;
+  private final LiveEventSearcher index;
+  private final SearchHandler search;
   private final Path spool;
   private final ExecutorService workers;
   private Javalin app;
@@ -51,7 +55,10 @@ public final class UploadServer implements AutoCloseable {
     this.options = options;
     this.analyzer = analyzer;
     this.slots = new AnalysisSlots(options.maxConcurrentAnalyses());
-    this.page = new UploadPage(options.maxUploadBytes());
+    // the index first: a missing one fails the start before anything else is created
+    this.index = options.index() == null ? null : LiveEventSearcher.open(options.index());
+    this.search = new SearchHandler(index);
+    this.page = new UploadPage(options.maxUploadBytes(), search.enabled());
     this.sanitize = new SanitizeHandler();
     this.workers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "sio-doctor-analysis");
@@ -69,7 +76,12 @@ public final class UploadServer implements AutoCloseable {
 
   public static UploadServer start(ServerOptions options, Analyzer analyzer) throws IOException {
     UploadServer server = new UploadServer(options, analyzer);
-    server.app = server.create().start(options.host(), options.port());
+    try {
+      server.app = server.create().start(options.host(), options.port());
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     for (Connector c : server.app.jettyServer().server().getConnectors()) {
       if (c instanceof AbstractConnector ac) {
         ac.setIdleTimeout(options.idleTimeoutMs());
@@ -101,6 +113,13 @@ public final class UploadServer implements AutoCloseable {
       app.stop();
     }
     workers.shutdownNow();
+    if (index != null) {
+      try {
+        index.close();
+      } catch (IOException e) {
+        // read-only: nothing is lost
+      }
+    }
     try {
       Files.deleteIfExists(spool);
     } catch (IOException e) {
@@ -122,6 +141,7 @@ public final class UploadServer implements AutoCloseable {
       cfg.routes.before(this::commonHeaders);
       cfg.routes.get("/", ctx -> page.serve(ctx));
       cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok"));
+      cfg.routes.get("/api/search", search::handle);
       cfg.routes.post("/analyze", ctx -> analyze(ctx, true));
       cfg.routes.post("/api/analyze", ctx -> analyze(ctx, false));
       cfg.routes.post("/api/sanitize", ctx -> {

@@ -39,13 +39,31 @@ class UploadPageBrowserTest {
   @TempDir
   static Path tmp;
   private static UploadServer server;
+  /** A second server, started with {@code --index} over a tiny log with a script payload in it. */
+  private static UploadServer searchServer;
   private static ChromeDriver driver;
+  static final String XSS_SID = "XssSid0000000000001";
 
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(Chromium.installed(), "needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
     server = UploadServer.start(ServerOptions.defaults().withPort(0));
+    searchServer = UploadServer.start(ServerOptions.defaults().withPort(0).withIndex(xssIndex()));
     driver = Chromium.start(tmp.resolve("profile"));
+  }
+
+  /** An on-disk index of one hostile log line (built with the {@code index} command). */
+  private static Path xssIndex() throws Exception {
+    Path log = Files.createDirectories(tmp.resolve("hostile")).resolve("node-x.log");
+    Files.writeString(log, "2026-11-26T03:31:56.946Z app [node-b] connection_error code 1 Session ID unknown "
+        + "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\"> "
+        + "/socket.io/?EIO=4&transport=polling&token=SuperSecret123&sid=" + XSS_SID + "\n", StandardCharsets.UTF_8);
+    Path index = tmp.resolve("hostile-index");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int exit = io.siodoctor.analyzer.cli.Main.run(new String[] {"index", log.toString(), "--index", index.toString()},
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1);
+    return index;
   }
 
   @AfterAll
@@ -55,6 +73,9 @@ class UploadPageBrowserTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (searchServer != null) {
+      searchServer.close();
     }
   }
 
@@ -117,6 +138,47 @@ class UploadPageBrowserTest {
     assertNothingRan();
     // our own (nonce'd) script did run: the download button has its handler, so clicking it throws nothing
     driver.findElement(By.id("download-json")).click();
+  }
+
+  @Test
+  void theSearchBoxShowsHostileIndexedTextAsText() {
+    driver.get(searchServer.url());
+    WebElement box = driver.findElement(By.id("search-query"));
+    box.sendKeys("sid:" + XSS_SID);
+    driver.findElement(By.id("search-button")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("body")).getAttribute("data-search") != null);
+    assertThat(driver.findElement(By.id("search-error")).getText()).isEmpty();
+    assertThat(driver.findElement(By.id("search-status")).getText()).startsWith("1 event(s) match");
+
+    List<WebElement> headers = driver.findElements(By.cssSelector("#search-table thead th"));
+    assertThat(headers).extracting(WebElement::getText)
+        .containsExactly("time", "file", "location", "node", "sid", "kind", "causes", "text");
+    List<WebElement> rows = driver.findElements(By.cssSelector("#search-table tbody tr.hit"));
+    assertThat(rows).hasSize(1);
+    WebElement row = rows.get(0);
+    assertThat(row.findElement(By.cssSelector("td.time")).getText()).isEqualTo("2026-11-26T03:31:56.946Z");
+    assertThat(row.findElement(By.cssSelector("td.file")).getText()).endsWith("node-x.log");
+    assertThat(row.findElement(By.cssSelector("td.location")).getText()).isEqualTo("line 1");
+    assertThat(row.findElement(By.cssSelector("td.sid")).getText()).isEqualTo(XSS_SID);
+    String text = row.findElement(By.cssSelector("td.text")).getText();
+    // the payload is on the page as text, redacted like a report, and nothing ran
+    assertThat(text).contains("<script>window.__xss=1</script>").contains("<img src=x").doesNotContain("SuperSecret123");
+    assertThat(driver.findElements(By.cssSelector("#search-results script, #search-results img"))).isEmpty();
+    assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__xss")).isEqualTo("undefined");
+
+    // a bad query shows the server's one-line message
+    box.clear();
+    box.sendKeys("sid:(");
+    driver.findElement(By.id("search-button")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-search")));
+    assertThat(driver.findElement(By.id("search-error")).getText()).startsWith("Error 400: cannot parse the query");
+    assertThat(driver.findElements(By.id("search-table"))).isEmpty();
+  }
+
+  @Test
+  void withoutAnIndexThePageHasNoSearchBox() {
+    driver.get(server.url());
+    assertThat(driver.findElements(By.id("search-query"))).isEmpty();
   }
 
   private static void assertNothingRan() {

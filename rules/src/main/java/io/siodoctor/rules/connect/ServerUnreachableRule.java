@@ -38,12 +38,15 @@ public final class ServerUnreachableRule implements Rule {
         evidence.add(Evidence.of(x, "the proxy answered for a backend that is down"));
       }
     }
-    for (LogLine l : incident.logLines()) {
-      if (l.is(LogEvent.PROXY_UPSTREAM_UNAVAILABLE) || l.is(LogEvent.PROXY_UPSTREAM_TIMEOUT)) {
+    incident.logLines(LogEvent.PROXY_UPSTREAM_UNAVAILABLE).forEach(l -> evidence.add(Evidence.of(l)));
+    incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT).forEach(l -> evidence.add(Evidence.of(l)));
+    for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
+      if (NetErrors.unreachable(l.eventDetail())) {
         evidence.add(Evidence.of(l));
-      } else if (l.is(LogEvent.NETWORK_ERROR) && NetErrors.unreachable(l.eventDetail())) {
-        evidence.add(Evidence.of(l));
-      } else if (l.is(LogEvent.HTTP_ACCESS) && l.access() != null && l.access().engineIo() != null
+      }
+    }
+    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
+      if (l.access() != null && l.access().engineIo() != null
           && (l.access().status() == 502 || l.access().status() == 503 || l.access().status() == 504)) {
         evidence.add(Evidence.of(l));
       }

@@ -79,10 +79,9 @@ public final class PayloadTooLargeRule implements Rule {
         }
       }
     }
-    for (LogLine l : incident.logLines()) {
-      if (l.is(LogEvent.PAYLOAD_TOO_LARGE)
-          || (l.is(LogEvent.HTTP_ACCESS) && l.access() != null && l.access().engineIo() != null
-              && l.access().status() == 413)) {
+    incident.logLines(LogEvent.PAYLOAD_TOO_LARGE).forEach(l -> evidence.add(Evidence.of(l)));
+    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
+      if (l.access() != null && l.access().engineIo() != null && l.access().status() == 413) {
         evidence.add(Evidence.of(l));
       }
     }
@@ -113,9 +112,10 @@ public final class PayloadTooLargeRule implements Rule {
     if (frame.time() == null) {
       return Optional.empty();
     }
-    for (LogLine l : incident.logLines()) {
-      boolean transportError = l.is(LogEvent.TRANSPORT_ERROR)
-          || (l.is(LogEvent.CLOSED) && "transport error".equals(l.eventDetail()));
+    List<LogLine> candidates = new ArrayList<>(incident.logLines(LogEvent.TRANSPORT_ERROR));
+    candidates.addAll(incident.logLines(LogEvent.CLOSED));
+    for (LogLine l : candidates) {
+      boolean transportError = l.is(LogEvent.TRANSPORT_ERROR) || "transport error".equals(l.eventDetail());
       if (transportError && l.time() != null && !l.time().isBefore(frame.time().minusSeconds(2))
           && l.time().isBefore(frame.time().plusSeconds(5))) {
         return Optional.of(l);
