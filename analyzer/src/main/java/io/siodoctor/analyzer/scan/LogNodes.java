@@ -7,16 +7,8 @@ import io.siodoctor.parsers.record.LogLine;
 public final class LogNodes {
   private LogNodes() {}
 
-  /**
-   * The parser's node, or the member's own name when the parser had none or took it from an archive
-   * path ({@code night.tar.gz!node-b.log} stands for {@code node-b}, not {@code night.tar.gz!node-b}).
-   */
+  /** The parser's node, or the name of the file (or archive member) when the line names none. */
   public static String of(LogLine line) {
-    String n = line.node();
-    if (n == null || n.indexOf('!') >= 0) {
-      String file = line.location().file();
-      n = NodeNames.fromFile(file.substring(file.lastIndexOf('!') + 1));
-    }
-    return n;
+    return line.node() != null ? line.node() : NodeNames.fromFile(line.location().file());
   }
 }

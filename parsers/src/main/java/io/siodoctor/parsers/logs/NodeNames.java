@@ -21,6 +21,11 @@ public final class NodeNames {
       return null;
     }
     String name = file;
+    // an archive member is named "night.tar.gz!node-b.log": the node is the member's name
+    int member = name.lastIndexOf('!');
+    if (member >= 0) {
+      name = name.substring(member + 1);
+    }
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     if (slash >= 0) {
       name = name.substring(slash + 1);

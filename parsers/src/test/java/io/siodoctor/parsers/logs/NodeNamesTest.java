@@ -16,6 +16,8 @@ class NodeNamesTest {
     "access.log, access",
     "api.example.com.log, api.example.com",
     "server, server",
+    "2026-11-24/night.tar.gz!logs/node-b.log, node-b",
+    "night.zip!node-c.log.gz, node-c",
   })
   void stripsDirectoriesAndExtensions(String file, String node) {
     assertThat(NodeNames.fromFile(file)).isEqualTo(node);
