@@ -2,6 +2,7 @@ package io.siodoctor.analyzer.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -26,6 +27,9 @@ public final class LiveEventSearcher implements Closeable {
 
   /** @throws IOException with a one-line message when there is no index in {@code dir} */
   public static LiveEventSearcher open(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) { // FSDirectory.open would create it; a typo must not leave an empty directory
+      throw new IOException(dir + ": no index here (create one with: sio-doctor index PATH... --index " + dir + ")");
+    }
     FSDirectory directory = FSDirectory.open(dir);
     try {
       return new LiveEventSearcher(directory, new SearcherManager(directory, null));

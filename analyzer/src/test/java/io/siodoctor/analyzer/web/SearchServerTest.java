@@ -160,6 +160,15 @@ class SearchServerTest {
   }
 
   @Test
+  void aMissingIndexFailsTheStartWithOneLineAndCreatesNothing() {
+    Path missing = tmp.resolve("no-such-index");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> UploadServer.start(ServerOptions.defaults().withPort(0).withIndex(missing)).close())
+        .isInstanceOf(IOException.class).hasMessageContaining("no index here");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
   void withAnIndexThePageHasTheBoxUnderItsNoncePolicy() throws Exception {
     HttpResponse<String> page = get(withIndex, "/");
     assertThat(page.statusCode()).isEqualTo(200);
