@@ -38,12 +38,19 @@ class CauseCatalogTest {
 
   @BeforeAll
   static void readCatalog() throws IOException {
-    // Surefire runs with the module directory as working directory: rules/ -> ../../shared
-    Path file = Path.of("").toAbsolutePath().resolve("../../shared/causes.md").normalize();
+    // Surefire runs with the module directory as working directory: rules/ -> ../../shared. The
+    // project keeps a copy (docs/cause-catalog.md) for checkouts without the shared folder; when
+    // both exist they must be the same, so the copy cannot drift from the catalog.
+    Path shared = Path.of("").toAbsolutePath().resolve("../../shared/causes.md").normalize();
+    Path copy = Path.of("").toAbsolutePath().resolve("../docs/cause-catalog.md").normalize();
+    if (Files.isRegularFile(shared) && Files.isRegularFile(copy)) {
+      assertThat(Files.readString(copy, StandardCharsets.UTF_8))
+          .as("docs/cause-catalog.md is a copy of %s: update it", shared)
+          .isEqualTo(Files.readString(shared, StandardCharsets.UTF_8));
+    }
+    Path file = Files.isRegularFile(shared) ? shared : copy;
     if (!Files.isRegularFile(file)) {
-      fail("the cause catalog is missing: expected it at " + file
-          + " (the shared causes.md next to the project, read relative to the rules module directory "
-          + Path.of("").toAbsolutePath() + ")");
+      fail("the cause catalog is missing: expected it at " + shared + " or " + copy);
     }
     catalog = new LinkedHashMap<>();
     String section = null;
