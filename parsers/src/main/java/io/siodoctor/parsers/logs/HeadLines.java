@@ -85,4 +85,22 @@ final class HeadLines {
     }
     return -1;
   }
+
+  /**
+   * Whether at least one, and at least half, of the first 100 non-blank lines of a text head match
+   * {@code line}: the sniffing rule of the line-oriented proxy formats.
+   */
+  static boolean mostlyMatch(byte[] head, int length, java.util.regex.Pattern line) {
+    if (binary(head, length)) {
+      return false;
+    }
+    List<String> lines = nonBlank(head, length, 100);
+    int ok = 0;
+    for (String l : lines) {
+      if (line.matcher(l).find()) {
+        ok++;
+      }
+    }
+    return ok >= 1 && ok * 2 >= lines.size();
+  }
 }

@@ -6,7 +6,6 @@ import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -33,17 +32,7 @@ public final class NginxAccessLogParser extends LineLogParser {
 
   @Override
   public boolean sniff(byte[] head, int length) {
-    if (HeadLines.binary(head, length)) {
-      return false;
-    }
-    List<String> lines = HeadLines.nonBlank(head, length, 100);
-    int ok = 0;
-    for (String l : lines) {
-      if (LINE.matcher(l).find()) {
-        ok++;
-      }
-    }
-    return ok >= 1 && ok * 2 >= lines.size();
+    return HeadLines.mostlyMatch(head, length, LINE);
   }
 
   @Override
