@@ -42,8 +42,7 @@ final class AnalyzeCommand implements Command {
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR").desc("extra rule packs").get());
     o.addOption(Option.builder().longOpt("show-secrets").desc("do not redact cookies, tokens and auth payloads").get());
     o.addOption(Option.builder().longOpt("no-color").desc("no colours in text output").get());
-    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+    Cli.addCommonOptions(o);
     return o;
   }
 

@@ -29,6 +29,13 @@ final class Cli {
     }
   }
 
+  /** {@code --debug} and {@code --help}, which every command takes. */
+  static void addCommonOptions(Options o) {
+    o.addOption(org.apache.commons.cli.Option.builder().longOpt("debug")
+        .desc("print stack traces of internal errors").get());
+    o.addOption(org.apache.commons.cli.Option.builder("h").longOpt("help").desc("this help").get());
+  }
+
   static int intOption(CommandLine cl, String name, int defaultValue) throws UsageException {
     if (!cl.hasOption(name)) {
       return defaultValue;

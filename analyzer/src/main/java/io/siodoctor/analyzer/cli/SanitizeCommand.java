@@ -45,8 +45,7 @@ final class SanitizeCommand implements Command {
         .desc("keep this parameter, field, header or cookie as it is (repeatable)").get());
     o.addOption(Option.builder().longOpt("redact").hasArg().argName("NAME")
         .desc("also redact this parameter, field or header (repeatable)").get());
-    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+    Cli.addCommonOptions(o);
     return o;
   }
 

@@ -29,8 +29,7 @@ final class ScanOptionsCli {
         .desc("analyse files in chunks of N records: bounds memory, and the rules slow down more than linearly on bigger incidents (default 5000)").get());
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
         .desc("extra rule packs, as for analyze").get());
-    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+    Cli.addCommonOptions(o);
   }
 
   static ScanOptions from(CommandLine cl) throws UsageException {

@@ -32,8 +32,7 @@ final class SearchCommand implements Command {
     o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("output format (default text)").get());
     o.addOption(Option.builder().longOpt("limit").hasArg().argName("N").desc("events to show (default 100)").get());
     o.addOption(Option.builder().longOpt("show-secrets").desc("do not redact cookies, tokens and auth payloads").get());
-    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+    Cli.addCommonOptions(o);
     return o;
   }
 

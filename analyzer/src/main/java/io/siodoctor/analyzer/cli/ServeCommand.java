@@ -37,8 +37,7 @@ final class ServeCommand implements Command {
         .desc("answer 503 when one analysis takes longer (default 180)").get());
     o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
         .desc("a Lucene index written by index/scan --index: the page gets a search box and GET /api/search answers").get());
-    o.addOption(Option.builder().longOpt("debug").desc("print stack traces of internal errors").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
+    Cli.addCommonOptions(o);
     return o;
   }
 
