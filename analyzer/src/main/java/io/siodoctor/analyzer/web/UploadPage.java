@@ -31,19 +31,19 @@ final class UploadPage {
   private static final String SEARCH_SECTION = """
       <section class="search" id="search">
       <h2>Search the index</h2>
-      <form id="search-form" action="/api/search" method="get" role="search">
+      <form id="searchForm" action="/api/search" method="get" role="search">
         <div class="row">
-          <input type="search" id="search-query" name="q" size="60" autocomplete="off" spellcheck="false"
+          <input type="search" id="searchQuery" name="q" size="60" autocomplete="off" spellcheck="false"
                  placeholder="sid:Xy12 &#x2014; cause:sticky-session-missing AND node:node-b &#x2014; &quot;Session ID unknown&quot;"
                  aria-label="Lucene query">
           <input type="hidden" name="limit" value="100">
-          <button type="submit" id="search-button">Search</button>
-          <span id="search-status"></span>
+          <button type="submit" id="searchButton">Search</button>
+          <span id="searchStatus"></span>
         </div>
       </form>
       <p class="note">Fields: time (range, e.g. time:[2026-11-24T02:00:00Z TO 2026-11-24T02:15:00Z]), file, node, sid, kind, status, cause, text (default). Text is redacted.</p>
-      <p id="search-error" role="alert"></p>
-      <div id="search-results"></div>
+      <p id="searchError" role="alert"></p>
+      <div id="searchResults"></div>
       </section>
       """;
 

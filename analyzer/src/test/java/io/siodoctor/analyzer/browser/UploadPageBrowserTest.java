@@ -143,12 +143,12 @@ class UploadPageBrowserTest {
   @Test
   void theSearchBoxShowsHostileIndexedTextAsText() {
     driver.get(searchServer.url());
-    WebElement box = driver.findElement(By.id("search-query"));
+    WebElement box = driver.findElement(By.id("searchQuery"));
     box.sendKeys("sid:" + XSS_SID);
-    driver.findElement(By.id("search-button")).click();
+    driver.findElement(By.id("searchButton")).click();
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("body")).getAttribute("data-search") != null);
-    assertThat(driver.findElement(By.id("search-error")).getText()).isEmpty();
-    assertThat(driver.findElement(By.id("search-status")).getText()).startsWith("1 event(s) match");
+    assertThat(driver.findElement(By.id("searchError")).getText()).isEmpty();
+    assertThat(driver.findElement(By.id("searchStatus")).getText()).startsWith("1 event(s) match");
 
     List<WebElement> headers = driver.findElements(By.cssSelector("#search-table thead th"));
     assertThat(headers).extracting(WebElement::getText)
@@ -163,22 +163,22 @@ class UploadPageBrowserTest {
     String text = row.findElement(By.cssSelector("td.text")).getText();
     // the payload is on the page as text, redacted like a report, and nothing ran
     assertThat(text).contains("<script>window.__xss=1</script>").contains("<img src=x").doesNotContain("SuperSecret123");
-    assertThat(driver.findElements(By.cssSelector("#search-results script, #search-results img"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector("#searchResults script, #searchResults img"))).isEmpty();
     assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__xss")).isEqualTo("undefined");
 
     // a bad query shows the server's one-line message
     box.clear();
     box.sendKeys("sid:(");
-    driver.findElement(By.id("search-button")).click();
+    driver.findElement(By.id("searchButton")).click();
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-search")));
-    assertThat(driver.findElement(By.id("search-error")).getText()).startsWith("Error 400: cannot parse the query");
+    assertThat(driver.findElement(By.id("searchError")).getText()).startsWith("Error 400: cannot parse the query");
     assertThat(driver.findElements(By.id("search-table"))).isEmpty();
   }
 
   @Test
   void withoutAnIndexThePageHasNoSearchBox() {
     driver.get(server.url());
-    assertThat(driver.findElements(By.id("search-query"))).isEmpty();
+    assertThat(driver.findElements(By.id("searchQuery"))).isEmpty();
   }
 
   private static void assertNothingRan() {

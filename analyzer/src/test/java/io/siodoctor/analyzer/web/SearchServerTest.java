@@ -152,7 +152,7 @@ class SearchServerTest {
   void withoutAnIndexThereIsNoBoxAndSearchIs404() throws Exception {
     HttpResponse<String> page = get(withoutIndex, "/");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).doesNotContain("id=\"search-form\"").doesNotContain("id=\"search-query\"")
+    assertThat(page.body()).doesNotContain("id=\"searchForm\"").doesNotContain("id=\"searchQuery\"")
         .doesNotContain("{{search}}");
     HttpResponse<String> r = get(withoutIndex, "/api/search?q=sid:x");
     assertThat(r.statusCode()).isEqualTo(404);
@@ -174,7 +174,7 @@ class SearchServerTest {
     assertThat(page.statusCode()).isEqualTo(200);
     String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
     assertThat(csp).contains("script-src 'nonce-").contains("connect-src 'self'");
-    assertThat(page.body()).contains("id=\"search-form\"").contains("id=\"search-query\"").contains("id=\"search-results\"")
+    assertThat(page.body()).contains("id=\"searchForm\"").contains("id=\"searchQuery\"").contains("id=\"searchResults\"")
         .doesNotContain("{{search}}").doesNotContainPattern("\\ssrc=\"").doesNotContain("<link");
     // the upload form is still there
     assertThat(page.body()).contains("action=\"/analyze\"");
