@@ -213,7 +213,7 @@ public final class Session {
     for (WebSocketConnection ws : upgrades) {
       UpgradeOutcome o;
       if (!ws.opened()) {
-        o = ws.refused() ? UpgradeOutcome.REFUSED : UpgradeOutcome.UNKNOWN;
+        o = ws.refused() || pollingWentOnAfter(ws) ? UpgradeOutcome.REFUSED : UpgradeOutcome.UNKNOWN;
       } else if (ws.sentUpgrade()) {
         o = UpgradeOutcome.COMPLETED;
       } else if (ws.receivedProbeAnswer()) {
@@ -245,6 +245,20 @@ public final class Session {
       }
     }
     return false;
+  }
+
+  /**
+   * A WebSocket with no answer recorded (some exporters write neither a status nor an error for a
+   * refused handshake) while the client kept polling for longer than engine.io's upgradeTimeout
+   * (10 s) after it: the upgrade did not happen.
+   */
+  private boolean pollingWentOnAfter(WebSocketConnection ws) {
+    if (ws.request().time() == null) {
+      return false;
+    }
+    java.time.Instant later = ws.request().time().plusSeconds(10);
+    return exchanges.stream().anyMatch(x -> x.engineIo() != null && x.engineIo().isPolling()
+        && x.time() != null && x.time().isAfter(later));
   }
 
   private boolean hasFramesExported() {

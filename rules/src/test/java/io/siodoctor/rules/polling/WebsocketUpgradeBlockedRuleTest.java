@@ -119,6 +119,14 @@ class WebsocketUpgradeBlockedRuleTest {
   }
 
   @Test
+  void anUnansweredUpgradeWhilePollingGoesOnPastUpgradeTimeout() {
+    // an exporter that writes neither status nor error for the refused handshake (no frames at all)
+    HarFixture har = upgradeThenPolling(webSocket(UPGRADE).status(0).expectEvidence(), "websocket");
+    har.after(12).entry(get(POLLING + "&t=G9&sid=" + SID).body("42[\"chat\",\"still polling\"]"));
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
