@@ -2,7 +2,6 @@ package io.siodoctor.analyzer.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.Fixtures;
@@ -46,7 +45,7 @@ class UploadPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Chromium.installed(), "needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
+    assertThat(Chromium.installed()).as("needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)").isTrue();
     server = UploadServer.start(ServerOptions.defaults().withPort(0));
     searchServer = UploadServer.start(ServerOptions.defaults().withPort(0).withIndex(xssIndex()));
     driver = Chromium.start(tmp.resolve("profile"));

@@ -2,7 +2,6 @@ package io.siodoctor.analyzer.scan;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,11 +60,11 @@ class ScanCommandTest {
   @BeforeEach
   void night() throws IOException {
     for (String f : List.of("node-a.log", "node-b.log", "access.log", "error.log")) {
-      assumeTrue(Files.isRegularFile(sample(STICKY, f)), "sample capture " + STICKY + " not recorded yet");
+      assertThat(Files.isRegularFile(sample(STICKY, f))).as("sample capture " + STICKY + " is committed").isTrue();
     }
-    assumeTrue(Files.isRegularFile(sample(HEARTBEAT, "server.log")));
-    assumeTrue(Files.isRegularFile(sample(HEALTHY, "server.log")));
-    assumeTrue(Files.isRegularFile(sample(UPGRADE, "server.log")));
+    assertThat(Files.isRegularFile(sample(HEARTBEAT, "server.log"))).isTrue();
+    assertThat(Files.isRegularFile(sample(HEALTHY, "server.log"))).isTrue();
+    assertThat(Files.isRegularFile(sample(UPGRADE, "server.log"))).isTrue();
     night = Files.createDirectories(tmp.resolve("night"));
 
     Map<String, byte[]> members = new LinkedHashMap<>();
