@@ -113,23 +113,37 @@ final class TimeReader {
   private boolean isoPrefixValid;
   private long isoPrefixLocal;
 
+  /** Nanoseconds of the last {@link #readFraction}. */
+  private int fraction;
+
+  /**
+   * The digits of a fraction of a second starting at {@code p} (after the separator), as
+   * nanoseconds in {@link #fraction} (digits past nine are read and dropped); returns the end.
+   */
+  private int readFraction(byte[] b, int p, int end) {
+    int k = p;
+    int ns = 0;
+    int digits = 0;
+    while (k < end && Ascii.isDigit(b[k])) {
+      if (digits < 9) {
+        ns = ns * 10 + (b[k] - '0');
+        digits++;
+      }
+      k++;
+    }
+    fraction = ns * POW10[9 - digits];
+    return k;
+  }
+
   /** The fraction and zone after "yyyy-mm-ddThh:mm:ss", whose local epoch second is given. */
   private int readIsoTail(byte[] b, int q, int end, long local) {
     int ns = 0;
     if (q < end && (b[q] == '.' || b[q] == ',')) {
-      int k = q + 1;
-      int digits = 0;
-      while (k < end && Ascii.isDigit(b[k])) {
-        if (digits < 9) {
-          ns = ns * 10 + (b[k] - '0');
-          digits++;
-        }
-        k++;
-      }
+      int k = readFraction(b, q + 1, end);
       if (k == q + 1) {
         return -1;
       }
-      ns *= POW10[9 - digits];
+      ns = fraction;
       q = k;
     }
     int offset = Integer.MIN_VALUE;
@@ -179,17 +193,8 @@ final class TimeReader {
     int q = p + 19;
     int ns = 0;
     if (q < end && b[q] == '.') {
-      int k = q + 1;
-      int digits = 0;
-      while (k < end && Ascii.isDigit(b[k])) {
-        if (digits < 9) {
-          ns = ns * 10 + (b[k] - '0');
-          digits++;
-        }
-        k++;
-      }
-      ns *= POW10[9 - digits];
-      q = k;
+      q = readFraction(b, q + 1, end);
+      ns = fraction;
     }
     return set(y, mo, d, h, mi, s, ns, Integer.MIN_VALUE) ? q : -1;
   }
@@ -215,17 +220,8 @@ final class TimeReader {
     int q = p + 20;
     int ns = 0;
     if (q < end && b[q] == '.') {
-      int k = q + 1;
-      int digits = 0;
-      while (k < end && Ascii.isDigit(b[k])) {
-        if (digits < 9) {
-          ns = ns * 10 + (b[k] - '0');
-          digits++;
-        }
-        k++;
-      }
-      ns *= POW10[9 - digits];
-      q = k;
+      q = readFraction(b, q + 1, end);
+      ns = fraction;
     }
     int offset = Integer.MIN_VALUE;
     if (q + 6 <= end && b[q] == ' ' && (b[q + 1] == '+' || b[q + 1] == '-')) {
@@ -281,17 +277,8 @@ final class TimeReader {
     int q = p + 15;
     int ns = 0;
     if (q < end && b[q] == '.') {
-      int k = q + 1;
-      int digits = 0;
-      while (k < end && Ascii.isDigit(b[k])) {
-        if (digits < 9) {
-          ns = ns * 10 + (b[k] - '0');
-          digits++;
-        }
-        k++;
-      }
-      ns *= POW10[9 - digits];
-      q = k;
+      q = readFraction(b, q + 1, end);
+      ns = fraction;
     }
     return set(year, mo, d, h, mi, s, ns, Integer.MIN_VALUE) ? q : -1;
   }
@@ -313,17 +300,8 @@ final class TimeReader {
     int q = p + 8;
     int ns = 0;
     if (q < end && b[q] == '.') {
-      int k = q + 1;
-      int digits = 0;
-      while (k < end && Ascii.isDigit(b[k])) {
-        if (digits < 9) {
-          ns = ns * 10 + (b[k] - '0');
-          digits++;
-        }
-        k++;
-      }
-      ns *= POW10[9 - digits];
-      q = k;
+      q = readFraction(b, q + 1, end);
+      ns = fraction;
     }
     secondOfDay = h * 3600 + mi * 60 + Math.min(s, 59);
     nanos = ns;
