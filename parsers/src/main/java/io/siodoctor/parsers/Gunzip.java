@@ -25,7 +25,7 @@ final class Gunzip {
     if (b0 != 0x1f || b1 != 0x8b) {
       return in;
     }
-    CountingStream compressed = new CountingStream(in);
+    CountingInputStream compressed = new CountingInputStream(in);
     try {
       // concatenated members are one stream (what gzip(1) and log rotation produce)
       InputStream gunzipped =
@@ -39,37 +39,11 @@ final class Gunzip {
     }
   }
 
-  private static final class CountingStream extends FilterInputStream {
-    private long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-  }
-
   /** Rewords the decompressor's exceptions (see {@link #reworded}). */
   private static final class ErrorContext extends FilterInputStream {
-    private final CountingStream compressed;
+    private final CountingInputStream compressed;
 
-    ErrorContext(InputStream gunzipped, CountingStream compressed) {
+    ErrorContext(InputStream gunzipped, CountingInputStream compressed) {
       super(gunzipped);
       this.compressed = compressed;
     }
@@ -94,11 +68,11 @@ final class Gunzip {
   }
 
   /** One line that names the gzip layer and the compressed byte where it broke. */
-  private static IOException reworded(IOException e, CountingStream compressed) {
+  private static IOException reworded(IOException e, CountingInputStream compressed) {
     String what =
         e instanceof EOFException || e.getMessage() == null
             ? "unexpected end of stream"
             : e.getMessage().toLowerCase(Locale.ROOT);
-    return new IOException("gzip: " + what + " at byte " + compressed.count, e);
+    return new IOException("gzip: " + what + " at byte " + compressed.count(), e);
   }
 }

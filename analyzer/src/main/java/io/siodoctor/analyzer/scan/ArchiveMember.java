@@ -1,7 +1,7 @@
 package io.siodoctor.analyzer.scan;
 
 import io.siodoctor.analyzer.InputSource;
-import java.io.FilterInputStream;
+import io.siodoctor.parsers.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class ArchiveMember implements InputSource {
 
   /** Uncompressed bytes read from this member so far. */
   public long bytesRead() {
-    return stream.count;
+    return stream.count();
   }
 
   /**
@@ -52,29 +52,9 @@ public final class ArchiveMember implements InputSource {
   }
 
   /** Counts, and shields the archive from the parser's close(). */
-  private static final class Counting extends FilterInputStream {
-    long count;
-
+  private static final class Counting extends CountingInputStream {
     Counting(InputStream in) {
       super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.CountingInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

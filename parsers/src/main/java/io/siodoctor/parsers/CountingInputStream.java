@@ -1,18 +1,21 @@
-package io.siodoctor.analyzer.scan;
+package io.siodoctor.parsers;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read through it: the compressed side of a decompressor. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read through it: the compressed side of a decompressor (for error offsets and
+ * expansion limits), or an archive member's size.
+ */
+public class CountingInputStream extends FilterInputStream {
   private long count;
 
-  CountingInputStream(InputStream in) {
+  public CountingInputStream(InputStream in) {
     super(in);
   }
 
-  long count() {
+  public long count() {
     return count;
   }
 
