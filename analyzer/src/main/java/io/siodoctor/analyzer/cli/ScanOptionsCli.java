@@ -26,7 +26,7 @@ final class ScanOptionsCli {
     o.addOption(Option.builder().longOpt("max-ratio").hasArg().argName("N")
         .desc("refuse a compressed stream expanding more than N:1 (default 200)").get());
     o.addOption(Option.builder().longOpt("chunk-records").hasArg().argName("N")
-        .desc("analyse files in chunks of N records: bounds memory, and the rules slow down more than linearly on bigger incidents (default 5000)").get());
+        .desc("analyse files in chunks of N records the rules read (unrecognised lines not counted): bounds memory (default 5000)").get());
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
         .desc("extra rule packs, as for analyze").get());
     Cli.addCommonOptions(o);

@@ -63,7 +63,7 @@ public record RankedReport(
         c.id(), c.rank(), c.confidence(), c.severity(), c.category(), c.title(), c.explanation(), c.fix(),
         c.docs(), mask.apply(c.detail()), c.sessions(),
         c.evidence().stream().map(e -> new Evidence(e.location(), e.time(), mask.apply(e.excerpt()),
-            mask.apply(e.note()))).toList(), c.events())).toList();
+            mask.apply(e.note()))).toList(), c.events(), c.uncitedTimes())).toList();
     List<InputSummary> in = inputs.stream().map(i -> new InputSummary(i.file(), i.format(), i.records(),
         i.warnings().stream().map(mask).toList(), mask.apply(i.error()))).toList();
     return new RankedReport(verdict, masked, in, sessions, correlation, warnings);

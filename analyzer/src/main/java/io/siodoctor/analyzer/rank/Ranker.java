@@ -36,7 +36,7 @@ public final class Ranker {
       String fix = fi.fix() == null ? c.fix() : fi.fix() + "\n\n" + c.fix();
       ranked.add(new RankedCause(c.id(), ranked.size() + 1, round(fi.confidence()), c.severity().id(),
           c.category().title(), c.title(), c.explanation(), fix, c.docs(), fi.detail(),
-          new ArrayList<>(fi.sessionIds()), fi.evidence(), fi.events()));
+          new ArrayList<>(fi.sessionIds()), fi.evidence(), fi.events(), fi.uncitedTimes()));
     }
     return Collections.unmodifiableList(ranked);
   }

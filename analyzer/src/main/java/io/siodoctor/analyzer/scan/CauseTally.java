@@ -47,23 +47,30 @@ public final class CauseTally implements Serializable {
     sessions.addHash(hash);
   }
 
-  /** Events a finding counted beyond the evidence it cites (its evidence list is capped). */
-  public void addUncitedEvents(long n) {
+  /**
+   * Events a finding counted beyond the evidence it cites (its evidence list is capped), with the
+   * times of those that have one: they count in first/last and the hours like the cited ones.
+   */
+  public void addUncitedEvents(long n, Collection<Instant> times) {
     if (n > 0) {
       events += n;
     }
+    times.forEach(this::addTime);
   }
 
   public void addEvidence(Evidence e) {
     events++;
     files.add(e.location().file());
-    Instant t = e.time();
+    addTime(e.time());
+    offer(new Example(e.location().file(), e.location().location(), e.time(), e.excerpt(), e.note()));
+  }
+
+  private void addTime(Instant t) {
     if (t != null) {
       first = first == null || t.isBefore(first) ? t : first;
       last = last == null || t.isAfter(last) ? t : last;
       hours.merge(IsoTimes.hour(t), 1L, Long::sum);
     }
-    offer(new Example(e.location().file(), e.location().location(), t, e.excerpt(), e.note()));
   }
 
   public void merge(CauseTally other) {

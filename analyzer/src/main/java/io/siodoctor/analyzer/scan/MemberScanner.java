@@ -38,6 +38,7 @@ public final class MemberScanner {
   private final ScanOptions options;
   private final StickyCorrelator correlator;
   private final ChunkListener listener;
+  private final boolean keepUnrecognisedLines;
 
   /**
    * @param correlator sees every in-window record of every member scanned (the night's sticky-session
@@ -50,6 +51,7 @@ public final class MemberScanner {
     this.options = options;
     this.correlator = correlator;
     this.listener = listener;
+    this.keepUnrecognisedLines = analyzer.engine().readsUnrecognisedLines();
   }
 
   /**
@@ -110,7 +112,7 @@ public final class MemberScanner {
     final String file;
     final int fileNumber;
     final Map<String, CauseTally> causes = new LinkedHashMap<>();
-    IncidentBuilder builder = new IncidentBuilder();
+    IncidentBuilder builder = new IncidentBuilder(keepUnrecognisedLines);
     RecordSink target = builder.sink();
     List<Record> chunk = new ArrayList<>();
     long inChunk;
@@ -135,8 +137,10 @@ public final class MemberScanner {
         chunk.add(record);
       }
       total++;
-      // a HAR is analysed whole: its WebSocket frames must stay with their entry
-      if (++inChunk >= options.chunkRecords() && !har) {
+      inChunk++;
+      // a HAR is analysed whole: its WebSocket frames must stay with their entry. The size counts
+      // the records the rules read, not the unrecognised lines the incident leaves out.
+      if (builder.size() >= options.chunkRecords() && !har) {
         flush(new InputSummary(file, "log", inChunk, List.of(), null));
       }
     }
@@ -159,7 +163,7 @@ public final class MemberScanner {
           t.addEvidence(e);
         }
         // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
-        t.addUncitedEvents(c.events() - c.evidence().size());
+        t.addUncitedEvents(c.events() - c.evidence().size(), c.uncitedTimes());
       }
       if (listener != null) {
         try {
@@ -170,7 +174,7 @@ public final class MemberScanner {
           throw new UncheckedIOException(e);
         }
       }
-      builder = new IncidentBuilder();
+      builder = new IncidentBuilder(keepUnrecognisedLines);
       target = builder.sink();
       chunk = new ArrayList<>();
       inChunk = 0;

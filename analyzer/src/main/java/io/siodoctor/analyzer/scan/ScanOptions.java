@@ -6,8 +6,9 @@ package io.siodoctor.analyzer.scan;
  * @param threads files parsed at once
  * @param window records outside are ignored
  * @param limits archive limits (zip bombs)
- * @param chunkRecords a file is analysed in chunks of this many records, so one huge file does not
- *     need its size in heap; files below it are analysed exactly as {@code analyze} would
+ * @param chunkRecords a file is analysed in chunks of this many records the rules read (log lines
+ *     no parser recognised are not counted), so one huge file does not need its size in heap; files
+ *     below it are analysed exactly as {@code analyze} would
  * @param maxExamples examples kept per cause
  */
 public record ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, int chunkRecords, int maxExamples) {

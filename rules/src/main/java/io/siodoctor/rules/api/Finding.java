@@ -1,5 +1,6 @@
 package io.siodoctor.rules.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -19,9 +20,17 @@ import java.util.Set;
  *     generic fix only
  * @param events how many records showed the cause: at least the evidence given, before it was cut
  *     to {@link #MAX_EVIDENCE} (batch counts add these up)
+ * @param uncitedTimes the times of the evidence cut beyond {@link #MAX_EVIDENCE} (those with a
+ *     time): a batch's first/last and per-hour counts must not depend on how much a report cites
  */
 public record Finding(
-    double confidence, List<Evidence> evidence, Set<String> sessionIds, String detail, String fix, int events) {
+    double confidence,
+    List<Evidence> evidence,
+    Set<String> sessionIds,
+    String detail,
+    String fix,
+    int events,
+    List<Instant> uncitedTimes) {
 
   /** Evidence items kept per finding: enough to prove it, few enough to read. */
   public static final int MAX_EVIDENCE = 20;
@@ -33,9 +42,24 @@ public record Finding(
     if (evidence == null || evidence.isEmpty()) {
       throw new IllegalArgumentException("a finding needs at least one evidence item");
     }
-    events = Math.max(events, evidence.size());
-    evidence = List.copyOf(evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence);
+    events = Math.max(events, evidence.size() + (uncitedTimes == null ? 0 : uncitedTimes.size()));
+    List<Instant> uncited = new ArrayList<>(uncitedTimes == null ? List.of() : uncitedTimes);
+    if (evidence.size() > MAX_EVIDENCE) {
+      for (Evidence e : evidence.subList(MAX_EVIDENCE, evidence.size())) {
+        if (e.time() != null) {
+          uncited.add(e.time());
+        }
+      }
+      evidence = evidence.subList(0, MAX_EVIDENCE);
+    }
+    evidence = List.copyOf(evidence);
+    uncitedTimes = List.copyOf(uncited);
     sessionIds = sessionIds == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(sessionIds));
+  }
+
+  public Finding(
+      double confidence, List<Evidence> evidence, Set<String> sessionIds, String detail, String fix, int events) {
+    this(confidence, evidence, sessionIds, detail, fix, events, List.of());
   }
 
   public Finding(
@@ -48,19 +72,19 @@ public record Finding(
   }
 
   public Finding withSessions(Collection<String> sids) {
-    return new Finding(confidence, evidence, new LinkedHashSet<>(sids), detail, fix, events);
+    return new Finding(confidence, evidence, new LinkedHashSet<>(sids), detail, fix, events, uncitedTimes);
   }
 
   public Finding withDetail(String newDetail) {
-    return new Finding(confidence, evidence, sessionIds, newDetail, fix, events);
+    return new Finding(confidence, evidence, sessionIds, newDetail, fix, events, uncitedTimes);
   }
 
   public Finding withFix(String newFix) {
-    return new Finding(confidence, evidence, sessionIds, detail, newFix, events);
+    return new Finding(confidence, evidence, sessionIds, detail, newFix, events, uncitedTimes);
   }
 
   public Finding withConfidence(double newConfidence) {
-    return new Finding(Math.min(1.0, newConfidence), evidence, sessionIds, detail, fix, events);
+    return new Finding(Math.min(1.0, newConfidence), evidence, sessionIds, detail, fix, events, uncitedTimes);
   }
 
   /** This finding's evidence followed by {@code more}, without duplicate locations. */
@@ -73,6 +97,7 @@ public record Finding(
         added++;
       }
     }
-    return new Finding(confidence, all, sessionIds, detail, fix, events + added);
+    // events counts the uncited ones already: the constructor must not add them again
+    return new Finding(confidence, all, sessionIds, detail, fix, events + added, uncitedTimes);
   }
 }

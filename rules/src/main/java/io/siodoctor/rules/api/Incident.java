@@ -7,12 +7,12 @@ import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Everything one {@code analyze} call knows: the records of all inputs in time order, the sessions
@@ -30,6 +30,7 @@ public final class Incident {
   private final List<WsFrame> frames;
   private final List<HttpExchange> engineIoExchanges;
   private final Map<LogEvent, List<LogLine>> byEvent;
+  private final java.time.Instant end;
   private final Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Incident(
@@ -46,25 +47,62 @@ public final class Incident {
       List<WebSocketConnection> webSockets,
       List<InputSummary> inputs,
       List<ClockOffset> clockOffsets) {
+    this(records, sessions, webSockets, inputs, clockOffsets, null);
+  }
+
+  /**
+   * @param end the latest time of the inputs, when records left out of this incident were later than
+   *     its records; null to take the latest of the records
+   */
+  public Incident(
+      List<Record> records,
+      List<Session> sessions,
+      List<WebSocketConnection> webSockets,
+      List<InputSummary> inputs,
+      List<ClockOffset> clockOffsets,
+      java.time.Instant end) {
     this.clockOffsets = List.copyOf(clockOffsets);
     this.records = List.copyOf(records);
     this.sessions = List.copyOf(sessions);
     this.webSockets = List.copyOf(webSockets);
     this.inputs = List.copyOf(inputs);
-    this.bySid = sessions.stream()
-        .collect(Collectors.toUnmodifiableMap(Session::sid, Function.identity(), (a, b) -> a));
-    this.exchanges = records.stream()
-        .filter(HttpExchange.class::isInstance).map(HttpExchange.class::cast).toList();
-    this.logLines = records.stream()
-        .filter(LogLine.class::isInstance).map(LogLine.class::cast).toList();
-    this.frames = records.stream()
-        .filter(WsFrame.class::isInstance).map(WsFrame.class::cast).toList();
-    this.engineIoExchanges = exchanges.stream().filter(HttpExchange::isEngineIo).toList();
-    Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
-    for (LogLine l : logLines) {
-      events.computeIfAbsent(l.event(), e -> new ArrayList<>()).add(l);
+    Map<String, Session> sids = new HashMap<>();
+    for (Session s : this.sessions) {
+      sids.putIfAbsent(s.sid(), s);
     }
-    events.replaceAll((e, lines) -> List.copyOf(lines));
+    this.bySid = Collections.unmodifiableMap(sids);
+    // one pass over the records for every by-kind list: a scan builds an incident per chunk
+    List<HttpExchange> xs = new ArrayList<>();
+    List<HttpExchange> engineIo = new ArrayList<>();
+    List<LogLine> lines = new ArrayList<>();
+    List<WsFrame> fs = new ArrayList<>();
+    Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
+    for (Record r : this.records) {
+      if (r instanceof LogLine l) {
+        lines.add(l);
+        events.computeIfAbsent(l.event(), e -> new ArrayList<>()).add(l);
+      } else if (r instanceof HttpExchange x) {
+        xs.add(x);
+        if (x.isEngineIo()) {
+          engineIo.add(x);
+        }
+      } else if (r instanceof WsFrame f) {
+        fs.add(f);
+      }
+    }
+    this.exchanges = Collections.unmodifiableList(xs);
+    this.engineIoExchanges = Collections.unmodifiableList(engineIo);
+    this.logLines = Collections.unmodifiableList(lines);
+    this.frames = Collections.unmodifiableList(fs);
+    events.replaceAll((e, l) -> Collections.unmodifiableList(l));
+    java.time.Instant latest = end;
+    for (Record r : this.records) {
+      java.time.Instant t = r.time();
+      if (t != null && (latest == null || t.isAfter(latest))) {
+        latest = t;
+      }
+    }
+    this.end = latest;
     this.byEvent = events;
   }
 
@@ -87,6 +125,14 @@ public final class Incident {
 
   public List<InputSummary> inputs() {
     return inputs;
+  }
+
+  /**
+   * When the inputs end: the latest time of any record, also of lines no rule reads that were left
+   * out of {@link #records()}; null when nothing has a time. A silence is measured up to here.
+   */
+  public java.time.Instant end() {
+    return end;
   }
 
   /** Each server log's clock offset from the browser's, where shared sessions tell it. */

@@ -29,6 +29,11 @@ public final class Session {
   private final List<WebSocketConnection> webSockets;
   private final List<PacketEvent> packets;
   private final List<LogLine> logLines;
+  // computed on first use and kept: the rules ask for these many times per session, and sorting
+  // sessions by opened() would otherwise rescan every record of each session per comparison
+  private Instant opened;
+  private Instant lastActivity;
+  private UpgradeOutcome upgradeOutcome;
 
   public Session(
       String sid,
@@ -134,10 +139,12 @@ public final class Session {
   }
 
   public Instant opened() {
-    if (handshakeRecord != null && handshakeRecord.time() != null) {
-      return handshakeRecord.time();
+    Instant o = opened;
+    if (o == null) {
+      o = handshakeRecord != null && handshakeRecord.time() != null ? handshakeRecord.time() : firstTime();
+      opened = o;
     }
-    return firstTime();
+    return o;
   }
 
   private Instant firstTime() {
@@ -152,6 +159,15 @@ public final class Session {
 
   /** The latest time anything of this session happened. */
   public Instant lastActivity() {
+    Instant last = lastActivity;
+    if (last == null) {
+      last = computeLastActivity();
+      lastActivity = last;
+    }
+    return last;
+  }
+
+  private Instant computeLastActivity() {
     Instant last = null;
     for (Record r : allRecords()) {
       Instant t = r.time();
@@ -183,6 +199,15 @@ public final class Session {
   }
 
   public UpgradeOutcome upgradeOutcome() {
+    UpgradeOutcome u = upgradeOutcome;
+    if (u == null) {
+      u = computeUpgradeOutcome();
+      upgradeOutcome = u;
+    }
+    return u;
+  }
+
+  private UpgradeOutcome computeUpgradeOutcome() {
     if (handshake == null) {
       return webSockets.isEmpty() ? UpgradeOutcome.UNKNOWN : UpgradeOutcome.WEBSOCKET_ONLY;
     }

@@ -5,7 +5,6 @@ import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
-import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -44,7 +43,7 @@ public final class HeartbeatTimeoutRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     List<String> details = new ArrayList<>();
-    Instant captureEnd = captureEnd(incident);
+    Instant captureEnd = incident.end();
     for (Session s : incident.sessions()) {
       Optional<Handshake> h = s.handshake();
       if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0) {
@@ -134,15 +133,5 @@ public final class HeartbeatTimeoutRule implements Rule {
   private static boolean endedSoonAfter(Session s, Instant ping, long pingTimeout) {
     Instant last = s.lastActivity();
     return last != null && Duration.between(ping, last).toMillis() <= pingTimeout + 5000;
-  }
-
-  private static Instant captureEnd(Incident incident) {
-    Instant end = null;
-    for (Record r : incident.records()) {
-      if (r.time() != null && (end == null || r.time().isAfter(end))) {
-        end = r.time();
-      }
-    }
-    return end;
   }
 }

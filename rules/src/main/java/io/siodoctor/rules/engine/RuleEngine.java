@@ -27,6 +27,14 @@ public final class RuleEngine {
     return new RuleEngine(BuiltInRules.all());
   }
 
+  /**
+   * Whether some rule may read log lines that no parser recognised (a rule pack matching free text,
+   * a plugin): when none does, a batch scan leaves those lines out of its incidents.
+   */
+  public boolean readsUnrecognisedLines() {
+    return !rules.stream().allMatch(BuiltInRules::isBuiltIn);
+  }
+
   public CauseCatalog catalog() {
     return catalog;
   }

@@ -33,6 +33,10 @@ final class ClockAlignment {
         browserHandshakes.putIfAbsent(x.handshake().sid(), answered);
       }
     }
+    if (browserHandshakes.isEmpty()) {
+      // logs alone (a scan): nothing to align them with
+      return List.of();
+    }
     Map<String, List<Long>> diffs = new LinkedHashMap<>();
     for (Record r : records) {
       if (r instanceof LogLine l && l.is(LogEvent.HANDSHAKE) && l.sessionId() != null && l.time() != null) {

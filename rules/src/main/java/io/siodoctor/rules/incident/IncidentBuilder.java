@@ -28,8 +28,22 @@ import java.util.Map;
  * and log lines.
  */
 public final class IncidentBuilder {
-  private final RetentionPolicy retention = new RetentionPolicy();
+  private final RetentionPolicy retention;
   private final List<InputSummary> inputs = new ArrayList<>();
+
+  /** A builder that keeps every record a rule may read: what {@code analyze} uses. */
+  public IncidentBuilder() {
+    this(true);
+  }
+
+  /**
+   * @param keepUnrecognisedLines false to leave out log lines no parser recognised and that name no
+   *     session (most of a debug log): only for rules that never read them (see
+   *     {@code RuleEngine.readsUnrecognisedLines}); a batch scan's chunks then cost a fifth
+   */
+  public IncidentBuilder(boolean keepUnrecognisedLines) {
+    this.retention = new RetentionPolicy(keepUnrecognisedLines);
+  }
 
   /** A sink for the records of one input; pass the reader's summary to {@link #addInput} after. */
   public RecordSink sink() {
@@ -51,17 +65,29 @@ public final class IncidentBuilder {
     return this;
   }
 
+  /**
+   * How many records were offered, less the unrecognised lines left out: a scan cuts its chunks by
+   * this, the measure of the incident's size and of the rules' work on it.
+   */
+  public long size() {
+    return retention.considered();
+  }
+
   public IncidentBuilder addInput(InputSummary summary) {
     inputs.add(summary);
     return this;
   }
 
   public Incident build() {
-    List<ClockOffset> offsets = ClockAlignment.estimate(retention.records());
-    List<Record> records = ClockAlignment.apply(retention.records(), offsets);
+    List<Record> kept = retention.records();
+    List<ClockOffset> offsets = ClockAlignment.estimate(kept);
+    List<Record> records = ClockAlignment.apply(kept, offsets);
     List<Record> ordered = new ArrayList<>(records);
-    // stable sort: records without a time keep their input order, at the end
-    ordered.sort(Comparator.comparing(Record::time, Comparator.nullsLast(Comparator.naturalOrder())));
+    // stable sort: records without a time keep their input order, at the end. A log's lines
+    // usually arrive in time order already: one pass finds that and skips the sort.
+    if (!inTimeOrder(ordered)) {
+      ordered.sort(BY_TIME);
+    }
 
     List<WebSocketConnection> webSockets = webSocketConnections(records);
     Map<String, SessionParts> parts = new LinkedHashMap<>();
@@ -82,7 +108,48 @@ public final class IncidentBuilder {
       sessions.add(p.toSession());
     }
     sessions.sort(Comparator.comparing(Session::opened, Comparator.nullsLast(Comparator.naturalOrder())));
-    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets);
+    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd(retention.latestLeftOut(), offsets));
+  }
+
+  /**
+   * The latest time of the unrecognised lines left out (moved like their log's other lines when its
+   * clock was moved), or null: the incident ends there when its records end earlier.
+   */
+  private static Instant leftOutEnd(Map<String, Instant> leftOut, List<ClockOffset> offsets) {
+    Instant end = null;
+    for (Map.Entry<String, Instant> e : leftOut.entrySet()) {
+      Instant t = e.getValue();
+      for (ClockOffset o : offsets) {
+        if (o.applied() && o.file().equals(e.getKey())) {
+          t = t.minusMillis(o.offsetMillis());
+        }
+      }
+      end = later(end, t);
+    }
+    return end;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || (b != null && b.isAfter(a)) ? b : a;
+  }
+
+  /** Time order, records without a time last; a plain comparator (no boxing key extractors): it runs millions of times in a scan. */
+  private static final Comparator<Record> BY_TIME = (a, b) -> {
+    Instant x = a.time();
+    Instant y = b.time();
+    if (x == null || y == null) {
+      return x == null ? (y == null ? 0 : 1) : -1;
+    }
+    return x.compareTo(y);
+  };
+
+  private static boolean inTimeOrder(List<Record> records) {
+    for (int i = 1; i < records.size(); i++) {
+      if (BY_TIME.compare(records.get(i - 1), records.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Tells the user, on the HAR input (else the first readable one), what was counted but not kept. */

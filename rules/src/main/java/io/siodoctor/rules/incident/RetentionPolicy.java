@@ -36,15 +36,30 @@ final class RetentionPolicy {
       LogEvent.PING_SENT, LogEvent.PING_RECEIVED, LogEvent.PONG_RECEIVED, LogEvent.UPGRADE_STARTED,
       LogEvent.UPGRADE_DONE);
 
+  private final boolean keepUnrecognisedLines;
+  /** Per file, the latest time of the unrecognised lines left out: the incident still ends there. */
+  private final Map<String, java.time.Instant> latestLeftOut = new HashMap<>();
   private final List<Record> kept = new ArrayList<>();
   private final Map<String, Run> runs = new HashMap<>();
   private String lastFile;
   private int lastEntry = -1;
   private Run lastRun;
   private long droppedUnrelated;
+  private long considered;
   private long droppedOverCap;
 
+  RetentionPolicy(boolean keepUnrecognisedLines) {
+    this.keepUnrecognisedLines = keepUnrecognisedLines;
+  }
+
   void offer(Record r) {
+    if (!keepUnrecognisedLines && r instanceof LogLine l && l.event() == LogEvent.OTHER && l.sessionId() == null) {
+      if (l.time() != null) {
+        latestLeftOut.merge(l.location().file(), l.time(), (a, b) -> b.isAfter(a) ? b : a);
+      }
+      return;
+    }
+    considered++;
     if (r instanceof HttpExchange x && unrelated(x)) {
       droppedUnrelated++;
       return;
@@ -98,6 +113,15 @@ final class RetentionPolicy {
               + HARD_MAX_KEPT + "); use `sio-doctor scan` for whole archives");
     }
     return sb.toString();
+  }
+
+  /** Records offered, less the unrecognised lines left out: what the incident's work grows with. */
+  long considered() {
+    return considered;
+  }
+
+  Map<String, java.time.Instant> latestLeftOut() {
+    return latestLeftOut;
   }
 
   long droppedUnrelated() {

@@ -28,6 +28,17 @@ class FindingTest {
   }
 
   @Test
+  void theTimesOfUncitedEvidenceAreKept() {
+    Finding f = Finding.of(0.9, evidence(35, "fixture.log"));
+    assertThat(f.uncitedTimes()).hasSize(15).first().isEqualTo(Instant.EPOCH.plusSeconds(20));
+    assertThat(f.uncitedTimes()).last().isEqualTo(Instant.EPOCH.plusSeconds(34));
+    Finding merged = f.withMoreEvidence(evidence(3, "other.log")).withDetail("d");
+    // the three new items are cut too: their times join the uncited ones, and count once
+    assertThat(merged.uncitedTimes()).hasSize(18);
+    assertThat(merged.events()).isEqualTo(38);
+  }
+
+  @Test
   void mergingAddsOnlyNewPlaces() {
     Finding f = Finding.of(0.9, evidence(3, "a.log")).withMoreEvidence(evidence(2, "a.log"));
     assertThat(f.events()).isEqualTo(3);

@@ -185,4 +185,12 @@ class RuleEngineTest {
     assertThat(result.warnings()).isEmpty();
     assertThat(result.findings()).isEmpty();
   }
+
+  @Test
+  void onlyRulesFromOutsideMayReadUnrecognisedLines() {
+    assertThat(RuleEngine.builtIn().readsUnrecognisedLines()).isFalse();
+    List<io.siodoctor.rules.api.Rule> withPack = new java.util.ArrayList<>(BuiltInRules.all());
+    withPack.add(rule("custom-cause", incident -> Optional.empty()));
+    assertThat(new RuleEngine(withPack).readsUnrecognisedLines()).isTrue();
+  }
 }

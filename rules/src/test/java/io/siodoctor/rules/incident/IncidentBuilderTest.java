@@ -1,0 +1,48 @@
+package io.siodoctor.rules.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.InputReader;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Incident;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class IncidentBuilderTest {
+
+  /** A fixture debug log: a handshake, then lines no rule reads, the last one latest. */
+  private static final String LOG = """
+      2026-11-25T10:00:00.000Z engine handshaking client "abc"
+      2026-11-25T10:00:00.001Z engine intercepting request for path "/socket.io/"
+      2026-11-25T10:00:00.002Z engine:socket writing ping packet - expecting pong within 20000ms
+      2026-11-25T10:00:09.500Z engine no middleware to apply, skipping
+      """;
+
+  private static Incident build(boolean keepUnrecognisedLines) {
+    IncidentBuilder builder = new IncidentBuilder(keepUnrecognisedLines);
+    builder.addInput(new InputReader().read(
+        new ByteArrayInputStream(LOG.getBytes(StandardCharsets.UTF_8)), "fixture-node-a.log", builder.sink()));
+    return builder.build();
+  }
+
+  @Test
+  void analyzeKeepsEveryLine() {
+    Incident incident = build(true);
+    assertThat(incident.logLines(LogEvent.OTHER)).hasSize(2);
+    assertThat(incident.end()).isEqualTo(Instant.parse("2026-11-25T10:00:09.500Z"));
+  }
+
+  @Test
+  void aBatchIncidentLeavesUnrecognisedLinesOutButStillEndsAtTheLast() {
+    Incident incident = build(false);
+    assertThat(incident.logLines(LogEvent.OTHER)).isEmpty();
+    assertThat(incident.records()).extracting(r -> ((LogLine) r).event())
+        .containsExactly(LogEvent.HANDSHAKE, LogEvent.PING_SENT);
+    assertThat(incident.sessions()).singleElement().satisfies(s -> assertThat(s.sid()).isEqualTo("abc"));
+    // a PING's missing answer is measured up to here, not up to the PING itself
+    assertThat(incident.end()).isEqualTo(Instant.parse("2026-11-25T10:00:09.500Z"));
+  }
+}
