@@ -38,7 +38,9 @@ final class RetentionPolicy {
 
   private final boolean keepUnrecognisedLines;
   /** Per file, the latest time of the unrecognised lines left out: the incident still ends there. */
-  private final Map<String, java.time.Instant> latestLeftOut = new HashMap<>();
+  private final Map<String, java.time.Instant[]> latestLeftOut = new HashMap<>();
+  private String leftOutFile;
+  private java.time.Instant[] leftOutLatest;
   private final List<Record> kept = new ArrayList<>();
   private final Map<String, Run> runs = new HashMap<>();
   private String lastFile;
@@ -55,7 +57,7 @@ final class RetentionPolicy {
   void offer(Record r) {
     if (!keepUnrecognisedLines && r instanceof LogLine l && l.event() == LogEvent.OTHER && l.sessionId() == null) {
       if (l.time() != null) {
-        latestLeftOut.merge(l.location().file(), l.time(), (a, b) -> b.isAfter(a) ? b : a);
+        leaveOut(l);
       }
       return;
     }
@@ -120,8 +122,23 @@ final class RetentionPolicy {
     return considered;
   }
 
+  /** Remembers the line's time as its file's latest left out; the file is looked up only when it changes. */
+  private void leaveOut(LogLine l) {
+    String file = l.location().file();
+    if (!file.equals(leftOutFile)) {
+      leftOutFile = file;
+      leftOutLatest = latestLeftOut.computeIfAbsent(file, f -> new java.time.Instant[1]);
+    }
+    java.time.Instant t = l.time();
+    if (leftOutLatest[0] == null || t.isAfter(leftOutLatest[0])) {
+      leftOutLatest[0] = t;
+    }
+  }
+
   Map<String, java.time.Instant> latestLeftOut() {
-    return latestLeftOut;
+    Map<String, java.time.Instant> out = new HashMap<>();
+    latestLeftOut.forEach((f, t) -> out.put(f, t[0]));
+    return out;
   }
 
   long droppedUnrelated() {
