@@ -114,15 +114,17 @@ public final class LogUrls {
 
   /** The sid query value of a URL, or null. */
   public static String sidOfUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    int k = url.indexOf("sid=");
-    while (k >= 0) {
-      if (k > 0 && (url.charAt(k - 1) == '?' || url.charAt(k - 1) == '&')) {
-        return token(url, k + 4);
+    return url == null ? null : sidOfUrl(url, 0, url.length());
+  }
+
+  /** The sid query value of the URL {@code s[from..to)}, or null (no substring needed). */
+  static String sidOfUrl(String s, int from, int to) {
+    int k = s.indexOf("sid=", from);
+    while (k >= 0 && k + 4 <= to) {
+      if (k > from && (s.charAt(k - 1) == '?' || s.charAt(k - 1) == '&')) {
+        return token(s, k + 4, to);
       }
-      k = url.indexOf("sid=", k + 4);
+      k = s.indexOf("sid=", k + 4);
     }
     return null;
   }
@@ -165,12 +167,17 @@ public final class LogUrls {
 
   /** The sid value starting at {@code from}: base64id, uuid or hex characters. */
   static String token(String s, int from) {
+    return token(s, from, s.length());
+  }
+
+  /** As {@link #token(String, int)}, within {@code s[..to)}. */
+  static String token(String s, int from, int to) {
     int i = from;
-    if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+    if (i < to && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
       i++;
       from = i;
     }
-    while (i < s.length() && i - from < 128 && isSidChar(s.charAt(i))) {
+    while (i < to && i - from < 128 && isSidChar(s.charAt(i))) {
       i++;
     }
     if (i == from) {

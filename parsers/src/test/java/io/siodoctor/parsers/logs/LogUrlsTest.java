@@ -52,4 +52,24 @@ class LogUrlsTest {
         .isEqualTo("a-b");
     assertThat(LogUrls.sidOfUrl("/socket.io/?EIO=4&xsid=nope")).isNull();
   }
+
+  /** The range form reads a URL inside a longer text exactly as the URL cut out of it. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "request: \"GET /socket.io/?EIO=4&transport=websocket&sid=AJ0DAl7IojvYscWgAAAA HTTP/1.1\", host",
+        "request: \"GET /?sid=\"abc, x",
+        "request: \"GET /?sid=\" abc",
+        "request: \"GET /?xsid=1&sid=a%2Db\"",
+        "request: \"sid=abc&sid=def\"",
+        "request: \"GET /?a=1&si\"d=abc",
+        "request: \"GET /?a=1&sid",
+        "request: \"\"",
+      })
+  void sidOfUrlInsideTextAsOfTheCutUrl(String text) {
+    int from = text.indexOf('"') + 1;
+    int close = text.indexOf('"', from);
+    int to = close < 0 ? text.length() : close;
+    assertThat(LogUrls.sidOfUrl(text, from, to)).isEqualTo(LogUrls.sidOfUrl(text.substring(from, to)));
+  }
 }
