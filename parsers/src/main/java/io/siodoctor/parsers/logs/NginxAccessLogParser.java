@@ -73,6 +73,8 @@ public final class NginxAccessLogParser extends LineLogParser {
       p = Ascii.skipSpaces(b, p, e);
       String method = null;
       String url = null;
+      int us = 0; // url = b[us..ue)
+      int ue = 0;
       if (p < e && b[p] == '"') {
         int rq = closingQuote(b, p + 1, e);
         int rs = p + 1;
@@ -89,9 +91,13 @@ public final class NginxAccessLogParser extends LineLogParser {
               break;
             }
           }
-          url = Ascii.str(b, m1 + 1, m2);
+          us = m1 + 1;
+          ue = m2;
+          url = Ascii.str(b, us, ue);
         } else if (rq > rs) {
-          url = Ascii.str(b, rs, rq);
+          us = rs;
+          ue = rq;
+          url = Ascii.str(b, us, ue);
         }
         p = Math.min(e, rq + 1);
       }
@@ -111,7 +117,10 @@ public final class NginxAccessLogParser extends LineLogParser {
         p++;
       }
       if (p > bs && p - bs < 19) {
-        bytes = Long.parseLong(Ascii.str(b, bs, p));
+        bytes = 0; // at most 18 digits: no overflow
+        for (int i = bs; i < p; i++) {
+          bytes = bytes * 10 + (b[i] - '0');
+        }
       } else if (p < e && b[p] == '-') {
         p++;
       }
@@ -184,11 +193,11 @@ public final class NginxAccessLogParser extends LineLogParser {
         boolean listContinues = b[te - 1] == ',';
         int ae = listContinues ? te - 1 : te;
         if ((upstream == null || upstreamList) && isAddress(b, ts, ae)) {
-          upstream = Ascii.str(b, ts, ae);
+          upstream = cache.get(b, ts, ae);
           upstreamList = listContinues;
         }
       }
-      EngineIoQuery q = LogUrls.query(url);
+      EngineIoQuery q = url == null ? null : LogUrls.query(b, us, ue, url, cache);
       String sid = LogUrls.sidOf(q, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url == null ? "" : url, status, bytes, durationMs,
@@ -203,10 +212,12 @@ public final class NginxAccessLogParser extends LineLogParser {
 
     /** The closing quote of a quoted field starting at {@code from} (nginx escapes quotes). */
     static int closingQuote(byte[] b, int from, int e) {
-      for (int i = from; i < e; i++) {
-        if (b[i] == '"' && (i + 1 == e || b[i + 1] == ' ') && b[i - 1] != '\\') {
+      int i = Ascii.indexOf(b, from, e, (byte) '"');
+      while (i >= 0) {
+        if ((i + 1 == e || b[i + 1] == ' ') && b[i - 1] != '\\') {
           return i;
         }
+        i = Ascii.indexOf(b, i + 1, e, (byte) '"');
       }
       return e;
     }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  */
 final class StringCache {
   private static final int SIZE = 512; // power of two
-  private static final int MAX_LENGTH = 96;
+  // long enough for browser user agents (Chrome's is ~110 bytes), which repeat on every access line
+  private static final int MAX_LENGTH = 192;
   private final byte[][] keys = new byte[SIZE][];
   private final String[] values = new String[SIZE];
   private int used;
