@@ -94,11 +94,8 @@ public final class LogUrls {
     if (b[from] <= ' ' || b[to - 1] <= ' ') {
       return query(url);
     }
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c < 0 || c == '%' || c == '+' || c == '#') {
-        return query(url);
-      }
+    if (!Ascii.asciiWithout(b, from, to, (byte) '%', (byte) '+', (byte) '#')) {
+      return query(url);
     }
     String eio = null;
     String transport = null;

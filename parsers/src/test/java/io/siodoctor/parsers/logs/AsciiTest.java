@@ -44,4 +44,28 @@ class AsciiTest {
     assertThat(Ascii.indexOf(b, 10, b.length, (byte) '"')).isEqualTo(b.length - 1);
     assertThat(Ascii.indexOf(b, 10, b.length - 1, (byte) '"')).isEqualTo(-1);
   }
+
+  @Test
+  void asciiWithoutAgreesWithAByteLoop() {
+    Random r = new Random(7);
+    byte[] alphabet = {'%', '+', '#', 'a', '/', '?', 0, (byte) 0x80, (byte) 0xc3, (byte) 0xff, 0x7f};
+    for (int round = 0; round < 3000; round++) {
+      byte[] b = new byte[r.nextInt(30)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = r.nextInt(4) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) ('a' + r.nextInt(26));
+      }
+      for (int from = 0; from <= b.length; from++) {
+        for (int to = from; to <= b.length; to++) {
+          boolean expected = true;
+          for (int i = from; i < to; i++) {
+            if (b[i] < 0 || b[i] == '%' || b[i] == '+' || b[i] == '#') {
+              expected = false;
+            }
+          }
+          assertThat(Ascii.asciiWithout(b, from, to, (byte) '%', (byte) '+', (byte) '#'))
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
 }
