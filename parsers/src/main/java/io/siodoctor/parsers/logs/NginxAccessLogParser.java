@@ -43,7 +43,13 @@ public final class NginxAccessLogParser extends LineLogParser {
   /** Parses one combined-format line; shared with other parsers that embed it. */
   static final class AccessSession extends Session {
     private final TimeReader times = new TimeReader();
+    /** For the Engine.IO query's path, EIO and transport. */
     private final StringCache cache = new StringCache();
+    // one cache per field, so that each one's last-token check hits on consecutive lines
+    private final StringCache clients = new StringCache();
+    private final StringCache methods = new StringCache();
+    private final StringCache agents = new StringCache();
+    private final StringCache upstreams = new StringCache();
 
     AccessSession(String file, RecordSink sink, LogFormat format) {
       super(file, sink, format);
@@ -68,7 +74,7 @@ public final class NginxAccessLogParser extends LineLogParser {
       }
       Instant time = times.instant();
       lastTime = time;
-      String clientIp = cache.get(b, s, sp);
+      String clientIp = clients.get(b, s, sp);
       int p = tq + 1;
       p = Ascii.skipSpaces(b, p, e);
       String method = null;
@@ -80,7 +86,7 @@ public final class NginxAccessLogParser extends LineLogParser {
         int rs = p + 1;
         int m1 = Ascii.indexOf(b, rs, rq, (byte) ' ');
         if (m1 > rs) {
-          method = cache.get(b, rs, m1);
+          method = methods.get(b, rs, m1);
           int m2 = rq;
           // the protocol is the last word, when there is one
           for (int i = rq - 1; i > m1; i--) {
@@ -133,7 +139,7 @@ public final class NginxAccessLogParser extends LineLogParser {
         if (p < e && b[p] == '"') {
           int uq = closingQuote(b, p + 1, e);
           if (uq > p + 1 && !(uq == p + 2 && b[p + 1] == '-')) {
-            userAgent = cache.get(b, p + 1, uq);
+            userAgent = agents.get(b, p + 1, uq);
           }
           p = Math.min(e, uq + 1);
         }
@@ -193,7 +199,7 @@ public final class NginxAccessLogParser extends LineLogParser {
         boolean listContinues = b[te - 1] == ',';
         int ae = listContinues ? te - 1 : te;
         if ((upstream == null || upstreamList) && isAddress(b, ts, ae)) {
-          upstream = cache.get(b, ts, ae);
+          upstream = upstreams.get(b, ts, ae);
           upstreamList = listContinues;
         }
       }
