@@ -288,8 +288,9 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       int q = p;
       if (q < e && Ascii.isLetter(b[q])) {
         int lim = Math.min(e, p + 81);
-        while (q < lim && b[q] != ' ') {
-          q++;
+        q = Ascii.indexOf(b, p, lim, (byte) ' '); // eight bytes at a time: was 10 % as a byte loop
+        if (q < 0) {
+          q = lim;
         }
         if (q < e && b[q] == ' ') {
           boolean framed = time != null || tty;

@@ -9,7 +9,6 @@ import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -98,7 +97,7 @@ public abstract class LineLogParser implements InputParser {
         HttpAccess access) {
       sink.accept(
           new LogLine(
-              new SourceLocation(file, label(lineNumber)),
+              SourceLocation.line(file, lineNumber),
               lineNumber,
               time,
               format,
@@ -110,40 +109,6 @@ public abstract class LineLogParser implements InputParser {
               event,
               detail,
               access));
-    }
-
-    // "line N" for SourceLocation, kept as ASCII digits and incremented in place: the same text
-    // as SourceLocation.line(file, n), without a long-to-string conversion per line
-    private final byte[] label = {'l', 'i', 'n', 'e', ' ', '0', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-      0, 0, 0, 0, 0, 0, 0};
-    private int labelLength = 6;
-    private long labelNumber;
-
-    final String label(long n) {
-      if (n == labelNumber + 1 && n > 0) {
-        int i = labelLength - 1;
-        while (label[i] == '9') {
-          label[i] = '0';
-          i--;
-        }
-        if (label[i] == ' ') {
-          setLabel(n);
-        } else {
-          label[i]++;
-        }
-      } else if (n != labelNumber) {
-        setLabel(n);
-      }
-      labelNumber = n;
-      return new String(label, 0, labelLength, StandardCharsets.ISO_8859_1);
-    }
-
-    private void setLabel(long n) {
-      String digits = Long.toString(n);
-      for (int i = 0; i < digits.length(); i++) {
-        label[5 + i] = (byte) digits.charAt(i);
-      }
-      labelLength = 5 + digits.length();
     }
 
     /** Emits a line as plain text: OTHER, previous time, no source. */

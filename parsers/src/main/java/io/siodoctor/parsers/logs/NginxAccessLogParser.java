@@ -43,7 +43,13 @@ public final class NginxAccessLogParser extends LineLogParser {
   /** Parses one combined-format line; shared with other parsers that embed it. */
   static final class AccessSession extends Session {
     private final TimeReader times = new TimeReader();
+    /** For the Engine.IO query's path, EIO and transport. */
     private final StringCache cache = new StringCache();
+    // one cache per field, so that each one's last-token check hits on consecutive lines
+    private final StringCache clients = new StringCache();
+    private final StringCache methods = new StringCache();
+    private final StringCache agents = new StringCache();
+    private final StringCache upstreams = new StringCache();
 
     AccessSession(String file, RecordSink sink, LogFormat format) {
       super(file, sink, format);
@@ -68,17 +74,19 @@ public final class NginxAccessLogParser extends LineLogParser {
       }
       Instant time = times.instant();
       lastTime = time;
-      String clientIp = cache.get(b, s, sp);
+      String clientIp = clients.get(b, s, sp);
       int p = tq + 1;
       p = Ascii.skipSpaces(b, p, e);
       String method = null;
       String url = null;
+      int us = 0; // url = b[us..ue)
+      int ue = 0;
       if (p < e && b[p] == '"') {
         int rq = closingQuote(b, p + 1, e);
         int rs = p + 1;
         int m1 = Ascii.indexOf(b, rs, rq, (byte) ' ');
         if (m1 > rs) {
-          method = cache.get(b, rs, m1);
+          method = methods.get(b, rs, m1);
           int m2 = rq;
           // the protocol is the last word, when there is one
           for (int i = rq - 1; i > m1; i--) {
@@ -89,9 +97,13 @@ public final class NginxAccessLogParser extends LineLogParser {
               break;
             }
           }
-          url = Ascii.str(b, m1 + 1, m2);
+          us = m1 + 1;
+          ue = m2;
+          url = Ascii.str(b, us, ue);
         } else if (rq > rs) {
-          url = Ascii.str(b, rs, rq);
+          us = rs;
+          ue = rq;
+          url = Ascii.str(b, us, ue);
         }
         p = Math.min(e, rq + 1);
       }
@@ -111,7 +123,10 @@ public final class NginxAccessLogParser extends LineLogParser {
         p++;
       }
       if (p > bs && p - bs < 19) {
-        bytes = Long.parseLong(Ascii.str(b, bs, p));
+        bytes = 0; // at most 18 digits: no overflow
+        for (int i = bs; i < p; i++) {
+          bytes = bytes * 10 + (b[i] - '0');
+        }
       } else if (p < e && b[p] == '-') {
         p++;
       }
@@ -124,7 +139,7 @@ public final class NginxAccessLogParser extends LineLogParser {
         if (p < e && b[p] == '"') {
           int uq = closingQuote(b, p + 1, e);
           if (uq > p + 1 && !(uq == p + 2 && b[p + 1] == '-')) {
-            userAgent = cache.get(b, p + 1, uq);
+            userAgent = agents.get(b, p + 1, uq);
           }
           p = Math.min(e, uq + 1);
         }
@@ -184,11 +199,11 @@ public final class NginxAccessLogParser extends LineLogParser {
         boolean listContinues = b[te - 1] == ',';
         int ae = listContinues ? te - 1 : te;
         if ((upstream == null || upstreamList) && isAddress(b, ts, ae)) {
-          upstream = Ascii.str(b, ts, ae);
+          upstream = upstreams.get(b, ts, ae);
           upstreamList = listContinues;
         }
       }
-      EngineIoQuery q = LogUrls.query(url);
+      EngineIoQuery q = url == null ? null : LogUrls.query(b, us, ue, url, cache);
       String sid = LogUrls.sidOf(q, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url == null ? "" : url, status, bytes, durationMs,
@@ -203,10 +218,12 @@ public final class NginxAccessLogParser extends LineLogParser {
 
     /** The closing quote of a quoted field starting at {@code from} (nginx escapes quotes). */
     static int closingQuote(byte[] b, int from, int e) {
-      for (int i = from; i < e; i++) {
-        if (b[i] == '"' && (i + 1 == e || b[i + 1] == ' ') && b[i - 1] != '\\') {
+      int i = Ascii.indexOf(b, from, e, (byte) '"');
+      while (i >= 0) {
+        if ((i + 1 == e || b[i + 1] == ' ') && b[i - 1] != '\\') {
           return i;
         }
+        i = Ascii.indexOf(b, i + 1, e, (byte) '"');
       }
       return e;
     }

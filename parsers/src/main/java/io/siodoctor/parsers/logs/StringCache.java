@@ -11,10 +11,15 @@ import java.util.Arrays;
  */
 final class StringCache {
   private static final int SIZE = 512; // power of two
-  private static final int MAX_LENGTH = 96;
+  // long enough for browser user agents (Chrome's is ~110 bytes), which repeat on every access line
+  private static final int MAX_LENGTH = 192;
   private final byte[][] keys = new byte[SIZE][];
   private final String[] values = new String[SIZE];
   private int used;
+  // the last token found or added: a field mostly repeats from one line to the next (the same
+  // client, user agent, level), and comparing with it first skips the hash and the probe
+  private byte[] lastKey;
+  private String lastValue;
 
   /** The cached String for b[from..to), adding it when absent. */
   String get(byte[] b, int from, int to) {
@@ -28,6 +33,10 @@ final class StringCache {
     if (len <= 0 || len > MAX_LENGTH) {
       return null;
     }
+    byte[] last = lastKey;
+    if (last != null && last.length == len && Ascii.equals(last, 0, b, from, len)) {
+      return lastValue;
+    }
     int slot = slot(b, from, to);
     for (int probe = 0; probe < 8; probe++) {
       byte[] k = keys[slot];
@@ -35,7 +44,9 @@ final class StringCache {
         return null;
       }
       if (k.length == len && Ascii.equals(k, 0, b, from, len)) {
-        return values[slot];
+        lastKey = k;
+        lastValue = values[slot];
+        return lastValue;
       }
       slot = (slot + 1) & (SIZE - 1);
     }
@@ -56,6 +67,8 @@ final class StringCache {
         keys[slot] = Arrays.copyOfRange(b, from, to);
         values[slot] = v;
         used++;
+        lastKey = keys[slot];
+        lastValue = v;
         return v;
       }
       if (k.length == len && Ascii.equals(k, 0, b, from, len)) {

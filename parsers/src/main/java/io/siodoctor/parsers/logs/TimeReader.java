@@ -82,8 +82,8 @@ final class TimeReader {
       return -1;
     }
     // consecutive lines mostly share the date and time to the second: reuse it
-    if (isoPrefixValid && Ascii.equals(b, p, isoPrefix, 0, 19)) {
-      return readIsoTail(b, p + 19, end, isoPrefixLocal);
+    if (isoPrefix.matches(b, p)) {
+      return readIsoTail(b, p + 19, end, isoPrefix.local);
     }
     if (b[p + 4] != '-' || b[p + 7] != '-' || b[p + 13] != ':' || b[p + 16] != ':') {
       return -1;
@@ -100,18 +100,41 @@ final class TimeReader {
     int s = Ascii.digits(b, p + 17, 2);
     long local = localSecond(y, mo, d, h, mi, s);
     if (local == Long.MIN_VALUE) {
-      isoPrefixValid = false;
       return -1;
     }
-    System.arraycopy(b, p, isoPrefix, 0, 19);
-    isoPrefixLocal = local;
-    isoPrefixValid = true;
+    isoPrefix.remember(b, p, local);
     return readIsoTail(b, p + 19, end, local);
   }
 
-  private final byte[] isoPrefix = new byte[19];
-  private boolean isoPrefixValid;
-  private long isoPrefixLocal;
+  /**
+   * The text of the last valid date-and-time-to-the-second of one form, and its local epoch
+   * second. Consecutive log lines mostly share it, and comparing the bytes is cheaper than
+   * reading digits and counting days again (15 % of parsing an nginx error log).
+   */
+  private static final class Prefix {
+    private final byte[] text;
+    private boolean valid;
+    long local;
+
+    Prefix(int length) {
+      text = new byte[length];
+    }
+
+    /** Whether b[p..) starts with the remembered text (the caller checked the length). */
+    boolean matches(byte[] b, int p) {
+      return valid && Ascii.equals(b, p, text, 0, text.length);
+    }
+
+    void remember(byte[] b, int p, long localSecond) {
+      System.arraycopy(b, p, text, 0, text.length);
+      local = localSecond;
+      valid = true;
+    }
+  }
+
+  private final Prefix isoPrefix = new Prefix(19);
+  private final Prefix slashedPrefix = new Prefix(19);
+  private final Prefix clfPrefix = new Prefix(20);
 
   /** Nanoseconds of the last {@link #readFraction}. */
   private int fraction;
@@ -180,23 +203,34 @@ final class TimeReader {
     if (end - p < 19) {
       return -1;
     }
-    if (b[p + 4] != '/' || b[p + 7] != '/' || b[p + 10] != ' ' || b[p + 13] != ':'
-        || b[p + 16] != ':') {
-      return -1;
+    long local;
+    if (slashedPrefix.matches(b, p)) {
+      local = slashedPrefix.local;
+    } else {
+      if (b[p + 4] != '/' || b[p + 7] != '/' || b[p + 10] != ' ' || b[p + 13] != ':'
+          || b[p + 16] != ':') {
+        return -1;
+      }
+      int y = Ascii.digits(b, p, 4);
+      int mo = Ascii.digits(b, p + 5, 2);
+      int d = Ascii.digits(b, p + 8, 2);
+      int h = Ascii.digits(b, p + 11, 2);
+      int mi = Ascii.digits(b, p + 14, 2);
+      int s = Ascii.digits(b, p + 17, 2);
+      local = localSecond(y, mo, d, h, mi, s);
+      if (local == Long.MIN_VALUE) {
+        return -1;
+      }
+      slashedPrefix.remember(b, p, local);
     }
-    int y = Ascii.digits(b, p, 4);
-    int mo = Ascii.digits(b, p + 5, 2);
-    int d = Ascii.digits(b, p + 8, 2);
-    int h = Ascii.digits(b, p + 11, 2);
-    int mi = Ascii.digits(b, p + 14, 2);
-    int s = Ascii.digits(b, p + 17, 2);
     int q = p + 19;
     int ns = 0;
     if (q < end && b[q] == '.') {
       q = readFraction(b, q + 1, end);
       ns = fraction;
     }
-    return set(y, mo, d, h, mi, s, ns, Integer.MIN_VALUE) ? q : -1;
+    setLocalSecond(local, ns, Integer.MIN_VALUE);
+    return q;
   }
 
   /**
@@ -207,16 +241,26 @@ final class TimeReader {
     if (end - p < 20) {
       return -1;
     }
-    if (b[p + 2] != '/' || b[p + 6] != '/' || b[p + 11] != ':' || b[p + 14] != ':'
-        || b[p + 17] != ':') {
-      return -1;
+    long local;
+    if (clfPrefix.matches(b, p)) {
+      local = clfPrefix.local;
+    } else {
+      if (b[p + 2] != '/' || b[p + 6] != '/' || b[p + 11] != ':' || b[p + 14] != ':'
+          || b[p + 17] != ':') {
+        return -1;
+      }
+      int d = Ascii.digits(b, p, 2);
+      int mo = Ascii.month(b, p + 3);
+      int y = Ascii.digits(b, p + 7, 4);
+      int h = Ascii.digits(b, p + 12, 2);
+      int mi = Ascii.digits(b, p + 15, 2);
+      int s = Ascii.digits(b, p + 18, 2);
+      local = localSecond(y, mo, d, h, mi, s);
+      if (local == Long.MIN_VALUE) {
+        return -1;
+      }
+      clfPrefix.remember(b, p, local);
     }
-    int d = Ascii.digits(b, p, 2);
-    int mo = Ascii.month(b, p + 3);
-    int y = Ascii.digits(b, p + 7, 4);
-    int h = Ascii.digits(b, p + 12, 2);
-    int mi = Ascii.digits(b, p + 15, 2);
-    int s = Ascii.digits(b, p + 18, 2);
     int q = p + 20;
     int ns = 0;
     if (q < end && b[q] == '.') {
@@ -232,7 +276,8 @@ final class TimeReader {
         q += 6;
       }
     }
-    return set(y, mo, d, h, mi, s, ns, offset) ? q : -1;
+    setLocalSecond(local, ns, offset);
+    return q;
   }
 
   /** RFC 1123, as old {@code debug} wrote it: {@code Wed, 30 Aug 2017 17:08:30 GMT}. */

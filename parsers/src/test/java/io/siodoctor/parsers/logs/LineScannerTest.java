@@ -99,21 +99,4 @@ class LineScannerTest {
     byte[] d = {0x0B, 0x09, (byte) 0x8A, (byte) 0xFF, 0x0B, 0x0B, 0x0B, 0x0B, 0x0B, 0x0A};
     assertThat(LineScanner.indexOfNewline(d, 0, d.length)).isEqualTo(9);
   }
-
-  @Test
-  void lineLabelsMatchSourceLocation() {
-    LineLogParser.Session s =
-        new LineLogParser.Session("f", new CollectingSink(), io.siodoctor.parsers.record.LogFormat.GENERIC) {
-          @Override
-          protected void line(byte[] buf, int start, int end, long lineNumber) {}
-        };
-    long[] numbers = {1, 2, 3, 9, 10, 11, 99, 100, 101, 1000, 998, 999, 1000, 1001, 1001, 5, 123456789012L};
-    for (long n : numbers) {
-      assertThat(s.label(n))
-          .isEqualTo(io.siodoctor.parsers.record.SourceLocation.line("f", n).location());
-    }
-    for (long n = 1; n <= 20000; n++) {
-      assertThat(s.label(n)).isEqualTo("line " + n);
-    }
-  }
 }

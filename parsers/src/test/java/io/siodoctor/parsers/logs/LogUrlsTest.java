@@ -3,15 +3,17 @@ package io.siodoctor.parsers.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.engineio.PacketDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LogUrlsTest {
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
+  static List<String> urls() {
+    return List.of(
         "/socket.io/?EIO=4&transport=polling&t=zhi56jls",
         "/socket.io/?EIO=4&transport=polling&t=zhi6j3c4&sid=8zVNQ_3kNnvUljZhAAAA",
         "http://10.0.0.30:80/socket.io/?EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA",
@@ -34,9 +36,43 @@ class LogUrlsTest {
         "?EIO=4",
         "/socket.io/?b64=&EIO=3",
         "/socket.io/?sid=&EIO=4&transport=websocket",
-      })
+        // for the in-place reader: not ASCII, inner spaces and controls, odd keys
+        "/socket.io/?EIO=4&transport=polling&sid=\u00e9t\u00e9",
+        "/socket.io/?EIO=4&transport=polling&t=a b&sid=x",
+        "/socket.io/?EIO=4&transport=polling&sid=x\t",
+        "/socket.io/?b64=1&EIO=4&b64=",
+        "/socket.io/?b64&EIO=4",
+        "/socket.io/?EIO=4=5&transport==polling",
+        "/socket.io/?EIO=4&transport=polling&sid=a&",
+        "/socket.io/?EIO=4&TRANSPORT=polling&Sid=a&eio=3",
+        "/socket.io/?transport=polling&EIO",
+        "/socket.io/?transport=webtransport&sid=q",
+        "/socket.io/?transport=webtransport?x&sid=q?",
+        "http://h:80?EIO=4",
+        "http://h:80/a/b?EIO=4",
+        "//h?EIO=4",
+        "a://b://c/d?EIO=4",
+        "?",
+        "/?");
+  }
+
+  @ParameterizedTest
+  @MethodSource("urls")
   void sameAnswerAsPacketDecoder(String url) {
     assertThat(LogUrls.query(url)).isEqualTo(PacketDecoder.parseQuery(url));
+  }
+
+  @ParameterizedTest
+  @MethodSource("urls")
+  void bytesReadInPlaceGiveTheStringAnswer(String url) {
+    // inside a longer line, as the access parser reads it, with one cache for both rounds
+    byte[] line = ("\"GET " + url + " HTTP/1.1\"").getBytes(StandardCharsets.UTF_8);
+    int from = 5;
+    int to = line.length - 10;
+    StringCache cache = new StringCache();
+    for (int round = 0; round < 2; round++) {
+      assertThat(LogUrls.query(line, from, to, url, cache)).isEqualTo(LogUrls.query(url));
+    }
   }
 
   @Test
@@ -51,5 +87,25 @@ class LogUrlsTest {
     assertThat(LogUrls.sidOfUrl("/socket.io/?EIO=4&transport=polling&t=x&sid=a%2Db"))
         .isEqualTo("a-b");
     assertThat(LogUrls.sidOfUrl("/socket.io/?EIO=4&xsid=nope")).isNull();
+  }
+
+  /** The range form reads a URL inside a longer text exactly as the URL cut out of it. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "request: \"GET /socket.io/?EIO=4&transport=websocket&sid=AJ0DAl7IojvYscWgAAAA HTTP/1.1\", host",
+        "request: \"GET /?sid=\"abc, x",
+        "request: \"GET /?sid=\" abc",
+        "request: \"GET /?xsid=1&sid=a%2Db\"",
+        "request: \"sid=abc&sid=def\"",
+        "request: \"GET /?a=1&si\"d=abc",
+        "request: \"GET /?a=1&sid",
+        "request: \"\"",
+      })
+  void sidOfUrlInsideTextAsOfTheCutUrl(String text) {
+    int from = text.indexOf('"') + 1;
+    int close = text.indexOf('"', from);
+    int to = close < 0 ? text.length() : close;
+    assertThat(LogUrls.sidOfUrl(text, from, to)).isEqualTo(LogUrls.sidOfUrl(text.substring(from, to)));
   }
 }
