@@ -44,14 +44,14 @@ public final class HeartbeatTimeoutRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     List<String> details = new ArrayList<>();
-    Instant captureEnd = captureEnd(incident);
     for (Session s : incident.sessions()) {
       Optional<Handshake> h = s.handshake();
-      if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0) {
+      // a server log's session has no packets: no heartbeat to time
+      if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0 || s.packets().isEmpty()) {
         continue;
       }
       boolean serverPings = s.clientRevision() == ProtocolRevision.EIO4;
-      Optional<String> late = lateAnswer(s, h.get(), serverPings, captureEnd, evidence);
+      Optional<String> late = lateAnswer(s, h.get(), serverPings, incident, evidence);
       if (late.isPresent()) {
         sids.add(s.sid());
         details.add(late.get());
@@ -78,7 +78,7 @@ public final class HeartbeatTimeoutRule implements Rule {
    * unanswered when the capture stopped proves nothing.
    */
   private static Optional<String> lateAnswer(
-      Session s, Handshake h, boolean serverPings, Instant captureEnd, List<Evidence> evidence) {
+      Session s, Handshake h, boolean serverPings, Incident incident, List<Evidence> evidence) {
     List<PacketEvent> packets = s.packets();
     PacketEvent lastPing = null;
     for (int i = 0; i < packets.size(); i++) {
@@ -121,8 +121,8 @@ public final class HeartbeatTimeoutRule implements Rule {
           return Optional.of(String.format(Locale.ROOT, "PONG %.1f s late in session %s (pingTimeout %.1f s)",
               delay / 1000.0, s.sid(), limit / 1000.0));
         }
-      } else if (pong == null && captureEnd != null
-          && Duration.between(p.time(), captureEnd).toMillis() > limit + 1000
+      } else if (pong == null && captureEnd(incident) != null
+          && Duration.between(p.time(), captureEnd(incident)).toMillis() > limit + 1000
           && endedSoonAfter(s, p.time(), limit)) {
         evidence.add(Evidence.of(p.source(), "PING never answered; the session ended"));
         return Optional.of("a PING was never answered in session " + s.sid());
@@ -136,13 +136,18 @@ public final class HeartbeatTimeoutRule implements Rule {
     return last != null && Duration.between(ping, last).toMillis() <= pingTimeout + 5000;
   }
 
+  /** The latest time of the incident: worked out once, and only for a PING left unanswered. */
   private static Instant captureEnd(Incident incident) {
+    return incident.derived("capture-end", HeartbeatTimeoutRule::latestTime).orElse(null);
+  }
+
+  private static Optional<Instant> latestTime(Incident incident) {
     Instant end = null;
     for (Record r : incident.records()) {
       if (r.time() != null && (end == null || r.time().isAfter(end))) {
         end = r.time();
       }
     }
-    return end;
+    return Optional.ofNullable(end);
   }
 }
