@@ -87,6 +87,9 @@ public final class ServerRestartRule implements Rule {
    * nothing listening (refused, or a proxy's 502/503/504), and then a handshake succeeds again.
    */
   private static Optional<List<Evidence>> dropOutageReturn(Incident incident) {
+    if (incident.engineIoExchanges().isEmpty()) {
+      return Optional.empty(); // only the browser sees the outage: a server log alone has no exchange
+    }
     for (Disconnect d : Disconnects.of(incident)) {
       if (d.time() == null) {
         continue;

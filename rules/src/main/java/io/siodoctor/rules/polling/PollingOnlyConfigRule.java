@@ -39,6 +39,9 @@ public final class PollingOnlyConfigRule implements Rule {
     Set<String> sids = new LinkedHashSet<>();
     boolean serverSide = false;
     for (Session s : incident.sessions()) {
+      if (s.handshake().isEmpty()) {
+        continue; // without a handshake the outcome is neither NOT_OFFERED nor NOT_ATTEMPTED
+      }
       UpgradeOutcome outcome = s.upgradeOutcome();
       if (outcome == UpgradeOutcome.NOT_OFFERED && s.handshakeRecord().isPresent()) {
         evidence.add(Evidence.of(s.handshakeRecord().get(), "handshake offers no upgrade"));

@@ -42,6 +42,9 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
     Set<String> sids = new LinkedHashSet<>();
     boolean serverSaysMismatch = false;
     for (Session s : incident.sessions()) {
+      if (s.webSockets().isEmpty()) {
+        continue; // no WebSocket, no failed upgrade (upgradeOutcome() says the same, at a cost)
+      }
       UpgradeOutcome outcome = s.upgradeOutcome();
       if (outcome != UpgradeOutcome.REFUSED && outcome != UpgradeOutcome.PROBE_UNANSWERED
           && outcome != UpgradeOutcome.NOT_COMPLETED) {
