@@ -16,6 +16,7 @@ import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.ClientVersions;
 import io.siodoctor.rules.signals.EngineIoErrors;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ public final class VersionMismatchRule implements Rule {
       }
     }
     for (Session s : incident.sessions()) {
-      if (s.clientRevision() != ProtocolRevision.EIO4) {
+      // packets first: a server log's session has none, and clientRevision() walks the exchanges
+      if (s.packets().isEmpty() || s.clientRevision() != ProtocolRevision.EIO4) {
         continue;
       }
       for (PacketEvent p : s.packets()) {
@@ -122,9 +124,8 @@ public final class VersionMismatchRule implements Rule {
       evidence.add(Evidence.of(l));
       v2ClientV3Server = true;
     }
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null && l.access().status() == 400
-          && l.access().engineIo().revision() != ProtocolRevision.EIO4 && l.access().engineIo().isHandshake()) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 400)) {
+      if (l.access().engineIo() != null && l.access().engineIo().isHandshake() && l.access().engineIo().revision() != ProtocolRevision.EIO4) {
         ClientVersions.describe(l.access().userAgent()).ifPresent(client ->
             evidence.add(Evidence.of(l, client + " sent EIO=" + l.access().engineIo().eio() + " and was refused")));
       }

@@ -1,7 +1,6 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.record.HttpExchange;
-import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
@@ -10,6 +9,7 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +39,8 @@ public final class WrongPathRule implements Rule {
         paths.add(x.engineIo().path());
       }
     }
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null
-          && (l.access().status() == 404 || l.access().status() == 405)) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 404 || s == 405)) {
+      if (l.access().engineIo() != null) {
         evidence.add(Evidence.of(l));
         paths.add(l.access().engineIo().path());
       }

@@ -1,5 +1,6 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -12,6 +13,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,13 +60,25 @@ public final class ReconnectStormRule implements Rule {
     List<Session> alive = mostConcurrent(incident);
     int concurrent = alive.size();
     Map<String, List<Record>> byClient = new HashMap<>();
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null && l.access().engineIo().isHandshake()) {
-        byClient.computeIfAbsent(l.access().clientIp() + " " + l.access().userAgent(), k -> new ArrayList<>()).add(l);
+    List<Record> client = null;
+    HttpAccess previous = null;
+    for (LogLine l : AccessLines.of(incident).engineIoHandshakes()) {
+      HttpAccess a = l.access();
+      // a client's handshakes come in runs: the key (a long string to build and hash) only when it changes
+      if (client == null || !Objects.equals(a.clientIp(), previous.clientIp())
+          || !Objects.equals(a.userAgent(), previous.userAgent())) {
+        client = byClient.computeIfAbsent(a.clientIp() + " " + a.userAgent(), k -> new ArrayList<>());
+        previous = a;
       }
+      client.add(l);
     }
     List<Record> logBurst = List.of();
     for (List<Record> lines : byClient.values()) {
+      // a client's burst is at most all its lines: one that cannot beat the best so far, nor reach
+      // MIN_HANDSHAKES (below it the log burst decides nothing), need not be measured
+      if (lines.size() <= Math.max(logBurst.size(), MIN_HANDSHAKES - 1)) {
+        continue;
+      }
       List<Record> b = densest(lines);
       if (b.size() > logBurst.size()) {
         logBurst = b;
@@ -112,6 +127,9 @@ public final class ReconnectStormRule implements Rule {
    */
   private static List<Record> serverHandshakeBurst(Incident incident) {
     List<Record> handshakes = new ArrayList<>(incident.logLines(LogEvent.HANDSHAKE));
+    if (handshakes.size() < MIN_SERVER_HANDSHAKES) {
+      return List.of(); // no burst can be big enough
+    }
     List<Record> burst = densest(handshakes);
     if (burst.size() < MIN_SERVER_HANDSHAKES) {
       return List.of();
@@ -136,17 +154,23 @@ public final class ReconnectStormRule implements Rule {
         .filter(s -> s.handshakeRecord().isPresent() && s.handshakeRecord().get() instanceof HttpExchange
             || !s.webSockets().isEmpty())
         .toList();
+    // each session's lifetime once: opened() and lastActivity() walk its records
+    Instant[] opened = new Instant[browser.size()];
+    Instant[] last = new Instant[browser.size()];
+    for (int i = 0; i < browser.size(); i++) {
+      opened[i] = browser.get(i).opened();
+      last[i] = browser.get(i).lastActivity();
+    }
     List<Session> best = List.of();
-    for (Session a : browser) {
-      Instant t = a.opened();
+    for (int i = 0; i < browser.size(); i++) {
+      Instant t = opened[i];
       if (t == null) {
         continue;
       }
       List<Session> open = new ArrayList<>();
-      for (Session b : browser) {
-        if (b.opened() != null && b.lastActivity() != null
-            && !b.opened().isAfter(t) && !b.lastActivity().isBefore(t)) {
-          open.add(b);
+      for (int j = 0; j < browser.size(); j++) {
+        if (opened[j] != null && last[j] != null && !opened[j].isAfter(t) && !last[j].isBefore(t)) {
+          open.add(browser.get(j));
         }
       }
       if (open.size() > best.size()) {

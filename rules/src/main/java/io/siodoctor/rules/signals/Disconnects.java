@@ -187,12 +187,18 @@ public final class Disconnects {
   public static List<Double> openingIntervals(Incident incident) {
     List<Instant> opened = new ArrayList<>();
     for (Session s : incident.sessions()) {
-      if (s.opened() != null && s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine)) {
+      // the cheap test first: opened() of a session without a handshake walks all its records
+      if (s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine) && s.opened() != null) {
         opened.add(s.opened());
       }
     }
     opened.sort(Comparator.naturalOrder());
     return gaps(opened);
+  }
+
+  /** {@link #period(Incident, List)} of {@link #of}, worked out once per incident for every rule that asks. */
+  public static Optional<Periodicity.Period> period(Incident incident) {
+    return incident.derived("disconnect-period", i -> period(i, of(i)));
   }
 
   /**
@@ -249,8 +255,8 @@ public final class Disconnects {
   /** Access-log lines of proxied WebSockets (status 101, with their lifetime). */
   public static List<LogLine> proxyWebSocketLines(Incident incident) {
     List<LogLine> lines = new ArrayList<>();
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().status() == 101 && l.access().durationMs() > 0) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 101)) {
+      if (l.access().durationMs() > 0) {
         lines.add(l);
       }
     }
