@@ -11,6 +11,7 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EvidenceList;
+import io.siodoctor.rules.signals.Sessions;
 import io.siodoctor.rules.signals.NetErrors;
 import java.util.Optional;
 
@@ -54,7 +55,7 @@ public final class ServerUnreachableRule implements Rule {
     }
     // if sessions did get established, the outage was partial: still the cause of the failures seen,
     // but less likely to be the whole story
-    boolean anySession = incident.sessions().stream().anyMatch(s -> s.handshake().isPresent());
+    boolean anySession = Sessions.anyHandshake(incident);
     double confidence = anySession ? 0.6 : 0.92;
     return Optional.of(evidence.finding(confidence)
         .withDetail(evidence.size() + " request(s) got no answer from a Socket.IO server"

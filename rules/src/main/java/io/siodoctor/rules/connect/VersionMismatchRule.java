@@ -19,6 +19,7 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.ClientVersions;
 import io.siodoctor.rules.signals.EngineIoErrors;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,9 +88,8 @@ public final class VersionMismatchRule implements Rule {
         v3ClientV2Server = true;
       }
     }
-    for (Session s : incident.sessions()) {
-      // packets first: a server log's session has none, and clientRevision() walks the exchanges
-      if (s.packets().isEmpty() || s.clientRevision() != ProtocolRevision.EIO4) {
+    for (Session s : Sessions.withPackets(incident)) {
+      if (s.clientRevision() != ProtocolRevision.EIO4) {
         continue;
       }
       for (PacketEvent p : s.packets()) {
@@ -124,8 +124,8 @@ public final class VersionMismatchRule implements Rule {
       evidence.add(Evidence.of(l));
       v2ClientV3Server = true;
     }
-    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 400)) {
-      if (l.access().engineIo() != null && l.access().engineIo().isHandshake() && l.access().engineIo().revision() != ProtocolRevision.EIO4) {
+    for (LogLine l : AccessLines.of(incident).engineIoHandshakes(s -> s == 400)) {
+      if (l.access().engineIo().revision() != ProtocolRevision.EIO4) {
         ClientVersions.describe(l.access().userAgent()).ifPresent(client ->
             evidence.add(Evidence.of(l, client + " sent EIO=" + l.access().engineIo().eio() + " and was refused")));
       }

@@ -10,6 +10,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class WrongPathRule implements Rule {
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    boolean handshakeElsewhere = incident.sessions().stream().anyMatch(s -> s.handshake().isPresent());
+    boolean handshakeElsewhere = Sessions.anyHandshake(incident);
     return Optional.of(Finding.of(handshakeElsewhere ? 0.6 : 0.9, evidence)
         .withDetail("requested path " + String.join(", ", paths) + " answered 404")
         .withFix("The client requested " + String.join(", ", paths)

@@ -15,6 +15,7 @@ import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.Sessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ public final class HeartbeatTimeoutRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     List<String> details = new ArrayList<>();
-    for (Session s : incident.sessions()) {
+    // a server log's session has no packets: no heartbeat to time
+    for (Session s : Sessions.withPackets(incident)) {
       Optional<Handshake> h = s.handshake();
-      // a server log's session has no packets: no heartbeat to time
-      if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0 || s.packets().isEmpty()) {
+      if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0) {
         continue;
       }
       boolean serverPings = s.clientRevision() == ProtocolRevision.EIO4;

@@ -1,6 +1,5 @@
 package io.siodoctor.rules.disconnect;
 
-import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -18,12 +17,9 @@ import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,21 +55,8 @@ public final class ReconnectStormRule implements Rule {
     List<Record> burst = densest(handshakes);
     List<Session> alive = mostConcurrent(incident);
     int concurrent = alive.size();
-    Map<String, List<Record>> byClient = new HashMap<>();
-    List<Record> client = null;
-    HttpAccess previous = null;
-    for (LogLine l : AccessLines.of(incident).engineIoHandshakes()) {
-      HttpAccess a = l.access();
-      // a client's handshakes come in runs: the key (a long string to build and hash) only when it changes
-      if (client == null || !Objects.equals(a.clientIp(), previous.clientIp())
-          || !Objects.equals(a.userAgent(), previous.userAgent())) {
-        client = byClient.computeIfAbsent(a.clientIp() + " " + a.userAgent(), k -> new ArrayList<>());
-        previous = a;
-      }
-      client.add(l);
-    }
     List<Record> logBurst = List.of();
-    for (List<Record> lines : byClient.values()) {
+    for (List<LogLine> lines : AccessLines.of(incident).engineIoHandshakesByClient().values()) {
       // a client's burst is at most all its lines: one that cannot beat the best so far, nor reach
       // MIN_HANDSHAKES (below it the log burst decides nothing), need not be measured
       if (lines.size() <= Math.max(logBurst.size(), MIN_HANDSHAKES - 1)) {
@@ -144,8 +127,8 @@ public final class ReconnectStormRule implements Rule {
     return spanSeconds < 60 || burst.size() >= 5 * usualPerWindow ? burst : List.of();
   }
 
-  private static List<Record> densest(List<Record> records) {
-    return TimeWindows.densest(records, Record::time, WINDOW);
+  private static List<Record> densest(List<? extends Record> records) {
+    return new ArrayList<>(TimeWindows.densest(records, Record::time, WINDOW));
   }
 
   /** The largest set of sessions of the browser capture whose lifetimes overlap at one instant. */

@@ -1,10 +1,14 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Incident;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
@@ -15,19 +19,34 @@ import java.util.function.IntPredicate;
 public final class AccessLines {
   private final List<LogLine> lines = new ArrayList<>();
   private final int[] statuses;
+  private final boolean[] engineIoHandshake;
   private final List<LogLine> engineIoHandshakes = new ArrayList<>();
+  private final Map<String, List<LogLine>> handshakesByClient = new HashMap<>();
 
   private AccessLines(Incident incident) {
     List<LogLine> all = incident.logLines(LogEvent.HTTP_ACCESS);
     statuses = new int[all.size()];
+    engineIoHandshake = new boolean[all.size()];
+    List<LogLine> client = null;
+    HttpAccess previous = null;
     for (LogLine l : all) {
       if (l.access() == null) {
         continue;
       }
+      boolean handshake = l.access().engineIo() != null && l.access().engineIo().isHandshake();
       statuses[lines.size()] = l.access().status();
+      engineIoHandshake[lines.size()] = handshake;
       lines.add(l);
-      if (l.access().engineIo() != null && l.access().engineIo().isHandshake()) {
+      if (handshake) {
         engineIoHandshakes.add(l);
+        HttpAccess a = l.access();
+        // a client's handshakes come in runs: its key (a long string to build and hash) only when it changes
+        if (client == null || !Objects.equals(a.clientIp(), previous.clientIp())
+            || !Objects.equals(a.userAgent(), previous.userAgent())) {
+          client = handshakesByClient.computeIfAbsent(a.clientIp() + " " + a.userAgent(), k -> new ArrayList<>());
+          previous = a;
+        }
+        client.add(l);
       }
     }
   }
@@ -50,5 +69,24 @@ public final class AccessLines {
   /** The lines of Engine.IO requests without a sid (handshakes), whatever their answer, in log order. */
   public List<LogLine> engineIoHandshakes() {
     return engineIoHandshakes;
+  }
+
+  /**
+   * The Engine.IO handshakes grouped by client, keyed {@code "<address> <user agent>"}: a HashMap
+   * filled in log order, each list in log order.
+   */
+  public Map<String, List<LogLine>> engineIoHandshakesByClient() {
+    return handshakesByClient;
+  }
+
+  /** The Engine.IO handshakes whose status passes {@code status}, in log order. */
+  public List<LogLine> engineIoHandshakes(IntPredicate status) {
+    List<LogLine> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (engineIoHandshake[i] && status.test(statuses[i])) {
+        out.add(lines.get(i));
+      }
+    }
+    return out;
   }
 }

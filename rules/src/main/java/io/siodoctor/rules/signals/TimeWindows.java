@@ -17,18 +17,30 @@ public final class TimeWindows {
    */
   public static <T> List<T> densest(List<T> items, Function<T, Instant> time, Duration window) {
     List<T> timed = new ArrayList<>();
+    List<Instant> times = new ArrayList<>();
+    boolean sorted = true;
     for (T t : items) {
-      if (time.apply(t) != null) {
+      Instant at = time.apply(t);
+      if (at != null) {
+        sorted &= times.isEmpty() || !at.isBefore(times.get(times.size() - 1));
         timed.add(t);
+        times.add(at);
       }
     }
-    timed.sort(Comparator.comparing(time));
+    if (!sorted) {
+      // stable, as before: items at the same time keep their order
+      timed.sort(Comparator.comparing(time));
+      times.clear();
+      for (T t : timed) {
+        times.add(time.apply(t));
+      }
+    }
     int bestStart = 0;
     int bestEnd = 0;
     int start = 0;
     for (int end = 0; end < timed.size(); end++) {
-      Instant limit = time.apply(timed.get(end)).minus(window);
-      while (time.apply(timed.get(start)).isBefore(limit)) {
+      Instant limit = times.get(end).minus(window);
+      while (times.get(start).isBefore(limit)) {
         start++;
       }
       if (end + 1 - start > bestEnd - bestStart) {
