@@ -14,12 +14,12 @@ import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.TimeWindows;
+import io.siodoctor.rules.signals.Sessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,7 +98,8 @@ public final class ReconnectStormRule implements Rule {
       }
     }
     String detail = decisive.size() >= MIN_HANDSHAKES
-        ? String.format(Locale.ROOT, "%d handshakes from one client within %d s", decisive.size(), WINDOW.toSeconds())
+        // concatenated, not String.format: the same text (integers, no grouping) without parsing a format per chunk
+        ? decisive.size() + " handshakes from one client within " + WINDOW.toSeconds() + " s"
         : concurrent + " sessions of one page open at the same time";
     return Optional.of(Finding.of(0.65, evidence).withSessions(sids).withDetail(detail));
   }
@@ -133,7 +134,7 @@ public final class ReconnectStormRule implements Rule {
 
   /** The largest set of sessions of the browser capture whose lifetimes overlap at one instant. */
   private static List<Session> mostConcurrent(Incident incident) {
-    List<Session> browser = incident.sessions().stream()
+    List<Session> browser = Sessions.seenByBrowser(incident).stream()
         .filter(s -> s.handshakeRecord().isPresent() && s.handshakeRecord().get() instanceof HttpExchange
             || !s.webSockets().isEmpty())
         .toList();

@@ -73,7 +73,7 @@ public final class Disconnects {
 
   private static List<Disconnect> browserDrops(Incident incident) {
     List<Disconnect> result = new ArrayList<>();
-    List<Session> sessions = incident.sessions().stream()
+    List<Session> sessions = Sessions.seenByBrowser(incident).stream()
         .filter(s -> s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine))
         .toList();
     for (int i = 0; i + 1 < sessions.size(); i++) {
@@ -186,7 +186,7 @@ public final class Disconnects {
   /** Seconds between consecutive openings of browser sessions (the reconnect cadence). */
   public static List<Double> openingIntervals(Incident incident) {
     List<Instant> opened = new ArrayList<>();
-    for (Session s : incident.sessions()) {
+    for (Session s : Sessions.seenByBrowser(incident)) {
       // the cheap test first: opened() of a session without a handshake walks all its records
       if (s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine) && s.opened() != null) {
         opened.add(s.opened());

@@ -5,6 +5,7 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,9 @@ public final class EngineIoErrors {
   private EngineIoErrors() {}
 
   public static List<HttpExchange> withCode(Incident incident, int code) {
+    if (incident.engineIoExchanges().isEmpty()) {
+      return List.of(); // a server log's chunk: six rules ask, no stream to set up
+    }
     return incident.engineIoExchanges().stream()
         .filter(x -> x.engineIoError() != null && x.engineIoError().code() == code)
         .toList();
