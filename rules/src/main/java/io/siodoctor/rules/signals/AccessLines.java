@@ -1,5 +1,6 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -17,29 +18,36 @@ import java.util.function.IntPredicate;
  * than testing it: each rule walking all of them was most of their time on such chunks.
  */
 public final class AccessLines {
-  private final List<LogLine> lines = new ArrayList<>();
+  private final LogLine[] lines;
   private final int[] statuses;
   private final boolean[] engineIoHandshake;
+  private final int count;
   private final List<LogLine> engineIoHandshakes = new ArrayList<>();
   private final Map<String, List<LogLine>> handshakesByClient = new HashMap<>();
 
   private AccessLines(Incident incident) {
-    List<LogLine> all = incident.logLines(LogEvent.HTTP_ACCESS);
-    statuses = new int[all.size()];
-    engineIoHandshake = new boolean[all.size()];
+    // an array and locals rather than a list and accessor calls: this loop runs over every line of
+    // a proxy log, mostly before the JIT has compiled it
+    LogLine[] all = incident.logLines(LogEvent.HTTP_ACCESS).toArray(new LogLine[0]);
+    lines = new LogLine[all.length];
+    statuses = new int[all.length];
+    engineIoHandshake = new boolean[all.length];
+    int n = 0;
     List<LogLine> client = null;
     HttpAccess previous = null;
     for (LogLine l : all) {
-      if (l.access() == null) {
+      HttpAccess a = l.access();
+      if (a == null) {
         continue;
       }
-      boolean handshake = l.access().engineIo() != null && l.access().engineIo().isHandshake();
-      statuses[lines.size()] = l.access().status();
-      engineIoHandshake[lines.size()] = handshake;
-      lines.add(l);
+      EngineIoQuery q = a.engineIo();
+      boolean handshake = q != null && q.isHandshake();
+      lines[n] = l;
+      statuses[n] = a.status();
+      engineIoHandshake[n] = handshake;
+      n++;
       if (handshake) {
         engineIoHandshakes.add(l);
-        HttpAccess a = l.access();
         // a client's handshakes come in runs: its key (a long string to build and hash) only when it changes
         if (client == null || !Objects.equals(a.clientIp(), previous.clientIp())
             || !Objects.equals(a.userAgent(), previous.userAgent())) {
@@ -49,6 +57,7 @@ public final class AccessLines {
         client.add(l);
       }
     }
+    count = n;
   }
 
   public static AccessLines of(Incident incident) {
@@ -58,9 +67,9 @@ public final class AccessLines {
   /** The lines (with a request) whose status passes {@code status}, in log order. */
   public List<LogLine> withStatus(IntPredicate status) {
     List<LogLine> out = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = 0; i < count; i++) {
       if (status.test(statuses[i])) {
-        out.add(lines.get(i));
+        out.add(lines[i]);
       }
     }
     return out;
@@ -82,9 +91,9 @@ public final class AccessLines {
   /** The Engine.IO handshakes whose status passes {@code status}, in log order. */
   public List<LogLine> engineIoHandshakes(IntPredicate status) {
     List<LogLine> out = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = 0; i < count; i++) {
       if (engineIoHandshake[i] && status.test(statuses[i])) {
-        out.add(lines.get(i));
+        out.add(lines[i]);
       }
     }
     return out;
