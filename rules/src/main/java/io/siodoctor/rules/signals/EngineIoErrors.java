@@ -5,7 +5,6 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Incident;
-import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 
