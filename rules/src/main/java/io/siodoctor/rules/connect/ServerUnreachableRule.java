@@ -11,8 +11,8 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EvidenceList;
-import io.siodoctor.rules.signals.Sessions;
 import io.siodoctor.rules.signals.NetErrors;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.Optional;
 
 /**
