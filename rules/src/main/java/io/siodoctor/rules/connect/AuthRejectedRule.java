@@ -11,6 +11,7 @@ import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class AuthRejectedRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     Set<String> messages = new LinkedHashSet<>();
-    for (Session s : incident.sessions()) {
+    for (Session s : Sessions.withPackets(incident)) {
       for (PacketEvent p : s.packets()) {
         SocketIoPacket sio = p.packet().socketIo();
         if (p.fromServer() && sio != null && sio.type() == SocketIoPacket.Type.CONNECT_ERROR

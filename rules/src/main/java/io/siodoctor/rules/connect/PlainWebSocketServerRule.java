@@ -12,6 +12,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class PlainWebSocketServerRule implements Rule {
 
   @Override
   public Optional<Finding> check(Incident incident) {
-    if (incident.sessions().stream().anyMatch(s -> s.handshake().isPresent())) {
+    if (Sessions.anyHandshake(incident)) {
       return Optional.empty(); // a Socket.IO server did answer somewhere
     }
     List<Evidence> strong = new ArrayList<>();

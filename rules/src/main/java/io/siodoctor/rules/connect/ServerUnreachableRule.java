@@ -5,14 +5,14 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
+import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.NetErrors;
-import java.util.ArrayList;
-import java.util.List;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.Optional;
 
 /**
@@ -30,25 +30,24 @@ public final class ServerUnreachableRule implements Rule {
 
   @Override
   public Optional<Finding> check(Incident incident) {
-    List<Evidence> evidence = new ArrayList<>();
+    EvidenceList evidence = new EvidenceList();
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.failed() && NetErrors.unreachable(x.error())) {
-        evidence.add(Evidence.of(x));
+        evidence.add(x);
       } else if (x.status() == 502 || x.status() == 503 || x.status() == 504) {
-        evidence.add(Evidence.of(x, "the proxy answered for a backend that is down"));
+        evidence.add(x, "the proxy answered for a backend that is down");
       }
     }
-    incident.logLines(LogEvent.PROXY_UPSTREAM_UNAVAILABLE).forEach(l -> evidence.add(Evidence.of(l)));
-    incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT).forEach(l -> evidence.add(Evidence.of(l)));
+    incident.logLines(LogEvent.PROXY_UPSTREAM_UNAVAILABLE).forEach(evidence::add);
+    incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT).forEach(evidence::add);
     for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
       if (NetErrors.unreachable(l.eventDetail())) {
-        evidence.add(Evidence.of(l));
+        evidence.add(l);
       }
     }
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null
-          && (l.access().status() == 502 || l.access().status() == 503 || l.access().status() == 504)) {
-        evidence.add(Evidence.of(l));
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 502 || s == 503 || s == 504)) {
+      if (l.access().engineIo() != null) {
+        evidence.add(l);
       }
     }
     if (evidence.isEmpty()) {
@@ -56,9 +55,9 @@ public final class ServerUnreachableRule implements Rule {
     }
     // if sessions did get established, the outage was partial: still the cause of the failures seen,
     // but less likely to be the whole story
-    boolean anySession = incident.sessions().stream().anyMatch(s -> s.handshake().isPresent());
+    boolean anySession = Sessions.anyHandshake(incident);
     double confidence = anySession ? 0.6 : 0.92;
-    return Optional.of(Finding.of(confidence, evidence)
+    return Optional.of(evidence.finding(confidence)
         .withDetail(evidence.size() + " request(s) got no answer from a Socket.IO server"
             + (anySession ? "; other requests did reach it" : "; no Engine.IO handshake succeeded")));
   }

@@ -15,6 +15,7 @@ import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EngineIoErrors;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,13 +63,15 @@ public final class StickySessionMissingRule implements Rule {
     List<String> nodeStories = new ArrayList<>();
     List<Evidence> nodeEvidence = new ArrayList<>();
     Set<String> storySids = new LinkedHashSet<>();
+    List<LogLine> rejected = incident.logLines(LogEvent.UNKNOWN_SID);
     Map<String, List<LogLine>> issuedBySid = new HashMap<>();
-    for (LogLine issued : incident.logLines(LogEvent.HANDSHAKE)) {
+    // the index only serves the lines that rejected a sid: most chunks have none
+    for (LogLine issued : rejected.isEmpty() ? List.<LogLine>of() : incident.logLines(LogEvent.HANDSHAKE)) {
       if (issued.sessionId() != null) {
         issuedBySid.computeIfAbsent(issued.sessionId(), k -> new ArrayList<>()).add(issued);
       }
     }
-    for (LogLine unknown : incident.logLines(LogEvent.UNKNOWN_SID)) {
+    for (LogLine unknown : rejected) {
       if (unknown.sessionId() == null) {
         continue;
       }
@@ -116,8 +119,11 @@ public final class StickySessionMissingRule implements Rule {
   /** The proxy's access-log lines of the rejected requests: they name the upstream that answered. */
   private static List<Evidence> proxyView(Incident incident, Set<String> sids) {
     List<Evidence> evidence = new ArrayList<>();
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().status() == 400 && l.sessionId() != null && sids.contains(l.sessionId())) {
+    if (sids.isEmpty()) {
+      return evidence; // nothing was rejected: no line to find
+    }
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 400)) {
+      if (l.sessionId() != null && sids.contains(l.sessionId())) {
         evidence.add(Evidence.of(l, l.access().upstream() == null ? "rejected" : "answered by upstream " + l.access().upstream()));
         if (evidence.size() >= 4) {
           break;

@@ -16,8 +16,10 @@ import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.ClientVersions;
 import io.siodoctor.rules.signals.EngineIoErrors;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,7 +88,7 @@ public final class VersionMismatchRule implements Rule {
         v3ClientV2Server = true;
       }
     }
-    for (Session s : incident.sessions()) {
+    for (Session s : Sessions.withPackets(incident)) {
       if (s.clientRevision() != ProtocolRevision.EIO4) {
         continue;
       }
@@ -122,9 +124,8 @@ public final class VersionMismatchRule implements Rule {
       evidence.add(Evidence.of(l));
       v2ClientV3Server = true;
     }
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null && l.access().status() == 400
-          && l.access().engineIo().revision() != ProtocolRevision.EIO4 && l.access().engineIo().isHandshake()) {
+    for (LogLine l : AccessLines.of(incident).engineIoHandshakes(s -> s == 400)) {
+      if (l.access().engineIo().revision() != ProtocolRevision.EIO4) {
         ClientVersions.describe(l.access().userAgent()).ifPresent(client ->
             evidence.add(Evidence.of(l, client + " sent EIO=" + l.access().engineIo().eio() + " and was refused")));
       }

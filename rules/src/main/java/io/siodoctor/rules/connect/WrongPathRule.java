@@ -1,7 +1,6 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.record.HttpExchange;
-import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
@@ -10,6 +9,8 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +40,8 @@ public final class WrongPathRule implements Rule {
         paths.add(x.engineIo().path());
       }
     }
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null
-          && (l.access().status() == 404 || l.access().status() == 405)) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 404 || s == 405)) {
+      if (l.access().engineIo() != null) {
         evidence.add(Evidence.of(l));
         paths.add(l.access().engineIo().path());
       }
@@ -49,7 +49,7 @@ public final class WrongPathRule implements Rule {
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    boolean handshakeElsewhere = incident.sessions().stream().anyMatch(s -> s.handshake().isPresent());
+    boolean handshakeElsewhere = Sessions.anyHandshake(incident);
     return Optional.of(Finding.of(handshakeElsewhere ? 0.6 : 0.9, evidence)
         .withDetail("requested path " + String.join(", ", paths) + " answered 404")
         .withFix("The client requested " + String.join(", ", paths)

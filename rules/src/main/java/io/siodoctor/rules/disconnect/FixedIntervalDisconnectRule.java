@@ -2,17 +2,15 @@ package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.Periodicity;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -33,21 +31,20 @@ public final class FixedIntervalDisconnectRule implements Rule {
 
   @Override
   public Optional<Finding> check(Incident incident) {
-    List<Disconnect> drops = Disconnects.of(incident);
-    Optional<Periodicity.Period> period = Disconnects.period(incident, drops);
+    Optional<Periodicity.Period> period = Disconnects.period(incident);
     if (period.isEmpty()) {
       return Optional.empty();
     }
-    List<Evidence> evidence = new ArrayList<>();
+    EvidenceList evidence = new EvidenceList();
     Set<String> sids = new LinkedHashSet<>();
-    for (Disconnect d : drops) {
-      evidence.addAll(d.toEvidence("disconnect" + (d.reason() == null ? "" : " (" + d.reason() + ")")));
+    for (Disconnect d : Disconnects.of(incident)) {
+      d.addEvidenceTo(evidence, "disconnect" + (d.reason() == null ? "" : " (" + d.reason() + ")"));
       if (d.sid() != null) {
         sids.add(d.sid());
       }
     }
     Periodicity.Period p = period.get();
-    return Optional.of(Finding.of(0.65, evidence).withSessions(sids)
+    return Optional.of(evidence.finding(0.65).withSessions(sids)
         .withDetail(p.describe("disconnects"))
         .withFix(String.format(Locale.ROOT,
             "Something between client and server ends connections every %.0f s. Look for a timeout of that"

@@ -14,6 +14,7 @@ import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.Sessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +44,14 @@ public final class HeartbeatTimeoutRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     List<String> details = new ArrayList<>();
-    Instant captureEnd = incident.end();
-    for (Session s : incident.sessions()) {
+    // a server log's session has no packets: no heartbeat to time
+    for (Session s : Sessions.withPackets(incident)) {
       Optional<Handshake> h = s.handshake();
       if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0) {
         continue;
       }
       boolean serverPings = s.clientRevision() == ProtocolRevision.EIO4;
-      Optional<String> late = lateAnswer(s, h.get(), serverPings, captureEnd, evidence);
+      Optional<String> late = lateAnswer(s, h.get(), serverPings, incident, evidence);
       if (late.isPresent()) {
         sids.add(s.sid());
         details.add(late.get());
@@ -77,7 +78,7 @@ public final class HeartbeatTimeoutRule implements Rule {
    * unanswered when the capture stopped proves nothing.
    */
   private static Optional<String> lateAnswer(
-      Session s, Handshake h, boolean serverPings, Instant captureEnd, List<Evidence> evidence) {
+      Session s, Handshake h, boolean serverPings, Incident incident, List<Evidence> evidence) {
     List<PacketEvent> packets = s.packets();
     PacketEvent lastPing = null;
     for (int i = 0; i < packets.size(); i++) {
@@ -120,8 +121,8 @@ public final class HeartbeatTimeoutRule implements Rule {
           return Optional.of(String.format(Locale.ROOT, "PONG %.1f s late in session %s (pingTimeout %.1f s)",
               delay / 1000.0, s.sid(), limit / 1000.0));
         }
-      } else if (pong == null && captureEnd != null
-          && Duration.between(p.time(), captureEnd).toMillis() > limit + 1000
+      } else if (pong == null && incident.end() != null
+          && Duration.between(p.time(), incident.end()).toMillis() > limit + 1000
           && endedSoonAfter(s, p.time(), limit)) {
         evidence.add(Evidence.of(p.source(), "PING never answered; the session ended"));
         return Optional.of("a PING was never answered in session " + s.sid());

@@ -3,19 +3,18 @@ package io.siodoctor.rules.disconnect;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.NetErrors;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,20 +33,18 @@ public final class NetworkInterruptionRule implements Rule {
 
   @Override
   public Optional<Finding> check(Incident incident) {
-    List<Disconnect> drops = Disconnects.of(incident);
-    if (Disconnects.period(incident, drops).isPresent()) {
+    if (Disconnects.period(incident).isPresent()) {
       return Optional.empty(); // regular drops have a cause with a clock: fixed-interval and friends
     }
-    List<Evidence> evidence = new ArrayList<>();
+    EvidenceList evidence = new EvidenceList();
     Set<String> sids = new LinkedHashSet<>();
-    for (Disconnect d : drops) {
-      boolean browserSawIt = d.evidence().stream().anyMatch(r -> !(r instanceof LogLine));
+    for (Disconnect d : Disconnects.of(incident)) {
       // a server alone cannot tell a client that left from one that dropped, unless the transport failed
-      boolean dropped = browserSawIt
+      boolean dropped = browserSawIt(d)
           ? d.reason() == null || d.reason().equals("transport close") || d.reason().equals("transport error")
           : "transport error".equals(d.reason());
       if (dropped) {
-        evidence.addAll(d.toEvidence("last sign of session " + d.sid()));
+        d.addEvidenceTo(evidence, "last sign of session " + d.sid());
         if (d.sid() != null) {
           sids.add(d.sid());
         }
@@ -55,19 +52,28 @@ public final class NetworkInterruptionRule implements Rule {
     }
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.failed() && NetErrors.dropped(x.error()) && !x.engineIo().isHandshake()) {
-        evidence.add(Evidence.of(x));
+        evidence.add(x);
         x.sid().ifPresent(sids::add);
       }
     }
     for (LogLine l : incident.logLines(LogEvent.PROXY_UPGRADED_CLOSED)) {
       if (l.message().contains("104")) {
-        evidence.add(Evidence.of(l));
+        evidence.add(l);
       }
     }
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Finding.of(0.55, evidence).withSessions(sids)
+    return Optional.of(evidence.finding(0.55).withSessions(sids)
         .withDetail(sids.size() + " session(s) dropped without a close packet and at no regular interval"));
+  }
+
+  private static boolean browserSawIt(Disconnect d) {
+    for (Record r : d.evidence()) {
+      if (!(r instanceof LogLine)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -14,6 +14,7 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.NetErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,9 +51,13 @@ public final class PayloadTooLargeRule implements Rule {
       if (!"POST".equalsIgnoreCase(x.method())) {
         continue;
       }
-      long limit = limit(incident, x.sid().orElse(null), x.engineIo().revision());
       boolean refused = x.status() == 413;
-      boolean resetOnHugeBody = x.failed() && NetErrors.dropped(x.error()) && x.requestBodySize() > limit;
+      boolean reset = x.failed() && NetErrors.dropped(x.error());
+      if (!refused && !reset) {
+        continue; // the limit (a session look-up) only matters for a refused or reset POST
+      }
+      long limit = limit(incident, x.sid().orElse(null), x.engineIo().revision());
+      boolean resetOnHugeBody = reset && x.requestBodySize() > limit;
       if (refused || resetOnHugeBody) {
         evidence.add(Evidence.of(x, String.format(Locale.ROOT, "POST of %,d bytes", x.requestBodySize())));
         x.sid().ifPresent(sids::add);
@@ -80,8 +85,8 @@ public final class PayloadTooLargeRule implements Rule {
       }
     }
     incident.logLines(LogEvent.PAYLOAD_TOO_LARGE).forEach(l -> evidence.add(Evidence.of(l)));
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null && l.access().status() == 413) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 413)) {
+      if (l.access().engineIo() != null) {
         evidence.add(Evidence.of(l));
       }
     }

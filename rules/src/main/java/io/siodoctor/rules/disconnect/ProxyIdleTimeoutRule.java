@@ -2,9 +2,10 @@ package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.SourceLocation;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
@@ -12,9 +13,10 @@ import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.KnownTimeouts;
 import io.siodoctor.rules.signals.Periodicity;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,18 +38,21 @@ public final class ProxyIdleTimeoutRule implements Rule {
 
   @Override
   public Optional<Finding> check(Incident incident) {
-    List<Evidence> evidence = new ArrayList<>();
+    EvidenceList evidence = new EvidenceList();
+    Set<SourceLocation> cited = new HashSet<>();
     for (LogLine l : incident.logLines(LogEvent.PROXY_UPGRADED_TIMEOUT)) {
-      evidence.add(Evidence.of(l));
+      evidence.add(l);
+      cited.add(l.location());
     }
     List<Disconnect> drops = Disconnects.of(incident);
-    Optional<Periodicity.Period> period = Disconnects.period(incident, drops);
-    long pingInterval = pingInterval(incident);
-    long window = heartbeatWindow(incident);
+    Optional<Periodicity.Period> period = Disconnects.period(incident);
+    // the handshake's timings only matter next to a period
+    long pingInterval = period.isPresent() ? pingInterval(incident) : -1;
     String culprit = null;
     boolean periodExplains = false;
     if (period.isPresent()) {
       double p = period.get().seconds();
+      long window = heartbeatWindow(incident);
       boolean isHeartbeatWindow = window > 0 && period.get().near(window / 1000.0);
       culprit = KnownTimeouts.proxyFor(period.get()).orElse(null);
       periodExplains = !isHeartbeatWindow
@@ -57,14 +62,14 @@ public final class ProxyIdleTimeoutRule implements Rule {
     if (periodExplains || proxySaysSo) {
       for (Disconnect d : drops) {
         // nginx's timeout line is often the last record of the session it cut: cite it once
-        for (Evidence e : d.toEvidence("disconnect")) {
-          if (evidence.stream().noneMatch(x -> x.location().equals(e.location()))) {
-            evidence.add(e);
+        for (Record r : d.evidence()) {
+          if (cited.add(r.location())) {
+            evidence.add(r, d.note(r, "disconnect"));
           }
         }
       }
       for (LogLine l : Disconnects.proxyWebSocketLines(incident)) {
-        evidence.add(Evidence.of(l, "proxy: WebSocket lifetime " + l.access().durationMs() / 1000.0 + " s"));
+        evidence.add(l, () -> "proxy: WebSocket lifetime " + l.access().durationMs() / 1000.0 + " s");
       }
     }
     if (evidence.isEmpty()) {
@@ -92,7 +97,7 @@ public final class ProxyIdleTimeoutRule implements Rule {
         + " nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the Socket.IO location;"
         + " AWS ALB: raise the idle timeout attribute; Cloudflare/Heroku: keep `pingInterval` under their"
         + " 100 s / 55 s windows.";
-    return Optional.of(Finding.of(confidence, evidence).withSessions(sids)
+    return Optional.of(evidence.finding(confidence).withSessions(sids)
         .withDetail(detail.toString()).withFix(fix));
   }
 

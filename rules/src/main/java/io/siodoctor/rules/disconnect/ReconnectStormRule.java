@@ -12,15 +12,14 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
+import io.siodoctor.rules.signals.Sessions;
 import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,14 +55,13 @@ public final class ReconnectStormRule implements Rule {
     List<Record> burst = densest(handshakes);
     List<Session> alive = mostConcurrent(incident);
     int concurrent = alive.size();
-    Map<String, List<Record>> byClient = new HashMap<>();
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().engineIo() != null && l.access().engineIo().isHandshake()) {
-        byClient.computeIfAbsent(l.access().clientIp() + " " + l.access().userAgent(), k -> new ArrayList<>()).add(l);
-      }
-    }
     List<Record> logBurst = List.of();
-    for (List<Record> lines : byClient.values()) {
+    for (List<LogLine> lines : AccessLines.of(incident).engineIoHandshakesByClient().values()) {
+      // a client's burst is at most all its lines: one that cannot beat the best so far, nor reach
+      // MIN_HANDSHAKES (below it the log burst decides nothing), need not be measured
+      if (lines.size() <= Math.max(logBurst.size(), MIN_HANDSHAKES - 1)) {
+        continue;
+      }
       List<Record> b = densest(lines);
       if (b.size() > logBurst.size()) {
         logBurst = b;
@@ -100,7 +98,8 @@ public final class ReconnectStormRule implements Rule {
       }
     }
     String detail = decisive.size() >= MIN_HANDSHAKES
-        ? String.format(Locale.ROOT, "%d handshakes from one client within %d s", decisive.size(), WINDOW.toSeconds())
+        // concatenated, not String.format: the same text (integers, no grouping) without parsing a format per chunk
+        ? decisive.size() + " handshakes from one client within " + WINDOW.toSeconds() + " s"
         : concurrent + " sessions of one page open at the same time";
     return Optional.of(Finding.of(0.65, evidence).withSessions(sids).withDetail(detail));
   }
@@ -112,6 +111,9 @@ public final class ReconnectStormRule implements Rule {
    */
   private static List<Record> serverHandshakeBurst(Incident incident) {
     List<Record> handshakes = new ArrayList<>(incident.logLines(LogEvent.HANDSHAKE));
+    if (handshakes.size() < MIN_SERVER_HANDSHAKES) {
+      return List.of(); // no burst can be big enough
+    }
     List<Record> burst = densest(handshakes);
     if (burst.size() < MIN_SERVER_HANDSHAKES) {
       return List.of();
@@ -126,27 +128,33 @@ public final class ReconnectStormRule implements Rule {
     return spanSeconds < 60 || burst.size() >= 5 * usualPerWindow ? burst : List.of();
   }
 
-  private static List<Record> densest(List<Record> records) {
-    return TimeWindows.densest(records, Record::time, WINDOW);
+  private static List<Record> densest(List<? extends Record> records) {
+    return new ArrayList<>(TimeWindows.densest(records, Record::time, WINDOW));
   }
 
   /** The largest set of sessions of the browser capture whose lifetimes overlap at one instant. */
   private static List<Session> mostConcurrent(Incident incident) {
-    List<Session> browser = incident.sessions().stream()
+    List<Session> browser = Sessions.seenByBrowser(incident).stream()
         .filter(s -> s.handshakeRecord().isPresent() && s.handshakeRecord().get() instanceof HttpExchange
             || !s.webSockets().isEmpty())
         .toList();
+    // each session's lifetime once: opened() and lastActivity() walk its records
+    Instant[] opened = new Instant[browser.size()];
+    Instant[] last = new Instant[browser.size()];
+    for (int i = 0; i < browser.size(); i++) {
+      opened[i] = browser.get(i).opened();
+      last[i] = browser.get(i).lastActivity();
+    }
     List<Session> best = List.of();
-    for (Session a : browser) {
-      Instant t = a.opened();
+    for (int i = 0; i < browser.size(); i++) {
+      Instant t = opened[i];
       if (t == null) {
         continue;
       }
       List<Session> open = new ArrayList<>();
-      for (Session b : browser) {
-        if (b.opened() != null && b.lastActivity() != null
-            && !b.opened().isAfter(t) && !b.lastActivity().isBefore(t)) {
-          open.add(b);
+      for (int j = 0; j < browser.size(); j++) {
+        if (opened[j] != null && last[j] != null && !opened[j].isAfter(t) && !last[j].isBefore(t)) {
+          open.add(browser.get(j));
         }
       }
       if (open.size() > best.size()) {

@@ -12,6 +12,7 @@ import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ServerForcedDisconnectRule implements Rule {
   public Optional<Finding> check(Incident incident) {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
-    for (Session s : incident.sessions()) {
+    for (Session s : Sessions.withPackets(incident)) {
       boolean clientLeftFirst = false;
       for (PacketEvent p : s.packets()) {
         if (!p.packet().carries(SocketIoPacket.Type.DISCONNECT)) {

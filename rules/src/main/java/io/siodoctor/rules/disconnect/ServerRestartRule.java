@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,7 +76,8 @@ public final class ServerRestartRule implements Rule {
         }
       }
       confidence = 0.7;
-      detail = String.format(Locale.ROOT, "%d sessions dropped within %d s", burst.size(), TOGETHER.toSeconds());
+      // concatenated, not String.format: the same text (integers, no grouping) without parsing a format per chunk
+      detail = burst.size() + " sessions dropped within " + TOGETHER.toSeconds() + " s";
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
   }
@@ -87,6 +87,9 @@ public final class ServerRestartRule implements Rule {
    * nothing listening (refused, or a proxy's 502/503/504), and then a handshake succeeds again.
    */
   private static Optional<List<Evidence>> dropOutageReturn(Incident incident) {
+    if (incident.engineIoExchanges().isEmpty()) {
+      return Optional.empty(); // only the browser sees the outage: a server log alone has no exchange
+    }
     for (Disconnect d : Disconnects.of(incident)) {
       if (d.time() == null) {
         continue;

@@ -46,6 +46,14 @@ public final class CauseCatalog {
     return List.copyOf(byId.values());
   }
 
+  /** The cause id of a rule that {@link #describe} accepts, without reading its prose. */
+  static String idOf(Rule rule) {
+    if (rule instanceof SelfDescribingRule self) {
+      return self.cause().id();
+    }
+    return rule.getClass().getAnnotation(Cause.class).id();
+  }
+
   /** The metadata and prose of a Java rule, checked. */
   public static CauseInfo describe(Rule rule) {
     if (rule instanceof SelfDescribingRule self) {

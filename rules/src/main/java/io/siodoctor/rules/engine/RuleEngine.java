@@ -20,7 +20,8 @@ public final class RuleEngine {
   public RuleEngine(List<Rule> rules) {
     this.rules = List.copyOf(rules);
     this.catalog = new CauseCatalog(rules);
-    this.ids = rules.stream().map(r -> CauseCatalog.describe(r).id()).toList();
+    // the catalog has checked every rule: the ids need not be described (prose read) again
+    this.ids = rules.stream().map(CauseCatalog::idOf).toList();
   }
 
   public static RuleEngine builtIn() {

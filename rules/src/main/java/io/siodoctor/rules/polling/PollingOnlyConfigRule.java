@@ -11,6 +11,7 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.UpgradeOutcome;
+import io.siodoctor.rules.signals.Sessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,7 +39,14 @@ public final class PollingOnlyConfigRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     boolean serverSide = false;
-    for (Session s : incident.sessions()) {
+    // without a handshake the outcome is neither NOT_OFFERED nor NOT_ATTEMPTED
+    for (Session s : Sessions.withHandshake(incident)) {
+      // NOT_OFFERED means a handshake without "websocket" in its upgrades; NOT_ATTEMPTED only counts
+      // after three polls: a server log's session (no exchanges, websocket offered) is neither, and
+      // its upgradeOutcome() is not worth working out
+      if (s.handshake().get().offersWebSocket() && s.exchanges().size() < 3) {
+        continue;
+      }
       UpgradeOutcome outcome = s.upgradeOutcome();
       if (outcome == UpgradeOutcome.NOT_OFFERED && s.handshakeRecord().isPresent()) {
         evidence.add(Evidence.of(s.handshakeRecord().get(), "handshake offers no upgrade"));

@@ -15,6 +15,7 @@ import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.UpgradeOutcome;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     boolean serverSaysMismatch = false;
-    for (Session s : incident.sessions()) {
+    // no WebSocket, no failed upgrade (upgradeOutcome() says the same, at a cost)
+    for (Session s : Sessions.withWebSockets(incident)) {
       UpgradeOutcome outcome = s.upgradeOutcome();
       if (outcome != UpgradeOutcome.REFUSED && outcome != UpgradeOutcome.PROBE_UNANSWERED
           && outcome != UpgradeOutcome.NOT_COMPLETED) {

@@ -30,14 +30,32 @@ public record Disconnect(String sid, Instant opened, Instant time, String reason
   public List<Evidence> toEvidence(String note) {
     List<Evidence> out = new ArrayList<>();
     for (Record r : evidence) {
-      out.add(Evidence.of(r, r instanceof LogLine ? "server: " + (reason == null ? "closed" : reason) : note));
+      out.add(Evidence.of(r, note(r, note)));
     }
     return out;
   }
 
+  /** Each record of {@link #evidence} into {@code out}, noted as {@link #toEvidence} notes it. */
+  public void addEvidenceTo(EvidenceList out, String note) {
+    for (Record r : evidence) {
+      out.add(r, () -> note(r, note));
+    }
+  }
+
+  /** The note of one evidence record: a server line tells the reason, the others get {@code note}. */
+  public String note(Record r, String note) {
+    return r instanceof LogLine ? "server: " + (reason == null ? "closed" : reason) : note;
+  }
+
   /** Whether a server log stated this end (its time is then the server's, not inferred). */
   public boolean logged() {
-    return evidence.stream().anyMatch(LogLine.class::isInstance);
+    // a loop, not a stream: the disconnect rules ask this of every drop of every chunk
+    for (Record r : evidence) {
+      if (r instanceof LogLine) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The same drop, also seen by a server log line. */

@@ -73,7 +73,7 @@ public final class Disconnects {
 
   private static List<Disconnect> browserDrops(Incident incident) {
     List<Disconnect> result = new ArrayList<>();
-    List<Session> sessions = incident.sessions().stream()
+    List<Session> sessions = Sessions.seenByBrowser(incident).stream()
         .filter(s -> s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine))
         .toList();
     for (int i = 0; i + 1 < sessions.size(); i++) {
@@ -186,13 +186,19 @@ public final class Disconnects {
   /** Seconds between consecutive openings of browser sessions (the reconnect cadence). */
   public static List<Double> openingIntervals(Incident incident) {
     List<Instant> opened = new ArrayList<>();
-    for (Session s : incident.sessions()) {
-      if (s.opened() != null && s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine)) {
+    for (Session s : Sessions.seenByBrowser(incident)) {
+      // the cheap test first: opened() of a session without a handshake walks all its records
+      if (s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine) && s.opened() != null) {
         opened.add(s.opened());
       }
     }
     opened.sort(Comparator.naturalOrder());
     return gaps(opened);
+  }
+
+  /** {@link #period(Incident, List)} of {@link #of}, worked out once per incident for every rule that asks. */
+  public static Optional<Periodicity.Period> period(Incident incident) {
+    return incident.derived("disconnect-period", i -> period(i, of(i)));
   }
 
   /**
@@ -249,8 +255,8 @@ public final class Disconnects {
   /** Access-log lines of proxied WebSockets (status 101, with their lifetime). */
   public static List<LogLine> proxyWebSocketLines(Incident incident) {
     List<LogLine> lines = new ArrayList<>();
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() != null && l.access().status() == 101 && l.access().durationMs() > 0) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 101)) {
+      if (l.access().durationMs() > 0) {
         lines.add(l);
       }
     }

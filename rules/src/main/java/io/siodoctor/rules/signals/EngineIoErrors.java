@@ -13,6 +13,9 @@ public final class EngineIoErrors {
   private EngineIoErrors() {}
 
   public static List<HttpExchange> withCode(Incident incident, int code) {
+    if (incident.engineIoExchanges().isEmpty()) {
+      return List.of(); // a server log's chunk: six rules ask, no stream to set up
+    }
     return incident.engineIoExchanges().stream()
         .filter(x -> x.engineIoError() != null && x.engineIoError().code() == code)
         .toList();

@@ -1,6 +1,5 @@
 package io.siodoctor.rules.signals;
 
-import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Incident;
@@ -20,9 +19,8 @@ public final class ProxyLines {
    */
   public static List<Evidence> refusedWebSockets(Incident incident, Set<String> sids) {
     List<Evidence> evidence = new ArrayList<>();
-    for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
-      if (l.access() == null || l.access().engineIo() == null || !l.access().engineIo().isWebSocket()
-          || l.access().status() == 101 || l.access().status() < 300) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s != 101 && s >= 300)) {
+      if (l.access().engineIo() == null || !l.access().engineIo().isWebSocket()) {
         continue;
       }
       if (!sids.isEmpty() && (l.sessionId() == null || !sids.contains(l.sessionId()))) {

@@ -16,19 +16,32 @@ public final class TimeWindows {
    * out), in time order. O(n log n): batch inputs have hundreds of thousands of items.
    */
   public static <T> List<T> densest(List<T> items, Function<T, Instant> time, Duration window) {
-    List<T> timed = new ArrayList<>();
+    // arrays, each time read once: ReconnectStormRule runs this over a thousand handshakes per chunk
+    List<T> timed = new ArrayList<>(items.size());
+    Instant[] times = new Instant[items.size()];
+    boolean sorted = true;
     for (T t : items) {
-      if (time.apply(t) != null) {
+      Instant at = time.apply(t);
+      if (at != null) {
+        int n = timed.size();
+        sorted &= n == 0 || !at.isBefore(times[n - 1]);
         timed.add(t);
+        times[n] = at;
       }
     }
-    timed.sort(Comparator.comparing(time));
+    if (!sorted) {
+      // stable, as before: items at the same time keep their order
+      timed.sort(Comparator.comparing(time));
+      for (int i = 0; i < timed.size(); i++) {
+        times[i] = time.apply(timed.get(i));
+      }
+    }
     int bestStart = 0;
     int bestEnd = 0;
     int start = 0;
     for (int end = 0; end < timed.size(); end++) {
-      Instant limit = time.apply(timed.get(end)).minus(window);
-      while (time.apply(timed.get(start)).isBefore(limit)) {
+      Instant limit = times[end].minus(window);
+      while (times[start].isBefore(limit)) {
         start++;
       }
       if (end + 1 - start > bestEnd - bestStart) {

@@ -1,0 +1,68 @@
+package io.siodoctor.rules.signals;
+
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The incident's sessions sorted once into the kinds that rules look at, each list in session
+ * order: a server log's chunk has hundreds of sessions made of log lines only, which most rules
+ * skip, and one pass over them is cheaper than one per rule.
+ */
+public final class Sessions {
+  private final List<Session> withPackets = new ArrayList<>();
+  private final List<Session> withHandshake = new ArrayList<>();
+  private final List<Session> withWebSockets = new ArrayList<>();
+  private final List<Session> seenByBrowser = new ArrayList<>();
+
+  private Sessions(Incident incident) {
+    for (Session s : incident.sessions()) {
+      if (!s.packets().isEmpty()) {
+        withPackets.add(s);
+      }
+      if (s.handshake().isPresent()) {
+        withHandshake.add(s);
+      }
+      if (!s.webSockets().isEmpty()) {
+        withWebSockets.add(s);
+      }
+      if (!s.webSockets().isEmpty()
+          || s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine)) {
+        seenByBrowser.add(s);
+      }
+    }
+  }
+
+  public static Sessions of(Incident incident) {
+    return incident.derived("sessions", Sessions::new);
+  }
+
+  /** Whether any session got its Engine.IO handshake: a Socket.IO server answered somewhere. */
+  public static boolean anyHandshake(Incident incident) {
+    return !of(incident).withHandshake.isEmpty();
+  }
+
+  /** The sessions with Engine.IO packets (polling bodies, WebSocket frames); a server log's have none. */
+  public static List<Session> withPackets(Incident incident) {
+    return of(incident).withPackets;
+  }
+
+  /** The sessions whose handshake was seen (HAR, frames, or a logged open packet). */
+  public static List<Session> withHandshake(Incident incident) {
+    return of(incident).withHandshake;
+  }
+
+  public static List<Session> withWebSockets(Incident incident) {
+    return of(incident).withWebSockets;
+  }
+
+  /**
+   * The sessions a browser capture saw: with a WebSocket, or a handshake recorded by the browser
+   * (not a log line). A server log's sessions are none of them.
+   */
+  public static List<Session> seenByBrowser(Incident incident) {
+    return of(incident).seenByBrowser;
+  }
+}
