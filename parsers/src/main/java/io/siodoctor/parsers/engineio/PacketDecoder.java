@@ -1,10 +1,7 @@
 package io.siodoctor.parsers.engineio;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.siodoctor.parsers.engineio.EngineIoPacket.Type;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * Decodes Engine.IO and Socket.IO wire text as HAR files and logs show it: request URLs, polling
@@ -85,26 +82,7 @@ public final class PacketDecoder {
     if (open == null || open.type() != Type.OPEN) {
       return null;
     }
-    JsonNode json = SmallJson.parse(open.data());
-    String sid = json == null || !json.isObject() ? null : SmallJson.textField(json, "sid");
-    if (sid == null || sid.isEmpty()) {
-      return null;
-    }
-    List<String> upgrades = new ArrayList<>();
-    JsonNode list = json.get("upgrades");
-    if (list != null && list.isArray()) {
-      list.forEach(u -> {
-        if (u.isTextual()) {
-          upgrades.add(u.asText());
-        }
-      });
-    }
-    return new Handshake(
-        sid,
-        upgrades,
-        SmallJson.longField(json, "pingInterval", -1),
-        SmallJson.longField(json, "pingTimeout", -1),
-        SmallJson.longField(json, "maxPayload", -1));
+    return HandshakeReader.read(open.data());
   }
 
   /**

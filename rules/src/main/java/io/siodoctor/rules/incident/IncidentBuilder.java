@@ -80,7 +80,8 @@ public final class IncidentBuilder {
 
   public Incident build() {
     List<Record> kept = retention.records();
-    List<ClockOffset> offsets = ClockAlignment.estimate(kept);
+    // logs alone (a scan's chunks) have no browser clock to align with: skip a pass over them
+    List<ClockOffset> offsets = retention.sawExchanges() ? ClockAlignment.estimate(kept) : List.of();
     List<Record> records = ClockAlignment.apply(kept, offsets);
     List<Record> ordered = new ArrayList<>(records);
     // stable sort: records without a time keep their input order, at the end. A log's lines

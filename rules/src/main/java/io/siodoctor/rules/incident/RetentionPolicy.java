@@ -48,6 +48,7 @@ final class RetentionPolicy {
   private Run lastRun;
   private long droppedUnrelated;
   private long considered;
+  private boolean sawExchanges;
   private long droppedOverCap;
 
   RetentionPolicy(boolean keepUnrecognisedLines) {
@@ -62,6 +63,7 @@ final class RetentionPolicy {
       return;
     }
     considered++;
+    sawExchanges |= r instanceof HttpExchange;
     if (r instanceof HttpExchange x && unrelated(x)) {
       droppedUnrelated++;
       return;
@@ -115,6 +117,11 @@ final class RetentionPolicy {
               + HARD_MAX_KEPT + "); use `sio-doctor scan` for whole archives");
     }
     return sb.toString();
+  }
+
+  /** Whether a browser's exchange was offered: without one there is no clock to align logs with. */
+  boolean sawExchanges() {
+    return sawExchanges;
   }
 
   /** Records offered, less the unrecognised lines left out: what the incident's work grows with. */
