@@ -3,6 +3,7 @@ package io.siodoctor.rules.signals;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +13,11 @@ import java.util.function.Supplier;
  * The evidence of a finding while a rule collects it: every item counts (the finding's
  * {@code events}), but only the first {@link Finding#MAX_EVIDENCE} are made, since a finding keeps
  * no more and making one copies an excerpt of its record. A batch chunk can match thousands of lines.
+ * The others leave their time (the finding's {@code uncitedTimes}, for a batch's hours).
  */
 public final class EvidenceList {
   private final List<Evidence> kept = new ArrayList<>();
+  private final List<Instant> uncitedTimes = new ArrayList<>();
   private int count;
 
   public void add(Record record) {
@@ -24,6 +27,8 @@ public final class EvidenceList {
   public void add(Record record, String note) {
     if (kept.size() < Finding.MAX_EVIDENCE) {
       kept.add(Evidence.of(record, note));
+    } else {
+      uncited(record.time());
     }
     count++;
   }
@@ -32,6 +37,8 @@ public final class EvidenceList {
   public void add(Record record, Supplier<String> note) {
     if (kept.size() < Finding.MAX_EVIDENCE) {
       kept.add(Evidence.of(record, note.get()));
+    } else {
+      uncited(record.time());
     }
     count++;
   }
@@ -39,8 +46,16 @@ public final class EvidenceList {
   public void add(Evidence evidence) {
     if (kept.size() < Finding.MAX_EVIDENCE) {
       kept.add(evidence);
+    } else {
+      uncited(evidence.time());
     }
     count++;
+  }
+
+  private void uncited(Instant time) {
+    if (time != null) {
+      uncitedTimes.add(time);
+    }
   }
 
   /** How many items were added, kept or not. */
@@ -54,6 +69,6 @@ public final class EvidenceList {
 
   /** The finding {@code Finding.of(confidence, all items)} would be. */
   public Finding finding(double confidence) {
-    return new Finding(confidence, kept, Set.of(), null, null, count);
+    return new Finding(confidence, kept, Set.of(), null, null, count, uncitedTimes);
   }
 }
