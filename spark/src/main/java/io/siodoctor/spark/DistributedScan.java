@@ -177,7 +177,7 @@ final class DistributedScan {
       }
       summary.addBytes(p.size);
     }
-    correlator.addTo(summary);
+    correlator.addTo(summary, false);
     summary.seconds((System.nanoTime() - startNanos) / 1e9);
     return summary;
   }

@@ -71,7 +71,7 @@ public final class BatchScanner {
       pool.shutdown();
       pool.awaitTermination(365, TimeUnit.DAYS);
     }
-    var stickyPlaces = correlator.addTo(summary);
+    var stickyPlaces = correlator.addTo(summary, chunkListener != null);
     if (chunkListener != null && !stickyPlaces.isEmpty()) {
       chunkListener.tag(StickyCorrelator.CAUSE, stickyPlaces);
     }

@@ -59,17 +59,52 @@ public final class CauseTally implements Serializable {
   }
 
   public void addEvidence(Evidence e) {
+    addEvent(e.location().file(), e.time());
+    if (mayKeepExampleAt(e.time())) {
+      offer(new Example(e.location().file(), e.location().location(), e.time(), e.excerpt(), e.note()));
+    }
+  }
+
+  /** One event, counted like {@link #addEvidence} but with no example: the caller offers one when {@link #mayKeepExampleAt}. */
+  void addEvent(String file, Instant time) {
     events++;
-    files.add(e.location().file());
-    addTime(e.time());
+    files.add(file);
+    addTime(time);
+  }
+
+  /** False when an example at this time could not be among the earliest kept (a cheap test before making one). */
+  boolean mayKeepExampleAt(Instant time) {
+    if (examples.size() < maxExamples) {
+      return true;
+    }
+    // Example.ORDER: by time, no time last
+    Instant lastKept = examples.get(examples.size() - 1).time();
+    if (time == null) {
+      return lastKept == null;
+    }
+    return lastKept == null || !time.isAfter(lastKept);
+  }
+
+  /** Offers the example of an event already counted with {@link #addEvent}. */
+  void addExample(Evidence e) {
     offer(new Example(e.location().file(), e.location().location(), e.time(), e.excerpt(), e.note()));
   }
+
+  // the last hour's key, reused: events come in bursts within one hour, and formatting the key
+  // for every one of millions was a visible share of a scan
+  private transient long hourStart = Long.MIN_VALUE;
+  private transient String hourKey;
 
   private void addTime(Instant t) {
     if (t != null) {
       first = first == null || t.isBefore(first) ? t : first;
       last = last == null || t.isAfter(last) ? t : last;
-      hours.merge(IsoTimes.hour(t), 1L, Long::sum);
+      long second = t.getEpochSecond();
+      if (hourKey == null || second < hourStart || second >= hourStart + 3600) {
+        hourKey = IsoTimes.hour(t);
+        hourStart = Math.floorDiv(second, 3600) * 3600;
+      }
+      hours.merge(hourKey, 1L, Long::sum);
     }
   }
 

@@ -78,6 +78,15 @@ public final class StickyCorrelator {
    * file is done. Returns them.
    */
   public List<Evidence> addTo(ScanSummary summary) {
+    return addTo(summary, true);
+  }
+
+  /**
+   * {@link #addTo(ScanSummary)}; with {@code places} false the stories are only counted, not
+   * returned (no evidence is made for the ones that are not examples: a night has hundreds of
+   * thousands).
+   */
+  public List<Evidence> addTo(ScanSummary summary, boolean places) {
     List<Evidence> found = new ArrayList<>();
     synchronized (summary) {
       CauseTally tally = null;
@@ -90,12 +99,21 @@ public final class StickyCorrelator {
         if (tally == null) {
           tally = summary.tally(CAUSE);
         }
-        Evidence e = rejections.evidence(i, fileNames);
-        e = new Evidence(e.location(), e.time(), e.excerpt(), "rejected by " + rejectedBy + "; sid issued by " + by.node()
-            + " in " + fileName(by.file()));
         tally.addSessionHash(rejections.sids[i]);
-        tally.addEvidence(e);
-        found.add(e);
+        Instant time = rejections.time(i);
+        tally.addEvent(fileName(rejections.files[i]), time);
+        boolean example = tally.mayKeepExampleAt(time);
+        if (example || places) {
+          Evidence e = rejections.evidence(i, fileNames);
+          e = new Evidence(e.location(), e.time(), e.excerpt(), "rejected by " + rejectedBy + "; sid issued by "
+              + by.node() + " in " + fileName(by.file()));
+          if (example) {
+            tally.addExample(e);
+          }
+          if (places) {
+            found.add(e);
+          }
+        }
       }
     }
     return found;
@@ -140,14 +158,18 @@ public final class StickyCorrelator {
       files[size] = file;
       times[size] = time;
       lines[size] = line.lineNumber();
-      Kept k = new Kept(time, size, Evidence.of(line));
+      // the evidence (an excerpt copy) is made only for a line that is kept whole
       if (whole.size() < KEPT_WHOLE) {
-        whole.add(k);
-      } else if (k.compareTo(whole.last()) < 0) {
+        whole.add(new Kept(time, size, Evidence.of(line)));
+      } else if (time < whole.last().time()) {
         whole.pollLast();
-        whole.add(k);
+        whole.add(new Kept(time, size, Evidence.of(line)));
       }
       size++;
+    }
+
+    Instant time(int i) {
+      return times[i] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(times[i]);
     }
 
     /** The whole evidence when kept, else one rebuilt from the numbers (place and time, no text). */

@@ -85,18 +85,21 @@ public final class IncidentBuilder {
     List<Record> records = ClockAlignment.apply(kept, offsets);
     List<Record> ordered = new ArrayList<>(records);
     // stable sort: records without a time keep their input order, at the end. A log's lines
-    // usually arrive in time order already: one pass finds that and skips the sort.
-    if (!inTimeOrder(ordered)) {
+    // usually arrive in time order already: the retention notes it as they come (still in cache),
+    // else one pass checks before sorting.
+    boolean moved = offsets.stream().anyMatch(ClockOffset::applied);
+    if ((moved || !retention.inTimeOrder()) && !inTimeOrder(ordered)) {
       ordered.sort(BY_TIME);
     }
 
-    List<WebSocketConnection> webSockets = webSocketConnections(records);
+    List<WebSocketConnection> webSockets = retention.sawExchanges() ? webSocketConnections(records) : List.of();
     Map<String, SessionParts> parts = new LinkedHashMap<>();
     for (Record r : records) {
       if (r instanceof HttpExchange x && !x.isWebSocket()) {
         x.sid().ifPresent(sid -> parts.computeIfAbsent(sid, SessionParts::new).addExchange(x));
-      } else if (r instanceof LogLine l) {
-        l.sid().ifPresent(sid -> parts.computeIfAbsent(sid, SessionParts::new).logLines.add(l));
+      } else if (r instanceof LogLine l && l.sessionId() != null && !l.sessionId().isEmpty()) {
+        // sessionId directly, not sid(): no Optional for each of a chunk's lines
+        parts.computeIfAbsent(l.sessionId(), SessionParts::new).logLines.add(l);
       }
     }
     for (WebSocketConnection ws : webSockets) {

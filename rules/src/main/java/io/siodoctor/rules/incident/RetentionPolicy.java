@@ -49,6 +49,9 @@ final class RetentionPolicy {
   private long droppedUnrelated;
   private long considered;
   private boolean sawExchanges;
+  private boolean keptInOrder = true;
+  private boolean keptWithoutTime;
+  private java.time.Instant lastKeptTime;
   private long droppedOverCap;
 
   RetentionPolicy(boolean keepUnrecognisedLines) {
@@ -88,6 +91,23 @@ final class RetentionPolicy {
       return;
     }
     kept.add(r);
+    noteOrder(r.time());
+  }
+
+  /** Follows whether the kept records arrive in time order (no time last), as a log's lines do. */
+  private void noteOrder(java.time.Instant t) {
+    if (t == null) {
+      keptWithoutTime = true;
+    } else if (keptWithoutTime || (lastKeptTime != null && t.isBefore(lastKeptTime))) {
+      keptInOrder = false;
+    } else {
+      lastKeptTime = t;
+    }
+  }
+
+  /** Whether {@link #records()} are already in time order: kept in order, and no routine runs appended. */
+  boolean inTimeOrder() {
+    return keptInOrder && runs.isEmpty();
   }
 
   /** Kept records, with each routine run's head and tail, in arrival order within each group. */

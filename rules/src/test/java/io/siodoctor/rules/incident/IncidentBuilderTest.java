@@ -45,4 +45,20 @@ class IncidentBuilderTest {
     // a PING's missing answer is measured up to here, not up to the PING itself
     assertThat(incident.end()).isEqualTo(Instant.parse("2026-11-25T10:00:09.500Z"));
   }
+
+  @Test
+  void linesThatGoBackInTimeAreStillSorted() {
+    String log = """
+        2026-11-25T10:00:05.000Z engine handshaking client "late"
+        2026-11-25T10:00:01.000Z engine handshaking client "early"
+        garbage without a time
+        2026-11-25T10:00:03.000Z engine handshaking client "middle"
+        """;
+    IncidentBuilder builder = new IncidentBuilder();
+    builder.addInput(new InputReader().read(
+        new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), "fixture-node-a.log", builder.sink()));
+    Incident incident = builder.build();
+    assertThat(incident.logLines(LogEvent.HANDSHAKE)).extracting(LogLine::sessionId)
+        .containsExactly("early", "middle", "late");
+  }
 }
