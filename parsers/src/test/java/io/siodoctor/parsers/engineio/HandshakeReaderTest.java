@@ -63,8 +63,32 @@ class HandshakeReaderTest {
       "{\"sid\":\"a\",\"upgrades\":[\"websocket\"",
       "{sid:\"a\"}",
       "null",
-      ""})
+      "",
+      "{\"upgrades\":[\"websocket\"],\"pingTimeout\":20000,\"sid\":\"late\",\"pingInterval\":25000}",
+      "{\"sid\":\"a\",\"pingInterval\":025000}",
+      "{\"sid\":\"a\",\"pingInterval\":-1,\"pingTimeout\":0}",
+      "{\"sid\":\"a\",\"pingInterval\":1234567890123456789012}",
+      "{\"sid\":\"s\u00e9\u4e2d\",\"upgrades\":[\"web\\\"socket\"]}",
+      "{\"sid\":\"a\\u0041\"}",
+      "{\"sid\":\"a\",\"x\":true,\"y\":false,\"z\":null,\"w\":\"v\",\"n\":7}",
+      "{\"sid\":\"a\",\"x\":truex}",
+      "{ \"sid\" : \"a\" , \"pingInterval\" : 25000 }",
+      "{\"sid\":\"a\",}",
+      "{\"sid\":\"a\"}}",
+      "{\"sid\":\"a\",\"upgrades\":[\"websocket\",]}",
+      "{\"sid\":\"a\",\"pingInterval\":25000,\"pingInterval\":\"30000\"}",
+      "{\"sid\":\"tab\tin\"}",
+      "{}"})
   void readsAsTheTreeDid(String json) {
     assertThat(HandshakeReader.read(json)).isEqualTo(byTree(json));
+  }
+
+  @org.junit.jupiter.api.Test
+  void engineIosOwnOutputTakesTheHandWrittenPath() {
+    String open = "{\"sid\":\"Lbo5JLzTotvW3g2LAAAA\",\"upgrades\":[\"websocket\"],\"pingInterval\":25000,"
+        + "\"pingTimeout\":20000,\"maxPayload\":1000000}";
+    assertThat(HandshakeReader.Compact.read(open)).isEqualTo(byTree(open));
+    // and leaves what it does not know to the parser
+    assertThat(HandshakeReader.Compact.read("{ \"sid\":\"a\"}")).isNull();
   }
 }
