@@ -133,5 +133,17 @@ public final class InputReader {
       warnings.add(message);
       next.warn(message);
     }
+
+    @Override
+    public boolean readsUnrecognisedLines() {
+      return next.readsUnrecognisedLines();
+    }
+
+    @Override
+    public void unrecognised(String file, java.time.Instant time) {
+      // a line read is a record counted, made or not
+      records++;
+      next.unrecognised(file, time);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.siodoctor.parsers;
 
 import io.siodoctor.parsers.record.Record;
+import java.time.Instant;
 
 /** Where a parser streams its records, and the warnings about what it had to tolerate. */
 public interface RecordSink {
@@ -9,4 +10,16 @@ public interface RecordSink {
 
   /** Something in the input was odd but parsing went on (shown in {@code inputs[].warnings}). */
   void warn(String message);
+
+  /**
+   * Whether this sink reads the log lines no parser recognises ({@code LogEvent.OTHER}) that name
+   * no session: most of a debug log. When false, a line parser makes no record of them and only
+   * passes their time to {@link #unrecognised} (a batch scan's rules never read them).
+   */
+  default boolean readsUnrecognisedLines() {
+    return true;
+  }
+
+  /** A line of {@code file} left unmade because {@link #readsUnrecognisedLines} is false; its time, or null. */
+  default void unrecognised(String file, Instant time) {}
 }

@@ -150,6 +150,19 @@ public final class MemberScanner {
       target.warn(message);
     }
 
+    // the index wants every line; the built-in rules only the times of lines they never read
+    @Override
+    public boolean readsUnrecognisedLines() {
+      return keepUnrecognisedLines || listener != null;
+    }
+
+    @Override
+    public void unrecognised(String lineFile, java.time.Instant time) {
+      if (options.window().contains(time)) {
+        builder.leaveOut(lineFile, time);
+      }
+    }
+
     void flush(InputSummary summary) {
       if (inChunk == 0 && !causes.isEmpty()) {
         return;

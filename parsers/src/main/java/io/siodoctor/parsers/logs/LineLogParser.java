@@ -70,12 +70,15 @@ public abstract class LineLogParser implements InputParser {
     protected Instant lastTime;
 
     private final Set<String> warned = new HashSet<>();
+    /** Whether the sink wants records of unrecognised lines that name no session (see RecordSink). */
+    private final boolean makeUnrecognised;
 
     protected Session(String file, RecordSink sink, LogFormat format) {
       this.file = file;
       this.sink = sink;
       this.format = format;
       this.fileNode = NodeNames.fromFile(file);
+      this.makeUnrecognised = sink.readsUnrecognisedLines();
     }
 
     /** Handles one physical line {@code buf[start..end)} (terminator excluded). */
@@ -95,6 +98,10 @@ public abstract class LineLogParser implements InputParser {
         LogEvent event,
         String detail,
         HttpAccess access) {
+      if (!makeUnrecognised && (event == null || event == LogEvent.OTHER) && (sid == null || sid.isEmpty()) && access == null) {
+        sink.unrecognised(file, time);
+        return;
+      }
       sink.accept(
           new LogLine(
               SourceLocation.line(file, lineNumber),

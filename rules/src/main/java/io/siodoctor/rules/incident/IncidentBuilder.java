@@ -73,6 +73,14 @@ public final class IncidentBuilder {
     return retention.considered();
   }
 
+  /**
+   * A line no rule reads that the parser did not even make (see {@code RecordSink.unrecognised}):
+   * like the unrecognised lines this builder leaves out, only its time counts, for {@link Incident#end}.
+   */
+  public void leaveOut(String file, Instant time) {
+    retention.leaveOut(file, time);
+  }
+
   public IncidentBuilder addInput(InputSummary summary) {
     inputs.add(summary);
     return this;

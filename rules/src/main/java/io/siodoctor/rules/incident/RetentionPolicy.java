@@ -61,7 +61,7 @@ final class RetentionPolicy {
   void offer(Record r) {
     if (!keepUnrecognisedLines && r instanceof LogLine l && l.event() == LogEvent.OTHER && l.sessionId() == null) {
       if (l.time() != null) {
-        leaveOut(l);
+        leaveOut(l.location().file(), l.time());
       }
       return;
     }
@@ -150,13 +150,14 @@ final class RetentionPolicy {
   }
 
   /** Remembers the line's time as its file's latest left out; the file is looked up only when it changes. */
-  private void leaveOut(LogLine l) {
-    String file = l.location().file();
+  void leaveOut(String file, java.time.Instant t) {
+    if (t == null) {
+      return;
+    }
     if (!file.equals(leftOutFile)) {
       leftOutFile = file;
       leftOutLatest = latestLeftOut.computeIfAbsent(file, f -> new java.time.Instant[1]);
     }
-    java.time.Instant t = l.time();
     if (leftOutLatest[0] == null || t.isAfter(leftOutLatest[0])) {
       leftOutLatest[0] = t;
     }
