@@ -49,7 +49,8 @@ for i in $(seq 1 "$runs"); do
   read -r g3s g3rss < <(tail -n 1 "$work/grep3.time")
   echo "run $i grep -c -E (3 patterns): $g3s s, $(mbps "$g3s") MB/s"
 
-  /usr/bin/time -f "%e %M" -o "$work/scan.time" java "-Xmx$heap" -jar "$jar" scan --format json "$night" \
+  # through the launcher, with its JVM flags, as a user runs it (SIO_DOCTOR_JAR: this copy, no build)
+  SIO_DOCTOR_JAR="$jar" JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%e %M" -o "$work/scan.time" "$root/sio-doctor" scan --format json "$night" \
     > "$work/scan.json" 2> "$work/scan.err" || true
   read -r ss srss < <(tail -n 1 "$work/scan.time")
   echo "run $i sio-doctor scan -Xmx$heap: $ss s, $(mbps "$ss") MB/s, peak RSS $((srss / 1024)) MB" \
@@ -68,7 +69,7 @@ PY
 
 if [ "${INDEX:-0}" = "1" ]; then
   rm -rf "$work/index"
-  /usr/bin/time -f "%e %M" -o "$work/index.time" java "-Xmx$heap" -jar "$jar" index "$night" --index "$work/index" || true
+  SIO_DOCTOR_JAR="$jar" JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%e %M" -o "$work/index.time" "$root/sio-doctor" index "$night" --index "$work/index" || true
   read -r is irss < <(tail -n 1 "$work/index.time")
   echo "sio-doctor index -Xmx$heap: $is s, $(python3 -c "print(round($lines / $is))") lines/s, peak RSS $((irss / 1024)) MB, index $(du -sh "$work/index" | cut -f1)"
 fi

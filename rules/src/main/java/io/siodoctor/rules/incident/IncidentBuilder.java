@@ -30,6 +30,11 @@ import java.util.Map;
 public final class IncidentBuilder {
   private final RetentionPolicy retention;
   private final List<InputSummary> inputs = new ArrayList<>();
+  /**
+   * The kept log lines by sid, in arrival order, grouped as they come (while still in cache): logs
+   * alone need no other pass over their records to form sessions.
+   */
+  private final Map<String, List<LogLine>> linesBySid = new LinkedHashMap<>();
 
   /** A builder that keeps every record a rule may read: what {@code analyze} uses. */
   public IncidentBuilder() {
@@ -50,7 +55,7 @@ public final class IncidentBuilder {
     return new RecordSink() {
       @Override
       public void accept(Record record) {
-        retention.offer(record);
+        offer(record);
       }
 
       @Override
@@ -61,8 +66,14 @@ public final class IncidentBuilder {
   }
 
   public IncidentBuilder add(Record record) {
-    retention.offer(record);
+    offer(record);
     return this;
+  }
+
+  private void offer(Record record) {
+    if (retention.offer(record) && record instanceof LogLine l && l.sessionId() != null && !l.sessionId().isEmpty()) {
+      linesBySid.computeIfAbsent(l.sessionId(), sid -> new ArrayList<>()).add(l);
+    }
   }
 
   /**
@@ -102,13 +113,11 @@ public final class IncidentBuilder {
 
     List<WebSocketConnection> webSockets = retention.sawExchanges() ? webSocketConnections(records) : List.of();
     Map<String, SessionParts> parts = new LinkedHashMap<>();
-    for (Record r : records) {
-      if (r instanceof HttpExchange x && !x.isWebSocket()) {
-        x.sid().ifPresent(sid -> parts.computeIfAbsent(sid, SessionParts::new).addExchange(x));
-      } else if (r instanceof LogLine l && l.sessionId() != null && !l.sessionId().isEmpty()) {
-        // sessionId directly, not sid(): no Optional for each of a chunk's lines
-        parts.computeIfAbsent(l.sessionId(), SessionParts::new).logLines.add(l);
-      }
+    if (!retention.sawExchanges() && !moved) {
+      // logs alone, as they came: the sessions are the lines grouped on arrival
+      linesBySid.forEach((sid, lines) -> parts.computeIfAbsent(sid, SessionParts::new).logLines.addAll(lines));
+    } else {
+      groupBySid(records, parts);
     }
     for (WebSocketConnection ws : webSockets) {
       if (ws.sid() != null) {
@@ -121,6 +130,18 @@ public final class IncidentBuilder {
     }
     sessions.sort(Comparator.comparing(Session::opened, Comparator.nullsLast(Comparator.naturalOrder())));
     return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd(retention.latestLeftOut(), offsets));
+  }
+
+  /** Exchanges and log lines into their sessions, in record order. */
+  private static void groupBySid(List<Record> records, Map<String, SessionParts> parts) {
+    for (Record r : records) {
+      if (r instanceof HttpExchange x && !x.isWebSocket()) {
+        x.sid().ifPresent(sid -> parts.computeIfAbsent(sid, SessionParts::new).addExchange(x));
+      } else if (r instanceof LogLine l && l.sessionId() != null && !l.sessionId().isEmpty()) {
+        // sessionId directly, not sid(): no Optional for each of a chunk's lines
+        parts.computeIfAbsent(l.sessionId(), SessionParts::new).logLines.add(l);
+      }
+    }
   }
 
   /**

@@ -58,18 +58,19 @@ final class RetentionPolicy {
     this.keepUnrecognisedLines = keepUnrecognisedLines;
   }
 
-  void offer(Record r) {
+  /** Takes a record; true when it joined the kept records (not a routine run, not dropped). */
+  boolean offer(Record r) {
     if (!keepUnrecognisedLines && r instanceof LogLine l && l.event() == LogEvent.OTHER && l.sessionId() == null) {
       if (l.time() != null) {
         leaveOut(l.location().file(), l.time());
       }
-      return;
+      return false;
     }
     considered++;
     sawExchanges |= r instanceof HttpExchange;
     if (r instanceof HttpExchange x && unrelated(x)) {
       droppedUnrelated++;
-      return;
+      return false;
     }
     if (r instanceof WsFrame f && routineFrame(f)) {
       // frames arrive grouped by connection: look the run up once per connection, not per frame
@@ -79,19 +80,20 @@ final class RetentionPolicy {
         lastRun = runs.computeIfAbsent(lastFile + "#" + lastEntry, k -> new Run());
       }
       lastRun.add(r);
-      return;
+      return false;
     }
     String runKey = routinePollKey(r);
     if (runKey != null) {
       runs.computeIfAbsent(runKey, k -> new Run()).add(r);
-      return;
+      return false;
     }
     if (kept.size() >= HARD_MAX_KEPT || (kept.size() >= MAX_KEPT && !decisive(r))) {
       droppedOverCap++;
-      return;
+      return false;
     }
     kept.add(r);
     noteOrder(r.time());
+    return true;
   }
 
   /** Follows whether the kept records arrive in time order (no time last), as a log's lines do. */
