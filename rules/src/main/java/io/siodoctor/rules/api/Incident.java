@@ -77,6 +77,7 @@ public final class Incident {
     List<LogLine> lines = new ArrayList<>();
     List<WsFrame> fs = new ArrayList<>();
     Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
+    java.time.Instant latest = end;
     for (Record r : this.records) {
       if (r instanceof LogLine l) {
         lines.add(l);
@@ -89,21 +90,63 @@ public final class Incident {
       } else if (r instanceof WsFrame f) {
         fs.add(f);
       }
+      java.time.Instant t = r.time();
+      if (t != null && (latest == null || t.isAfter(latest))) {
+        latest = t;
+      }
     }
     this.exchanges = Collections.unmodifiableList(xs);
     this.engineIoExchanges = Collections.unmodifiableList(engineIo);
     this.logLines = Collections.unmodifiableList(lines);
     this.frames = Collections.unmodifiableList(fs);
     events.replaceAll((e, l) -> Collections.unmodifiableList(l));
+    this.end = latest;
+    this.byEvent = events;
+  }
+
+  /**
+   * An incident of log lines only, already in time order and already grouped by event in that
+   * order, as a builder collects a log's lines: no pass over them here (a batch scan makes one of
+   * these per chunk, and touching every line again was a visible share of it).
+   *
+   * @param lines in time order, lines without a time last
+   * @param byEvent every line under its event, in the same order
+   * @param end the latest time of lines left out of it, or null
+   */
+  public static Incident ofLogLines(List<LogLine> lines, Map<LogEvent, List<LogLine>> byEvent,
+      List<Session> sessions, List<InputSummary> inputs, java.time.Instant end) {
+    return new Incident(lines, byEvent, sessions, inputs, end);
+  }
+
+  private Incident(List<LogLine> lines, Map<LogEvent, List<LogLine>> byEvent, List<Session> sessions,
+      List<InputSummary> inputs, java.time.Instant end) {
+    this.clockOffsets = List.of();
+    this.records = List.copyOf(lines);
+    this.sessions = List.copyOf(sessions);
+    this.webSockets = List.of();
+    this.inputs = List.copyOf(inputs);
+    Map<String, Session> sids = new HashMap<>();
+    for (Session s : this.sessions) {
+      sids.putIfAbsent(s.sid(), s);
+    }
+    this.bySid = Collections.unmodifiableMap(sids);
+    this.exchanges = List.of();
+    this.engineIoExchanges = List.of();
+    this.frames = List.of();
+    this.logLines = List.copyOf(lines);
+    Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
+    byEvent.forEach((e, l) -> events.put(e, List.copyOf(l)));
+    this.byEvent = events;
+    // in time order: the last line with a time is the latest
     java.time.Instant latest = end;
-    for (Record r : this.records) {
-      java.time.Instant t = r.time();
-      if (t != null && (latest == null || t.isAfter(latest))) {
-        latest = t;
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      java.time.Instant t = lines.get(i).time();
+      if (t != null) {
+        latest = latest == null || t.isAfter(latest) ? t : latest;
+        break;
       }
     }
     this.end = latest;
-    this.byEvent = events;
   }
 
   /** All records, ordered by time (records without a time keep their input order, last). */

@@ -35,6 +35,9 @@ public final class IncidentBuilder {
    * alone need no other pass over their records to form sessions.
    */
   private final Map<String, List<LogLine>> linesBySid = new LinkedHashMap<>();
+  /** The kept log lines by event, in arrival order: for logs alone, already the incident's index. */
+  private final Map<LogEvent, List<LogLine>> linesByEvent = new java.util.EnumMap<>(LogEvent.class);
+  private boolean onlyLogLines = true;
 
   /** A builder that keeps every record a rule may read: what {@code analyze} uses. */
   public IncidentBuilder() {
@@ -71,8 +74,12 @@ public final class IncidentBuilder {
   }
 
   private void offer(Record record) {
-    if (retention.offer(record) && record instanceof LogLine l && l.sessionId() != null && !l.sessionId().isEmpty()) {
-      linesBySid.computeIfAbsent(l.sessionId(), sid -> new ArrayList<>()).add(l);
+    onlyLogLines &= record instanceof LogLine;
+    if (retention.offer(record) && record instanceof LogLine l) {
+      linesByEvent.computeIfAbsent(l.event(), e -> new ArrayList<>()).add(l);
+      if (l.sessionId() != null && !l.sessionId().isEmpty()) {
+        linesBySid.computeIfAbsent(l.sessionId(), sid -> new ArrayList<>()).add(l);
+      }
     }
   }
 
@@ -113,7 +120,7 @@ public final class IncidentBuilder {
 
     List<WebSocketConnection> webSockets = retention.sawExchanges() ? webSocketConnections(records) : List.of();
     Map<String, SessionParts> parts = new LinkedHashMap<>();
-    if (!retention.sawExchanges() && !moved) {
+    if (onlyLogLines && !moved) {
       // logs alone, as they came: the sessions are the lines grouped on arrival
       linesBySid.forEach((sid, lines) -> parts.computeIfAbsent(sid, SessionParts::new).logLines.addAll(lines));
     } else {
@@ -129,7 +136,14 @@ public final class IncidentBuilder {
       sessions.add(p.toSession());
     }
     sessions.sort(Comparator.comparing(Session::opened, Comparator.nullsLast(Comparator.naturalOrder())));
-    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd(retention.latestLeftOut(), offsets));
+    Instant leftOutEnd = leftOutEnd(retention.latestLeftOut(), offsets);
+    if (onlyLogLines && !moved && retention.inTimeOrder()) {
+      // log lines alone, arrived in time order: grouped by event on arrival already
+      @SuppressWarnings("unchecked")
+      List<LogLine> lines = (List<LogLine>) (List<?>) ordered;
+      return Incident.ofLogLines(lines, linesByEvent, sessions, withRetentionNote(inputs), leftOutEnd);
+    }
+    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd);
   }
 
   /** Exchanges and log lines into their sessions, in record order. */

@@ -61,4 +61,17 @@ class IncidentBuilderTest {
     assertThat(incident.logLines(LogEvent.HANDSHAKE)).extracting(LogLine::sessionId)
         .containsExactly("early", "middle", "late");
   }
+
+  @Test
+  void logsAloneGetTheSameIndexAsAnyIncident() {
+    Incident fast = build(false);
+    Incident general = new Incident(fast.records(), fast.sessions(), java.util.List.of(), fast.inputs(),
+        java.util.List.of(), fast.end());
+    for (LogEvent e : LogEvent.values()) {
+      assertThat(fast.logLines(e)).as(e.name()).isEqualTo(general.logLines(e));
+    }
+    assertThat(fast.logLines()).isEqualTo(general.logLines()).isNotEmpty();
+    assertThat(fast.end()).isEqualTo(general.end());
+    assertThat(fast.session("abc")).isPresent();
+  }
 }
