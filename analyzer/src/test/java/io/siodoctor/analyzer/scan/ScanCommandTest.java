@@ -272,4 +272,28 @@ class ScanCommandTest {
       return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
   }
+
+  @Test
+  void aRulePackStillSeesTheLinesNoBuiltInRuleReads() throws IOException {
+    // a scan leaves unrecognised lines out of its incidents unless a rule pack may read them
+    Path rules = Files.createDirectories(tmp.resolve("rules"));
+    Files.writeString(rules.resolve("startup.yaml"), """
+        rules:
+          - cause: tls-error
+            confidence: 0.8
+            match:
+              kind: log
+              text: "/listening on http/"
+        """);
+    JsonNode with = run("scan", "--format", "json", "--rules", rules.toString(), night.toString()).json();
+    JsonNode without = run("scan", "--format", "json", night.toString()).json();
+    assertThat(ids(with)).contains("tls-error");
+    assertThat(ids(without)).doesNotContain("tls-error");
+  }
+
+  private static List<String> ids(JsonNode summary) {
+    List<String> ids = new ArrayList<>();
+    summary.get("causes").forEach(c -> ids.add(c.get("id").asText()));
+    return ids;
+  }
 }
