@@ -47,7 +47,8 @@ public final class IncidentBuilder {
   /**
    * @param keepUnrecognisedLines false to leave out log lines no parser recognised and that name no
    *     session (most of a debug log): only for rules that never read them (see
-   *     {@code RuleEngine.readsUnrecognisedLines}); a batch scan's chunks then cost a fifth
+   *     {@code RuleEngine.readsUnrecognisedLines}); a batch scan's chunks then hold about a fifth
+   *     of a debug log's lines
    */
   public IncidentBuilder(boolean keepUnrecognisedLines) {
     this.retention = new RetentionPolicy(keepUnrecognisedLines);
