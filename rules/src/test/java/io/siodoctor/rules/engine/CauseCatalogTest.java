@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,14 @@ class CauseCatalogTest {
 
   /** Catalog id to the title of the section it is listed under ("Cannot connect", ...). */
   private static Map<String, String> catalog;
+
+  /**
+   * Catalog ids whose rule has not landed yet (issue 11). The list shrinks as rules land and is
+   * empty when that issue is resolved: an id here must not have a rule, every other id must.
+   */
+  static final Set<String> PENDING = Set.of(
+      "blocked-by-client", "csp-blocked", "wrong-server-url", "non-socketio-response",
+      "credentials-not-sent", "client-proxy-interference", "platform-no-websocket", "server-overloaded");
 
   private final List<Rule> rules = BuiltInRules.all();
 
@@ -88,8 +98,14 @@ class CauseCatalogTest {
       byId.computeIfAbsent(cause(rule).id(), k -> new ArrayList<>()).add(rule.getClass().getSimpleName());
     }
     byId.forEach((id, classes) -> assertThat(classes).as("rules reporting %s", id).hasSize(1));
-    assertThat(byId.keySet()).as("every catalog id has a built-in rule")
-        .containsExactlyInAnyOrderElementsOf(catalog.keySet());
+    Set<String> built = new TreeSet<>(catalog.keySet());
+    built.removeAll(PENDING);
+    assertThat(byId.keySet()).as("every catalog id not pending has a built-in rule")
+        .containsExactlyInAnyOrderElementsOf(built);
+    assertThat(catalog.keySet()).as("pending ids are catalog ids").containsAll(PENDING);
+    for (String id : PENDING) {
+      assertThat(byId).as("%s has a rule now: take it off PENDING", id).doesNotContainKey(id);
+    }
   }
 
   @Test
