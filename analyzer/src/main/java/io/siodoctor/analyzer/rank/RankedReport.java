@@ -24,6 +24,8 @@ public record RankedReport(
 
   public static final String HEALTHY = "healthy";
   public static final String PROBLEMS = "problems";
+  /** No cause proven, and the inputs show failure symptoms or cannot show the likely causes. */
+  public static final String INCONCLUSIVE = "inconclusive";
 
   public RankedReport {
     causes = List.copyOf(causes);
