@@ -140,7 +140,7 @@ class Recorder {
       const page = i === 0 && context.pages().length ? context.pages()[0] : await context.newPage();
       const cdp = await context.newCDPSession(page);
       const { userAgent } = await cdp.send('Browser.getVersion');
-      const har = new HarRecorder(cdp, { userAgent });
+      const har = new HarRecorder(cdp, { userAgent, keepSecrets: !!opts.keepSecrets });
       const cons = new ConsoleRecorder(cdp, har);
       await har.start();
       await cons.start();
