@@ -4,6 +4,7 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.connect.AuthRejectedRule;
 import io.siodoctor.rules.connect.BadHandshakeMethodRule;
 import io.siodoctor.rules.connect.BadRequestRule;
+import io.siodoctor.rules.connect.ClientProxyInterferenceRule;
 import io.siodoctor.rules.connect.CorsMissingHeadersRule;
 import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
@@ -61,6 +62,7 @@ public final class BuiltInRules {
         new BadHandshakeMethodRule(),
         new BadRequestRule(),
         new RequestForbiddenRule(),
+        new ClientProxyInterferenceRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),
         new PayloadTooLargeRule(),
