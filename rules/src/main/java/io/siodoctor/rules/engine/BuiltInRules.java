@@ -6,6 +6,7 @@ import io.siodoctor.rules.connect.BadHandshakeMethodRule;
 import io.siodoctor.rules.connect.BadRequestRule;
 import io.siodoctor.rules.connect.ClientProxyInterferenceRule;
 import io.siodoctor.rules.connect.CorsMissingHeadersRule;
+import io.siodoctor.rules.connect.CredentialsNotSentRule;
 import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
 import io.siodoctor.rules.connect.PlainWebSocketServerRule;
@@ -62,6 +63,7 @@ public final class BuiltInRules {
         new BadHandshakeMethodRule(),
         new BadRequestRule(),
         new RequestForbiddenRule(),
+        new CredentialsNotSentRule(),
         new ClientProxyInterferenceRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),
