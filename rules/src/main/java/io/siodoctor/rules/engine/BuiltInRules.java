@@ -11,6 +11,7 @@ import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
 import io.siodoctor.rules.connect.PlainWebSocketServerRule;
 import io.siodoctor.rules.connect.RequestForbiddenRule;
+import io.siodoctor.rules.connect.ServerOverloadedRule;
 import io.siodoctor.rules.connect.ServerUnreachableRule;
 import io.siodoctor.rules.connect.StickySessionMissingRule;
 import io.siodoctor.rules.connect.TlsErrorRule;
@@ -65,6 +66,7 @@ public final class BuiltInRules {
         new RequestForbiddenRule(),
         new CredentialsNotSentRule(),
         new ClientProxyInterferenceRule(),
+        new ServerOverloadedRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),
         new PayloadTooLargeRule(),
