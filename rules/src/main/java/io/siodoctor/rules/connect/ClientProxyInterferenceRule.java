@@ -78,7 +78,8 @@ public final class ClientProxyInterferenceRule implements Rule {
     for (LogLine l : incident.logLines(LogEvent.HTTP_ACCESS)) {
       if (l.format() == LogFormat.SQUID_ACCESS && l.access() != null) {
         squid.add(l);
-        if (l.access().engineIo() != null) {
+        // Squid strips query strings by default (strip_query_terms): the path says Socket.IO
+        if (l.access().engineIo() != null || l.access().url().contains("/socket.io/")) {
           hostPort(l.access().url()).ifPresent(socketHosts::add);
         }
       }
