@@ -164,7 +164,7 @@ async function firefox(rec, { url, har = 'capture.har', duration = 14000, pageLo
  */
 async function chromeSanitized(rec, { url, har = 'capture.har', full = 'capture-unsanitized.har', duration = 8000 }) {
   const { sanitize } = require('../chrome-sanitize');
-  await rec.record({ keepSecrets: true, pages: [{ url, har: full, console: 'console.log' }], duration });
+  await rec.record({ withSensitiveData: true, pages: [{ url, har: full, console: 'console.log' }], duration });
   const data = JSON.parse(fs.readFileSync(path.join(rec.dir, full), 'utf8'));
   fs.writeFileSync(path.join(rec.dir, har), JSON.stringify(sanitize(data), null, 2) + '\n');
   rec.log(`wrote ${har} (sanitized copy of ${full})`);

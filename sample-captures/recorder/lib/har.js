@@ -20,10 +20,8 @@ class HarRecorder {
     this.pending = [];           // promises for bodies / post data
     this.stopped = false;
     this.userAgent = opts.userAgent || '';
-    // keepSecrets: export like DevTools' "Export HAR (with sensitive data)": Cookie, Set-Cookie and
-    // Authorization headers kept and `cookies` arrays filled (used by the *--chrome-sanitized-*
-    // captures, which then remove them again with recorder/chrome-sanitize.js)
-    this.keepSecrets = !!opts.keepSecrets;
+    // DevTools' "Export HAR (with sensitive data)": keep Cookie / Set-Cookie / Authorization
+    this.withSensitiveData = !!opts.withSensitiveData;
   }
 
   async start() {
@@ -242,6 +240,13 @@ class HarRecorder {
   onWsFrameError(p) {
     const r = this.requests.get(p.requestId);
     if (!r) return;
+    if (r.issueTime < 0) {
+      // failed before its handshake was sent (a proxy refusing the CONNECT tunnel): DevTools
+      // still lists the WebSocket, with its error; it starts when the error came
+      r.issueTime = p.timestamp;
+      r.startTime = p.timestamp;
+      r.wallIssueTime = this.wall(p.timestamp);
+    }
     r.frames.push({ type: 'error', time: this.pseudoWall(r, p.timestamp), opcode: -1, data: p.errorMessage });
     r.responseReceivedTime = p.timestamp;
   }
@@ -298,9 +303,9 @@ class HarRecorder {
     const timings = this.buildTimings(r);
     let time = 0;
     for (const t of [timings.blocked, timings.dns, timings.connect, timings.send, timings.wait, timings.receive]) time += Math.max(t, 0);
-    const reqHeaders = sanitizeHeaders(r.extraRequestHeaders || r.requestHeaders, this.keepSecrets);
+    const reqHeaders = sanitizeHeaders(r.extraRequestHeaders || r.requestHeaders, this.withSensitiveData);
     const respHeaderObj = r.rawResponseHeaders || r.responseHeaders;
-    const respHeaders = respHeaderObj ? sanitizeHeaders(respHeaderObj, this.keepSecrets) : [];
+    const respHeaders = respHeaderObj ? sanitizeHeaders(respHeaderObj, this.withSensitiveData) : [];
     const url = r.url.split('#', 2)[0];
     const startWall = r.wallIssueTime !== undefined ? r.wallIssueTime : r.createdWall;
     const entry = {
@@ -314,7 +319,7 @@ class HarRecorder {
         httpVersion: requestHttpVersion(r),
         headers: reqHeaders,
         queryString: queryParameters(url),
-        cookies: this.keepSecrets ? requestCookies(reqHeaders) : [],
+        cookies: this.withSensitiveData ? requestCookies(reqHeaders) : [],
         headersSize: r.requestHeadersText ? r.requestHeadersText.length : -1,
         bodySize: r.postData ? Buffer.byteLength(r.postData, 'utf8') : 0,
       },
@@ -323,7 +328,7 @@ class HarRecorder {
         statusText: r.statusText,
         httpVersion: responseHttpVersion(r),
         headers: respHeaders,
-        cookies: this.keepSecrets ? responseCookies(respHeaders) : [],
+        cookies: this.withSensitiveData ? responseCookies(respHeaders) : [],
         content: this.buildContent(r),
         redirectURL: headerValue(respHeaderObj, 'location') || '',
         headersSize: r.responseHeadersText ? r.responseHeadersText.length : -1,
@@ -432,10 +437,10 @@ function headerValue(obj, name) {
   return undefined;
 }
 
-function sanitizeHeaders(obj, keepSecrets = false) {
+function sanitizeHeaders(obj, keepSensitive) {
   const out = [];
   for (const [name, value] of Object.entries(obj || {})) {
-    if (!keepSecrets && SENSITIVE_HEADERS.has(name.toLowerCase())) continue; // as DevTools' sanitized export
+    if (!keepSensitive && SENSITIVE_HEADERS.has(name.toLowerCase())) continue; // same as DevTools' sanitized export
     // CDP joins repeated headers with "\n"; DevTools splits them back into separate entries
     for (const v of String(value).split('\n')) out.push({ name, value: v });
   }
@@ -443,7 +448,7 @@ function sanitizeHeaders(obj, keepSecrets = false) {
 }
 
 // HAR cookie objects from the Cookie request header(s): {name, value}, as DevTools lists the
-// cookies the request included.
+// cookies the request included (exports with sensitive data only).
 function requestCookies(headers) {
   const out = [];
   for (const h of headers) {
