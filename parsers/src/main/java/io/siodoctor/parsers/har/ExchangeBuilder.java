@@ -14,6 +14,7 @@ import io.siodoctor.parsers.record.SourceLocation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Turns one read entry into its {@link HttpExchange}, noting the quirks it shows. */
@@ -86,12 +87,40 @@ final class ExchangeBuilder {
         response.size(),
         mimeType,
         error,
-        e.resourceType,
+        resourceType(e.resourceType, requestHeaders),
         engineIo,
         requestPayload == null ? null : Bounds.payload(requestPayload),
         responsePayload == null ? null : Bounds.payload(responsePayload),
         engineIoError,
         handshake(responsePayload));
+  }
+
+  /**
+   * Chrome's and Playwright's {@code _resourceType}; for exporters without it (Firefox, mitmproxy,
+   * Safari, ...) what the request itself says: {@code websocket} for an {@code Upgrade: websocket}
+   * handshake (mitmproxy writes its URL as {@code http://}), else the browser's {@code
+   * Sec-Fetch-Dest} where it names one of Chrome's types ({@code document} tells a page load).
+   */
+  private static String resourceType(String declared, List<Header> request) {
+    if (declared != null && !declared.isBlank()) {
+      return declared;
+    }
+    if (Headers.first(request, "upgrade").map(v -> v.strip().equalsIgnoreCase("websocket")).orElse(false)) {
+      return "websocket";
+    }
+    String dest = Headers.first(request, "sec-fetch-dest").map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("");
+    switch (dest) {
+      case "document":
+      case "script":
+      case "image":
+      case "font":
+      case "websocket":
+        return dest;
+      case "style":
+        return "stylesheet";
+      default:
+        return declared;
+    }
   }
 
   private boolean corsRejected(String method, String url, List<Header> request, List<Header> response) {

@@ -135,6 +135,39 @@ class ExporterCapturesTest {
   }
 
   @Test
+  void resourceTypesComeFromTheRequestWhereTheExporterWritesNone() throws Exception {
+    CollectingSink firefox = parse("healthy--firefox-v4-upgrade");
+    assertThat(at(firefox, 0).resourceType()).isEqualTo("document");
+    assertThat(at(firefox, 1).resourceType()).isEqualTo("script");
+    assertThat(at(firefox, 2).url()).isEqualTo("data:,"); // the favicon: no Sec-Fetch-Dest
+    assertThat(at(firefox, 2).resourceType()).isEmpty();
+    CollectingSink mitmproxy = parse("healthy--mitmproxy-v4-upgrade");
+    assertThat(at(mitmproxy, 0).resourceType()).isEqualTo("document");
+    HttpExchange ws = at(mitmproxy, 4);
+    assertThat(ws.url()).startsWith("http://");
+    assertThat(ws.resourceType()).isEqualTo("websocket");
+    // an XHR says Sec-Fetch-Dest: empty, which names no single type
+    assertThat(at(mitmproxy, 2).resourceType()).isEmpty();
+    // an exporter's own type wins
+    assertThat(at(parse("healthy--playwright-embed-v4-upgrade"), 2).resourceType()).isEqualTo("xhr");
+  }
+
+  @Test
+  void aPlainWebSocketBehindMitmproxyIsAWebSocketWithoutEngineIoInItsUrl() throws Exception {
+    // fixture in mitmproxy's shape: http:// URL, 101, Upgrade header, no _resourceType
+    String entry = "{\"startedDateTime\": \"2026-12-07T10:00:00.123456+00:00\", \"time\": 5, \"cache\": {}, \"timings\": {},"
+        + " \"request\": {\"method\": \"GET\", \"url\": \"http://h:8080/chat\", \"cookies\": [],"
+        + " \"headers\": [{\"name\": \"Connection\", \"value\": \"Upgrade\"}, {\"name\": \"Upgrade\", \"value\": \"websocket\"}]},"
+        + " \"response\": {\"status\": 101, \"cookies\": [], \"headers\": [], \"content\": {\"size\": 0, \"mimeType\": \"\", \"text\": \"\"}}}";
+    CollectingSink sink = new CollectingSink();
+    new HarParser().parse(new java.io.ByteArrayInputStream(
+        HarFixtures.har(entry).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    HttpExchange ws = sink.of(HttpExchange.class).get(0);
+    assertThat(ws.isEngineIo()).isFalse();
+    assertThat(ws.isWebSocket()).isTrue();
+  }
+
+  @Test
   void sameOriginFirefoxCaptureIsNotTouchedByTheCorsCheck() throws Exception {
     CollectingSink sink = parse("healthy--firefox-v4-upgrade");
     assertThat(sink.warnings).noneMatch(w -> w.contains("CORS"));
