@@ -98,6 +98,11 @@ public final class BatchScanner {
         summary.addUnreadable(name, error);
         listener.unreadable(name, error);
       }
+
+      @Override
+      public void skipped(String name, String reason) {
+        listener.skipped(name, reason);
+      }
     };
   }
 }
