@@ -84,10 +84,6 @@ public final class PlatformNoWebsocketRule implements Rule {
           }
         }
       }
-      if (p.mayRefuseWebSockets() && !anyOpened && !ws.isEmpty()) {
-        ws.forEach(w -> failed.add(w.request()));
-        what.add(ws.size() + " WebSocket(s) refused and none opened");
-      }
       int unknown = 0;
       int platformErrors = 0;
       for (HttpExchange x : incident.engineIoExchanges()) {
@@ -103,6 +99,11 @@ public final class PlatformNoWebsocketRule implements Rule {
           failed.add(x);
           platformErrors++;
         }
+      }
+      // after the polling failures, which say most: the refused WebSockets
+      if (p.mayRefuseWebSockets() && !anyOpened && !ws.isEmpty()) {
+        ws.forEach(w -> failed.add(w.request()));
+        what.add(ws.size() + " WebSocket(s) refused and none opened");
       }
       if (unknown > 0) {
         what.add(unknown + " request(s) answered \"Session ID unknown\" moments after their handshake (another instance)");
