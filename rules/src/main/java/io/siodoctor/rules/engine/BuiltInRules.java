@@ -10,6 +10,7 @@ import io.siodoctor.rules.connect.CredentialsNotSentRule;
 import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
 import io.siodoctor.rules.connect.PlainWebSocketServerRule;
+import io.siodoctor.rules.connect.PlatformNoWebsocketRule;
 import io.siodoctor.rules.connect.RequestForbiddenRule;
 import io.siodoctor.rules.connect.ServerOverloadedRule;
 import io.siodoctor.rules.connect.ServerUnreachableRule;
@@ -66,6 +67,7 @@ public final class BuiltInRules {
         new RequestForbiddenRule(),
         new CredentialsNotSentRule(),
         new ClientProxyInterferenceRule(),
+        new PlatformNoWebsocketRule(),
         new ServerOverloadedRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),

@@ -41,8 +41,7 @@ class CauseCatalogTest {
    * empty when that issue is resolved: an id here must not have a rule, every other id must.
    */
   static final Set<String> PENDING = Set.of(
-      "blocked-by-client", "csp-blocked", "wrong-server-url", "non-socketio-response",
-      "platform-no-websocket");
+      "blocked-by-client", "csp-blocked", "wrong-server-url", "non-socketio-response");
 
   private final List<Rule> rules = BuiltInRules.all();
 
