@@ -41,7 +41,6 @@ class CauseCatalogTest {
    * empty when that issue is resolved: an id here must not have a rule, every other id must.
    */
   static final Set<String> PENDING = Set.of(
-      "blocked-by-client", "csp-blocked", "wrong-server-url", "non-socketio-response",
       "credentials-not-sent", "client-proxy-interference", "platform-no-websocket", "server-overloaded");
 
   private final List<Rule> rules = BuiltInRules.all();
