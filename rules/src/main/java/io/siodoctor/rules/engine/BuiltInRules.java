@@ -5,13 +5,16 @@ import io.siodoctor.rules.connect.AuthRejectedRule;
 import io.siodoctor.rules.connect.BadHandshakeMethodRule;
 import io.siodoctor.rules.connect.BadRequestRule;
 import io.siodoctor.rules.connect.BlockedByClientRule;
+import io.siodoctor.rules.connect.ClientProxyInterferenceRule;
 import io.siodoctor.rules.connect.CorsMissingHeadersRule;
+import io.siodoctor.rules.connect.CredentialsNotSentRule;
 import io.siodoctor.rules.connect.CspBlockedRule;
 import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
 import io.siodoctor.rules.connect.NonSocketioResponseRule;
 import io.siodoctor.rules.connect.PlainWebSocketServerRule;
 import io.siodoctor.rules.connect.RequestForbiddenRule;
+import io.siodoctor.rules.connect.ServerOverloadedRule;
 import io.siodoctor.rules.connect.ServerUnreachableRule;
 import io.siodoctor.rules.connect.StickySessionMissingRule;
 import io.siodoctor.rules.connect.TlsErrorRule;
@@ -69,6 +72,9 @@ public final class BuiltInRules {
         new CspBlockedRule(),
         new WrongServerUrlRule(),
         new NonSocketioResponseRule(),
+        new CredentialsNotSentRule(),
+        new ClientProxyInterferenceRule(),
+        new ServerOverloadedRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),
         new PayloadTooLargeRule(),
