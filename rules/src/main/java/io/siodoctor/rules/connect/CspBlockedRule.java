@@ -11,6 +11,8 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
+import io.siodoctor.rules.api.UpgradeOutcome;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.NetErrors;
@@ -29,8 +31,10 @@ import java.util.Set;
  * the policy of the page that made it ({@code Content-Security-Policy} response headers or a
  * {@code <meta http-equiv>}) excludes its URL under {@code connect-src}, else {@code default-src};
  * {@code net::ERR_BLOCKED_BY_CSP} / Playwright's {@code csp} on an Engine.IO request; a console
- * CSP violation naming an Engine.IO URL. Chrome's HAR leaves {@code _error} empty for these, and a
- * blocked {@code wss://} leaves no entry at all, so the policy itself is the evidence.
+ * CSP violation naming an Engine.IO URL; a session that offered the WebSocket upgrade and never
+ * tried it while the policy excludes the WebSocket form of its URL. Chrome's HAR leaves {@code
+ * _error} empty for these, and a blocked {@code ws(s)://} leaves no entry at all, so the policy
+ * itself is the evidence.
  */
 @Cause(
     id = "csp-blocked",
@@ -39,7 +43,7 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Content-Security-Policy/connect-src",
     subsumes = {"server-unreachable", "cors-missing-headers", "websocket-only-no-fallback",
-        "reconnect-storm", "websocket-upgrade-blocked"})
+        "reconnect-storm", "websocket-upgrade-blocked", "polling-only-config"})
 public final class CspBlockedRule implements Rule {
 
   @Override
@@ -79,6 +83,34 @@ public final class CspBlockedRule implements Rule {
         }
       }
     }
+    // a WebSocket the policy blocks leaves no HAR entry at all: a session that offered the upgrade
+    // and never tried it, while the page's policy excludes the WebSocket form of its URL
+    Set<String> stuckSessions = new LinkedHashSet<>();
+    for (Session session : incident.sessions()) {
+      if (session.upgradeOutcome() != UpgradeOutcome.NOT_ATTEMPTED
+          || !(session.handshakeRecord().orElse(null) instanceof HttpExchange h)) {
+        continue;
+      }
+      Optional<HttpExchange> page = pageOf(incident, h);
+      String wsUrl = webSocketForm(h.url());
+      if (page.isEmpty() || wsUrl == null) {
+        continue;
+      }
+      for (ContentSecurityPolicy p : policies.computeIfAbsent(page.get(), CspBlockedRule::policiesOf)) {
+        if (!p.allowsConnect(wsUrl, page.get().url())) {
+          String directive = p.connectDirectiveText().orElse(p.text());
+          if (citedPages.add(page.get())) {
+            evidence.add(page.get(), "the page's Content-Security-Policy: " + directive);
+          }
+          evidence.add(h, "the upgrade to " + Origins.of(wsUrl).map(CspBlockedRule::webSocketForm).orElse(wsUrl)
+              + " is not allowed by " + directive + ", so the session stays on long-polling");
+          directives.add(directive);
+          Origins.of(h.url()).ifPresent(blockedOrigins::add);
+          stuckSessions.add(session.sid());
+          break;
+        }
+      }
+    }
     for (LogLine l : incident.logLines(LogEvent.CSP_BLOCKED)) {
       if (LogUrls.query(l.eventDetail()) != null) {
         evidence.add(l);
@@ -90,7 +122,19 @@ public final class CspBlockedRule implements Rule {
     }
     String detail = "the browser blocked Socket.IO requests to " + String.join(", ", blockedOrigins)
         + (directives.isEmpty() ? "" : "; the page's policy says `" + String.join("`, `", directives) + "`");
-    return Optional.of(evidence.finding(0.95).withDetail(detail).withFix(fix(blockedOrigins)));
+    Finding finding = evidence.finding(0.95).withDetail(detail).withFix(fix(blockedOrigins));
+    return Optional.of(stuckSessions.isEmpty() ? finding : finding.withSessions(stuckSessions));
+  }
+
+  /** The WebSocket form of an http(s) URL (ws/wss), or the URL itself when it already is one. */
+  private static String webSocketForm(String url) {
+    if (url.startsWith("https://")) {
+      return "wss://" + url.substring(8);
+    }
+    if (url.startsWith("http://")) {
+      return "ws://" + url.substring(7);
+    }
+    return url.startsWith("ws://") || url.startsWith("wss://") ? url : null;
   }
 
   private static String fix(Set<String> origins) {

@@ -3,6 +3,8 @@ package io.siodoctor.rules.connect;
 import static io.siodoctor.rules.testing.HarFixture.document;
 import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
@@ -74,6 +76,39 @@ class CspBlockedRuleTest {
             (index):3 Loading the image 'data:,' violates the following Content Security Policy directive: "default-src 'self'". The action has been blocked.
             (index):9 Refused to connect to 'https://api.example.com/metrics' because it violates the following Content Security Policy directive: "connect-src 'self'".
             """)
+        .doTest();
+  }
+
+  @Test
+  void policyWithoutTheWebSocketFormKeepsTheSessionOnPolling() {
+    // sample-captures/csp-blocked--websocket-not-allowed: Chrome leaves no entry for the blocked ws://
+    String base = "https://api.example.com/socket.io/?EIO=4&transport=polling&t=";
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("https://app.example.com/")
+                .responseHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' https://api.example.com")
+                .expectEvidence())
+            .entry(get(base + "H1").body(open("Sid1", "websocket")).expectEvidence())
+            .entry(post(base + "P1&sid=Sid1", "40").body("ok"))
+            .entry(get(base + "P2&sid=Sid1").body("40{\"sid\":\"So1\"}"))
+            .after(25)
+            .entry(get(base + "P3&sid=Sid1").body("2"))
+            .entry(post(base + "P4&sid=Sid1", "3").body("ok")))
+        .doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly("Sid1");
+    assertThat(f.evidence().get(1).note()).contains("wss://api.example.com").contains("long-polling");
+  }
+
+  @Test
+  void silentWhenThePolicyAllowsTheWebSocketAndTheClientStaysOnPollingAnyway() {
+    String base = "https://api.example.com/socket.io/?EIO=4&transport=polling&t=";
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("https://app.example.com/")
+                .responseHeader("Content-Security-Policy", "connect-src 'self' https://api.example.com wss://api.example.com"))
+            .entry(get(base + "H1").body(open("Sid1", "websocket")))
+            .entry(post(base + "P1&sid=Sid1", "40").body("ok"))
+            .entry(get(base + "P2&sid=Sid1").body("40{\"sid\":\"So1\"}")))
         .doTest();
   }
 
