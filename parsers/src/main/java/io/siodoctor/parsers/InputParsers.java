@@ -8,6 +8,7 @@ import io.siodoctor.parsers.logs.HaproxyLogParser;
 import io.siodoctor.parsers.logs.JsonLinesLogParser;
 import io.siodoctor.parsers.logs.NginxAccessLogParser;
 import io.siodoctor.parsers.logs.NginxErrorLogParser;
+import io.siodoctor.parsers.logs.NettySocketIoLogParser;
 import io.siodoctor.parsers.logs.PythonSocketIoLogParser;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class InputParsers {
         new HaproxyLogParser(),
         new AwsAlbLogParser(),
         new PythonSocketIoLogParser(),
+        new NettySocketIoLogParser(),
         new BrowserConsoleLogParser(),
         new GenericLogParser());
   }

@@ -77,5 +77,20 @@ public enum LogEvent {
   /** Browser console: a network error ({@code eventDetail} holds the {@code net::ERR_*} code). */
   NETWORK_ERROR,
   /** A socket.io {@code connect_error} or client error text. */
-  CLIENT_CONNECT_ERROR
+  CLIENT_CONNECT_ERROR,
+  /**
+   * The server refused the request's {@code Origin} (python-engineio {@code <origin> is not an
+   * accepted origin.}): {@code eventDetail} is the origin.
+   */
+  ORIGIN_NOT_ACCEPTED,
+  /**
+   * The server cannot offer WebSocket at all (python-engineio {@code WebSocket transport not
+   * available}: no WebSocket library installed).
+   */
+  UPGRADE_UNAVAILABLE,
+  /**
+   * The server refused a request outside its Socket.IO path (netty-socketio {@code Blocked wrong
+   * socket.io-context request! url: …}): {@code eventDetail} is the URL.
+   */
+  WRONG_PATH
 }
