@@ -8,6 +8,7 @@ import io.siodoctor.parsers.logs.HaproxyLogParser;
 import io.siodoctor.parsers.logs.JsonLinesLogParser;
 import io.siodoctor.parsers.logs.NginxAccessLogParser;
 import io.siodoctor.parsers.logs.NginxErrorLogParser;
+import io.siodoctor.parsers.logs.NettySocketIoLogParser;
 import io.siodoctor.parsers.logs.PythonSocketIoLogParser;
 import io.siodoctor.parsers.logs.SquidAccessLogParser;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class InputParsers {
         new AwsAlbLogParser(),
         new SquidAccessLogParser(),
         new PythonSocketIoLogParser(),
+        new NettySocketIoLogParser(),
         new BrowserConsoleLogParser(),
         new GenericLogParser());
   }

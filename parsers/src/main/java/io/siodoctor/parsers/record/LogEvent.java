@@ -90,5 +90,20 @@ public enum LogEvent {
    * ENFILE} ({@code too many open files}), as Node prints it ({@code Error: accept EMFILE}) or any
    * other runtime; {@code eventDetail} is the error name.
    */
-  RESOURCE_EXHAUSTED
+  RESOURCE_EXHAUSTED,
+  /**
+   * The server refused the request's {@code Origin} (python-engineio {@code <origin> is not an
+   * accepted origin.}): {@code eventDetail} is the origin.
+   */
+  ORIGIN_NOT_ACCEPTED,
+  /**
+   * The server cannot offer WebSocket at all (python-engineio {@code WebSocket transport not
+   * available}: no WebSocket library installed).
+   */
+  UPGRADE_UNAVAILABLE,
+  /**
+   * The server refused a request outside its Socket.IO path (netty-socketio {@code Blocked wrong
+   * socket.io-context request! url: …}): {@code eventDetail} is the URL.
+   */
+  WRONG_PATH
 }

@@ -103,14 +103,16 @@ public final class ServerOverloadedRule implements Rule {
     // many heartbeats failing in one instant
     List<LogLine> burst = simultaneousPingTimeouts(incident);
     if (!burst.isEmpty()) {
-      for (LogLine l : burst) {
+      for (LogLine l : burst.subList(0, Math.min(8, burst.size()))) {
         evidence.add(Evidence.of(l, "ping timeout at the same instant as " + (burst.size() - 1) + " other session(s)"));
+      }
+      for (LogLine l : burst) {
         if (l.sessionId() != null) {
           sids.add(l.sessionId());
         }
       }
       seen.add(burst.size() + " sessions closed for ping timeout within " + TOGETHER.toMillis()
-          + " ms: their heartbeats were not processed while the event loop was blocked");
+          + " ms: the heartbeat stopped for all of them at once, as it does while the server's event loop is blocked");
       confidence = Math.max(confidence, 0.8);
       signals++;
     }
@@ -169,6 +171,6 @@ public final class ServerOverloadedRule implements Rule {
         }
       }
     }
-    return best.size() >= MIN_TOGETHER ? best.subList(0, Math.min(8, best.size())) : List.of();
+    return best.size() >= MIN_TOGETHER ? best : List.of();
   }
 }

@@ -13,6 +13,7 @@ import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
 import io.siodoctor.rules.connect.NonSocketioResponseRule;
 import io.siodoctor.rules.connect.PlainWebSocketServerRule;
+import io.siodoctor.rules.connect.PlatformNoWebsocketRule;
 import io.siodoctor.rules.connect.RequestForbiddenRule;
 import io.siodoctor.rules.connect.ServerOverloadedRule;
 import io.siodoctor.rules.connect.ServerUnreachableRule;
@@ -74,6 +75,7 @@ public final class BuiltInRules {
         new NonSocketioResponseRule(),
         new CredentialsNotSentRule(),
         new ClientProxyInterferenceRule(),
+        new PlatformNoWebsocketRule(),
         new ServerOverloadedRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),
