@@ -117,7 +117,7 @@ public final class WrongServerUrlRule implements Rule {
     }
     boolean unreachable = NetErrors.unreachable(error) || NetErrors.localNetworkBlocked(error);
     if (!target.get().reachableFromAnywhere() && unreachable && pagePublic) {
-      return "the socket URL is " + target.get().description() + ", the page is public";
+      return "the socket URL's host is " + target.get().description() + "; the page is public";
     }
     if (target.get() == HostReach.LOCAL_NAME && NetErrors.notResolved(error)) {
       return "the socket URL's host is " + target.get().description();

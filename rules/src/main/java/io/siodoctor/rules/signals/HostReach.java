@@ -11,9 +11,9 @@ import java.util.Optional;
  * anyone (a public name or address). A browser elsewhere cannot reach the first three by design.
  */
 public enum HostReach {
-  LOOPBACK("a loopback address, which is the user's own machine"),
+  LOOPBACK("a loopback address: the user's own machine"),
   PRIVATE_ADDRESS("a private network address"),
-  LOCAL_NAME("a host name only a local or container network resolves"),
+  LOCAL_NAME("a name only a local or container network resolves"),
   PUBLIC("a public host");
 
   private static final String[] LOCAL_SUFFIXES = {
@@ -26,7 +26,7 @@ public enum HostReach {
     this.description = description;
   }
 
-  /** For a finding's note: "a loopback address, which is the user's own machine". */
+  /** For a finding's note: "a loopback address: the user's own machine". */
   public String description() {
     return description;
   }
