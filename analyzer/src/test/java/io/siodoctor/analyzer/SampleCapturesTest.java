@@ -185,6 +185,16 @@ class SampleCapturesTest {
     }
     String summary = run + "\n" + summary(report) + "\nstderr: " + err.toString(StandardCharsets.UTF_8);
     String verdict = report.path("verdict").asText();
+    if (expected.has("exporter")) {
+      // the exporter captures (sample-captures/EXPORTERS.md) name the tool that wrote their HAR
+      List<String> exporters = new ArrayList<>();
+      report.path("inputs").forEach(in -> {
+        if (in.path("capture").isObject()) {
+          exporters.add(in.path("capture").path("exporter").asText());
+        }
+      });
+      assertThat(exporters).as("inputs[].capture.exporter\n" + summary).containsExactly(expected.path("exporter").asText());
+    }
     String gotTop = report.path("causes").isEmpty() ? verdict : report.path("causes").get(0).path("id").asText();
     RUNS.incrementAndGet();
     // a run whose expected.json entry says its inputs cannot show the cause ("top": "inconclusive",
