@@ -122,7 +122,10 @@ public final class CspBlockedRule implements Rule {
     }
     String detail = "the browser blocked Socket.IO requests to " + String.join(", ", blockedOrigins)
         + (directives.isEmpty() ? "" : "; the page's policy says `" + String.join("`, `", directives) + "`");
-    Finding finding = evidence.finding(0.95).withDetail(detail).withFix(fix(blockedOrigins));
+    // a blocked request or the browser's own message is proof; a missing upgrade alone could also be
+    // a client forcing transports: ["polling"] under the same policy
+    boolean inferredOnly = evidence.size() == stuckSessions.size() + citedPages.size();
+    Finding finding = evidence.finding(inferredOnly ? 0.8 : 0.95).withDetail(detail).withFix(fix(blockedOrigins));
     return Optional.of(stuckSessions.isEmpty() ? finding : finding.withSessions(stuckSessions));
   }
 

@@ -97,6 +97,7 @@ class CspBlockedRuleTest {
             .entry(post(base + "P4&sid=Sid1", "3").body("ok")))
         .doTest().orElseThrow();
     assertThat(f.sessionIds()).containsExactly("Sid1");
+    assertThat(f.confidence()).as("inferred from the policy alone").isLessThan(0.9);
     assertThat(f.evidence().get(1).note()).contains("wss://api.example.com").contains("long-polling");
   }
 
