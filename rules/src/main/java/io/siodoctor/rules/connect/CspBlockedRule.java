@@ -17,7 +17,9 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Origins;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class CspBlockedRule implements Rule {
   public Optional<Finding> check(Incident incident) {
     EvidenceList evidence = new EvidenceList();
     Map<HttpExchange, List<ContentSecurityPolicy>> policies = new IdentityHashMap<>();
-    Set<HttpExchange> citedPages = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<HttpExchange> citedPages = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<String> directives = new LinkedHashSet<>();
     Set<String> blockedOrigins = new LinkedHashSet<>();
     for (HttpExchange x : incident.engineIoExchanges()) {
@@ -146,7 +148,7 @@ public final class CspBlockedRule implements Rule {
     List<HttpExchange> polls = session.exchanges();
     if (session.handshake().isPresent() || polls.size() < 3 || session.opened() == null
         || session.lastActivity() == null
-        || java.time.Duration.between(session.opened(), session.lastActivity()).getSeconds() < 3
+        || Duration.between(session.opened(), session.lastActivity()).getSeconds() < 3
         || incident.engineIoExchanges().stream().anyMatch(HttpExchange::isWebSocket)) {
       return Optional.empty();
     }
