@@ -72,9 +72,10 @@ public final class InputReader {
       }
       format = parser.format();
       parser.parse(data, displayName, counter);
-      return new InputSummary(displayName, format, counter.records, counter.warnings, null);
+      return new InputSummary(displayName, format, counter.records, counter.warnings, null, counter.capture);
     } catch (InputError e) {
-      return new InputSummary(displayName, format, counter.records, counter.warnings, e.getMessage());
+      return new InputSummary(displayName, format, counter.records, counter.warnings, e.getMessage(),
+          counter.capture);
     } catch (IOException e) {
       return new InputSummary(
           displayName, format, counter.records, counter.warnings, displayName + ": " + describe(e));
@@ -120,6 +121,7 @@ public final class InputReader {
     private final RecordSink next;
     private final List<String> warnings = new ArrayList<>();
     private long records;
+    private io.siodoctor.parsers.capture.CaptureProfile capture;
 
     Counter(RecordSink next) {
       this.next = next;
@@ -135,6 +137,12 @@ public final class InputReader {
     public void warn(String message) {
       warnings.add(message);
       next.warn(message);
+    }
+
+    @Override
+    public void capture(io.siodoctor.parsers.capture.CaptureProfile profile) {
+      capture = profile;
+      next.capture(profile);
     }
 
     @Override

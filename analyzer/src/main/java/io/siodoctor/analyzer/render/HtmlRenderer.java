@@ -8,6 +8,7 @@ import io.siodoctor.analyzer.timeline.Timeline;
 import io.siodoctor.analyzer.timeline.TimelineMark;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.verdict.Symptom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -79,14 +80,38 @@ public final class HtmlRenderer implements ReportRenderer {
   private static void header(StringBuilder h, RankedReport report) {
     h.append("<h1>Socket.IO diagnosis <span class=\"verdict verdict-").append(Html.escape(report.verdict()))
         .append("\" id=\"verdict\">").append(Html.escape(report.verdict())).append("</span></h1>\n");
-    if (report.healthy()) {
-      h.append("<p class=\"summary\">No cause of a Socket.IO connection failure was found in the inputs.</p>\n");
+    if (report.causes().isEmpty()) {
+      h.append("<p class=\"summary\">").append(Html.escape(CaptureText.verdictLine(report.verdict(), 0)))
+          .append("</p>\n");
+      symptoms(h, report);
     } else {
       RankedCause top = report.causes().get(0);
       h.append("<p class=\"summary\">Most likely: <strong>").append(Html.escape(top.title()))
           .append("</strong> (<code id=\"top-cause\">").append(Html.escape(top.id())).append("</code>)")
           .append(report.causes().size() > 1 ? ", then " + (report.causes().size() - 1) + " more." : ".")
           .append("</p>\n");
+    }
+  }
+
+  private static void symptoms(StringBuilder h, RankedReport report) {
+    if (!report.symptoms().isEmpty()) {
+      h.append("<h2>Symptoms</h2>\n<ul id=\"symptoms\">\n");
+      for (Symptom s : report.symptoms()) {
+        h.append("<li data-symptom=\"").append(Html.escape(s.id())).append("\">")
+            .append(Html.escape(CaptureText.symptom(s)));
+        for (Evidence e : s.evidence()) {
+          evidence(h, e, false);
+        }
+        h.append("</li>\n");
+      }
+      h.append("</ul>\n");
+    }
+    if (!report.next().isEmpty()) {
+      h.append("<h2>To decide, collect</h2>\n<ul id=\"next\">\n");
+      for (String n : report.next()) {
+        h.append("<li>").append(Html.escape(n)).append("</li>\n");
+      }
+      h.append("</ul>\n");
     }
   }
 
@@ -173,8 +198,20 @@ public final class HtmlRenderer implements ReportRenderer {
     for (InputSummary in : report.inputs()) {
       h.append("<tr><td class=\"mono\">").append(Html.escape(in.file())).append("</td><td>")
           .append(Html.escape(in.readable() ? in.format() : "unreadable")).append("</td><td>").append(in.records())
-          .append("</td><td>").append(Html.escape(in.readable() ? String.join("; ", in.warnings()) : in.error()))
-          .append("</td></tr>\n");
+          .append("</td><td>").append(Html.escape(in.readable() ? String.join("; ", in.warnings()) : in.error()));
+      if (in.capture() != null) {
+        h.append("<div class=\"capture\" data-exporter=\"").append(Html.escape(in.capture().exporter()))
+            .append("\">captured by ").append(Html.escape(CaptureText.exporter(in.capture())));
+        if (!in.capture().missing().isEmpty()) {
+          h.append("; cannot show:<ul>");
+          for (String m : CaptureText.missing(in.capture())) {
+            h.append("<li>").append(Html.escape(m)).append("</li>");
+          }
+          h.append("</ul>");
+        }
+        h.append("</div>");
+      }
+      h.append("</td></tr>\n");
     }
     h.append("</table>\n");
     for (String w : report.warnings()) {

@@ -6,6 +6,7 @@ import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.EngineIoPayload;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.engineio.Handshake;
+import io.siodoctor.parsers.capture.RedactionMarkers;
 import io.siodoctor.parsers.engineio.PacketDecoder;
 import io.siodoctor.parsers.record.Header;
 import io.siodoctor.parsers.record.Headers;
@@ -48,11 +49,12 @@ final class ExchangeBuilder {
     if (mimeType == null || mimeType.isBlank()) {
       mimeType = Headers.first(responseHeaders, "content-type").orElse("");
     }
+    // a sanitizer's placeholder ("[text/plain redacted]") is never a body: the body is absent
     HarBodies.Body response =
-        HarBodies.of(text(content, "text"), text(content, "encoding"), mimeType, size(content.path("size")), quirks);
+        HarBodies.of(unlessMarker(text(content, "text")), text(content, "encoding"), mimeType, size(content.path("size")), quirks);
     JsonNode post = req.path("postData");
     HarBodies.Body request =
-        HarBodies.of(text(post, "text"), text(post, "encoding"), text(post, "mimeType"), size(req.path("bodySize")), quirks);
+        HarBodies.of(unlessMarker(text(post, "text")), text(post, "encoding"), text(post, "mimeType"), size(req.path("bodySize")), quirks);
 
     EngineIoQuery engineIo = PacketDecoder.parseQuery(url);
     String error = firstNonBlank(text(res, "_error"), text(res, "_failureText"));
@@ -289,6 +291,10 @@ final class ExchangeBuilder {
       }
     }
     return Double.NaN;
+  }
+
+  private static String unlessMarker(String body) {
+    return RedactionMarkers.isMarker(body) ? null : body;
   }
 
   private static String orEmpty(String s) {

@@ -42,7 +42,7 @@ final class HarQuirks {
     CORS_REJECTED_AS_PLAIN(
         "cross-origin polling answer the browser's CORS check rejects, exported as a plain answer"
             + " (Firefox, mitmproxy)", "entry", "entries",
-        "marked failed as Chrome marks it (net::ERR_FAILED), its body not decoded: the page never got it"),
+        "given Chrome's error for it (net::ERR_FAILED), its body not decoded: the page never got it"),
     OCTET_STREAM_TEXT(
         "application/octet-stream body that is UTF-8 text, stored base64 (netty-socketio polling)",
         "body", "bodies", "read as text"),

@@ -61,7 +61,8 @@ class CspBlockedRuleTest {
     tester
         .addHar("fixture.har", har()
             .entry(get(API + "P1").failed("csp").expectEvidence())
-            .entry(get(API + "P2").failed("net::ERR_BLOCKED_BY_CSP").expectEvidence()))
+            .entry(get(API + "P2").failed("net::ERR_BLOCKED_BY_CSP").expectEvidence())
+            .entry(get(API + "P3").failed("(blocked:csp)").expectEvidence()))
         .doTest();
   }
 
