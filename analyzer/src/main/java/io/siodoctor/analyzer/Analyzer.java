@@ -63,8 +63,10 @@ public final class Analyzer {
       }
     }
     List<RankedCause> causes = Ranker.rank(result.findings(), logFiles);
+    // an input that could not be read may hold the cause: no proof of health
+    boolean unreadable = incident.inputs().stream().anyMatch(in -> !in.readable());
     return new RankedReport(
-        causes.isEmpty() ? RankedReport.HEALTHY : RankedReport.PROBLEMS,
+        !causes.isEmpty() ? RankedReport.PROBLEMS : unreadable ? RankedReport.INCONCLUSIVE : RankedReport.HEALTHY,
         causes,
         incident.inputs(),
         SessionSummaries.of(incident),

@@ -23,7 +23,8 @@ final class ServeCommand implements Command {
     return "web page to upload HAR files and logs and read the report (redacted)";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
         .desc("port to listen on (default " + ServerOptions.DEFAULT_PORT + "; 0 picks a free one)").get());
@@ -37,7 +38,6 @@ final class ServeCommand implements Command {
         .desc("answer 503 when one analysis takes longer (default 180)").get());
     o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
         .desc("a Lucene index written by index/scan --index: the page gets a search box and GET /api/search answers").get());
-    Cli.addCommonOptions(o);
     return o;
   }
 

@@ -48,6 +48,10 @@ public final class ArchiveWalker {
     default void read(long bytes) {}
   }
 
+  /** The path that means standard input ({@code scan -}), and the name it has in reports. */
+  public static final String STDIN = "-";
+  public static final String STDIN_NAME = "(stdin)";
+
   /** A file to walk, with the name it has in reports. */
   public record TopLevelFile(Path path, String name, long size) {}
 
@@ -82,6 +86,10 @@ public final class ArchiveWalker {
   public static List<TopLevelFile> files(List<Path> roots) throws IOException {
     List<TopLevelFile> out = new ArrayList<>();
     for (Path root : roots) {
+      if (root.toString().equals(STDIN)) {
+        out.add(new TopLevelFile(root, STDIN_NAME, 0));
+        continue;
+      }
       if (!Files.isDirectory(root)) {
         out.add(new TopLevelFile(root, root.toString(), Files.isRegularFile(root) ? Files.size(root) : 0));
         continue;
@@ -106,6 +114,14 @@ public final class ArchiveWalker {
 
   /** Walks one top-level file. Never throws for bad input: every problem goes to the visitor. */
   public void walk(TopLevelFile file, Visitor visitor) {
+    if (file.path().toString().equals(STDIN) && file.name().equals(STDIN_NAME)) {
+      // the walker closes what it opens; standard input stays open
+      walk(file.name(), () -> new java.io.FilterInputStream(System.in) {
+        @Override
+        public void close() {}
+      }, visitor);
+      return;
+    }
     walk(file.name(), () -> Files.newInputStream(file.path()), visitor);
   }
 

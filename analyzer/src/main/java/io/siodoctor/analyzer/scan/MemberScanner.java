@@ -136,7 +136,10 @@ public final class MemberScanner {
           .or(() -> Optional.ofNullable(sink.listenerFailure).map(e -> "index: " + e.getMessage()))
           .orElse(summary.error() == null ? null : withoutName(oneLine(summary.error()), member.name()));
       errors.add(error);
-      done.add(new FileResult(member.name(), summary.format(), member.bytesRead(), summary.records(), Map.of(), error));
+      // neither a HAR nor a log (a README, a script next to the logs): skipped, not unreadable
+      boolean skipped = member.failure().isEmpty() && InputReader.unrecognised(summary);
+      done.add(new FileResult(member.name(), summary.format(), member.bytesRead(), summary.records(), Map.of(), error,
+          skipped));
     }
 
     /** Analyses the last chunk; the members' results, in reading order, with their causes. */
@@ -150,7 +153,7 @@ public final class MemberScanner {
         Map<String, CauseTally> causes = sink.causes.getOrDefault(r.file(), new LinkedHashMap<>());
         String error = r.error() == null && sink.listenerFailure != null ? "index: " + sink.listenerFailure.getMessage()
             : r.error();
-        out.add(new FileResult(r.file(), r.format(), r.bytes(), r.records(), causes, error));
+        out.add(new FileResult(r.file(), r.format(), r.bytes(), r.records(), causes, error, r.skipped()));
       }
       return out;
     }
