@@ -121,6 +121,6 @@ final class AnalyzeCommand implements Command {
       return report.causes().stream().anyMatch(c -> SharedOptions.fails(c.severity(), failOn))
           ? ExitCode.CAUSES_FOUND : ExitCode.HEALTHY;
     }
-    return RankedReport.INCONCLUSIVE.equals(report.verdict()) ? ExitCode.INCONCLUSIVE : ExitCode.HEALTHY;
+    return report.healthy() ? ExitCode.HEALTHY : ExitCode.INCONCLUSIVE;
   }
 }

@@ -1,8 +1,9 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.sanitize.HarSanitizer;
-import io.siodoctor.analyzer.sanitize.RedactionPolicy;
-import io.siodoctor.analyzer.sanitize.Redactions;
+import io.siodoctor.parsers.redact.RedactionPolicy;
+import io.siodoctor.parsers.redact.Redactions;
+import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,7 @@ final class SanitizeCommand implements Command {
       err.println("sio-doctor sanitize: " + name + ": " + e.getMessage());
       return ExitCode.UNREADABLE_INPUT;
     } catch (IOException e) {
-      err.println("sio-doctor sanitize: " + name + ": " + e.getMessage());
+      err.println("sio-doctor sanitize: " + name + ": " + SecretMasker.mask(String.valueOf(e.getMessage())));
       return ExitCode.UNREADABLE_INPUT;
     }
     if (!SharedOptions.quiet(cl)) {

@@ -81,6 +81,9 @@ final class ScanCommand implements Command {
     try (Output o = Output.of(cl, out)) {
       PrintStream target = o.printer();
       ScanListener listener = format.equals("jsonl") ? new JsonLinesListener(target) : ScanListener.NONE;
+      if (!quiet) {
+        listener = skippedOnStderr(listener, err);
+      }
       ProgressBarListener progress = null;
       if (!quiet && ProgressBarListener.wanted(err)) {
         progress = new ProgressBarListener(listener, err);
@@ -116,7 +119,7 @@ final class ScanCommand implements Command {
     }
     if (!summary.skipped().isEmpty() && !quiet) {
       err.println("sio-doctor scan: skipped " + summary.skipped().size()
-          + " file(s) that are neither HARs nor logs (named under skipped)");
+          + " file(s) that are neither HARs nor logs nor regular files (named under skipped)");
     }
     return exitCode(summary, failOn, analyzer.engine().catalog());
   }
@@ -132,6 +135,34 @@ final class ScanCommand implements Command {
   }
 
   /** {@code --format jsonl}: one line per member as it finishes. */
+  /** Says on stderr which paths were deliberately not read (symbolic links to directories, devices). */
+  private static ScanListener skippedOnStderr(ScanListener next, PrintStream err) {
+    return new ScanListener() {
+      @Override
+      public void fileDone(io.siodoctor.analyzer.scan.FileResult result) {
+        next.fileDone(result);
+      }
+
+      @Override
+      public void unreadable(String file, String error) {
+        next.unreadable(file, error);
+      }
+
+      @Override
+      public void skipped(String file, String reason) {
+        synchronized (err) {
+          err.println("sio-doctor scan: skipped " + file + ": " + reason);
+        }
+        next.skipped(file, reason);
+      }
+
+      @Override
+      public void progress(long doneBytes, long totalBytes) {
+        next.progress(doneBytes, totalBytes);
+      }
+    };
+  }
+
   private static final class JsonLinesListener implements ScanListener {
     private final PrintStream out;
 

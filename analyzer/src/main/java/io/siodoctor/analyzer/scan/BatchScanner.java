@@ -135,6 +135,12 @@ public final class BatchScanner {
         summary.addUnreadable(name, error);
         listener.unreadable(name, error);
       }
+
+      @Override
+      public void skipped(String name, String reason) {
+        summary.addSkipped(name, reason);
+        listener.skipped(name, reason);
+      }
     };
     try {
       walker.walk(top, visitor);

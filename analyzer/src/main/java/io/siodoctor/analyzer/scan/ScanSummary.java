@@ -46,6 +46,11 @@ public final class ScanSummary {
     tally(t.id()).merge(t);
   }
 
+  /** A path deliberately not read (a symbolic link to a directory, a device): named, not an error. */
+  public synchronized void addSkipped(String file, String reason) {
+    skipped.add(new Skipped(file, reason));
+  }
+
   /** An input that failed before it gave anything to analyse; it counts as a file. */
   public synchronized void addUnreadable(String file, String error) {
     files++;

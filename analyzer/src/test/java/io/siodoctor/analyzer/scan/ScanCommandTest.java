@@ -296,4 +296,21 @@ class ScanCommandTest {
     summary.get("causes").forEach(c -> ids.add(c.get("id").asText()));
     return ids;
   }
+
+  /** Issue 12: a symbolic link to a directory is said to be skipped; a FIFO is "not a regular file", not "empty file". */
+  @Test
+  void linkedDirectoriesAndSpecialFilesAreSaidToBeSkipped() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("odd"));
+    Files.copy(sample(HEARTBEAT, "server.log"), dir.resolve("server.log"));
+    Files.createSymbolicLink(dir.resolve("linked"), night);
+    Path fifo = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Run r = run("scan", "--format", "json", dir.toString());
+    assertThat(r.err()).contains("skipped odd/linked: a symbolic link to a directory")
+        .contains("skipped odd/pipe: not a regular file").doesNotContain("empty file");
+    assertThat(r.exit()).isEqualTo(1);
+    Run direct = run("scan", "--format", "json", fifo.toString());
+    assertThat(direct.err()).contains("not a regular file").doesNotContain("empty file");
+  }
+
 }
