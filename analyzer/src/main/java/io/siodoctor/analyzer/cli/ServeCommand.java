@@ -91,8 +91,10 @@ final class ServeCommand implements Command {
       err.println("sio-doctor serve: cannot listen on " + o.host() + ":" + o.port() + ": " + why);
       return ExitCode.USAGE;
     }
-    err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB"
-        + (o.index() == null ? "" : "; searching the index in " + o.index()) + "; Ctrl-C stops)");
+    if (!SharedOptions.quiet(cl)) {
+      err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB"
+          + (o.index() == null ? "" : "; searching the index in " + o.index()) + "; Ctrl-C stops)");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -25,15 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Analyses one member the way {@code analyze} would analyse that file alone, streaming: records go
- * into an incident until the chunk is full, the chunk is analysed and dropped, and only the per-cause
- * tallies stay. Every record also passes the sticky-session correlator and, when indexing, the
- * chunk listener.
+ * The per-chunk collector of the batch scan: analyses one member (or, {@link #together}, the members
+ * of a small incident) the way {@code analyze} would, streaming: records go into an incident until
+ * the chunk is full, the chunk is analysed and dropped, and only the per-cause tallies stay, with
+ * every finding kept (which causes stand is decided per incident by {@link IncidentMerge}). Every
+ * record also passes the incident's sticky-session correlator (each chunk its own unit) and, when
+ * indexing, the chunk listener.
  *
  * <p>Public for runners that walk files elsewhere (a cluster task per file, with
- * {@link ArchiveWalker}): {@link #scanOrReport} on each member gives the {@link FileResult} the batch
- * scan would add to its {@link ScanSummary}. Thread-safe when the correlator and listener are: one
- * scanner may serve many threads, each scanning its own member.
+ * {@link ArchiveWalker}): {@link #scanOrReport} on each member gives the {@link FileResult} that
+ * {@link IncidentMerge#reduce} takes. Thread-safe when the correlator and listener are: one scanner
+ * may serve many threads, each scanning its own member.
  */
 public final class MemberScanner {
   private final Analyzer analyzer;
@@ -43,8 +45,7 @@ public final class MemberScanner {
   private final boolean keepUnrecognisedLines;
 
   /**
-   * @param correlator sees every in-window record of every member scanned (the night's sticky-session
-   *     correlation)
+   * @param correlator the correlator of the members scanned without one of their own (one incident)
    * @param listener sees every analysed chunk with its causes, or null
    */
   public MemberScanner(Analyzer analyzer, ScanOptions options, StickyCorrelator correlator,
