@@ -51,7 +51,8 @@ public final class PythonSocketIoLogParser extends LineLogParser {
 
   @Override
   public boolean sniff(byte[] head, int length) {
-    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
+    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)
+        || new HerokuRouterLogParser().sniff(head, length)) { // its app lines are read there
       return false;
     }
     for (String l : HeadLines.nonBlank(head, length, 200)) {
