@@ -8,7 +8,9 @@ import io.siodoctor.parsers.logs.HaproxyLogParser;
 import io.siodoctor.parsers.logs.JsonLinesLogParser;
 import io.siodoctor.parsers.logs.NginxAccessLogParser;
 import io.siodoctor.parsers.logs.NginxErrorLogParser;
+import io.siodoctor.parsers.logs.NettySocketIoLogParser;
 import io.siodoctor.parsers.logs.PythonSocketIoLogParser;
+import io.siodoctor.parsers.logs.SquidAccessLogParser;
 import java.util.List;
 
 /**
@@ -31,7 +33,9 @@ public final class InputParsers {
         new NginxAccessLogParser(),
         new HaproxyLogParser(),
         new AwsAlbLogParser(),
+        new SquidAccessLogParser(),
         new PythonSocketIoLogParser(),
+        new NettySocketIoLogParser(),
         new BrowserConsoleLogParser(),
         new GenericLogParser());
   }

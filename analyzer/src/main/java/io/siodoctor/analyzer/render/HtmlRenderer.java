@@ -41,16 +41,24 @@ public final class HtmlRenderer implements ReportRenderer {
   }
 
   public void render(Analysis analysis, Writer out) throws IOException {
+    render(analysis, out, Html.nonce());
+  }
+
+  /**
+   * @param nonce the page's CSP nonce, on its one {@code <style>} and one {@code <script>}: a server
+   *     sending the page sends the same nonce in its {@code Content-Security-Policy} header, so no
+   *     {@code 'unsafe-inline'} is needed (and no {@code style="..."} attribute may appear)
+   */
+  public void render(Analysis analysis, Writer out, String nonce) throws IOException {
     RankedReport report = analysis.report();
-    String nonce = Html.nonce();
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; ")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'nonce-").append(nonce).append("'; ")
         .append("script-src 'nonce-").append(nonce).append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
         .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>sio-doctor: ").append(Html.escape(report.verdict())).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main id=\"sio-report\">\n");
+        .append("<style nonce=\"").append(nonce).append("\">\n").append(CSS).append("</style>\n</head>\n<body>\n<main id=\"sio-report\">\n");
     header(h, report);
     // the timeline is compact and shows at a glance where it broke, so it comes before the details
     timeline(h, analysis.timeline(), report);
@@ -115,8 +123,10 @@ public final class HtmlRenderer implements ReportRenderer {
     h.append("<p class=\"meta\"><span class=\"sev-").append(Html.escape(c.severity())).append("\">")
         .append(Html.escape(c.severity())).append("</span> · ").append(Html.escape(c.category()))
         .append(" · confidence ").append(String.format(Locale.ROOT, "%.2f", c.confidence()))
-        .append(" <span class=\"confidence\" title=\"confidence\"><span style=\"width:")
-        .append(Math.round(Math.max(0, Math.min(1, c.confidence())) * 100)).append("%\"></span></span></p>\n");
+        // an SVG attribute, not a style attribute: the page's CSP allows no inline styles
+        .append(" <svg class=\"confidence\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" role=\"img\">")
+        .append("<title>confidence</title><rect height=\"8\" width=\"")
+        .append(Math.round(Math.max(0, Math.min(1, c.confidence())) * 100)).append("\"/></svg></p>\n");
     if (c.detail() != null && !c.detail().isBlank()) {
       h.append("<p class=\"detail\">").append(Html.escape(c.detail())).append("</p>\n");
     }

@@ -237,7 +237,7 @@ public final class JsonLinesLogParser extends LineLogParser {
       LogEvent event = result.event;
       String detail = result.detail;
       String textSid = result.sid;
-      if (event == LogEvent.OTHER && ns == null && EngineIoMessages.recognisePython(text, result)) {
+      if (event == LogEvent.OTHER && ns == null && PythonEngineIoMessages.recognise(text, result)) {
         event = result.event;
         detail = result.detail;
         if (result.sid != null) {

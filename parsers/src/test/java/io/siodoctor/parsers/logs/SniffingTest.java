@@ -64,6 +64,10 @@ class SniffingTest {
             + "127.0.0.1 - - [04/Dec/2015 12:19:20] \"GET /socket.io/?EIO=3&transport=polling&t=LSzRpPJ HTTP/1.0\" 200 -\n"
             + "Invalid session 8fd756b7159c48fc9332d6058de773d2\n");
     SAMPLES.put(
+        "netty-socketio",
+        "2026-12-07T14:10:16.385Z [nioEventLoopGroup-2-1] INFO com.corundumstudio.socketio.SocketIOServer - SocketIO server started at port: 34555\n"
+            + "2026-12-07T14:10:19.675Z [nioEventLoopGroup-3-2] INFO app - [server] connect 31a5d1cd-6a20-4e29-b96c-d41d23e07318\n");
+    SAMPLES.put(
         "browser-console",
         "socket.io.js:1216 GET http://127.0.0.1:47032/socket.io/?EIO=4&transport=polling&t=zdm41e9u net::ERR_CONNECTION_REFUSED\n"
             + "(index):11 connect_error xhr poll error\n"
@@ -102,6 +106,7 @@ class SniffingTest {
         new HaproxyLogParser(),
         new AwsAlbLogParser(),
         new PythonSocketIoLogParser(),
+        new NettySocketIoLogParser(),
         new BrowserConsoleLogParser(),
         new GenericLogParser());
   }

@@ -8,6 +8,7 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
@@ -37,7 +38,8 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/using-multiple-nodes/",
-    subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"})
+    subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"},
+    settings = {ProxySetting.STICKINESS})
 public final class StickySessionMissingRule implements Rule {
 
   @Override
@@ -57,6 +59,21 @@ public final class StickySessionMissingRule implements Rule {
         if (s.isPresent() && s.get().handshakeRecord().isPresent() && issuedRecently(s.get(), x)) {
           soonAfterHandshake++;
         }
+      }
+    }
+    // netty-socketio answers a request for a session it does not know with a bare 500 (and its
+    // session ids are UUIDs, which no other server issues): the same story without an error code
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      String sid = x.sid().orElse(null);
+      if (x.status() != 500 || sid == null || !isUuid(sid) || sids.contains(sid)) {
+        continue;
+      }
+      Optional<Session> s = incident.session(sid);
+      if (s.isPresent() && s.get().handshakeRecord().isPresent() && issuedRecently(s.get(), x)
+          && !tornDown(s.get(), x)) {
+        evidence.add(Evidence.of(x, "netty-socketio answers 500 for a session it does not know"));
+        sids.add(sid);
+        soonAfterHandshake++;
       }
     }
     // server side: a sid one node issued and another did not know
@@ -109,9 +126,9 @@ public final class StickySessionMissingRule implements Rule {
     }
     String detail = !nodeStories.isEmpty() ? String.join("; ", nodeStories.subList(0, Math.min(3, nodeStories.size())))
         + (nodeStories.size() > 3 ? "; and " + (nodeStories.size() - 3) + " more" : "")
-        : soonAfterHandshake + " request(s) of a session opened moments before were answered \"Session ID unknown\"";
+        : soonAfterHandshake + " request(s) of a session opened moments before were answered as an unknown session";
     if (!nodeStories.isEmpty() && soonAfterHandshake > 0) {
-      detail += "; the browser saw " + soonAfterHandshake + " request(s) answered \"Session ID unknown\"";
+      detail += "; the browser saw " + soonAfterHandshake + " request(s) answered as an unknown session";
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
   }
@@ -122,7 +139,7 @@ public final class StickySessionMissingRule implements Rule {
     if (sids.isEmpty()) {
       return evidence; // nothing was rejected: no line to find
     }
-    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 400)) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 400 || s == 500)) {
       if (l.sessionId() != null && sids.contains(l.sessionId())) {
         evidence.add(Evidence.of(l, l.access().upstream() == null ? "rejected" : "answered by upstream " + l.access().upstream()));
         if (evidence.size() >= 4) {
@@ -155,6 +172,21 @@ public final class StickySessionMissingRule implements Rule {
       }
     }
     return false;
+  }
+
+  /** netty-socketio's session ids: {@code UUID.randomUUID()}, 8-4-4-4-12 hex digits. */
+  static boolean isUuid(String sid) {
+    if (sid.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = sid.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash != (c == '-') || !dash && Character.digit(c, 16) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Within one heartbeat window of the handshake or of the session's previous request. */

@@ -220,9 +220,72 @@ public final class NetErrors {
         || c.startsWith("SEC_ERROR_") || c.startsWith("SSL_ERROR_") || c.startsWith("MOZILLA_PKIX_ERROR_");
   }
 
+  /**
+   * A proxy on the user's side failed or refused the request: Chromium's proxy and tunnel errors,
+   * its TLS-interception block, and the WebSocket error text CDP reports for a refused tunnel
+   * ("Establishing a tunnel via proxy server failed.").
+   */
+  public static boolean userProxy(String error) {
+    if (error == null) {
+      return false;
+    }
+    String c = code(error);
+    return c.startsWith("ERR_PROXY_") || c.equals("ERR_TUNNEL_CONNECTION_FAILED")
+        || c.equals("ERR_MANDATORY_PROXY_CONFIGURATION_FAILED") || c.equals("ERR_CERT_KNOWN_INTERCEPTION_BLOCKED")
+        || c.equals("ERR_KNOWN_INTERCEPTION_BLOCKED") || c.equals("ERR_SOCKS_CONNECTION_FAILED")
+        || error.contains("tunnel via proxy server");
+  }
+
   /** Chrome's text for a request it blocked as mixed content ({@code (blocked:mixed-content)}). */
   public static boolean mixedContent(String error) {
     return error != null && (error.contains("mixed-content") || error.contains("Mixed Content"));
+  }
+
+  /**
+   * The browser refused to send the request itself: an extension or content blocker ({@code
+   * ERR_BLOCKED_BY_CLIENT}) or an enterprise URL policy ({@code ERR_BLOCKED_BY_ADMINISTRATOR}).
+   */
+  public static boolean blockedByClient(String error) {
+    String c = code(error);
+    return c.equals("ERR_BLOCKED_BY_CLIENT") || c.equals("ERR_BLOCKED_BY_ADMINISTRATOR");
+  }
+
+  /**
+   * The page's Content-Security-Policy blocked the request: {@code ERR_BLOCKED_BY_CSP}, or
+   * Playwright's {@code _failureText} {@code csp} (CDP's blocked reason). Chrome's own HAR leaves
+   * {@code _error} empty for these.
+   */
+  public static boolean blockedByCsp(String error) {
+    return code(error).equals("ERR_BLOCKED_BY_CSP") || (error != null && error.trim().equals("csp"));
+  }
+
+  /**
+   * Chrome's Local (formerly Private) Network Access checks refused a public page's request to a
+   * loopback or private address ({@code ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS}, {@code
+   * ERR_BLOCKED_BY_PRIVATE_NETWORK_ACCESS_CHECKS}).
+   */
+  public static boolean localNetworkBlocked(String error) {
+    String c = code(error);
+    return c.startsWith("ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS")
+        || c.startsWith("ERR_BLOCKED_BY_PRIVATE_NETWORK_ACCESS");
+  }
+
+  /** The name did not resolve. */
+  public static boolean notResolved(String error) {
+    String c = code(error);
+    return c.equals("ERR_NAME_NOT_RESOLVED") || c.equals("ERR_NAME_RESOLUTION_FAILED")
+        || c.equals("NS_ERROR_UNKNOWN_HOST");
+  }
+
+  /**
+   * Chrome's answer to a TLS handshake that got something other than TLS back, as when an
+   * {@code https://} URL points at a plain-HTTP port ({@code ERR_SSL_PROTOCOL_ERROR}; Firefox
+   * {@code SSL_ERROR_RX_RECORD_TOO_LONG}).
+   */
+  public static boolean notTls(String error) {
+    String c = code(error);
+    return c.equals("ERR_SSL_PROTOCOL_ERROR") || c.equals("SSL_ERROR_RX_RECORD_TOO_LONG")
+        || (error != null && error.contains("SSL_ERROR_RX_RECORD_TOO_LONG"));
   }
 
   /** The generic failure Chrome reports for a request blocked by CORS. */
