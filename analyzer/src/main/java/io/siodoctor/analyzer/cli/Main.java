@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** {@code sio-doctor COMMAND [options]}: dispatches to the sub-commands, maps failures to exit codes. */
 public final class Main {
-  static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.1.0";
 
   private Main() {}
 

@@ -1,33 +1,34 @@
 package io.siodoctor.analyzer.render;
 
 import io.siodoctor.analyzer.Analysis;
-import io.siodoctor.analyzer.rank.RankedCause;
+import io.siodoctor.analyzer.cli.Main;
 import io.siodoctor.analyzer.rank.RankedReport;
-import io.siodoctor.analyzer.rank.SessionSummary;
 import io.siodoctor.analyzer.timeline.Timeline;
-import io.siodoctor.analyzer.timeline.TimelineMark;
-import io.siodoctor.parsers.InputSummary;
-import io.siodoctor.rules.api.Evidence;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
- * One self-contained HTML page: verdict, ranked causes with expandable evidence, the session
- * timeline as inline SVG, the sessions table, and a button to save the JSON report. No external
- * load of any kind (a Content-Security-Policy forbids them), and every input-derived string escaped.
- * Evidence expands with {@code <details>}, so the report reads fine with scripts off.
+ * One self-contained HTML page from {@code report.jte}: the answer first (top cause, its fix, the
+ * most decisive evidence), the other causes as cards, the timeline, the request list with filters,
+ * then the details. No external load of any kind; a Content-Security-Policy with a fresh nonce
+ * allows only the page's own style and script. Evidence, cards and rows expand with
+ * {@code <details>} and marks are links, so the report reads fine with scripts off.
  */
 public final class HtmlRenderer implements ReportRenderer {
   public static final String NAME = "html";
-  private static final String CSS = resource("report.css");
+  private final Clock clock;
+
+  public HtmlRenderer() {
+    this(Clock.systemUTC());
+  }
+
+  HtmlRenderer(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public String name() {
@@ -40,166 +41,20 @@ public final class HtmlRenderer implements ReportRenderer {
   }
 
   public void render(Analysis analysis, Writer out) throws IOException {
-    RankedReport report = analysis.report();
-    String nonce = Html.nonce();
-    StringBuilder h = new StringBuilder(16_384);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; ")
-        .append("script-src 'nonce-").append(nonce).append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
-        .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>sio-doctor: ").append(Html.escape(report.verdict())).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main id=\"sio-report\">\n");
-    header(h, report);
-    // the timeline is compact and shows at a glance where it broke, so it comes before the details
-    timeline(h, analysis.timeline(), report);
-    for (RankedCause c : report.causes()) {
-      cause(h, c);
-    }
-    sessions(h, report.sessions());
-    inputs(h, report);
-    h.append("<div class=\"actions\"><button type=\"button\" class=\"secondary\" id=\"download-json\">")
-        .append("Download JSON report</button></div>\n");
-    h.append("<footer>sio-doctor report. Secrets are redacted unless the report was made with --show-secrets.</footer>\n");
-    h.append("</main>\n");
-    jsonDownload(h, report, nonce);
-    h.append("</body>\n</html>\n");
-    out.write(h.toString());
+    ReportView view = ReportView.of(analysis, Html.nonce(), Templates.REPORT_CSS, Templates.REPORT_JS, Main.VERSION,
+        Instant.now(clock), Html.scriptJson(json(analysis.report())));
+    Templates.render("report.jte", view, out);
     out.flush();
   }
 
-  private static void header(StringBuilder h, RankedReport report) {
-    h.append("<h1>Socket.IO diagnosis <span class=\"verdict verdict-").append(Html.escape(report.verdict()))
-        .append("\" id=\"verdict\">").append(Html.escape(report.verdict())).append("</span></h1>\n");
-    if (report.healthy()) {
-      h.append("<p class=\"summary\">No cause of a Socket.IO connection failure was found in the inputs.</p>\n");
-    } else {
-      RankedCause top = report.causes().get(0);
-      h.append("<p class=\"summary\">Most likely: <strong>").append(Html.escape(top.title()))
-          .append("</strong> (<code id=\"top-cause\">").append(Html.escape(top.id())).append("</code>)")
-          .append(report.causes().size() > 1 ? ", then " + (report.causes().size() - 1) + " more." : ".")
-          .append("</p>\n");
-    }
-  }
-
-  private static void cause(StringBuilder h, RankedCause c) {
-    h.append("<section class=\"cause rank-").append(c.rank()).append("\" id=\"cause-").append(c.rank())
-        .append("\" data-cause-id=\"").append(Html.escape(c.id())).append("\">\n");
-    h.append("<h2>").append(c.rank()).append(". ").append(Html.escape(c.title()))
-        .append(" <span class=\"cause-id\">").append(Html.escape(c.id())).append("</span></h2>\n");
-    h.append("<p class=\"meta\"><span class=\"sev-").append(Html.escape(c.severity())).append("\">")
-        .append(Html.escape(c.severity())).append("</span> · ").append(Html.escape(c.category()))
-        .append(" · confidence ").append(String.format(Locale.ROOT, "%.2f", c.confidence()))
-        .append(" <span class=\"confidence\" title=\"confidence\"><span style=\"width:")
-        .append(Math.round(Math.max(0, Math.min(1, c.confidence())) * 100)).append("%\"></span></span></p>\n");
-    if (c.detail() != null && !c.detail().isBlank()) {
-      h.append("<p class=\"detail\">").append(Html.escape(c.detail())).append("</p>\n");
-    }
-    h.append("<div class=\"explanation\">").append(SafeMarkdown.toHtml(c.explanation())).append("</div>\n");
-    h.append("<h3>Evidence</h3>\n");
-    for (int i = 0; i < c.evidence().size(); i++) {
-      evidence(h, c.evidence().get(i), c.rank() == 1 && i == 0);
-    }
-    h.append("<h3>Fix</h3>\n<div class=\"fix\">").append(SafeMarkdown.toHtml(c.fix())).append("</div>\n");
-    if (Html.isWebLink(c.docs())) {
-      h.append("<p class=\"meta\">Docs: <a href=\"").append(Html.escape(c.docs())).append("\" rel=\"noreferrer noopener\">")
-          .append(Html.escape(c.docs())).append("</a></p>\n");
-    }
-    h.append("</section>\n");
-  }
-
-  /** The decisive item (first evidence of the top cause) is highlighted; all items expand. */
-  private static void evidence(StringBuilder h, Evidence e, boolean decisive) {
-    h.append("<details class=\"evidence").append(decisive ? " decisive\" open=\"open" : "").append("\" data-location=\"")
-        .append(Html.escape(e.location().toString())).append("\"><summary><span class=\"loc\">")
-        .append(Html.escape(e.location().file())).append(' ').append(Html.escape(e.location().location()))
-        .append("</span>");
-    if (e.time() != null) {
-      h.append(" · ").append(Html.escape(e.time().toString()));
-    }
-    if (e.note() != null) {
-      h.append(" <span class=\"note\">— ").append(Html.escape(e.note())).append("</span>");
-    }
-    h.append("</summary><pre class=\"excerpt\">").append(Html.escape(e.excerpt())).append("</pre></details>\n");
-  }
-
-  private static void timeline(StringBuilder h, Timeline timeline, RankedReport report) {
-    if (timeline.isEmpty()) {
-      return;
-    }
-    Set<String> decisive = new HashSet<>();
-    if (!report.causes().isEmpty()) {
-      for (Evidence e : report.causes().get(0).evidence()) {
-        decisive.add(e.location().toString());
-      }
-    }
-    h.append("<h2>Session timeline</h2>\n<div class=\"legend\">");
-    for (TimelineMark.Kind k : TimelineMark.Kind.values()) {
-      h.append("<span><i class=\"").append(k.cssClass()).append("\"></i>").append(k.label()).append("</span>");
-    }
-    h.append("<span><i class=\"decisive-key\"></i>evidence of the top cause</span></div>\n");
-    h.append(TimelineSvg.draw(timeline, decisive));
-  }
-
-  private static void sessions(StringBuilder h, List<SessionSummary> sessions) {
-    if (sessions.isEmpty()) {
-      return;
-    }
-    h.append("<h2>Sessions</h2>\n<table id=\"sessions\">\n<tr><th>sid</th><th>protocol</th><th>transports</th>")
-        .append("<th>upgrade</th><th>opened</th><th>closed</th><th>close reason</th><th>nodes</th></tr>\n");
-    for (SessionSummary s : sessions) {
-      h.append("<tr><td class=\"mono\">").append(Html.escape(s.sid())).append("</td><td>")
-          .append(Html.escape(s.protocol())).append("</td><td>").append(Html.escape(String.join(", ", s.transports())))
-          .append("</td><td>").append(Html.escape(s.upgrade())).append("</td><td class=\"mono\">")
-          .append(Html.escape(s.opened())).append("</td><td class=\"mono\">").append(Html.escape(s.closed()))
-          .append("</td><td>").append(Html.escape(s.closeReason())).append("</td><td>")
-          .append(Html.escape(String.join(", ", s.nodes()))).append("</td></tr>\n");
-    }
-    h.append("</table>\n");
-  }
-
-  private static void inputs(StringBuilder h, RankedReport report) {
-    h.append("<h2>Inputs</h2>\n<table id=\"inputs\">\n<tr><th>file</th><th>format</th><th>records</th><th>notes</th></tr>\n");
-    for (InputSummary in : report.inputs()) {
-      h.append("<tr><td class=\"mono\">").append(Html.escape(in.file())).append("</td><td>")
-          .append(Html.escape(in.readable() ? in.format() : "unreadable")).append("</td><td>").append(in.records())
-          .append("</td><td>").append(Html.escape(in.readable() ? String.join("; ", in.warnings()) : in.error()))
-          .append("</td></tr>\n");
-    }
-    h.append("</table>\n");
-    for (String w : report.warnings()) {
-      h.append("<p class=\"meta\">warning: ").append(Html.escape(w)).append("</p>\n");
-    }
-  }
-
-  /** The JSON report travels inside the page, so the button works offline and from a saved file. */
-  private static void jsonDownload(StringBuilder h, RankedReport report, String nonce) {
+  /** The JSON report travels inside the page, so the download button works offline and from a saved file. */
+  private static String json(RankedReport report) {
     StringWriter json = new StringWriter();
     try {
       new JsonRenderer().render(report, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    h.append("<script type=\"application/json\" id=\"report-json\">").append(Html.scriptJson(json.toString()))
-        .append("</script>\n");
-    h.append("<script nonce=\"").append(nonce).append("\">\n")
-        .append("document.getElementById('download-json').addEventListener('click', function () {\n")
-        .append("  var text = document.getElementById('report-json').textContent;\n")
-        .append("  var a = document.createElement('a');\n")
-        .append("  a.href = URL.createObjectURL(new Blob([text], {type: 'application/json'}));\n")
-        .append("  a.download = 'sio-doctor-report.json';\n")
-        .append("  document.body.appendChild(a); a.click(); a.remove();\n")
-        .append("});\n</script>\n");
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = HtmlRenderer.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return json.toString();
   }
 }
