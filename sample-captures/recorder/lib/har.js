@@ -20,6 +20,8 @@ class HarRecorder {
     this.pending = [];           // promises for bodies / post data
     this.stopped = false;
     this.userAgent = opts.userAgent || '';
+    // DevTools' "Export HAR (with sensitive data)": keep Cookie / Set-Cookie / Authorization
+    this.withSensitiveData = !!opts.withSensitiveData;
   }
 
   async start() {
@@ -238,6 +240,13 @@ class HarRecorder {
   onWsFrameError(p) {
     const r = this.requests.get(p.requestId);
     if (!r) return;
+    if (r.issueTime < 0) {
+      // failed before its handshake was sent (a proxy refusing the CONNECT tunnel): DevTools
+      // still lists the WebSocket, with its error; it starts when the error came
+      r.issueTime = p.timestamp;
+      r.startTime = p.timestamp;
+      r.wallIssueTime = this.wall(p.timestamp);
+    }
     r.frames.push({ type: 'error', time: this.pseudoWall(r, p.timestamp), opcode: -1, data: p.errorMessage });
     r.responseReceivedTime = p.timestamp;
   }
@@ -294,9 +303,9 @@ class HarRecorder {
     const timings = this.buildTimings(r);
     let time = 0;
     for (const t of [timings.blocked, timings.dns, timings.connect, timings.send, timings.wait, timings.receive]) time += Math.max(t, 0);
-    const reqHeaders = sanitizeHeaders(r.extraRequestHeaders || r.requestHeaders);
+    const reqHeaders = sanitizeHeaders(r.extraRequestHeaders || r.requestHeaders, this.withSensitiveData);
     const respHeaderObj = r.rawResponseHeaders || r.responseHeaders;
-    const respHeaders = respHeaderObj ? sanitizeHeaders(respHeaderObj) : [];
+    const respHeaders = respHeaderObj ? sanitizeHeaders(respHeaderObj, this.withSensitiveData) : [];
     const url = r.url.split('#', 2)[0];
     const startWall = r.wallIssueTime !== undefined ? r.wallIssueTime : r.createdWall;
     const entry = {
@@ -428,10 +437,10 @@ function headerValue(obj, name) {
   return undefined;
 }
 
-function sanitizeHeaders(obj) {
+function sanitizeHeaders(obj, keepSensitive) {
   const out = [];
   for (const [name, value] of Object.entries(obj || {})) {
-    if (SENSITIVE_HEADERS.has(name.toLowerCase())) continue; // same as DevTools' sanitized export
+    if (!keepSensitive && SENSITIVE_HEADERS.has(name.toLowerCase())) continue; // same as DevTools' sanitized export
     // CDP joins repeated headers with "\n"; DevTools splits them back into separate entries
     for (const v of String(value).split('\n')) out.push({ name, value: v });
   }

@@ -9,7 +9,8 @@
 //   rec.nginx(conf)                                           private nginx (daemon off)
 //   rec.pageServer(port, {https})                             static page + client bundles
 //   rec.waitPort(port) / rec.sleep(ms)
-//   rec.record({url | pages, duration | run, args})           headless Chromium -> HAR + console
+//   rec.record({url | pages, duration | run, args, withSensitiveData})  headless Chromium -> HAR + console
+//                                                             (withSensitiveData keeps Cookie/Set-Cookie)
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -140,7 +141,7 @@ class Recorder {
       const page = i === 0 && context.pages().length ? context.pages()[0] : await context.newPage();
       const cdp = await context.newCDPSession(page);
       const { userAgent } = await cdp.send('Browser.getVersion');
-      const har = new HarRecorder(cdp, { userAgent });
+      const har = new HarRecorder(cdp, { userAgent, withSensitiveData: !!opts.withSensitiveData });
       const cons = new ConsoleRecorder(cdp, har);
       await har.start();
       await cons.start();

@@ -9,6 +9,7 @@ import io.siodoctor.parsers.logs.JsonLinesLogParser;
 import io.siodoctor.parsers.logs.NginxAccessLogParser;
 import io.siodoctor.parsers.logs.NginxErrorLogParser;
 import io.siodoctor.parsers.logs.PythonSocketIoLogParser;
+import io.siodoctor.parsers.logs.SquidAccessLogParser;
 import java.util.List;
 
 /**
@@ -31,6 +32,7 @@ public final class InputParsers {
         new NginxAccessLogParser(),
         new HaproxyLogParser(),
         new AwsAlbLogParser(),
+        new SquidAccessLogParser(),
         new PythonSocketIoLogParser(),
         new BrowserConsoleLogParser(),
         new GenericLogParser());

@@ -1,6 +1,7 @@
 package io.siodoctor.parsers;
 
 import io.siodoctor.parsers.record.Excerpts;
+import io.siodoctor.parsers.redact.SecretMasker;
 import io.siodoctor.parsers.record.Record;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -101,7 +102,9 @@ public final class InputReader {
     // NUL bytes are UTF-16's ASCII halves or binary junk; either way they only obscure the line
     String text = new String(head, StandardCharsets.UTF_8).replace("\0", "").replace("\ufeff", "");
     String firstLine = text.lines().findFirst().orElse("");
-    return "not a HAR or a recognised log format (first line: \"" + Excerpts.oneLine(firstLine, 80) + "\")";
+    // the first line is the user's data (an Authorization header, a token): masked before it is quoted
+    return "not a HAR or a recognised log format (first line: \"" + Excerpts.oneLine(SecretMasker.mask(firstLine), 80)
+        + "\")";
   }
 
   private static String describe(IOException e) {

@@ -109,7 +109,7 @@ public record TimelineView(Window focus, Window all, boolean zoomed, List<NodeKe
 
   private static double span(List<TimelineLane> lanes) {
     Timeline t = new Timeline(lanes);
-    return Duration.between(t.start(), t.end()).toNanos() / 1e6;
+    return millis(t.start(), t.end());
   }
 
   private record Layout(Set<String> decisive, Map<String, TrafficRow> rows, Map<String, String> nodeClass,
@@ -140,7 +140,7 @@ public record TimelineView(Window focus, Window all, boolean zoomed, List<NodeKe
 
     /** The span plus a little room on the right, so a mark at the end is not cut; 20 ms at least. */
     private static double total(Instant start, Instant end) {
-      return Math.max(20, Duration.between(start, end).toNanos() / 1e6) * 1.03;
+      return Math.max(20, millis(start, end)) * 1.03;
     }
 
     private static List<String> axis(double total) {
@@ -157,7 +157,7 @@ public record TimelineView(Window focus, Window all, boolean zoomed, List<NodeKe
       List<Mark> marks = new ArrayList<>();
       List<Integer> lastInRow = new ArrayList<>();
       for (TimelineMark m : lane.marks()) {
-        double ms = Duration.between(start, m.time()).toNanos() / 1e6;
+        double ms = millis(start, m.time());
         double x = (ms - fromMs) / totalMs * WIDTH;
         double w = Math.max(MIN_MARK, m.durationMs() / totalMs * WIDTH);
         w = Math.min(w, WIDTH - x);
@@ -203,6 +203,15 @@ public record TimelineView(Window focus, Window all, boolean zoomed, List<NodeKe
       return String.format(Locale.ROOT, "%.0f ms", ms);
     }
     return a < 10_000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.1f s", ms / 1000);
+  }
+
+  /**
+   * Milliseconds between two instants as a double: {@code Duration.toNanos()} overflows past 292
+   * years, and a HAR with a bogus date spans centuries (issue 12); a double only loses precision.
+   */
+  static double millis(Instant from, Instant to) {
+    Duration d = Duration.between(from, to);
+    return d.getSeconds() * 1e3 + d.getNano() / 1e6;
   }
 
   static String fmt(double v) {

@@ -2,8 +2,8 @@ package io.siodoctor.analyzer.web;
 
 import io.javalin.http.Context;
 import io.siodoctor.analyzer.sanitize.HarSanitizer;
-import io.siodoctor.analyzer.sanitize.RedactionPolicy;
-import io.siodoctor.analyzer.sanitize.Redactions;
+import io.siodoctor.parsers.redact.RedactionPolicy;
+import io.siodoctor.parsers.redact.Redactions;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;

@@ -77,5 +77,11 @@ public enum LogEvent {
   /** Browser console: a network error ({@code eventDetail} holds the {@code net::ERR_*} code). */
   NETWORK_ERROR,
   /** A socket.io {@code connect_error} or client error text. */
-  CLIENT_CONNECT_ERROR
+  CLIENT_CONNECT_ERROR,
+  /**
+   * The process ran out of a resource it needs to serve connections: {@code EMFILE} / {@code
+   * ENFILE} ({@code too many open files}), as Node prints it ({@code Error: accept EMFILE}) or any
+   * other runtime; {@code eventDetail} is the error name.
+   */
+  RESOURCE_EXHAUSTED
 }

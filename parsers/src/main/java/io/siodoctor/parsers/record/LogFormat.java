@@ -8,6 +8,8 @@ public enum LogFormat {
   NGINX_ERROR("nginx-error"),
   HAPROXY("haproxy"),
   AWS_ALB("aws-alb"),
+  /** Squid's native access log: a forward proxy on the user's side. */
+  SQUID_ACCESS("squid-access"),
   /** JSON lines from pino, winston, bunyan and similar loggers. */
   JSON_LINES("json"),
   /** Python python-socketio / Flask-SocketIO and Java netty-socketio logs. */

@@ -8,6 +8,7 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
@@ -37,7 +38,8 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/using-multiple-nodes/",
-    subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"})
+    subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"},
+    settings = {ProxySetting.STICKINESS})
 public final class StickySessionMissingRule implements Rule {
 
   @Override

@@ -4,11 +4,14 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.connect.AuthRejectedRule;
 import io.siodoctor.rules.connect.BadHandshakeMethodRule;
 import io.siodoctor.rules.connect.BadRequestRule;
+import io.siodoctor.rules.connect.ClientProxyInterferenceRule;
 import io.siodoctor.rules.connect.CorsMissingHeadersRule;
+import io.siodoctor.rules.connect.CredentialsNotSentRule;
 import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
 import io.siodoctor.rules.connect.PlainWebSocketServerRule;
 import io.siodoctor.rules.connect.RequestForbiddenRule;
+import io.siodoctor.rules.connect.ServerOverloadedRule;
 import io.siodoctor.rules.connect.ServerUnreachableRule;
 import io.siodoctor.rules.connect.StickySessionMissingRule;
 import io.siodoctor.rules.connect.TlsErrorRule;
@@ -61,6 +64,9 @@ public final class BuiltInRules {
         new BadHandshakeMethodRule(),
         new BadRequestRule(),
         new RequestForbiddenRule(),
+        new CredentialsNotSentRule(),
+        new ClientProxyInterferenceRule(),
+        new ServerOverloadedRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),
         new PayloadTooLargeRule(),

@@ -75,6 +75,22 @@ public final class NetErrors {
         || (error != null && error.contains("ERR_CERT"));
   }
 
+  /**
+   * A proxy on the user's side failed or refused the request: Chromium's proxy and tunnel errors,
+   * its TLS-interception block, and the WebSocket error text CDP reports for a refused tunnel
+   * ("Establishing a tunnel via proxy server failed.").
+   */
+  public static boolean userProxy(String error) {
+    if (error == null) {
+      return false;
+    }
+    String c = code(error);
+    return c.startsWith("ERR_PROXY_") || c.equals("ERR_TUNNEL_CONNECTION_FAILED")
+        || c.equals("ERR_MANDATORY_PROXY_CONFIGURATION_FAILED") || c.equals("ERR_CERT_KNOWN_INTERCEPTION_BLOCKED")
+        || c.equals("ERR_KNOWN_INTERCEPTION_BLOCKED") || c.equals("ERR_SOCKS_CONNECTION_FAILED")
+        || error.contains("tunnel via proxy server");
+  }
+
   /** Chrome's text for a request it blocked as mixed content ({@code (blocked:mixed-content)}). */
   public static boolean mixedContent(String error) {
     return error != null && (error.contains("mixed-content") || error.contains("Mixed Content"));

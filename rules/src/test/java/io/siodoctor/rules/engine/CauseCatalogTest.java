@@ -42,7 +42,7 @@ class CauseCatalogTest {
    */
   static final Set<String> PENDING = Set.of(
       "blocked-by-client", "csp-blocked", "wrong-server-url", "non-socketio-response",
-      "credentials-not-sent", "client-proxy-interference", "platform-no-websocket", "server-overloaded");
+      "platform-no-websocket");
 
   private final List<Rule> rules = BuiltInRules.all();
 

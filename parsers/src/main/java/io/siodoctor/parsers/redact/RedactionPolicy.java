@@ -1,6 +1,5 @@
-package io.siodoctor.analyzer.sanitize;
+package io.siodoctor.parsers.redact;
 
-import io.siodoctor.parsers.redact.SecretMasker;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,6 +11,12 @@ import java.util.stream.Collectors;
  * --redact} adds names.
  */
 public final class RedactionPolicy {
+  /** Parameter and field names whose values are credentials (Cloudflare/Google sanitizer lists and Socket.IO usage). */
+  static final Set<String> SECRET_NAMES = Set.of(
+      "token", "access_token", "refresh_token", "id_token", "auth", "authorization", "jwt", "apikey",
+      "api_key", "api-key", "key", "secret", "client_secret", "clientsecret", "password", "passwd", "pwd", "pass",
+      "pin", "otp", "signature", "sig", "code", "state", "session", "sessionid", "session_id", "code_verifier",
+      "samlresponse", "samlrequest", "assertion", "x-api-key", "x-auth-token", "x-access-token", "credentials");
   /** Parts of a name that make it a secret wherever they appear. */
   private static final String[] SECRET_WORDS = {
     "token", "secret", "password", "passwd", "session", "apikey", "api_key", "api-key", "credential", "cookie",
@@ -49,7 +54,7 @@ public final class RedactionPolicy {
     if (NEVER.contains(n)) {
       return false;
     }
-    if (SecretMasker.SECRET_NAMES.contains(n) || SecretMasker.isSecretName(n)) {
+    if (SECRET_NAMES.contains(n)) {
       return true;
     }
     for (String w : SECRET_WORDS) {

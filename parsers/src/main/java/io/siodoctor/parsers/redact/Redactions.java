@@ -1,4 +1,4 @@
-package io.siodoctor.analyzer.sanitize;
+package io.siodoctor.parsers.redact;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,10 +12,12 @@ public final class Redactions {
   public static final String JWT = "jwt";
   public static final String FIELD = "field";
   public static final String SID = "sid";
+  /** Bodies and frames that are not text, so cannot be inspected: dropped (bodies) or zeroed (frames). */
+  public static final String BINARY = "binary";
 
   private final Map<String, Integer> counts = new TreeMap<>();
 
-  void count(String kind) {
+  public void count(String kind) {
     counts.merge(kind, 1, Integer::sum);
   }
 

@@ -1,4 +1,4 @@
-package io.siodoctor.analyzer.sanitize;
+package io.siodoctor.parsers.redact;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
