@@ -47,7 +47,8 @@ public final class Analyzer {
     return new Analysis(analyze(incident), TimelineBuilder.of(incident), TrafficBuilder.of(incident));
   }
 
-  private static Incident incident(List<InputSource> sources) {
+  /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
+  public static Incident incident(List<InputSource> sources) {
     IncidentBuilder builder = new IncidentBuilder();
     for (InputSource source : sources) {
       builder.addInput(read(source, builder));
