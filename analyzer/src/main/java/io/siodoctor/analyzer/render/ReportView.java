@@ -41,6 +41,17 @@ public record ReportView(
 
   /** A request-list row with whether it is evidence of the top cause, and its URL cut for wrapping. */
   public record RowView(TrafficRow row, boolean decisive, List<String> targetParts) {
+    /** The time of day ({@code 03:31:56.908}): the date is in the row's details and the trust line. */
+    public String shortTime() {
+      String t = row.time();
+      int tee = t.indexOf('T');
+      if (tee < 0) {
+        return t;
+      }
+      String s = t.substring(tee + 1);
+      return s.endsWith("Z") ? s.substring(0, s.length() - 1) : s;
+    }
+
     public String statusClass() {
       if (row.error()) {
         return "error";

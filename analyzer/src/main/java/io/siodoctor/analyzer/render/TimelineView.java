@@ -86,9 +86,16 @@ public record TimelineView(Window focus, Window all, boolean zoomed, List<NodeKe
     for (int i = 0; i < sorted.size(); i++) {
       nodeClass.put(sorted.get(i), "node-" + i);
     }
+    // a lane names the nodes that answered its requests (the request list knows), else those that logged it
+    Map<String, java.util.TreeSet<String>> answered = new LinkedHashMap<>();
+    for (TrafficRow r : rows.values()) {
+      if (!r.sid().isEmpty() && !r.node().isEmpty()) {
+        answered.computeIfAbsent(r.sid(), k -> new java.util.TreeSet<>()).add(r.node());
+      }
+    }
     Map<String, String> sessionNodes = new LinkedHashMap<>();
     for (SessionSummary s : sessions) {
-      sessionNodes.put(s.sid(), String.join(", ", s.nodes()));
+      sessionNodes.put(s.sid(), String.join(", ", answered.containsKey(s.sid()) ? answered.get(s.sid()) : s.nodes()));
     }
     List<TimelineLane> failing = new ArrayList<>();
     for (TimelineLane lane : timeline.lanes()) {

@@ -136,8 +136,9 @@ public final class TrafficBuilder {
     if (l.access() != null) {
       method = l.access().method() == null ? "" : l.access().method();
       target = l.access().url() == null ? "" : l.access().url();
-      status = Integer.toString(l.access().status());
-      error = l.access().status() >= 400 || l.access().status() == 0;
+      // a server's own request line (debug log) has no status: its event says what it is
+      status = l.access().status() > 0 ? Integer.toString(l.access().status()) : status;
+      error = l.access().status() >= 400 || TimelineBuilder.isError(l);
       node = nodes.nodeOf(l.access().upstream());
       transport = l.access().engineIo() == null || l.access().engineIo().transport() == null ? ""
           : l.access().engineIo().transport();

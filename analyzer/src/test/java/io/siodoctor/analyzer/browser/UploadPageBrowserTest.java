@@ -233,6 +233,21 @@ class UploadPageBrowserTest {
     assertThat(visibleRows()).isLessThan(oneSession);
   }
 
+  @Test
+  void theCompareFormShowsTheDecisiveDifferenceFirst() {
+    driver.get(server.url());
+    Path root = Fixtures.repoRoot().resolve("sample-captures");
+    driver.findElement(By.id("working")).sendKeys(root.resolve("healthy--nginx-websocket-proxy/capture.har").toString());
+    driver.findElement(By.id("failing")).sendKeys(root.resolve("websocket-upgrade-blocked--nginx-no-upgrade-headers/capture.har").toString());
+    driver.findElement(By.id("compareButton")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("sio-diff")).isEmpty());
+    WebElement first = driver.findElement(By.id("diff-1"));
+    assertThat(first.getAttribute("data-aspect")).isEqualTo("upgrade");
+    assertThat(first.findElement(By.cssSelector(".failing")).getText()).contains("Unexpected response code: 400");
+    assertThat(first.findElement(By.cssSelector(".working")).getText()).contains("101");
+    assertThat(driver.findElement(By.id("failing-verdict")).getText()).isEqualTo("problems");
+  }
+
   private static int visibleRows() {
     return ((Number) js("return Array.prototype.filter.call(document.querySelectorAll('li.tr-row'), function (r) { return !r.hidden; }).length")).intValue();
   }
