@@ -319,7 +319,7 @@ class HarRecorder {
         httpVersion: requestHttpVersion(r),
         headers: reqHeaders,
         queryString: queryParameters(url),
-        cookies: [],
+        cookies: this.withSensitiveData ? requestCookies(reqHeaders) : [],
         headersSize: r.requestHeadersText ? r.requestHeadersText.length : -1,
         bodySize: r.postData ? Buffer.byteLength(r.postData, 'utf8') : 0,
       },
@@ -328,7 +328,7 @@ class HarRecorder {
         statusText: r.statusText,
         httpVersion: responseHttpVersion(r),
         headers: respHeaders,
-        cookies: [],
+        cookies: this.withSensitiveData ? responseCookies(respHeaders) : [],
         content: this.buildContent(r),
         redirectURL: headerValue(respHeaderObj, 'location') || '',
         headersSize: r.responseHeadersText ? r.responseHeadersText.length : -1,
@@ -443,6 +443,44 @@ function sanitizeHeaders(obj, keepSensitive) {
     if (!keepSensitive && SENSITIVE_HEADERS.has(name.toLowerCase())) continue; // same as DevTools' sanitized export
     // CDP joins repeated headers with "\n"; DevTools splits them back into separate entries
     for (const v of String(value).split('\n')) out.push({ name, value: v });
+  }
+  return out;
+}
+
+// HAR cookie objects from the Cookie request header(s): {name, value}, as DevTools lists the
+// cookies the request included (exports with sensitive data only).
+function requestCookies(headers) {
+  const out = [];
+  for (const h of headers) {
+    if (h.name.toLowerCase() !== 'cookie') continue;
+    for (const part of h.value.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) out.push({ name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() });
+    }
+  }
+  return out;
+}
+
+// HAR cookie objects from Set-Cookie response headers: name, value and the attributes DevTools keeps.
+function responseCookies(headers) {
+  const out = [];
+  for (const h of headers) {
+    if (h.name.toLowerCase() !== 'set-cookie') continue;
+    const [pair, ...attrs] = h.value.split(';');
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const c = { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(), path: '', domain: '', expires: null, httpOnly: false, secure: false };
+    for (const a of attrs) {
+      const [k, v = ''] = a.split('=');
+      const key = k.trim().toLowerCase();
+      if (key === 'path') c.path = v.trim();
+      else if (key === 'domain') c.domain = v.trim();
+      else if (key === 'expires') c.expires = new Date(v.trim()).toISOString();
+      else if (key === 'httponly') c.httpOnly = true;
+      else if (key === 'secure') c.secure = true;
+      else if (key === 'samesite') c.sameSite = v.trim();
+    }
+    out.push(c);
   }
   return out;
 }

@@ -126,12 +126,15 @@ class Recorder {
   // Record one or more pages in one headless Chromium.
   //   pages: [{url, har: 'capture.har', console: 'console.log'}]  (har/console null = not saved)
   //   run:   async (ctx) => {...} runs while recording; default waits `duration` ms
+  //   ignoreDefaultArgs: Playwright default switches to leave out (['--disable-extensions'] to
+  //          load an extension with --load-extension)
   async record(opts) {
     const userDataDir = this.tmp('chrome');
     const { chromium } = require('playwright-core');
     const args = CHROME_FLAGS.concat(opts.args || []);
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM, headless: true, args, viewport: { width: 1024, height: 600 },
+      ignoreDefaultArgs: opts.ignoreDefaultArgs,
       env: Object.assign({}, process.env, { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }),
     });
     this.contexts.push(context);

@@ -72,9 +72,10 @@ public final class InputReader {
       }
       format = parser.format();
       parser.parse(data, displayName, counter);
-      return new InputSummary(displayName, format, counter.records, counter.warnings, null);
+      return new InputSummary(displayName, format, counter.records, counter.warnings, null, counter.capture);
     } catch (InputError e) {
-      return new InputSummary(displayName, format, counter.records, counter.warnings, e.getMessage());
+      return new InputSummary(displayName, format, counter.records, counter.warnings, e.getMessage(),
+          counter.capture);
     } catch (IOException e) {
       return new InputSummary(
           displayName, format, counter.records, counter.warnings, displayName + ": " + describe(e));
@@ -95,16 +96,33 @@ public final class InputReader {
     return null;
   }
 
+  /** The start of the error of an input no parser recognised. */
+  public static final String UNRECOGNISED = "not a HAR or a recognised log format";
+  /** The error of an input with no bytes at all. */
+  public static final String EMPTY = "empty file";
+
+  /**
+   * Whether this input was neither a HAR nor a log any parser recognises (or empty): nothing in it
+   * was read. A batch scan skips such files (READMEs, scripts); {@code analyze} reports them.
+   */
+  public static boolean unrecognised(InputSummary summary) {
+    String e = summary.error();
+    if (summary.format() != null || summary.records() > 0 || e == null) {
+      return false;
+    }
+    String why = e.startsWith(summary.file() + ": ") ? e.substring(summary.file().length() + 2) : e;
+    return why.startsWith(UNRECOGNISED) || why.equals(EMPTY);
+  }
+
   private static String unrecognised(byte[] head) {
     if (head.length == 0) {
-      return "empty file";
+      return EMPTY;
     }
     // NUL bytes are UTF-16's ASCII halves or binary junk; either way they only obscure the line
     String text = new String(head, StandardCharsets.UTF_8).replace("\0", "").replace("\ufeff", "");
     String firstLine = text.lines().findFirst().orElse("");
     // the first line is the user's data (an Authorization header, a token): masked before it is quoted
-    return "not a HAR or a recognised log format (first line: \"" + Excerpts.oneLine(SecretMasker.mask(firstLine), 80)
-        + "\")";
+    return UNRECOGNISED + " (first line: \"" + Excerpts.oneLine(SecretMasker.mask(firstLine), 80) + "\")";
   }
 
   private static String describe(IOException e) {
@@ -120,6 +138,7 @@ public final class InputReader {
     private final RecordSink next;
     private final List<String> warnings = new ArrayList<>();
     private long records;
+    private io.siodoctor.parsers.capture.CaptureProfile capture;
 
     Counter(RecordSink next) {
       this.next = next;
@@ -135,6 +154,12 @@ public final class InputReader {
     public void warn(String message) {
       warnings.add(message);
       next.warn(message);
+    }
+
+    @Override
+    public void capture(io.siodoctor.parsers.capture.CaptureProfile profile) {
+      capture = profile;
+      next.capture(profile);
     }
 
     @Override

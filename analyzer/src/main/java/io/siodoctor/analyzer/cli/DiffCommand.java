@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -39,12 +38,12 @@ final class DiffCommand implements Command {
     return "what differs between a working and a failing capture (WORKING.har FAILING.har [logs...])";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("format").hasArg().argName(FORMATS).desc("output format (default: text)").get());
-    o.addOption(Option.builder().longOpt("output").hasArg().argName("FILE").desc("write to FILE instead of stdout").get());
-    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR").desc("extra rule packs").get());
-    Cli.addCommonOptions(o);
+    o.addOption(SharedOptions.format(FORMATS, "text"));
+    o.addOption(SharedOptions.output("FILE"));
+    o.addOption(SharedOptions.rules("extra rule packs"));
     return o;
   }
 
@@ -73,14 +72,15 @@ final class DiffCommand implements Command {
     }
     LogAssignment.Sides sides = LogAssignment.assign(sources.get(0), sources.get(1), sources.subList(2, sources.size()));
     CaptureDiff diff = new CaptureDiffer(Cli.analyzer(cl)).diff(sides.working(), sides.failing()).mapText(SecretMasker::mask);
-    try (Writer w = cl.hasOption("output")
-        ? Files.newBufferedWriter(Path.of(cl.getOptionValue("output")), StandardCharsets.UTF_8)
-        : new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+    try (Output o = Output.of(cl, out)) {
+      Writer w = new OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
       switch (format) {
         case "json" -> DiffJson.write(diff, w);
         case "html" -> DiffHtml.write(diff, w);
         default -> DiffText.write(diff, w);
       }
+      w.flush();
+      o.commit();
     }
     for (String e : concat(diff.working().errors(), diff.failing().errors())) {
       err.println("sio-doctor: " + e);

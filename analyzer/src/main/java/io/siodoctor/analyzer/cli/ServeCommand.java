@@ -23,7 +23,8 @@ final class ServeCommand implements Command {
     return "web page to upload HAR files and logs and read the report (redacted)";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
         .desc("port to listen on (default " + ServerOptions.DEFAULT_PORT + "; 0 picks a free one)").get());
@@ -32,12 +33,16 @@ final class ServeCommand implements Command {
     o.addOption(Option.builder().longOpt("max-upload-mb").hasArg().argName("MB")
         .desc("largest upload accepted (default " + ServerOptions.DEFAULT_MAX_UPLOAD_MB + ")").get());
     o.addOption(Option.builder().longOpt("max-concurrent").hasArg().argName("N")
-        .desc("analyses running at once; more get 503 (default: number of CPUs)").get());
+        .desc("analyses (and sanitizations) running at once; more wait in a queue (default: number of CPUs)").get());
+    o.addOption(Option.builder().longOpt("max-queued").hasArg().argName("N")
+        .desc("uploads waiting for a free slot at most; more get 503 with Retry-After (default "
+            + ServerOptions.DEFAULT_MAX_QUEUED + ")").get());
+    o.addOption(Option.builder().longOpt("sanitize-timeout").hasArg().argName("SECONDS")
+        .desc("answer 503 when sanitizing one upload takes longer (default 60)").get());
     o.addOption(Option.builder().longOpt("analysis-timeout").hasArg().argName("SECONDS")
         .desc("answer 503 when one analysis takes longer (default 180)").get());
     o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
         .desc("a Lucene index written by index/scan --index: the page gets a search box and GET /api/search answers").get());
-    Cli.addCommonOptions(o);
     return o;
   }
 
@@ -60,7 +65,9 @@ final class ServeCommand implements Command {
     }
     o = o.withMaxUploadBytes(Cli.intOption(cl, "max-upload-mb", ServerOptions.DEFAULT_MAX_UPLOAD_MB) * 1024L * 1024L);
     o = o.withMaxConcurrentAnalyses(Cli.intOption(cl, "max-concurrent", o.maxConcurrentAnalyses()));
+    o = o.withMaxQueued(Cli.intOption(cl, "max-queued", o.maxQueued()));
     o = o.withAnalysisTimeoutMs(Cli.intOption(cl, "analysis-timeout", (int) (o.analysisTimeoutMs() / 1000)) * 1000L);
+    o = o.withSanitizeTimeoutMs(Cli.intOption(cl, "sanitize-timeout", (int) (o.sanitizeTimeoutMs() / 1000)) * 1000L);
     if (cl.hasOption("index")) {
       o = o.withIndex(Path.of(cl.getOptionValue("index")));
     }
@@ -84,8 +91,10 @@ final class ServeCommand implements Command {
       err.println("sio-doctor serve: cannot listen on " + o.host() + ":" + o.port() + ": " + why);
       return ExitCode.USAGE;
     }
-    err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB"
-        + (o.index() == null ? "" : "; searching the index in " + o.index()) + "; Ctrl-C stops)");
+    if (!SharedOptions.quiet(cl)) {
+      err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB"
+          + (o.index() == null ? "" : "; searching the index in " + o.index()) + "; Ctrl-C stops)");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

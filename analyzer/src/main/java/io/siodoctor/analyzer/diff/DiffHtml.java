@@ -1,6 +1,6 @@
 package io.siodoctor.analyzer.diff;
 
-import io.siodoctor.analyzer.cli.Main;
+import io.siodoctor.analyzer.Tool;
 import io.siodoctor.analyzer.render.Html;
 import io.siodoctor.analyzer.render.Templates;
 import java.io.Writer;
@@ -12,7 +12,12 @@ public final class DiffHtml {
   private DiffHtml() {}
 
   public static void write(CaptureDiff d, Writer out) {
-    Templates.render("diff.jte", new DiffView(d, Html.nonce(), Templates.REPORT_CSS, Main.VERSION,
+    write(d, out, Html.nonce());
+  }
+
+  /** @param nonce the page's CSP nonce (a server sends the same one in its header) */
+  public static void write(CaptureDiff d, Writer out, String nonce) {
+    Templates.render("diff.jte", new DiffView(d, nonce, Templates.REPORT_CSS, Tool.VERSION,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), out);
   }
 }

@@ -2,14 +2,13 @@ package io.siodoctor.analyzer.diff;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.siodoctor.analyzer.cli.Main;
+import io.siodoctor.analyzer.Tool;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /** {@code diff --format json} and {@code POST /api/diff}: schemaVersion 2, tool, both sides, ranked differences. */
 public final class DiffJson {
-  public static final int SCHEMA_VERSION = 2;
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private DiffJson() {}
@@ -19,11 +18,7 @@ public final class DiffJson {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
-      g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-      g.writeObjectFieldStart("tool");
-      g.writeStringField("name", "sio-doctor");
-      g.writeStringField("version", Main.VERSION);
-      g.writeEndObject();
+      Tool.stamp(g);
       side(g, "working", d.working());
       side(g, "failing", d.failing());
       g.writeArrayFieldStart("differences");

@@ -1,7 +1,7 @@
 package io.siodoctor.analyzer.render;
 
 import io.siodoctor.analyzer.Analysis;
-import io.siodoctor.analyzer.cli.Main;
+import io.siodoctor.analyzer.Tool;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.analyzer.timeline.Timeline;
 import java.io.IOException;
@@ -41,7 +41,16 @@ public final class HtmlRenderer implements ReportRenderer {
   }
 
   public void render(Analysis analysis, Writer out) throws IOException {
-    ReportView view = ReportView.of(analysis, Html.nonce(), Templates.REPORT_CSS, Templates.REPORT_JS, Main.VERSION,
+    render(analysis, out, Html.nonce());
+  }
+
+  /**
+   * @param nonce the page's CSP nonce, on its one {@code <style>} and its script: a server sending the
+   *     page sends the same nonce in its {@code Content-Security-Policy} header, so no
+   *     {@code 'unsafe-inline'} is needed (and no {@code style="..."} attribute appears)
+   */
+  public void render(Analysis analysis, Writer out, String nonce) throws IOException {
+    ReportView view = ReportView.of(analysis, nonce, Templates.REPORT_CSS, Templates.REPORT_JS, Tool.VERSION,
         Instant.now(clock), Html.scriptJson(json(analysis.report())));
     Templates.render("report.jte", view, out);
     out.flush();

@@ -7,6 +7,7 @@ import io.siodoctor.analyzer.rank.SessionSummary;
 import io.siodoctor.analyzer.traffic.TrafficRow;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.verdict.Symptom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,8 +32,9 @@ public record ReportView(
     RankedReport report,
     CauseView top,
     List<CauseView> others,
-    List<EvidenceView> symptoms,
+    List<SymptomView> symptoms,
     List<String> next,
+    List<CaptureView> captures,
     TimelineView timeline,
     List<RowView> rows,
     int rowsDropped,
@@ -59,6 +61,12 @@ public record ReportView(
       return row.status().startsWith("pending") ? "pending" : "ok";
     }
   }
+
+  /** A symptom of an inconclusive report: what was seen, and where. */
+  public record SymptomView(String id, String summary, List<EvidenceView> evidence) {}
+
+  /** What one HAR can and cannot show: its exporter and the kinds of evidence it lacks. */
+  public record CaptureView(String file, String exporter, List<String> missing) {}
 
   /** The values each filter offers, in order. */
   public record Filters(List<String> sessions, List<String> transports, List<String> nodes) {}
@@ -95,10 +103,34 @@ public record ReportView(
     }
     return new ReportView(nonce, css, script, version, now.truncatedTo(ChronoUnit.SECONDS).toString(), report,
         causes.isEmpty() ? null : causes.get(0), causes.isEmpty() ? List.of() : causes.subList(1, causes.size()),
-        List.of(), List.of(),
+        symptoms(report, byLocation), report.next(), captures(report),
         TimelineView.of(analysis.timeline(), decisive, byLocation, report.sessions()),
         rows, analysis.traffic().dropped(),
         new Filters(List.copyOf(sessions), List.copyOf(transports), List.copyOf(nodes)), reportJson);
+  }
+
+  private static List<SymptomView> symptoms(RankedReport report, Map<String, TrafficRow> rows) {
+    List<SymptomView> out = new ArrayList<>();
+    for (Symptom s : report.symptoms()) {
+      out.add(new SymptomView(s.id(), CaptureText.symptom(s), s.evidence().stream()
+          .map(e -> new EvidenceView(e, rows.get(e.location().toString()), false)).toList()));
+    }
+    return out;
+  }
+
+  private static List<CaptureView> captures(RankedReport report) {
+    List<CaptureView> out = new ArrayList<>();
+    for (InputSummary in : report.inputs()) {
+      if (in.capture() != null) {
+        out.add(new CaptureView(in.file(), CaptureText.exporter(in.capture()), CaptureText.missing(in.capture())));
+      }
+    }
+    return out;
+  }
+
+  /** The verdict in one sentence (the same words as the text and Markdown reports). */
+  public String verdictLine() {
+    return CaptureText.verdictLine(report.verdict(), report.causes().size());
   }
 
   public String verdict() {
@@ -123,6 +155,12 @@ public record ReportView(
 
   public List<String> warnings() {
     return report.warnings();
+  }
+
+  /** The base name of an input (the full path is in the inputs table). */
+  public static String fileName(String file) {
+    String f = file.replace('\\', '/');
+    return f.substring(f.lastIndexOf('/') + 1);
   }
 
   /** One chip of the trust line: {@code capture.har · har · 57 records} (the base name; the path is its title). */

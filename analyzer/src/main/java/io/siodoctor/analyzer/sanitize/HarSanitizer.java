@@ -64,10 +64,28 @@ public final class HarSanitizer {
     }
   }
 
+  /** Thrown when sanitizing outlasts its time limit (the web server's {@code --sanitize-timeout}). */
+  public static final class TimeLimitException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TimeLimitException(String message) {
+      super(message);
+    }
+  }
+
   /** Sanitizes {@code in} into {@code out}; returns what was redacted. Closes neither stream. */
   public Redactions sanitize(InputStream in, OutputStream out) throws IOException {
+    return sanitize(in, out, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #sanitize(InputStream, OutputStream)}, but stops with {@link TimeLimitException}
+   * once {@code System.nanoTime()} passes {@code deadlineNanos} (checked between JSON values; each
+   * value's redaction is linear in its length).
+   */
+  public Redactions sanitize(InputStream in, OutputStream out, long deadlineNanos) throws IOException {
     Redactions counts = new Redactions();
-    Walk walk = new Walk(new Redactor(policy, sids, counts));
+    Walk walk = new Walk(new Redactor(policy, sids, counts), deadlineNanos);
     try (JsonParser p = mapper.getFactory().createParser(in);
         JsonGenerator g = mapper.getFactory().createGenerator(out)) {
       // compact output: a sanitized HAR is for tools and sharing, and stays the size of the original
@@ -126,15 +144,25 @@ public final class HarSanitizer {
   /** The state of one copy: the redactor and whether the current entry is an Engine.IO request. */
   private final class Walk {
     private final Redactor r;
+    private final long deadlineNanos;
+    private int values;
     private boolean engineIoEntry;
     private boolean sawLog;
 
-    Walk(Redactor r) {
+    Walk(Redactor r, long deadlineNanos) {
       this.r = r;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    private void checkTime() throws TimeLimitException {
+      if ((++values & 1023) == 0 && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+        throw new TimeLimitException("sanitizing took longer than its time limit");
+      }
     }
 
     /** Copies the value at the current token; {@code name} is its field name ("[]" in arrays), {@code parent} the enclosing one's. */
     void copy(JsonParser p, JsonGenerator g, String name, String parent) throws IOException {
+      checkTime();
       JsonToken t = p.currentToken();
       if (t == JsonToken.START_OBJECT) {
         if (parent.isEmpty() && name.isEmpty()) {

@@ -21,7 +21,12 @@ public final class PacketText {
       return Excerpts.oneLine(p.data(), MAX_DATA) + "  · not an Engine.IO packet";
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(p.binary() ? "b" : "").append(p.type().wire()).append(Excerpts.oneLine(p.data(), MAX_DATA));
+    if (p.binary()) {
+      // base64 of bytes nobody can read here, and a masker cannot see into: its size only
+      sb.append('b').append(p.type().wire()).append(" (").append(p.data().length()).append(" chars of base64)");
+    } else {
+      sb.append(p.type().wire()).append(Excerpts.oneLine(p.data(), MAX_DATA));
+    }
     sb.append("  · ").append(p.type().name().toLowerCase(Locale.ROOT));
     if (p.binary()) {
       sb.append(" (binary)");

@@ -122,8 +122,9 @@ public final class TrafficBuilder {
         && f.packet().socketIo().type() == io.siodoctor.parsers.engineio.SocketIoPacket.Type.CONNECT_ERROR) {
       error = true;
     }
+    // the record's own excerpt: it marks binary data as such, which the secret masker relies on
     return new TrafficRow("", "frame", iso(f.time()), sid, "websocket", "", "", status, error, "",
-        io.siodoctor.parsers.record.Excerpts.oneLine(f.data(), 300), f.location().toString(), packets);
+        f.excerpt(), f.location().toString(), packets);
   }
 
   private static TrafficRow log(LogLine l, String sid, NodeAttribution nodes) {

@@ -54,6 +54,7 @@ class HtmlRendererTest {
     assertThat(html).startsWith("<!DOCTYPE html>")
         .containsPattern("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             + "style-src 'nonce-[^']+'; script-src 'nonce-[^']+'; img-src data:;");
+    assertThat(html).doesNotContain("unsafe-inline").doesNotContain(" style=\"");
     // nothing is loaded from anywhere: no src attributes, no stylesheets, no http(s) in url()
     assertThat(html).doesNotContainPattern("\\ssrc=\"").doesNotContain("<link").doesNotContain("url(http")
         .doesNotContain("@import");

@@ -12,6 +12,12 @@ public record EngineIoError(int code, String message) {
   public static final int FORBIDDEN = 4;
   public static final int UNSUPPORTED_PROTOCOL_VERSION = 5;
 
+  /**
+   * python-engineio's origin check refused the request's {@code Origin} (400 {@code "<origin> is
+   * not an accepted origin."}, no CORS headers): engine.io for node has no code for it.
+   */
+  public static final int ORIGIN_NOT_ACCEPTED = -2;
+
   /** Code for an error known only by its message text (WebSocket upgrade refusals). */
   public static final int UNKNOWN_CODE = -1;
 }

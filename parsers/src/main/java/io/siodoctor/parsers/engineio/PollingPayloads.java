@@ -31,7 +31,8 @@ final class PollingPayloads {
       } catch (IllegalArgumentException e) {
         return EngineIoPayload.notEngineIo("body marked base64 is not valid base64");
       }
-      if (isOctetStream(mimeType) || BinaryPayload.looksLike(bytes)) {
+      if (BinaryPayload.looksLike(bytes)
+          || (isOctetStream(mimeType) && !startsLikeTextPacket(bytes))) {
         return BinaryPayload.decode(bytes);
       }
       return decode(new String(bytes, StandardCharsets.UTF_8), mimeType, false);
@@ -147,6 +148,15 @@ final class PollingPayloads {
   private static boolean isSocketIoMessage(String body) {
     return body.charAt(0) == '4'
         && SocketIoDecoder.decode(body.substring(1)).type() != SocketIoPacket.Type.INVALID;
+  }
+
+  /**
+   * Whether the bytes start like a revision-4 text payload (a packet type digit, or {@code b} for
+   * base64 binary): netty-socketio 2.x writes such text as {@code application/octet-stream}, where
+   * a revision-3 binary payload starts with a 0 or 1 byte.
+   */
+  private static boolean startsLikeTextPacket(byte[] bytes) {
+    return bytes.length > 0 && ((bytes[0] >= '0' && bytes[0] <= '6') || bytes[0] == 'b');
   }
 
   private static boolean isOctetStream(String mimeType) {

@@ -4,8 +4,8 @@ import io.siodoctor.parsers.record.LogEvent;
 
 /**
  * Recognises the debug messages of engine.io, socket.io, engine.io-client and socket.io-client
- * from their exact printf formats (domain notes §3.2), and the equivalent python-engineio /
- * python-socketio messages. It states what a message says (an event, its argument, the sid it
+ * from their exact printf formats (domain notes §3.2); python-engineio's messages have their own
+ * recogniser ({@link PythonEngineIoMessages}). It states what a message says (an event, its argument, the sid it
  * names), never why.
  *
  * <p>The hot path dispatches on the first character and then compares prefixes: no regex, and no
@@ -268,106 +268,8 @@ public final class EngineIoMessages {
     }
   }
 
-  /**
-   * python-engineio / python-socketio messages (the text after any logging prefix). Returns
-   * whether it recognised the message.
-   */
-  static boolean recognisePython(String m, Result r) {
-    r.reset();
-    // "<sid>: Sending packet OPEN data {...}", "<sid>: Received packet PONG data ..."
-    int colon = m.indexOf(": ");
-    if (colon > 0 && colon <= 64 && isSid(m, 0, colon)) {
-      String sid = m.substring(0, colon);
-      String rest = m.substring(colon + 2);
-      if (rest.startsWith("Sending packet ")) {
-        if (rest.startsWith("OPEN", 15)) {
-          r.set(LogEvent.HANDSHAKE, null, sid);
-        } else if (rest.startsWith("PING", 15)) {
-          r.set(LogEvent.PING_SENT, null, sid);
-        } else {
-          r.set(LogEvent.OTHER, null, sid);
-        }
-        return true;
-      }
-      if (rest.startsWith("Received packet ")) {
-        if (rest.startsWith("PONG", 16)) {
-          r.set(LogEvent.PONG_RECEIVED, null, sid);
-        } else if (rest.startsWith("PING", 16)) {
-          r.set(LogEvent.PING_RECEIVED, null, sid);
-        } else {
-          r.set(LogEvent.OTHER, null, sid);
-        }
-        return true;
-      }
-      if (rest.startsWith("Upgrade to websocket successful")) {
-        r.set(LogEvent.UPGRADE_DONE, null, sid);
-        return true;
-      }
-      if (rest.startsWith("Client is gone, closing socket")) {
-        r.set(LogEvent.CLOSED, "client is gone", sid);
-        return true;
-      }
-      if (rest.startsWith("Failed websocket upgrade")) {
-        r.set(LogEvent.UPGRADE_INCOMPLETE, rest, sid);
-        return true;
-      }
-      if (rest.startsWith("Received request to upgrade to ")) {
-        r.set(LogEvent.UPGRADE_STARTED, rest.substring(31).trim(), sid);
-        return true;
-      }
-      if (rest.startsWith("Unexpected error")) {
-        r.set(LogEvent.TRANSPORT_ERROR, rest, sid);
-        return true;
-      }
-    }
-    if (m.startsWith("Invalid session ")) {
-      r.set(LogEvent.UNKNOWN_SID, null, word(m, 16));
-      return true;
-    }
-    if (m.startsWith("Invalid transport")) {
-      r.set(LogEvent.UNKNOWN_TRANSPORT, null, null);
-      return true;
-    }
-    if (m.startsWith("Invalid websocket upgrade")) {
-      r.set(LogEvent.BAD_REQUEST, "invalid websocket upgrade", null);
-      return true;
-    }
-    if (m.startsWith("The client is using an unsupported version")) {
-      r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, null, null);
-      return true;
-    }
-    if (m.endsWith("is not an accepted origin.")) {
-      r.set(LogEvent.BAD_REQUEST, "origin not accepted", null);
-      return true;
-    }
-    if (m.startsWith("Upgrade to websocket successful")) {
-      r.set(LogEvent.UPGRADE_DONE, null, null);
-      return true;
-    }
-    if (m.startsWith("Client is gone, closing socket")) {
-      r.set(LogEvent.CLOSED, "client is gone", null);
-      return true;
-    }
-    return false;
-  }
-
   private static boolean isClient(String ns) {
     return ns == null || ns.startsWith("socket.io-client") || ns.startsWith("engine.io-client");
-  }
-
-  /** Whether {@code s[from..to)} looks like a session id (base64id, hex or uuid characters). */
-  static boolean isSid(String s, int from, int to) {
-    if (to - from < 8) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-          || c == '_')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The text between the double quote at {@code at} and the next double quote. */

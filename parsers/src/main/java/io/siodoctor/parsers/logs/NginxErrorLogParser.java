@@ -120,7 +120,9 @@ public final class NginxErrorLogParser extends LineLogParser {
       } else if (msg.indexOf("connect() failed") >= 0
           || (msg.indexOf("connect() to ") >= 0 && msg.indexOf(" failed") >= 0)
           || msg.indexOf("no live upstreams") >= 0
-          || msg.indexOf("upstream prematurely closed connection") >= 0
+          // only before the response header: "... while reading upstream" comes after an answer
+          || (msg.indexOf("upstream prematurely closed connection") >= 0
+              && msg.indexOf("while reading upstream") < 0)
           || (msg.indexOf("failed (") >= 0 && msg.indexOf("while reading response header") >= 0)) {
         event = LogEvent.PROXY_UPSTREAM_UNAVAILABLE;
         detail = errno(msg);

@@ -4,8 +4,6 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * python-engineio / python-socketio / Flask-SocketIO server logs, whatever the logging prefix
@@ -25,15 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class PythonSocketIoLogParser extends LineLogParser {
 
-  private static final Pattern SID_PACKET =
-      Pattern.compile(
-          "(^|[\\s:])[A-Za-z0-9_-]{8,64}: (Sending|Received) packet [A-Z]+ (data|with)\\b");
-  private static final Pattern OTHER_ANCHORS =
-      Pattern.compile(
-          "(Invalid session [A-Za-z0-9_-]{8,64}|[A-Za-z0-9_-]{8,64}: Upgrade to websocket successful"
-              + "|[A-Za-z0-9_-]{8,64}: Client is gone, closing socket"
-              + "|\\b(engineio|socketio)(\\.server)?[ :-]+.*(Sending|Received) packet)");
-
   private static final String[] SID_ANCHORS = {
     ": Sending packet ",
     ": Received packet ",
@@ -51,6 +40,9 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     "Invalid transport",
     "Upgrade to websocket successful",
     "Client is gone, closing socket",
+    " is not an accepted origin.",
+    "Application rejected connection",
+    "WebSocket transport not available",
   };
 
   public PythonSocketIoLogParser() {
@@ -59,16 +51,62 @@ public final class PythonSocketIoLogParser extends LineLogParser {
 
   @Override
   public boolean sniff(byte[] head, int length) {
-    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
+    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)
+        || new HerokuRouterLogParser().sniff(head, length)) { // its app lines are read there
       return false;
     }
-    List<String> lines = HeadLines.nonBlank(head, length, 200);
-    for (String l : lines) {
-      if (SID_PACKET.matcher(l).find() || OTHER_ANCHORS.matcher(l).find()) {
+    for (String l : HeadLines.nonBlank(head, length, 200)) {
+      int at = messageStart(l);
+      if (at >= 0 && PythonEngineIoMessages.recognise(l.substring(at), new EngineIoMessages.Result())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Where python-engineio's message starts in a line: at the sid before one of its sid anchors, or
+   * at a plain anchor; -1 when the line holds none (indexOf scans, no regex).
+   */
+  static int messageStart(String rest) {
+    for (String a : SID_ANCHORS) {
+      int k = rest.indexOf(a);
+      if (k > 0) {
+        int st = k;
+        while (st > 0 && isSidChar(rest.charAt(st - 1))) {
+          st--;
+        }
+        if (PythonEngineIoMessages.isSid(rest, st, k)) {
+          return st;
+        }
+      }
+    }
+    for (String a : PLAIN_ANCHORS) {
+      int k = rest.indexOf(a);
+      if (k >= 0) {
+        if (a.charAt(0) == ' ') {
+          // "<origin> is not an accepted origin.": the message starts at the origin's scheme
+          // (a "LEVEL:logger:" prefix may stick to it without a space)
+          int st = rest.lastIndexOf(' ', k - 1) + 1;
+          int scheme = rest.lastIndexOf("://", k);
+          if (scheme > st) {
+            int a0 = scheme;
+            while (a0 > st && Character.isLetter(rest.charAt(a0 - 1))) {
+              a0--;
+            }
+            st = a0;
+          }
+          return st < k ? st : -1;
+        }
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isSidChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '_';
   }
 
   @Override
@@ -113,29 +151,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
           rest = rest.substring(close + 3);
         }
       }
-      int msgStart = -1;
-      for (String a : SID_ANCHORS) {
-        int k = rest.indexOf(a);
-        if (k > 0) {
-          int st = k;
-          while (st > 0 && isSidChar(rest.charAt(st - 1))) {
-            st--;
-          }
-          if (EngineIoMessages.isSid(rest, st, k)) {
-            msgStart = st;
-            break;
-          }
-        }
-      }
-      if (msgStart < 0) {
-        for (String a : PLAIN_ANCHORS) {
-          int k = rest.indexOf(a);
-          if (k >= 0) {
-            msgStart = k;
-            break;
-          }
-        }
-      }
+      int msgStart = messageStart(rest);
       String prefix = msgStart < 0 ? rest : rest.substring(0, msgStart);
       String msg = msgStart < 0 ? stripPrefix(rest) : rest.substring(msgStart);
       String level = level(prefix);
@@ -143,7 +159,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       LogEvent event = LogEvent.OTHER;
       String detail = null;
       String sid = null;
-      if (EngineIoMessages.recognisePython(msg, result)) {
+      if (PythonEngineIoMessages.recognise(msg, result)) {
         event = result.event;
         detail = result.detail;
         sid = result.sid;
@@ -155,11 +171,6 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, detail, null);
-    }
-
-    private static boolean isSidChar(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_';
     }
 
     /** Removes a "LEVEL:logger:" or " - logger - LEVEL - " prefix from an unrecognised line. */

@@ -72,6 +72,13 @@ public enum LogEvent {
   CORS_BLOCKED,
   /** Browser console: a request was blocked as mixed content. */
   MIXED_CONTENT_BLOCKED,
+  /**
+   * Browser console: the page's Content-Security-Policy blocked a request ({@code Connecting to
+   * '<url>' violates the following Content Security Policy directive}, older Chrome {@code Refused
+   * to connect to '<url>'}, Firefox {@code Content-Security-Policy: The page’s settings blocked the
+   * loading of a resource}); {@code eventDetail} is the blocked URL when the line names one.
+   */
+  CSP_BLOCKED,
   /** Browser console: {@code WebSocket connection to '...' failed}. */
   WEBSOCKET_FAILED,
   /** Browser console: a network error ({@code eventDetail} holds the {@code net::ERR_*} code). */
@@ -83,5 +90,20 @@ public enum LogEvent {
    * ENFILE} ({@code too many open files}), as Node prints it ({@code Error: accept EMFILE}) or any
    * other runtime; {@code eventDetail} is the error name.
    */
-  RESOURCE_EXHAUSTED
+  RESOURCE_EXHAUSTED,
+  /**
+   * The server refused the request's {@code Origin} (python-engineio {@code <origin> is not an
+   * accepted origin.}): {@code eventDetail} is the origin.
+   */
+  ORIGIN_NOT_ACCEPTED,
+  /**
+   * The server cannot offer WebSocket at all (python-engineio {@code WebSocket transport not
+   * available}: no WebSocket library installed).
+   */
+  UPGRADE_UNAVAILABLE,
+  /**
+   * The server refused a request outside its Socket.IO path (netty-socketio {@code Blocked wrong
+   * socket.io-context request! url: …}): {@code eventDetail} is the URL.
+   */
+  WRONG_PATH
 }

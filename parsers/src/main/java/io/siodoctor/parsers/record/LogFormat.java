@@ -10,6 +10,18 @@ public enum LogFormat {
   AWS_ALB("aws-alb"),
   /** Squid's native access log: a forward proxy on the user's side. */
   SQUID_ACCESS("squid-access"),
+  /** Apache httpd access log: combined + {@code %D} or {@code %T}. */
+  APACHE_ACCESS("apache-access"),
+  /** Apache httpd 2.4 error log ({@code [time] [module:level] [pid ...] ... AHnnnnn: ...}). */
+  APACHE_ERROR("apache-error"),
+  /** Caddy 2 JSON access log ({@code "logger":"http.log.access..."}). */
+  CADDY_ACCESS("caddy-access"),
+  /** Traefik access log, default Common Log Format. */
+  TRAEFIK_ACCESS("traefik-access"),
+  /** Envoy access log, default format. */
+  ENVOY_ACCESS("envoy-access"),
+  /** Heroku router lines ({@code heroku[router]: at=... method=... path=... status=...}). */
+  HEROKU_ROUTER("heroku-router"),
   /** JSON lines from pino, winston, bunyan and similar loggers. */
   JSON_LINES("json"),
   /** Python python-socketio / Flask-SocketIO and Java netty-socketio logs. */

@@ -127,6 +127,22 @@ class DecodePollingTest {
   }
 
   @Test
+  void nettySocketIo2WritesRevision4TextAsOctetStream() {
+    // netty-socketio 2.0.13 answers an EIO=4 handshake with "0{...}" typed application/octet-stream
+    // (sample-captures/healthy--netty-socketio-2-0 entries[2]); Chrome's HAR holds it as base64
+    String open = "0{\"sid\":\"31a5d1cd-6a20-4e29-b96c-d41d23e07318\",\"upgrades\":[\"websocket\"],"
+        + "\"pingInterval\":25000,\"pingTimeout\":60000}";
+    EngineIoPayload p = decodePolling(
+        Base64.getEncoder().encodeToString(open.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "application/octet-stream", true);
+    assertThat(p.problem()).isNull();
+    assertThat(p.packets()).singleElement().satisfies(o -> {
+      assertThat(o.type()).isEqualTo(Type.OPEN);
+      assertThat(o.data()).contains("31a5d1cd-6a20-4e29-b96c-d41d23e07318");
+    });
+  }
+
+  @Test
   void xhr2BinaryPayloadFromTheProtocolDocument() {
     // domain.md §1.3 / engine.io-protocol v3: 00 04 ff 34 e2 82 ac 01 04 ff 01 02 03 04. The spec
     // text omits the type byte of the binary packet, so a real decoder reads 01 as "close"

@@ -62,6 +62,25 @@ class HandshakeAndErrorTest {
   }
 
   @Test
+  void pythonEngineIoJsonStringBodies() {
+    // python-engineio 4.3 (recorded in sample-captures/*python*) and newer releases' wording
+    assertThat(parseError("\"The client is using an unsupported version of the Socket.IO or Engine.IO protocols\""))
+        .extracting(EngineIoError::code).isEqualTo(EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
+    assertThat(parseError("\"Unsupported protocol version\"").code()).isEqualTo(EngineIoError.UNSUPPORTED_PROTOCOL_VERSION);
+    assertThat(parseError("\"Invalid session G9s3jCEvAz4w-uDVAAAB\"").code()).isEqualTo(EngineIoError.UNKNOWN_SID);
+    assertThat(parseError("\"Invalid session\"").code()).isEqualTo(EngineIoError.UNKNOWN_SID);
+    assertThat(parseError("\"Invalid transport\"").code()).isEqualTo(EngineIoError.TRANSPORT_UNKNOWN);
+    assertThat(parseError("\"Bad Request\"").code()).isEqualTo(EngineIoError.BAD_REQUEST);
+    assertThat(parseError("\"Invalid websocket upgrade\"").code()).isEqualTo(EngineIoError.BAD_REQUEST);
+    assertThat(parseError("\"http://127.0.0.1:38795 is not an accepted origin.\"").code())
+        .isEqualTo(EngineIoError.ORIGIN_NOT_ACCEPTED);
+    assertThat(parseError("\"Not an accepted origin.\"").code()).isEqualTo(EngineIoError.ORIGIN_NOT_ACCEPTED);
+    // a JSON string that is no python-engineio refusal, and a broken literal
+    assertThat(parseError("\"Internal Server Error\"")).isNull();
+    assertThat(parseError("\"Invalid session")).isNull();
+  }
+
+  @Test
   void notEngineIoErrors() {
     assertThat(parseError("{\"code\":404,\"message\":\"Not Found\"}")).isNull();
     assertThat(parseError("{\"message\":\"Session ID unknown\"}")).isNull();

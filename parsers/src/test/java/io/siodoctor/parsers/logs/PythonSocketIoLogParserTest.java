@@ -55,7 +55,8 @@ class PythonSocketIoLogParserTest {
     assertThat(s.lines.get(8).event()).isEqualTo(LogEvent.PING_SENT);
     assertThat(s.lines.get(9).event()).isEqualTo(LogEvent.UPGRADE_STARTED);
     assertThat(s.lines.get(10).event()).isEqualTo(LogEvent.UPGRADE_INCOMPLETE);
-    assertThat(s.lines.get(11).event()).isEqualTo(LogEvent.BAD_REQUEST);
+    assertThat(s.lines.get(11).event()).isEqualTo(LogEvent.ORIGIN_NOT_ACCEPTED);
+    assertThat(s.lines.get(11).eventDetail()).isEqualTo("http://evil.example");
   }
 
   @Test
@@ -69,5 +70,38 @@ class PythonSocketIoLogParserTest {
             .get(0);
     assertThat(l.sid()).contains("68850f3ae4b040a396be1c9d98366b43");
     assertThat(l.event()).isEqualTo(LogEvent.OTHER);
+  }
+
+  @Test
+  void pythonSocketIo57AsRecordedHere() {
+    // sample-captures/*python*: logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    String text =
+        "2026-12-07 14:06:29,445 ERROR engineio.server: The client is using an unsupported version of the Socket.IO or Engine.IO protocols (further occurrences of this error will be logged with level INFO)\n"
+            + "2026-12-07 14:06:29,446 INFO aiohttp.access: 127.0.0.1 [07/Dec/2026:14:06:29 +0000] \"GET /socket.io/?EIO=3&transport=polling&t=Q9GqzGx HTTP/1.1\" 400 270 \"-\" \"Mozilla/5.0\"\n"
+            + "2026-12-07 14:06:41,157 INFO engineio.server: fDVm0HM_3iOJoCjxAAAA: Sending packet MESSAGE data 4{\"message\":\"Connection rejected by server\"}\n"
+            + "2026-12-07 14:06:54,265 ERROR engineio.server: http://127.0.0.1:38795 is not an accepted origin. (further occurrences of this error will be logged with level INFO)\n"
+            + "2026-12-07 14:07:01,130 ERROR engineio.server: Invalid session G9s3jCEvAz4w-uDVAAAB (further occurrences of this error will be logged with level INFO)\n"
+            + "2026-12-07 14:07:02,000 ERROR engineio.server: Invalid websocket upgrade (further occurrences of this error will be logged with level INFO)\n"
+            + "2026-12-07 14:07:03,000 WARNING engineio.server: Application rejected connection\n"
+            + "2026-12-07 14:07:04,000 ERROR engineio.server: Invalid transport (further occurrences of this error will be logged with level INFO)\n";
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.UNSUPPORTED_PROTOCOL_VERSION, LogEvent.OTHER, LogEvent.CONNECT_ERROR_SENT,
+        LogEvent.ORIGIN_NOT_ACCEPTED, LogEvent.UNKNOWN_SID, LogEvent.TRANSPORT_MISMATCH,
+        LogEvent.CONNECT_ERROR_SENT, LogEvent.UNKNOWN_TRANSPORT);
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-07T14:06:29.445Z"));
+    assertThat(s.lines.get(0).level()).isEqualTo("error");
+    assertThat(s.lines.get(1).sid()).isEmpty();
+    assertThat(s.lines.get(2).sid()).contains("fDVm0HM_3iOJoCjxAAAA");
+    assertThat(s.lines.get(2).eventDetail()).isEqualTo("Connection rejected by server");
+    assertThat(s.lines.get(3).eventDetail()).isEqualTo("http://127.0.0.1:38795");
+    assertThat(s.lines.get(4).sid()).contains("G9s3jCEvAz4w-uDVAAAB");
+  }
+
+  @Test
+  void sniffsItsOwnLinesAndNotNettyOrNginx() {
+    assertThat(Parse.sniff(parser, "2026-12-07 14:06:54,265 ERROR engineio.server: http://a.example is not an accepted origin.\n")).isTrue();
+    assertThat(Parse.sniff(parser, "2026-12-07T14:10:50.040Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.transport.PollingTransport - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection\n")).isFalse();
+    assertThat(Parse.sniff(parser, "127.0.0.1 - - [26/Nov/2026:03:15:38 +0000] \"GET / HTTP/1.1\" 200 706 \"-\" \"Mozilla/5.0\"\n")).isFalse();
   }
 }

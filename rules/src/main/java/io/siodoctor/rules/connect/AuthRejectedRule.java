@@ -1,6 +1,7 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
@@ -50,6 +51,15 @@ public final class AuthRejectedRule implements Rule {
       }
     }
     incident.logLines(LogEvent.CONNECT_ERROR_SENT).forEach(l -> evidence.add(Evidence.of(l)));
+    // servers that refuse at the handshake itself: netty-socketio's AuthorizationListener and a
+    // python-engineio connect handler answer the Engine.IO handshake with 401
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.status() == 401 && x.sid().isEmpty() && !x.isWebSocket()
+          && x.responseHeader("WWW-Authenticate").isEmpty()) { // a proxy's HTTP authentication asks
+        evidence.add(Evidence.of(x, "the server refused the handshake with 401"));
+        messages.add("401 Unauthorized");
+      }
+    }
     if (evidence.isEmpty()) {
       return Optional.empty();
     }

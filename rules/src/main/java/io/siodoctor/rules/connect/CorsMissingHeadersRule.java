@@ -1,7 +1,9 @@
 package io.siodoctor.rules.connect;
 
+import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -9,6 +11,7 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.EngineIoErrors;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Origins;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ public final class CorsMissingHeadersRule implements Rule {
     List<Evidence> answered = new ArrayList<>();
     List<Evidence> failed = new ArrayList<>();
     Set<String> origins = new LinkedHashSet<>();
+    // error answers (401, 500, 502...) often lack CORS headers because the server or proxy that
+    // refused never adds them: the refusal is the first suspect, the missing header its consequence
+    boolean onlyErrorAnswers = true;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.isWebSocket() || "OPTIONS".equalsIgnoreCase(x.method()) && x.status() >= 200 && x.status() < 300
           && x.responseHeader("Access-Control-Allow-Origin").isPresent()) {
@@ -51,6 +57,7 @@ public final class CorsMissingHeadersRule implements Rule {
         if (why != null) {
           answered.add(Evidence.of(x, why));
           origins.add(page);
+          onlyErrorAnswers &= x.status() >= 400;
         }
       } else if (x.failed() && NetErrors.corsLike(x.error())) {
         failed.add(Evidence.of(x, "cross-origin request from " + page + " failed as the browser fails CORS"));
@@ -59,6 +66,21 @@ public final class CorsMissingHeadersRule implements Rule {
     }
     List<Evidence> console = new ArrayList<>();
     incident.logLines(LogEvent.CORS_BLOCKED).forEach(l -> console.add(Evidence.of(l)));
+    // python-engineio's own origin check: the server says which origin it refused
+    List<HttpExchange> pythonRefusals = EngineIoErrors.withCode(incident, EngineIoError.ORIGIN_NOT_ACCEPTED);
+    List<LogLine> pythonLog = incident.logLines(LogEvent.ORIGIN_NOT_ACCEPTED);
+    for (HttpExchange x : pythonRefusals) {
+      if (answered.stream().noneMatch(e -> e.location().equals(x.location()))) {
+        answered.add(Evidence.of(x, "the server refused the origin: " + x.engineIoError().message()));
+      }
+    }
+    for (LogLine l : pythonLog) {
+      console.add(Evidence.of(l, "the server refused origin " + l.eventDetail()));
+      if (l.eventDetail() != null) {
+        origins.add(l.eventDetail());
+      }
+    }
+    boolean python = !pythonRefusals.isEmpty() || !pythonLog.isEmpty();
     if (answered.isEmpty() && failed.isEmpty() && console.isEmpty()) {
       return Optional.empty();
     }
@@ -66,7 +88,18 @@ public final class CorsMissingHeadersRule implements Rule {
     evidence.addAll(failed);
     evidence.addAll(console);
     double confidence = !answered.isEmpty() ? 0.9 : !console.isEmpty() ? 0.9 : 0.7;
+    if (!answered.isEmpty() && failed.isEmpty() && onlyErrorAnswers) {
+      confidence = 0.6;
+    }
     String origin = origins.isEmpty() ? "https://your-app.example" : origins.iterator().next();
+    if (python) {
+      return Optional.of(Finding.of(0.95, evidence)
+          .withDetail("python-engineio refused the page origin " + String.join(", ", origins))
+          .withFix("python-socketio / python-engineio checks the `Origin` header itself (same origin only by"
+              + " default) and answers 400 without CORS headers. List the page's origin:\n\n```python\n"
+              + "sio = socketio.AsyncServer(cors_allowed_origins=[\"" + origin + "\"])\n```\n"
+              + "(Flask-SocketIO: `SocketIO(app, cors_allowed_origins=[...])`; `'*'` allows any origin.)"));
+    }
     return Optional.of(Finding.of(confidence, evidence)
         .withDetail("page origin " + String.join(", ", origins))
         .withFix("Allow the page's origin on the Socket.IO server (v3+ sends no CORS headers by default):\n\n"

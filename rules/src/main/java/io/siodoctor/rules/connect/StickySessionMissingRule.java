@@ -61,6 +61,21 @@ public final class StickySessionMissingRule implements Rule {
         }
       }
     }
+    // netty-socketio answers a request for a session it does not know with a bare 500 (and its
+    // session ids are UUIDs, which no other server issues): the same story without an error code
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      String sid = x.sid().orElse(null);
+      if (x.status() != 500 || sid == null || !isUuid(sid) || sids.contains(sid)) {
+        continue;
+      }
+      Optional<Session> s = incident.session(sid);
+      if (s.isPresent() && s.get().handshakeRecord().isPresent() && issuedRecently(s.get(), x)
+          && !tornDown(s.get(), x)) {
+        evidence.add(Evidence.of(x, "netty-socketio answers 500 for a session it does not know"));
+        sids.add(sid);
+        soonAfterHandshake++;
+      }
+    }
     // server side: a sid one node issued and another did not know
     List<String> nodeStories = new ArrayList<>();
     List<Evidence> nodeEvidence = new ArrayList<>();
@@ -98,7 +113,7 @@ public final class StickySessionMissingRule implements Rule {
     evidence.addAll(proxyView(incident, sids));
     evidence.addAll(browser.subList(Math.min(6, browser.size()), browser.size()));
     if (evidence.isEmpty()) {
-      return Optional.empty();
+      return bodilessView(incident);
     }
     double confidence;
     if (!nodeStories.isEmpty()) {
@@ -111,9 +126,9 @@ public final class StickySessionMissingRule implements Rule {
     }
     String detail = !nodeStories.isEmpty() ? String.join("; ", nodeStories.subList(0, Math.min(3, nodeStories.size())))
         + (nodeStories.size() > 3 ? "; and " + (nodeStories.size() - 3) + " more" : "")
-        : soonAfterHandshake + " request(s) of a session opened moments before were answered \"Session ID unknown\"";
+        : soonAfterHandshake + " request(s) of a session opened moments before were answered as an unknown session";
     if (!nodeStories.isEmpty() && soonAfterHandshake > 0) {
-      detail += "; the browser saw " + soonAfterHandshake + " request(s) answered \"Session ID unknown\"";
+      detail += "; the browser saw " + soonAfterHandshake + " request(s) answered as an unknown session";
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
   }
@@ -124,7 +139,7 @@ public final class StickySessionMissingRule implements Rule {
     if (sids.isEmpty()) {
       return evidence; // nothing was rejected: no line to find
     }
-    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 400)) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 400 || s == 500)) {
       if (l.sessionId() != null && sids.contains(l.sessionId())) {
         evidence.add(Evidence.of(l, l.access().upstream() == null ? "rejected" : "answered by upstream " + l.access().upstream()));
         if (evidence.size() >= 4) {
@@ -159,6 +174,21 @@ public final class StickySessionMissingRule implements Rule {
     return false;
   }
 
+  /** netty-socketio's session ids: {@code UUID.randomUUID()}, 8-4-4-4-12 hex digits. */
+  static boolean isUuid(String sid) {
+    if (sid.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = sid.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash != (c == '-') || !dash && Character.digit(c, 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Within one heartbeat window of the handshake or of the session's previous request. */
   private static boolean issuedRecently(Session s, HttpExchange rejected) {
     if (rejected.time() == null || s.opened() == null) {
@@ -170,5 +200,46 @@ public final class StickySessionMissingRule implements Rule {
     }
     return !rejected.time().isBefore(s.opened())
         && Duration.between(s.opened(), rejected.time()).toMillis() <= window;
+  }
+
+  /**
+   * Response bodies not recorded (body-stripping exporters and sanitizers): the error code is gone,
+   * but a 400 with no body on a request of a session whose other requests the server had just
+   * accepted is what "Session ID unknown" from another node looks like. Reported at lower
+   * confidence, saying the body is missing.
+   */
+  /** "Right after": the same session succeeding again this soon after a 400. */
+  private static final Duration RECENT = Duration.ofSeconds(5);
+
+  private static Optional<Finding> bodilessView(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      String sid = x.engineIo().sid();
+      if (x.status() != 400 || sid == null || sid.isEmpty() || !x.responseBody().isEmpty() || x.responseBodySize() == 0) {
+        continue;
+      }
+      Optional<Session> s = incident.session(sid);
+      if (s.isEmpty() || x.time() == null) {
+        continue;
+      }
+      // the same sid unknown here and known again right after: requests reach servers that do not share it
+      Optional<HttpExchange> knownAfter = s.get().exchanges().stream().filter(o -> o != x
+          && (o.status() >= 200 && o.status() < 300 || o.status() == 101) && o.time() != null
+          && o.time().isAfter(x.time()) && Duration.between(x.time(), o.time()).compareTo(RECENT) <= 0
+          && !o.requestPayload().packets().stream().anyMatch(p -> p.is(EngineIoPacket.Type.CLOSE))).findFirst();
+      if (knownAfter.isPresent() && !tornDown(s.get(), x)) {
+        evidence.add(Evidence.of(x, "400 on this session; body not recorded"));
+        evidence.add(Evidence.of(knownAfter.get(), "the same session accepted again right after"));
+        sids.add(sid);
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.of(0.5, evidence).withSessions(sids).withDetail(sids.size()
+        + " session(s) got 400 on one request and success on the next: the sid is known to one server and not"
+        + " to another; the response bodies are not recorded, so the \"Session ID unknown\" (code 1) that would"
+        + " prove it is not visible"));
   }
 }

@@ -1,6 +1,7 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
@@ -44,6 +45,14 @@ public final class WrongPathRule implements Rule {
       if (l.access().engineIo() != null) {
         evidence.add(Evidence.of(l));
         paths.add(l.access().engineIo().path());
+      }
+    }
+    // netty-socketio refuses any path but its context ("Blocked wrong socket.io-context request")
+    for (LogLine l : incident.logLines(LogEvent.WRONG_PATH)) {
+      evidence.add(Evidence.of(l, "the server blocked a request outside its Socket.IO path"));
+      if (l.eventDetail() != null) {
+        int q = l.eventDetail().indexOf('?');
+        paths.add(q < 0 ? l.eventDetail() : l.eventDetail().substring(0, q));
       }
     }
     if (evidence.isEmpty()) {

@@ -7,23 +7,51 @@ package io.siodoctor.rules.provider;
  * providers/<id>.md}.
  */
 public enum Provider {
-  CLOUDFLARE("cloudflare", "Cloudflare", false),
-  AWS_ALB("aws-alb", "AWS Application Load Balancer", false),
-  HEROKU("heroku", "Heroku", false),
-  AZURE_APP_SERVICE("azure-app-service", "Azure App Service", false),
-  AZURE_FRONT_DOOR("azure-front-door", "Azure Front Door", false),
-  INGRESS_NGINX("ingress-nginx", "Kubernetes ingress-nginx", false),
-  VERCEL("vercel", "Vercel", true),
-  NETLIFY("netlify", "Netlify", true);
+  CLOUDFLARE("cloudflare", "Cloudflare", Kind.PROXY),
+  AWS_ALB("aws-alb", "AWS Application Load Balancer", Kind.PROXY),
+  /** Heroku's router passes WebSockets; several dynos need session affinity turned on. */
+  HEROKU("heroku", "Heroku", Kind.PLATFORM),
+  /** App Service's "Web sockets" setting is off on many plans. */
+  AZURE_APP_SERVICE("azure-app-service", "Azure App Service", Kind.PLATFORM_WEBSOCKETS_OPTIONAL),
+  AZURE_FRONT_DOOR("azure-front-door", "Azure Front Door", Kind.PROXY),
+  INGRESS_NGINX("ingress-nginx", "Kubernetes ingress-nginx", Kind.PROXY),
+  VERCEL("vercel", "Vercel", Kind.SERVERLESS),
+  NETLIFY("netlify", "Netlify", Kind.SERVERLESS);
+
+  /** What the provider is to a Socket.IO server. */
+  public enum Kind {
+    /** A proxy, CDN or load balancer in front of servers the user runs. */
+    PROXY,
+    /** Runs the application's processes, WebSockets included. */
+    PLATFORM,
+    /** Runs the application's processes; WebSockets are a setting that may be off. */
+    PLATFORM_WEBSOCKETS_OPTIONAL,
+    /** Runs the application as functions started per request: no WebSocket, no session. */
+    SERVERLESS
+  }
 
   private final String id;
   private final String title;
-  private final boolean serverless;
+  private final Kind kind;
 
-  Provider(String id, String title, boolean serverless) {
+  Provider(String id, String title, Kind kind) {
     this.id = id;
     this.title = title;
-    this.serverless = serverless;
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Whether the provider runs the application itself (not only proxies to it). */
+  public boolean hostsTheApp() {
+    return kind != Kind.PROXY;
+  }
+
+  /** Whether a refused WebSocket can be the platform's doing (never possible, or switched off). */
+  public boolean mayRefuseWebSockets() {
+    return kind == Kind.SERVERLESS || kind == Kind.PLATFORM_WEBSOCKETS_OPTIONAL;
   }
 
   public String id() {
@@ -39,6 +67,6 @@ public enum Provider {
    * a Socket.IO session between requests.
    */
   public boolean serverless() {
-    return serverless;
+    return kind == Kind.SERVERLESS;
   }
 }

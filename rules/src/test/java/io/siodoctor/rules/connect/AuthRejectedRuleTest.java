@@ -86,4 +86,42 @@ class AuthRejectedRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void handshakeRefusedWith401ByNettySocketIo() {
+    // netty-socketio's AuthorizationListener (sample-captures/auth-rejected--netty-authorization-listener)
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(V4 + "&t=P1").status(401).mime("x-unknown").body("").expectEvidence())
+            .entry(get(V4 + "&t=P2").status(401).mime("x-unknown").body("").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("401");
+  }
+
+  @Test
+  void proxyBasicAuthenticationIsNotTheApplicationRefusing() {
+    // a proxy's own HTTP authentication asks for credentials with WWW-Authenticate
+    assertThat(tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(V4 + "&t=P1").status(401).mime("text/html").responseHeader("WWW-Authenticate", "Basic realm=\"x\"")
+                .body("<html><title>401 Authorization Required</title></html>")))
+        .doTest()).isEmpty();
+  }
+
+  @Test
+  void pythonAndNettyLogLines() {
+    tester
+        .addLog("server.log", """
+            // EXPECT: auth-rejected
+            2026-12-07 14:06:41,157 INFO engineio.server: fDVm0HM_3iOJoCjxAAAA: Sending packet MESSAGE data 4{"message":"Connection rejected by server"}
+            """)
+        .addLog("netty.log", """
+            2026-12-07T14:09:40.100Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.SocketIOServer - Session store / pubsub factory used: MemoryStoreFactory
+            // EXPECT: auth-rejected
+            2026-12-07T14:09:41.100Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.handler.AuthorizeHandler - Handshake unauthorized, query params: {EIO=[4], transport=[polling]} headers: {Host=[127.0.0.1]}
+            """)
+        .doTest().orElseThrow();
+  }
 }

@@ -104,4 +104,40 @@ class CorsMissingHeadersRuleTest {
   void silentOnHealthySameOriginSession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void pythonEngineIoRefusesTheOriginItself() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).status(400).mime("text/plain")
+                .body("\"" + PAGE + " is not an accepted origin.\"").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThan(0.9);
+    assertThat(f.fix()).contains("cors_allowed_origins=[\"" + PAGE + "\"]");
+  }
+
+  @Test
+  void pythonServerLogAloneShowsTheRefusedOrigin() {
+    Finding f = tester
+        .addLog("server.log", """
+            // EXPECT: cors-missing-headers
+            2026-12-07 14:06:54,265 ERROR engineio.server: http://127.0.0.1:38795 is not an accepted origin. (further occurrences of this error will be logged with level INFO)
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("http://127.0.0.1:38795");
+  }
+
+  @Test
+  void anErrorAnswerWithoutCorsHeadersIsOnlyASuspect() {
+    // netty-socketio answers an unknown session 500 and a refused handshake 401, both without
+    // CORS headers: the refusal comes first
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).status(401).mime("x-unknown").body("").error("net::ERR_FAILED")
+                .expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.7);
+  }
 }

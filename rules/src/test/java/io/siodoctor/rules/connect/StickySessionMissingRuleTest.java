@@ -104,4 +104,47 @@ class StickySessionMissingRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void nettySocketIoAnswersAnUnknownUuidSessionWith500() {
+    String uuid = "8bdc7301-1493-4325-9a5a-2059ac2c39f1";
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get(POLLING + "&t=P1").body(open(uuid, "websocket")).mime("text/plain"))
+            .entry(post(POLLING + "&t=P2&sid=" + uuid, "40").status(500).body("").error("net::ERR_FAILED").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(uuid);
+  }
+
+  @Test
+  void a500ForAnEngineIoSidIsNotNettysUnknownSession() {
+    assertThat(tester
+        .addHar("fixture.har", handshake()
+            .entry(post(POLLING + "&t=P2&sid=" + SID, "40").status(500).body("Internal Server Error")))
+        .doTest()).isEmpty();
+  }
+
+  @Test
+  void pythonAndNettyNodesTellTheStory() {
+    Finding f = tester
+        .addLog("worker-a.log", """
+            // EXPECT: sticky-session-missing
+            2026-12-07 14:07:01,100 INFO engineio.server: G9s3jCEvAz4w-uDVAAAB: Sending packet OPEN data {'sid': 'G9s3jCEvAz4w-uDVAAAB', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}
+            """)
+        .addLog("worker-b.log", """
+            // EXPECT: sticky-session-missing
+            2026-12-07 14:07:01,130 ERROR engineio.server: Invalid session G9s3jCEvAz4w-uDVAAAB (further occurrences of this error will be logged with level INFO)
+            """)
+        .addLog("node-a.log", """
+            // EXPECT: sticky-session-missing
+            2026-12-07T14:10:50.010Z [nioEventLoopGroup-3-2] DEBUG com.corundumstudio.socketio.handler.AuthorizeHandler - Handshake authorized for sessionId: a815af83-667b-4087-bec0-ca393e00573f, query params: {EIO=[4]} headers: {}
+            """)
+        .addLog("node-b.log", """
+            // EXPECT: sticky-session-missing
+            2026-12-07T14:10:50.040Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.transport.PollingTransport - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("issued by worker-a").contains("rejected by node-b");
+  }
 }

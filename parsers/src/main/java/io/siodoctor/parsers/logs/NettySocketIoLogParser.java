@@ -1,0 +1,131 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFormat;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * netty-socketio server logs as slf4j back-ends write them: slf4j-simple ({@code
+ * 2026-12-07T14:10:19.675Z [nioEventLoopGroup-3-2] DEBUG
+ * com.corundumstudio.socketio.handler.AuthorizeHandler - Handshake authorized for sessionId: …}),
+ * logback's usual patterns ({@code 2026-12-07 14:10:19.675 [thread] DEBUG
+ * c.c.socketio.handler.AuthorizeHandler - …}) and Spring Boot's ({@code … DEBUG 123 --- [thread]
+ * c.c.s.handler.AuthorizeHandler : …}). The message is the text after the logger name's {@code
+ * " - "} or {@code " : "}; {@link NettySocketIoMessages} says what it means. Lines without a leading
+ * date take the previous line's time; times without a zone are read as UTC.
+ */
+public final class NettySocketIoLogParser extends LineLogParser {
+
+  private static final String PACKAGE = "com.corundumstudio.socketio";
+
+  public NettySocketIoLogParser() {
+    super(LogFormat.NETTY_SOCKETIO);
+  }
+
+  @Override
+  public boolean sniff(byte[] head, int length) {
+    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
+      return false;
+    }
+    EngineIoMessages.Result r = new EngineIoMessages.Result();
+    for (String l : HeadLines.nonBlank(head, length, 200)) {
+      if (l.contains(PACKAGE)) {
+        return true;
+      }
+      int at = loggerEnd(l);
+      if (at > 0 && NettySocketIoMessages.recognise(l.substring(at), r) && r.event != LogEvent.OTHER) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where the message starts: after " - " or " : " that follows a netty-socketio logger name (the
+   * full package or logback's abbreviation {@code c.c.s.} / {@code c.c.socketio.}); -1 when none.
+   */
+  static int loggerEnd(String line) {
+    int k = line.indexOf(PACKAGE);
+    if (k < 0) {
+      k = line.indexOf("c.c.s");
+    }
+    if (k < 0) {
+      return -1;
+    }
+    int sp = line.indexOf(' ', k);
+    if (sp < 0) {
+      return -1;
+    }
+    int p = sp;
+    while (p < line.length() && line.charAt(p) == ' ') {
+      p++;
+    }
+    if (p + 1 < line.length() && (line.charAt(p) == '-' || line.charAt(p) == ':')
+        && line.charAt(p + 1) == ' ') {
+      return p + 2;
+    }
+    return -1;
+  }
+
+  @Override
+  protected Session open(String file, RecordSink sink) {
+    return new NettySession(file, sink);
+  }
+
+  private static final class NettySession extends Session {
+    private final TimeReader times = new TimeReader();
+    private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+
+    NettySession(String file, RecordSink sink) {
+      super(file, sink, LogFormat.NETTY_SOCKETIO);
+    }
+
+    @Override
+    protected void line(byte[] b, int s, int e, long n) {
+      if (s == e) {
+        return;
+      }
+      Instant time = null;
+      int p = s;
+      if (Ascii.isDigit(b[p])) {
+        int q = times.readIso(b, p, e);
+        if (q > 0) {
+          time = times.instant();
+          lastTime = time;
+          p = q;
+        }
+      }
+      String line = Ascii.str(b, p, e);
+      int at = loggerEnd(line);
+      String msg = at < 0 ? line.strip() : line.substring(at);
+      String level = at < 0 ? null : level(line.substring(0, at));
+      String source = null;
+      if (at >= 0) {
+        int k = line.indexOf(PACKAGE);
+        int ls = k >= 0 ? k : line.indexOf("c.c.s");
+        int le = line.indexOf(' ', ls);
+        source = line.substring(ls, le);
+      }
+      LogEvent event = LogEvent.OTHER;
+      String detail = null;
+      String sid = null;
+      if (NettySocketIoMessages.recognise(msg, result)) {
+        event = result.event;
+        detail = result.detail;
+        sid = result.sid;
+      }
+      emit(n, time != null ? time : lastTime, fileNode, level, source, sid, msg, event, detail, null);
+    }
+
+    private static String level(String prefix) {
+      for (String l : new String[] {"ERROR", "WARN", "INFO", "DEBUG", "TRACE"}) {
+        if (prefix.contains(" " + l + " ")) {
+          return l.toLowerCase(Locale.ROOT);
+        }
+      }
+      return null;
+    }
+  }
+}

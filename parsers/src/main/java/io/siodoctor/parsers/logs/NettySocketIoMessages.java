@@ -1,0 +1,96 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.record.LogEvent;
+
+/**
+ * Recognises the log messages of netty-socketio servers (com.corundumstudio.socketio 1.7.x and
+ * 2.0.x, through slf4j): the text after the logger name. Phrases from the 1.7.19 and 2.0.13 class
+ * files (AuthorizeHandler, PollingTransport, WebSocketTransport, ClientHead, WrongUrlHandler,
+ * InPacketHandler), recorded in {@code sample-captures/*netty*}. Session ids are UUIDs.
+ *
+ * <p>It states what a message says, never why; prefix and indexOf tests only, no regex.
+ */
+final class NettySocketIoMessages {
+  private NettySocketIoMessages() {}
+
+  /** Whether it recognised the message; {@code r} then holds the event, detail and sid. */
+  static boolean recognise(String m, EngineIoMessages.Result r) {
+    r.reset();
+    if (m.startsWith("Handshake authorized for sessionId: ")) {
+      r.set(LogEvent.HANDSHAKE, null, uuidAt(m, 36));
+      return true;
+    }
+    if (m.startsWith("Handshake unauthorized")) {
+      // the AuthorizationListener said no: 401 to the handshake
+      r.set(LogEvent.CONNECT_ERROR_SENT, "handshake unauthorized", null);
+      return true;
+    }
+    if (m.startsWith("Unauthorized client with sessionId: ")) {
+      // a WebSocket for a sid this node does not know
+      r.set(LogEvent.UNKNOWN_SID, null, uuidAt(m, 36));
+      return true;
+    }
+    int notRegistered = m.indexOf(" is not registered. Closing connection");
+    if (notRegistered > 0) {
+      // a polling request for a sid this node does not know: answered 500
+      r.set(LogEvent.UNKNOWN_SID, null, uuidAt(m, 0));
+      return true;
+    }
+    if (m.startsWith("Blocked wrong socket.io-context request! url: ")) {
+      String url = EngineIoMessages.word(m, m.indexOf("url: ") + 5);
+      r.set(LogEvent.WRONG_PATH, url, null);
+      return true;
+    }
+    if (m.endsWith(" removed due to ping timeout")) {
+      r.set(LogEvent.CLOSED, "ping timeout", uuidAt(m, 0));
+      return true;
+    }
+    if (m.startsWith("Transport upgraded to: ")) {
+      int f = m.indexOf(" for: ");
+      r.set(LogEvent.UPGRADE_DONE, null, f < 0 ? null : uuidAt(m, f + 6));
+      return true;
+    }
+    if (m.startsWith("client did not complete upgrade")) {
+      r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(m.indexOf('-') + 1).trim(), null);
+      return true;
+    }
+    if (m.startsWith("Unknown transport for request") || m.startsWith("Unsupported transport for request")
+        || m.startsWith("Got no transports for request") || m.endsWith(" transport not supported by configuration.")) {
+      r.set(LogEvent.UNKNOWN_TRANSPORT, null, null);
+      return true;
+    }
+    if (m.startsWith("Can't find namespace for endpoint: ")) {
+      int comma = m.indexOf(", sessionId: ", 35);
+      r.set(LogEvent.NAMESPACE_DENIED, comma < 0 ? null : m.substring(35, comma),
+          comma < 0 ? null : uuidAt(m, comma + 13));
+      return true;
+    }
+    // lines that only name a session: "Client with sessionId: <uuid> disconnected", "channel
+    // inactive <uuid>", "Out message: ... sessionId: <uuid>", "binding channel ..."
+    int k = m.indexOf("sessionId: ");
+    String sid = k >= 0 ? uuidAt(m, k + 11) : null;
+    if (sid == null && m.startsWith("channel inactive ")) {
+      sid = uuidAt(m, 17);
+    }
+    if (sid != null) {
+      r.set(LogEvent.OTHER, null, sid);
+      return true;
+    }
+    return false;
+  }
+
+  /** The UUID at {@code at} (8-4-4-4-12 hex digits), or null. */
+  static String uuidAt(String m, int at) {
+    if (at < 0 || at + 36 > m.length()) {
+      return null;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = m.charAt(at + i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return null;
+      }
+    }
+    return m.substring(at, at + 36);
+  }
+}

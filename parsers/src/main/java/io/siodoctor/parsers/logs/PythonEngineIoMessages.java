@@ -1,0 +1,141 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.record.LogEvent;
+
+/**
+ * Recognises the messages of python-engineio / python-socketio servers (and Flask-SocketIO, which
+ * logs through them) with {@code logger=True, engineio_logger=True}: the text after any logging
+ * prefix. Phrases from python-engineio 4.3 ({@code socket.py}, {@code server.py}, as recorded in
+ * {@code sample-captures/*python*}) and from newer releases' sources (4.x {@code base_server.py},
+ * {@code async_server.py}, {@code socket.py}), which kept them.
+ *
+ * <p>It states what a message says, never why; prefix tests only, no regex.
+ */
+final class PythonEngineIoMessages {
+  private PythonEngineIoMessages() {}
+
+  /** Whether it recognised the message; {@code r} then holds the event, detail and sid. */
+  static boolean recognise(String m, EngineIoMessages.Result r) {
+    r.reset();
+    // "<sid>: Sending packet OPEN data {...}", "<sid>: Received packet PONG data ..."
+    int colon = m.indexOf(": ");
+    if (colon > 0 && colon <= 64 && isSid(m, 0, colon)) {
+      String sid = m.substring(0, colon);
+      return withSid(sid, m, colon + 2, r);
+    }
+    if (m.startsWith("Invalid session ")) {
+      r.set(LogEvent.UNKNOWN_SID, null, EngineIoMessages.word(m, 16));
+      return true;
+    }
+    if (m.startsWith("Invalid transport for session ")) {
+      // a request on another transport than the session's, without an Upgrade header
+      r.set(LogEvent.TRANSPORT_MISMATCH, "invalid transport for session", EngineIoMessages.word(m, 30));
+      return true;
+    }
+    if (m.startsWith("Invalid transport")) {
+      r.set(LogEvent.UNKNOWN_TRANSPORT, null, null);
+      return true;
+    }
+    if (m.startsWith("Invalid websocket upgrade")) {
+      // transport=websocket without "Upgrade: websocket": the header was lost on the way
+      r.set(LogEvent.TRANSPORT_MISMATCH, "invalid websocket upgrade", null);
+      return true;
+    }
+    if (m.startsWith("The client is using an unsupported version")) {
+      r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, null, null);
+      return true;
+    }
+    if (m.startsWith("Application rejected connection")) {
+      // the connect handler returned False at the Engine.IO level: 401 "Unauthorized"
+      r.set(LogEvent.CONNECT_ERROR_SENT, "application rejected connection", null);
+      return true;
+    }
+    if (m.startsWith("WebSocket transport not available")) {
+      // no WebSocket library installed: the server offers polling only
+      r.set(LogEvent.UPGRADE_UNAVAILABLE, null, null);
+      return true;
+    }
+    int origin = m.indexOf(" is not an accepted origin.");
+    if (origin > 0) {
+      r.set(LogEvent.ORIGIN_NOT_ACCEPTED, m.substring(0, origin), null);
+      return true;
+    }
+    if (m.startsWith("Upgrade to websocket successful")) {
+      r.set(LogEvent.UPGRADE_DONE, null, null);
+      return true;
+    }
+    if (m.startsWith("Client is gone, closing socket")) {
+      r.set(LogEvent.CLOSED, "client is gone", null);
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean withSid(String sid, String m, int at, EngineIoMessages.Result r) {
+    if (m.startsWith("Sending packet ", at)) {
+      int type = at + 15;
+      if (m.startsWith("OPEN", type)) {
+        r.set(LogEvent.HANDSHAKE, null, sid);
+      } else if (m.startsWith("PING", type)) {
+        r.set(LogEvent.PING_SENT, null, sid);
+      } else if (m.startsWith("MESSAGE data 4", type) || m.startsWith("MESSAGE data 44", type)) {
+        // a Socket.IO CONNECT_ERROR inside the Engine.IO message: the connect handler said no
+        // ("4{"message":"Connection rejected by server"}"; protocol 4: "44...")
+        r.set(LogEvent.CONNECT_ERROR_SENT, errorMessage(m, type + 13), sid);
+      } else {
+        r.set(LogEvent.OTHER, null, sid);
+      }
+      return true;
+    }
+    if (m.startsWith("Received packet ", at)) {
+      int type = at + 16;
+      if (m.startsWith("PONG", type)) {
+        r.set(LogEvent.PONG_RECEIVED, null, sid);
+      } else if (m.startsWith("PING", type)) {
+        r.set(LogEvent.PING_RECEIVED, null, sid);
+      } else {
+        r.set(LogEvent.OTHER, null, sid);
+      }
+      return true;
+    }
+    if (m.startsWith("Upgrade to websocket successful", at)) {
+      r.set(LogEvent.UPGRADE_DONE, null, sid);
+    } else if (m.startsWith("Client is gone, closing socket", at)) {
+      r.set(LogEvent.CLOSED, "client is gone", sid);
+    } else if (m.startsWith("Failed websocket upgrade", at)) {
+      r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(at), sid);
+    } else if (m.startsWith("Received request to upgrade to ", at)) {
+      r.set(LogEvent.UPGRADE_STARTED, m.substring(at + 31).trim(), sid);
+    } else if (m.startsWith("Unexpected error", at)) {
+      r.set(LogEvent.TRANSPORT_ERROR, m.substring(at), sid);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** The {@code "message"} of a CONNECT_ERROR's JSON, or null. */
+  private static String errorMessage(String m, int from) {
+    int k = m.indexOf("\"message\":\"", from);
+    if (k < 0) {
+      return null;
+    }
+    int end = m.indexOf('"', k + 11);
+    return end < 0 ? null : m.substring(k + 11, end);
+  }
+
+  /** Whether {@code s[from..to)} looks like a session id (base64id, hex or uuid characters). */
+  static boolean isSid(String s, int from, int to) {
+    if (to - from < 8) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+          || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

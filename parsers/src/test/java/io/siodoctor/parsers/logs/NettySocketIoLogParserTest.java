@@ -1,0 +1,62 @@
+package io.siodoctor.parsers.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NettySocketIoLogParserTest {
+  private final NettySocketIoLogParser parser = new NettySocketIoLogParser();
+
+  @Test
+  void slf4jSimpleLinesAsRecordedHere() {
+    // sample-captures/healthy--netty-socketio-2-0 and sticky-session-missing--netty-two-nodes
+    String text = """
+        2026-12-07T14:10:16.385Z [nioEventLoopGroup-2-1] INFO com.corundumstudio.socketio.SocketIOServer - SocketIO server started at port: 34555
+        2026-12-07T14:10:19.675Z [nioEventLoopGroup-3-2] DEBUG com.corundumstudio.socketio.handler.AuthorizeHandler - Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {EIO=[4], transport=[polling], t=[ckxj5h94]} headers: {Host=[127.0.0.1:34555]}
+        2026-12-07T14:10:20.418Z [nioEventLoopGroup-3-4] DEBUG com.corundumstudio.socketio.handler.ClientHead - Transport upgraded to: WEBSOCKET for: 31a5d1cd-6a20-4e29-b96c-d41d23e07318
+        2026-12-07T14:10:27.679Z [nioEventLoopGroup-3-4] DEBUG com.corundumstudio.socketio.SocketIOChannelInitializer - Client with sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318 disconnected
+        2026-12-07T14:10:50.040Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.transport.PollingTransport - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection
+        2026-12-07T14:11:00.000Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.handler.AuthorizeHandler - Handshake unauthorized, query params: {EIO=[4]} headers: {}
+        2026-12-07T14:11:01.000Z [nioEventLoopGroup-3-1] WARN com.corundumstudio.socketio.handler.WrongUrlHandler - Blocked wrong socket.io-context request! url: /chat/?EIO=4&transport=polling, params: {EIO=[4]}, ip: /127.0.0.1:5555
+        2026-12-07T14:11:02.000Z [pool-1-thread-1] DEBUG com.corundumstudio.socketio.handler.ClientHead - 31a5d1cd-6a20-4e29-b96c-d41d23e07318 removed due to ping timeout
+        2026-12-07T14:11:03.000Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.transport.WebSocketTransport - Unauthorized client with sessionId: a815af83-667b-4087-bec0-ca393e00573f with ip: /127.0.0.1:5555. Channel closed!
+        2026-12-07T14:11:04.000Z [nioEventLoopGroup-3-1] INFO app - [node-a] connect 31a5d1cd-6a20-4e29-b96c-d41d23e07318
+        """;
+    CollectingSink s = Parse.text(parser, "node-b.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.OTHER, LogEvent.HANDSHAKE, LogEvent.UPGRADE_DONE, LogEvent.OTHER, LogEvent.UNKNOWN_SID,
+        LogEvent.CONNECT_ERROR_SENT, LogEvent.WRONG_PATH, LogEvent.CLOSED, LogEvent.UNKNOWN_SID, LogEvent.OTHER);
+    LogLine hs = s.lines.get(1);
+    assertThat(hs.sid()).contains("31a5d1cd-6a20-4e29-b96c-d41d23e07318");
+    assertThat(hs.time()).isEqualTo(Instant.parse("2026-12-07T14:10:19.675Z"));
+    assertThat(hs.level()).isEqualTo("debug");
+    assertThat(hs.source()).isEqualTo("com.corundumstudio.socketio.handler.AuthorizeHandler");
+    assertThat(hs.node()).isEqualTo("node-b");
+    assertThat(s.lines.get(3).sid()).contains("31a5d1cd-6a20-4e29-b96c-d41d23e07318");
+    assertThat(s.lines.get(4).sid()).contains("a815af83-667b-4087-bec0-ca393e00573f");
+    assertThat(s.lines.get(6).eventDetail()).isEqualTo("/chat/?EIO=4&transport=polling");
+    assertThat(s.lines.get(7).eventDetail()).isEqualTo("ping timeout");
+  }
+
+  @Test
+  void logbackAndSpringBootAbbreviatedLoggers() {
+    String text = """
+        2026-12-07 14:10:50.040 [nioEventLoopGroup-3-1] DEBUG c.c.socketio.transport.PollingTransport - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection
+        2026-12-07T14:10:51.000Z DEBUG 4242 --- [nioEventLoopGroup-3-1] c.c.s.handler.AuthorizeHandler          : Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {} headers: {}
+        """;
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(LogEvent.UNKNOWN_SID, LogEvent.HANDSHAKE);
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-07T14:10:50.040Z"));
+    assertThat(Parse.sniff(parser, text)).isTrue();
+  }
+
+  @Test
+  void sniffsOnlyNettySocketIo() {
+    assertThat(Parse.sniff(parser, "2026-11-26 03:00:00,123 INFO  [main] c.e.App - started\n")).isFalse();
+    assertThat(Parse.sniff(parser, "2026-12-07 14:07:01,130 ERROR engineio.server: Invalid session G9s3jCEvAz4w-uDVAAAB\n")).isFalse();
+    assertThat(Parse.sniff(parser, "{\"msg\":\"com.corundumstudio.socketio\"}\n")).isFalse();
+  }
+}

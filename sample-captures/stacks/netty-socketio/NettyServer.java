@@ -1,0 +1,53 @@
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.AuthorizationListener;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import java.lang.reflect.Proxy;
+
+/**
+ * A netty-socketio server as the sample captures record it (compiled against 1.7.x or 2.0.x by
+ * build.sh). Environment: PORT, NODE_NAME (a label in app lines), ORIGIN (Configuration.setOrigin;
+ * unset: netty-socketio echoes the request's Origin), REJECT_AUTH=1 (the AuthorizationListener
+ * refuses every handshake, what a token check does). Logs through slf4j-simple (see the -D
+ * options in the scenarios), netty-socketio's loggers at debug.
+ */
+public final class NettyServer {
+  private NettyServer() {}
+
+  public static void main(String[] args) throws Exception {
+    String node = System.getenv().getOrDefault("NODE_NAME", "server");
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("app");
+    Configuration config = new Configuration();
+    config.setHostname("127.0.0.1");
+    config.setPort(Integer.parseInt(System.getenv("PORT")));
+    if (System.getenv("ORIGIN") != null) {
+      config.setOrigin(System.getenv("ORIGIN"));
+    }
+    if ("1".equals(System.getenv("REJECT_AUTH"))) {
+      // 1.7 declares boolean isAuthorized(HandshakeData), 2.0 AuthorizationResult
+      // getAuthorizationResult(HandshakeData): one proxy refuses in both
+      config.setAuthorizationListener((AuthorizationListener) Proxy.newProxyInstance(
+          NettyServer.class.getClassLoader(), new Class<?>[] {AuthorizationListener.class},
+          (proxy, method, a) -> {
+            log.info("[{}] refusing handshake: no valid token", node);
+            if (method.getReturnType() == boolean.class) {
+              return false;
+            }
+            return method.getReturnType().getField("FAILED_AUTHORIZATION").get(null);
+          }));
+    }
+    SocketIOServer server = new SocketIOServer(config);
+    server.addConnectListener(c -> log.info("[{}] connect {}", node, c.getSessionId()));
+    server.addDisconnectListener(c -> log.info("[{}] disconnect {}", node, c.getSessionId()));
+    server.addEventListener("chat", String.class, (SocketIOClient c, String data, AckRequest ack) -> {
+      c.sendEvent("chat", "echo " + data);
+      if (ack.isAckRequested()) {
+        ack.sendAckData("ok");
+      }
+    });
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    Thread.currentThread().join();
+  }
+}

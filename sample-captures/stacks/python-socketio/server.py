@@ -1,0 +1,81 @@
+"""A python-socketio 5.7 / python-engineio 4.3 server (Debian's python3-socketio) on aiohttp,
+as the scenarios in sample-captures record it. It serves the scenario's client.html at / and the
+socket.io-client browser bundles of the recorder at /vendor/v2|v3|v4/socket.io.js.
+
+Environment: PORT, NODE_NAME (a label in app lines), and the set-up under test:
+  CORS_ORIGINS   comma-separated cors_allowed_origins (unset: python-socketio's default, same origin)
+  TRANSPORTS     comma-separated engine.io transports (unset: polling,websocket)
+  REJECT_CONNECT 1: the connect handler returns False (what an auth check does)
+  MAX_HTTP_BUFFER_SIZE  engine.io max_http_buffer_size in bytes
+
+Logging as the python-socketio docs show it (logger=True, engineio_logger=True), with the
+timestamped format most deployments configure (logging.basicConfig with asctime).
+"""
+import logging
+import os
+import sys
+
+from aiohttp import web
+import socketio
+
+HERE = os.getcwd()
+NODE_MODULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'recorder', 'node_modules')
+NODE = os.environ.get('NODE_NAME', 'server')
+
+logging.basicConfig(stream=sys.stdout, level=logging.INFO,
+                    format='%(asctime)s %(levelname)s %(name)s: %(message)s')
+# a level set beforehand keeps python-engineio from adding its own bare StreamHandler
+logging.getLogger('engineio.server').setLevel(logging.INFO)
+logging.getLogger('socketio.server').setLevel(logging.INFO)
+app_log = logging.getLogger('app')
+
+options = {}
+if os.environ.get('CORS_ORIGINS'):
+    options['cors_allowed_origins'] = os.environ['CORS_ORIGINS'].split(',')
+if os.environ.get('TRANSPORTS'):
+    options['transports'] = os.environ['TRANSPORTS'].split(',')
+if os.environ.get('MAX_HTTP_BUFFER_SIZE'):
+    options['max_http_buffer_size'] = int(os.environ['MAX_HTTP_BUFFER_SIZE'])
+
+sio = socketio.AsyncServer(async_mode='aiohttp', logger=True, engineio_logger=True, **options)
+app = web.Application()
+sio.attach(app)
+
+
+@sio.event
+async def connect(sid, environ, auth=None):
+    if os.environ.get('REJECT_CONNECT') == '1':
+        app_log.info('[%s] rejecting %s: no valid token in %r', NODE, sid, auth)
+        return False
+    app_log.info('[%s] connect %s', NODE, sid)
+    return True
+
+
+@sio.event
+async def disconnect(sid):
+    app_log.info('[%s] disconnect %s', NODE, sid)
+
+
+@sio.on('chat')
+async def chat(sid, message):
+    await sio.emit('chat', 'echo ' + str(message)[:80], to=sid)
+    return {'ok': True}
+
+
+async def index(request):
+    return web.FileResponse(os.path.join(HERE, 'client.html'), headers={'Cache-Control': 'no-store'})
+
+
+async def bundle(request):
+    v = request.match_info['v']
+    if v not in ('v2', 'v3', 'v4'):
+        raise web.HTTPNotFound()
+    return web.FileResponse(os.path.join(NODE_MODULES, 'socket.io-client-' + v, 'dist', 'socket.io.js'),
+                            headers={'Content-Type': 'application/javascript', 'Cache-Control': 'no-store'})
+
+
+app.router.add_get('/', index)
+app.router.add_get('/vendor/{v}/socket.io.js', bundle)
+
+if __name__ == '__main__':
+    web.run_app(app, host='127.0.0.1', port=int(os.environ['PORT']), print=lambda s: app_log.info('[%s] %s', NODE, s))
