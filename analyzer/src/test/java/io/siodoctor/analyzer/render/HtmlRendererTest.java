@@ -67,7 +67,7 @@ class HtmlRendererTest {
   @Test
   void theAnswerComesFirstWithTheFixAndTheMostDecisiveEvidence() throws IOException {
     String html = html(Fixtures.fixture("xss.har"));
-    int answer = html.indexOf("<section class=\"answer\" id=\"answer\"");
+    int answer = html.indexOf("<section class=\"answer answer-problems\" id=\"answer\"");
     int fix = html.indexOf("<div class=\"fix\" id=\"top-fix\">");
     int decisive = html.indexOf("<div class=\"decisive-evidence\" id=\"decisive-evidence\">");
     int timeline = html.indexOf("<section id=\"timeline-section\"");
@@ -83,6 +83,26 @@ class HtmlRendererTest {
     assertThat(html).containsPattern("<p class=\"trust\" id=\"trust\"><span class=\"nowrap\">sio-doctor [0-9.]+</span> · "
         + "<span class=\"nowrap\">generated <time datetime=\"20[0-9-]+T[0-9:]+Z\">")
         .contains("<span class=\"chip\" title=\"xss.har\">xss.har · har · ");
+  }
+
+  @Test
+  void anInconclusiveReportPutsSymptomsWhatToCollectAndTheCaptureProfileFirst() throws IOException {
+    String html = html(Fixtures.sampleHar("auth-rejected--playwright-omit-bearer-header"));
+    assertThat(html).contains("id=\"verdict\">inconclusive<");
+    int answer = html.indexOf("<section class=\"answer answer-inconclusive\" id=\"answer\"");
+    int proven = html.indexOf("<h2 id=\"top-title\">No cause proven</h2>");
+    int symptoms = html.indexOf("<ul class=\"symptoms\" id=\"symptoms\">");
+    int next = html.indexOf("<ul class=\"next\" id=\"next\">");
+    int capture = html.indexOf("<div class=\"capture-profile\" id=\"capture-profile\">");
+    int answerEnd = html.indexOf("</section>", answer);
+    assertThat(answer).isPositive();
+    assertThat(proven).isGreaterThan(answer);
+    assertThat(symptoms).isGreaterThan(proven);
+    assertThat(next).isGreaterThan(symptoms);
+    assertThat(capture).isGreaterThan(next).isLessThan(answerEnd);
+    assertThat(html.substring(capture, html.indexOf("</div>", capture))).contains("captured by playwright")
+        .contains("response bodies (all)");
+    assertThat(html).contains("<li data-symptom=\"no-working-session\">");
   }
 
   @Test
