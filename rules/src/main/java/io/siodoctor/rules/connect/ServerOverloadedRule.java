@@ -78,7 +78,7 @@ public final class ServerOverloadedRule implements Rule {
     double slowest = 0;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.status() == 200 && !x.isWebSocket() && x.durationMs() >= SLOW_MS
-          && ((x.engineIo().isHandshake() && x.handshake() != null) || "POST".equals(x.method()))) {
+          && ((x.engineIo().isHandshake() && answeredHandshake(x)) || "POST".equals(x.method()))) {
         slow.add(x);
         slowest = Math.max(slowest, x.durationMs());
       }
@@ -139,6 +139,14 @@ public final class ServerOverloadedRule implements Rule {
       confidence = Math.min(0.95, confidence + 0.1);
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen)));
+  }
+
+  /**
+   * A polling handshake that got its open packet, or a 200 whose body the export left out (a
+   * handshake answer always has one: only the export can have dropped it).
+   */
+  private static boolean answeredHandshake(HttpExchange x) {
+    return x.handshake() != null || (x.responseBody().isEmpty() && x.engineIoError() == null);
   }
 
   private static void cite(List<Evidence> evidence, Set<String> sids, List<HttpExchange> xs, String note) {

@@ -25,12 +25,12 @@ public final class ProviderDetector {
   private ProviderDetector() {}
 
   /**
-   * The log formats only one provider writes, by format id: ALB access logs, and Heroku's router
-   * lines ({@code heroku-router}, read by the Heroku router parser of issue 11 when it is present).
+   * The log formats only one provider writes, by format id: ALB access logs and Heroku's router
+   * lines.
    */
   private static final Map<String, Provider> LOG_FORMATS = Map.of(
       LogFormat.AWS_ALB.id(), Provider.AWS_ALB,
-      "heroku-router", Provider.HEROKU);
+      LogFormat.HEROKU_ROUTER.id(), Provider.HEROKU);
 
   /**
    * One sighting per provider, on the Socket.IO path only: the Engine.IO requests and the proxy
