@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Re-records every scenario folder, one after the other (2 cores: never in parallel).
 # Usage: ./record-all.sh [folder ...]   (default: every folder that has a record.sh)
-# Needs: node 20, /usr/bin/chromium, /usr/sbin/nginx, openssl, and `npm ci` in recorder/.
+# Needs: node 20, /usr/bin/chromium, /usr/sbin/nginx, openssl, and `npm ci` in recorder/; the exporter
+# folders (*--mitmproxy-*, *--firefox-*) also need Debian mitmproxy and firefox-esr.
 set -uo pipefail
 cd "$(dirname "$0")"
 if [ ! -d recorder/node_modules ]; then

@@ -57,11 +57,14 @@ for (const d of folders) {
   console.log(`\n## ${d}  top=${exp.top}`);
   const runs = [exp, ...(exp.variants || [])];
   runs.forEach((run, i) => {
-    for (const c of [run.top, ...(run.causes || []), ...(run.allowed || exp.allowed || [])]) {
+    // top "inconclusive" = no cause proven (verdict inconclusive); allowed items may be {id, reason}
+    const top = run.top === 'inconclusive' ? null : run.top;
+    const allowed = (run.allowed || exp.allowed || []).map((a) => (a && typeof a === 'object' ? a.id : a));
+    for (const c of [top, ...(run.causes || []), ...allowed]) {
       if (c && causes.size && !causes.has(c)) { console.log(`  !! unknown cause id ${c}`); bad++; }
     }
     for (const f of run.inputs) if (load(dir, f) === null) { console.log(`  !! missing input ${f}`); bad++; }
-    if ((run.top === null) !== ((run.causes || []).length === 0)) { console.log('  !! top/causes mismatch'); bad++; }
+    if ((top === null) !== ((run.causes || []).length === 0)) { console.log('  !! top/causes mismatch'); bad++; }
     console.log(`  ${i === 0 ? 'main' : 'variant ' + i} [${run.inputs.join(', ')}] -> ${run.top}`);
     for (const ev of run.evidence || []) {
       const x = excerpt(dir, ev);

@@ -20,6 +20,8 @@ class HarRecorder {
     this.pending = [];           // promises for bodies / post data
     this.stopped = false;
     this.userAgent = opts.userAgent || '';
+    // DevTools' "Export HAR (with sensitive data)": keep Cookie / Set-Cookie / Authorization
+    this.withSensitiveData = !!opts.withSensitiveData;
   }
 
   async start() {
@@ -238,6 +240,13 @@ class HarRecorder {
   onWsFrameError(p) {
     const r = this.requests.get(p.requestId);
     if (!r) return;
+    if (r.issueTime < 0) {
+      // failed before its handshake was sent (a proxy refusing the CONNECT tunnel): DevTools
+      // still lists the WebSocket, with its error; it starts when the error came
+      r.issueTime = p.timestamp;
+      r.startTime = p.timestamp;
+      r.wallIssueTime = this.wall(p.timestamp);
+    }
     r.frames.push({ type: 'error', time: this.pseudoWall(r, p.timestamp), opcode: -1, data: p.errorMessage });
     r.responseReceivedTime = p.timestamp;
   }
@@ -294,9 +303,9 @@ class HarRecorder {
     const timings = this.buildTimings(r);
     let time = 0;
     for (const t of [timings.blocked, timings.dns, timings.connect, timings.send, timings.wait, timings.receive]) time += Math.max(t, 0);
-    const reqHeaders = sanitizeHeaders(r.extraRequestHeaders || r.requestHeaders);
+    const reqHeaders = sanitizeHeaders(r.extraRequestHeaders || r.requestHeaders, this.withSensitiveData);
     const respHeaderObj = r.rawResponseHeaders || r.responseHeaders;
-    const respHeaders = respHeaderObj ? sanitizeHeaders(respHeaderObj) : [];
+    const respHeaders = respHeaderObj ? sanitizeHeaders(respHeaderObj, this.withSensitiveData) : [];
     const url = r.url.split('#', 2)[0];
     const startWall = r.wallIssueTime !== undefined ? r.wallIssueTime : r.createdWall;
     const entry = {
@@ -310,7 +319,7 @@ class HarRecorder {
         httpVersion: requestHttpVersion(r),
         headers: reqHeaders,
         queryString: queryParameters(url),
-        cookies: [],
+        cookies: this.withSensitiveData ? requestCookies(reqHeaders) : [],
         headersSize: r.requestHeadersText ? r.requestHeadersText.length : -1,
         bodySize: r.postData ? Buffer.byteLength(r.postData, 'utf8') : 0,
       },
@@ -319,7 +328,7 @@ class HarRecorder {
         statusText: r.statusText,
         httpVersion: responseHttpVersion(r),
         headers: respHeaders,
-        cookies: [],
+        cookies: this.withSensitiveData ? responseCookies(respHeaders) : [],
         content: this.buildContent(r),
         redirectURL: headerValue(respHeaderObj, 'location') || '',
         headersSize: r.responseHeadersText ? r.responseHeadersText.length : -1,
@@ -428,12 +437,50 @@ function headerValue(obj, name) {
   return undefined;
 }
 
-function sanitizeHeaders(obj) {
+function sanitizeHeaders(obj, keepSensitive) {
   const out = [];
   for (const [name, value] of Object.entries(obj || {})) {
-    if (SENSITIVE_HEADERS.has(name.toLowerCase())) continue; // same as DevTools' sanitized export
+    if (!keepSensitive && SENSITIVE_HEADERS.has(name.toLowerCase())) continue; // same as DevTools' sanitized export
     // CDP joins repeated headers with "\n"; DevTools splits them back into separate entries
     for (const v of String(value).split('\n')) out.push({ name, value: v });
+  }
+  return out;
+}
+
+// HAR cookie objects from the Cookie request header(s): {name, value}, as DevTools lists the
+// cookies the request included (exports with sensitive data only).
+function requestCookies(headers) {
+  const out = [];
+  for (const h of headers) {
+    if (h.name.toLowerCase() !== 'cookie') continue;
+    for (const part of h.value.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) out.push({ name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() });
+    }
+  }
+  return out;
+}
+
+// HAR cookie objects from Set-Cookie response headers: name, value and the attributes DevTools keeps.
+function responseCookies(headers) {
+  const out = [];
+  for (const h of headers) {
+    if (h.name.toLowerCase() !== 'set-cookie') continue;
+    const [pair, ...attrs] = h.value.split(';');
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const c = { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(), path: '', domain: '', expires: null, httpOnly: false, secure: false };
+    for (const a of attrs) {
+      const [k, v = ''] = a.split('=');
+      const key = k.trim().toLowerCase();
+      if (key === 'path') c.path = v.trim();
+      else if (key === 'domain') c.domain = v.trim();
+      else if (key === 'expires') c.expires = new Date(v.trim()).toISOString();
+      else if (key === 'httponly') c.httpOnly = true;
+      else if (key === 'secure') c.secure = true;
+      else if (key === 'samesite') c.sameSite = v.trim();
+    }
+    out.push(c);
   }
   return out;
 }

@@ -9,7 +9,8 @@
 //   rec.nginx(conf)                                           private nginx (daemon off)
 //   rec.pageServer(port, {https})                             static page + client bundles
 //   rec.waitPort(port) / rec.sleep(ms)
-//   rec.record({url | pages, duration | run, args})           headless Chromium -> HAR + console
+//   rec.record({url | pages, duration | run, args, withSensitiveData})  headless Chromium -> HAR + console
+//                                                             (withSensitiveData keeps Cookie/Set-Cookie)
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -125,12 +126,15 @@ class Recorder {
   // Record one or more pages in one headless Chromium.
   //   pages: [{url, har: 'capture.har', console: 'console.log'}]  (har/console null = not saved)
   //   run:   async (ctx) => {...} runs while recording; default waits `duration` ms
+  //   ignoreDefaultArgs: Playwright default switches to leave out (['--disable-extensions'] to
+  //          load an extension with --load-extension)
   async record(opts) {
     const userDataDir = this.tmp('chrome');
     const { chromium } = require('playwright-core');
     const args = CHROME_FLAGS.concat(opts.args || []);
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM, headless: true, args, viewport: { width: 1024, height: 600 },
+      ignoreDefaultArgs: opts.ignoreDefaultArgs,
       env: Object.assign({}, process.env, { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }),
     });
     this.contexts.push(context);
@@ -140,7 +144,7 @@ class Recorder {
       const page = i === 0 && context.pages().length ? context.pages()[0] : await context.newPage();
       const cdp = await context.newCDPSession(page);
       const { userAgent } = await cdp.send('Browser.getVersion');
-      const har = new HarRecorder(cdp, { userAgent });
+      const har = new HarRecorder(cdp, { userAgent, withSensitiveData: !!opts.withSensitiveData });
       const cons = new ConsoleRecorder(cdp, har);
       await har.start();
       await cons.start();

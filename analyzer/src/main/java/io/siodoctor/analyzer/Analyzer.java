@@ -10,6 +10,8 @@ import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
+import io.siodoctor.rules.verdict.Verdict;
+import io.siodoctor.rules.verdict.VerdictJudge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -63,13 +65,16 @@ public final class Analyzer {
       }
     }
     List<RankedCause> causes = Ranker.rank(result.findings(), logFiles);
+    Verdict verdict = VerdictJudge.judge(incident, !causes.isEmpty());
     return new RankedReport(
-        causes.isEmpty() ? RankedReport.HEALTHY : RankedReport.PROBLEMS,
+        verdict.verdict(),
         causes,
         incident.inputs(),
         SessionSummaries.of(incident),
         incident.clockOffsets(),
-        result.warnings());
+        result.warnings(),
+        verdict.symptoms(),
+        verdict.next());
   }
 
   private static InputSummary read(InputSource source, IncidentBuilder builder) {

@@ -8,13 +8,18 @@ import io.siodoctor.analyzer.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -24,9 +29,29 @@ import org.junit.jupiter.api.TestFactory;
  * The end-to-end suite: every {@code sample-captures/<folder>/expected.json} run through the real
  * {@code analyze} command, as a user would run it, on the committed recordings. Checks the top
  * cause, the expected set, the decisive evidence locations and the exit code.
+ *
+ * <p>Every capture is also run degraded the way real exporters degrade it ({@link DegradedHar}:
+ * cookies and auth headers dropped, response bodies dropped, frames dropped, all three; and the HAR
+ * without the logs when the main run has logs). The variants are made here from the recorded
+ * files. {@code expected.json} may say per variant what must come out ({@code degraded}); without an
+ * entry, a variant must give the capture's own top cause or {@code inconclusive} (healthy for a
+ * healthy capture, or inconclusive), never {@code healthy} for a failing capture, and never a cause
+ * outside {@code causes}/{@code allowed}.
  */
 class SampleCapturesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INCONCLUSIVE = "inconclusive";
+  private static final String HEALTHY = "healthy";
+  /**
+   * The share of all runs (main runs, recorded variants, degraded variants) whose top cause is the
+   * capture's real cause ({@code healthy} for a healthy capture). Set at the first honest run of the
+   * degraded suite; it may rise, never fall.
+   */
+  static final double RIGHT_TOP_FLOOR = 0.84;
+
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final AtomicInteger RIGHT_TOP = new AtomicInteger();
+  private static final List<String> MISSES = java.util.Collections.synchronizedList(new ArrayList<>());
 
   static Path capturesDir() {
     String root = System.getProperty("sio.repo.root", "..");
@@ -47,54 +72,160 @@ class SampleCapturesTest {
     assertThat(folders.stream().filter(p -> !p.getFileName().toString().startsWith("healthy--"))).isNotEmpty();
   }
 
+  @Test
+  void everyAllowedCauseSaysWhyItMayAppear() throws IOException {
+    for (Path folder : folders()) {
+      JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
+      List<JsonNode> specs = new ArrayList<>(List.of(expected));
+      expected.path("variants").forEach(specs::add);
+      expected.path("degraded").forEach(specs::add);
+      for (JsonNode spec : specs) {
+        for (JsonNode a : spec.path("allowed")) {
+          assertThat(a.path("id").asText("")).as(folder.getFileName() + ": allowed entry " + a).isNotBlank();
+          assertThat(a.path("reason").asText("")).as(folder.getFileName() + ": allowed " + a + " needs a one-line reason")
+              .isNotBlank().doesNotContain("\n");
+        }
+      }
+      for (var it = expected.path("degraded").fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        assertThat(Stream.of(DegradedHar.values()).map(d -> d.id).toList())
+            .as(folder.getFileName() + ": degraded variant name").contains(name);
+      }
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> everyCaptureAnalysesToItsExpectedCauses() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path folder : folders()) {
       JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
-      tests.add(DynamicTest.dynamicTest(folder.getFileName().toString(), () -> check(folder, expected)));
+      String name = folder.getFileName().toString();
+      String realTop = expected.path("top").isTextual() ? expected.path("top").asText() : HEALTHY;
+      List<String> baseInputs = inputs(expected);
+      tests.add(DynamicTest.dynamicTest(name, () -> check(folder, baseInputs, folder, expected, realTop, name)));
       JsonNode variants = expected.path("variants");
       for (int i = 0; i < variants.size(); i++) {
         JsonNode v = variants.get(i);
-        tests.add(DynamicTest.dynamicTest(folder.getFileName() + " " + v.path("inputs"), () -> check(folder, v)));
+        tests.add(DynamicTest.dynamicTest(name + " " + v.path("inputs"),
+            () -> check(folder, inputs(v), folder, v, realTop, name + " " + v.path("inputs"))));
+      }
+      List<String> hars = baseInputs.stream().filter(f -> f.endsWith(".har")).toList();
+      if (hars.isEmpty()) {
+        continue;
+      }
+      if (hars.size() < baseInputs.size()) {
+        tests.add(DynamicTest.dynamicTest(name + " har-only", () -> check(folder, hars, folder,
+            lenient(expected), realTop, name + " har-only")));
+      }
+      for (DegradedHar d : DegradedHar.values()) {
+        JsonNode spec = expected.path("degraded").has(d.id) ? expected.path("degraded").path(d.id) : lenient(expected);
+        tests.add(DynamicTest.dynamicTest(name + " " + d.id, () -> {
+          Path dir = Files.createTempDirectory("sio-degraded");
+          try {
+            for (String h : hars) {
+              d.write(folder.resolve(h), dir);
+            }
+            check(dir, baseInputs, folder, spec, realTop, name + " " + d.id);
+          } finally {
+            deleteTree(dir);
+          }
+        }));
       }
     }
+    tests.add(DynamicTest.dynamicTest("share of runs with the right top cause", () -> {
+      double share = RUNS.get() == 0 ? 0 : (double) RIGHT_TOP.get() / RUNS.get();
+      System.out.printf(Locale.ROOT, "SampleCapturesTest: right top cause in %d of %d runs (%.3f); floor %.3f%n",
+          RIGHT_TOP.get(), RUNS.get(), share, RIGHT_TOP_FLOOR);
+      MISSES.stream().sorted().forEach(m -> System.out.println("  not the real cause: " + m));
+      assertThat(RUNS.get()).isPositive();
+      assertThat(share).as("share of runs with the right top cause").isGreaterThanOrEqualTo(RIGHT_TOP_FLOOR);
+    }));
     return tests.stream();
   }
 
-  private static void check(Path folder, JsonNode expected) throws IOException {
+  /** What a degraded run without its own entry must give: the capture's own cause or an honest inconclusive. */
+  private static JsonNode lenient(JsonNode expected) {
+    var spec = JSON.createObjectNode();
+    spec.put("lenient", true);
+    spec.set("top", expected.path("top").isTextual() ? expected.get("top") : JSON.nullNode());
+    spec.set("causes", JSON.createArrayNode());
+    var allowed = JSON.createArrayNode();
+    expected.path("causes").forEach(c -> allowed.addObject().put("id", c.asText()).put("reason", "expected cause"));
+    expected.path("allowed").forEach(allowed::add);
+    spec.set("allowed", allowed);
+    return spec;
+  }
+
+  private static List<String> inputs(JsonNode spec) {
+    List<String> files = new ArrayList<>();
+    spec.path("inputs").forEach(i -> files.add(i.asText()));
+    return files.isEmpty() ? List.of("capture.har") : files;
+  }
+
+  /**
+   * @param dir where the HAR inputs are read from (the folder, or a temporary folder of degraded copies)
+   * @param folder the capture folder (logs are always read from there)
+   * @param realTop the capture's real cause, {@code healthy} for a healthy capture
+   */
+  private static void check(Path dir, List<String> inputs, Path folder, JsonNode expected, String realTop, String run) {
     List<String> args = new ArrayList<>(List.of("analyze", "--format", "json", "--top", "100"));
-    JsonNode inputs = expected.path("inputs");
-    if (inputs.isMissingNode() || inputs.isEmpty()) {
-      args.add(folder.resolve("capture.har").toString());
-    } else {
-      inputs.forEach(i -> args.add(folder.resolve(i.asText()).toString()));
+    for (String i : inputs) {
+      Path p = dir.resolve(i);
+      args.add((Files.exists(p) ? p : folder.resolve(i)).toString());
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
-    String summary = summary(report) + "\nstderr: " + err.toString(StandardCharsets.UTF_8);
-
-    JsonNode top = expected.path("top");
-    if (top.isNull() || top.isMissingNode()) {
-      assertThat(report.path("verdict").asText()).as(summary).isEqualTo("healthy");
-      assertThat(exit).as(summary).isEqualTo(0);
-      return;
+    JsonNode report;
+    try {
+      report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    assertThat(exit).as(summary).isEqualTo(1);
-    assertThat(report.path("verdict").asText()).isEqualTo("problems");
-    assertThat(report.path("causes").get(0).path("id").asText()).as(summary).isEqualTo(top.asText());
+    String summary = run + "\n" + summary(report) + "\nstderr: " + err.toString(StandardCharsets.UTF_8);
+    String verdict = report.path("verdict").asText();
+    String gotTop = report.path("causes").isEmpty() ? verdict : report.path("causes").get(0).path("id").asText();
+    RUNS.incrementAndGet();
+    if (gotTop.equals(realTop)) {
+      RIGHT_TOP.incrementAndGet();
+    } else {
+      MISSES.add(run + " -> " + gotTop);
+    }
 
-    Set<String> reported = new HashSet<>();
+    Set<String> reported = new LinkedHashSet<>();
     report.path("causes").forEach(c -> reported.add(c.path("id").asText()));
     Set<String> mustHave = new HashSet<>();
     expected.path("causes").forEach(c -> mustHave.add(c.asText()));
     Set<String> mayHave = new HashSet<>(mustHave);
-    expected.path("allowed").forEach(c -> mayHave.add(c.asText()));
-    assertThat(reported).as(summary).containsAll(mustHave);
+    expected.path("allowed").forEach(c -> mayHave.add(c.isObject() ? c.path("id").asText() : c.asText()));
+    JsonNode top = expected.path("top");
+    boolean healthyCapture = realTop.equals(HEALTHY);
+
+    if (!healthyCapture) {
+      assertThat(verdict).as("a failing capture is never healthy\n" + summary).isNotEqualTo(HEALTHY);
+    }
+    assertThat(exit).as("exit code for verdict " + verdict + "\n" + summary).isEqualTo(exitFor(verdict));
     assertThat(mayHave).as("causes reported beyond expected + allowed\n" + summary).containsAll(reported);
+
+    if (expected.path("lenient").asBoolean(false)) {
+      Set<String> acceptable = healthyCapture ? Set.of(HEALTHY, INCONCLUSIVE) : Set.of(realTop, INCONCLUSIVE);
+      assertThat(gotTop).as("the capture's own cause, or inconclusive\n" + summary).isIn(acceptable);
+      return;
+    }
+    if (top.isNull() || top.isMissingNode()) {
+      assertThat(verdict).as(summary).isEqualTo(HEALTHY);
+      return;
+    }
+    if (top.asText().equals(INCONCLUSIVE)) {
+      assertThat(verdict).as(summary).isEqualTo(INCONCLUSIVE);
+      assertThat(report.path("symptoms").size() + report.path("next").size()).as("inconclusive says why\n" + summary)
+          .isPositive();
+      return;
+    }
+    assertThat(verdict).as(summary).isEqualTo("problems");
+    assertThat(gotTop).as(summary).isEqualTo(top.asText());
+    assertThat(reported).as(summary).containsAll(mustHave);
 
     Set<String> cited = new HashSet<>();
     for (JsonNode c : report.path("causes")) {
@@ -110,6 +241,25 @@ class SampleCapturesTest {
     }
   }
 
+  private static int exitFor(String verdict) {
+    switch (verdict) {
+      case HEALTHY:
+        return 0;
+      case INCONCLUSIVE:
+        return 4;
+      default:
+        return 1;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   private static String summary(JsonNode report) {
     StringBuilder sb = new StringBuilder("report: " + report.path("verdict").asText());
     for (JsonNode c : report.path("causes")) {
@@ -122,6 +272,9 @@ class SampleCapturesTest {
               .append(e.path("location").asText());
         }
       }
+    }
+    for (JsonNode s : report.path("symptoms")) {
+      sb.append("\n  symptom: ").append(s.path("id").asText()).append(" ").append(s.path("summary").asText());
     }
     for (JsonNode in : report.path("inputs")) {
       if (!in.path("error").isNull()) {

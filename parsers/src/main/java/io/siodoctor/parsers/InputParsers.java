@@ -15,6 +15,7 @@ import io.siodoctor.parsers.logs.NettySocketIoLogParser;
 import io.siodoctor.parsers.logs.NginxAccessLogParser;
 import io.siodoctor.parsers.logs.NginxErrorLogParser;
 import io.siodoctor.parsers.logs.PythonSocketIoLogParser;
+import io.siodoctor.parsers.logs.SquidAccessLogParser;
 import io.siodoctor.parsers.logs.TraefikAccessLogParser;
 import java.util.List;
 
@@ -46,6 +47,7 @@ public final class InputParsers {
         new HerokuRouterLogParser(),
         new HaproxyLogParser(),
         new AwsAlbLogParser(),
+        new SquidAccessLogParser(),
         new PythonSocketIoLogParser(),
         new NettySocketIoLogParser(),
         new BrowserConsoleLogParser(),

@@ -1,6 +1,7 @@
 package io.siodoctor.parsers;
 
 import io.siodoctor.parsers.record.Excerpts;
+import io.siodoctor.parsers.redact.SecretMasker;
 import io.siodoctor.parsers.record.Record;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -71,9 +72,10 @@ public final class InputReader {
       }
       format = parser.format();
       parser.parse(data, displayName, counter);
-      return new InputSummary(displayName, format, counter.records, counter.warnings, null);
+      return new InputSummary(displayName, format, counter.records, counter.warnings, null, counter.capture);
     } catch (InputError e) {
-      return new InputSummary(displayName, format, counter.records, counter.warnings, e.getMessage());
+      return new InputSummary(displayName, format, counter.records, counter.warnings, e.getMessage(),
+          counter.capture);
     } catch (IOException e) {
       return new InputSummary(
           displayName, format, counter.records, counter.warnings, displayName + ": " + describe(e));
@@ -101,7 +103,9 @@ public final class InputReader {
     // NUL bytes are UTF-16's ASCII halves or binary junk; either way they only obscure the line
     String text = new String(head, StandardCharsets.UTF_8).replace("\0", "").replace("\ufeff", "");
     String firstLine = text.lines().findFirst().orElse("");
-    return "not a HAR or a recognised log format (first line: \"" + Excerpts.oneLine(firstLine, 80) + "\")";
+    // the first line is the user's data (an Authorization header, a token): masked before it is quoted
+    return "not a HAR or a recognised log format (first line: \"" + Excerpts.oneLine(SecretMasker.mask(firstLine), 80)
+        + "\")";
   }
 
   private static String describe(IOException e) {
@@ -117,6 +121,7 @@ public final class InputReader {
     private final RecordSink next;
     private final List<String> warnings = new ArrayList<>();
     private long records;
+    private io.siodoctor.parsers.capture.CaptureProfile capture;
 
     Counter(RecordSink next) {
       this.next = next;
@@ -132,6 +137,12 @@ public final class InputReader {
     public void warn(String message) {
       warnings.add(message);
       next.warn(message);
+    }
+
+    @Override
+    public void capture(io.siodoctor.parsers.capture.CaptureProfile profile) {
+      capture = profile;
+      next.capture(profile);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers;
 
+import io.siodoctor.parsers.capture.CaptureProfile;
 import io.siodoctor.parsers.record.Record;
 import java.time.Instant;
 
@@ -19,6 +20,9 @@ public interface RecordSink {
   default boolean readsUnrecognisedLines() {
     return true;
   }
+
+  /** What a HAR input can and cannot show, told once when the HAR has been read. */
+  default void capture(CaptureProfile profile) {}
 
   /** A line of {@code file} left unmade because {@link #readsUnrecognisedLines} is false; its time, or null. */
   default void unrecognised(String file, Instant time) {}

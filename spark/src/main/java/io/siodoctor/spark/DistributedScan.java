@@ -5,7 +5,9 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.scan.ArchiveMember;
 import io.siodoctor.analyzer.scan.ArchiveWalker;
 import io.siodoctor.analyzer.scan.ChunkListener;
+import io.siodoctor.analyzer.scan.CauseTally;
 import io.siodoctor.analyzer.scan.FileResult;
+import io.siodoctor.analyzer.scan.IncidentMerge;
 import io.siodoctor.analyzer.scan.MemberScanner;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.ScanSummary;
@@ -19,28 +21,34 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.siodoctor.rules.engine.CauseCatalog;
 
 /**
  * The batch scan ({@code BatchScanner}) cut in two halves for a cluster, with the scan package's
- * public API: {@link #scanFile} is what the batch scan does with one top-level file (walk it with
+ * public API: {@link #scanFiles} is what the batch scan does with one task's files (walk them with
  * {@link ArchiveWalker}, {@link MemberScanner} per member), run where the file is; {@link #reduce} is
- * what it does with all of them (merge the {@link FileResult}s into a {@link ScanSummary}, correlate
- * sticky sessions across files with one {@link StickyCorrelator}), run once. The halves exchange
- * {@link FilePart}s, which are {@link Serializable}.
+ * what it does with all of them: per incident, correlate sticky sessions across its files and
+ * chunks with one {@link StickyCorrelator} and merge its {@link FileResult}s through the combine
+ * step {@code scan} and {@code analyze} agree with ({@link IncidentMerge}), into one
+ * {@link ScanSummary}; run once. The halves exchange {@link FilePart}s, which are {@link Serializable}.
  */
 final class DistributedScan {
   private DistributedScan() {}
 
   /**
-   * What one top-level file gave: its members' results in walk order, the parts that could not be
-   * read, and the lines the night's sticky-session correlation needs.
+   * What one task gave (one top-level file, or the files of a small incident): its members' results
+   * by incident, in walk order, the parts that could not be read, and per analysed chunk (a unit of
+   * the correlation) the lines the incident's sticky-session correlation needs.
    */
   static final class FilePart implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private final String name;
     private final long size;
-    private final ArrayList<MemberPart> members = new ArrayList<>();
+    private final ArrayList<IncidentResult> results = new ArrayList<>();
+    private final ArrayList<Unit> units = new ArrayList<>();
     private final ArrayList<Unreadable> unreadable = new ArrayList<>();
 
     FilePart(String name, long size) {
@@ -57,9 +65,14 @@ final class DistributedScan {
     }
   }
 
-  /** One member's result, plus its in-window handshake and unknown-sid lines, in read order. */
-  private record MemberPart(FileResult result, ArrayList<SidLine> sidLines) implements Serializable {
-    private static final long serialVersionUID = 2L;
+  /** One member's result, and the incident it belongs to. */
+  private record IncidentResult(String incident, FileResult result) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The in-window handshake and unknown-sid lines of one analysed chunk, in read order. */
+  private record Unit(String incident, String name, ArrayList<SidLine> lines) implements Serializable {
+    private static final long serialVersionUID = 1L;
   }
 
   /** A file, container or member that could not be read, and why. */
@@ -95,89 +108,149 @@ final class DistributedScan {
   }
 
   /**
-   * Sees every in-window record of a member (the ones the correlator observes), chunk by chunk, and
-   * keeps the sid lines.
+   * Sees every analysed chunk and keeps its sid lines as a unit of the incident being read (set by
+   * the walk before each read).
    */
   private static final class SidLines implements ChunkListener {
-    private ArrayList<SidLine> lines = new ArrayList<>();
+    private final ArrayList<Unit> units;
+    private String incident;
+    private String name;
+
+    SidLines(ArrayList<Unit> units) {
+      this.units = units;
+    }
+
+    void reading(String incident, String name) {
+      this.incident = incident;
+      this.name = name;
+    }
 
     @Override
     public void chunk(List<Record> records, List<RankedCause> causes) {
+      ArrayList<SidLine> lines = new ArrayList<>();
       for (Record r : records) {
         if (SidLine.wanted(r)) {
           lines.add(SidLine.of((LogLine) r));
         }
       }
-    }
-
-    ArrayList<SidLine> take() {
-      ArrayList<SidLine> l = lines;
-      lines = new ArrayList<>();
-      return l;
+      units.add(new Unit(incident, name, lines));
     }
   }
 
-  /**
-   * Scans one top-level file as the batch scan does: every member through
-   * {@link MemberScanner#scanOrReport}, the same errors for the same failures. The archive limits'
-   * total-expansion budget applies per file here (it is per walk in {@code scan}).
-   *
-   * @param opener opens the file; a missing one throws {@link java.nio.file.NoSuchFileException}
-   */
-  static FilePart scanFile(Analyzer analyzer, ScanOptions options, String name, long size,
-      ArchiveWalker.Opener opener) {
-    FilePart part = new FilePart(name, size);
-    ArchiveWalker walker = new ArchiveWalker(options.limits());
-    SidLines sidLines = new SidLines();
-    // this task's correlator sees one file only and is dropped: reduce() correlates the whole night
-    // from the sid lines
-    MemberScanner members = new MemberScanner(analyzer, options, new StickyCorrelator(), sidLines);
-    ArchiveWalker.Visitor visitor = new ArchiveWalker.Visitor() {
-      @Override
-      public void member(ArchiveMember member) {
-        sidLines.take();
-        FileResult r = members.scanOrReport(member);
-        part.members.add(new MemberPart(r, sidLines.take()));
-      }
+  /** A top-level file of a task: its name in reports, size, and how to open it. */
+  record TaskFile(String name, long size, ArchiveWalker.Opener opener) {}
 
-      @Override
-      public void unreadable(String file, String error) {
-        part.unreadable.add(new Unreadable(file, error));
+  /**
+   * Scans one task's files as the batch scan does: a small incident's files read together, an
+   * archive's members together per incident, the same errors for the same failures. The archive
+   * limits' total-expansion budget applies per task here (it is per walk in {@code scan}).
+   *
+   * @param files one big file, or the files of one small incident ({@link IncidentMerge#tasks});
+   *     a missing one's opener throws {@link java.nio.file.NoSuchFileException}
+   */
+  static FilePart scanFiles(Analyzer analyzer, ScanOptions options, List<TaskFile> files) {
+    FilePart part = new FilePart(files.get(0).name(), files.stream().mapToLong(TaskFile::size).sum());
+    ArchiveWalker walker = new ArchiveWalker(options.limits());
+    SidLines sidLines = new SidLines(part.units);
+    // this task's correlator is dropped: reduce() correlates each incident from the units' sid lines
+    StickyCorrelator dropped = new StickyCorrelator();
+    MemberScanner members = new MemberScanner(analyzer, options, dropped, sidLines);
+    String own = IncidentMerge.incidentOf(files.get(0).name(), files.get(0).name());
+    MemberScanner.Together together = files.size() > 1 ? members.together(dropped) : null;
+    String[] last = new String[1];
+    for (TaskFile f : files) {
+      String[] open = new String[1];
+      MemberScanner.Together[] inArchive = new MemberScanner.Together[1];
+      ArchiveWalker.Visitor visitor = new ArchiveWalker.Visitor() {
+        @Override
+        public void member(ArchiveMember member) {
+          String incident = IncidentMerge.incidentOf(f.name(), member.name());
+          if (incident.equals(own) && together != null) {
+            last[0] = member.name();
+            sidLines.reading(incident, member.name());
+            together.read(member);
+          } else if (incident.equals(own)) {
+            sidLines.reading(incident, member.name());
+            part.results.add(new IncidentResult(incident, members.scanOrReport(member, dropped)));
+          } else {
+            if (!incident.equals(open[0])) {
+              finish(part, sidLines, open[0], inArchive[0]);
+              open[0] = incident;
+              inArchive[0] = members.together(dropped);
+            }
+            sidLines.reading(incident, member.name());
+            inArchive[0].read(member);
+          }
+        }
+
+        @Override
+        public void unreadable(String file, String error) {
+          part.unreadable.add(new Unreadable(file, error));
+        }
+      };
+      try {
+        walker.walk(f.name(), f.opener(), visitor);
+      } catch (RuntimeException e) {
+        part.unreadable.add(new Unreadable(f.name(), ArchiveWalker.internalError(e)));
       }
-    };
-    try {
-      walker.walk(name, opener, visitor);
-    } catch (RuntimeException e) {
-      part.unreadable.add(new Unreadable(name, ArchiveWalker.internalError(e)));
+      finish(part, sidLines, open[0], inArchive[0]);
+    }
+    if (together != null) {
+      sidLines.reading(own, last[0] == null ? files.get(0).name() : last[0]);
+      finish(part, sidLines, own, together);
     }
     return part;
   }
 
+  private static void finish(FilePart part, SidLines sidLines, String incident, MemberScanner.Together together) {
+    if (together == null) {
+      return;
+    }
+    try {
+      sidLines.reading(incident, sidLines.name);
+      together.finish().forEach(r -> part.results.add(new IncidentResult(incident, r)));
+    } catch (RuntimeException e) {
+      part.unreadable.add(new Unreadable(incident.isEmpty() ? "." : incident, ArchiveWalker.internalError(e)));
+    }
+  }
+
   /**
-   * Merges the parts into the summary the batch scan would give for the same files, in the order
-   * given, and correlates sticky sessions over all of them. Holds one part at a time plus the
-   * summary and the night's compact correlator, as {@code scan} does.
+   * Merges the parts into the summary the batch scan would give for the same files: groups the
+   * members by incident ({@link IncidentMerge#incidentOf}), correlates each incident's chunks, and
+   * reduces each through {@link IncidentMerge}. Keeps the members' compact results and the
+   * incidents' correlators until the end, as {@code scan} does until an incident's last file.
    *
    * @param startNanos {@link System#nanoTime()} at the start of the job, for {@code seconds}
    */
-  static ScanSummary reduce(Iterator<FilePart> parts, int maxExamples, long startNanos) {
+  static ScanSummary reduce(Iterator<FilePart> parts, int maxExamples, long startNanos, CauseCatalog catalog) {
     ScanSummary summary = new ScanSummary(maxExamples);
-    StickyCorrelator correlator = new StickyCorrelator();
+    Map<String, StickyCorrelator> correlators = new LinkedHashMap<>();
+    Map<String, List<FileResult>> incidents = new LinkedHashMap<>();
     while (parts.hasNext()) {
       FilePart p = parts.next();
-      for (MemberPart m : p.members) {
-        int number = correlator.fileNumber(m.result().file());
-        for (SidLine s : m.sidLines()) {
-          correlator.observe(s.toLogLine(), number);
+      for (Unit u : p.units) {
+        StickyCorrelator correlator = correlators.computeIfAbsent(u.incident(), k -> new StickyCorrelator());
+        int unit = correlator.unit(u.name());
+        for (SidLine s : u.lines()) {
+          correlator.observe(s.toLogLine(), unit);
         }
-        summary.add(m.result());
+      }
+      for (IncidentResult r : p.results) {
+        incidents.computeIfAbsent(r.incident(), k -> new ArrayList<>()).add(r.result());
       }
       for (Unreadable u : p.unreadable) {
         summary.addUnreadable(u.file(), u.error());
       }
       summary.addBytes(p.size);
     }
-    correlator.addTo(summary, false);
+    IncidentMerge merge = new IncidentMerge(catalog);
+    incidents.forEach((incident, files) -> {
+      StickyCorrelator correlator = correlators.get(incident);
+      CauseTally sticky = correlator == null ? null : correlator.tally(maxExamples, null);
+      IncidentMerge.Merged merged = merge.reduce(files, sticky == null ? List.of() : List.of(sticky));
+      merged.files().forEach(summary::add);
+      merged.crossUnit().forEach(summary::addCrossUnit);
+    });
     summary.seconds((System.nanoTime() - startNanos) / 1e9);
     return summary;
   }

@@ -2,6 +2,7 @@ package io.siodoctor.spark;
 
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.scan.ArchiveLimits;
+import io.siodoctor.analyzer.scan.IncidentMerge;
 import io.siodoctor.analyzer.scan.IsoTimes;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.ScanSummary;
@@ -131,17 +132,22 @@ public final class ScanJob {
     inputs.sort(Comparator.comparingLong(Input::size).reversed().thenComparing(Input::name));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SerializableConf sconf = new SerializableConf(conf);
-    // one partition, so one task, per top-level file (an archive is walked by one task)
-    JavaRDD<DistributedScan.FilePart> parts = jsc.parallelize(inputs, Math.max(1, inputs.size()))
-        .map(in -> scan(in, settings, sconf));
+    // one partition, so one task, per top-level file (an archive is walked by one task), or per small
+    // incident: its files read together, as scan and analyze read them
+    List<List<Input>> tasks = new ArrayList<>();
+    for (List<Input> t : IncidentMerge.tasks(inputs, Input::name, Input::size, settings.options().togetherBytes())) {
+      tasks.add(new ArrayList<>(t));
+    }
+    JavaRDD<DistributedScan.FilePart> parts = jsc.parallelize(tasks, Math.max(1, tasks.size()))
+        .map(task -> scan(task, settings, sconf));
     parts.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       parts.count();
       // to the driver from the cache, FETCH_FILES parts at a time: bounded memory there, and not
       // one tiny job per file for a night of 100,000 files
-      int groups = Math.max(1, (inputs.size() + FETCH_FILES - 1) / FETCH_FILES);
+      int groups = Math.max(1, (tasks.size() + FETCH_FILES - 1) / FETCH_FILES);
       ScanSummary summary = DistributedScan.reduce(parts.coalesce(groups).toLocalIterator(),
-          settings.options().maxExamples(), start);
+          settings.options().maxExamples(), start, Analyzers.builtIn().engine().catalog());
       write(output, conf, SummaryJson.summary(summary, trend).toString() + "\n");
       err.printf("sio-doctor-spark: %d files, %d bytes, %d causes, %d unreadable -> %s%n", summary.files(),
           summary.bytes(), summary.causes().size(), summary.unreadable().size(), output);
@@ -155,13 +161,16 @@ public final class ScanJob {
   }
 
   /**
-   * Runs on an executor: one top-level file, streamed straight from the cluster's storage through
+   * Runs on an executor: one top-level file (or a small incident's files), streamed straight from the cluster's storage through
    * the Hadoop FileSystem (no local copy), through the scan package's per-file code.
    */
-  static DistributedScan.FilePart scan(Input in, Settings settings, SerializableConf conf) {
-    Path path = new Path(in.uri());
-    return DistributedScan.scanFile(Analyzers.builtIn(), settings.options(), in.name(), in.size(),
-        () -> open(path, conf.get()));
+  static DistributedScan.FilePart scan(List<Input> task, Settings settings, SerializableConf conf) {
+    List<DistributedScan.TaskFile> files = new ArrayList<>();
+    for (Input in : task) {
+      Path path = new Path(in.uri());
+      files.add(new DistributedScan.TaskFile(in.name(), in.size(), () -> open(path, conf.get())));
+    }
+    return DistributedScan.scanFiles(Analyzers.builtIn(), settings.options(), files);
   }
 
   /** Opens a file for the walker, failing as a local file would, so that it reports it as {@code scan} does. */

@@ -103,6 +103,9 @@ final class AnalyzeCommand implements Command {
     if (report.anyInputUnreadable()) {
       return ExitCode.UNREADABLE_INPUT;
     }
-    return report.healthy() ? ExitCode.HEALTHY : ExitCode.CAUSES_FOUND;
+    if (report.healthy()) {
+      return ExitCode.HEALTHY;
+    }
+    return report.causes().isEmpty() ? ExitCode.INCONCLUSIVE : ExitCode.CAUSES_FOUND;
   }
 }

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.cli;
 
+import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class Main {
       err.println("Try: sio-doctor " + command.name() + " --help");
       return ExitCode.USAGE;
     } catch (Exception | OutOfMemoryError e) {
-      err.println("sio-doctor " + command.name() + ": internal error: " + e
+      err.println("sio-doctor " + command.name() + ": internal error: " + SecretMasker.mask(String.valueOf(e))
           + (debug ? "" : " (run with --debug for details)"));
       if (debug) {
         e.printStackTrace(err);

@@ -49,6 +49,11 @@ final class ProgressBarListener implements ScanListener, AutoCloseable {
   }
 
   @Override
+  public void skipped(String file, String reason) {
+    next.skipped(file, reason);
+  }
+
+  @Override
   public void unreadable(String file, String error) {
     next.unreadable(file, error);
   }

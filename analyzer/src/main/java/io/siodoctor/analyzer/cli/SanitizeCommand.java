@@ -1,8 +1,9 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.sanitize.HarSanitizer;
-import io.siodoctor.analyzer.sanitize.RedactionPolicy;
-import io.siodoctor.analyzer.sanitize.Redactions;
+import io.siodoctor.parsers.redact.RedactionPolicy;
+import io.siodoctor.parsers.redact.Redactions;
+import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class SanitizeCommand implements Command {
       err.println("sio-doctor sanitize: " + in + ": " + e.getMessage());
       return ExitCode.UNREADABLE_INPUT;
     } catch (IOException e) {
-      err.println("sio-doctor sanitize: " + in + ": " + e.getMessage());
+      err.println("sio-doctor sanitize: " + in + ": " + SecretMasker.mask(String.valueOf(e.getMessage())));
       return ExitCode.UNREADABLE_INPUT;
     }
     err.println("sio-doctor sanitize: redacted " + redactions.summary()

@@ -67,7 +67,7 @@ final class ScanCommand implements Command {
         throw new UsageException("--compare: " + e.getMessage());
       }
     }
-    ScanListener listener = format.equals("jsonl") ? new JsonLinesListener(out) : ScanListener.NONE;
+    ScanListener listener = skippedOnStderr(format.equals("jsonl") ? new JsonLinesListener(out) : ScanListener.NONE, err);
     ProgressBarListener progress = null;
     if (ProgressBarListener.wanted(err)) {
       progress = new ProgressBarListener(listener, err);
@@ -113,6 +113,34 @@ final class ScanCommand implements Command {
   }
 
   /** {@code --format jsonl}: one line per member as it finishes. */
+  /** Says on stderr which paths were deliberately not read (symbolic links to directories, devices). */
+  private static ScanListener skippedOnStderr(ScanListener next, PrintStream err) {
+    return new ScanListener() {
+      @Override
+      public void fileDone(io.siodoctor.analyzer.scan.FileResult result) {
+        next.fileDone(result);
+      }
+
+      @Override
+      public void unreadable(String file, String error) {
+        next.unreadable(file, error);
+      }
+
+      @Override
+      public void skipped(String file, String reason) {
+        synchronized (err) {
+          err.println("sio-doctor scan: skipped " + file + ": " + reason);
+        }
+        next.skipped(file, reason);
+      }
+
+      @Override
+      public void progress(long doneBytes, long totalBytes) {
+        next.progress(doneBytes, totalBytes);
+      }
+    };
+  }
+
   private static final class JsonLinesListener implements ScanListener {
     private final PrintStream out;
 

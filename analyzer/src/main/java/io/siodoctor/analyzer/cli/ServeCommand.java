@@ -32,7 +32,12 @@ final class ServeCommand implements Command {
     o.addOption(Option.builder().longOpt("max-upload-mb").hasArg().argName("MB")
         .desc("largest upload accepted (default " + ServerOptions.DEFAULT_MAX_UPLOAD_MB + ")").get());
     o.addOption(Option.builder().longOpt("max-concurrent").hasArg().argName("N")
-        .desc("analyses running at once; more get 503 (default: number of CPUs)").get());
+        .desc("analyses (and sanitizations) running at once; more wait in a queue (default: number of CPUs)").get());
+    o.addOption(Option.builder().longOpt("max-queued").hasArg().argName("N")
+        .desc("uploads waiting for a free slot at most; more get 503 with Retry-After (default "
+            + ServerOptions.DEFAULT_MAX_QUEUED + ")").get());
+    o.addOption(Option.builder().longOpt("sanitize-timeout").hasArg().argName("SECONDS")
+        .desc("answer 503 when sanitizing one upload takes longer (default 60)").get());
     o.addOption(Option.builder().longOpt("analysis-timeout").hasArg().argName("SECONDS")
         .desc("answer 503 when one analysis takes longer (default 180)").get());
     o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
@@ -60,7 +65,9 @@ final class ServeCommand implements Command {
     }
     o = o.withMaxUploadBytes(Cli.intOption(cl, "max-upload-mb", ServerOptions.DEFAULT_MAX_UPLOAD_MB) * 1024L * 1024L);
     o = o.withMaxConcurrentAnalyses(Cli.intOption(cl, "max-concurrent", o.maxConcurrentAnalyses()));
+    o = o.withMaxQueued(Cli.intOption(cl, "max-queued", o.maxQueued()));
     o = o.withAnalysisTimeoutMs(Cli.intOption(cl, "analysis-timeout", (int) (o.analysisTimeoutMs() / 1000)) * 1000L);
+    o = o.withSanitizeTimeoutMs(Cli.intOption(cl, "sanitize-timeout", (int) (o.sanitizeTimeoutMs() / 1000)) * 1000L);
     if (cl.hasOption("index")) {
       o = o.withIndex(Path.of(cl.getOptionValue("index")));
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Orders findings into the report: drops a cause that another firing cause subsumes on the same
- * sessions, raises the confidence of causes seen from both the browser and the server, then ranks
+ * sessions ({@link Subsumption}), raises the confidence of causes seen from both the browser and the server, then ranks
  * by confidence, severity and the earliest evidence.
  */
 public final class Ranker {
@@ -21,10 +21,10 @@ public final class Ranker {
 
   public static List<RankedCause> rank(List<CauseFinding> findings, Set<String> logFiles) {
     List<CauseFinding> kept = new ArrayList<>();
-    for (CauseFinding f : findings) {
-      if (!subsumed(f, findings)) {
-        kept.add(corroborated(f, logFiles));
-      }
+    for (CauseFinding f : Subsumption.kept(findings, CauseFinding::cause, f -> f.finding().confidence(),
+        f -> f.finding().sessionIds().isEmpty(),
+        (f, g) -> f.finding().sessionIds().stream().anyMatch(g.finding().sessionIds()::contains))) {
+      kept.add(corroborated(f, logFiles));
     }
     kept.sort(Comparator.comparingDouble((CauseFinding f) -> -f.finding().confidence())
         .thenComparing(f -> f.cause().severity().ordinal())
@@ -39,26 +39,6 @@ public final class Ranker {
           new ArrayList<>(fi.sessionIds()), fi.evidence(), fi.events(), fi.uncitedTimes()));
     }
     return Collections.unmodifiableList(ranked);
-  }
-
-  /** Another firing cause lists this one in {@code subsumes} and shares its sessions (or has none to compare). */
-  private static boolean subsumed(CauseFinding f, List<CauseFinding> all) {
-    for (CauseFinding other : all) {
-      if (other == f || !other.cause().subsumes().contains(f.cause().id())) {
-        continue;
-      }
-      // mutual subsumption would drop both: the more confident one wins
-      if (f.cause().subsumes().contains(other.cause().id())
-          && f.finding().confidence() > other.finding().confidence()) {
-        continue;
-      }
-      Set<String> a = f.finding().sessionIds();
-      Set<String> b = other.finding().sessionIds();
-      if (a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Seen in a HAR and in a server log: both sides agree, so halve the remaining doubt. */

@@ -8,6 +8,7 @@ import io.siodoctor.analyzer.timeline.Timeline;
 import io.siodoctor.analyzer.timeline.TimelineMark;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.verdict.Symptom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -40,16 +41,24 @@ public final class HtmlRenderer implements ReportRenderer {
   }
 
   public void render(Analysis analysis, Writer out) throws IOException {
+    render(analysis, out, Html.nonce());
+  }
+
+  /**
+   * @param nonce the page's CSP nonce, on its one {@code <style>} and one {@code <script>}: a server
+   *     sending the page sends the same nonce in its {@code Content-Security-Policy} header, so no
+   *     {@code 'unsafe-inline'} is needed (and no {@code style="..."} attribute may appear)
+   */
+  public void render(Analysis analysis, Writer out, String nonce) throws IOException {
     RankedReport report = analysis.report();
-    String nonce = Html.nonce();
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; ")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'nonce-").append(nonce).append("'; ")
         .append("script-src 'nonce-").append(nonce).append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
         .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>sio-doctor: ").append(Html.escape(report.verdict())).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main id=\"sio-report\">\n");
+        .append("<style nonce=\"").append(nonce).append("\">\n").append(CSS).append("</style>\n</head>\n<body>\n<main id=\"sio-report\">\n");
     header(h, report);
     // the timeline is compact and shows at a glance where it broke, so it comes before the details
     timeline(h, analysis.timeline(), report);
@@ -71,14 +80,38 @@ public final class HtmlRenderer implements ReportRenderer {
   private static void header(StringBuilder h, RankedReport report) {
     h.append("<h1>Socket.IO diagnosis <span class=\"verdict verdict-").append(Html.escape(report.verdict()))
         .append("\" id=\"verdict\">").append(Html.escape(report.verdict())).append("</span></h1>\n");
-    if (report.healthy()) {
-      h.append("<p class=\"summary\">No cause of a Socket.IO connection failure was found in the inputs.</p>\n");
+    if (report.causes().isEmpty()) {
+      h.append("<p class=\"summary\">").append(Html.escape(CaptureText.verdictLine(report.verdict(), 0)))
+          .append("</p>\n");
+      symptoms(h, report);
     } else {
       RankedCause top = report.causes().get(0);
       h.append("<p class=\"summary\">Most likely: <strong>").append(Html.escape(top.title()))
           .append("</strong> (<code id=\"top-cause\">").append(Html.escape(top.id())).append("</code>)")
           .append(report.causes().size() > 1 ? ", then " + (report.causes().size() - 1) + " more." : ".")
           .append("</p>\n");
+    }
+  }
+
+  private static void symptoms(StringBuilder h, RankedReport report) {
+    if (!report.symptoms().isEmpty()) {
+      h.append("<h2>Symptoms</h2>\n<ul id=\"symptoms\">\n");
+      for (Symptom s : report.symptoms()) {
+        h.append("<li data-symptom=\"").append(Html.escape(s.id())).append("\">")
+            .append(Html.escape(CaptureText.symptom(s)));
+        for (Evidence e : s.evidence()) {
+          evidence(h, e, false);
+        }
+        h.append("</li>\n");
+      }
+      h.append("</ul>\n");
+    }
+    if (!report.next().isEmpty()) {
+      h.append("<h2>To decide, collect</h2>\n<ul id=\"next\">\n");
+      for (String n : report.next()) {
+        h.append("<li>").append(Html.escape(n)).append("</li>\n");
+      }
+      h.append("</ul>\n");
     }
   }
 
@@ -90,8 +123,10 @@ public final class HtmlRenderer implements ReportRenderer {
     h.append("<p class=\"meta\"><span class=\"sev-").append(Html.escape(c.severity())).append("\">")
         .append(Html.escape(c.severity())).append("</span> · ").append(Html.escape(c.category()))
         .append(" · confidence ").append(String.format(Locale.ROOT, "%.2f", c.confidence()))
-        .append(" <span class=\"confidence\" title=\"confidence\"><span style=\"width:")
-        .append(Math.round(Math.max(0, Math.min(1, c.confidence())) * 100)).append("%\"></span></span></p>\n");
+        // an SVG attribute, not a style attribute: the page's CSP allows no inline styles
+        .append(" <svg class=\"confidence\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" role=\"img\">")
+        .append("<title>confidence</title><rect height=\"8\" width=\"")
+        .append(Math.round(Math.max(0, Math.min(1, c.confidence())) * 100)).append("\"/></svg></p>\n");
     if (c.detail() != null && !c.detail().isBlank()) {
       h.append("<p class=\"detail\">").append(Html.escape(c.detail())).append("</p>\n");
     }
@@ -163,8 +198,20 @@ public final class HtmlRenderer implements ReportRenderer {
     for (InputSummary in : report.inputs()) {
       h.append("<tr><td class=\"mono\">").append(Html.escape(in.file())).append("</td><td>")
           .append(Html.escape(in.readable() ? in.format() : "unreadable")).append("</td><td>").append(in.records())
-          .append("</td><td>").append(Html.escape(in.readable() ? String.join("; ", in.warnings()) : in.error()))
-          .append("</td></tr>\n");
+          .append("</td><td>").append(Html.escape(in.readable() ? String.join("; ", in.warnings()) : in.error()));
+      if (in.capture() != null) {
+        h.append("<div class=\"capture\" data-exporter=\"").append(Html.escape(in.capture().exporter()))
+            .append("\">captured by ").append(Html.escape(CaptureText.exporter(in.capture())));
+        if (!in.capture().missing().isEmpty()) {
+          h.append("; cannot show:<ul>");
+          for (String m : CaptureText.missing(in.capture())) {
+            h.append("<li>").append(Html.escape(m)).append("</li>");
+          }
+          h.append("</ul>");
+        }
+        h.append("</div>");
+      }
+      h.append("</td></tr>\n");
     }
     h.append("</table>\n");
     for (String w : report.warnings()) {

@@ -7,7 +7,10 @@ import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.analyzer.rank.SessionSummary;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.ClockOffset;
+import io.siodoctor.parsers.capture.CaptureProfile;
+import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.verdict.Symptom;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -42,6 +45,9 @@ public final class JsonRenderer implements ReportRenderer {
         g.writeNumberField("records", in.records());
         writeStrings(g, "warnings", in.warnings());
         g.writeStringField("error", in.error());
+        if (in.capture() != null) {
+          writeCapture(g, in.capture());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -71,6 +77,16 @@ public final class JsonRenderer implements ReportRenderer {
       }
       g.writeEndArray();
       writeStrings(g, "warnings", report.warnings());
+      g.writeArrayFieldStart("symptoms");
+      for (Symptom s : report.symptoms()) {
+        g.writeStartObject();
+        g.writeStringField("id", s.id());
+        g.writeStringField("summary", s.summary());
+        writeEvidence(g, s.evidence());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      writeStrings(g, "next", report.next());
       g.writeEndObject();
     }
     out.write('\n');
@@ -91,8 +107,29 @@ public final class JsonRenderer implements ReportRenderer {
     g.writeStringField("docs", c.docs());
     writeStrings(g, "sessions", c.sessions());
     g.writeNumberField("events", c.events());
+    writeEvidence(g, c.evidence());
+    g.writeEndObject();
+  }
+
+  private static void writeCapture(JsonGenerator g, CaptureProfile c) throws IOException {
+    g.writeObjectFieldStart("capture");
+    g.writeStringField("exporter", c.exporter());
+    g.writeStringField("creator", c.creator());
+    g.writeArrayFieldStart("missing");
+    for (MissingEvidence m : c.missing()) {
+      g.writeStartObject();
+      g.writeStringField("what", m.what());
+      g.writeStringField("extent", m.extent());
+      g.writeStringField("meaning", m.meaning());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeEvidence(JsonGenerator g, List<Evidence> evidence) throws IOException {
     g.writeArrayFieldStart("evidence");
-    for (Evidence e : c.evidence()) {
+    for (Evidence e : evidence) {
       g.writeStartObject();
       g.writeStringField("file", e.location().file());
       g.writeStringField("location", e.location().location());
@@ -104,7 +141,6 @@ public final class JsonRenderer implements ReportRenderer {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeEndObject();
   }
 
   private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {

@@ -4,6 +4,7 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.verdict.Symptom;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -23,8 +24,27 @@ public final class MarkdownRenderer implements ReportRenderer {
     PrintWriter out = new PrintWriter(writer);
     out.println("# Socket.IO diagnosis: " + report.verdict());
     out.println();
-    if (report.healthy()) {
-      out.println("No cause of a Socket.IO connection failure was found in the inputs.");
+    out.println("Verdict: " + CaptureText.verdictLine(report.verdict(), report.causes().size()));
+    out.println();
+    if (!report.symptoms().isEmpty()) {
+      out.println("## Symptoms");
+      out.println();
+      for (Symptom s : report.symptoms()) {
+        out.println("- " + plain(CaptureText.symptom(s)));
+        for (Evidence e : s.evidence()) {
+          out.println("  - `" + plain(e.location().file()) + "` " + e.location().location() + ": `"
+              + plain(e.excerpt()) + "`");
+        }
+      }
+      out.println();
+    }
+    if (!report.next().isEmpty()) {
+      out.println("## To decide, collect");
+      out.println();
+      for (String n : report.next()) {
+        out.println("- " + n);
+      }
+      out.println();
     }
     for (RankedCause c : report.causes()) {
       out.printf(Locale.ROOT, "## %d. %s (`%s`)%n%n", c.rank(), c.title(), c.id());
@@ -54,7 +74,19 @@ public final class MarkdownRenderer implements ReportRenderer {
     for (InputSummary in : report.inputs()) {
       out.println("- `" + in.file() + "`: " + (in.readable() ? in.format() + ", " + in.records() + " records"
           : "unreadable: " + in.error()));
+      if (in.capture() != null) {
+        out.println("  - captured by " + plain(CaptureText.exporter(in.capture()))
+            + (in.capture().missing().isEmpty() ? "; holds everything this tool reads" : "; cannot show:"));
+        for (String m : CaptureText.missing(in.capture())) {
+          out.println("    - " + m);
+        }
+      }
     }
     out.flush();
+  }
+
+  /** Input-derived text on one line, without backticks (so it cannot close a code span or start a block). */
+  private static String plain(String text) {
+    return text == null ? "" : text.replace('`', '\'').replace('\n', ' ').replace('\r', ' ');
   }
 }

@@ -4,6 +4,7 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.verdict.Symptom;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -32,14 +33,27 @@ public final class TextRenderer implements ReportRenderer {
   public void render(RankedReport report, Writer writer) throws IOException {
     PrintWriter out = new PrintWriter(writer);
     long unreadable = report.inputs().stream().filter(i -> !i.readable()).count();
-    if (report.healthy() && unreadable > 0) {
-      out.println(style("1;33", "Verdict: healthy") + " — no cause found in what could be read; "
-          + unreadable + " input(s) could not be read (see Inputs).");
-    } else if (report.healthy()) {
-      out.println(style("1;32", "Verdict: healthy") + " — no cause of a Socket.IO failure found.");
-    } else {
-      out.println(style("1;31", "Verdict: problems") + " — " + report.causes().size()
-          + (report.causes().size() == 1 ? " cause" : " causes") + ", most likely first.");
+    String colourOfVerdict = report.healthy() ? "1;32" : report.inconclusive() ? "1;33" : "1;31";
+    out.println(style(colourOfVerdict, "Verdict: " + report.verdict()) + " — "
+        + CaptureText.verdictLine(report.verdict(), report.causes().size())
+        + (unreadable > 0 ? " " + unreadable + " input(s) could not be read (see Inputs)." : ""));
+    if (!report.symptoms().isEmpty()) {
+      out.println();
+      out.println(style("1", "Symptoms:"));
+      for (Symptom s : report.symptoms()) {
+        out.println("  - " + CaptureText.symptom(s));
+        for (int i = 0; i < Math.min(3, s.evidence().size()); i++) {
+          Evidence e = s.evidence().get(i);
+          out.println("      " + style("36", e.location().file() + " " + e.location().location()) + "  " + e.excerpt());
+        }
+      }
+    }
+    if (!report.next().isEmpty()) {
+      out.println();
+      out.println(style("1", "To decide, collect:"));
+      for (String n : report.next()) {
+        out.println("  - " + n);
+      }
     }
     for (RankedCause c : report.causes()) {
       out.println();
@@ -73,6 +87,13 @@ public final class TextRenderer implements ReportRenderer {
     for (InputSummary in : report.inputs()) {
       out.println("  " + in.file() + ": " + (in.readable()
           ? in.format() + ", " + in.records() + " records" : style("31", "unreadable: " + in.error())));
+      if (in.capture() != null) {
+        out.println("    captured by " + CaptureText.exporter(in.capture()) + (in.capture().missing().isEmpty()
+            ? "; holds bodies, frames, cookies, timings and pages" : "; cannot show:"));
+        for (String m : CaptureText.missing(in.capture())) {
+          out.println("    - " + m);
+        }
+      }
       for (String w : in.warnings()) {
         out.println("    warning: " + w);
       }

@@ -29,7 +29,7 @@ final class TimelineSvg {
     if (start == null) {
       return "";
     }
-    double spanMs = Math.max(1, Duration.between(start, end).toNanos() / 1e6);
+    double spanMs = Math.max(1, millis(start, end));
     int plotWidth = WIDTH - LABEL_WIDTH - RIGHT_PAD;
     int height = AXIS_HEIGHT + LANE_HEIGHT * timeline.lanes().size() + 6;
     StringBuilder svg = new StringBuilder();
@@ -46,7 +46,7 @@ final class TimelineSvg {
           y + LANE_HEIGHT / 2 + 4, Html.escape(shorten(lane.label(), 24)),
           Html.escape(lane.label() + (lane.dropped() > 0 ? " (" + lane.dropped() + " more records not drawn)" : ""))));
       for (TimelineMark m : lane.marks()) {
-        double x = LABEL_WIDTH + Duration.between(start, m.time()).toNanos() / 1e6 / spanMs * plotWidth;
+        double x = LABEL_WIDTH + millis(start, m.time()) / spanMs * plotWidth;
         double w = Math.max(3, m.durationMs() / spanMs * plotWidth);
         boolean highlight = decisive.contains(m.location());
         svg.append(String.format(Locale.ROOT,
@@ -60,6 +60,15 @@ final class TimelineSvg {
     }
     svg.append("</svg>\n");
     return svg.toString();
+  }
+
+  /**
+   * Milliseconds between two instants as a double: {@code Duration.toNanos()} overflows past 292
+   * years, and a HAR with a bogus date spans centuries (issue 12); a double only loses precision.
+   */
+  static double millis(Instant from, Instant to) {
+    Duration d = Duration.between(from, to);
+    return d.getSeconds() * 1e3 + d.getNano() / 1e6;
   }
 
   /** Five ticks labelled with the time since the first record, so the reader sees gaps and intervals. */

@@ -10,7 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.siodoctor.parsers.redact.RedactionPolicy;
+import io.siodoctor.parsers.redact.Redactions;
+import io.siodoctor.parsers.redact.Redactor;
+import io.siodoctor.parsers.redact.SecretMasker;
+import io.siodoctor.parsers.redact.SidHasher;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.siodoctor.parsers.har.JsonErrors;
+import io.siodoctor.parsers.record.Excerpts;
 import java.io.IOException;
+import java.util.Base64;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -24,6 +33,8 @@ import java.util.Locale;
  * fields come in any order and the redaction of one depends on another (a header's name).
  */
 public final class HarSanitizer {
+  /** A HAR is a handful of levels deep; JSON inside its strings is parsed separately, with its own bound. */
+  static final int MAX_NESTING = 500;
   private final RedactionPolicy policy;
   private final SidHasher sids;
   private final ObjectMapper mapper;
@@ -33,7 +44,8 @@ public final class HarSanitizer {
     this.sids = sids;
     JsonFactory factory = JsonFactory.builder()
         // one base64 body can exceed Jackson's default 20 M chars (tech-notes Part 5)
-        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
+            .maxNestingDepth(MAX_NESTING).build())
         .build();
     factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     this.mapper = new ObjectMapper(factory);
@@ -52,44 +64,105 @@ public final class HarSanitizer {
     }
   }
 
+  /** Thrown when sanitizing outlasts its time limit (the web server's {@code --sanitize-timeout}). */
+  public static final class TimeLimitException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TimeLimitException(String message) {
+      super(message);
+    }
+  }
+
   /** Sanitizes {@code in} into {@code out}; returns what was redacted. Closes neither stream. */
   public Redactions sanitize(InputStream in, OutputStream out) throws IOException {
+    return sanitize(in, out, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #sanitize(InputStream, OutputStream)}, but stops with {@link TimeLimitException}
+   * once {@code System.nanoTime()} passes {@code deadlineNanos} (checked between JSON values; each
+   * value's redaction is linear in its length).
+   */
+  public Redactions sanitize(InputStream in, OutputStream out, long deadlineNanos) throws IOException {
     Redactions counts = new Redactions();
-    Walk walk = new Walk(new SecretRedactor(policy, sids, counts));
+    Walk walk = new Walk(new Redactor(policy, sids, counts), deadlineNanos);
     try (JsonParser p = mapper.getFactory().createParser(in);
         JsonGenerator g = mapper.getFactory().createGenerator(out)) {
       // compact output: a sanitized HAR is for tools and sharing, and stays the size of the original
-      JsonToken first = p.nextToken();
-      if (first != JsonToken.START_OBJECT) {
-        throw new NotAHarException("not a HAR: the file does not start with a JSON object");
-      }
-      walk.copy(p, g, "", "");
-      if (!walk.sawLog) {
-        throw new NotAHarException("not a HAR: no \"log\" object at the top level");
-      }
-      if (p.nextToken() != null) {
-        throw new NotAHarException("not a HAR: data after the end of the JSON object at "
-            + p.currentLocation().offsetDescription());
+      try {
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+          throw new NotAHarException("not a HAR: the file does not start with a JSON object");
+        }
+        walk.copy(p, g, "", "");
+        if (!walk.sawLog) {
+          throw new NotAHarException("not a HAR: no \"log\" object at the top level");
+        }
+        if (p.nextToken() != null) {
+          throw new NotAHarException("not a HAR: data after the end of the JSON object at "
+              + p.currentLocation().offsetDescription());
+        }
+      } catch (StreamConstraintsException e) {
+        throw new NotAHarException("not a HAR this tool accepts, at " + JsonErrors.where(p.currentLocation(), 0)
+            + ": " + limit(e));
       }
     } catch (JsonProcessingException e) {
-      throw new NotAHarException("not valid JSON at " + e.getLocation().offsetDescription() + " (line "
-          + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+      // Jackson quotes the offending token, which may be a secret: hidden, and the rest masked
+      throw new NotAHarException("not valid JSON at " + where(e) + ": "
+          + SecretMasker.mask(Excerpts.oneLine(JsonErrors.hideToken(firstLine(e.getOriginalMessage())), 200)));
     }
     return counts;
   }
 
+  private static String where(JsonProcessingException e) {
+    if (e.getLocation() == null && e.getProcessor() instanceof JsonParser p) {
+      return JsonErrors.where(p.currentLocation(), 0);
+    }
+    return e.getLocation() == null ? "an unknown place" : JsonErrors.where(e.getLocation(), 0);
+  }
+
+  /** Jackson's nesting-depth limit, said as such (it used to surface as a "string too long"). */
+  private static String limit(StreamConstraintsException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (m.contains("nesting depth")) {
+      return "JSON nested deeper than " + MAX_NESTING + " levels (a HAR is about 6 levels deep)";
+    }
+    if (m.contains("Number value length") || m.contains("number")) {
+      return "a number longer than Jackson's limit";
+    }
+    return SecretMasker.mask(Excerpts.oneLine(firstLine(m), 200));
+  }
+
+  private static String firstLine(String m) {
+    if (m == null) {
+      return "unreadable";
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
   /** The state of one copy: the redactor and whether the current entry is an Engine.IO request. */
   private final class Walk {
-    private final SecretRedactor r;
+    private final Redactor r;
+    private final long deadlineNanos;
+    private int values;
     private boolean engineIoEntry;
     private boolean sawLog;
 
-    Walk(SecretRedactor r) {
+    Walk(Redactor r, long deadlineNanos) {
       this.r = r;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    private void checkTime() throws TimeLimitException {
+      if ((++values & 1023) == 0 && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+        throw new TimeLimitException("sanitizing took longer than its time limit");
+      }
     }
 
     /** Copies the value at the current token; {@code name} is its field name ("[]" in arrays), {@code parent} the enclosing one's. */
     void copy(JsonParser p, JsonGenerator g, String name, String parent) throws IOException {
+      checkTime();
       JsonToken t = p.currentToken();
       if (t == JsonToken.START_OBJECT) {
         if (parent.isEmpty() && name.isEmpty()) {
@@ -165,19 +238,54 @@ public final class HarSanitizer {
       }
     }
 
-    /** A WebSocket message: text frames are Engine.IO packets; binary ones are left as they are. */
+    /**
+     * A WebSocket message: text frames are Engine.IO packets. Binary frames (base64 in the HAR) that
+     * hold text are decoded, redacted and encoded again; others cannot be inspected and become zero
+     * bytes of the same length, so frame sizes (and the payload-size diagnosis) stay.
+     */
     private void frame(ObjectNode item) {
       JsonNode opcode = item.get("opcode");
-      if (opcode == null || opcode.asInt(1) == 1) {
-        set(item, "data", r.packet(text(item, "data")));
+      String data = text(item, "data");
+      if (opcode == null || opcode.asInt(1) != 2) {
+        set(item, "data", r.packet(data));
+        return;
+      }
+      if (data == null || data.isEmpty()) {
+        return;
+      }
+      String decoded = Redactor.decodeText(data);
+      if (decoded != null) {
+        String redacted = r.packet(decoded);
+        if (!redacted.equals(decoded)) {
+          set(item, "data", Redactor.encodeText(redacted));
+        }
+      } else {
+        r.dropped();
+        set(item, "data", Base64.getEncoder().encodeToString(new byte[decodedLength(data)]));
       }
     }
 
-    /** {@code postData} / {@code response.content}: the text by its kind, base64 bodies untouched. */
+    /**
+     * {@code postData} / {@code response.content}: the text by its kind. A base64 body that is text
+     * is decoded, redacted and encoded again; one that is not text cannot be inspected, so it is
+     * dropped: its text becomes a marker and the {@code encoding} goes (size and type stay).
+     */
     private void body(ObjectNode body, boolean response) {
       String encoding = text(body, "encoding");
-      if (!"base64".equalsIgnoreCase(encoding)) {
-        set(body, "text", r.body(text(body, "text"), text(body, "mimeType"), engineIoEntry));
+      String bodyText = text(body, "text");
+      if (!"base64".equalsIgnoreCase(encoding == null ? "" : encoding.strip())) {
+        set(body, "text", r.body(bodyText, text(body, "mimeType"), engineIoEntry));
+      } else if (bodyText != null && !bodyText.isEmpty()) {
+        String decoded = Redactor.decodeText(bodyText);
+        if (decoded != null) {
+          String redacted = r.body(decoded, text(body, "mimeType"), engineIoEntry);
+          if (!redacted.equals(decoded)) {
+            set(body, "text", Redactor.encodeText(redacted));
+          }
+        } else {
+          body.put("text", r.dropped());
+          body.remove("encoding");
+        }
       }
       JsonNode params = body.get("params");
       if (params != null && params.isArray()) {
@@ -189,13 +297,28 @@ public final class HarSanitizer {
       }
     }
 
-    /** Any other string: URLs (initiator stacks, redirectURL, page titles) and JWTs. */
+    /** Any other string: URLs (initiator stacks, redirectURL) and free text (page titles, error texts). */
     private String generic(String s) {
       if (s == null || s.length() < 8) {
         return s;
       }
-      return s.contains("://") || (s.startsWith("/") && s.contains("?")) ? r.url(s) : r.jwt(s);
+      return s.contains("://") || (s.startsWith("/") && s.contains("?")) ? r.url(s) : r.text(s);
     }
+  }
+
+  /** Bytes that base64 text decodes to (padding and line breaks not counted). */
+  private static int decodedLength(String base64) {
+    int chars = 0;
+    int pad = 0;
+    for (int i = 0; i < base64.length(); i++) {
+      char c = base64.charAt(i);
+      if (c == '=') {
+        pad++;
+      } else if (!Character.isWhitespace(c)) {
+        chars++;
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE - 8, (chars + pad) * 3L / 4 - Math.min(pad, 2));
   }
 
   private static boolean isEngineIoUrl(String url) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,10 +47,24 @@ public final class ArchiveWalker {
 
     /** {@code bytes} more of a top-level file were read (as stored, before decompression). */
     default void read(long bytes) {}
+
+    /** A path that was deliberately not read (a symbolic link to a directory, a device), and why. */
+    default void skipped(String name, String reason) {}
   }
 
-  /** A file to walk, with the name it has in reports. */
-  public record TopLevelFile(Path path, String name, long size) {}
+  /**
+   * A file to walk, with the name it has in reports.
+   *
+   * @param skipReason why this path is not read at all (not a regular file), or null
+   */
+  public record TopLevelFile(Path path, String name, long size, String skipReason) {
+    public TopLevelFile(Path path, String name, long size) {
+      this(path, name, size, null);
+    }
+  }
+
+  static final String LINKED_DIRECTORY = "a symbolic link to a directory: not followed (name its target to scan it)";
+  static final String NOT_REGULAR = "not a regular file (a device, FIFO, socket or dangling link): skipped";
 
   /**
    * Opens a top-level file stored elsewhere than a {@link Path} (a Hadoop FileSystem, an object
@@ -83,14 +98,24 @@ public final class ArchiveWalker {
     List<TopLevelFile> out = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.isDirectory(root)) {
-        out.add(new TopLevelFile(root, root.toString(), Files.isRegularFile(root) ? Files.size(root) : 0));
+        boolean special = Files.exists(root) && !Files.isRegularFile(root);
+        // a device or FIFO read as a file would read nothing ("empty file") or block forever
+        out.add(new TopLevelFile(root, root.toString(), Files.isRegularFile(root) ? Files.size(root) : 0,
+            special ? NOT_REGULAR : null));
         continue;
       }
       Path base = root.toAbsolutePath().normalize();
       String prefix = base.getFileName() == null ? "" : base.getFileName() + "/";
       try (Stream<Path> s = Files.walk(base)) {
-        for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-          out.add(new TopLevelFile(p, prefix + base.relativize(p).toString().replace('\\', '/'), Files.size(p)));
+        for (Path p : s.sorted().toList()) {
+          String name = prefix + base.relativize(p).toString().replace('\\', '/');
+          if (Files.isSymbolicLink(p) && Files.isDirectory(p)) {
+            out.add(new TopLevelFile(p, name, 0, LINKED_DIRECTORY));
+          } else if (Files.isRegularFile(p)) {
+            out.add(new TopLevelFile(p, name, Files.size(p)));
+          } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            out.add(new TopLevelFile(p, name, 0, NOT_REGULAR));
+          }
         }
       }
     }
@@ -106,6 +131,10 @@ public final class ArchiveWalker {
 
   /** Walks one top-level file. Never throws for bad input: every problem goes to the visitor. */
   public void walk(TopLevelFile file, Visitor visitor) {
+    if (file.skipReason() != null) {
+      visitor.skipped(file.name(), file.skipReason());
+      return;
+    }
     walk(file.name(), () -> Files.newInputStream(file.path()), visitor);
   }
 

@@ -21,11 +21,13 @@ import java.util.TreeSet;
  * tally built on one machine merges on another exactly as it would have locally.
  */
 public final class CauseTally implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   private final String id;
   private final int maxExamples;
   private final SidHashSet sessions = new SidHashSet();
   private long events;
+  /** The highest confidence of a finding counted here: decides mutual subsumption in the merge. */
+  private double confidence;
   private Instant first;
   private Instant last;
   // concrete serializable collections
@@ -36,6 +38,20 @@ public final class CauseTally implements Serializable {
   public CauseTally(String id, int maxExamples) {
     this.id = id;
     this.maxExamples = maxExamples;
+  }
+
+  /** Raises the confidence to that of a finding counted here (when higher). */
+  public void addConfidence(double c) {
+    confidence = Math.max(confidence, c);
+  }
+
+  public double confidence() {
+    return confidence;
+  }
+
+  /** True when the two tallies name a common session (by sid hash). */
+  public boolean sharesSessionWith(CauseTally other) {
+    return sessions.intersects(other.sessions);
   }
 
   public void addSessions(Collection<String> sids) {
@@ -111,6 +127,7 @@ public final class CauseTally implements Serializable {
   public void merge(CauseTally other) {
     sessions.addAll(other.sessions);
     events += other.events;
+    confidence = Math.max(confidence, other.confidence);
     files.addAll(other.files);
     if (other.first != null && (first == null || other.first.isBefore(first))) {
       first = other.first;

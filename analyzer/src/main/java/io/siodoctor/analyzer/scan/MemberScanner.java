@@ -1,7 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
 import io.siodoctor.analyzer.Analyzer;
-import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
@@ -10,6 +9,8 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.engine.CauseFinding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Analyses one member the way {@code analyze} would analyse that file alone, streaming: records go
@@ -54,47 +56,114 @@ public final class MemberScanner {
     this.keepUnrecognisedLines = analyzer.engine().readsUnrecognisedLines();
   }
 
+  /** {@link #scanOrReport(ArchiveMember, StickyCorrelator)} with the scanner's own correlator. */
+  public FileResult scanOrReport(ArchiveMember member) {
+    return scanOrReport(member, correlator);
+  }
+
   /**
    * {@link #scan}, but a bug in a parser or rule becomes the member's error (its own failure when it
    * was cut short, else {@code internal error: ...}) instead of ending the walk: what the batch scan
    * reports for a member.
    */
-  public FileResult scanOrReport(ArchiveMember member) {
+  public FileResult scanOrReport(ArchiveMember member, StickyCorrelator incidentCorrelator) {
     try {
-      return scan(member);
+      return scan(member, incidentCorrelator);
     } catch (RuntimeException e) {
       return new FileResult(member.name(), null, member.bytesRead(), 0, Map.of(),
           member.failure().orElse(ArchiveWalker.internalError(e)));
     }
   }
 
-  /** Scans one member; a bug in a parser or rule throws. */
+  /** Scans one member with the scanner's own correlator; a bug in a parser or rule throws. */
   public FileResult scan(ArchiveMember member) {
-    ChunkSink sink = new ChunkSink(member.name());
-    // parsers may keep state: one reader per member
-    InputSummary summary = new InputReader().read(member.open(), member.name(), sink);
-    if (sink.listenerFailure == null) {
-      sink.flush(summary);
-    }
-    String error = member.failure()
-        .or(() -> java.util.Optional.ofNullable(sink.listenerFailure).map(e -> "index: " + e.getMessage()))
-        .orElse(summary.error() == null ? null : withoutName(oneLine(summary.error()), member.name()));
-    return new FileResult(member.name(), summary.format(), member.bytesRead(), summary.records(), sink.causes, error);
+    return scan(member, correlator);
   }
 
   /**
-   * The causes {@code analyze} would report for this incident: the same rules and ranking, without
-   * the session summaries and the rest of the report that a batch does not print.
+   * Scans one member; its handshake and unknown-sid lines go to the correlator of its incident, each
+   * chunk as its own unit. The result's causes are every finding of every chunk, none dropped yet:
+   * subsumption is the incident's ({@link IncidentMerge}). A bug in a parser or rule throws.
    */
-  private List<RankedCause> causes(Incident incident) {
-    RuleEngine.Result result = analyzer.engine().run(incident);
+  public FileResult scan(ArchiveMember member, StickyCorrelator incidentCorrelator) {
+    Together together = together(incidentCorrelator);
+    together.read(member);
+    return together.finish().get(0);
+  }
+
+  /**
+   * Members read one after another into the same chunks, as {@code analyze} reads all its files into
+   * one incident: a small incident's files analysed together (the rules see every file, as they do
+   * in {@code analyze}), in chunks when they hold more than {@link ScanOptions#chunkRecords}.
+   */
+  public Together together(StickyCorrelator incidentCorrelator) {
+    return new Together(new ChunkSink(incidentCorrelator));
+  }
+
+  /** See {@link #together}. Not thread-safe: one thread reads its members in turn. */
+  public final class Together {
+    private final ChunkSink sink;
+    private final List<FileResult> done = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+
+    private Together(ChunkSink sink) {
+      this.sink = sink;
+    }
+
+    /**
+     * Reads one member into the chunks; a bug in a parser or rule becomes the member's error (its
+     * own failure when it was cut short, else {@code internal error: ...}).
+     */
+    public void read(ArchiveMember member) {
+      sink.startFile(member.name());
+      InputSummary summary;
+      try {
+        // parsers may keep state: one reader per member
+        summary = new InputReader().read(member.open(), member.name(), sink);
+      } catch (RuntimeException e) {
+        if (sink.listenerFailure != null) {
+          throw e;
+        }
+        summary = new InputSummary(member.name(), null, 0, List.of(),
+            member.failure().orElse(ArchiveWalker.internalError(e)));
+        errors.add(summary.error());
+        done.add(new FileResult(member.name(), null, member.bytesRead(), 0, Map.of(), summary.error()));
+        sink.endFile(null);
+        return;
+      }
+      sink.endFile(summary);
+      String error = member.failure()
+          .or(() -> Optional.ofNullable(sink.listenerFailure).map(e -> "index: " + e.getMessage()))
+          .orElse(summary.error() == null ? null : withoutName(oneLine(summary.error()), member.name()));
+      errors.add(error);
+      done.add(new FileResult(member.name(), summary.format(), member.bytesRead(), summary.records(), Map.of(), error));
+    }
+
+    /** Analyses the last chunk; the members' results, in reading order, with their causes. */
+    public List<FileResult> finish() {
+      // an empty last chunk adds nothing (but a file with no record at all is analysed, as analyze does)
+      if (sink.listenerFailure == null && (sink.chunkSize > 0 || !sink.analysedAny)) {
+        sink.flush();
+      }
+      List<FileResult> out = new ArrayList<>(done.size());
+      for (FileResult r : done) {
+        Map<String, CauseTally> causes = sink.causes.getOrDefault(r.file(), new LinkedHashMap<>());
+        String error = r.error() == null && sink.listenerFailure != null ? "index: " + sink.listenerFailure.getMessage()
+            : r.error();
+        out.add(new FileResult(r.file(), r.format(), r.bytes(), r.records(), causes, error));
+      }
+      return out;
+    }
+  }
+
+  private static Set<String> logFiles(Incident incident) {
     Set<String> logFiles = new HashSet<>();
     for (InputSummary in : incident.inputs()) {
       if (in.format() != null && !in.format().equals("har")) {
         logFiles.add(in.file());
       }
     }
-    return Ranker.rank(result.findings(), logFiles);
+    return logFiles;
   }
 
   /** The summary's errors start with the file name; the scan shows it in its own field. */
@@ -107,22 +176,42 @@ public final class MemberScanner {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** Collects one chunk of records; analyses it when full. */
+  /** Collects one chunk of records, from one file or several; analyses it when full. */
   private final class ChunkSink implements RecordSink {
-    final String file;
-    final int fileNumber;
-    final Map<String, CauseTally> causes = new LinkedHashMap<>();
+    final StickyCorrelator correlator;
+    /** Per file, per cause: every finding of every chunk, attributed to the files of its evidence. */
+    final Map<String, Map<String, CauseTally>> causes = new LinkedHashMap<>();
     IncidentBuilder builder = new IncidentBuilder(keepUnrecognisedLines);
     RecordSink target = builder.sink();
     List<Record> chunk = new ArrayList<>();
+    String file;
+    int unit = -1;
     long inChunk;
-    long total;
     boolean har;
+    boolean analysedAny;
+    /** Records of the chunk under way, from every file in it. */
+    long chunkSize;
     IOException listenerFailure;
 
-    ChunkSink(String file) {
-      this.file = file;
-      this.fileNumber = correlator.fileNumber(file);
+    ChunkSink(StickyCorrelator correlator) {
+      this.correlator = correlator;
+    }
+
+    void startFile(String name) {
+      file = name;
+      har = false;
+      inChunk = 0;
+      if (unit < 0) {
+        unit = correlator.unit(name);
+      }
+    }
+
+    /** The file's own summary joins the chunk's incident, as {@code analyze} adds each input. */
+    void endFile(InputSummary summary) {
+      if (summary != null) {
+        builder.addInput(summary);
+      }
+      har = false;
     }
 
     @Override
@@ -130,18 +219,20 @@ public final class MemberScanner {
       if (!options.window().contains(record.time())) {
         return;
       }
-      correlator.observe(record, fileNumber);
+      correlator.observe(record, unit);
       har |= record instanceof HttpExchange || record instanceof WsFrame;
       target.accept(record);
       if (listener != null) {
         chunk.add(record);
       }
-      total++;
       inChunk++;
+      chunkSize++;
       // a HAR is analysed whole: its WebSocket frames must stay with their entry. The size counts
       // the records the rules read, not the unrecognised lines the incident leaves out.
       if (builder.size() >= options.chunkRecords() && !har) {
-        flush(new InputSummary(file, "log", inChunk, List.of(), null));
+        builder.addInput(new InputSummary(file, "log", inChunk, List.of(), null));
+        flush();
+        inChunk = 0;
       }
     }
 
@@ -163,24 +254,19 @@ public final class MemberScanner {
       }
     }
 
-    void flush(InputSummary summary) {
-      if (inChunk == 0 && !causes.isEmpty()) {
-        return;
-      }
-      builder.addInput(summary);
-      List<RankedCause> ranked = causes(builder.build());
-      for (RankedCause c : ranked) {
-        CauseTally t = causes.computeIfAbsent(c.id(), id -> new CauseTally(id, options.maxExamples()));
-        t.addSessions(c.sessions());
-        for (Evidence e : c.evidence()) {
-          t.addEvidence(e);
-        }
-        // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
-        t.addUncitedEvents(c.events() - c.evidence().size(), c.uncitedTimes());
+    /** Analyses the chunk and starts the next one (a new unit of the correlation). */
+    void flush() {
+      Incident incident = builder.build();
+      RuleEngine.Result result = analyzer.engine().run(incident);
+      analysedAny = true;
+      // every finding counts; which ones another cause explains is decided over the whole incident
+      for (CauseFinding f : result.findings()) {
+        add(f.cause().id(), f.finding());
       }
       if (listener != null) {
         try {
-          listener.chunk(chunk, ranked);
+          // the index tags each record with the causes its own chunk's report gives
+          listener.chunk(chunk, Ranker.rank(result.findings(), logFiles(incident)));
         } catch (IOException e) {
           // stops the parser; the member is reported with this error
           listenerFailure = e;
@@ -190,7 +276,25 @@ public final class MemberScanner {
       builder = new IncidentBuilder(keepUnrecognisedLines);
       target = builder.sink();
       chunk = new ArrayList<>();
-      inChunk = 0;
+      chunkSize = 0;
+      unit = correlator.unit(file);
+    }
+
+    /** A finding counts in the files its evidence is in; the uncited events in the first one's. */
+    private void add(String id, Finding fi) {
+      boolean first = true;
+      for (Evidence e : fi.evidence()) {
+        CauseTally t = causes.computeIfAbsent(e.location().file(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(id, k -> new CauseTally(k, options.maxExamples()));
+        if (first) {
+          // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
+          t.addUncitedEvents(fi.events() - fi.evidence().size(), fi.uncitedTimes());
+          first = false;
+        }
+        t.addConfidence(fi.confidence());
+        t.addSessions(fi.sessionIds());
+        t.addEvidence(e);
+      }
     }
   }
 }

@@ -8,6 +8,9 @@ public interface ScanListener {
   /** A file or container that gave no member to analyse. */
   void unreadable(String file, String error);
 
+  /** A path deliberately not read (a symbolic link to a directory, a device), and why; not an error. */
+  default void skipped(String file, String reason) {}
+
   /** Stored (compressed) bytes of the top-level files read so far, of {@code total}; called often. */
   default void progress(long doneBytes, long totalBytes) {}
 

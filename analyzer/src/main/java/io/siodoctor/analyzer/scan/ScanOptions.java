@@ -10,27 +10,42 @@ package io.siodoctor.analyzer.scan;
  *     no parser recognised are not counted), so one huge file does not need its size in heap; files
  *     below it are analysed exactly as {@code analyze} would
  * @param maxExamples examples kept per cause
+ * @param togetherBytes the files of an incident (one directory) up to this many bytes in all are read
+ *     by one task into the same chunks, so that the rules see them together as in {@code analyze};
+ *     a bigger incident's files are read in parallel, each in its own chunks, and merged
  */
-public record ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, int chunkRecords, int maxExamples) {
+public record ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, int chunkRecords, int maxExamples,
+    long togetherBytes) {
+
+  /** A small incident: a capture's HAR and logs, not a night of a fleet's logs. */
+  public static final long TOGETHER_BYTES = 32L << 20;
+
+  public ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, int chunkRecords, int maxExamples) {
+    this(threads, window, limits, chunkRecords, maxExamples, TOGETHER_BYTES);
+  }
 
   public static ScanOptions defaults() {
     return new ScanOptions(Runtime.getRuntime().availableProcessors(), TimeWindow.ALL, ArchiveLimits.DEFAULT,
         5_000, 5);
   }
 
+  public ScanOptions withTogetherBytes(long n) {
+    return new ScanOptions(threads, window, limits, chunkRecords, maxExamples, n);
+  }
+
   public ScanOptions withThreads(int n) {
-    return new ScanOptions(n, window, limits, chunkRecords, maxExamples);
+    return new ScanOptions(n, window, limits, chunkRecords, maxExamples, togetherBytes);
   }
 
   public ScanOptions withWindow(TimeWindow w) {
-    return new ScanOptions(threads, w, limits, chunkRecords, maxExamples);
+    return new ScanOptions(threads, w, limits, chunkRecords, maxExamples, togetherBytes);
   }
 
   public ScanOptions withLimits(ArchiveLimits l) {
-    return new ScanOptions(threads, window, l, chunkRecords, maxExamples);
+    return new ScanOptions(threads, window, l, chunkRecords, maxExamples, togetherBytes);
   }
 
   public ScanOptions withChunkRecords(int n) {
-    return new ScanOptions(threads, window, limits, n, maxExamples);
+    return new ScanOptions(threads, window, limits, n, maxExamples, togetherBytes);
   }
 }

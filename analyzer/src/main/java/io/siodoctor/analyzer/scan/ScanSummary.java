@@ -35,6 +35,11 @@ public final class ScanSummary {
     }
   }
 
+  /** Causes an incident showed across its units (not in one file's result): merged into the totals. */
+  public synchronized void addCrossUnit(CauseTally t) {
+    tally(t.id()).merge(t);
+  }
+
   /** An input that failed before it gave anything to analyse; it counts as a file. */
   public synchronized void addUnreadable(String file, String error) {
     files++;

@@ -25,6 +25,18 @@ final class SidHashSet implements Serializable {
     }
   }
 
+  /** True when the two sets hold a common hash; walks the smaller one. */
+  boolean intersects(SidHashSet other) {
+    SidHashSet small = size <= other.size ? this : other;
+    SidHashSet big = small == this ? other : this;
+    for (long k : small.keys) {
+      if (k != 0 && big.keys[slot(big.keys, k)] == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int size() {
     return size;
   }

@@ -14,21 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sticky sessions across the files of a night. Each file is analysed alone, so a sid issued by
- * node-a (in node-a.log) and rejected as unknown by node-b (in node-b.log) is invisible to the rules.
- * This keeps a compact sid→issuing node map of every handshake and a compact log of the unknown-sid
- * lines, and at the end counts each rejection by another node than the issuer, in another file, as a
- * {@code sticky-session-missing} event. Same-file pairs are left to the rule, so nothing is counted
- * twice.
+ * Sticky sessions across the analysis units of one incident. A batch scan analyses each file alone,
+ * and a big file in chunks, so a sid issued by node-a (in node-a.log) and rejected as unknown by
+ * node-b (in node-b.log, or 10,000 lines later in the same file) is invisible to the rules of any one
+ * unit. This keeps a compact sid→issuing node map of every handshake and a compact log of the
+ * unknown-sid lines, and at the end counts each rejection by another node than the issuer, in
+ * another unit, as a {@code sticky-session-missing} event. Pairs within one unit are left to the
+ * rule, so nothing is counted twice.
  *
  * <p>Memory: about 32 bytes per handshake and 40 per rejection; the full text is kept only for the
  * earliest rejections, which become the examples.
  *
- * <p>Public for runners that scan files elsewhere (a cluster): they keep one correlator for the
- * night, give each member a {@link #fileNumber}, pass it the member's in-window handshake and
- * unknown-sid lines with {@link #observe}, and call {@link #addTo} once at the end. Only
- * {@link LogLine}s with a sid and one of those two events are looked at; every other record is
- * ignored. Thread-safe.
+ * <p>Public for runners that scan files elsewhere (a cluster): they keep one correlator per incident,
+ * give each unit (a file, or a chunk of one) a number with {@link #unit}, pass it the unit's
+ * in-window handshake and unknown-sid lines with {@link #observe}, and call {@link #tally} once at
+ * the end. Only {@link LogLine}s with a sid and one of those two events are looked at; every other
+ * record is ignored. Thread-safe.
  */
 public final class StickyCorrelator {
   /** The id of the cause the correlator adds. */
@@ -46,20 +47,23 @@ public final class StickyCorrelator {
   public StickyCorrelator() {}
 
   /**
-   * The number of a member (by its name in the summary) for {@link #observe}: the same name always
-   * gets the same number. Rejections are counted only against a handshake of another file number.
+   * A new analysis unit (a file, or one chunk of it) named {@code file} in the events it gives: a
+   * rejection is counted only against a handshake of another unit.
    */
+  public int unit(String file) {
+    synchronized (fileNames) {
+      fileNames.add(file);
+      return fileNames.size() - 1;
+    }
+  }
+
+  /** One unit per file name: the same name always gets the same number (a file analysed whole). */
   public int fileNumber(String file) {
-    return fileNumbers.computeIfAbsent(file, f -> {
-      synchronized (fileNames) {
-        fileNames.add(f);
-        return fileNames.size() - 1;
-      }
-    });
+    return fileNumbers.computeIfAbsent(file, this::unit);
   }
 
   /**
-   * One in-window record of the member numbered {@code file}: a handshake records who issued its
+   * One in-window record of the unit numbered {@code file}: a handshake records who issued its
    * sid, an unknown-sid rejection is kept for {@link #addTo}; anything else is ignored.
    */
   public void observe(Record record, int file) {
@@ -74,49 +78,40 @@ public final class StickyCorrelator {
   }
 
   /**
-   * Adds the cross-file stories to the summary, as the {@value #CAUSE} cause; call once, after every
-   * file is done. Returns them.
+   * The cross-unit stories as a tally of the {@value #CAUSE} cause, or null when there is none; call
+   * once, after every unit is done. With {@code places} not null, the evidence of every story is
+   * added to it (else only the examples are made: a night has hundreds of thousands).
    */
-  public List<Evidence> addTo(ScanSummary summary) {
-    return addTo(summary, true);
-  }
-
-  /**
-   * {@link #addTo(ScanSummary)}; with {@code places} false the stories are only counted, not
-   * returned (no evidence is made for the ones that are not examples: a night has hundreds of
-   * thousands).
-   */
-  public List<Evidence> addTo(ScanSummary summary, boolean places) {
-    List<Evidence> found = new ArrayList<>();
-    synchronized (summary) {
-      CauseTally tally = null;
-      for (int i = 0; i < rejections.size; i++) {
-        SidNodeMap.Issued by = issued.get(rejections.sids[i]);
-        String rejectedBy = issued.nodeName(rejections.nodes[i]);
-        if (by == null || by.file() == rejections.files[i] || by.node() == null || by.node().equals(rejectedBy)) {
-          continue;
+  public CauseTally tally(int maxExamples, List<Evidence> places) {
+    CauseTally tally = null;
+    for (int i = 0; i < rejections.size; i++) {
+      SidNodeMap.Issued by = issued.get(rejections.sids[i]);
+      String rejectedBy = issued.nodeName(rejections.nodes[i]);
+      if (by == null || by.file() == rejections.files[i] || by.node() == null || by.node().equals(rejectedBy)) {
+        continue;
+      }
+      if (tally == null) {
+        tally = new CauseTally(CAUSE, maxExamples);
+        // both nodes' lines of one sid: the confidence the rule gives the same story within one unit
+        tally.addConfidence(0.97);
+      }
+      tally.addSessionHash(rejections.sids[i]);
+      Instant time = rejections.time(i);
+      tally.addEvent(rejections.fileNames[i], time);
+      boolean example = tally.mayKeepExampleAt(time);
+      if (example || places != null) {
+        Evidence e = rejections.evidence(i);
+        e = new Evidence(e.location(), e.time(), e.excerpt(), "rejected by " + rejectedBy + "; sid issued by "
+            + by.node() + " in " + fileName(by.file()));
+        if (example) {
+          tally.addExample(e);
         }
-        if (tally == null) {
-          tally = summary.tally(CAUSE);
-        }
-        tally.addSessionHash(rejections.sids[i]);
-        Instant time = rejections.time(i);
-        tally.addEvent(fileName(rejections.files[i]), time);
-        boolean example = tally.mayKeepExampleAt(time);
-        if (example || places) {
-          Evidence e = rejections.evidence(i, fileNames);
-          e = new Evidence(e.location(), e.time(), e.excerpt(), "rejected by " + rejectedBy + "; sid issued by "
-              + by.node() + " in " + fileName(by.file()));
-          if (example) {
-            tally.addExample(e);
-          }
-          if (places) {
-            found.add(e);
-          }
+        if (places != null) {
+          places.add(e);
         }
       }
     }
-    return found;
+    return tally;
   }
 
   private String fileName(int number) {
@@ -132,6 +127,8 @@ public final class StickyCorrelator {
     int[] files = new int[1024];
     long[] times = new long[1024];
     long[] lines = new long[1024];
+    /** The file of each line (a unit may span the files of a small incident); names are shared. */
+    String[] fileNames = new String[1024];
     int size;
     final TreeSet<Kept> whole = new TreeSet<>();
 
@@ -151,6 +148,7 @@ public final class StickyCorrelator {
         files = Arrays.copyOf(files, n);
         times = Arrays.copyOf(times, n);
         lines = Arrays.copyOf(lines, n);
+        fileNames = Arrays.copyOf(fileNames, n);
       }
       long time = line.time() == null ? Long.MAX_VALUE : line.time().toEpochMilli();
       sids[size] = SidNodeMap.hash(line.sessionId());
@@ -158,6 +156,7 @@ public final class StickyCorrelator {
       files[size] = file;
       times[size] = time;
       lines[size] = line.lineNumber();
+      fileNames[size] = line.location().file();
       // the evidence (an excerpt copy) is made only for a line that is kept whole
       if (whole.size() < KEPT_WHOLE) {
         whole.add(new Kept(time, size, Evidence.of(line)));
@@ -173,17 +172,13 @@ public final class StickyCorrelator {
     }
 
     /** The whole evidence when kept, else one rebuilt from the numbers (place and time, no text). */
-    Evidence evidence(int i, List<String> fileNames) {
+    Evidence evidence(int i) {
       Kept probe = new Kept(times[i], i, null);
       Kept k = whole.ceiling(probe);
       if (k != null && k.index() == i) {
         return k.evidence();
       }
-      String file;
-      synchronized (fileNames) {
-        file = fileNames.get(files[i]);
-      }
-      return new Evidence(SourceLocation.line(file, lines[i]),
+      return new Evidence(SourceLocation.line(this.fileNames[i], lines[i]),
           times[i] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(times[i]), "", null);
     }
   }

@@ -49,7 +49,7 @@ final class UploadPage {
 
   void serve(Context ctx) {
     String nonce = Html.nonce();
-    ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-" + nonce
+    ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-" + nonce
         + "'; img-src data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     ctx.contentType("text/html; charset=utf-8");
     ctx.result(template.replace("{{nonce}}", nonce).replace("{{maxBytes}}", Long.toString(maxBytes))

@@ -36,9 +36,14 @@ import org.eclipse.jetty.server.Connector;
  */
 public final class UploadServer implements AutoCloseable {
   static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
-  /** The report page: its own meta policy narrows scripts further to its nonce. */
-  static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-      + "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  /** An HTML error page: no style, no script. */
+  static final String ERROR_PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  /** The report page: its one style and one script carry the page's nonce; nothing inline runs without it. */
+  static String reportCsp(String nonce) {
+    return "default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-" + nonce + "'; "
+        + "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  }
 
   private final ServerOptions options;
   private final Analyzer analyzer;
@@ -54,12 +59,12 @@ public final class UploadServer implements AutoCloseable {
   private UploadServer(ServerOptions options, Analyzer analyzer) throws IOException {
     this.options = options;
     this.analyzer = analyzer;
-    this.slots = new AnalysisSlots(options.maxConcurrentAnalyses());
+    this.slots = new AnalysisSlots(options.maxConcurrentAnalyses(), options.maxQueued());
     // the index first: a missing one fails the start before anything else is created
     this.index = options.index() == null ? null : LiveEventSearcher.open(options.index());
     this.search = new SearchHandler(index);
     this.page = new UploadPage(options.maxUploadBytes(), search.enabled());
-    this.sanitize = new SanitizeHandler();
+    this.sanitize = new SanitizeHandler(options.sanitizeTimeoutMs());
     this.workers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "sio-doctor-analysis");
       t.setDaemon(true);
@@ -145,11 +150,8 @@ public final class UploadServer implements AutoCloseable {
       cfg.routes.post("/analyze", ctx -> analyze(ctx, true));
       cfg.routes.post("/api/analyze", ctx -> analyze(ctx, false));
       cfg.routes.post("/api/sanitize", ctx -> {
-        AnalysisSlots.Slot slot = slots.acquire();
-        try {
+        try (AnalysisSlots.Slot slot = slots.acquire(options.sanitizeTimeoutMs())) {
           sanitize.handle(ctx);
-        } finally {
-          slot.close();
         }
       });
       cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -191,8 +193,9 @@ public final class UploadServer implements AutoCloseable {
     }
     StringWriter out = new StringWriter();
     if (html) {
-      new HtmlRenderer().render(analysis, out);
-      ctx.header("Content-Security-Policy", REPORT_CSP);
+      String nonce = Html.nonce();
+      new HtmlRenderer().render(analysis, out, nonce);
+      ctx.header("Content-Security-Policy", reportCsp(nonce));
       ctx.contentType("text/html; charset=utf-8");
     } else {
       new JsonRenderer().render(analysis.report(), out);
@@ -207,7 +210,7 @@ public final class UploadServer implements AutoCloseable {
    * deleted when this request ends, which cuts it short.
    */
   private Analysis runBounded(Uploads uploads) {
-    AnalysisSlots.Slot slot = slots.acquire();
+    AnalysisSlots.Slot slot = slots.acquire(options.analysisTimeoutMs());
     CompletableFuture<Analysis> work = CompletableFuture.supplyAsync(() -> {
       try {
         return analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask);
@@ -225,7 +228,7 @@ public final class UploadServer implements AutoCloseable {
       throw new WebError(503, "the server is stopping");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw new WebError(500, "internal error: " + cause);
+      throw new WebError(500, "internal error: " + SecretMasker.mask(String.valueOf(cause)));
     }
   }
 
@@ -233,6 +236,11 @@ public final class UploadServer implements AutoCloseable {
     // Jetty reports a body over the multipart limits as an exception deep in the cause chain, not as a status
     Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
+      String form = FormLimits.explain(t.getMessage());
+      if (form != null) {
+        error(ctx, 413, form);
+        return;
+      }
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (m.contains("max length exceeded") || m.contains("exceeds max") || m.contains("too large")) {
         error(ctx, 413, tooLarge(-1).getMessage());
@@ -243,7 +251,7 @@ public final class UploadServer implements AutoCloseable {
     if (e instanceof IOException || e instanceof jakarta.servlet.ServletException || e instanceof IllegalStateException) {
       error(ctx, 400, "unreadable upload: " + root.getMessage());
     } else {
-      error(ctx, 500, "internal error: " + e);
+      error(ctx, 500, "internal error: " + SecretMasker.mask(String.valueOf(e)));
     }
   }
 
@@ -259,7 +267,7 @@ public final class UploadServer implements AutoCloseable {
       ctx.result("{\"error\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(m)) + "\"}");
     } else {
       ctx.contentType("text/html; charset=utf-8");
-      ctx.header("Content-Security-Policy", REPORT_CSP);
+      ctx.header("Content-Security-Policy", ERROR_PAGE_CSP);
       ctx.result("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sio-doctor: error " + status
           + "</title></head><body><h1>Error " + status + "</h1><p id=\"error\">" + Html.escape(m)
           + "</p><p><a href=\"/\">Back to the upload page</a></p></body></html>");

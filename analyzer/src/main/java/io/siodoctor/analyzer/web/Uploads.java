@@ -34,7 +34,13 @@ final class Uploads implements AutoCloseable {
           files.add(p);
         }
       }
-    } catch (IOException | jakarta.servlet.ServletException e) {
+    } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        String form = FormLimits.explain(t.getMessage());
+        if (form != null) {
+          throw new WebError(413, form);
+        }
+      }
       throw new WebError(400, "unreadable multipart upload: " + e.getMessage());
     }
     Uploads uploads = new Uploads(files);

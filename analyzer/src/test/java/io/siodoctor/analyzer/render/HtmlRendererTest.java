@@ -51,12 +51,13 @@ class HtmlRendererTest {
     String html = html(Fixtures.fixture("xss.har"));
     assertThat(html).startsWith("<!DOCTYPE html>")
         .containsPattern("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            + "style-src 'unsafe-inline'; script-src 'nonce-[^']+'; img-src data:;");
+            + "style-src 'nonce-[^']+'; script-src 'nonce-[^']+'; img-src data:;");
+    assertThat(html).doesNotContain("unsafe-inline").doesNotContain(" style=\"");
     // nothing is loaded from anywhere: no src attributes, no stylesheets, no http(s) in url()
     assertThat(html).doesNotContainPattern("\\ssrc=\"").doesNotContain("<link").doesNotContain("url(http")
         .doesNotContain("@import");
     String nonce = between(html, "'nonce-", "'");
-    assertThat(html).contains("<script nonce=\"" + nonce + "\">");
+    assertThat(html).contains("<script nonce=\"" + nonce + "\">").contains("<style nonce=\"" + nonce + "\">");
   }
 
   @Test

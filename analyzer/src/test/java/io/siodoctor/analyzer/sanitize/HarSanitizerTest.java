@@ -1,5 +1,8 @@
 package io.siodoctor.analyzer.sanitize;
 
+import io.siodoctor.parsers.redact.RedactionPolicy;
+import io.siodoctor.parsers.redact.Redactions;
+import io.siodoctor.parsers.redact.SidHasher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -69,9 +69,11 @@ class UploadServerTest {
     HttpResponse<String> r = get("/");
     assertThat(r.statusCode()).isEqualTo(200);
     String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-    assertThat(csp).startsWith("default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-").contains("img-src data:");
+    assertThat(csp).startsWith("default-src 'none'; style-src 'nonce-").contains("img-src data:")
+        .doesNotContain("unsafe-inline");
     String nonce = csp.substring(csp.indexOf("'nonce-") + 7, csp.indexOf("'", csp.indexOf("'nonce-") + 7));
-    assertThat(r.body()).contains("<script nonce=\"" + nonce + "\">").contains("type=\"file\"").contains("multiple")
+    assertThat(csp).contains("script-src 'nonce-" + nonce + "'");
+    assertThat(r.body()).contains("<script nonce=\"" + nonce + "\">").contains("<style nonce=\"" + nonce + "\">").contains("type=\"file\"").contains("multiple")
         .contains("action=\"/analyze\"").doesNotContainPattern("\\ssrc=\"").doesNotContain("<link");
     assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
@@ -94,7 +96,11 @@ class UploadServerTest {
     HttpResponse<String> r = post("/analyze", new Multipart().file(authRejected()));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+    String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+    assertThat(csp).startsWith("default-src 'none'").doesNotContain("unsafe-inline");
+    // the header's nonce is the page's own: its style and script run, nothing else inline does
+    String nonce = csp.substring(csp.indexOf("'nonce-") + 7, csp.indexOf("'", csp.indexOf("'nonce-") + 7));
+    assertThat(r.body()).contains("<script nonce=\"" + nonce + "\">").contains("<style nonce=\"" + nonce + "\">");
     assertThat(r.body()).contains("data-cause-id=\"auth-rejected\"").contains("<svg class=\"timeline\"")
         .doesNotContain("demo-token-123");
   }
@@ -170,14 +176,41 @@ class UploadServerTest {
   }
 
   @Test
-  void analysesBeyondTheBoundGet503() throws Exception {
+  void uploadsBeyondTheBoundWaitInTheQueue() throws Exception {
+    HttpResponse<String> r;
     try (AnalysisSlots.Slot all = server.slots().occupyAll()) {
-      HttpResponse<String> r = post("/api/analyze", new Multipart().file(authRejected()));
+      var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return post("/api/analyze", new Multipart().file(authRejected()));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      long until = System.nanoTime() + 10_000_000_000L;
+      while (server.slots().waiting() == 0 && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      assertThat(server.slots().waiting()).isEqualTo(1);
+      assertThat(waiting).isNotDone();
+      all.close(); // the slots free up: the queued upload is served, not refused
+      r = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(r.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFullQueueGets503WithRetryAfter() throws Exception {
+    try (UploadServer noQueue = UploadServer.start(ServerOptions.defaults().withPort(0).withMaxConcurrentAnalyses(1)
+        .withMaxQueued(0));
+        AnalysisSlots.Slot all = noQueue.slots().occupyAll()) {
+      Multipart m = new Multipart().file(authRejected());
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(noQueue.url() + "api/analyze"))
+          .timeout(Duration.ofSeconds(20)).header("Content-Type", m.contentType())
+          .POST(BodyPublishers.ofByteArray(m.bytes())).build(), BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.headers().firstValue("Retry-After")).isPresent();
-      assertThat(JSON.readTree(r.body()).path("error").asText()).startsWith("busy");
+      assertThat(JSON.readTree(r.body()).path("error").asText()).startsWith("busy").contains("waiting");
     }
-    assertThat(post("/api/analyze", new Multipart().file(authRejected())).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -57,6 +57,11 @@ final class EntryReader {
         case "_webSocketMessages":
           readMessages(p, spool);
           break;
+        case "_initiator":
+        case "_priority":
+          e.chromeMembers = true;
+          p.skipChildren();
+          break;
         default:
           p.skipChildren();
       }

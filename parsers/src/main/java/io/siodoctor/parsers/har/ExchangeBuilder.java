@@ -6,6 +6,7 @@ import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.EngineIoPayload;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.engineio.Handshake;
+import io.siodoctor.parsers.capture.RedactionMarkers;
 import io.siodoctor.parsers.engineio.PacketDecoder;
 import io.siodoctor.parsers.record.Header;
 import io.siodoctor.parsers.record.Headers;
@@ -14,6 +15,8 @@ import io.siodoctor.parsers.record.SourceLocation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Turns one read entry into its {@link HttpExchange}, noting the quirks it shows. */
 final class ExchangeBuilder {
@@ -23,6 +26,8 @@ final class ExchangeBuilder {
 
   private final String file;
   private final HarQuirks quirks;
+  /** The latest start seen so far, to notice a file written in completion order (mitmproxy). */
+  private Instant latestStart;
 
   ExchangeBuilder(String file, HarQuirks quirks) {
     this.file = file;
@@ -44,15 +49,24 @@ final class ExchangeBuilder {
     if (mimeType == null || mimeType.isBlank()) {
       mimeType = Headers.first(responseHeaders, "content-type").orElse("");
     }
+    // a sanitizer's placeholder ("[text/plain redacted]") is never a body: the body is absent
     HarBodies.Body response =
-        HarBodies.of(text(content, "text"), text(content, "encoding"), mimeType, size(content.path("size")), quirks);
+        HarBodies.of(unlessMarker(text(content, "text")), text(content, "encoding"), mimeType, size(content.path("size")), quirks);
     JsonNode post = req.path("postData");
     HarBodies.Body request =
-        HarBodies.of(text(post, "text"), text(post, "encoding"), text(post, "mimeType"), size(req.path("bodySize")), quirks);
+        HarBodies.of(unlessMarker(text(post, "text")), text(post, "encoding"), text(post, "mimeType"), size(req.path("bodySize")), quirks);
 
     EngineIoQuery engineIo = PacketDecoder.parseQuery(url);
+    String error = firstNonBlank(text(res, "_error"), text(res, "_failureText"));
+    List<Header> requestHeaders = headers(req.path("headers"));
+    boolean corsRejected = error == null && status > 0 && engineIo != null && !engineIo.isWebSocket()
+        && corsRejected(text(req, "method"), url, requestHeaders, responseHeaders);
+    if (corsRejected) {
+      // as Chrome writes it; the page never got the body, so it opens no session and carries no packet
+      error = CorsCheck.CHROME_ERROR;
+    }
     EngineIoPayload requestPayload = engineIo == null ? null : decode(request, text(post, "mimeType"));
-    EngineIoPayload responsePayload = engineIo == null ? null : decode(response, mimeType);
+    EngineIoPayload responsePayload = engineIo == null || corsRejected ? null : decode(response, mimeType);
     EngineIoError engineIoError =
         engineIo != null && status >= 300 && !response.base64()
             ? PacketDecoder.parseError(Bounds.forDecoding(response.text()))
@@ -67,20 +81,54 @@ final class ExchangeBuilder {
         orEmpty(url),
         status,
         orEmpty(text(res, "statusText")),
-        headers(req.path("headers")),
+        requestHeaders,
         responseHeaders,
         Bounds.cut(request.text()),
         request.size(),
         Bounds.cut(response.text()),
         response.size(),
         mimeType,
-        firstNonBlank(text(res, "_error"), text(res, "_failureText")),
-        e.resourceType,
+        error,
+        resourceType(e.resourceType, requestHeaders),
         engineIo,
         requestPayload == null ? null : Bounds.payload(requestPayload),
         responsePayload == null ? null : Bounds.payload(responsePayload),
         engineIoError,
         handshake(responsePayload));
+  }
+
+  /**
+   * Chrome's and Playwright's {@code _resourceType}; for exporters without it (Firefox, mitmproxy,
+   * Safari, ...) what the request itself says: {@code websocket} for an {@code Upgrade: websocket}
+   * handshake (mitmproxy writes its URL as {@code http://}), else the browser's {@code
+   * Sec-Fetch-Dest} where it names one of Chrome's types ({@code document} tells a page load).
+   */
+  private static String resourceType(String declared, List<Header> request) {
+    if (declared != null && !declared.isBlank()) {
+      return declared;
+    }
+    if (Headers.first(request, "upgrade").map(v -> v.strip().equalsIgnoreCase("websocket")).orElse(false)) {
+      return "websocket";
+    }
+    String dest = Headers.first(request, "sec-fetch-dest").map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("");
+    switch (dest) {
+      case "document":
+      case "script":
+      case "image":
+      case "font":
+      case "websocket":
+        return dest;
+      case "style":
+        return "stylesheet";
+      default:
+        return declared;
+    }
+  }
+
+  private boolean corsRejected(String method, String url, List<Header> request, List<Header> response) {
+    Optional<String> why = CorsCheck.rejection(method, url, request, response);
+    why.ifPresent(w -> quirks.note(HarQuirks.Kind.CORS_REJECTED_AS_PLAIN, w));
+    return why.isPresent();
   }
 
   private EngineIoPayload decode(HarBodies.Body body, String mimeType) {
@@ -106,6 +154,18 @@ final class ExchangeBuilder {
   }
 
   private Instant startedAt(String startedDateTime) {
+    Instant instant = parseStart(startedDateTime);
+    if (instant != null) {
+      if (latestStart != null && instant.isBefore(latestStart)) {
+        quirks.note(HarQuirks.Kind.NOT_IN_START_ORDER);
+      } else {
+        latestStart = instant;
+      }
+    }
+    return instant;
+  }
+
+  private Instant parseStart(String startedDateTime) {
     HarDates.Parsed parsed = HarDates.parse(startedDateTime);
     if (parsed.quirk() == HarQuirks.Kind.BAD_DATE) {
       quirks.note(parsed.quirk(), startedDateTime);
@@ -137,9 +197,15 @@ final class ExchangeBuilder {
     return known ? sum : -1;
   }
 
-  /** The status; 0 for "no response", which Playwright writes as -1. */
+  /**
+   * The status; 0 for "no response", which Playwright writes as -1 both for a failure (then with
+   * {@code _failureText}) and for a request still pending when the context closed (without it).
+   */
   private int status(JsonNode status) {
     if (status.isNumber()) {
+      if (status.asInt() < 0) {
+        quirks.note(HarQuirks.Kind.NEGATIVE_STATUS);
+      }
       return Math.max(0, status.asInt());
     }
     if (status.isTextual()) {
@@ -225,6 +291,10 @@ final class ExchangeBuilder {
       }
     }
     return Double.NaN;
+  }
+
+  private static String unlessMarker(String body) {
+    return RedactionMarkers.isMarker(body) ? null : body;
   }
 
   private static String orEmpty(String s) {

@@ -48,6 +48,14 @@ final class HarBodies {
       return new Body(text, false, Math.max(declaredSize, utf8Length(text)), false);
     }
     String decoded = asText(bytes, mimeType, partial);
+    if (decoded == null && isOctetStream(mimeType)) {
+      // netty-socketio sends its text polling payloads as application/octet-stream, so exporters
+      // store them base64: text it is when the bytes are UTF-8 text (a binary payload starts 0x00/0x01)
+      decoded = textual(bytes, partial);
+      if (decoded != null) {
+        quirks.note(HarQuirks.Kind.OCTET_STREAM_TEXT);
+      }
+    }
     return decoded == null ? new Body(b64, true, size, false) : new Body(decoded, false, size, partial);
   }
 
@@ -61,6 +69,29 @@ final class HarBodies {
       return null;
     }
     return new String(bytes, charset(mime));
+  }
+
+  private static boolean isOctetStream(String mimeType) {
+    return mimeType != null && mimeType.toLowerCase(Locale.ROOT).contains("application/octet-stream");
+  }
+
+  /** The bytes as UTF-8 text when they are text: valid UTF-8 starting with a printable character. */
+  private static String textual(byte[] bytes, boolean partial) {
+    if (bytes.length == 0 || (bytes[0] & 0xFF) < 0x20) {
+      return null;
+    }
+    String s = strictUtf8(bytes, partial);
+    if (s == null) {
+      return null;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      // U+001E separates revision-4 packets; other controls but tab and line breaks mean binary
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\u001e') {
+        return null;
+      }
+    }
+    return s;
   }
 
   private static boolean isTextual(String mime) {

@@ -71,6 +71,7 @@ public final class HarParser implements InputParser {
     private final ParsePosition position;
     private final EntryReader entries;
     private final ExchangeBuilder exchanges;
+    private final CaptureProfiler profile = new CaptureProfiler();
 
     Walk(JsonParser p, String file, RecordSink sink, HarQuirks quirks, ParsePosition position) {
       this.p = p;
@@ -105,6 +106,7 @@ public final class HarParser implements InputParser {
       if (!sawLog) {
         throw new InputError(file, "log", "not found: this JSON document is not a HAR");
       }
+      sink.capture(profile.build());
     }
 
     private void log() throws IOException, InputError {
@@ -114,7 +116,7 @@ public final class HarParser implements InputParser {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         if (!name.equals("entries")) {
-          p.skipChildren();
+          profileMember(name, value);
         } else if (sawEntries) {
           quirks.note(HarQuirks.Kind.SECOND_ENTRIES);
           p.skipChildren();
@@ -129,6 +131,36 @@ public final class HarParser implements InputParser {
       position.section("after log");
       if (!sawEntries) {
         throw new InputError(file, "log.entries", "not found: the HAR has no entries array");
+      }
+    }
+
+    /** {@code creator}, {@code browser}, {@code pages}: small, read for the capture profile; the rest skipped. */
+    private void profileMember(String name, JsonToken value) throws IOException {
+      switch (name) {
+        case "creator":
+          profile.creator(TreeReader.read(p));
+          break;
+        case "browser":
+          profile.browser(TreeReader.read(p));
+          break;
+        case "pages":
+          int count = 0;
+          if (value == JsonToken.START_ARRAY) {
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+              count++;
+              p.skipChildren();
+            }
+          } else {
+            p.skipChildren();
+          }
+          profile.pages(count);
+          break;
+        case "_sanitizedBy":
+          profile.sanitizedBy();
+          p.skipChildren();
+          break;
+        default:
+          p.skipChildren();
       }
     }
 
@@ -150,6 +182,7 @@ public final class HarParser implements InputParser {
     /** The exchange first, then its frames: the order the records reach the sink in. */
     private void emit(RawEntry entry) throws IOException {
       HttpExchange exchange = exchanges.build(entry);
+      profile.observe(entry, exchange);
       sink.accept(exchange);
       if (!entry.messages.isEmpty()) {
         WsFrameBuilder frames = new WsFrameBuilder(file, exchange);

@@ -33,6 +33,19 @@ final class HarQuirks {
     NOT_AN_OBJECT_ENTRY("not a JSON object", "log.entries item", "log.entries items", "skipped"),
     NOT_AN_OBJECT_MESSAGE(
         "not a JSON object", "_webSocketMessages item", "_webSocketMessages items", "skipped"),
+    NEGATIVE_STATUS(
+        "response.status -1 (Playwright: no response)", "entry", "entries",
+        "read as no response: failed where _failureText says why, else still pending when the capture stopped"),
+    NOT_IN_START_ORDER(
+        "started before the entry above it (mitmproxy writes entries as responses complete)", "entry", "entries",
+        "the analysis orders them by startedDateTime"),
+    CORS_REJECTED_AS_PLAIN(
+        "cross-origin polling answer the browser's CORS check rejects, exported as a plain answer"
+            + " (Firefox, mitmproxy)", "entry", "entries",
+        "given Chrome's error for it (net::ERR_FAILED), its body not decoded: the page never got it"),
+    OCTET_STREAM_TEXT(
+        "application/octet-stream body that is UTF-8 text, stored base64 (netty-socketio polling)",
+        "body", "bodies", "read as text"),
     MILLISECOND_MESSAGE_TIME(
         "time in milliseconds instead of seconds", "WebSocket message", "WebSocket messages", "converted"),
     LARGE_DATA(

@@ -2,6 +2,7 @@ package io.siodoctor.parsers.har;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.siodoctor.parsers.InputError;
@@ -11,7 +12,7 @@ import io.siodoctor.parsers.InputError;
  * 1048577): unexpected end of input inside entries[57]". Jackson's own messages name its internals
  * and the source; they are trimmed to the part that describes the input.
  */
-final class JsonErrors {
+public final class JsonErrors {
   private JsonErrors() {}
 
   static InputError toInputError(
@@ -21,6 +22,11 @@ final class JsonErrors {
     String what;
     if (isEndOfInput(e)) {
       what = "unexpected end of input" + inside + " (is the file truncated?)";
+    } else if (e instanceof StreamConstraintsException && isNesting(e)) {
+      what = "JSON nested deeper than Jackson's limit of " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels" + inside
+          + " (a HAR is about 6 levels deep: this is not one, or it is damaged)";
+    } else if (e instanceof StreamConstraintsException && String.valueOf(e.getOriginalMessage()).contains("Number")) {
+      what = "a number longer than Jackson's limit of " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits" + inside;
     } else if (e instanceof StreamConstraintsException) {
       what = "a string longer than " + HarJson.MAX_STRING_CHARS + " characters" + inside
           + "; it does not fit in this heap (raise -Xmx, e.g. JAVA_OPTS=-Xmx4g)";
@@ -30,6 +36,10 @@ final class JsonErrors {
     return new InputError(file, where(at, bomLength), what);
   }
 
+  private static boolean isNesting(JsonProcessingException e) {
+    return String.valueOf(e.getOriginalMessage()).contains("nesting depth");
+  }
+
   /** Jackson reports the end of input inside an object as a plain parse error, not always an EOF. */
   private static boolean isEndOfInput(JsonProcessingException e) {
     String m = e.getOriginalMessage();
@@ -37,7 +47,7 @@ final class JsonErrors {
   }
 
   /** "byte N (line L, column C)"; character offsets for UTF-16 input, which is read as text. */
-  static String where(JsonLocation at, int bomLength) {
+  public static String where(JsonLocation at, int bomLength) {
     if (at == null) {
       return "";
     }
@@ -62,6 +72,29 @@ final class JsonErrors {
     if (at >= 0) {
       m = m.substring(0, at);
     }
+    m = hideToken(m);
     return m.length() > 160 ? m.substring(0, 160) + "…" : m;
+  }
+
+  /**
+   * "Unrecognized token 'hunter2'": Jackson quotes the unquoted word it met, which is the input's
+   * data (an unquoted password, a token); only its length is said.
+   */
+  public static String hideToken(String message) {
+    String prefix = "Unrecognized token '";
+    int start = message.indexOf(prefix);
+    if (start < 0) {
+      return message;
+    }
+    int from = start + prefix.length();
+    int end = message.indexOf("':", from);
+    if (end < 0) {
+      end = message.lastIndexOf('\'');
+    }
+    if (end < from) {
+      return message;
+    }
+    return message.substring(0, start) + "Unrecognized token of " + (end - from) + " characters"
+        + message.substring(end + 1);
   }
 }

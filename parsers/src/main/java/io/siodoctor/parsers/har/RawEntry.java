@@ -18,6 +18,8 @@ final class RawEntry {
   JsonNode timings = MissingNode.getInstance();
   boolean hasCache;
   String resourceType;
+  /** Chrome DevTools' own members ({@code _initiator}, {@code _priority}) were seen: the file's shape. */
+  boolean chromeMembers;
 
   RawEntry(int index, WsMessageSpool messages) {
     this.index = index;

@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  * <p>Events: {@code Access to XMLHttpRequest at '...' ... has been blocked by CORS policy: <why>}
  * and Firefox's {@code Cross-Origin Request Blocked: ... (Reason: <why>)} → CORS_BLOCKED (detail:
  * the reason); {@code Mixed Content: ... This request has been blocked} and Firefox's {@code
- * Blocked loading mixed active content} → MIXED_CONTENT_BLOCKED; {@code WebSocket connection to
+ * Blocked loading mixed active content} → MIXED_CONTENT_BLOCKED; Chrome's {@code Connecting to
+ * '<url>' violates the following Content Security Policy directive} (older: {@code Refused to
+ * connect to '<url>' because it violates ...}) and Firefox's {@code Content-Security-Policy: The
+ * page’s settings blocked the loading of a resource} → CSP_BLOCKED (detail: the URL in the line);
+ * {@code WebSocket connection to
  * '...' failed: <why>}, Firefox's {@code can’t establish a connection to the server at ws://...}
  * and {@code The connection to ws://... was interrupted} → WEBSOCKET_FAILED (detail: the text
  * after {@code failed: }); a {@code net::ERR_*} token → NETWORK_ERROR (detail: the token);
@@ -43,6 +47,8 @@ public final class BrowserConsoleLogParser extends LineLogParser {
     "WebSocket connection to '",
     "Mixed Content: The page at",
     "Blocked loading mixed active content",
+    "Content Security Policy",
+    "Content-Security-Policy: The page",
     "can’t establish a connection to the server at",
     "can't establish a connection to the server at",
     "was interrupted while the page was loading",
@@ -191,6 +197,10 @@ public final class BrowserConsoleLogParser extends LineLogParser {
       } else if (text.contains("Mixed Content:") && text.contains("blocked")
           || text.contains("Blocked loading mixed active content")) {
         event = LogEvent.MIXED_CONTENT_BLOCKED;
+      } else if (text.contains("violates the") && text.contains("Content Security Policy")
+          || text.contains("Content-Security-Policy: The page")) {
+        event = LogEvent.CSP_BLOCKED;
+        detail = LogUrls.firstUrl(text);
       } else if ((k = text.indexOf("WebSocket connection to '")) >= 0) {
         int f = text.indexOf("' failed", k);
         if (f >= 0) {

@@ -311,6 +311,8 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         if (text.indexOf("Max payload size exceeded") >= 0) {
           ev = LogEvent.PAYLOAD_TOO_LARGE;
           detail = "Max payload size exceeded";
+        } else if ((detail = EngineIoMessages.resourceExhausted(text)) != null) {
+          ev = LogEvent.RESOURCE_EXHAUSTED;
         }
         emit(n, lastTime, node, null, null, null, text, ev, detail, null);
         return;
@@ -346,6 +348,14 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       } else if (event == LogEvent.OTHER && msg.startsWith("writing \"") && ns.equals("engine:polling")) {
         event = LogEvent.PAYLOAD_WRITTEN;
         detail = framingOf(msg, 9);
+      } else if (event == LogEvent.OTHER && !ns.startsWith("engine") && !ns.startsWith("socket.io")) {
+        // an application's own line that looks like a namespace ("app Error: accept EMFILE");
+        // the library's namespaces, the hot path, never print it
+        String exhausted = EngineIoMessages.resourceExhausted(msg);
+        if (exhausted != null) {
+          event = LogEvent.RESOURCE_EXHAUSTED;
+          detail = exhausted;
+        }
       }
       emit(n, time, node, null, ns, sid, msg, event, detail, access);
     }

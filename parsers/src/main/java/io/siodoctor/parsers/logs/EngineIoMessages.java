@@ -37,6 +37,24 @@ public final class EngineIoMessages {
     }
   }
 
+  /**
+   * The resource-exhaustion error a line names ({@code EMFILE}, {@code ENFILE}), or null: Node's
+   * {@code Error: accept EMFILE}, {@code EMFILE: too many open files, open '...'}, and the C
+   * library's {@code Too many open files} as other runtimes print it.
+   */
+  public static String resourceExhausted(String text) {
+    if (text.indexOf("EMFILE") >= 0) {
+      return "EMFILE";
+    }
+    if (text.indexOf("ENFILE") >= 0) {
+      return "ENFILE";
+    }
+    if (text.indexOf("oo many open files") >= 0) {
+      return "EMFILE";
+    }
+    return null;
+  }
+
   /** Recognises one debug message; {@code namespace} may be null (JSON or plain text logs). */
   public static Recognition recognise(String namespace, String message) {
     Result r = new Result();

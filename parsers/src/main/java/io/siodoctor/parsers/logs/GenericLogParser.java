@@ -16,7 +16,7 @@ import java.util.Locale;
  * 03:00:00}, syslog {@code Nov 26 03:00:00}, {@code 26/Nov/2026:03:00:00 +0000}, RFC 1123, epoch
  * seconds or milliseconds; optionally inside {@code [...]}.
  *
- * <p>Every line is {@link LogEvent#OTHER} with its time and text (lines without a timestamp take
+ * <p>Every line is {@link LogEvent#OTHER} (or {@link LogEvent#RESOURCE_EXHAUSTED} when it names EMFILE / ENFILE) with its time and text (lines without a timestamp take
  * the previous line's time), a level when a level word follows the time, and the sid of any
  * {@code sid=} (or JSON {@code "sid":}) it contains. Times without a zone are read in the given
  * zone (UTC by default); syslog times have no year, and the given year (default: the current
@@ -180,8 +180,9 @@ public final class GenericLogParser extends LineLogParser {
         level = level(text);
       }
       String sid = text.indexOf("sid") >= 0 ? LogUrls.sidInText(text) : null;
-      emit(n, time != null ? time : lastTime, fileNode, level, null, sid, text, LogEvent.OTHER,
-          null, null);
+      String exhausted = EngineIoMessages.resourceExhausted(text);
+      emit(n, time != null ? time : lastTime, fileNode, level, null, sid, text,
+          exhausted == null ? LogEvent.OTHER : LogEvent.RESOURCE_EXHAUSTED, exhausted, null);
     }
 
     private String level(String text) {

@@ -209,6 +209,31 @@ public final class LogUrls {
     return sid == null || sid.isEmpty() ? null : sid;
   }
 
+  /**
+   * The first absolute {@code http(s)://} or {@code ws(s)://} URL in free text (a console line),
+   * up to a quote, bracket or space; null when there is none. One pass per scheme, no regex.
+   */
+  public static String firstUrl(String text) {
+    if (text == null) {
+      return null;
+    }
+    int best = -1;
+    for (String scheme : new String[] {"http://", "https://", "ws://", "wss://"}) {
+      int i = text.indexOf(scheme);
+      if (i >= 0 && (best < 0 || i < best)) {
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return null;
+    }
+    int end = best;
+    while (end < text.length() && " '\"“”‘’<>()".indexOf(text.charAt(end)) < 0) {
+      end++;
+    }
+    return text.substring(best, end);
+  }
+
   /** The sid query value of a URL, or null. */
   public static String sidOfUrl(String url) {
     return url == null ? null : sidOfUrl(url, 0, url.length());

@@ -75,7 +75,9 @@ final class PythonEngineIoMessages {
     if (m.startsWith("Sending packet ", at)) {
       int type = at + 15;
       if (m.startsWith("OPEN", type)) {
-        r.set(LogEvent.HANDSHAKE, null, sid);
+        // "OPEN data {'sid': '…', 'upgrades': ['websocket'], …}": the open packet, as JSON
+        int brace = m.indexOf('{', type);
+        r.set(LogEvent.HANDSHAKE, brace < 0 ? null : pythonDictAsJson(m, brace), sid);
       } else if (m.startsWith("PING", type)) {
         r.set(LogEvent.PING_SENT, null, sid);
       } else if (m.startsWith("MESSAGE data 4", type) || m.startsWith("MESSAGE data 44", type)) {
@@ -112,6 +114,48 @@ final class PythonEngineIoMessages {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The JSON of a python dict's repr of strings, numbers, lists and booleans ({@code {'sid': 'x',
+   * 'upgrades': [], 'pingTimeout': 20000}}), from {@code from} to its closing brace; null when it
+   * holds anything else (a double quote, nesting deeper than lists) or does not close.
+   */
+  static String pythonDictAsJson(String m, int from) {
+    StringBuilder sb = new StringBuilder(m.length() - from);
+    boolean inString = false;
+    int depth = 0;
+    for (int i = from; i < m.length(); i++) {
+      char c = m.charAt(i);
+      if (c == '"' || c == '\\') {
+        return null;
+      }
+      if (c == '\'') {
+        inString = !inString;
+        sb.append('"');
+        continue;
+      }
+      if (!inString) {
+        if (c == '{' || c == '[') {
+          depth++;
+        } else if (c == '}' || c == ']') {
+          depth--;
+        } else if (m.startsWith("True", i) || m.startsWith("None", i)) {
+          sb.append(m.startsWith("True", i) ? "true" : "null");
+          i += 3;
+          continue;
+        } else if (m.startsWith("False", i)) {
+          sb.append("false");
+          i += 4;
+          continue;
+        }
+      }
+      sb.append(c);
+      if (depth == 0) {
+        return sb.toString();
+      }
+    }
+    return null;
   }
 
   /** The {@code "message"} of a CONNECT_ERROR's JSON, or null. */

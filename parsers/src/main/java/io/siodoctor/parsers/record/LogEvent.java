@@ -72,12 +72,25 @@ public enum LogEvent {
   CORS_BLOCKED,
   /** Browser console: a request was blocked as mixed content. */
   MIXED_CONTENT_BLOCKED,
+  /**
+   * Browser console: the page's Content-Security-Policy blocked a request ({@code Connecting to
+   * '<url>' violates the following Content Security Policy directive}, older Chrome {@code Refused
+   * to connect to '<url>'}, Firefox {@code Content-Security-Policy: The page’s settings blocked the
+   * loading of a resource}); {@code eventDetail} is the blocked URL when the line names one.
+   */
+  CSP_BLOCKED,
   /** Browser console: {@code WebSocket connection to '...' failed}. */
   WEBSOCKET_FAILED,
   /** Browser console: a network error ({@code eventDetail} holds the {@code net::ERR_*} code). */
   NETWORK_ERROR,
   /** A socket.io {@code connect_error} or client error text. */
   CLIENT_CONNECT_ERROR,
+  /**
+   * The process ran out of a resource it needs to serve connections: {@code EMFILE} / {@code
+   * ENFILE} ({@code too many open files}), as Node prints it ({@code Error: accept EMFILE}) or any
+   * other runtime; {@code eventDetail} is the error name.
+   */
+  RESOURCE_EXHAUSTED,
   /**
    * The server refused the request's {@code Origin} (python-engineio {@code <origin> is not an
    * accepted origin.}): {@code eventDetail} is the origin.

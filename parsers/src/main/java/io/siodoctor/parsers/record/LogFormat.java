@@ -20,6 +20,8 @@ public enum LogFormat {
   ENVOY_ACCESS("envoy-access"),
   /** Heroku router lines ({@code heroku[router]: at=... method=... path=... status=...}). */
   HEROKU_ROUTER("heroku-router"),
+  /** Squid's native access log: a forward proxy on the user's side. */
+  SQUID_ACCESS("squid-access"),
   /** JSON lines from pino, winston, bunyan and similar loggers. */
   JSON_LINES("json"),
   /** Python python-socketio / Flask-SocketIO and Java netty-socketio logs. */

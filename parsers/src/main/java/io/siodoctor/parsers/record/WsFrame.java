@@ -1,6 +1,8 @@
 package io.siodoctor.parsers.record;
 
 import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.redact.Redactor;
+import io.siodoctor.parsers.redact.SecretMasker;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -71,7 +73,12 @@ public record WsFrame(
   @Override
   public String excerpt() {
     String arrow = direction == Direction.SENT ? "sent" : direction == Direction.RECEIVED ? "received" : "error";
-    return "WebSocket " + arrow + " " + (opcode == 2 ? "(binary) " : "")
-        + Excerpts.oneLine(data, 160) + (size > 160 ? " (" + size + " chars)" : "");
+    if (opcode == 2) {
+      // base64 hides text from the masker: show the text it holds, or only the size
+      String text = Redactor.decodeText(data);
+      return "WebSocket " + arrow + " (binary) " + (text == null ? size + " chars of base64, not text"
+          : Excerpts.oneLine(SecretMasker.mask(text), 160));
+    }
+    return "WebSocket " + arrow + " " + Excerpts.oneLine(data, 160) + (size > 160 ? " (" + size + " chars)" : "");
   }
 }

@@ -242,7 +242,8 @@ class HarParserTest {
     String broken = HarFixtures.CHROME_WEBSOCKET.replace("\"_priority\": \"High\"", "\"_priority\": Hig");
     assertThatThrownBy(() -> parse(broken))
         .isInstanceOf(InputError.class)
-        .hasMessageContaining("invalid JSON inside entries[0]: Unrecognized token 'Hig'");
+        .hasMessageContaining("invalid JSON inside entries[0]: Unrecognized token of 3 characters")
+        .hasMessageNotContaining("Hig"); // the token is the input's data (an unquoted password, say)
   }
 
   @Test

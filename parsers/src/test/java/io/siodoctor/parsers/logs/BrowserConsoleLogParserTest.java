@@ -83,6 +83,26 @@ class BrowserConsoleLogParserTest {
   }
 
   @Test
+  void contentSecurityPolicyBlocksInEveryWording() {
+    // Chrome 156 (recorded in sample-captures/csp-blocked--*), older Chrome, Chrome's WebSocket
+    // constructor, Firefox; a CSP line about an image names no http(s)/ws(s) URL
+    String text =
+        "socket.io.js:1216 Connecting to 'http://127.0.0.1:48622/socket.io/?EIO=4&transport=polling&t=cchnias6' violates the following Content Security Policy directive: \"connect-src 'self' ws://127.0.0.1:48622\". The action has been blocked.\n"
+            + "polling.js:12 Refused to connect to 'https://api.example.com/socket.io/?EIO=3&transport=polling&t=N1' because it violates the following Content Security Policy directive: \"default-src 'self'\". Note that 'connect-src' was not explicitly set, so 'default-src' is used as a fallback.\n"
+            + "websocket.js:54 Uncaught DOMException: Failed to construct 'WebSocket': Refused to connect to 'wss://api.example.com/socket.io/?EIO=4&transport=websocket' because it violates the document's Content Security Policy.\n"
+            + "Content-Security-Policy: The page’s settings blocked the loading of a resource (connect-src) at wss://api.example.com/socket.io/?EIO=4&transport=websocket because it violates the following directive: “connect-src 'self'” socket.io.js:2:100\n"
+            + "127.0.0.1/:3 Loading the image 'data:,' violates the following Content Security Policy directive: \"default-src 'self'\". The action has been blocked.\n";
+    CollectingSink s = Parse.text(parser, "console.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsOnly(LogEvent.CSP_BLOCKED);
+    assertThat(s.lines).extracting(LogLine::eventDetail).containsExactly(
+        "http://127.0.0.1:48622/socket.io/?EIO=4&transport=polling&t=cchnias6",
+        "https://api.example.com/socket.io/?EIO=3&transport=polling&t=N1",
+        "wss://api.example.com/socket.io/?EIO=4&transport=websocket",
+        "wss://api.example.com/socket.io/?EIO=4&transport=websocket",
+        null);
+  }
+
+  @Test
   void clientDebugOutputInTheConsole() {
     // Flask-SocketIO#248: localStorage.debug = '*' in Chrome
     String text =

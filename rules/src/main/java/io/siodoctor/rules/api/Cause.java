@@ -35,6 +35,12 @@ public @interface Cause {
    */
   String[] subsumes() default {};
 
+  /**
+   * The proxy or platform settings this cause's fix changes: when the inputs show the provider in
+   * front of the server, the report names that provider's setting (see {@code ProviderFixes}).
+   */
+  ProxySetting[] settings() default {};
+
   /** The sio-doctor version that introduced the rule. */
   String since() default "0.1.0";
 }

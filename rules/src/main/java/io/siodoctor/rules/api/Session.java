@@ -238,7 +238,9 @@ public final class Session {
     for (WebSocketConnection ws : upgrades) {
       UpgradeOutcome o;
       if (!ws.opened()) {
-        o = ws.refused() || pollingWentOnAfter(ws) ? UpgradeOutcome.REFUSED : UpgradeOutcome.UNKNOWN;
+        // a probe the client dropped itself ("closed before the connection is established") after
+        // the server refused or ended the session is the client's decision, not a refusal
+        o = ws.refused() && !clientGaveUp(ws) || pollingWentOnAfter(ws) ? UpgradeOutcome.REFUSED : UpgradeOutcome.UNKNOWN;
       } else if (ws.sentUpgrade()) {
         o = UpgradeOutcome.COMPLETED;
       } else if (ws.receivedProbeAnswer()) {

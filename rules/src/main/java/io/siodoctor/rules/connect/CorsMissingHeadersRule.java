@@ -42,6 +42,7 @@ public final class CorsMissingHeadersRule implements Rule {
     // error answers (401, 500, 502...) often lack CORS headers because the server or proxy that
     // refused never adds them: the refusal is the first suspect, the missing header its consequence
     boolean onlyErrorAnswers = true;
+    boolean onlyServerErrors = true;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.isWebSocket() || "OPTIONS".equalsIgnoreCase(x.method()) && x.status() >= 200 && x.status() < 300
           && x.responseHeader("Access-Control-Allow-Origin").isPresent()) {
@@ -58,6 +59,7 @@ public final class CorsMissingHeadersRule implements Rule {
           answered.add(Evidence.of(x, why));
           origins.add(page);
           onlyErrorAnswers &= x.status() >= 400;
+          onlyServerErrors &= x.status() >= 500;
         }
       } else if (x.failed() && NetErrors.corsLike(x.error())) {
         failed.add(Evidence.of(x, "cross-origin request from " + page + " failed as the browser fails CORS"));
@@ -88,7 +90,12 @@ public final class CorsMissingHeadersRule implements Rule {
     evidence.addAll(failed);
     evidence.addAll(console);
     double confidence = !answered.isEmpty() ? 0.9 : !console.isEmpty() ? 0.9 : 0.7;
-    if (!answered.isEmpty() && failed.isEmpty() && onlyErrorAnswers) {
+    if (!answered.isEmpty() && failed.isEmpty() && onlyErrorAnswers && !python) {
+      if (onlyServerErrors) {
+        // 5xx answers: the server or proxy broke, and its error page carries no CORS headers; the
+        // missing header is no evidence of a CORS set-up problem
+        return Optional.empty();
+      }
       confidence = 0.6;
     }
     String origin = origins.isEmpty() ? "https://your-app.example" : origins.iterator().next();

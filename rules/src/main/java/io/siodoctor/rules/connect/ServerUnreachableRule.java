@@ -55,7 +55,7 @@ public final class ServerUnreachableRule implements Rule {
     }
     // if sessions did get established, the outage was partial: still the cause of the failures seen,
     // but less likely to be the whole story
-    boolean anySession = Sessions.anyHandshake(incident);
+    boolean anySession = Sessions.anyServed(incident);
     double confidence = anySession ? 0.6 : 0.92;
     return Optional.of(evidence.finding(confidence)
         .withDetail(evidence.size() + " request(s) got no answer from a Socket.IO server"

@@ -8,6 +8,7 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
@@ -37,7 +38,8 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/using-multiple-nodes/",
-    subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"})
+    subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"},
+    settings = {ProxySetting.STICKINESS})
 public final class StickySessionMissingRule implements Rule {
 
   @Override
@@ -111,7 +113,7 @@ public final class StickySessionMissingRule implements Rule {
     evidence.addAll(proxyView(incident, sids));
     evidence.addAll(browser.subList(Math.min(6, browser.size()), browser.size()));
     if (evidence.isEmpty()) {
-      return Optional.empty();
+      return bodilessView(incident);
     }
     double confidence;
     if (!nodeStories.isEmpty()) {
@@ -198,5 +200,46 @@ public final class StickySessionMissingRule implements Rule {
     }
     return !rejected.time().isBefore(s.opened())
         && Duration.between(s.opened(), rejected.time()).toMillis() <= window;
+  }
+
+  /**
+   * Response bodies not recorded (body-stripping exporters and sanitizers): the error code is gone,
+   * but a 400 with no body on a request of a session whose other requests the server had just
+   * accepted is what "Session ID unknown" from another node looks like. Reported at lower
+   * confidence, saying the body is missing.
+   */
+  /** "Right after": the same session succeeding again this soon after a 400. */
+  private static final Duration RECENT = Duration.ofSeconds(5);
+
+  private static Optional<Finding> bodilessView(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      String sid = x.engineIo().sid();
+      if (x.status() != 400 || sid == null || sid.isEmpty() || !x.responseBody().isEmpty() || x.responseBodySize() == 0) {
+        continue;
+      }
+      Optional<Session> s = incident.session(sid);
+      if (s.isEmpty() || x.time() == null) {
+        continue;
+      }
+      // the same sid unknown here and known again right after: requests reach servers that do not share it
+      Optional<HttpExchange> knownAfter = s.get().exchanges().stream().filter(o -> o != x
+          && (o.status() >= 200 && o.status() < 300 || o.status() == 101) && o.time() != null
+          && o.time().isAfter(x.time()) && Duration.between(x.time(), o.time()).compareTo(RECENT) <= 0
+          && !o.requestPayload().packets().stream().anyMatch(p -> p.is(EngineIoPacket.Type.CLOSE))).findFirst();
+      if (knownAfter.isPresent() && !tornDown(s.get(), x)) {
+        evidence.add(Evidence.of(x, "400 on this session; body not recorded"));
+        evidence.add(Evidence.of(knownAfter.get(), "the same session accepted again right after"));
+        sids.add(sid);
+      }
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.of(0.5, evidence).withSessions(sids).withDetail(sids.size()
+        + " session(s) got 400 on one request and success on the next: the sid is known to one server and not"
+        + " to another; the response bodies are not recorded, so the \"Session ID unknown\" (code 1) that would"
+        + " prove it is not visible"));
   }
 }

@@ -5,6 +5,7 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
@@ -22,7 +23,8 @@ import java.util.Optional;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/client-options/#ca",
-    subsumes = {"server-unreachable", "websocket-only-no-fallback", "reconnect-storm"})
+    subsumes = {"server-unreachable", "websocket-only-no-fallback", "reconnect-storm"},
+    settings = {ProxySetting.TLS})
 public final class TlsErrorRule implements Rule {
 
   @Override

@@ -2,6 +2,7 @@ package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
@@ -26,7 +27,8 @@ import java.util.Set;
     severity = Severity.WARNING,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
-    subsumes = {"network-interruption", "reconnect-storm"})
+    subsumes = {"network-interruption", "reconnect-storm"},
+    settings = {ProxySetting.IDLE_TIMEOUT})
 public final class FixedIntervalDisconnectRule implements Rule {
 
   @Override

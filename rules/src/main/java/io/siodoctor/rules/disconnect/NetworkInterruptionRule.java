@@ -9,6 +9,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
@@ -40,8 +41,10 @@ public final class NetworkInterruptionRule implements Rule {
     Set<String> sids = new LinkedHashSet<>();
     for (Disconnect d : Disconnects.of(incident)) {
       // a server alone cannot tell a client that left from one that dropped, unless the transport failed
+      // "no close packet" means something only when the session's WebSocket frames were exported
       boolean dropped = browserSawIt(d)
-          ? d.reason() == null || d.reason().equals("transport close") || d.reason().equals("transport error")
+          ? (d.reason() == null && closeVisible(incident, d)) || "transport close".equals(d.reason())
+              || "transport error".equals(d.reason())
           : "transport error".equals(d.reason());
       if (dropped) {
         d.addEvidenceTo(evidence, "last sign of session " + d.sid());
@@ -66,6 +69,18 @@ public final class NetworkInterruptionRule implements Rule {
     }
     return Optional.of(evidence.finding(0.55).withSessions(sids)
         .withDetail(sids.size() + " session(s) dropped without a close packet and at no regular interval"));
+  }
+
+  /**
+   * Whether the capture could have shown a close packet for this session: it never moved to
+   * WebSocket (polling bodies hold the packets), or its WebSocket's frames were exported.
+   */
+  private static boolean closeVisible(Incident incident, Disconnect d) {
+    if (d.sid() == null) {
+      return true;
+    }
+    return incident.session(d.sid()).map(s -> s.webSockets().stream().filter(WebSocketConnection::opened)
+        .allMatch(ws -> !ws.frames().isEmpty())).orElse(true);
   }
 
   private static boolean browserSawIt(Disconnect d) {

@@ -7,6 +7,7 @@ import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
@@ -34,7 +35,8 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/server-options/#maxhttpbuffersize",
-    subsumes = {"network-interruption", "heartbeat-timeout", "polling-only-config"})
+    subsumes = {"network-interruption", "heartbeat-timeout", "polling-only-config"},
+    settings = {ProxySetting.PAYLOAD_SIZE})
 public final class PayloadTooLargeRule implements Rule {
   /** engine.io's default maxHttpBufferSize since 4.0 / 3.6 (Socket.IO 3.x and 2.5+). */
   static final long DEFAULT_LIMIT_V4 = 1_000_000;

@@ -6,6 +6,7 @@ import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.SourceLocation;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
@@ -33,7 +34,8 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/reverse-proxy/",
-    subsumes = {"fixed-interval-disconnect", "network-interruption", "reconnect-storm"})
+    subsumes = {"fixed-interval-disconnect", "network-interruption", "reconnect-storm"},
+    settings = {ProxySetting.IDLE_TIMEOUT})
 public final class ProxyIdleTimeoutRule implements Rule {
 
   @Override

@@ -1,18 +1,22 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
+import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Sessions;
 import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
@@ -53,6 +57,9 @@ public final class ReconnectStormRule implements Rule {
       }
     }
     List<Record> burst = densest(handshakes);
+    if (failureDriven(incident, burst)) {
+      burst = List.of(); // reconnects after failures are a consequence of whatever failed, not a cause
+    }
     List<Session> alive = mostConcurrent(incident);
     int concurrent = alive.size();
     List<Record> logBurst = List.of();
@@ -162,5 +169,48 @@ public final class ReconnectStormRule implements Rule {
       }
     }
     return best;
+  }
+
+  /**
+   * The browser's reconnects were driven by failures: within the burst, at least half as many
+   * Socket.IO requests failed (HTTP error, network error other than an abort, refused WebSocket,
+   * CONNECT_ERROR) as there were handshakes. Clients reconnect after any failure; those reconnects
+   * point to the failure, and are never a storm of their own.
+   */
+  private static boolean failureDriven(Incident incident, List<Record> burst) {
+    if (burst.size() < MIN_HANDSHAKES || burst.get(0).time() == null) {
+      return false;
+    }
+    Instant from = burst.get(0).time();
+    Instant to = burst.get(burst.size() - 1).time();
+    if (to == null) {
+      return false;
+    }
+    to = to.plusSeconds(2);
+    int failures = 0;
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.time() == null || x.time().isBefore(from) || x.time().isAfter(to)) {
+        continue;
+      }
+      boolean failed = x.status() >= 400
+          || (x.failed() && NetErrors.where(x.error())
+              != NetErrors.Place.GAVE_UP)
+          || (x.isWebSocket() && incident.webSocketOf(x).map(ws -> ws.refused()).orElse(false))
+          || x.responsePayload().packets().stream().anyMatch(
+              p -> p.carries(SocketIoPacket.Type.CONNECT_ERROR));
+      if (failed) {
+        failures++;
+      }
+    }
+    for (Session s : incident.sessions()) {
+      for (PacketEvent p : s.packets()) {
+        if (p.fromServer() && p.source() instanceof WsFrame && p.time() != null
+            && !p.time().isBefore(from) && !p.time().isAfter(to)
+            && p.packet().carries(SocketIoPacket.Type.CONNECT_ERROR)) {
+          failures++;
+        }
+      }
+    }
+    return failures * 2 >= burst.size();
   }
 }

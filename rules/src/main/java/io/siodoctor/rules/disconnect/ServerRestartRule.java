@@ -90,6 +90,9 @@ public final class ServerRestartRule implements Rule {
     if (incident.engineIoExchanges().isEmpty()) {
       return Optional.empty(); // only the browser sees the outage: a server log alone has no exchange
     }
+    if (Disconnects.of(incident).isEmpty()) {
+      return statusOnlyOutage(incident);
+    }
     for (Disconnect d : Disconnects.of(incident)) {
       if (d.time() == null) {
         continue;
@@ -116,6 +119,35 @@ public final class ServerRestartRule implements Rule {
         } else if (x.handshake() != null) {
           break; // reconnected at once: no outage
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The same story told by statuses and sids alone (response bodies not recorded, so no session's
+   * open packet is seen): requests of a live session answered, then requests that found nothing
+   * listening, then a new session answered.
+   */
+  private static Optional<List<Evidence>> statusOnlyOutage(Incident incident) {
+    HttpExchange alive = null;
+    List<HttpExchange> refused = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      String sid = x.engineIo().sid();
+      boolean answered = x.status() == 101 || (x.status() >= 200 && x.status() < 300);
+      boolean down = (x.failed() && NetErrors.unreachable(x.error()))
+          || x.status() == 502 || x.status() == 503 || x.status() == 504;
+      if (down && alive != null) {
+        refused.add(x);
+      } else if (answered && !refused.isEmpty()
+          && (x.engineIo().isHandshake() || (sid != null && !sid.equals(alive.engineIo().sid())))) {
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(Evidence.of(alive, "last answer to the session that dropped"));
+        refused.forEach(r -> evidence.add(Evidence.of(r, "nothing answered while the server was down")));
+        evidence.add(Evidence.of(x, "the server is back: a new session answered"));
+        return Optional.of(evidence);
+      } else if (answered && sid != null && !sid.isEmpty() && refused.isEmpty()) {
+        alive = x;
       }
     }
     return Optional.empty();

@@ -4,17 +4,25 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.connect.AuthRejectedRule;
 import io.siodoctor.rules.connect.BadHandshakeMethodRule;
 import io.siodoctor.rules.connect.BadRequestRule;
+import io.siodoctor.rules.connect.BlockedByClientRule;
+import io.siodoctor.rules.connect.ClientProxyInterferenceRule;
 import io.siodoctor.rules.connect.CorsMissingHeadersRule;
+import io.siodoctor.rules.connect.CredentialsNotSentRule;
+import io.siodoctor.rules.connect.CspBlockedRule;
 import io.siodoctor.rules.connect.InvalidNamespaceRule;
 import io.siodoctor.rules.connect.MixedContentRule;
+import io.siodoctor.rules.connect.NonSocketioResponseRule;
 import io.siodoctor.rules.connect.PlainWebSocketServerRule;
+import io.siodoctor.rules.connect.PlatformNoWebsocketRule;
 import io.siodoctor.rules.connect.RequestForbiddenRule;
+import io.siodoctor.rules.connect.ServerOverloadedRule;
 import io.siodoctor.rules.connect.ServerUnreachableRule;
 import io.siodoctor.rules.connect.StickySessionMissingRule;
 import io.siodoctor.rules.connect.TlsErrorRule;
 import io.siodoctor.rules.connect.TransportUnknownRule;
 import io.siodoctor.rules.connect.VersionMismatchRule;
 import io.siodoctor.rules.connect.WrongPathRule;
+import io.siodoctor.rules.connect.WrongServerUrlRule;
 import io.siodoctor.rules.disconnect.FixedIntervalDisconnectRule;
 import io.siodoctor.rules.disconnect.HeartbeatTimeoutRule;
 import io.siodoctor.rules.disconnect.NetworkInterruptionRule;
@@ -61,6 +69,14 @@ public final class BuiltInRules {
         new BadHandshakeMethodRule(),
         new BadRequestRule(),
         new RequestForbiddenRule(),
+        new BlockedByClientRule(),
+        new CspBlockedRule(),
+        new WrongServerUrlRule(),
+        new NonSocketioResponseRule(),
+        new CredentialsNotSentRule(),
+        new ClientProxyInterferenceRule(),
+        new PlatformNoWebsocketRule(),
+        new ServerOverloadedRule(),
         // gets disconnected
         new HeartbeatTimeoutRule(),
         new PayloadTooLargeRule(),

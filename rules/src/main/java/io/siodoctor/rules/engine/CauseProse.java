@@ -36,7 +36,12 @@ final class CauseProse {
   }
 
   static String load(Class<?> anchor, String id) {
-    try (InputStream in = anchor.getResourceAsStream("/causes/" + id + ".md")) {
+    return loadResource(anchor, "/causes/" + id + ".md");
+  }
+
+  /** A UTF-8 resource's text, or null when it is missing. */
+  static String loadResource(Class<?> anchor, String path) {
+    try (InputStream in = anchor.getResourceAsStream(path)) {
       if (in == null) {
         return null;
       }

@@ -16,12 +16,14 @@ public final class RuleEngine {
   private final List<Rule> rules;
   private final CauseCatalog catalog;
   private final List<String> ids;
+  private final List<List<io.siodoctor.rules.api.ProxySetting>> settings;
 
   public RuleEngine(List<Rule> rules) {
     this.rules = List.copyOf(rules);
     this.catalog = new CauseCatalog(rules);
     // the catalog has checked every rule: the ids need not be described (prose read) again
     this.ids = rules.stream().map(CauseCatalog::idOf).toList();
+    this.settings = rules.stream().map(ProviderFixes::settingsOf).toList();
   }
 
   public static RuleEngine builtIn() {
@@ -55,7 +57,11 @@ public final class RuleEngine {
       String id = ids.get(i);
       try {
         Optional<Finding> finding = rule.check(incident);
-        finding.ifPresent(f -> add(findings, new CauseFinding(catalog.get(id).orElseThrow(), f)));
+        if (finding.isPresent()) {
+          // the provider seen in front of the server gives its own setting for this cause's fix
+          Finding f = ProviderFixes.apply(finding.get(), settings.get(i), incident);
+          add(findings, new CauseFinding(catalog.get(id).orElseThrow(), f));
+        }
       } catch (RuntimeException e) {
         warnings.add("rule " + id + " failed and was skipped: " + e);
       }

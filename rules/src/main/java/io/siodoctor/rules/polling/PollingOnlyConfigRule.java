@@ -60,8 +60,33 @@ public final class PollingOnlyConfigRule implements Rule {
         sids.add(s.sid());
       }
     }
+    boolean handshakeUnseen = false;
+    if (evidence.isEmpty()) {
+      // response bodies not recorded: the open packet (and its "upgrades") is gone, but a session that
+      // polled for long without any WebSocket attempt stayed on polling by configuration either way
+      for (Session s : incident.sessions()) {
+        if (s.handshake().isEmpty() && s.webSockets().isEmpty() && !s.exchanges().isEmpty()
+            && s.exchanges().stream().allMatch(x -> x.engineIo() != null && x.engineIo().isPolling()
+                && x.responseBody().isEmpty())
+            && incident.engineIoExchanges().stream().noneMatch(x -> x.engineIo().isWebSocket())
+            && pollsLongEnough(s)) {
+          evidence.add(Evidence.of(s.exchanges().get(0),
+              "polling only, no WebSocket attempt; the handshake's \"upgrades\" list is not recorded"));
+          sids.add(s.sid());
+          handshakeUnseen = true;
+        }
+      }
+    }
     if (evidence.isEmpty()) {
       return Optional.empty();
+    }
+    if (handshakeUnseen) {
+      return Optional.of(Finding.of(0.5, evidence).withSessions(sids)
+          .withDetail(sids.size() + " session(s) polled for more than " + NO_ATTEMPT.toSeconds()
+              + " s and never tried a WebSocket; the response bodies (the open packet's \"upgrades\") are"
+              + " not recorded, so whether the server offers no upgrade or the client never tries it is not known")
+          .withFix("Either the server runs with `transports: [\"polling\"]` or the client with `transports:"
+              + " [\"polling\"]` / `upgrade: false`: allow both transports on both sides."));
     }
     String fix = serverSide
         ? "The server was started with `transports: [\"polling\"]` (or behind something that strips"

@@ -4,6 +4,7 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
@@ -24,7 +25,8 @@ import java.util.Optional;
     severity = Severity.ERROR,
     category = Category.STUCK_IN_POLLING,
     docs = "https://socket.io/docs/v4/client-options/#transports",
-    subsumes = {"reconnect-storm"})
+    subsumes = {"reconnect-storm"},
+    settings = {ProxySetting.UPGRADE})
 public final class WebsocketOnlyNoFallbackRule implements Rule {
 
   @Override

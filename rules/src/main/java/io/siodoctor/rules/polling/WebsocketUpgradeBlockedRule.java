@@ -7,6 +7,7 @@ import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
@@ -34,7 +35,8 @@ import java.util.Set;
     severity = Severity.WARNING,
     category = Category.STUCK_IN_POLLING,
     docs = "https://socket.io/docs/v4/reverse-proxy/",
-    subsumes = {"polling-only-config", "bad-request"})
+    subsumes = {"polling-only-config", "bad-request"},
+    settings = {ProxySetting.UPGRADE})
 public final class WebsocketUpgradeBlockedRule implements Rule {
 
   @Override

@@ -44,6 +44,24 @@ public final class Sessions {
     return !of(incident).withHandshake.isEmpty();
   }
 
+  /**
+   * Whether a Socket.IO server answered a session anywhere: a handshake seen, or (response bodies
+   * not recorded) a request carrying a sid answered 2xx or 101, which only a server that issued the
+   * sid does.
+   */
+  public static boolean anyServed(Incident incident) {
+    if (anyHandshake(incident)) {
+      return true;
+    }
+    for (io.siodoctor.parsers.record.HttpExchange x : incident.engineIoExchanges()) {
+      String sid = x.engineIo().sid();
+      if (sid != null && !sid.isEmpty() && (x.status() == 101 || (x.status() >= 200 && x.status() < 300))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The sessions with Engine.IO packets (polling bodies, WebSocket frames); a server log's have none. */
   public static List<Session> withPackets(Incident incident) {
     return of(incident).withPackets;

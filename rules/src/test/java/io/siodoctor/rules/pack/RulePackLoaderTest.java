@@ -105,6 +105,25 @@ class RulePackLoaderTest {
         .hasMessageContaining("bad.json").hasMessageContaining("not valid JSON");
   }
 
+  /**
+   * {@code (a+)+$} is the textbook catastrophic pattern: java.util.regex needs about 2^n steps on n
+   * letters followed by a mismatch. On RE2/J it is linear, so a 100,000-letter log line takes
+   * milliseconds; a backreference (which has no linear-time algorithm) is refused at load time.
+   */
+  @Test
+  void userRegexesRunInLinearTime() throws Exception {
+    assertThat(load("redos.yaml", "rules:\n  - cause: tls-error\n    match: {kind: log, text: \"/(a+)+$/\"}\n"))
+        .hasSize(1);
+    FieldMatcher m = FieldMatcher.of("redos.yaml", "rules[0].match.text", "text", "/(a+)+$/");
+    String hostile = "a".repeat(100_000) + "!";
+    long start = System.nanoTime();
+    assertThat(m.matches(hostile)).isFalse();
+    assertThat(m.matches("aaaa")).isTrue();
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+    assertThatThrownBy(() -> FieldMatcher.of("bad.yaml", "p", "text", "/(a)\\1/"))
+        .hasMessageContaining("invalid regular expression (RE2 syntax");
+  }
+
   @Test
   void packEvidenceForABuiltInCauseMergesIntoOneFinding() throws Exception {
     List<Rule> rules = new ArrayList<>(BuiltInRules.all());

@@ -1,0 +1,88 @@
+package io.siodoctor.parsers.capture;
+
+import java.util.Locale;
+
+/**
+ * The programs that write HARs, as {@code inputs[].capture.exporter} names them, and how each is
+ * recognised: {@code log.creator.name} first (each exporter writes its own), then the shape of the
+ * file when the creator says nothing useful. Sanitizers keep the original creator; they are
+ * recognised by the placeholders they leave.
+ */
+public final class Exporter {
+  private Exporter() {}
+
+  /** Chrome, Edge and other Chromium DevTools: {@code creator.name} "WebInspector". */
+  public static final String CHROME = "chrome";
+  /** Chrome's "Export HAR (sanitized)" (the default since Chrome 130): no cookies, no auth headers. */
+  public static final String CHROME_SANITIZED = "chrome-sanitized";
+  public static final String FIREFOX = "firefox";
+  /** Safari / WebKit Web Inspector. */
+  public static final String SAFARI = "safari";
+  public static final String PLAYWRIGHT = "playwright";
+  public static final String MITMPROXY = "mitmproxy";
+  public static final String CHARLES = "charles";
+  public static final String FIDDLER = "fiddler";
+  public static final String HTTP_TOOLKIT = "http-toolkit";
+  /** Cloudflare's har-sanitizer: bodies of listed MIME types become {@code [<mimeType> redacted]}. */
+  public static final String CLOUDFLARE_SANITIZER = "cloudflare-sanitizer";
+  /** Some other sanitizer: values replaced by placeholders such as {@code [REDACTED]}. */
+  public static final String SANITIZER = "sanitizer";
+  public static final String UNKNOWN = "unknown";
+
+  /**
+   * The exporter {@code log.creator.name} (or {@code log.browser.name}) names, or null when it names
+   * none this tool knows.
+   */
+  public static String fromCreator(String creatorName, String browserName) {
+    String byCreator = byName(creatorName);
+    return byCreator != null ? byCreator : byName(browserName);
+  }
+
+  private static String byName(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.contains("playwright")) {
+      return PLAYWRIGHT;
+    }
+    if (n.contains("mitmproxy")) {
+      return MITMPROXY;
+    }
+    if (n.contains("charles")) {
+      return CHARLES;
+    }
+    if (n.contains("fiddler")) {
+      return FIDDLER;
+    }
+    if (n.contains("http toolkit") || n.contains("httptoolkit")) {
+      return HTTP_TOOLKIT;
+    }
+    if (n.contains("webkit") || n.contains("safari")) {
+      return SAFARI;
+    }
+    if (n.contains("firefox")) {
+      return FIREFOX;
+    }
+    if (n.equals("webinspector") || n.contains("chrome") || n.contains("chromium") || n.startsWith("edge")
+        || n.contains("microsoft edge")) {
+      return CHROME;
+    }
+    return null;
+  }
+
+  /** Whether this exporter never writes WebSocket messages (so their absence says nothing). */
+  public static boolean neverWritesFrames(String exporter) {
+    switch (exporter) {
+      case FIREFOX:
+      case SAFARI:
+      case PLAYWRIGHT:
+      case MITMPROXY:
+      case CHARLES:
+      case FIDDLER:
+        return true;
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.NetErrors;
+import io.siodoctor.rules.signals.Origins;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The server is there but cannot serve: requests that Engine.IO answers at once (a polling
+ * handshake, a POST) answered seconds late, the connection closed with no answer ({@code
+ * net::ERR_EMPTY_RESPONSE}) by a server that answered other requests, the process out of file
+ * descriptors ({@code EMFILE}), or the server closing many sessions for {@code ping timeout} in the
+ * same instant — each session's heartbeat timer runs on its own schedule, so only a blocked event
+ * loop, released at once, makes them fire together. Nothing answering at all is {@code
+ * server-unreachable}.
+ */
+@Cause(
+    id = "server-overloaded",
+    title = "The server accepts connections but cannot serve them in time",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/performance-tuning/",
+    subsumes = {"server-unreachable", "heartbeat-timeout", "network-interruption", "reconnect-storm"})
+public final class ServerOverloadedRule implements Rule {
+  /** Engine.IO answers a handshake or a POST at once; seconds mean the process did not run. */
+  static final long SLOW_MS = 3000;
+  /** Heartbeat timeouts this close together fired from one release of a blocked event loop. */
+  static final Duration TOGETHER = Duration.ofMillis(250);
+  static final int MIN_TOGETHER = 3;
+  /** A POST this large may be refused for its size (payload-too-large), not for load. */
+  private static final long LARGE_BODY = 100_000;
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> sids = new LinkedHashSet<>();
+    List<String> seen = new ArrayList<>();
+    double confidence = 0;
+    int signals = 0;
+
+    Set<String> answeringOrigins = new HashSet<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.status() > 0) {
+        Origins.of(x.url()).ifPresent(answeringOrigins::add);
+      }
+    }
+    // closed without an answer by a server that answers
+    List<HttpExchange> empty = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.failed() && NetErrors.code(x.error()).equals("ERR_EMPTY_RESPONSE") && x.requestBodySize() < LARGE_BODY
+          && Origins.of(x.url()).map(answeringOrigins::contains).orElse(false)) {
+        empty.add(x);
+      }
+    }
+    if (!empty.isEmpty()) {
+      cite(evidence, sids, empty, "closed with no answer by a server that answered other requests");
+      seen.add(empty.size() + " request(s) closed with no answer (net::ERR_EMPTY_RESPONSE) while the server answered others");
+      confidence = Math.max(confidence, 0.8);
+      signals++;
+    }
+    // immediate answers that came seconds late
+    List<HttpExchange> slow = new ArrayList<>();
+    double slowest = 0;
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.status() == 200 && !x.isWebSocket() && x.durationMs() >= SLOW_MS
+          && ((x.engineIo().isHandshake() && x.handshake() != null) || "POST".equals(x.method()))) {
+        slow.add(x);
+        slowest = Math.max(slowest, x.durationMs());
+      }
+    }
+    if (slow.size() >= 2) {
+      cite(evidence, sids, slow, "answered late");
+      seen.add(slow.size() + " handshake(s) or POST(s), which Engine.IO answers at once, took " + SLOW_MS / 1000
+          + " s or more (up to " + Math.round(slowest / 100) / 10.0 + " s)");
+      confidence = Math.max(confidence, 0.75);
+      signals++;
+    }
+    // the process ran out of file descriptors
+    List<LogLine> exhausted = incident.logLines(LogEvent.RESOURCE_EXHAUSTED);
+    if (!exhausted.isEmpty()) {
+      for (LogLine l : exhausted.subList(0, Math.min(4, exhausted.size()))) {
+        evidence.add(Evidence.of(l, "out of " + (l.eventDetail() == null ? "resources" : l.eventDetail())));
+      }
+      seen.add(exhausted.size() + " log line(s) about running out of file descriptors");
+      confidence = Math.max(confidence, 0.85);
+      signals++;
+    }
+    // many heartbeats failing in one instant
+    List<LogLine> burst = simultaneousPingTimeouts(incident);
+    if (!burst.isEmpty()) {
+      for (LogLine l : burst.subList(0, Math.min(8, burst.size()))) {
+        evidence.add(Evidence.of(l, "ping timeout at the same instant as " + (burst.size() - 1) + " other session(s)"));
+      }
+      for (LogLine l : burst) {
+        if (l.sessionId() != null) {
+          sids.add(l.sessionId());
+        }
+      }
+      seen.add(burst.size() + " sessions closed for ping timeout within " + TOGETHER.toMillis()
+          + " ms: the heartbeat stopped for all of them at once, as it does while the server's event loop is blocked");
+      confidence = Math.max(confidence, 0.8);
+      signals++;
+    }
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    if (signals >= 2) {
+      confidence = Math.min(0.95, confidence + 0.1);
+    }
+    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen)));
+  }
+
+  private static void cite(List<Evidence> evidence, Set<String> sids, List<HttpExchange> xs, String note) {
+    int n = 0;
+    for (HttpExchange x : xs) {
+      x.sid().ifPresent(sids::add);
+      if (n++ < 6) {
+        evidence.add(Evidence.of(x, note + (x.status() == 200 ? " (" + Math.round(x.durationMs()) + " ms)" : "")));
+      }
+    }
+  }
+
+  /**
+   * The largest group of ping timeouts of distinct sessions within {@link #TOGETHER}, if big enough.
+   * A server's debug lines name no sid, but each session writes a given close line once: lines of
+   * one logger on one node are distinct sessions; lines that do name a sid count once per sid.
+   */
+  private static List<LogLine> simultaneousPingTimeouts(Incident incident) {
+    java.util.Map<String, List<LogLine>> bySource = new java.util.LinkedHashMap<>();
+    for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
+      if (l.time() != null && l.eventDetail() != null && l.eventDetail().contains("ping timeout")) {
+        bySource.computeIfAbsent(l.node() + " " + l.source(), k -> new ArrayList<>()).add(l);
+      }
+    }
+    List<LogLine> best = List.of();
+    for (List<LogLine> timeouts : bySource.values()) {
+      timeouts.sort((a, b) -> a.time().compareTo(b.time()));
+      int start = 0;
+      for (int end = 0; end < timeouts.size(); end++) {
+        while (Duration.between(timeouts.get(start).time(), timeouts.get(end).time()).compareTo(TOGETHER) > 0) {
+          start++;
+        }
+        List<LogLine> window = timeouts.subList(start, end + 1);
+        if (window.size() <= best.size()) {
+          continue; // cannot beat the best group: no need to count it
+        }
+        Set<String> distinct = new HashSet<>();
+        List<LogLine> one = new ArrayList<>();
+        for (LogLine l : window) {
+          if (l.sessionId() == null || distinct.add(l.sessionId())) {
+            one.add(l);
+          }
+        }
+        if (one.size() > best.size()) {
+          best = one;
+        }
+      }
+    }
+    return best.size() >= MIN_TOGETHER ? best : List.of();
+  }
+}

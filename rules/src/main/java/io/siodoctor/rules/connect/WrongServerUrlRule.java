@@ -1,0 +1,157 @@
+package io.siodoctor.rules.connect;
+
+import io.siodoctor.parsers.logs.LogUrls;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.EvidenceList;
+import io.siodoctor.rules.signals.HostReach;
+import io.siodoctor.rules.signals.NetErrors;
+import io.siodoctor.rules.signals.Origins;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The client is built to connect somewhere the user's browser cannot reach by design, judged from
+ * the URL and the page alone:
+ *
+ * <ul>
+ *   <li>a page on a public host whose Socket.IO URL is loopback ({@code localhost}, 127.0.0.0/8,
+ *       {@code ::1}), a private address (10/8, 172.16/12, 192.168/16, link-local, 100.64/10, fc00::/7)
+ *       or a name only a local network resolves (a single label such as a Docker service name,
+ *       {@code .local}, {@code .internal}), failing as refused, timed out, unreachable, not
+ *       resolved or refused by Chrome's local-network-access checks;
+ *   <li>such a local-only name that did not resolve, whatever the page;
+ *   <li>an {@code https://} / {@code wss://} URL on an explicit port other than 443 that fails the
+ *       TLS handshake with {@code ERR_SSL_PROTOCOL_ERROR}: a plain-HTTP port answered the TLS hello;
+ *   <li>the page's own public host on a development port (3000, 8080, ...) that refuses, while the
+ *       page came from the default port (weaker: the server might just be down).
+ * </ul>
+ */
+@Cause(
+    id = "wrong-server-url",
+    title = "The client connects to a URL the browser cannot reach",
+    severity = Severity.ERROR,
+    category = Category.CANNOT_CONNECT,
+    docs = "https://socket.io/docs/v4/client-initialization/",
+    subsumes = {"server-unreachable", "tls-error", "websocket-only-no-fallback", "reconnect-storm",
+        "network-interruption"})
+public final class WrongServerUrlRule implements Rule {
+
+  /** Ports development servers default to (create-react-app, Vite, Angular, Django, ...). */
+  private static final Set<Integer> DEV_PORTS =
+      Set.of(3000, 3001, 4000, 4200, 5000, 5173, 8000, 8080, 8081, 8888, 9000);
+
+  @Override
+  public Optional<Finding> check(Incident incident) {
+    EvidenceList strong = new EvidenceList();
+    EvidenceList weak = new EvidenceList();
+    Set<String> urls = new LinkedHashSet<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (!x.failed()) {
+        continue;
+      }
+      Optional<String> page = Origins.pageOrigin(incident, x);
+      String why = judge(x.url(), x.error(), page.orElse(null), false);
+      if (why != null) {
+        strong.add(x, why);
+        Origins.of(x.url()).ifPresent(urls::add);
+      } else {
+        why = judge(x.url(), x.error(), page.orElse(null), true);
+        if (why != null) {
+          weak.add(x, why);
+          Origins.of(x.url()).ifPresent(urls::add);
+        }
+      }
+    }
+    String firstPage = incident.exchanges().stream()
+        .filter(e -> "document".equals(e.resourceType()) && e.status() >= 200 && e.status() < 400)
+        .findFirst().flatMap(e -> Origins.of(e.url())).orElse(null);
+    // "GET <url> net::ERR_…", and "WebSocket connection to '<url>' failed: … net::ERR_…"
+    List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
+    lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
+    for (LogLine l : lines) {
+      String url = LogUrls.firstUrl(l.message());
+      if (url == null || LogUrls.query(url) == null) {
+        continue;
+      }
+      String why = judge(url, l.eventDetail(), firstPage, false);
+      if (why != null) {
+        strong.add(l, why);
+        Origins.of(url).ifPresent(urls::add);
+      }
+    }
+    EvidenceList evidence = strong.isEmpty() ? weak : strong;
+    if (evidence.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(evidence.finding(strong.isEmpty() ? 0.6 : 0.9)
+        .withDetail("the client connects to " + String.join(", ", urls)
+            + ", which the browser cannot reach" + (firstPage == null ? "" : " from " + firstPage)));
+  }
+
+  /**
+   * Why a failed request's URL cannot work from this page, or null when the URL is not to blame.
+   *
+   * @param devPort judge the weak development-port case instead of the strong ones
+   */
+  private static String judge(String url, String error, String pageOrigin, boolean devPort) {
+    Optional<HostReach> target = HostReach.ofUrl(url);
+    if (target.isEmpty() || error == null) {
+      return null;
+    }
+    boolean pagePublic = pageOrigin != null
+        && HostReach.ofUrl(pageOrigin).map(HostReach::reachableFromAnywhere).orElse(false);
+    if (devPort) {
+      return pagePublic && target.get().reachableFromAnywhere() && onDevPortOfPageHost(url, pageOrigin)
+          && (NetErrors.code(error).equals("ERR_CONNECTION_REFUSED")
+              || NetErrors.code(error).equals("ERR_CONNECTION_TIMED_OUT"))
+          ? "a development port on the page's host, while the page came from the default port"
+          : null;
+    }
+    boolean unreachable = NetErrors.unreachable(error) || NetErrors.localNetworkBlocked(error);
+    if (!target.get().reachableFromAnywhere() && unreachable && pagePublic) {
+      return "the socket URL's host is " + target.get().description() + "; the page is public";
+    }
+    if (target.get() == HostReach.LOCAL_NAME && NetErrors.notResolved(error)) {
+      return "the socket URL's host is " + target.get().description();
+    }
+    if (NetErrors.notTls(error) && secureOnOwnPort(url)) {
+      return "https on a port that answered in plain HTTP";
+    }
+    return null;
+  }
+
+  /** An https:// or wss:// URL with an explicit port other than 443. */
+  private static boolean secureOnOwnPort(String url) {
+    try {
+      URI u = URI.create(url.trim());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("https") || scheme.equals("wss")) && u.getPort() > 0 && u.getPort() != 443;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean onDevPortOfPageHost(String url, String pageOrigin) {
+    try {
+      URI u = URI.create(url.trim());
+      URI p = URI.create(pageOrigin);
+      return u.getHost() != null && u.getHost().equalsIgnoreCase(p.getHost())
+          && p.getPort() == -1 && DEV_PORTS.contains(u.getPort());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.siodoctor.rules.provider;
+
+import io.siodoctor.parsers.record.Header;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogFormat;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.signals.Cookies;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which providers the inputs show, from the facts each provider documents about itself: response
+ * headers ({@code cf-ray}, {@code x-vercel-id}, {@code x-nf-request-id}, {@code x-azure-ref}, {@code
+ * via: 1.1 vegur}, {@code server: cloudflare|Vercel|Netlify|awselb/2.0}), the stickiness cookies it
+ * sets ({@code AWSALB*}, {@code ARRAffinity*}, {@code INGRESSCOOKIE}), and the log formats only it
+ * writes (ALB access logs). One step per incident, shared by every rule and by the fix rendering.
+ */
+public final class ProviderDetector {
+  private ProviderDetector() {}
+
+  /** One sighting per provider, Engine.IO requests preferred over the page's other requests. */
+  public static List<ProviderSighting> of(Incident incident) {
+    return incident.derived("providers", ProviderDetector::detect);
+  }
+
+  private static List<ProviderSighting> detect(Incident incident) {
+    Map<Provider, ProviderSighting> first = new EnumMap<>(Provider.class);
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      for (ProviderSighting s : in(x)) {
+        first.putIfAbsent(s.provider(), s);
+      }
+    }
+    for (HttpExchange x : incident.exchanges()) {
+      if (!x.isEngineIo()) {
+        for (ProviderSighting s : in(x)) {
+          first.putIfAbsent(s.provider(), s);
+        }
+      }
+    }
+    List<LogLine> alb = new ArrayList<>();
+    for (LogLine l : incident.logLines()) {
+      if (l.format() == LogFormat.AWS_ALB) {
+        alb.add(l);
+        break;
+      }
+    }
+    if (!alb.isEmpty()) {
+      first.putIfAbsent(Provider.AWS_ALB, new ProviderSighting(Provider.AWS_ALB, alb.get(0), "AWS ALB access log"));
+    }
+    return List.copyOf(first.values());
+  }
+
+  /** The providers one exchange's response (or the cookies it carries) names. */
+  public static List<ProviderSighting> in(HttpExchange x) {
+    List<ProviderSighting> found = new ArrayList<>();
+    for (Header h : x.responseHeaders()) {
+      String name = h.name().toLowerCase(Locale.ROOT);
+      String value = h.value().strip().toLowerCase(Locale.ROOT);
+      switch (name) {
+        case "cf-ray" -> add(found, Provider.CLOUDFLARE, x, "cf-ray response header");
+        case "x-vercel-id", "x-vercel-error", "x-vercel-cache" ->
+            add(found, Provider.VERCEL, x, name + " response header");
+        case "x-nf-request-id" -> add(found, Provider.NETLIFY, x, "x-nf-request-id response header");
+        case "x-azure-ref" -> add(found, Provider.AZURE_FRONT_DOOR, x, "x-azure-ref response header");
+        case "via" -> {
+          if (value.contains("vegur")) {
+            add(found, Provider.HEROKU, x, "via: " + h.value().strip() + " response header");
+          }
+        }
+        case "server" -> {
+          if (value.equals("cloudflare")) {
+            add(found, Provider.CLOUDFLARE, x, "server: cloudflare response header");
+          } else if (value.equals("vercel")) {
+            add(found, Provider.VERCEL, x, "server: Vercel response header");
+          } else if (value.equals("netlify")) {
+            add(found, Provider.NETLIFY, x, "server: Netlify response header");
+          } else if (value.startsWith("awselb")) {
+            add(found, Provider.AWS_ALB, x, "server: " + h.value().strip() + " response header");
+          }
+        }
+        default -> { }
+      }
+    }
+    cookies(found, x, Cookies.set(x), "set");
+    cookies(found, x, Cookies.sent(x), "sent");
+    return found;
+  }
+
+  private static void cookies(List<ProviderSighting> found, HttpExchange x, Iterable<String> names, String how) {
+    for (String n : names) {
+      if (n.startsWith("AWSALB")) {
+        add(found, Provider.AWS_ALB, x, n + " cookie " + how);
+      } else if (n.startsWith("ARRAffinity")) {
+        add(found, Provider.AZURE_APP_SERVICE, x, n + " cookie " + how);
+      } else if (n.equals("INGRESSCOOKIE")) {
+        add(found, Provider.INGRESS_NGINX, x, n + " cookie " + how);
+      }
+    }
+  }
+
+  private static void add(List<ProviderSighting> found, Provider p, HttpExchange x, String what) {
+    for (ProviderSighting s : found) {
+      if (s.provider() == p) {
+        return;
+      }
+    }
+    found.add(new ProviderSighting(p, x, what));
+  }
+}

@@ -1,0 +1,122 @@
+package io.siodoctor.rules.verdict;
+
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.capture.CaptureProfile;
+import io.siodoctor.parsers.capture.MissingEvidence;
+import io.siodoctor.parsers.record.LogFormat;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.Record;
+import io.siodoctor.rules.api.Incident;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides the verdict once the rules have run. {@code problems} when a cause is proven; {@code
+ * healthy} only with positive evidence (a session that opened and worked) and no failure symptom,
+ * and never when an input could not be read; otherwise {@code inconclusive}, with the symptoms seen
+ * and what to collect next.
+ */
+public final class VerdictJudge {
+  private VerdictJudge() {}
+
+  public static Verdict judge(Incident incident, boolean causesFound) {
+    List<Symptom> symptoms = Symptoms.of(incident);
+    Optional<Record> proof = HealthProof.of(incident);
+    if (causesFound) {
+      return new Verdict(Verdict.PROBLEMS, List.of(), List.of(), null);
+    }
+    if (proof.isPresent() && symptoms.isEmpty()) {
+      return new Verdict(Verdict.HEALTHY, List.of(), List.of(), proof.get().location().toString());
+    }
+    List<Symptom> shown = new ArrayList<>(symptoms);
+    if (proof.isEmpty() && !Symptoms.noSocketIoTraffic(incident)) {
+      shown.add(new Symptom("no-working-session", "no Socket.IO session is seen to open and work"
+          + missingSummary(incident), List.of()));
+    }
+    return new Verdict(Verdict.INCONCLUSIVE, shown, next(incident, symptoms),
+        proof.map(r -> r.location().toString()).orElse(null));
+  }
+
+  /** "; the HAR has no response bodies and no WebSocket frames" when that is why nothing proves it. */
+  private static String missingSummary(Incident incident) {
+    List<String> gone = new ArrayList<>();
+    for (InputSummary in : incident.inputs()) {
+      CaptureProfile c = in.capture();
+      if (c == null) {
+        continue;
+      }
+      if (c.lacks(MissingEvidence.RESPONSE_BODIES)) {
+        gone.add("no response bodies");
+      }
+      if (c.lacks(MissingEvidence.WEBSOCKET_FRAMES)) {
+        gone.add("no WebSocket frames");
+      }
+    }
+    return gone.isEmpty() ? "" : "; the HAR has " + String.join(" and ", gone);
+  }
+
+  /** What to collect to decide, given what the inputs lack and what they show. */
+  static List<String> next(Incident incident, List<Symptom> symptoms) {
+    List<String> next = new ArrayList<>();
+    boolean har = false;
+    boolean bodies = false;
+    boolean frames = false;
+    boolean serverLog = false;
+    boolean proxyLog = false;
+    boolean console = false;
+    for (InputSummary in : incident.inputs()) {
+      if (in.capture() != null) {
+        har = true;
+        bodies |= in.capture().lacksAny(MissingEvidence.RESPONSE_BODIES);
+        frames |= in.capture().lacks(MissingEvidence.WEBSOCKET_FRAMES);
+      }
+    }
+    for (LogLine l : incident.logLines()) {
+      LogFormat f = l.format();
+      if (f == LogFormat.BROWSER_CONSOLE) {
+        console = true;
+      } else if (f == LogFormat.NGINX_ACCESS || f == LogFormat.NGINX_ERROR || f == LogFormat.HAPROXY
+          || f == LogFormat.AWS_ALB) {
+        proxyLog = true;
+      } else {
+        serverLog = true;
+      }
+    }
+    boolean noTraffic = Symptoms.noSocketIoTraffic(incident);
+    if (noTraffic) {
+      next.add("A HAR that holds the Socket.IO requests: open DevTools on the page that uses Socket.IO, tick "
+          + "\"Preserve log\", reload, reproduce the failure, then export (requests to /socket.io/?EIO=...).");
+    }
+    if (!har) {
+      next.add("A HAR of the failing page from the user's browser (Chrome or Edge DevTools: Network, "
+          + "\"Export HAR (with sensitive data)\"; run it through `sio-doctor sanitize` before sharing).");
+    }
+    if (bodies) {
+      next.add("The HAR exported with response content (DevTools \"Export HAR (with sensitive data)\", Playwright "
+          + "recordHar content 'embed', Firefox devtools.netmonitor.har.includeResponseBodies): Engine.IO error "
+          + "bodies and open packets name most causes. `sio-doctor sanitize` removes secrets and keeps them.");
+    }
+    if (frames) {
+      next.add("A Chromium HAR (Chrome or Edge DevTools): the only browser export that keeps WebSocket messages "
+          + "(pings, close and CONNECT_ERROR packets).");
+    }
+    if (!serverLog) {
+      next.add("The Socket.IO server's log for the same minutes with debug output: DEBUG=engine,socket.io* (Node), "
+          + "logger=True, engineio_logger=True (python-socketio).");
+    }
+    boolean proxied = symptoms.stream().anyMatch(s -> s.summary().contains("502") || s.summary().contains("503")
+        || s.summary().contains("504") || s.id().equals("websocket-refused") || s.id().equals("session-dropped"));
+    if (!proxyLog && proxied) {
+      next.add("The access and error logs of the proxy or load balancer in front of the server (nginx, HAProxy, "
+          + "ALB, ingress) for the same minutes.");
+    }
+    boolean clientSide = symptoms.stream().anyMatch(s -> s.id().equals("request-failed")
+        || s.id().equals("websocket-refused"));
+    if (!console && clientSide) {
+      next.add("The browser console of the failing page (DevTools Console, right-click, \"Save as...\"): it names "
+          + "requests blocked by CORS, CSP, mixed content, extensions or a proxy.");
+    }
+    return next;
+  }
+}

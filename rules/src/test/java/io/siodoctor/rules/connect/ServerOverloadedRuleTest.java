@@ -1,0 +1,103 @@
+package io.siodoctor.rules.connect;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class ServerOverloadedRuleTest {
+  private static final String POLLING = "http://localhost:3000/socket.io/?EIO=4&transport=polling";
+
+  private final RuleTester tester = RuleTester.of(new ServerOverloadedRule());
+
+  @Test
+  void handshakesAnsweredSecondsLate() {
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")).took(4200).expectEvidence())
+            .entry(post(POLLING + "&t=P2&sid=sidAAAAAAAAAAAAAAAA1", "40").body("ok").took(3900).expectEvidence())
+            .entry(get(POLLING + "&t=P3&sid=sidAAAAAAAAAAAAAAAA1").body("6").took(20000)))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("2 handshake(s) or POST(s)").contains("up to 4.2 s");
+  }
+
+  @Test
+  void emptyResponsesFromAServerThatAnswersOthers() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")))
+            .entry(get(POLLING + "&t=P2").failed("net::ERR_EMPTY_RESPONSE").expectEvidence())
+            .entry(get(POLLING + "&t=P3").failed("net::ERR_EMPTY_RESPONSE").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void fileDescriptorsExhaustedInTheServerLog() {
+    tester
+        .addLog("server.log", """
+            2026-12-07T14:00:00.000Z engine handshaking client "sidAAAAAAAAAAAAAAAA1"
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:01.000Z app Error: accept EMFILE
+            """)
+        .doTest();
+  }
+
+  @Test
+  void manySessionsTimeOutInTheSameInstant() {
+    Finding f = tester
+        .addLog("server.log", """
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:30.100Z socket.io:client client close with reason ping timeout
+            2026-12-07T14:00:30.100Z socket.io:socket closing socket - reason ping timeout
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:30.101Z socket.io:client client close with reason ping timeout
+            2026-12-07T14:00:30.101Z socket.io:socket closing socket - reason ping timeout
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:30.102Z socket.io:client client close with reason ping timeout
+            2026-12-07T14:00:30.102Z socket.io:socket closing socket - reason ping timeout
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("3 sessions closed for ping timeout");
+  }
+
+  @Test
+  void silentWhenTimeoutsAreSpreadOut() {
+    // each session's own heartbeat schedule: a network loss, not a blocked loop
+    tester
+        .addLog("server.log", """
+            2026-12-07T14:00:30.100Z socket.io:client client close with reason ping timeout
+            2026-12-07T14:00:38.400Z socket.io:client client close with reason ping timeout
+            2026-12-07T14:00:47.900Z socket.io:client client close with reason ping timeout
+            """)
+        .expectNoFindings().doTest();
+  }
+
+  @Test
+  void silentWhenNothingAnswersAtAll() {
+    // nothing answers: server-unreachable, not overload
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get(POLLING + "&t=P2").failed("net::ERR_EMPTY_RESPONSE"))
+            .entry(get(POLLING + "&t=P3").failed("net::ERR_EMPTY_RESPONSE")))
+        .expectNoFindings().doTest();
+  }
+
+  @Test
+  void silentOnALongPollThatWaitsForData() {
+    // a GET with a sid waits up to pingInterval by design
+    HarFixture h = HealthySessions.har();
+    h.entry(get(POLLING + "&t=Z1&sid=" + HealthySessions.SID).body("2").took(25000));
+    tester.addHar("fixture.har", h).expectNoFindings().doTest();
+  }
+}
