@@ -12,6 +12,9 @@ import io.siodoctor.parsers.record.LogEvent;
  * <p>It states what a message says, never why; prefix tests only, no regex.
  */
 final class PythonEngineIoMessages {
+  /** The close reason engine.io gives the same event; the rules know it. */
+  private static final String PING_TIMEOUT = "ping timeout";
+
   private PythonEngineIoMessages() {}
 
   /** Whether it recognised the message; {@code r} then holds the event, detail and sid. */
@@ -65,7 +68,8 @@ final class PythonEngineIoMessages {
       return true;
     }
     if (m.startsWith("Client is gone, closing socket")) {
-      r.set(LogEvent.CLOSED, "client is gone", null);
+      // check_ping_timeout: no PONG within ping_timeout of the server's PING
+      r.set(LogEvent.CLOSED, PING_TIMEOUT, null);
       return true;
     }
     return false;
@@ -103,7 +107,9 @@ final class PythonEngineIoMessages {
     if (m.startsWith("Upgrade to websocket successful", at)) {
       r.set(LogEvent.UPGRADE_DONE, null, sid);
     } else if (m.startsWith("Client is gone, closing socket", at)) {
-      r.set(LogEvent.CLOSED, "client is gone", sid);
+      // python-engineio's check_ping_timeout (socket.py / asyncio_socket.py): no PONG came within
+      // ping_timeout of its PING, the same fact as engine.io's "ping timeout"
+      r.set(LogEvent.CLOSED, PING_TIMEOUT, sid);
     } else if (m.startsWith("Failed websocket upgrade", at)) {
       r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(at), sid);
     } else if (m.startsWith("Received request to upgrade to ", at)) {

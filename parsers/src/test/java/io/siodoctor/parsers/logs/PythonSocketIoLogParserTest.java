@@ -51,6 +51,7 @@ class PythonSocketIoLogParserTest {
     assertThat(heroku.event()).isEqualTo(LogEvent.UNKNOWN_SID);
     assertThat(heroku.time()).isEqualTo(Instant.parse("2020-11-28T20:20:26.267794Z"));
     assertThat(s.lines.get(6).event()).isEqualTo(LogEvent.CLOSED);
+    assertThat(s.lines.get(6).eventDetail()).isEqualTo("ping timeout");
     assertThat(s.lines.get(7).event()).isEqualTo(LogEvent.PONG_RECEIVED);
     assertThat(s.lines.get(8).event()).isEqualTo(LogEvent.PING_SENT);
     assertThat(s.lines.get(9).event()).isEqualTo(LogEvent.UPGRADE_STARTED);
