@@ -13,5 +13,5 @@ module.exports = async (rec) => {
     log: 'edge.log', debug: '',
   });
   await rec.waitPort(FRONT);
-  await rec.record({ url: `http://127.0.0.1:${FRONT}/`, duration: 6000, withSensitiveData: true });
+  await rec.record({ url: `http://127.0.0.1:${FRONT}/`, duration: 16000, withSensitiveData: true });
 };

@@ -32,7 +32,7 @@ final class CaptureText {
       case "healthy":
         return "a Socket.IO session opened and worked, and nothing failed.";
       case "inconclusive":
-        return "no cause can be proven from these inputs, and nothing proves the connection works.";
+        return "no cause can be proven from these inputs, and they do not show a connection that works (see the symptoms).";
       default:
         return causes + (causes == 1 ? " cause" : " causes") + ", most likely first.";
     }

@@ -38,7 +38,10 @@ public final class RedactionMarkers {
       return false;
     }
     for (String ending : BRACKETED_ENDINGS) {
-      if (lower.endsWith(ending)) {
+      // "[text/plain redacted]" (Cloudflare), "[redacted:binary]" (sio-doctor sanitize), "[REDACTED]"
+      String word = ending.substring(0, ending.length() - 1);
+      if (lower.endsWith(ending) || (lower.endsWith("]") && (lower.startsWith("[" + word + ":")
+          || lower.startsWith("[" + word + " ")))) {
         return true;
       }
     }

@@ -36,6 +36,9 @@ final class HarQuirks {
     NEGATIVE_STATUS(
         "response.status -1 (Playwright: no response)", "entry", "entries",
         "read as no response: failed where _failureText says why, else still pending when the capture stopped"),
+    NO_RESPONSE_NO_REASON(
+        "status 0 and time 0 with no error field (Firefox: a request that got no answer)", "entry", "entries",
+        "read as failed, reason unknown"),
     NOT_IN_START_ORDER(
         "started before the entry above it (mitmproxy writes entries as responses complete)", "entry", "entries",
         "the analysis orders them by startedDateTime"),

@@ -8,6 +8,8 @@ public enum LogFormat {
   NGINX_ERROR("nginx-error"),
   HAPROXY("haproxy"),
   AWS_ALB("aws-alb"),
+  /** Squid's native access log: a forward proxy on the user's side. */
+  SQUID_ACCESS("squid-access"),
   /** Apache httpd access log: combined + {@code %D} or {@code %T}. */
   APACHE_ACCESS("apache-access"),
   /** Apache httpd 2.4 error log ({@code [time] [module:level] [pid ...] ... AHnnnnn: ...}). */
@@ -20,8 +22,6 @@ public enum LogFormat {
   ENVOY_ACCESS("envoy-access"),
   /** Heroku router lines ({@code heroku[router]: at=... method=... path=... status=...}). */
   HEROKU_ROUTER("heroku-router"),
-  /** Squid's native access log: a forward proxy on the user's side. */
-  SQUID_ACCESS("squid-access"),
   /** JSON lines from pino, winston, bunyan and similar loggers. */
   JSON_LINES("json"),
   /** Python python-socketio / Flask-SocketIO and Java netty-socketio logs. */

@@ -42,6 +42,7 @@ public final class CorsMissingHeadersRule implements Rule {
     // error answers (401, 500, 502...) often lack CORS headers because the server or proxy that
     // refused never adds them: the refusal is the first suspect, the missing header its consequence
     boolean onlyErrorAnswers = true;
+    boolean successPassed = false;
     boolean onlyServerErrors = true;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.isWebSocket() || "OPTIONS".equalsIgnoreCase(x.method()) && x.status() >= 200 && x.status() < 300
@@ -60,6 +61,8 @@ public final class CorsMissingHeadersRule implements Rule {
           origins.add(page);
           onlyErrorAnswers &= x.status() >= 400;
           onlyServerErrors &= x.status() >= 500;
+        } else if (x.status() >= 200 && x.status() < 300 && (x.error() == null || x.error().isBlank())) {
+          successPassed = true;
         }
       } else if (x.failed() && NetErrors.corsLike(x.error())) {
         failed.add(Evidence.of(x, "cross-origin request from " + page + " failed as the browser fails CORS"));
@@ -83,6 +86,19 @@ public final class CorsMissingHeadersRule implements Rule {
       }
     }
     boolean python = !pythonRefusals.isEmpty() || !pythonLog.isEmpty();
+    if (!answered.isEmpty() && failed.isEmpty() && onlyServerErrors && !python) {
+      // only 5xx answers: the server or proxy broke, and its error page carries no CORS headers
+      // (netty-socketio's 500 for an unknown session, a proxy's 502/503); no CORS set-up evidence
+      return Optional.empty();
+    }
+    if (!answered.isEmpty() && onlyErrorAnswers && successPassed && console.isEmpty() && !python
+        && failed.isEmpty()) {
+      // the server's normal answers pass CORS; only its error answers lack the headers: the error is
+      // the first suspect and this is at most its consequence
+      return Optional.of(Finding.of(0.4, evidence(answered)).withDetail("only error answers lack CORS headers; "
+          + "the server's other answers pass CORS").withFix("Find why the server answered with an error first; "
+          + "adding CORS headers to error answers only lets the browser show the error itself."));
+    }
     if (answered.isEmpty() && failed.isEmpty() && console.isEmpty()) {
       return Optional.empty();
     }
@@ -90,12 +106,7 @@ public final class CorsMissingHeadersRule implements Rule {
     evidence.addAll(failed);
     evidence.addAll(console);
     double confidence = !answered.isEmpty() ? 0.9 : !console.isEmpty() ? 0.9 : 0.7;
-    if (!answered.isEmpty() && failed.isEmpty() && onlyErrorAnswers && !python) {
-      if (onlyServerErrors) {
-        // 5xx answers: the server or proxy broke, and its error page carries no CORS headers; the
-        // missing header is no evidence of a CORS set-up problem
-        return Optional.empty();
-      }
+    if (!answered.isEmpty() && failed.isEmpty() && onlyErrorAnswers) {
       confidence = 0.6;
     }
     String origin = origins.isEmpty() ? "https://your-app.example" : origins.iterator().next();
@@ -120,8 +131,11 @@ public final class CorsMissingHeadersRule implements Rule {
     }
     String value = allow.get().trim();
     if (value.equals("*")) {
+      // a browser refuses an answer with "*" only for a request with credentials: with the Cookie
+      // header sanitized away, the refusal itself (ERR_FAILED on a response that arrived) says so
       boolean credentials = x.requestHeader("Cookie").isPresent()
-          || x.responseHeader("Access-Control-Allow-Credentials").map(v -> v.trim().equals("true")).orElse(false);
+          || x.responseHeader("Access-Control-Allow-Credentials").map(v -> v.trim().equals("true")).orElse(false)
+          || (x.error() != null && NetErrors.corsLike(x.error()));
       return credentials ? "Access-Control-Allow-Origin is * on a request with credentials" : null;
     }
     Optional<String> allowed = Origins.of(value);
@@ -129,5 +143,9 @@ public final class CorsMissingHeadersRule implements Rule {
       return "Access-Control-Allow-Origin is " + value + ", not the page origin " + page;
     }
     return null;
+  }
+
+  private static List<Evidence> evidence(List<Evidence> answered) {
+    return new ArrayList<>(answered);
   }
 }

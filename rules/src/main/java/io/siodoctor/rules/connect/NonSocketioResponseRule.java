@@ -36,8 +36,8 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/",
-    subsumes = {"plain-websocket-server", "cors-missing-headers", "version-mismatch",
-        "reconnect-storm", "websocket-only-no-fallback"})
+    subsumes = {"plain-websocket-server", "cors-missing-headers", "reconnect-storm",
+        "websocket-only-no-fallback"})
 public final class NonSocketioResponseRule implements Rule {
 
   @Override

@@ -120,7 +120,10 @@ public final class WrongServerUrlRule implements Rule {
           ? "a development port on the page's host, while the page came from the default port"
           : null;
     }
-    boolean unreachable = NetErrors.unreachable(error) || NetErrors.localNetworkBlocked(error);
+    // no route to a private or loopback address from the user's machine (ERR_ADDRESS_UNREACHABLE,
+    // which the place map files under the user's own network) is the same wrong URL
+    boolean unreachable = NetErrors.unreachable(error) || NetErrors.localNetworkBlocked(error)
+        || NetErrors.code(error).equals("ERR_ADDRESS_UNREACHABLE");
     if (!target.get().reachableFromAnywhere() && unreachable && pagePublic) {
       return "the socket URL's host is " + target.get().description() + "; the page is public";
     }

@@ -217,7 +217,7 @@ public final class IncidentBuilder {
       InputSummary s = out.get(target);
       List<String> warnings = new ArrayList<>(s.warnings());
       warnings.add(note);
-      out.set(target, new InputSummary(s.file(), s.format(), s.records(), warnings, s.error()));
+      out.set(target, new InputSummary(s.file(), s.format(), s.records(), warnings, s.error(), s.capture()));
     }
     return out;
   }

@@ -74,7 +74,7 @@ public final class PollingOnlyConfigRule implements Rule {
             && s.exchanges().stream().allMatch(x -> x.engineIo() != null && x.engineIo().isPolling()
                 && x.responseBody().isEmpty())
             && incident.engineIoExchanges().stream().noneMatch(x -> x.engineIo().isWebSocket())
-            && pollsLongEnough(s)) {
+            && !pageRestrictsConnections(incident) && pollsLongEnough(s)) {
           evidence.add(Evidence.of(s.exchanges().get(0),
               "polling only, no WebSocket attempt; the handshake's \"upgrades\" list is not recorded"));
           sids.add(s.sid());
@@ -104,6 +104,13 @@ public final class PollingOnlyConfigRule implements Rule {
             + " [\"polling\"]` or `upgrade: false`. Remove that option to let it upgrade.";
     return Optional.of(Finding.of(serverSide ? 0.8 : 0.6, evidence).withSessions(sids)
         .withDetail(sids.size() + " session(s) stayed on polling by configuration").withFix(fix));
+  }
+
+  /** The page's own CSP limits connect-src: a WebSocket never tried may be one the policy refuses (csp-blocked). */
+  private static boolean pageRestrictsConnections(Incident incident) {
+    return incident.exchanges().stream().anyMatch(x -> !x.isEngineIo() && x.responseHeaders().stream()
+        .anyMatch(h -> h.name().equalsIgnoreCase("content-security-policy")
+            && (h.value().contains("connect-src") || h.value().contains("default-src"))));
   }
 
   private static boolean pollsLongEnough(Session s) {

@@ -1,5 +1,7 @@
 package io.siodoctor.rules.verdict;
 
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.capture.Exporter;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -26,7 +28,7 @@ final class HealthProof {
    * sooner, short enough for a short reproduction. (Chromium's HAR {@code time} of a WebSocket runs
    * until it closed or the capture stopped.)
    */
-  private static final double STAYED_OPEN_MS = 5000;
+  private static final double STAYED_OPEN_MS = 3000;
   /** Log-only sessions whose later lines are searched for their sid (each search reads every line). */
   private static final int LOG_SESSIONS_TRIED = 20;
 
@@ -99,13 +101,34 @@ final class HealthProof {
   }
 
   /**
+   * Whether this HAR's WebSocket {@code time} is the WebSocket's lifetime (Chromium DevTools,
+   * Playwright) rather than only its handshake (Firefox, mitmproxy, Safari, Charles, Fiddler,
+   * whose WebSockets can only be judged by what follows them).
+   */
+  private static boolean recordsLifetime(Incident incident, HttpExchange ws) {
+    for (InputSummary in : incident.inputs()) {
+      if (in.capture() != null && in.file().equals(ws.location().file())) {
+        String e = in.capture().exporter();
+        return !(e.equals(Exporter.FIREFOX) || e.equals(Exporter.MITMPROXY) || e.equals(Exporter.SAFARI)
+            || e.equals(Exporter.CHARLES) || e.equals(Exporter.FIDDLER));
+      }
+    }
+    return true;
+  }
+
+  /**
    * A server log alone: after the session's open packet, later lines name its sid (requests with it,
    * the application's own lines), not only its close. Most debug lines name no sid, so the text is
    * searched; bounded by {@link #LOG_SESSIONS_TRIED} sessions.
    */
   private static Optional<Record> namedLater(Incident incident, Session s) {
     Instant at = s.handshakeRecord().map(Record::time).orElse(null);
-    if (s.handshake().isEmpty() || at == null) {
+    if (at == null) {
+      // logs that write no open packet (python-socketio, netty-socketio) still log the new session
+      at = s.logLines().stream().filter(l -> l.is(LogEvent.HANDSHAKE) || l.is(LogEvent.OPEN_SENT))
+          .map(LogLine::time).filter(t -> t != null).findFirst().orElse(null);
+    }
+    if (at == null) {
       return Optional.empty();
     }
     int later = 0;
@@ -133,7 +156,7 @@ final class HealthProof {
       return ws.sentUpgrade() || received >= 2;
     }
     Instant at = r.time();
-    if (r.status() != 101 || at == null || r.durationMs() < STAYED_OPEN_MS) {
+    if (r.status() != 101 || at == null || (recordsLifetime(incident, r) && r.durationMs() < STAYED_OPEN_MS)) {
       return false;
     }
     for (HttpExchange x : incident.engineIoExchanges()) {

@@ -36,6 +36,10 @@ public final class Symptoms {
 
   /** Evidence items kept per symptom. */
   private static final int MAX_EVIDENCE = 5;
+  /** A socket.io client tries its WebSocket right after the handshake; polling this long without one is a choice or a block. */
+  private static final long NEVER_UPGRADED_MS = 3000;
+  /** Longer than any healthy handshake takes, even across continents. */
+  private static final long SLOW_HANDSHAKE_MS = 3000;
   /** A client that closes its own session this soon after opening it gave up on it. */
   private static final long CLOSED_EARLY_MS = 3000;
   /** engine.io's upgradeTimeout: a session still polling this long after its WebSocket opened did not upgrade. */
@@ -66,6 +70,8 @@ public final class Symptoms {
     logs(incident, out);
     reconnects(incident, out);
     stalledUpgrades(incident, out);
+    slowHandshakes(incident, out);
+    neverUpgraded(incident, out);
     if (noSocketIoTraffic(incident)) {
       out.add(new Symptom("no-socketio-traffic", "no Socket.IO traffic in the inputs: no request to a Socket.IO "
           + "URL (EIO=, transport=) and no Engine.IO session in any log", List.of()));
@@ -258,6 +264,49 @@ public final class Symptoms {
     }
   }
 
+  /**
+   * A session that polled for a while and never tried a WebSocket, in a capture with no WebSocket
+   * at all: the WebSocket transport is disabled or blocked (server or client configuration, the
+   * page's CSP). Not when the recorded handshake offers no upgrade: that is polling-only-config's.
+   */
+  private static void neverUpgraded(Incident incident, List<Symptom> out) {
+    if (incident.engineIoExchanges().stream().anyMatch(x -> x.engineIo().isWebSocket())) {
+      return;
+    }
+    for (Session s : incident.sessions()) {
+      if (s.exchanges().size() < 3 || s.opened() == null || s.lastActivity() == null
+          || s.handshake().map(h -> !h.offersWebSocket()).orElse(false)) {
+        continue;
+      }
+      if (java.time.Duration.between(s.opened(), s.lastActivity()).toMillis() > NEVER_UPGRADED_MS) {
+        out.add(new Symptom("never-upgraded", "session " + s.sid() + " polled for "
+            + java.time.Duration.between(s.opened(), s.lastActivity()).toSeconds()
+            + " s and never tried a WebSocket (disabled by configuration, or refused by the page's CSP)",
+            evidence(List.of(s.exchanges().get(0)), null)));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Handshakes answered seconds late: a handshake is never held like a long-poll, so a server
+   * that takes this long to answer one is starved (blocked event loop, overload) or something in
+   * front of it is queueing.
+   */
+  private static void slowHandshakes(Incident incident, List<Symptom> out) {
+    List<HttpExchange> slow = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.engineIo().isHandshake() && !x.isWebSocket() && x.status() > 0 && x.durationMs() > SLOW_HANDSHAKE_MS) {
+        slow.add(x);
+      }
+    }
+    if (!slow.isEmpty()) {
+      out.add(new Symptom("slow-handshakes", slow.size() + " handshake(s) answered more than "
+          + SLOW_HANDSHAKE_MS / 1000 + " s after they were sent (a handshake is answered at once by a server "
+          + "that is not starved)", evidence(slow, null)));
+    }
+  }
+
   /** A page (HTML document) loaded between two handshakes: the page was reloaded or left, not a reconnect. */
   private static boolean pageLoadBetween(Incident incident, HttpExchange a, HttpExchange b) {
     for (HttpExchange x : incident.exchanges()) {
@@ -287,7 +336,10 @@ public final class Symptoms {
         java.time.Instant late = ws.request().status() == 101
             ? ws.request().time().plusSeconds(UPGRADE_TIMEOUT_S) : ws.request().time().plusSeconds(2);
         for (HttpExchange x : s.exchanges()) {
-          if (x.engineIo() != null && x.engineIo().isPolling() && x.time() != null && x.time().isAfter(late)) {
+          // a poll started later, or one still held open after that time (a long-poll the server kept)
+          java.time.Instant end = x.time() == null ? null
+              : x.time().plusMillis((long) Math.max(0, x.durationMs()));
+          if (x.engineIo() != null && x.engineIo().isPolling() && end != null && end.isAfter(late)) {
             ev.add(ws.request());
             ev.add(x);
             break;

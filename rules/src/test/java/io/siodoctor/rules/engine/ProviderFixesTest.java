@@ -75,7 +75,7 @@ class ProviderFixesTest {
             + "\"Root=1-58337262-36d228ad5d99923122bbe354\" \"-\" \"-\" 0 2026-11-25T10:00:03.099Z \"forward\" \"-\" \"-\" \"10.0.0.5:3000\" \"400\" \"-\" \"-\"\n")
         .incident();
     assertThat(ProviderDetector.of(i)).extracting(s -> s.provider()).contains(Provider.AWS_ALB);
-    assertThat(fix(i, ProxySetting.STICKINESS)).contains("AWS ALB access log").contains("lb_cookie");
+    assertThat(fix(i, ProxySetting.STICKINESS)).contains("aws-alb log").contains("lb_cookie");
   }
 
   @Test
@@ -120,6 +120,16 @@ class ProviderFixesTest {
     RuleEngine.Result r = new RuleEngine(List.of(new StickySessionMissingRule())).run(i);
     assertThat(r.findings()).hasSize(1);
     assertThat(r.findings().get(0).finding().fix()).contains("http-session-affinity");
+  }
+
+  @Test
+  void aProviderServingOnlyThePageIsNotTheSocketServers() {
+    // the page is static hosting on Vercel, the Socket.IO server runs elsewhere
+    HarFixture h = har()
+        .entry(document("https://app.example.com/").responseHeader("server", "Vercel").responseHeader("x-vercel-id", "fra1::abcde-1"))
+        .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")));
+    Incident i = RuleTester.of(new StickySessionMissingRule()).addHar("capture.har", h).incident();
+    assertThat(ProviderDetector.of(i)).isEmpty();
   }
 
   @Test
