@@ -22,7 +22,7 @@ public final class Main {
 
   static List<Command> commands() {
     return List.of(new AnalyzeCommand(), new ScanCommand(), new IndexCommand(), new SearchCommand(),
-        new SanitizeCommand(), new ServeCommand(), new CompletionCommand());
+        new SanitizeCommand(), new ServeCommand(), new DiffCommand(), new CompletionCommand());
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {

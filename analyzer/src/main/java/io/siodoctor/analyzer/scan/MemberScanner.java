@@ -105,7 +105,6 @@ public final class MemberScanner {
   public final class Together {
     private final ChunkSink sink;
     private final List<FileResult> done = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
 
     private Together(ChunkSink sink) {
       this.sink = sink;
@@ -127,7 +126,6 @@ public final class MemberScanner {
         }
         summary = new InputSummary(member.name(), null, 0, List.of(),
             member.failure().orElse(ArchiveWalker.internalError(e)));
-        errors.add(summary.error());
         done.add(new FileResult(member.name(), null, member.bytesRead(), 0, Map.of(), summary.error()));
         sink.endFile(null);
         return;
@@ -136,7 +134,6 @@ public final class MemberScanner {
       String error = member.failure()
           .or(() -> Optional.ofNullable(sink.listenerFailure).map(e -> "index: " + e.getMessage()))
           .orElse(summary.error() == null ? null : withoutName(oneLine(summary.error()), member.name()));
-      errors.add(error);
       // neither a HAR nor a log (a README, a script next to the logs): skipped, not unreadable
       boolean skipped = member.failure().isEmpty() && InputReader.unrecognised(summary);
       done.add(new FileResult(member.name(), summary.format(), member.bytesRead(), summary.records(), Map.of(), error,

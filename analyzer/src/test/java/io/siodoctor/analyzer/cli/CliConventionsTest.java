@@ -298,6 +298,41 @@ class CliConventionsTest {
     }
   }
 
+  /**
+   * The README's test command on a machine without Chromium where it cannot install it (not root,
+   * no password-less sudo): it stops before Maven with the exact command to run.
+   */
+  @Test
+  void theTestScriptSaysHowToInstallChromiumWhenItCannot() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    for (String tool : List.of("bash", "env", "dirname", "readlink", "apt-get")) {
+      for (String dir : List.of("/usr/bin", "/bin")) {
+        Path p = Path.of(dir, tool);
+        if (Files.isExecutable(p) && !Files.exists(bin.resolve(tool))) {
+          Files.createSymbolicLink(bin.resolve(tool), p);
+        }
+      }
+    }
+    for (String tool : List.of("java", "javac")) {
+      Files.createSymbolicLink(bin.resolve(tool), Path.of(System.getProperty("java.home"), "bin", tool));
+    }
+    // Maven must not run: a stand-in that would say so
+    Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho MAVEN-RAN\n");
+    Files.writeString(bin.resolve("id"), "#!/bin/sh\necho 1000\n");
+    for (String tool : List.of("mvn", "id")) {
+      bin.resolve(tool).toFile().setExecutable(true);
+    }
+    ProcessBuilder pb = new ProcessBuilder(bin.resolve("bash").toString(),
+        Fixtures.repoRoot().resolve("test").toString());
+    pb.environment().put("PATH", bin.toString());
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isEqualTo(ExitCode.LAUNCH_FAILED);
+    assertThat(out).contains("chromium chromium-driver")
+        .contains("sudo apt-get install -y chromium chromium-driver").doesNotContain("MAVEN-RAN");
+  }
+
   @Test
   void theLauncherSaysWhatIsMissingAndExitsFive() throws Exception {
     // a copy of the launcher in a checkout with no jar yet: it must build, and finds no java/mvn

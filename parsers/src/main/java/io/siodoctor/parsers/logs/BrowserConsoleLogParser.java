@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * A browser console saved as text: Chrome DevTools "Save as..." ({@code socket.io.js:1  GET
- * http://... net::ERR_CONNECTION_REFUSED}, with "Show timestamps" a leading {@code HH:MM:SS.mmm})
- * and Firefox's export (the location at the end of the line).
+ * http://... net::ERR_CONNECTION_REFUSED}, with "Show timestamps" a leading {@code HH:MM:SS.mmm}),
+ * Firefox's export (the location at the end of the line), text copied out of either, and
+ * automation dumps ({@code 2026-11-26T02:41:32.774Z [error] <url> <message>}: the ISO time is
+ * read, the level kept).
  *
  * <p>Events: {@code Access to XMLHttpRequest at '...' ... has been blocked by CORS policy: <why>}
  * and Firefox's {@code Cross-Origin Request Blocked: ... (Reason: <why>)} → CORS_BLOCKED (detail:
@@ -139,7 +141,31 @@ public final class BrowserConsoleLogParser extends LineLogParser {
       }
       int p = s;
       Instant time = null;
-      if (e - s > 13 && Ascii.isDigit(b[s]) && b[s + 2] == ':') {
+      String level = null;
+      if (e - s > 20 && Ascii.isDigit(b[s]) && b[s + 4] == '-') {
+        // automation dumps (Playwright/Puppeteer page.on('console')): "<ISO> [error] <url> <message>"
+        int q = times.readIso(b, s, e);
+        if (q > 0) {
+          time = times.instant();
+          p = q;
+          while (p < e && b[p] == ' ') {
+            p++;
+          }
+          if (p < e && b[p] == '[') {
+            int close = p + 1;
+            while (close < e && close - p < 16 && b[close] != ']') {
+              close++;
+            }
+            if (close < e && b[close] == ']') {
+              level = Ascii.str(b, p + 1, close);
+              p = close + 1;
+              while (p < e && b[p] == ' ') {
+                p++;
+              }
+            }
+          }
+        }
+      } else if (e - s > 13 && Ascii.isDigit(b[s]) && b[s + 2] == ':') {
         int q = times.readTimeOfDay(b, s, e);
         if (q > 0 && q < e && b[q] == ' ') {
           p = q + 1;
@@ -250,7 +276,7 @@ public final class BrowserConsoleLogParser extends LineLogParser {
       if (time != null) {
         lastTime = time;
       }
-      emit(n, time, fileNode, null, source, sid, text, event, detail, null);
+      emit(n, time, fileNode, level, source, sid, text, event, detail, null);
     }
 
     private String stripDelta(String msg) {

@@ -124,4 +124,41 @@ class BrowserConsoleLogParserTest {
     assertThat(s.events(LogEvent.NETWORK_ERROR))
         .allSatisfy(l -> assertThat(l.eventDetail()).isEqualTo("net::ERR_FAILED"));
   }
+
+  @Test
+  void automationDumpWithIsoTimesLevelsAndPageUrls() {
+    String text =
+        "2026-11-26T02:41:32.774Z [error] http://app.example.test/ Access to XMLHttpRequest at 'https://api.example.test/socket.io/?EIO=4&transport=polling&t=abc' from origin 'http://app.example.test' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\n"
+            + "2026-11-26T02:41:32.775Z [error] https://api.example.test/socket.io/?EIO=4&transport=polling&t=abc Failed to load resource: net::ERR_FAILED\n"
+            + "2026-11-26T02:41:33.101Z [error] http://app.example.test/ Connecting to 'wss://api.example.test/socket.io/?EIO=4&transport=websocket' violates the following Content Security Policy directive: \"connect-src 'self'\". The action has been blocked.\n"
+            + "2026-11-26T02:41:33.500Z [error] http://app.example.test/ Refused to connect to 'wss://api.example.test/socket.io/?EIO=4&transport=websocket' because it violates the following Content Security Policy directive: \"connect-src 'self'\".\n"
+            + "2026-11-26T02:41:34.001Z [log] http://app.example.test/ connect_error xhr poll error\n"
+            + "2026-11-26T02:41:34.200Z [error] http://app.example.test/ WebSocket connection to 'wss://api.example.test/socket.io/?EIO=4&transport=websocket' failed: WebSocket is closed before the connection is established.\n";
+    assertThat(parser.sniff(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), text.length())).isTrue();
+    CollectingSink s = Parse.text(parser, "console.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.CORS_BLOCKED,
+        LogEvent.NETWORK_ERROR,
+        LogEvent.CSP_BLOCKED,
+        LogEvent.CSP_BLOCKED,
+        LogEvent.CLIENT_CONNECT_ERROR,
+        LogEvent.WEBSOCKET_FAILED);
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-11-26T02:41:32.774Z"));
+    assertThat(s.lines.get(0).level()).isEqualTo("error");
+    assertThat(s.lines.get(1).eventDetail()).isEqualTo("net::ERR_FAILED");
+    assertThat(s.lines.get(4).level()).isEqualTo("log");
+  }
+
+  @Test
+  void clientDebugLinesCopiedFromTheConsole() {
+    String text =
+        "engine.io-client:socket socket close with reason: \"transport error\" +2ms\n"
+            + "socket.io-client:manager reconnect attempt error +1s\n"
+            + "socket.io.js:1  GET https://api.example.test/socket.io/?EIO=4&transport=polling&t=x net::ERR_INTERNET_DISCONNECTED\n";
+    CollectingSink s = Parse.text(parser, "console.log", text);
+    assertThat(s.lines).hasSize(3);
+    assertThat(s.lines.get(0).source()).isEqualTo("engine.io-client:socket");
+    assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.NETWORK_ERROR);
+    assertThat(s.lines.get(2).eventDetail()).isEqualTo("net::ERR_INTERNET_DISCONNECTED");
+  }
 }

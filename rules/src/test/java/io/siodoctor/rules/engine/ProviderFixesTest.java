@@ -86,6 +86,18 @@ class ProviderFixesTest {
   }
 
   @Test
+  void herokuRouterLogAloneNamesHeroku() {
+    Incident i = RuleTester.of(new StickySessionMissingRule())
+        .addLog("router.log", "2026-12-07T14:40:29.300000+00:00 heroku[router]: at=error code=H15 desc=\"Idle connection\" "
+            + "method=GET path=\"/socket.io/?EIO=4&transport=websocket&sid=" + SID + "\" host=app.herokuapp.com "
+            + "request_id=8ff976d2-fc77-4d15-928e-675e539894ae fwd=\"203.0.113.7\" dyno=web.1 connect=0ms service=61648ms "
+            + "status=503 bytes= protocol=https\n")
+        .incident();
+    assertThat(ProviderDetector.of(i)).extracting(s -> s.provider()).contains(Provider.HEROKU);
+    assertThat(fix(i, ProxySetting.IDLE_TIMEOUT)).contains("heroku-router log").contains("H15");
+  }
+
+  @Test
   void azureGivesWebSocketsOnAndArrAffinity() {
     Incident i = incident(e -> e.responseHeader("Set-Cookie", "ARRAffinity=0123abcd; Path=/; HttpOnly; Domain=app.azurewebsites.net"));
     assertThat(fix(i, ProxySetting.UPGRADE)).contains("Azure App Service").contains("--web-sockets-enabled true");
