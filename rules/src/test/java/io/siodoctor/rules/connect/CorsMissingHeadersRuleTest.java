@@ -50,6 +50,19 @@ class CorsMissingHeadersRuleTest {
   }
 
   @Test
+  void wildcardAnsweredToACredentialedRequestWhoseCookieWasSanitizedAway() {
+    // a sanitized export drops the Cookie header; the browser's refusal of a "*" answer (status 200
+    // kept, _error net::ERR_FAILED) is what only a request with credentials gets
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).responseHeader("Access-Control-Allow-Origin", "*")
+                .body(open("Lbo5JLzTotvW3g2LAAAA", "websocket")).error("net::ERR_FAILED").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("* on a request with credentials");
+  }
+
+  @Test
   void requestThatFailedLikeCorsWithoutAnAnswerIsLessCertain() {
     Finding f = tester
         .addHar("fixture.har", har()
