@@ -22,7 +22,7 @@ module.exports = async (rec) => {
   await rec.waitPort(PROXY_PORT);
   await rec.record({
     url: `http://127.0.0.1:${APP_PORT}/`,
-    duration: 9000,
+    duration: 16000,
     // loopback is never proxied unless "<-loopback>" takes it out of the implicit bypass list
     args: [`--proxy-server=http://127.0.0.1:${PROXY_PORT}`, '--proxy-bypass-list=<-loopback>'],
   });

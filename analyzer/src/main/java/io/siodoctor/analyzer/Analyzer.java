@@ -5,6 +5,7 @@ import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.analyzer.rank.SessionSummaries;
 import io.siodoctor.analyzer.timeline.TimelineBuilder;
+import io.siodoctor.analyzer.traffic.TrafficBuilder;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Incident;
@@ -42,13 +43,14 @@ public final class Analyzer {
     return analyze(incident(sources));
   }
 
-  /** Like {@link #analyze(List)}, plus the session timeline of the incident (for the HTML report). */
+  /** Like {@link #analyze(List)}, plus the session timeline and request list of the incident (for the HTML report). */
   public Analysis analyzeWithTimeline(List<InputSource> sources) {
     Incident incident = incident(sources);
-    return new Analysis(analyze(incident), TimelineBuilder.of(incident));
+    return new Analysis(analyze(incident), TimelineBuilder.of(incident), TrafficBuilder.of(incident));
   }
 
-  private static Incident incident(List<InputSource> sources) {
+  /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
+  public static Incident incident(List<InputSource> sources) {
     IncidentBuilder builder = new IncidentBuilder();
     for (InputSource source : sources) {
       builder.addInput(read(source, builder));

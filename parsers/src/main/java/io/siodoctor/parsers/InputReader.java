@@ -96,16 +96,33 @@ public final class InputReader {
     return null;
   }
 
+  /** The start of the error of an input no parser recognised. */
+  public static final String UNRECOGNISED = "not a HAR or a recognised log format";
+  /** The error of an input with no bytes at all. */
+  public static final String EMPTY = "empty file";
+
+  /**
+   * Whether this input was neither a HAR nor a log any parser recognises (or empty): nothing in it
+   * was read. A batch scan skips such files (READMEs, scripts); {@code analyze} reports them.
+   */
+  public static boolean unrecognised(InputSummary summary) {
+    String e = summary.error();
+    if (summary.format() != null || summary.records() > 0 || e == null) {
+      return false;
+    }
+    String why = e.startsWith(summary.file() + ": ") ? e.substring(summary.file().length() + 2) : e;
+    return why.startsWith(UNRECOGNISED) || why.equals(EMPTY);
+  }
+
   private static String unrecognised(byte[] head) {
     if (head.length == 0) {
-      return "empty file";
+      return EMPTY;
     }
     // NUL bytes are UTF-16's ASCII halves or binary junk; either way they only obscure the line
     String text = new String(head, StandardCharsets.UTF_8).replace("\0", "").replace("\ufeff", "");
     String firstLine = text.lines().findFirst().orElse("");
     // the first line is the user's data (an Authorization header, a token): masked before it is quoted
-    return "not a HAR or a recognised log format (first line: \"" + Excerpts.oneLine(SecretMasker.mask(firstLine), 80)
-        + "\")";
+    return UNRECOGNISED + " (first line: \"" + Excerpts.oneLine(SecretMasker.mask(firstLine), 80) + "\")";
   }
 
   private static String describe(IOException e) {

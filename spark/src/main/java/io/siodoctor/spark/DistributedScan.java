@@ -164,6 +164,9 @@ final class DistributedScan {
       ArchiveWalker.Visitor visitor = new ArchiveWalker.Visitor() {
         @Override
         public void member(ArchiveMember member) {
+          if (!options.filter().accepts(member.name())) {
+            return;
+          }
           String incident = IncidentMerge.incidentOf(f.name(), member.name());
           if (incident.equals(own) && together != null) {
             last[0] = member.name();

@@ -4,6 +4,7 @@ import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.scan.ArchiveLimits;
 import io.siodoctor.analyzer.scan.IncidentMerge;
 import io.siodoctor.analyzer.scan.IsoTimes;
+import io.siodoctor.analyzer.scan.MemberFilter;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.ScanSummary;
 import io.siodoctor.analyzer.scan.SummaryJson;
@@ -99,6 +100,10 @@ public final class ScanJob {
         .desc("refuse a compressed stream expanding more than N:1 (default 200)").get());
     o.addOption(Option.builder().longOpt("max-bytes").hasArg().argName("N")
         .desc("refuse to expand more than N bytes from one top-level file (default 1 TiB)").get());
+    o.addOption(Option.builder().longOpt("include").hasArg().argName("GLOB")
+        .desc("read only files (and archive members) matching GLOB, as scan does (repeatable)").get());
+    o.addOption(Option.builder().longOpt("exclude").hasArg().argName("GLOB")
+        .desc("do not read files (and archive members) matching GLOB, as scan does (repeatable)").get());
     return o;
   }
 
@@ -270,22 +275,30 @@ public final class ScanJob {
   record Input(String uri, String name, long size) implements Serializable {}
 
   /** The scan options, in a form that travels to the executors. */
-  record Settings(Instant since, Instant until, int chunkRecords, long maxRatio, long maxBytes)
-      implements Serializable {
+  record Settings(Instant since, Instant until, int chunkRecords, long maxRatio, long maxBytes,
+      ArrayList<String> include, ArrayList<String> exclude) implements Serializable {
 
     static Settings from(CommandLine cl) {
       ScanOptions d = ScanOptions.defaults();
-      return new Settings(time(cl, "since"), time(cl, "until"),
+      Settings s = new Settings(time(cl, "since"), time(cl, "until"),
           (int) positive(cl, "chunk-records", d.chunkRecords()),
           positive(cl, "max-ratio", d.limits().maxRatio()),
-          positive(cl, "max-bytes", d.limits().maxTotalBytes()));
+          positive(cl, "max-bytes", d.limits().maxTotalBytes()),
+          globs(cl, "include"), globs(cl, "exclude"));
+      s.options(); // a glob that does not compile is a usage error here, not a failed task
+      return s;
+    }
+
+    private static ArrayList<String> globs(CommandLine cl, String name) {
+      String[] v = cl.getOptionValues(name);
+      return v == null ? new ArrayList<>() : new ArrayList<>(List.of(v));
     }
 
     ScanOptions options() {
       ArchiveLimits limits = ArchiveLimits.DEFAULT.withMaxRatio(maxRatio).withMaxTotalBytes(maxBytes);
       // one file per task: the task's cores belong to Spark
       return ScanOptions.defaults().withThreads(1).withWindow(new TimeWindow(since, until)).withLimits(limits)
-          .withChunkRecords(chunkRecords);
+          .withChunkRecords(chunkRecords).withFilter(MemberFilter.of(include, exclude));
     }
 
     private static Instant time(CommandLine cl, String name) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +110,34 @@ class ScanJobTest {
     assertThat(sparkJson.toPrettyString()).isEqualTo(scanJson.toPrettyString());
   }
 
+  /** --include/--exclude choose the same files as scan's (issue 14). */
+  @Test
+  void includeAndExcludeAsInScan() throws Exception {
+    Path night = night();
+    Path out = tmp.resolve("spark-filtered.json");
+    String[] globs = {"--include", "*.log*", "--exclude", "broken*"};
+    List<String> job = new java.util.ArrayList<>(List.of(globs));
+    job.addAll(List.of("--output", out.toUri().toString(), night.toUri().toString()));
+    ByteArrayOutputStream jobErr = new ByteArrayOutputStream();
+    int code = ScanJob.run(spark, job.toArray(String[]::new), new PrintStream(jobErr, true, StandardCharsets.UTF_8));
+    assertThat(code).as(jobErr.toString(StandardCharsets.UTF_8)).isZero();
+    ObjectNode sparkJson = (ObjectNode) JSON.readTree(out.toFile());
+
+    List<String> scan = new java.util.ArrayList<>(List.of("scan", "--format", "json"));
+    scan.addAll(List.of(globs));
+    scan.add(night.toString());
+    ByteArrayOutputStream scanOut = new ByteArrayOutputStream();
+    assertThat(Main.run(scan.toArray(String[]::new), new PrintStream(scanOut, true, StandardCharsets.UTF_8),
+        new PrintStream(OutputStream.nullOutputStream()))).isIn(0, 1);
+    ObjectNode scanJson = (ObjectNode) JSON.readTree(scanOut.toString(StandardCharsets.UTF_8));
+    assertThat(scanJson.get("unreadable")).isEmpty();
+    sparkJson.remove("seconds");
+    scanJson.remove("seconds");
+    assertThat(sparkJson.toPrettyString()).isEqualTo(scanJson.toPrettyString());
+    assertThat(ScanJob.run(spark, new String[] {"--include", "[", "--output", "x.json", "p"},
+        new PrintStream(OutputStream.nullOutputStream()))).isEqualTo(2);
+  }
+
   @Test
   void usageErrorsExitTwo() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -131,7 +160,7 @@ class ScanJobTest {
 
   private static Path copy(Path from, Path to) throws IOException {
     Files.createDirectories(to.getParent());
-    return Files.copy(from, to);
+    return Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static Path gzip(Path from, Path to) throws IOException {

@@ -8,6 +8,7 @@ import io.siodoctor.analyzer.render.HtmlRenderer;
 import io.siodoctor.analyzer.render.ReportRenderer;
 import io.siodoctor.analyzer.timeline.Timeline;
 import io.siodoctor.parsers.redact.SecretMasker;
+import io.siodoctor.rules.api.Severity;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -33,16 +34,15 @@ final class AnalyzeCommand implements Command {
     return "analyze a HAR and/or server logs of one incident: ranked causes with evidence and fixes";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("format").hasArg().argName(Renderers.NAMES)
-        .desc("output format (default: text)").get());
-    o.addOption(Option.builder().longOpt("output").hasArg().argName("FILE").desc("write to FILE instead of stdout").get());
+    o.addOption(SharedOptions.format(Renderers.NAMES, "text"));
+    o.addOption(SharedOptions.output("FILE"));
     o.addOption(Option.builder().longOpt("top").hasArg().argName("N").desc("causes to show (default 5)").get());
-    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR").desc("extra rule packs").get());
-    o.addOption(Option.builder().longOpt("show-secrets").desc("do not redact cookies, tokens and auth payloads").get());
-    o.addOption(Option.builder().longOpt("no-color").desc("no colours in text output").get());
-    Cli.addCommonOptions(o);
+    o.addOption(SharedOptions.rules("extra rule packs"));
+    o.addOption(SharedOptions.showSecrets());
+    o.addOption(SharedOptions.failOn());
     return o;
   }
 
@@ -58,15 +58,20 @@ final class AnalyzeCommand implements Command {
       throw new UsageException("analyze needs at least one FILE (or - for standard input)");
     }
     int top = Cli.intOption(cl, "top", 5);
-    boolean toTerminal = !cl.hasOption("output") && System.console() != null;
-    boolean colour = toTerminal && !cl.hasOption("no-color") && System.getenv("NO_COLOR") == null;
+    Severity failOn = SharedOptions.failOn(cl);
+    boolean colour = Cli.colour(cl, !Cli.outputIsFile(cl) && System.console() != null);
     String format = cl.getOptionValue("format", "text");
     ReportRenderer renderer = Renderers.forName(format, colour)
         .orElseThrow(() -> new UsageException("unknown --format " + format + " (expected " + Renderers.NAMES + ")"));
 
     List<InputSource> sources = new ArrayList<>();
+    boolean stdin = false;
     for (String f : files) {
       if (f.equals("-")) {
+        if (stdin) {
+          throw new UsageException("- (standard input) can be given once");
+        }
+        stdin = true;
         sources.add(InputSource.of("(stdin)", System.in));
       } else {
         Path p = Path.of(f);
@@ -86,26 +91,36 @@ final class AnalyzeCommand implements Command {
     if (!cl.hasOption("show-secrets")) {
       shown = shown.mapText(SecretMasker::mask);
     }
-    try (Writer w = cl.hasOption("output")
-        ? Files.newBufferedWriter(Path.of(cl.getOptionValue("output")), StandardCharsets.UTF_8)
-        : new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+    try (Output o = Output.of(cl, out)) {
+      Writer w = new OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
       if (renderer instanceof HtmlRenderer html) {
         html.render(shown, w);
       } else {
         renderer.render(shown.report(), w);
       }
+      w.flush();
+      o.commit();
     }
     for (var in : report.inputs()) {
       if (!in.readable()) {
         err.println("sio-doctor: " + in.error());
       }
     }
+    return exitCode(report, failOn);
+  }
+
+  /**
+   * 3 when an input could not be read; else 1 when a cause reaches the {@code --fail-on} level, 0
+   * when causes were found but none does (the report is the same); else the verdict's code.
+   */
+  static int exitCode(RankedReport report, Severity failOn) {
     if (report.anyInputUnreadable()) {
       return ExitCode.UNREADABLE_INPUT;
     }
-    if (report.healthy()) {
-      return ExitCode.HEALTHY;
+    if (!report.causes().isEmpty()) {
+      return report.causes().stream().anyMatch(c -> SharedOptions.fails(c.severity(), failOn))
+          ? ExitCode.CAUSES_FOUND : ExitCode.HEALTHY;
     }
-    return report.causes().isEmpty() ? ExitCode.INCONCLUSIVE : ExitCode.CAUSES_FOUND;
+    return report.healthy() ? ExitCode.HEALTHY : ExitCode.INCONCLUSIVE;
   }
 }

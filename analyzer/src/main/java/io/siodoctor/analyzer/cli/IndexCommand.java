@@ -7,7 +7,6 @@ import io.siodoctor.analyzer.scan.ScanSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code sio-doctor index PATH... --index DIR}: adds every parsed event of the inputs to the index. */
@@ -23,9 +22,11 @@ final class IndexCommand implements Command {
     return "add every parsed event of files/archives to a Lucene index (appends; query it with search)";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR").desc("the index directory (required)").get());
+    o.addOption(SharedOptions.index("the index directory (required); a file indexed again replaces its events"));
+    o.addOption(SharedOptions.output("FILE"));
     ScanOptionsCli.addTo(o);
     return o;
   }
@@ -46,7 +47,7 @@ final class IndexCommand implements Command {
     long start = System.nanoTime();
     ScanSummary summary;
     EventIndexer indexer = EventIndexer.open(dir, 1);
-    ProgressBarListener progress = ProgressBarListener.wanted(err) ? new ProgressBarListener(ScanListener.NONE, err) : null;
+    ProgressBarListener progress = !SharedOptions.quiet(cl) && ProgressBarListener.wanted(err) ? new ProgressBarListener(ScanListener.NONE, err) : null;
     try {
       summary = new BatchScanner(Cli.analyzer(cl), options, progress == null ? ScanListener.NONE : progress, indexer)
           .scan(paths);
@@ -57,8 +58,11 @@ final class IndexCommand implements Command {
       indexer.close();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf("indexed %d events from %d files in %.1f s (%.0f events/s) into %s%n", indexer.documents(),
-        summary.files(), seconds, indexer.documents() / Math.max(seconds, 1e-3), dir);
+    try (Output o = Output.of(cl, out)) {
+      o.printer().printf("indexed %d events from %d files in %.1f s (%.0f events/s) into %s%n", indexer.documents(),
+          summary.files(), seconds, indexer.documents() / Math.max(seconds, 1e-3), dir);
+      o.commit();
+    }
     for (ScanSummary.Unreadable u : summary.unreadable()) {
       err.println("sio-doctor index: " + u.file() + ": " + u.error());
     }

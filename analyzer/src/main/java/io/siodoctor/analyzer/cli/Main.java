@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.cli;
 
+import io.siodoctor.analyzer.Tool;
 import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -9,7 +10,9 @@ import java.util.Map;
 
 /** {@code sio-doctor COMMAND [options]}: dispatches to the sub-commands, maps failures to exit codes. */
 public final class Main {
-  static final String VERSION = "0.1.0";
+  static final String VERSION = Tool.VERSION;
+  /** slf4j-simple's level, read once when the first logger is made. */
+  private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
   private Main() {}
 
@@ -18,10 +21,17 @@ public final class Main {
   }
 
   static List<Command> commands() {
-    return List.of(new AnalyzeCommand(), new ScanCommand(), new IndexCommand(), new SearchCommand(), new SanitizeCommand(), new ServeCommand());
+    return List.of(new AnalyzeCommand(), new ScanCommand(), new IndexCommand(), new SearchCommand(),
+        new SanitizeCommand(), new ServeCommand(), new DiffCommand(), new CompletionCommand());
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    // the libraries' own log lines (Jetty, Javalin, Lucene) are not for a user's terminal: our one
+    // line says what went wrong; --debug shows theirs too
+    if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, debug ? "info" : "off");
+    }
     Map<String, Command> commands = new LinkedHashMap<>();
     for (Command c : commands()) {
       commands.put(c.name(), c);
@@ -30,18 +40,30 @@ public final class Main {
       usage(args.length == 0 ? err : out, commands);
       return args.length == 0 ? ExitCode.USAGE : ExitCode.HEALTHY;
     }
-    if (args[0].equals("--version")) {
-      out.println("sio-doctor " + VERSION);
+    if (args[0].equals("--version") || args[0].equals("-V")) {
+      out.println(Tool.NAME + " " + VERSION);
       return ExitCode.HEALTHY;
     }
     Command command = commands.get(args[0]);
     if (command == null) {
-      err.println("sio-doctor: unknown command '" + args[0] + "' (try --help)");
+      String near = DidYouMean.nearest(args[0].replaceFirst("^-+", ""), commands.keySet());
+      err.println("sio-doctor: unknown " + (args[0].startsWith("-") ? "option" : "command") + " '" + args[0] + "'"
+          + (near == null ? "" : " (did you mean " + near + "?)") + " (try --help)");
       return ExitCode.USAGE;
     }
-    boolean debug = Arrays.asList(args).contains("--debug");
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    // -V/--version after a command, as every command takes it
+    if (Arrays.asList(rest).contains("--version") || Arrays.asList(rest).contains("-V")) {
+      try {
+        Cli.parse(command.options(), rest);
+        out.println(Tool.NAME + " " + VERSION);
+        return ExitCode.HEALTHY;
+      } catch (UsageException e) {
+        // an option of its own takes "-V" as its value, or a typo: the command reports it
+      }
+    }
     try {
-      return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+      return command.run(rest, out, err);
     } catch (UsageException e) {
       err.println("sio-doctor " + command.name() + ": " + e.getMessage());
       err.println("Try: sio-doctor " + command.name() + " --help");
@@ -65,9 +87,12 @@ public final class Main {
       out.printf("  %-10s %s%n", c.name(), c.summary());
     }
     out.println();
-    out.println("  --help     this help; COMMAND --help for the options of a command");
-    out.println("  --version  the version");
+    out.println("  -h, --help     this help; COMMAND --help for the options of a command");
+    out.println("  -V, --version  the version");
     out.println();
-    out.println("Exit codes: 0 healthy, 1 causes found, 2 usage error, 3 an input could not be read.");
+    out.println("Every command takes --help, -V/--version, -q/--quiet, --no-color and --debug;"
+        + " those that write take -o/--output FILE (- for standard output).");
+    out.println("Exit codes: 0 healthy, 1 causes found, 2 usage error, 3 an input could not be read,"
+        + " 4 inconclusive, 5 the launcher could not build or start the tool.");
   }
 }

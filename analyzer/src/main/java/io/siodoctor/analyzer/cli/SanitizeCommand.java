@@ -5,15 +5,12 @@ import io.siodoctor.parsers.redact.RedactionPolicy;
 import io.siodoctor.parsers.redact.Redactions;
 import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +20,9 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code sio-doctor sanitize IN.har -o OUT.har}: a copy of the HAR safe to share. Writes to a
- * temporary file next to the output and moves it into place, so a failure never leaves half a HAR.
+ * {@code sio-doctor sanitize IN.har|- [-o OUT.har|-]}: a copy of the HAR safe to share, on standard
+ * output by default. A file output is written to a temporary file next to it and moved into place,
+ * so a failure never leaves half a HAR.
  */
 final class SanitizeCommand implements Command {
 
@@ -38,15 +36,14 @@ final class SanitizeCommand implements Command {
     return "remove cookies, tokens, auth payloads and sids from a HAR before sharing it";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
-    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("OUT.har")
-        .desc("where to write the sanitized HAR (- for standard output)").get());
+    o.addOption(SharedOptions.output("OUT.har"));
     o.addOption(Option.builder().longOpt("keep").hasArg().argName("NAME")
         .desc("keep this parameter, field, header or cookie as it is (repeatable)").get());
     o.addOption(Option.builder().longOpt("redact").hasArg().argName("NAME")
         .desc("also redact this parameter, field or header (repeatable)").get());
-    Cli.addCommonOptions(o);
     return o;
   }
 
@@ -54,60 +51,55 @@ final class SanitizeCommand implements Command {
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = Cli.parse(options(), args);
     if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor sanitize IN.har -o OUT.har [--keep NAME]... [--redact NAME]...", options());
+      Cli.printHelp(out, "sio-doctor sanitize IN.har|- [-o OUT.har|-] [--keep NAME]... [--redact NAME]...", options());
       return ExitCode.HEALTHY;
     }
     List<String> files = cl.getArgList();
     if (files.size() != 1) {
-      throw new UsageException("sanitize takes exactly one input HAR (got " + files.size() + ")");
+      throw new UsageException("sanitize takes exactly one input HAR, or - for standard input (got " + files.size()
+          + ")");
     }
-    if (!cl.hasOption("output")) {
-      throw new UsageException("sanitize needs -o OUT.har (or -o - for standard output)");
-    }
-    Path in = Path.of(files.get(0));
-    String target = cl.getOptionValue("output");
-    if (!target.equals("-") && Files.exists(Path.of(target)) && Files.isSameFile(in, Path.of(target))) {
-      throw new UsageException("the output must not be the input file");
+    String source = files.get(0);
+    boolean stdin = source.equals("-");
+    String name = stdin ? "(stdin)" : source;
+    if (!stdin && Cli.outputIsFile(cl)) {
+      Path target = Path.of(cl.getOptionValue("output"));
+      if (Files.exists(target) && Files.exists(Path.of(source)) && Files.isSameFile(Path.of(source), target)) {
+        throw new UsageException("the output must not be the input file");
+      }
     }
     RedactionPolicy policy = new RedactionPolicy(names(cl, "keep"), names(cl, "redact"));
     HarSanitizer sanitizer = new HarSanitizer(policy);
     Redactions redactions;
-    try (InputStream is = new BufferedInputStream(Files.newInputStream(in), 1 << 16)) {
-      redactions = target.equals("-") ? sanitizeTo(sanitizer, is, out) : sanitizeToFile(sanitizer, is, Path.of(target));
+    try (InputStream is = new BufferedInputStream(stdin ? nonClosing(System.in) : Files.newInputStream(Path.of(source)),
+        1 << 16)) {
+      // the output is opened only once the input is: a missing input leaves no empty output behind
+      try (Output o = Output.of(cl, out)) {
+        redactions = sanitizer.sanitize(is, o.stream());
+        o.commit();
+      }
     } catch (NoSuchFileException e) {
-      err.println("sio-doctor sanitize: " + in + ": no such file");
+      err.println("sio-doctor sanitize: " + name + ": no such file");
       return ExitCode.UNREADABLE_INPUT;
     } catch (HarSanitizer.NotAHarException e) {
-      err.println("sio-doctor sanitize: " + in + ": " + e.getMessage());
+      err.println("sio-doctor sanitize: " + name + ": " + e.getMessage());
       return ExitCode.UNREADABLE_INPUT;
     } catch (IOException e) {
-      err.println("sio-doctor sanitize: " + in + ": " + SecretMasker.mask(String.valueOf(e.getMessage())));
+      err.println("sio-doctor sanitize: " + name + ": " + SecretMasker.mask(String.valueOf(e.getMessage())));
       return ExitCode.UNREADABLE_INPUT;
     }
-    err.println("sio-doctor sanitize: redacted " + redactions.summary()
-        + (target.equals("-") ? "" : "; wrote " + target));
+    if (!SharedOptions.quiet(cl)) {
+      err.println("sio-doctor sanitize: redacted " + redactions.summary()
+          + (Cli.outputIsFile(cl) ? "; wrote " + cl.getOptionValue("output") : ""));
+    }
     return ExitCode.HEALTHY;
   }
 
-  private static Redactions sanitizeTo(HarSanitizer s, InputStream in, OutputStream out) throws IOException {
-    Redactions r = s.sanitize(in, out);
-    out.flush();
-    return r;
-  }
-
-  private static Redactions sanitizeToFile(HarSanitizer s, InputStream in, Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".sanitize-", ".har.part");
-    try {
-      Redactions r;
-      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        r = s.sanitize(in, os);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      return r;
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  private static InputStream nonClosing(InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() {}
+    };
   }
 
   private static Set<String> names(CommandLine cl, String option) {

@@ -9,6 +9,9 @@ import io.siodoctor.analyzer.scan.ScanSummary;
 import io.siodoctor.analyzer.scan.SummaryJson;
 import io.siodoctor.analyzer.scan.SummaryText;
 import io.siodoctor.analyzer.scan.TrendComparison;
+import io.siodoctor.analyzer.Analyzer;
+import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.engine.CauseCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,14 +37,16 @@ final class ScanCommand implements Command {
     return "batch: directories and archives of logs/HARs, per-cause counts of sessions, hours, files";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("format").hasArg().argName(FORMATS)
-        .desc("output format (default: text on a terminal, else json)").get());
+    o.addOption(SharedOptions.format(FORMATS, "text on a terminal, else json"));
+    o.addOption(SharedOptions.output("FILE"));
+    o.addOption(SharedOptions.failOn());
     o.addOption(Option.builder().longOpt("compare").hasArg().argName("PREVIOUS.json")
         .desc("add the change of each cause against an earlier json summary").get());
-    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
-        .desc("also write every parsed event to the Lucene index in DIR (appends)").get());
+    o.addOption(SharedOptions.index("also write every parsed event to the Lucene index in DIR (a file indexed"
+        + " again replaces its events)"));
     ScanOptionsCli.addTo(o);
     return o;
   }
@@ -50,15 +55,18 @@ final class ScanCommand implements Command {
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = Cli.parse(options(), args);
     if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor scan [options] PATH...", options());
+      Cli.printHelp(out, "sio-doctor scan [options] PATH... | -", options());
       return ExitCode.HEALTHY;
     }
-    String format = cl.getOptionValue("format", System.console() != null ? "text" : "json");
+    boolean toFile = Cli.outputIsFile(cl);
+    String format = cl.getOptionValue("format", System.console() != null && !toFile ? "text" : "json");
     if (!List.of("jsonl", "json", "text").contains(format)) {
       throw new UsageException("unknown --format " + format + " (expected " + FORMATS + ")");
     }
     List<Path> paths = ScanOptionsCli.paths(cl, "scan");
     ScanOptions options = ScanOptionsCli.from(cl);
+    Severity failOn = SharedOptions.failOn(cl);
+    boolean quiet = SharedOptions.quiet(cl);
     TrendComparison trend = null;
     if (cl.hasOption("compare")) {
       try {
@@ -67,49 +75,63 @@ final class ScanCommand implements Command {
         throw new UsageException("--compare: " + e.getMessage());
       }
     }
-    ScanListener listener = skippedOnStderr(format.equals("jsonl") ? new JsonLinesListener(out) : ScanListener.NONE, err);
-    ProgressBarListener progress = null;
-    if (ProgressBarListener.wanted(err)) {
-      progress = new ProgressBarListener(listener, err);
-      listener = progress;
-    }
+    Analyzer analyzer = Cli.analyzer(cl);
     ScanSummary summary;
     EventIndexer indexer = null;
-    try {
-      if (cl.hasOption("index")) {
-        indexer = EventIndexer.open(Path.of(cl.getOptionValue("index")), 1);
+    try (Output o = Output.of(cl, out)) {
+      PrintStream target = o.printer();
+      ScanListener listener = format.equals("jsonl") ? new JsonLinesListener(target) : ScanListener.NONE;
+      if (!quiet) {
+        listener = skippedOnStderr(listener, err);
       }
-      summary = new BatchScanner(Cli.analyzer(cl), options, listener, indexer).scan(paths);
-    } finally {
-      if (progress != null) {
-        progress.close();
+      ProgressBarListener progress = null;
+      if (!quiet && ProgressBarListener.wanted(err)) {
+        progress = new ProgressBarListener(listener, err);
+        listener = progress;
       }
-      if (indexer != null) {
-        indexer.close();
+      try {
+        if (cl.hasOption("index")) {
+          indexer = EventIndexer.open(Path.of(cl.getOptionValue("index")), 1);
+        }
+        summary = new BatchScanner(analyzer, options, listener, indexer).scan(paths);
+      } finally {
+        if (progress != null) {
+          progress.close();
+        }
+        if (indexer != null) {
+          indexer.close();
+        }
       }
+      switch (format) {
+        case "text":
+          SummaryText.print(summary, trend, target);
+          break;
+        default:
+          target.println(SummaryJson.summary(summary, trend).toString());
+      }
+      o.commit();
     }
-    switch (format) {
-      case "text":
-        SummaryText.print(summary, trend, out);
-        break;
-      default:
-        out.println(SummaryJson.summary(summary, trend).toString());
-    }
-    out.flush();
-    if (indexer != null) {
+    if (indexer != null && !quiet) {
       err.printf("sio-doctor scan: indexed %d events into %s%n", indexer.documents(), cl.getOptionValue("index"));
     }
     for (ScanSummary.Unreadable u : summary.unreadable()) {
       err.println("sio-doctor scan: " + u.file() + ": " + u.error());
     }
-    return exitCode(summary);
+    if (!summary.skipped().isEmpty() && !quiet) {
+      err.println("sio-doctor scan: skipped " + summary.skipped().size()
+          + " file(s) that are neither HARs nor logs nor regular files (named under skipped)");
+    }
+    return exitCode(summary, failOn, analyzer.engine().catalog());
   }
 
-  static int exitCode(ScanSummary summary) {
+  /** 3 when an input could not be read; else 1 when a cause reaches the {@code --fail-on} level, else 0. */
+  static int exitCode(ScanSummary summary, Severity failOn, CauseCatalog catalog) {
     if (!summary.unreadable().isEmpty()) {
       return ExitCode.UNREADABLE_INPUT;
     }
-    return summary.causes().isEmpty() ? ExitCode.HEALTHY : ExitCode.CAUSES_FOUND;
+    boolean fails = summary.causes().stream().anyMatch(t -> catalog.get(t.id())
+        .map(c -> SharedOptions.fails(c.severity().id(), failOn)).orElse(true));
+    return fails ? ExitCode.CAUSES_FOUND : ExitCode.HEALTHY;
   }
 
   /** {@code --format jsonl}: one line per member as it finishes. */

@@ -2,6 +2,7 @@ package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.scan.ArchiveLimits;
 import io.siodoctor.analyzer.scan.IsoTimes;
+import io.siodoctor.analyzer.scan.MemberFilter;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.TimeWindow;
 import java.nio.file.Path;
@@ -27,9 +28,12 @@ final class ScanOptionsCli {
         .desc("refuse a compressed stream expanding more than N:1 (default 200)").get());
     o.addOption(Option.builder().longOpt("chunk-records").hasArg().argName("N")
         .desc("analyse files in chunks of N records the rules read (unrecognised lines not counted): bounds memory (default 5000)").get());
-    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
-        .desc("extra rule packs, as for analyze").get());
-    Cli.addCommonOptions(o);
+    o.addOption(SharedOptions.rules("extra rule packs, as for analyze"));
+    o.addOption(Option.builder().longOpt("include").hasArg().argName("GLOB")
+        .desc("read only files (and archive members) matching GLOB: a glob without / matches the base name,"
+            + " e.g. '*.log*' (repeatable)").get());
+    o.addOption(Option.builder().longOpt("exclude").hasArg().argName("GLOB")
+        .desc("do not read files (and archive members) matching GLOB (repeatable)").get());
   }
 
   static ScanOptions from(CommandLine cl) throws UsageException {
@@ -44,6 +48,11 @@ final class ScanOptionsCli {
       limits = limits.withMaxRatio(longOption(cl, "max-ratio"));
     }
     opts = opts.withLimits(limits);
+    try {
+      opts = opts.withFilter(MemberFilter.of(values(cl, "include"), values(cl, "exclude")));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--include/--exclude: " + e.getMessage());
+    }
     return opts.withChunkRecords(Cli.intOption(cl, "chunk-records", opts.chunkRecords()));
   }
 
@@ -52,6 +61,11 @@ final class ScanOptionsCli {
       throw new UsageException(command + " needs at least one PATH (a file, a directory or an archive)");
     }
     return cl.getArgList().stream().map(Path::of).toList();
+  }
+
+  private static List<String> values(CommandLine cl, String name) {
+    String[] v = cl.getOptionValues(name);
+    return v == null ? List.of() : List.of(v);
   }
 
   private static Instant time(CommandLine cl, String name) throws UsageException {

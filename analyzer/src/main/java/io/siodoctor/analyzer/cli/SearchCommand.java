@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.lucene.queryparser.classic.ParseException;
 
@@ -26,13 +25,14 @@ final class SearchCommand implements Command {
     return "query the index: sid:X, cause:ID AND node:N, \"phrase\", time:[T1 TO T2]";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR").desc("the index directory (required)").get());
-    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("output format (default text)").get());
-    o.addOption(Option.builder().longOpt("limit").hasArg().argName("N").desc("events to show (default 100)").get());
-    o.addOption(Option.builder().longOpt("show-secrets").desc("do not redact cookies, tokens and auth payloads").get());
-    Cli.addCommonOptions(o);
+    o.addOption(SharedOptions.index("the index directory (required)"));
+    o.addOption(SharedOptions.format("text|json", "text"));
+    o.addOption(SharedOptions.output("FILE"));
+    o.addOption(org.apache.commons.cli.Option.builder().longOpt("limit").hasArg().argName("N").desc("events to show (default 100)").get());
+    o.addOption(SharedOptions.showSecrets());
     return o;
   }
 
@@ -65,10 +65,13 @@ final class SearchCommand implements Command {
       err.println("sio-doctor search: " + firstLine(e.getMessage()));
       return ExitCode.UNREADABLE_INPUT;
     }
-    if (format.equals("json")) {
-      out.println(json(result).toString());
-    } else {
-      text(result, out);
+    try (Output o = Output.of(cl, out)) {
+      if (format.equals("json")) {
+        o.printer().println(json(result).toString());
+      } else {
+        text(result, o.printer());
+      }
+      o.commit();
     }
     return ExitCode.HEALTHY;
   }

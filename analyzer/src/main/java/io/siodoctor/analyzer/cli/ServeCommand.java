@@ -23,7 +23,8 @@ final class ServeCommand implements Command {
     return "web page to upload HAR files and logs and read the report (redacted)";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
         .desc("port to listen on (default " + ServerOptions.DEFAULT_PORT + "; 0 picks a free one)").get());
@@ -42,7 +43,6 @@ final class ServeCommand implements Command {
         .desc("answer 503 when one analysis takes longer (default 180)").get());
     o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
         .desc("a Lucene index written by index/scan --index: the page gets a search box and GET /api/search answers").get());
-    Cli.addCommonOptions(o);
     return o;
   }
 
@@ -91,8 +91,10 @@ final class ServeCommand implements Command {
       err.println("sio-doctor serve: cannot listen on " + o.host() + ":" + o.port() + ": " + why);
       return ExitCode.USAGE;
     }
-    err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB"
-        + (o.index() == null ? "" : "; searching the index in " + o.index()) + "; Ctrl-C stops)");
+    if (!SharedOptions.quiet(cl)) {
+      err.println("sio-doctor serve: open " + server.url() + " (max upload " + o.maxUploadMb() + " MB"
+          + (o.index() == null ? "" : "; searching the index in " + o.index()) + "; Ctrl-C stops)");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

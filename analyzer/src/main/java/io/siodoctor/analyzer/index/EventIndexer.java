@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -38,6 +39,8 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Writes every parsed record of a scan to an on-disk Lucene index, appending to what is there (the
  * next night adds to the last). Each record is tagged with the causes whose evidence points at it.
+ * A file is identified by its name: indexing a file again (a retried nightly job) first deletes the
+ * events indexed under its name, so the hits never double.
  *
  * <p>Indexing (tokenising and writing segments) runs on its own threads, overlapping the parsing and
  * rules on the scan threads; at most a few chunks wait, so memory stays bounded.
@@ -50,6 +53,8 @@ public final class EventIndexer implements ChunkListener, Closeable {
   private final int permits;
   private final AtomicLong documents = new AtomicLong();
   private final AtomicReference<IOException> failure = new AtomicReference<>();
+  /** The files whose earlier events this run has deleted (before adding its own). */
+  private final Set<String> replaced = ConcurrentHashMap.newKeySet();
 
   private EventIndexer(FSDirectory directory, IndexWriter writer, int threads) {
     this.directory = directory;
@@ -85,6 +90,13 @@ public final class EventIndexer implements ChunkListener, Closeable {
       throw failed;
     }
     Map<SourceLocation, Set<String>> causes = causesByLocation(found);
+    // a delete applies to the documents added before it: this run's own come after
+    for (Record r : records) {
+      String file = r.location().file();
+      if (!replaced.contains(file) && replaced.add(file)) {
+        writer.deleteDocuments(new Term(EventFields.FILE, file));
+      }
+    }
     try {
       waiting.acquire();
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.siodoctor.analyzer.index;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.siodoctor.analyzer.Tool;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -32,6 +33,6 @@ public final class SearchJson {
       h.causes().forEach(causes::add);
       x.put("text", h.text());
     }
-    return o;
+    return Tool.stamp(o);
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -27,7 +28,7 @@ public final class Subsumption {
    * @param shareSession the two candidates name a common session
    */
   public static <T> List<T> kept(List<T> candidates, Function<T, CauseInfo> cause, ToDoubleFunction<T> confidence,
-      java.util.function.Predicate<T> noSessions, BiPredicate<T, T> shareSession) {
+      Predicate<T> noSessions, BiPredicate<T, T> shareSession) {
     List<T> kept = new ArrayList<>();
     for (T f : candidates) {
       if (!subsumed(f, candidates, cause, confidence, noSessions, shareSession)) {
@@ -38,7 +39,7 @@ public final class Subsumption {
   }
 
   private static <T> boolean subsumed(T f, List<T> all, Function<T, CauseInfo> cause, ToDoubleFunction<T> confidence,
-      java.util.function.Predicate<T> noSessions, BiPredicate<T, T> shareSession) {
+      Predicate<T> noSessions, BiPredicate<T, T> shareSession) {
     CauseInfo fc = cause.apply(f);
     for (T other : all) {
       CauseInfo oc = cause.apply(other);

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.render;
 
+import io.siodoctor.analyzer.Tool;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.siodoctor.analyzer.rank.RankedCause;
@@ -31,6 +32,7 @@ public final class JsonRenderer implements ReportRenderer {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      Tool.stamp(g);
       g.writeStringField("verdict", report.verdict());
       g.writeArrayFieldStart("causes");
       for (RankedCause c : report.causes()) {

@@ -52,6 +52,10 @@ public final class ArchiveWalker {
     default void skipped(String name, String reason) {}
   }
 
+  /** The path that means standard input ({@code scan -}), and the name it has in reports. */
+  public static final String STDIN = "-";
+  public static final String STDIN_NAME = "(stdin)";
+
   /**
    * A file to walk, with the name it has in reports.
    *
@@ -97,6 +101,10 @@ public final class ArchiveWalker {
   public static List<TopLevelFile> files(List<Path> roots) throws IOException {
     List<TopLevelFile> out = new ArrayList<>();
     for (Path root : roots) {
+      if (root.toString().equals(STDIN)) {
+        out.add(new TopLevelFile(root, STDIN_NAME, 0));
+        continue;
+      }
       if (!Files.isDirectory(root)) {
         boolean special = Files.exists(root) && !Files.isRegularFile(root);
         // a device or FIFO read as a file would read nothing ("empty file") or block forever
@@ -131,6 +139,14 @@ public final class ArchiveWalker {
 
   /** Walks one top-level file. Never throws for bad input: every problem goes to the visitor. */
   public void walk(TopLevelFile file, Visitor visitor) {
+    if (file.path().toString().equals(STDIN) && file.name().equals(STDIN_NAME)) {
+      // the walker closes what it opens; standard input stays open
+      walk(file.name(), () -> new java.io.FilterInputStream(System.in) {
+        @Override
+        public void close() {}
+      }, visitor);
+      return;
+    }
     if (file.skipReason() != null) {
       visitor.skipped(file.name(), file.skipReason());
       return;

@@ -109,6 +109,9 @@ public final class BatchScanner {
 
       @Override
       public void member(ArchiveMember member) {
+        if (!options.filter().accepts(member.name())) {
+          return;
+        }
         String incident = IncidentMerge.incidentOf(top.name(), member.name());
         if (incident.equals(own)) {
           if (together != null) {
@@ -135,6 +138,7 @@ public final class BatchScanner {
 
       @Override
       public void skipped(String name, String reason) {
+        summary.addSkipped(name, reason);
         listener.skipped(name, reason);
       }
     };

@@ -121,7 +121,7 @@ public final class IncidentMerge {
           causes.put(id, t);
         }
       });
-      out.add(new FileResult(f.file(), f.format(), f.bytes(), f.records(), causes, f.error()));
+      out.add(f.withCauses(causes));
     }
     cross.removeIf(t -> !standing.contains(t.id()));
     return new Merged(out, cross);

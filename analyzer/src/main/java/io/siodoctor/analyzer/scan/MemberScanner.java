@@ -25,15 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Analyses one member the way {@code analyze} would analyse that file alone, streaming: records go
- * into an incident until the chunk is full, the chunk is analysed and dropped, and only the per-cause
- * tallies stay. Every record also passes the sticky-session correlator and, when indexing, the
- * chunk listener.
+ * The per-chunk collector of the batch scan: analyses one member (or, {@link #together}, the members
+ * of a small incident) the way {@code analyze} would, streaming: records go into an incident until
+ * the chunk is full, the chunk is analysed and dropped, and only the per-cause tallies stay, with
+ * every finding kept (which causes stand is decided per incident by {@link IncidentMerge}). Every
+ * record also passes the incident's sticky-session correlator (each chunk its own unit) and, when
+ * indexing, the chunk listener.
  *
  * <p>Public for runners that walk files elsewhere (a cluster task per file, with
- * {@link ArchiveWalker}): {@link #scanOrReport} on each member gives the {@link FileResult} the batch
- * scan would add to its {@link ScanSummary}. Thread-safe when the correlator and listener are: one
- * scanner may serve many threads, each scanning its own member.
+ * {@link ArchiveWalker}): {@link #scanOrReport} on each member gives the {@link FileResult} that
+ * {@link IncidentMerge#reduce} takes. Thread-safe when the correlator and listener are: one scanner
+ * may serve many threads, each scanning its own member.
  */
 public final class MemberScanner {
   private final Analyzer analyzer;
@@ -43,8 +45,7 @@ public final class MemberScanner {
   private final boolean keepUnrecognisedLines;
 
   /**
-   * @param correlator sees every in-window record of every member scanned (the night's sticky-session
-   *     correlation)
+   * @param correlator the correlator of the members scanned without one of their own (one incident)
    * @param listener sees every analysed chunk with its causes, or null
    */
   public MemberScanner(Analyzer analyzer, ScanOptions options, StickyCorrelator correlator,
@@ -104,7 +105,6 @@ public final class MemberScanner {
   public final class Together {
     private final ChunkSink sink;
     private final List<FileResult> done = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
 
     private Together(ChunkSink sink) {
       this.sink = sink;
@@ -126,7 +126,6 @@ public final class MemberScanner {
         }
         summary = new InputSummary(member.name(), null, 0, List.of(),
             member.failure().orElse(ArchiveWalker.internalError(e)));
-        errors.add(summary.error());
         done.add(new FileResult(member.name(), null, member.bytesRead(), 0, Map.of(), summary.error()));
         sink.endFile(null);
         return;
@@ -135,8 +134,10 @@ public final class MemberScanner {
       String error = member.failure()
           .or(() -> Optional.ofNullable(sink.listenerFailure).map(e -> "index: " + e.getMessage()))
           .orElse(summary.error() == null ? null : withoutName(oneLine(summary.error()), member.name()));
-      errors.add(error);
-      done.add(new FileResult(member.name(), summary.format(), member.bytesRead(), summary.records(), Map.of(), error));
+      // neither a HAR nor a log (a README, a script next to the logs): skipped, not unreadable
+      boolean skipped = member.failure().isEmpty() && InputReader.unrecognised(summary);
+      done.add(new FileResult(member.name(), summary.format(), member.bytesRead(), summary.records(), Map.of(), error,
+          skipped));
     }
 
     /** Analyses the last chunk; the members' results, in reading order, with their causes. */
@@ -150,7 +151,7 @@ public final class MemberScanner {
         Map<String, CauseTally> causes = sink.causes.getOrDefault(r.file(), new LinkedHashMap<>());
         String error = r.error() == null && sink.listenerFailure != null ? "index: " + sink.listenerFailure.getMessage()
             : r.error();
-        out.add(new FileResult(r.file(), r.format(), r.bytes(), r.records(), causes, error));
+        out.add(new FileResult(r.file(), r.format(), r.bytes(), r.records(), causes, error, r.skipped()));
       }
       return out;
     }

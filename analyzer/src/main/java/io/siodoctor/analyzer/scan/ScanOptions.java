@@ -13,15 +13,16 @@ package io.siodoctor.analyzer.scan;
  * @param togetherBytes the files of an incident (one directory) up to this many bytes in all are read
  *     by one task into the same chunks, so that the rules see them together as in {@code analyze};
  *     a bigger incident's files are read in parallel, each in its own chunks, and merged
+ * @param filter which members are read ({@code --include}/{@code --exclude})
  */
 public record ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, int chunkRecords, int maxExamples,
-    long togetherBytes) {
+    long togetherBytes, MemberFilter filter) {
 
   /** A small incident: a capture's HAR and logs, not a night of a fleet's logs. */
   public static final long TOGETHER_BYTES = 32L << 20;
 
   public ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, int chunkRecords, int maxExamples) {
-    this(threads, window, limits, chunkRecords, maxExamples, TOGETHER_BYTES);
+    this(threads, window, limits, chunkRecords, maxExamples, TOGETHER_BYTES, MemberFilter.ALL);
   }
 
   public static ScanOptions defaults() {
@@ -30,22 +31,26 @@ public record ScanOptions(int threads, TimeWindow window, ArchiveLimits limits, 
   }
 
   public ScanOptions withTogetherBytes(long n) {
-    return new ScanOptions(threads, window, limits, chunkRecords, maxExamples, n);
+    return new ScanOptions(threads, window, limits, chunkRecords, maxExamples, n, filter);
+  }
+
+  public ScanOptions withFilter(MemberFilter f) {
+    return new ScanOptions(threads, window, limits, chunkRecords, maxExamples, togetherBytes, f);
   }
 
   public ScanOptions withThreads(int n) {
-    return new ScanOptions(n, window, limits, chunkRecords, maxExamples, togetherBytes);
+    return new ScanOptions(n, window, limits, chunkRecords, maxExamples, togetherBytes, filter);
   }
 
   public ScanOptions withWindow(TimeWindow w) {
-    return new ScanOptions(threads, w, limits, chunkRecords, maxExamples, togetherBytes);
+    return new ScanOptions(threads, w, limits, chunkRecords, maxExamples, togetherBytes, filter);
   }
 
   public ScanOptions withLimits(ArchiveLimits l) {
-    return new ScanOptions(threads, window, l, chunkRecords, maxExamples, togetherBytes);
+    return new ScanOptions(threads, window, l, chunkRecords, maxExamples, togetherBytes, filter);
   }
 
   public ScanOptions withChunkRecords(int n) {
-    return new ScanOptions(threads, window, limits, n, maxExamples, togetherBytes);
+    return new ScanOptions(threads, window, limits, n, maxExamples, togetherBytes, filter);
   }
 }

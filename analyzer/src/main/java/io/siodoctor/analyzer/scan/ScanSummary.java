@@ -12,12 +12,16 @@ public final class ScanSummary {
   /** One input that could not be read (or not to the end), and why. */
   public record Unreadable(String file, String error) {}
 
+  /** A file that is neither a HAR nor a log (a README, a script), and why it was not read. */
+  public record Skipped(String file, String reason) {}
+
   private final int maxExamples;
   private long files;
   private long bytes;
   private long uncompressedBytes;
   private long records;
   private final List<Unreadable> unreadable = new ArrayList<>();
+  private final List<Skipped> skipped = new ArrayList<>();
   private final Map<String, CauseTally> causes = new HashMap<>();
   private double seconds;
 
@@ -30,7 +34,9 @@ public final class ScanSummary {
     uncompressedBytes += r.bytes();
     records += r.records();
     r.causes().values().forEach(t -> tally(t.id()).merge(t));
-    if (r.error() != null) {
+    if (r.skipped()) {
+      skipped.add(new Skipped(r.file(), r.error()));
+    } else if (r.error() != null) {
       unreadable.add(new Unreadable(r.file(), r.error()));
     }
   }
@@ -38,6 +44,11 @@ public final class ScanSummary {
   /** Causes an incident showed across its units (not in one file's result): merged into the totals. */
   public synchronized void addCrossUnit(CauseTally t) {
     tally(t.id()).merge(t);
+  }
+
+  /** A path deliberately not read (a symbolic link to a directory, a device): named, not an error. */
+  public synchronized void addSkipped(String file, String reason) {
+    skipped.add(new Skipped(file, reason));
   }
 
   /** An input that failed before it gave anything to analyse; it counts as a file. */
@@ -85,6 +96,13 @@ public final class ScanSummary {
   public synchronized List<Unreadable> unreadable() {
     List<Unreadable> l = new ArrayList<>(unreadable);
     l.sort(Comparator.comparing(Unreadable::file));
+    return l;
+  }
+
+  /** Files that are neither HARs nor logs, by name. */
+  public synchronized List<Skipped> skipped() {
+    List<Skipped> l = new ArrayList<>(skipped);
+    l.sort(Comparator.comparing(Skipped::file));
     return l;
   }
 

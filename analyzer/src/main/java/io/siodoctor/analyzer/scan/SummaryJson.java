@@ -3,6 +3,7 @@ package io.siodoctor.analyzer.scan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.siodoctor.analyzer.Tool;
 import java.util.Collection;
 import java.util.Map;
 
@@ -38,7 +39,11 @@ public final class SummaryJson {
     if (trend != null) {
       o.set("resolved", trend.resolved(s));
     }
-    return o;
+    ArrayNode skipped = o.putArray("skipped");
+    for (ScanSummary.Skipped k : s.skipped()) {
+      skipped.addObject().put("file", k.file()).put("reason", k.reason());
+    }
+    return Tool.stamp(o);
   }
 
   /** One jsonl line: a member and the causes found in it alone. */
@@ -49,10 +54,12 @@ public final class SummaryJson {
     o.put("bytes", r.bytes());
     o.put("records", r.records());
     o.set("causes", causes(r.causes().values()));
-    if (r.error() != null) {
+    if (r.skipped()) {
+      o.put("skipped", r.error());
+    } else if (r.error() != null) {
       o.put("error", r.error());
     }
-    return o;
+    return Tool.stamp(o);
   }
 
   /** One jsonl line for a file or container that gave nothing to analyse. */
@@ -61,7 +68,7 @@ public final class SummaryJson {
     o.put("file", file);
     o.putArray("causes");
     o.put("error", error);
-    return o;
+    return Tool.stamp(o);
   }
 
   private static ArrayNode causes(Collection<CauseTally> tallies) {

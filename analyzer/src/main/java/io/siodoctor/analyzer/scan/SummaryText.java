@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import java.util.List;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -42,7 +43,21 @@ public final class SummaryText {
         out.println("  " + u.file() + ": " + u.error());
       }
     }
+    List<ScanSummary.Skipped> skipped = s.skipped();
+    if (!skipped.isEmpty()) {
+      out.println();
+      out.println("Skipped " + skipped.size() + " file(s) that are neither HARs nor logs:");
+      for (ScanSummary.Skipped k : skipped.subList(0, Math.min(SHOWN_SKIPPED, skipped.size()))) {
+        out.println("  " + k.file());
+      }
+      if (skipped.size() > SHOWN_SKIPPED) {
+        out.println("  ... and " + (skipped.size() - SHOWN_SKIPPED) + " more (all in --format json)");
+      }
+    }
   }
+
+  /** Skipped files named in the text summary; the JSON names them all. */
+  private static final int SHOWN_SKIPPED = 20;
 
   private static String orDash(String s) {
     return s == null ? "-" : s;

@@ -135,12 +135,15 @@ public final class TimelineBuilder {
     if (l.is(LogEvent.CLOSED)) {
       return mark(l, Kind.CLOSE);
     }
-    for (LogEvent e : LOG_ERRORS) {
-      if (l.is(e)) {
-        return mark(l, Kind.ERROR);
-      }
+    if (isError(l)) {
+      return mark(l, Kind.ERROR);
     }
     return null; // ordinary server chatter would drown the browser's view
+  }
+
+  /** A log line that states a failure (unknown sid, refused transport, proxy timeout, ...). */
+  public static boolean isError(LogLine l) {
+    return LOG_ERRORS.contains(l.event());
   }
 
   private static TimelineMark mark(Record r, Kind kind) {

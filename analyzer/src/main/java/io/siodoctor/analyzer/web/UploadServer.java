@@ -6,6 +6,9 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.siodoctor.analyzer.Analysis;
 import io.siodoctor.analyzer.Analyzer;
+import io.siodoctor.analyzer.diff.CaptureDiff;
+import io.siodoctor.analyzer.diff.DiffHtml;
+import io.siodoctor.analyzer.diff.DiffJson;
 import io.siodoctor.analyzer.index.LiveEventSearcher;
 import io.siodoctor.analyzer.render.Html;
 import io.siodoctor.analyzer.render.HtmlRenderer;
@@ -149,6 +152,8 @@ public final class UploadServer implements AutoCloseable {
       cfg.routes.get("/api/search", search::handle);
       cfg.routes.post("/analyze", ctx -> analyze(ctx, true));
       cfg.routes.post("/api/analyze", ctx -> analyze(ctx, false));
+      cfg.routes.post("/compare", ctx -> compare(ctx, true));
+      cfg.routes.post("/api/diff", ctx -> compare(ctx, false));
       cfg.routes.post("/api/sanitize", ctx -> {
         try (AnalysisSlots.Slot slot = slots.acquire(options.sanitizeTimeoutMs())) {
           sanitize.handle(ctx);
@@ -204,16 +209,40 @@ public final class UploadServer implements AutoCloseable {
     ctx.result(out.toString());
   }
 
+  /** {@code POST /compare} (HTML) and {@code POST /api/diff} (JSON): fields {@code working}, {@code failing}, {@code logs}. */
+  private void compare(Context ctx, boolean html) throws IOException {
+    CaptureDiff diff;
+    try (Uploads uploads = Uploads.of(ctx, CompareFields.WORKING, CompareFields.FAILING, CompareFields.LOGS)) {
+      diff = runBounded(() -> CompareFields.diff(analyzer, uploads));
+    } // deleted before the answer is written, as for analyses
+    StringWriter out = new StringWriter();
+    if (html) {
+      String nonce = Html.nonce();
+      DiffHtml.write(diff, out, nonce);
+      ctx.header("Content-Security-Policy", reportCsp(nonce));
+      ctx.contentType("text/html; charset=utf-8");
+    } else {
+      DiffJson.write(diff, out);
+      ctx.contentType("application/json; charset=utf-8");
+    }
+    ctx.result(out.toString());
+  }
+
   /**
    * Runs one analysis in a slot, on a worker, waiting at most the analysis timeout. A late analysis
    * keeps its slot until it ends (the bound is on work, not on waiting requests); its inputs are
    * deleted when this request ends, which cuts it short.
    */
   private Analysis runBounded(Uploads uploads) {
+    return runBounded(() -> analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask));
+  }
+
+  /** {@link #runBounded(Uploads)} for any job over uploads: an analysis, or a diff of two. */
+  private <T> T runBounded(java.util.function.Supplier<T> job) {
     AnalysisSlots.Slot slot = slots.acquire(options.analysisTimeoutMs());
-    CompletableFuture<Analysis> work = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<T> work = CompletableFuture.supplyAsync(() -> {
       try {
-        return analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask);
+        return job.get();
       } finally {
         slot.close();
       }
@@ -228,6 +257,9 @@ public final class UploadServer implements AutoCloseable {
       throw new WebError(503, "the server is stopping");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof WebError we) {
+        throw we; // the job's own answer for bad input (400)
+      }
       throw new WebError(500, "internal error: " + SecretMasker.mask(String.valueOf(cause)));
     }
   }

@@ -22,15 +22,21 @@ final class Uploads implements AutoCloseable {
   }
 
   static Uploads of(Context ctx) {
+    return of(ctx, FIELD);
+  }
+
+  /** The file parts of the given fields (the first field names the upload in error messages). */
+  static Uploads of(Context ctx, String... fields) {
     String type = ctx.contentType();
+    List<String> names = List.of(fields);
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-      throw new WebError(400, "expected a multipart/form-data upload with one or more '" + FIELD + "' parts");
+      throw new WebError(400, "expected a multipart/form-data upload with one or more '" + fields[0] + "' parts");
     }
-    ctx.uploadedFiles(FIELD); // lets Javalin apply its multipart configuration before the parts are read
+    ctx.uploadedFiles(fields[0]); // lets Javalin apply its multipart configuration before the parts are read
     List<Part> files = new ArrayList<>();
     try {
       for (Part p : ctx.req().getParts()) {
-        if (FIELD.equals(p.getName()) && p.getSubmittedFileName() != null) {
+        if (names.contains(p.getName()) && p.getSubmittedFileName() != null && !p.getSubmittedFileName().isEmpty()) {
           files.add(p);
         }
       }
@@ -46,13 +52,18 @@ final class Uploads implements AutoCloseable {
     Uploads uploads = new Uploads(files);
     if (files.isEmpty()) {
       uploads.close();
-      throw new WebError(400, "no file uploaded: send one or more multipart parts named '" + FIELD + "'");
+      throw new WebError(400, "no file uploaded: send one or more multipart parts named '" + fields[0] + "'");
     }
     return uploads;
   }
 
   List<Part> parts() {
     return parts;
+  }
+
+  /** The parts of one field, in upload order. */
+  List<Part> parts(String field) {
+    return parts.stream().filter(p -> field.equals(p.getName())).toList();
   }
 
   /** One input per part, named by the file name the browser sent (only the base name: paths stay private). */

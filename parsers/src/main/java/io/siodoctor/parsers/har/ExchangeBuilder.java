@@ -24,6 +24,12 @@ final class ExchangeBuilder {
   private static final List<String> TIMING_PARTS =
       List.of("blocked", "dns", "connect", "send", "wait", "receive");
 
+  /**
+   * The error of a request that got no answer in an exporter that records no reason: not a browser
+   * error code, so no rule reads it as one; it makes the request {@link HttpExchange#failed()}.
+   */
+  static final String NO_RESPONSE = "no response (the exporter records no reason)";
+
   private final String file;
   private final HarQuirks quirks;
   /** The latest start seen so far, to notice a file written in completion order (mitmproxy). */
@@ -58,6 +64,13 @@ final class ExchangeBuilder {
 
     EngineIoQuery engineIo = PacketDecoder.parseQuery(url);
     String error = firstNonBlank(text(res, "_error"), text(res, "_failureText"));
+    double durationMs = duration(e.time, e.timings);
+    if (status == 0 && res.isObject() && !res.has("_error") && !res.has("_failureText") && durationMs == 0) {
+      // Firefox (and other exporters without an error field) write a request that got no answer as
+      // status 0, time 0; a request still waiting for its answer has been waiting: time above 0
+      error = NO_RESPONSE;
+      quirks.note(HarQuirks.Kind.NO_RESPONSE_NO_REASON);
+    }
     List<Header> requestHeaders = headers(req.path("headers"));
     boolean corsRejected = error == null && status > 0 && engineIo != null && !engineIo.isWebSocket()
         && corsRejected(text(req, "method"), url, requestHeaders, responseHeaders);
@@ -76,7 +89,7 @@ final class ExchangeBuilder {
         SourceLocation.harEntry(file, e.index),
         e.index,
         startedAt(e.startedDateTime),
-        duration(e.time, e.timings),
+        durationMs,
         orEmpty(text(req, "method")),
         orEmpty(url),
         status,

@@ -36,13 +36,16 @@ final class HarQuirks {
     NEGATIVE_STATUS(
         "response.status -1 (Playwright: no response)", "entry", "entries",
         "read as no response: failed where _failureText says why, else still pending when the capture stopped"),
+    NO_RESPONSE_NO_REASON(
+        "status 0 and time 0 with no error field (Firefox: a request that got no answer)", "entry", "entries",
+        "read as failed, reason unknown"),
     NOT_IN_START_ORDER(
         "started before the entry above it (mitmproxy writes entries as responses complete)", "entry", "entries",
         "the analysis orders them by startedDateTime"),
     CORS_REJECTED_AS_PLAIN(
         "cross-origin polling answer the browser's CORS check rejects, exported as a plain answer"
             + " (Firefox, mitmproxy)", "entry", "entries",
-        "marked failed as Chrome marks it (net::ERR_FAILED), its body not decoded: the page never got it"),
+        "given Chrome's error for it (net::ERR_FAILED), its body not decoded: the page never got it"),
     OCTET_STREAM_TEXT(
         "application/octet-stream body that is UTF-8 text, stored base64 (netty-socketio polling)",
         "body", "bodies", "read as text"),

@@ -49,7 +49,8 @@ public final class JsonLinesLogParser extends LineLogParser {
         ok++;
       }
     }
-    return ok >= 1 && ok * 5 >= lines.size() * 4;
+    // Caddy's access log is JSON lines too, with a parser of its own
+    return ok >= 1 && ok * 5 >= lines.size() * 4 && !new CaddyAccessLogParser().sniff(head, length);
   }
 
   /** A complete object with a textual message and a time or level at the top level. */

@@ -32,6 +32,13 @@ public final class NginxAccessLogParser extends LineLogParser {
 
   @Override
   public boolean sniff(byte[] head, int length) {
+    // Apache's and Traefik's tails say whose combined lines these are
+    return combined(head, length) && !ApacheAccessLogParser.hasTail(head, length)
+        && !TraefikAccessLogParser.hasTail(head, length);
+  }
+
+  /** Whether most lines of the head are combined-format lines (nginx, Apache, Traefik). */
+  static boolean combined(byte[] head, int length) {
     return HeadLines.mostlyMatch(head, length, LINE);
   }
 
@@ -40,8 +47,35 @@ public final class NginxAccessLogParser extends LineLogParser {
     return new AccessSession(file, sink, LogFormat.NGINX_ACCESS);
   }
 
+  /**
+   * What a combined-format line means beyond the common fields, per producer: when its timestamp
+   * was taken and what a bare integer after the user agent is.
+   */
+  enum Flavour {
+    /** nginx: {@code $time_local} is the end; bare integers are not durations. */
+    NGINX(false),
+    /**
+     * Apache httpd: {@code %t} is when the request arrived; a bare integer is {@code %D}
+     * (microseconds), or {@code %T} (whole seconds) when below 100 (no proxied request takes
+     * under 100 µs, and {@code %T} under 100 s is the common case).
+     */
+    APACHE(true),
+    /**
+     * Traefik's CLF: the timestamp is the request's start; the line ends with the request count,
+     * the router, the server URL and {@code <n>ms}.
+     */
+    TRAEFIK(true);
+
+    final boolean startTime;
+
+    Flavour(boolean startTime) {
+      this.startTime = startTime;
+    }
+  }
+
   /** Parses one combined-format line; shared with other parsers that embed it. */
   static final class AccessSession extends Session {
+    private final Flavour flavour;
     private final TimeReader times = new TimeReader();
     /** For the Engine.IO query's path, EIO and transport. */
     private final StringCache cache = new StringCache();
@@ -52,7 +86,12 @@ public final class NginxAccessLogParser extends LineLogParser {
     private final StringCache upstreams = new StringCache();
 
     AccessSession(String file, RecordSink sink, LogFormat format) {
+      this(file, sink, format, Flavour.NGINX);
+    }
+
+    AccessSession(String file, RecordSink sink, LogFormat format, Flavour flavour) {
       super(file, sink, format);
+      this.flavour = flavour;
     }
 
     @Override
@@ -196,6 +235,24 @@ public final class NginxAccessLogParser extends LineLogParser {
           durationMs = decimal(b, ts, te) * 1000.0;
           continue;
         }
+        if (flavour == Flavour.TRAEFIK && te - ts > 2 && b[te - 2] == 'm' && b[te - 1] == 's'
+            && isInteger(b, ts, te - 2)) {
+          durationMs = integer(b, ts, te - 2); // Traefik's "<n>ms"
+          continue;
+        }
+        if (flavour == Flavour.APACHE && durationMs < 0 && isInteger(b, ts, te)) {
+          long v = integer(b, ts, te);
+          durationMs = v < 100 ? v * 1000.0 : v / 1000.0;
+          continue;
+        }
+        int scheme = flavour == Flavour.TRAEFIK ? Ascii.indexOf(b, ts, te, "://") : -1;
+        if (scheme > ts && upstream == null && scheme + 3 < te) {
+          // Traefik's server URL "http://10.0.0.2:3000"
+          int hs = scheme + 3;
+          int he = Ascii.indexOf(b, hs, te, (byte) '/');
+          upstream = Ascii.str(b, hs, he < 0 ? te : he);
+          continue;
+        }
         boolean listContinues = b[te - 1] == ',';
         int ae = listContinues ? te - 1 : te;
         if ((upstream == null || upstreamList) && isAddress(b, ts, ae)) {
@@ -208,6 +265,11 @@ public final class NginxAccessLogParser extends LineLogParser {
       HttpAccess access =
           new HttpAccess(clientIp, method, url == null ? "" : url, status, bytes, durationMs,
               upstream, userAgent, null, q);
+      if (flavour.startTime && durationMs > 0) {
+        // the line's time is the request's start: the record's is its end, as nginx writes it
+        time = time.plusNanos((long) (durationMs * 1_000_000L));
+        lastTime = time;
+      }
       emit(n, time, fileNode, null, null, sid, Ascii.str(b, s, e), LogEvent.HTTP_ACCESS, null,
           access);
     }
@@ -226,6 +288,26 @@ public final class NginxAccessLogParser extends LineLogParser {
         i = Ascii.indexOf(b, i + 1, e, (byte) '"');
       }
       return e;
+    }
+
+    static boolean isInteger(byte[] b, int s, int e) {
+      if (e <= s || e - s > 15) {
+        return false;
+      }
+      for (int i = s; i < e; i++) {
+        if (!Ascii.isDigit(b[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    static long integer(byte[] b, int s, int e) {
+      long v = 0;
+      for (int i = s; i < e; i++) {
+        v = v * 10 + (b[i] - '0');
+      }
+      return v;
     }
 
     static boolean isDecimal(byte[] b, int s, int e) {

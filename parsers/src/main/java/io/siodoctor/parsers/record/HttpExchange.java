@@ -19,7 +19,10 @@ import java.util.Optional;
  *     none)
  * @param responseBodySize the full length of the response body in bytes, or -1 when unknown
  * @param requestBodySize the full length of the request body in bytes, or -1 when unknown
- * @param error Chrome's {@code _error}, Playwright's {@code _failureText}; null when none
+ * @param error Chrome's {@code _error}, Playwright's {@code _failureText}; null when none. For
+ *     exporters that write no error, the HAR parser gives a CORS-rejected answer Chrome's {@code
+ *     net::ERR_FAILED} and a request that got no answer (status 0, time 0) a text that is no browser
+ *     error code (see sample-captures/EXPORTERS.md)
  * @param resourceType Chrome's {@code _resourceType} ("" when absent)
  * @param engineIo the Engine.IO query, or null when the URL is not an Engine.IO URL
  * @param requestPayload packets decoded from the request body (EMPTY when none)

@@ -120,10 +120,10 @@ public final class Redactor {
       int end = amp < 0 ? query.length() : amp;
       String pair = query.substring(start, end);
       int eq = pair.indexOf('=');
-      if (eq < 0) {
-        sb.append(text(pair));
+      String name = eq < 0 ? "" : pair.substring(0, eq);
+      if (eq < 0 || !isPlainName(name)) {
+        sb.append(text(pair)); // "40/admin?jwt=x": not a name, so the scanner looks for the pairs inside
       } else {
-        String name = pair.substring(0, eq);
         sb.append(name).append('=').append(param(decodeName(name), pair.substring(eq + 1), Redactions.QUERY));
       }
       if (amp < 0) {
@@ -148,6 +148,17 @@ public final class Redactor {
       return marker(kind);
     }
     return text(value);
+  }
+
+  /** Letters, digits, {@code _.-[]%+}: a parameter name as forms and clients write them. */
+  private static boolean isPlainName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isLetterOrDigit(c) && "_.-[]%+$".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return !name.isEmpty();
   }
 
   private static String decodeName(String name) {
@@ -457,7 +468,8 @@ public final class Redactor {
       i = end;
     }
     int ackStart = i;
-    while (i < s.length() && Character.isDigit(s.charAt(i))) {
+    // only EVENT, ACK and their binary forms carry an ack id
+    while ((type == '2' || type == '3' || type == '5' || type == '6') && i < s.length() && Character.isDigit(s.charAt(i))) {
       i++;
     }
     String head = s.substring(0, ackStart - nsp.length()) + namespace(nsp) + s.substring(ackStart, i);

@@ -155,7 +155,7 @@ final class TextScanner {
         return i + 1;
       }
       int len = close - i - 1;
-      if (len >= 1 && len <= MAX_NAME) {
+      if (len >= 1 && len <= MAX_NAME && allNameChars(i + 1, close)) {
         int k = skipBlanks(close + 1);
         if (k < n && (s.charAt(k) == ':' || s.charAt(k) == '=')) {
           int after = assignment(s.substring(i + 1, close), true, k);
@@ -397,6 +397,16 @@ final class TextScanner {
         }
       }
       return -1;
+    }
+
+    /** A quoted name is a key ({@code "x-api-key"}), not a quoted sentence that happens to be followed by a colon. */
+    private boolean allNameChars(int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (!isNameChar(s.charAt(k))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private int skipBlanks(int from) {

@@ -168,6 +168,31 @@ class ExporterCapturesTest {
   }
 
   @Test
+  void firefoxRequestsThatGotNoAnswerAreFailuresWithoutAReason() throws Exception {
+    CollectingSink sink = parse("server-unreachable--firefox-connection-refused");
+    List<HttpExchange> polls = sink.of(HttpExchange.class).stream().filter(HttpExchange::isEngineIo).toList();
+    assertThat(polls).isNotEmpty().allSatisfy(x -> {
+      assertThat(x.status()).isZero();
+      assertThat(x.failed()).isTrue();
+      assertThat(x.pending()).isFalse();
+      assertThat(x.error()).isEqualTo(ExchangeBuilder.NO_RESPONSE).doesNotStartWith("net::");
+    });
+    assertThat(sink.warnings).anyMatch(w -> w.startsWith("status 0 and time 0 with no error field (Firefox"));
+  }
+
+  @Test
+  void statusZeroThatWaitedOrHasAnErrorFieldIsNotMadeAFailure() throws Exception {
+    String waited = "{\"startedDateTime\": \"2026-12-07T10:00:00.000+00:00\", \"time\": 2500, \"cache\": {}, \"timings\": {},"
+        + " \"request\": {\"method\": \"GET\", \"url\": \"http://h/socket.io/?EIO=4&transport=polling&sid=a\", \"cookies\": [], \"headers\": []},"
+        + " \"response\": {\"status\": 0, \"cookies\": [], \"headers\": [], \"content\": {\"size\": 0, \"mimeType\": \"\"}}}";
+    String chromePending = waited.replace("\"time\": 2500", "\"time\": 0").replace("\"status\": 0,", "\"status\": 0, \"_error\": null,");
+    CollectingSink sink = new CollectingSink();
+    new HarParser().parse(new java.io.ByteArrayInputStream(
+        HarFixtures.har(waited + ", " + chromePending).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    assertThat(sink.of(HttpExchange.class)).hasSize(2).allSatisfy(x -> assertThat(x.pending()).isTrue());
+  }
+
+  @Test
   void sameOriginFirefoxCaptureIsNotTouchedByTheCorsCheck() throws Exception {
     CollectingSink sink = parse("healthy--firefox-v4-upgrade");
     assertThat(sink.warnings).noneMatch(w -> w.contains("CORS"));

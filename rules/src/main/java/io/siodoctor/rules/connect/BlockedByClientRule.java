@@ -12,7 +12,9 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.NetErrors;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +45,11 @@ public final class BlockedByClientRule implements Rule {
         codes.add(NetErrors.code(x.error()));
       }
     }
-    for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
+    // older Chrome names the code in "WebSocket connection to '…' failed: Error in connection
+    // establishment: net::ERR_BLOCKED_BY_CLIENT"
+    List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
+    lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
+    for (LogLine l : lines) {
       if (NetErrors.blockedByClient(l.eventDetail()) && namesEngineIoUrl(l)) {
         evidence.add(l);
         codes.add(NetErrors.code(l.eventDetail()));

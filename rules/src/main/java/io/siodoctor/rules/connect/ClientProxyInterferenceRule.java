@@ -31,7 +31,8 @@ import java.util.Set;
  * to a Socket.IO request ({@code 407 Proxy Authentication Required}, which only a proxy sends, or an
  * error response carrying Squid's {@code X-Squid-Error}); and a forward proxy's log refusing the
  * tunnel ({@code TCP_DENIED/403 CONNECT host:port}) to a host the Socket.IO traffic goes to, or a
- * Socket.IO URL itself. A {@code Via} header alone proves nothing: reverse proxies and CDNs add it
+ * Socket.IO URL itself. The browser console's WebSocket and network errors of a Socket.IO session
+ * count like the HAR's. A {@code Via} header alone proves nothing: reverse proxies and CDNs add it
  * too.
  */
 @Cause(
@@ -65,6 +66,17 @@ public final class ClientProxyInterferenceRule implements Rule {
         evidence.add(Evidence.of(x, "answered by a forward proxy: " + what));
         x.sid().ifPresent(sids::add);
         proxyAnswers++;
+      }
+    }
+    // the browser console says the same (also when the HAR lost its WebSocket frames): lines of a
+    // Socket.IO session (the sid of their URL) with a proxy error
+    for (LogEvent e : List.of(LogEvent.WEBSOCKET_FAILED, LogEvent.NETWORK_ERROR)) {
+      for (LogLine l : incident.logLines(e)) {
+        if (l.sessionId() != null && NetErrors.userProxy(l.eventDetail()) && browserErrors < 20) {
+          evidence.add(Evidence.of(l, "the browser's proxy failed: " + l.eventDetail()));
+          sids.add(l.sessionId());
+          browserErrors++;
+        }
       }
     }
     if (browserErrors > 0) {

@@ -12,12 +12,14 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
-import io.siodoctor.rules.api.UpgradeOutcome;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.api.UpgradeOutcome;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Origins;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class CspBlockedRule implements Rule {
   public Optional<Finding> check(Incident incident) {
     EvidenceList evidence = new EvidenceList();
     Map<HttpExchange, List<ContentSecurityPolicy>> policies = new IdentityHashMap<>();
-    Set<HttpExchange> citedPages = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<HttpExchange> citedPages = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<String> directives = new LinkedHashSet<>();
     Set<String> blockedOrigins = new LinkedHashSet<>();
     for (HttpExchange x : incident.engineIoExchanges()) {
@@ -87,10 +89,11 @@ public final class CspBlockedRule implements Rule {
     // and never tried it, while the page's policy excludes the WebSocket form of its URL
     Set<String> stuckSessions = new LinkedHashSet<>();
     for (Session session : incident.sessions()) {
-      if (session.upgradeOutcome() != UpgradeOutcome.NOT_ATTEMPTED
-          || !(session.handshakeRecord().orElse(null) instanceof HttpExchange h)) {
+      Optional<HttpExchange> stuck = stayedOnPolling(incident, session);
+      if (stuck.isEmpty()) {
         continue;
       }
+      HttpExchange h = stuck.get();
       Optional<HttpExchange> page = pageOf(incident, h);
       String wsUrl = webSocketForm(h.url());
       if (page.isEmpty() || wsUrl == null) {
@@ -122,8 +125,39 @@ public final class CspBlockedRule implements Rule {
     }
     String detail = "the browser blocked Socket.IO requests to " + String.join(", ", blockedOrigins)
         + (directives.isEmpty() ? "" : "; the page's policy says `" + String.join("`, `", directives) + "`");
-    Finding finding = evidence.finding(0.95).withDetail(detail).withFix(fix(blockedOrigins));
+    // a blocked request or the browser's own message is proof; a missing upgrade alone could also be
+    // a client forcing transports: ["polling"] under the same policy
+    boolean inferredOnly = evidence.size() == stuckSessions.size() + citedPages.size();
+    Finding finding = evidence.finding(inferredOnly ? 0.8 : 0.95).withDetail(detail).withFix(fix(blockedOrigins));
     return Optional.of(stuckSessions.isEmpty() ? finding : finding.withSessions(stuckSessions));
+  }
+
+  /**
+   * A HAR session that stayed on long-polling without ever trying a WebSocket, and the request to
+   * judge its WebSocket URL by: the handshake when it offered the upgrade; when the exporter left
+   * the bodies out (no open packet), the first poll of a session that polled on for more than 3 s,
+   * while no WebSocket appears anywhere in the capture.
+   */
+  private static Optional<HttpExchange> stayedOnPolling(Incident incident, Session session) {
+    if (!session.webSockets().isEmpty()) {
+      return Optional.empty();
+    }
+    if (session.upgradeOutcome() == UpgradeOutcome.NOT_ATTEMPTED) {
+      return session.handshakeRecord().filter(HttpExchange.class::isInstance).map(HttpExchange.class::cast);
+    }
+    List<HttpExchange> polls = session.exchanges();
+    if (session.handshake().isPresent() || polls.size() < 3 || session.opened() == null
+        || session.lastActivity() == null
+        || Duration.between(session.opened(), session.lastActivity()).getSeconds() < 3
+        || incident.engineIoExchanges().stream().anyMatch(HttpExchange::isWebSocket)) {
+      return Optional.empty();
+    }
+    for (HttpExchange x : polls) {
+      if (x.engineIo() == null || !x.engineIo().isPolling() || !x.responseBody().isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return polls.stream().filter(x -> x.status() >= 200 && x.status() < 300).findFirst();
   }
 
   /** The WebSocket form of an http(s) URL (ws/wss), or the URL itself when it already is one. */

@@ -23,7 +23,9 @@ import java.util.Set;
  * Something other than a Socket.IO server answers the Engine.IO polling URL with an ordinary web
  * answer: a 2xx HTML page (a single-page app's {@code index.html} fallback, a tunnel's warning
  * page, a login form), a redirect away from the Engine.IO URL (single sign-on, a login page, a
- * captive portal), or 511 Network Authentication Required (a captive portal, RFC 6585). An
+ * captive portal), 511 Network Authentication Required (a captive portal, RFC 6585), or
+ * Cloudflare's challenge page ({@code cf-mitigated: challenge}, any status,
+ * https://developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response/). An
  * Engine.IO server never answers a polling request with HTML and never redirects. 404s stay
  * {@code wrong-path}; a WebSocket handshake answered with something else stays with the upgrade
  * rules.
@@ -34,8 +36,8 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/",
-    subsumes = {"plain-websocket-server", "cors-missing-headers", "version-mismatch",
-        "reconnect-storm", "websocket-only-no-fallback"})
+    subsumes = {"plain-websocket-server", "cors-missing-headers", "reconnect-storm",
+        "websocket-only-no-fallback"})
 public final class NonSocketioResponseRule implements Rule {
 
   @Override
@@ -47,7 +49,11 @@ public final class NonSocketioResponseRule implements Rule {
         continue;
       }
       int s = x.status();
-      if (s == 511) {
+      if (x.responseHeader("cf-mitigated").map(v -> v.trim().equalsIgnoreCase("challenge")).orElse(false)) {
+        // Cloudflare's documented marker of a challenge page (Bot Fight Mode, WAF, Under Attack)
+        evidence.add(x, s + " with Cloudflare's challenge page (cf-mitigated: challenge)");
+        kinds.add("a Cloudflare challenge page");
+      } else if (s == 511) {
         evidence.add(x, "511 Network Authentication Required: a captive portal");
         kinds.add("a captive portal (511)");
       } else if (s >= 200 && s < 300 && "GET".equalsIgnoreCase(x.method()) && isHtml(x)) {

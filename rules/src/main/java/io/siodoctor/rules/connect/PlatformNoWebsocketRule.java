@@ -79,7 +79,10 @@ public final class PlatformNoWebsocketRule implements Rule {
       for (WebSocketConnection w : incident.webSockets()) {
         if (w.request().isEngineIo() && Origins.of(w.request().url()).map(origin::equals).orElse(false)) {
           anyOpened |= w.opened();
-          if (w.refused()) {
+          // refused, or (exports without WebSocket errors) never answered while the session kept polling
+          boolean stalled = w.sid() != null && incident.session(w.sid())
+              .map(x -> x.upgradeOutcome() == io.siodoctor.rules.api.UpgradeOutcome.REFUSED).orElse(false);
+          if (w.refused() || (!w.opened() && stalled)) {
             ws.add(w);
           }
         }

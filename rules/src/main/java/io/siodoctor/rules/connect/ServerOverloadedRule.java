@@ -78,7 +78,7 @@ public final class ServerOverloadedRule implements Rule {
     double slowest = 0;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.status() == 200 && !x.isWebSocket() && x.durationMs() >= SLOW_MS
-          && ((x.engineIo().isHandshake() && x.handshake() != null) || "POST".equals(x.method()))) {
+          && ((x.engineIo().isHandshake() && answeredHandshake(x)) || "POST".equals(x.method()))) {
         slow.add(x);
         slowest = Math.max(slowest, x.durationMs());
       }
@@ -116,6 +116,22 @@ public final class ServerOverloadedRule implements Rule {
       confidence = Math.max(confidence, 0.8);
       signals++;
     }
+    // a busy server's heartbeats stopped for longer than their interval, then the sessions closed at once
+    List<LogLine> stall = heartbeatStallThenBurst(incident);
+    if (!stall.isEmpty()) {
+      LogLine before = stall.get(0);
+      LogLine after = stall.get(1);
+      double seconds = Duration.between(before.time(), after.time()).toMillis() / 1000.0;
+      evidence.add(Evidence.of(before, "last heartbeat line before " + seconds + " s without any"));
+      evidence.add(Evidence.of(after, "heartbeats again"));
+      for (LogLine l : stall.subList(2, Math.min(8, stall.size()))) {
+        evidence.add(Evidence.of(l, "closed in the same instant as " + (stall.size() - 3) + " other session(s)"));
+      }
+      seen.add("the server wrote no heartbeat for " + seconds + " s while sessions were open (longer than pingInterval), "
+          + "then " + (stall.size() - 2) + " sessions closed in the same instant: its event loop did not run");
+      confidence = Math.max(confidence, 0.8);
+      signals++;
+    }
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
@@ -123,6 +139,14 @@ public final class ServerOverloadedRule implements Rule {
       confidence = Math.min(0.95, confidence + 0.1);
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen)));
+  }
+
+  /**
+   * A polling handshake that got its open packet, or a 200 whose body the export left out (a
+   * handshake answer always has one: only the export can have dropped it).
+   */
+  private static boolean answeredHandshake(HttpExchange x) {
+    return x.handshake() != null || (x.responseBody().isEmpty() && x.engineIoError() == null);
   }
 
   private static void cite(List<Evidence> evidence, Set<String> sids, List<HttpExchange> xs, String note) {
@@ -133,6 +157,98 @@ public final class ServerOverloadedRule implements Rule {
         evidence.add(Evidence.of(x, note + (x.status() == 200 ? " (" + Math.round(x.durationMs()) + " ms)" : "")));
       }
     }
+  }
+
+  /**
+   * A server log whose heartbeat lines (v4 servers write a PING per session every pingInterval, v3
+   * servers log each client PING) stop for more than 1.5 pingInterval although several were written
+   * in the interval before, followed within 2 s of their return by {@link #MIN_TOGETHER} or more
+   * closes in one instant. Each open session has a heartbeat due every pingInterval, so such a
+   * silence means the process did not run; a restart or a network cut does not stop them first.
+   *
+   * @return the last heartbeat line before the silence, the first after it, then the closes; or
+   *     empty
+   */
+  private static List<LogLine> heartbeatStallThenBurst(Incident incident) {
+    long interval = 0;
+    for (io.siodoctor.rules.api.Session s : incident.sessions()) {
+      long i = s.handshake().map(h -> h.pingInterval()).orElse(-1L);
+      interval = Math.max(interval, i);
+    }
+    if (interval <= 0) {
+      interval = 25_000;
+    }
+    java.util.Map<String, List<LogLine>> beats = new java.util.LinkedHashMap<>();
+    for (LogEvent e : List.of(LogEvent.PING_SENT, LogEvent.PING_RECEIVED)) {
+      for (LogLine l : incident.logLines(e)) {
+        if (l.time() != null) {
+          beats.computeIfAbsent(String.valueOf(l.node()), k -> new ArrayList<>()).add(l);
+        }
+      }
+    }
+    List<LogLine> closes = new ArrayList<>();
+    for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
+      if (l.time() != null) {
+        closes.add(l);
+      }
+    }
+    if (closes.size() < MIN_TOGETHER) {
+      return List.of();
+    }
+    closes.sort((a, b) -> a.time().compareTo(b.time()));
+    for (List<LogLine> node : beats.values()) {
+      node.sort((a, b) -> a.time().compareTo(b.time()));
+      for (int i = 0; i + 1 < node.size(); i++) {
+        LogLine before = node.get(i);
+        LogLine after = node.get(i + 1);
+        long gap = Duration.between(before.time(), after.time()).toMillis();
+        if (gap <= interval * 3 / 2 || busyBefore(node, i, interval) < MIN_TOGETHER) {
+          continue;
+        }
+        List<LogLine> burst = burstAfter(closes, before.node(), after.time());
+        if (!burst.isEmpty()) {
+          List<LogLine> out = new ArrayList<>();
+          out.add(before);
+          out.add(after);
+          out.addAll(burst);
+          return out;
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** Heartbeat lines in the interval that ends at {@code node.get(i)}. */
+  private static int busyBefore(List<LogLine> node, int i, long interval) {
+    int n = 0;
+    for (int k = i; k >= 0
+        && Duration.between(node.get(k).time(), node.get(i).time()).toMillis() <= interval; k--) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The closes of one logger on that node within {@link #TOGETHER}, starting up to 2 s after {@code from}. */
+  private static List<LogLine> burstAfter(List<LogLine> closes, String node, java.time.Instant from) {
+    java.util.Map<String, List<LogLine>> bySource = new java.util.LinkedHashMap<>();
+    for (LogLine l : closes) {
+      long d = Duration.between(from, l.time()).toMillis();
+      if (d >= -TOGETHER.toMillis() && d <= 2000 && java.util.Objects.equals(l.node(), node)) {
+        bySource.computeIfAbsent(String.valueOf(l.source()), k -> new ArrayList<>()).add(l);
+      }
+    }
+    for (List<LogLine> group : bySource.values()) {
+      List<LogLine> together = new ArrayList<>();
+      for (LogLine l : group) {
+        if (Duration.between(group.get(0).time(), l.time()).compareTo(TOGETHER) <= 0) {
+          together.add(l);
+        }
+      }
+      if (together.size() >= MIN_TOGETHER) {
+        return together;
+      }
+    }
+    return List.of();
   }
 
   /**

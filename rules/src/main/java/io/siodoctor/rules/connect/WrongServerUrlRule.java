@@ -15,7 +15,9 @@ import io.siodoctor.rules.signals.HostReach;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Origins;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +78,10 @@ public final class WrongServerUrlRule implements Rule {
     String firstPage = incident.exchanges().stream()
         .filter(e -> "document".equals(e.resourceType()) && e.status() >= 200 && e.status() < 400)
         .findFirst().flatMap(e -> Origins.of(e.url())).orElse(null);
-    for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
+    // "GET <url> net::ERR_…", and "WebSocket connection to '<url>' failed: … net::ERR_…"
+    List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
+    lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
+    for (LogLine l : lines) {
       String url = LogUrls.firstUrl(l.message());
       if (url == null || LogUrls.query(url) == null) {
         continue;
@@ -115,11 +120,12 @@ public final class WrongServerUrlRule implements Rule {
           ? "a development port on the page's host, while the page came from the default port"
           : null;
     }
-    // no route to a private or loopback address is that address's fault, not the user's network
+    // no route to a private or loopback address from the user's machine (ERR_ADDRESS_UNREACHABLE,
+    // which the place map files under the user's own network) is the same wrong URL
     boolean unreachable = NetErrors.unreachable(error) || NetErrors.localNetworkBlocked(error)
         || NetErrors.code(error).equals("ERR_ADDRESS_UNREACHABLE");
     if (!target.get().reachableFromAnywhere() && unreachable && pagePublic) {
-      return "the socket URL is " + target.get().description() + ", the page is public";
+      return "the socket URL's host is " + target.get().description() + "; the page is public";
     }
     if (target.get() == HostReach.LOCAL_NAME && NetErrors.notResolved(error)) {
       return "the socket URL's host is " + target.get().description();

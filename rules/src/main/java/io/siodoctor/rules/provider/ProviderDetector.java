@@ -8,9 +8,11 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.signals.Cookies;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which providers the inputs show, from the facts each provider documents about itself: response
@@ -22,7 +24,19 @@ import java.util.Map;
 public final class ProviderDetector {
   private ProviderDetector() {}
 
-  /** One sighting per provider, Engine.IO requests preferred over the page's other requests. */
+  /**
+   * The log formats only one provider writes, by format id: ALB access logs and Heroku's router
+   * lines.
+   */
+  private static final Map<String, Provider> LOG_FORMATS = Map.of(
+      LogFormat.AWS_ALB.id(), Provider.AWS_ALB,
+      LogFormat.HEROKU_ROUTER.id(), Provider.HEROKU);
+
+  /**
+   * One sighting per provider, on the Socket.IO path only: the Engine.IO requests and the proxy
+   * logs. A provider that serves only the page (static hosting on Vercel, a CDN for the assets)
+   * says nothing about the Socket.IO server, which often runs elsewhere.
+   */
   public static List<ProviderSighting> of(Incident incident) {
     return incident.derived("providers", ProviderDetector::detect);
   }
@@ -34,22 +48,15 @@ public final class ProviderDetector {
         first.putIfAbsent(s.provider(), s);
       }
     }
-    for (HttpExchange x : incident.exchanges()) {
-      if (!x.isEngineIo()) {
-        for (ProviderSighting s : in(x)) {
-          first.putIfAbsent(s.provider(), s);
+    Set<String> formatsSeen = new HashSet<>();
+    for (LogLine l : incident.logLines()) {
+      // one look per format: a proxy log is thousands of lines of the same format
+      if (l.format() != null && formatsSeen.add(l.format().id())) {
+        Provider p = LOG_FORMATS.get(l.format().id());
+        if (p != null) {
+          first.putIfAbsent(p, new ProviderSighting(p, l, l.format().id() + " log"));
         }
       }
-    }
-    List<LogLine> alb = new ArrayList<>();
-    for (LogLine l : incident.logLines()) {
-      if (l.format() == LogFormat.AWS_ALB) {
-        alb.add(l);
-        break;
-      }
-    }
-    if (!alb.isEmpty()) {
-      first.putIfAbsent(Provider.AWS_ALB, new ProviderSighting(Provider.AWS_ALB, alb.get(0), "AWS ALB access log"));
     }
     return List.copyOf(first.values());
   }

@@ -1,6 +1,5 @@
 package io.siodoctor.rules.signals;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,9 +10,9 @@ import java.util.Optional;
  * anyone (a public name or address). A browser elsewhere cannot reach the first three by design.
  */
 public enum HostReach {
-  LOOPBACK("a loopback address, which is the user's own machine"),
+  LOOPBACK("a loopback address: the user's own machine"),
   PRIVATE_ADDRESS("a private network address"),
-  LOCAL_NAME("a host name only a local or container network resolves"),
+  LOCAL_NAME("a name only a local or container network resolves"),
   PUBLIC("a public host");
 
   private static final String[] LOCAL_SUFFIXES = {
@@ -26,7 +25,7 @@ public enum HostReach {
     this.description = description;
   }
 
-  /** For a finding's note: "a loopback address, which is the user's own machine". */
+  /** For a finding's note: "a loopback address: the user's own machine". */
   public String description() {
     return description;
   }
@@ -40,24 +39,43 @@ public enum HostReach {
     return host(url).map(HostReach::ofHost);
   }
 
-  /** The host of an absolute URL, lower case, IPv6 without brackets; empty when there is none. */
+  /**
+   * The host of an absolute URL, lower case, IPv6 without brackets; empty when there is none. Read
+   * by hand: {@code java.net.URI} gives no host for names it deems invalid, such as Compose's
+   * {@code project_backend_1}.
+   */
   public static Optional<String> host(String url) {
     if (url == null) {
       return Optional.empty();
     }
-    try {
-      String h = URI.create(url.trim()).getHost();
-      if (h == null || h.isEmpty()) {
-        return Optional.empty();
-      }
-      h = h.toLowerCase(Locale.ROOT);
-      if (h.startsWith("[") && h.endsWith("]")) {
-        h = h.substring(1, h.length() - 1);
-      }
-      return Optional.of(h.endsWith(".") ? h.substring(0, h.length() - 1) : h);
-    } catch (IllegalArgumentException e) {
+    String u = url.trim();
+    int scheme = u.indexOf("://");
+    if (scheme <= 0) {
       return Optional.empty();
     }
+    int start = scheme + 3;
+    int end = start;
+    while (end < u.length() && "/?#".indexOf(u.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = u.substring(start, end);
+    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    String h;
+    if (authority.startsWith("[")) {
+      int close = authority.indexOf(']');
+      if (close < 0) {
+        return Optional.empty();
+      }
+      h = authority.substring(1, close);
+    } else {
+      int colon = authority.indexOf(':');
+      h = colon < 0 ? authority : authority.substring(0, colon);
+    }
+    h = h.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    return h.isEmpty() ? Optional.empty() : Optional.of(h);
   }
 
   /** The reach of a host name or address literal (lower case, no brackets). */

@@ -252,11 +252,13 @@ public final class NetErrors {
 
   /**
    * The page's Content-Security-Policy blocked the request: {@code ERR_BLOCKED_BY_CSP}, or
-   * Playwright's {@code _failureText} {@code csp} (CDP's blocked reason). Chrome's own HAR leaves
+   * Playwright's {@code _failureText} {@code csp} (CDP's blocked reason), DevTools' status text
+   * {@code (blocked:csp)}. Chrome's own HAR leaves
    * {@code _error} empty for these.
    */
   public static boolean blockedByCsp(String error) {
-    return code(error).equals("ERR_BLOCKED_BY_CSP") || (error != null && error.trim().equals("csp"));
+    return code(error).equals("ERR_BLOCKED_BY_CSP")
+        || (error != null && (error.trim().equals("csp") || error.contains("(blocked:csp)")));
   }
 
   /**

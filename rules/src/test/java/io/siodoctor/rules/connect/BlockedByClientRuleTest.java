@@ -47,6 +47,9 @@ class BlockedByClientRuleTest {
             analytics.js:1 GET https://www.google-analytics.com/g/collect?v=2 net::ERR_BLOCKED_BY_CLIENT
             // EXPECT: blocked-by-client
             socket.io/?EIO=4&transport=polling&t=cbyb8asx:1 Failed to load resource: net::ERR_BLOCKED_BY_CLIENT
+            // EXPECT: blocked-by-client
+            socket.io.js:1482 WebSocket connection to 'wss://app.example.com/socket.io/?EIO=4&transport=websocket' failed: Error in connection establishment: net::ERR_BLOCKED_BY_CLIENT
+            socket.io.js:1482 WebSocket connection to 'wss://app.example.com/socket.io/?EIO=4&transport=websocket' failed: 
             """)
         .doTest();
   }

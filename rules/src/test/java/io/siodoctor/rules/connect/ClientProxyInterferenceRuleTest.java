@@ -53,6 +53,18 @@ class ClientProxyInterferenceRuleTest {
   }
 
   @Test
+  void theConsoleSaysItWhenTheHarLostTheFrames() {
+    tester
+        .addHar("fixture.har", pollingThroughProxy())
+        .addLog("console.log", """
+            // EXPECT: client-proxy-interference
+            socket.io.js:1482 WebSocket connection to 'ws://app.example.com:3000/socket.io/?EIO=4&transport=websocket&sid=ssO51L53Emo8zXiyAAAA' failed: Establishing a tunnel via proxy server failed.
+            (index):11 upgradeError probe error: Error: websocket error
+            """)
+        .doTest();
+  }
+
+  @Test
   void proxyUnreachableAndProxyAuthentication() {
     tester
         .addHar("fixture.har", har()

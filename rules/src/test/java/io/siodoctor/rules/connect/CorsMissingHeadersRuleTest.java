@@ -153,4 +153,15 @@ class CorsMissingHeadersRuleTest {
         .doTest().orElseThrow();
     assertThat(f.confidence()).isLessThan(0.7);
   }
+
+  @Test
+  void serverErrorsWithoutCorsHeadersAreNoCorsProblem() {
+    // a 500 (netty-socketio's unknown session) or a proxy's 502 never carries CORS headers
+    assertThat(tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).status(502).mime("text/html").body("").error("net::ERR_FAILED"))
+            .entry(crossOrigin(get(HANDSHAKE + "P2")).status(500).mime("text/plain").body("").error("net::ERR_FAILED")))
+        .doTest()).isEmpty();
+  }
 }

@@ -61,7 +61,8 @@ class CspBlockedRuleTest {
     tester
         .addHar("fixture.har", har()
             .entry(get(API + "P1").failed("csp").expectEvidence())
-            .entry(get(API + "P2").failed("net::ERR_BLOCKED_BY_CSP").expectEvidence()))
+            .entry(get(API + "P2").failed("net::ERR_BLOCKED_BY_CSP").expectEvidence())
+            .entry(get(API + "P3").failed("(blocked:csp)").expectEvidence()))
         .doTest();
   }
 
@@ -96,7 +97,25 @@ class CspBlockedRuleTest {
             .entry(post(base + "P4&sid=Sid1", "3").body("ok")))
         .doTest().orElseThrow();
     assertThat(f.sessionIds()).containsExactly("Sid1");
+    assertThat(f.confidence()).as("inferred from the policy alone").isLessThan(0.9);
     assertThat(f.evidence().get(1).note()).contains("wss://api.example.com").contains("long-polling");
+  }
+
+  @Test
+  void bodiesLeftOutButTheSessionPolledOnWithoutAWebSocket() {
+    String base = "https://api.example.com/socket.io/?EIO=4&transport=polling&t=";
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("https://app.example.com/")
+                .responseHeader("Content-Security-Policy", "connect-src 'self' https://api.example.com")
+                .expectEvidence())
+            .entry(get(base + "H1").body(""))
+            .entry(post(base + "P1&sid=Sid1", "40").body("").expectEvidence())
+            .entry(get(base + "P2&sid=Sid1").body(""))
+            .after(25)
+            .entry(get(base + "P3&sid=Sid1").body(""))
+            .entry(post(base + "P4&sid=Sid1", "3").body("")))
+        .doTest();
   }
 
   @Test

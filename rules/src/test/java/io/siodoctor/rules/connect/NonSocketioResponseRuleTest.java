@@ -71,6 +71,16 @@ class NonSocketioResponseRuleTest {
   }
 
   @Test
+  void cloudflareChallengePage() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(get(HANDSHAKE + "P1").status(403).mime("text/html")
+                .responseHeader("cf-mitigated", "challenge").responseHeader("Server", "cloudflare")
+                .body("<!DOCTYPE html><html><head><title>Just a moment...</title></head></html>").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
   void captivePortal() {
     tester
         .addHar("fixture.har", har()

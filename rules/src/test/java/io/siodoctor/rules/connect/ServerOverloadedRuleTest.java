@@ -71,6 +71,49 @@ class ServerOverloadedRuleTest {
   }
 
   @Test
+  void heartbeatsStopLongerThanTheirIntervalThenEverySessionClosesAtOnce() {
+    String open = "engine:socket sending packet \"open\" ({\"sid\":\"%s\",\"upgrades\":[],\"pingInterval\":5000,\"pingTimeout\":3000,\"maxPayload\":1000000})";
+    Finding f = tester
+        .addLog("server.log", "2026-12-07T14:00:00.000Z " + String.format(open, "sidAAAAAAAAAAAAAAAA1") + "\n"
+            + "2026-12-07T14:00:00.010Z " + String.format(open, "sidAAAAAAAAAAAAAAAA2") + "\n"
+            + "2026-12-07T14:00:00.020Z " + String.format(open, "sidAAAAAAAAAAAAAAAA3") + "\n"
+            + """
+            2026-12-07T14:00:05.000Z engine:socket writing ping packet - expecting pong within 3000ms
+            2026-12-07T14:00:05.010Z engine:socket writing ping packet - expecting pong within 3000ms
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:05.020Z engine:socket writing ping packet - expecting pong within 3000ms
+            2026-12-07T14:00:05.300Z app report requested: building it synchronously
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:14.300Z engine:socket writing ping packet - expecting pong within 3000ms
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:14.350Z socket.io:client client close with reason transport close
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:14.351Z socket.io:client client close with reason transport close
+            // EXPECT: server-overloaded
+            2026-12-07T14:00:14.352Z socket.io:client client close with reason transport close
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("no heartbeat for 9.28 s").contains("3 sessions closed in the same instant");
+  }
+
+  @Test
+  void silentWhenSessionsCloseTogetherWithoutAStall() {
+    // a load balancer restart: every connection closes at once, the heartbeats never paused
+    String open = "engine:socket sending packet \"open\" ({\"sid\":\"%s\",\"upgrades\":[],\"pingInterval\":5000,\"pingTimeout\":3000,\"maxPayload\":1000000})";
+    tester
+        .addLog("server.log", "2026-12-07T14:00:00.000Z " + String.format(open, "sidAAAAAAAAAAAAAAAA1") + "\n"
+            + """
+            2026-12-07T14:00:05.000Z engine:socket writing ping packet - expecting pong within 3000ms
+            2026-12-07T14:00:05.010Z engine:socket writing ping packet - expecting pong within 3000ms
+            2026-12-07T14:00:05.020Z engine:socket writing ping packet - expecting pong within 3000ms
+            2026-12-07T14:00:07.350Z socket.io:client client close with reason transport close
+            2026-12-07T14:00:07.351Z socket.io:client client close with reason transport close
+            2026-12-07T14:00:07.352Z socket.io:client client close with reason transport close
+            """)
+        .expectNoFindings().doTest();
+  }
+
+  @Test
   void silentWhenTimeoutsAreSpreadOut() {
     // each session's own heartbeat schedule: a network loss, not a blocked loop
     tester

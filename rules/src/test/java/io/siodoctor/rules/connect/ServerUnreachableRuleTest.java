@@ -79,4 +79,23 @@ class ServerUnreachableRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void apacheCaddyAndHerokuSayTheBackendIsGone() {
+    tester
+        .addLog("apache-error.log", """
+            [Mon Dec 07 14:29:40.191170 2026] [mpm_event:notice] [pid 9901:tid 9901] AH00489: Apache/2.4.71 (Debian) configured -- resuming normal operations
+            // EXPECT: server-unreachable
+            [Mon Dec 07 14:31:05.000000 2026] [proxy:error] [pid 4242:tid 4251] (111)Connection refused: AH00957: http: attempt to connect to 127.0.0.1:3000 (127.0.0.1:3000) failed
+            """)
+        .addLog("caddy-access.log", """
+            // EXPECT: server-unreachable
+            {"level":"error","ts":1796653820.5,"logger":"http.log.error.log0","msg":"dial tcp 127.0.0.1:3000: connect: connection refused","request":{"remote_ip":"127.0.0.1","method":"GET","uri":"/socket.io/?EIO=4&transport=polling&t=x1"},"duration":0.001,"status":502}
+            """)
+        .addLog("heroku-fixture.log", """
+            // EXPECT: server-unreachable
+            2026-12-07T14:32:01.000000+00:00 heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/socket.io/?EIO=4&transport=polling&t=Nx3" host=chat.herokuapp.com request_id=x fwd="203.0.113.5" dyno=web.1 connect=0ms service=10ms status=503 bytes=0 protocol=https
+            """)
+        .doTest().orElseThrow();
+  }
 }

@@ -75,6 +75,18 @@ class WrongServerUrlRuleTest {
   }
 
   @Test
+  void webSocketOnlyClientInTheConsole() {
+    tester
+        .addHar("fixture.har", har().entry(document(PAGE)))
+        .addLog("console.log", """
+            // EXPECT: wrong-server-url
+            socket.io.js:1482 WebSocket connection to 'ws://localhost:3000/socket.io/?EIO=4&transport=websocket' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED
+            (index):12 connect_error websocket error
+            """)
+        .doTest();
+  }
+
+  @Test
   void developmentPortOfThePageHostIsWeaker() {
     Finding f = tester
         .addHar("fixture.har", har()

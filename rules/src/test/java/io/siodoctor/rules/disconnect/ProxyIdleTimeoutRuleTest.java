@@ -96,4 +96,20 @@ class ProxyIdleTimeoutRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void envoyStreamIdleTimeoutAndHerokuIdleConnectionAreTheSameFact() {
+    // fixtures in the documented default formats of Envoy and the Heroku router (not run here)
+    Finding f = tester
+        .addLog("envoy-fixture.log", """
+            // EXPECT: proxy-idle-timeout
+            [2026-12-07T14:30:23.310Z] "GET /socket.io/?EIO=4&transport=websocket&sid=Lbo5JLzTotvW3g2LAAAA HTTP/1.1" 101 SI 0 1234 300012 - "203.0.113.5" "Mozilla/5.0" "cc21d9b0-cf5c-432b-8c7e-98aeb7988cd2" "chat.example.com" "10.0.2.1:3000"
+            """)
+        .addLog("heroku-fixture.log", """
+            // EXPECT: proxy-idle-timeout
+            2026-12-07T14:31:50.000000+00:00 heroku[router]: at=error code=H15 desc="Idle connection" method=GET path="/socket.io/?EIO=4&transport=websocket&sid=Zbo5JLzTotvW3g2LAAAA" host=chat.herokuapp.com request_id=r2 fwd="203.0.113.5" dyno=web.2 connect=1ms service=55000ms status=503 bytes= protocol=https
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.85);
+  }
 }

@@ -75,7 +75,7 @@ class ProviderFixesTest {
             + "\"Root=1-58337262-36d228ad5d99923122bbe354\" \"-\" \"-\" 0 2026-11-25T10:00:03.099Z \"forward\" \"-\" \"-\" \"10.0.0.5:3000\" \"400\" \"-\" \"-\"\n")
         .incident();
     assertThat(ProviderDetector.of(i)).extracting(s -> s.provider()).contains(Provider.AWS_ALB);
-    assertThat(fix(i, ProxySetting.STICKINESS)).contains("AWS ALB access log").contains("lb_cookie");
+    assertThat(fix(i, ProxySetting.STICKINESS)).contains("aws-alb log").contains("lb_cookie");
   }
 
   @Test
@@ -83,6 +83,18 @@ class ProviderFixesTest {
     Incident i = incident(e -> e.responseHeader("Via", "1.1 vegur"));
     assertThat(fix(i, ProxySetting.STICKINESS)).contains("Heroku").contains("heroku features:enable http-session-affinity");
     assertThat(fix(i, ProxySetting.IDLE_TIMEOUT)).contains("H15").contains("55 seconds");
+  }
+
+  @Test
+  void herokuRouterLogAloneNamesHeroku() {
+    Incident i = RuleTester.of(new StickySessionMissingRule())
+        .addLog("router.log", "2026-12-07T14:40:29.300000+00:00 heroku[router]: at=error code=H15 desc=\"Idle connection\" "
+            + "method=GET path=\"/socket.io/?EIO=4&transport=websocket&sid=" + SID + "\" host=app.herokuapp.com "
+            + "request_id=8ff976d2-fc77-4d15-928e-675e539894ae fwd=\"203.0.113.7\" dyno=web.1 connect=0ms service=61648ms "
+            + "status=503 bytes= protocol=https\n")
+        .incident();
+    assertThat(ProviderDetector.of(i)).extracting(s -> s.provider()).contains(Provider.HEROKU);
+    assertThat(fix(i, ProxySetting.IDLE_TIMEOUT)).contains("heroku-router log").contains("H15");
   }
 
   @Test
@@ -120,6 +132,16 @@ class ProviderFixesTest {
     RuleEngine.Result r = new RuleEngine(List.of(new StickySessionMissingRule())).run(i);
     assertThat(r.findings()).hasSize(1);
     assertThat(r.findings().get(0).finding().fix()).contains("http-session-affinity");
+  }
+
+  @Test
+  void aProviderServingOnlyThePageIsNotTheSocketServers() {
+    // the page is static hosting on Vercel, the Socket.IO server runs elsewhere
+    HarFixture h = har()
+        .entry(document("https://app.example.com/").responseHeader("server", "Vercel").responseHeader("x-vercel-id", "fra1::abcde-1"))
+        .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")));
+    Incident i = RuleTester.of(new StickySessionMissingRule()).addHar("capture.har", h).incident();
+    assertThat(ProviderDetector.of(i)).isEmpty();
   }
 
   @Test

@@ -1,0 +1,92 @@
+package io.siodoctor.analyzer.diff;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.siodoctor.analyzer.Tool;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** {@code diff --format json} and {@code POST /api/diff}: schemaVersion 2, tool, both sides, ranked differences. */
+public final class DiffJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private DiffJson() {}
+
+  public static void write(CaptureDiff d, Writer out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      Tool.stamp(g);
+      side(g, "working", d.working());
+      side(g, "failing", d.failing());
+      g.writeArrayFieldStart("differences");
+      for (CaptureDiff.Difference x : d.differences()) {
+        g.writeStartObject();
+        g.writeNumberField("rank", x.rank());
+        g.writeStringField("aspect", x.aspect().id());
+        g.writeStringField("title", x.title());
+        strings(g, "working", x.working());
+        strings(g, "failing", x.failing());
+        strings(g, "explains", x.explains());
+        g.writeObjectFieldStart("evidence");
+        evidence(g, "working", x.workingEvidence());
+        evidence(g, "failing", x.failingEvidence());
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("onlyInFailing");
+      for (CaptureDiff.CauseRef c : d.onlyInFailing()) {
+        cause(g, c);
+      }
+      g.writeEndArray();
+      strings(g, "same", d.same());
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void side(JsonGenerator g, String name, CaptureDiff.Side s) throws IOException {
+    g.writeObjectFieldStart(name);
+    strings(g, "inputs", s.inputs());
+    g.writeStringField("verdict", s.verdict());
+    g.writeArrayFieldStart("causes");
+    for (CaptureDiff.CauseRef c : s.causes()) {
+      cause(g, c);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void cause(JsonGenerator g, CaptureDiff.CauseRef c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", c.id());
+    g.writeNumberField("rank", c.rank());
+    g.writeStringField("title", c.title());
+    g.writeEndObject();
+  }
+
+  private static void evidence(JsonGenerator g, String name, List<DiffEvidence> list) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (DiffEvidence e : list) {
+      g.writeStartObject();
+      g.writeStringField("file", e.file());
+      g.writeStringField("location", e.location());
+      g.writeStringField("time", e.time().isEmpty() ? null : e.time());
+      g.writeStringField("excerpt", e.excerpt());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+}

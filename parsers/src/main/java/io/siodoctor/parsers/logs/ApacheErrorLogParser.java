@@ -1,0 +1,168 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFormat;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Apache httpd 2.4 error logs (default {@code ErrorLogFormat}): {@code [Mon Dec 07 14:29:40.191170
+ * 2026] [proxy_http:error] [pid 9901:tid 9950] (104)Connection reset by peer: [client
+ * 127.0.0.1:5555] AH01102: error reading status line from remote server 127.0.0.1:3000}. The
+ * message after the {@code [client …]} part goes to {@link ApacheErrorMessages}; the source is the
+ * module, the level the bracket's second half. Apache writes local time without a zone: read as
+ * UTC, as the nginx error log is. Lines without the leading date (continuations) take the previous
+ * time.
+ */
+public final class ApacheErrorLogParser extends LineLogParser {
+
+  public ApacheErrorLogParser() {
+    super(LogFormat.APACHE_ERROR);
+  }
+
+  @Override
+  public boolean sniff(byte[] head, int length) {
+    if (HeadLines.binary(head, length)) {
+      return false;
+    }
+    List<String> lines = HeadLines.nonBlank(head, length, 100);
+    int ok = 0;
+    for (String l : lines) {
+      if (time(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0) {
+        ok++;
+      }
+    }
+    return ok >= 1 && ok * 2 >= lines.size();
+  }
+
+  /** The time of {@code [Www Mmm dd hh:mm:ss[.uuuuuu] yyyy]} at the line's start, or null. */
+  static Instant time(String l) {
+    // [Mon Dec 07 14:29:40.191170 2026]
+    if (l.length() < 26 || l.charAt(0) != '[' || l.charAt(4) != ' ' || l.charAt(8) != ' ') {
+      return null;
+    }
+    int close = l.indexOf(']');
+    if (close < 25 || close > 40) {
+      return null;
+    }
+    byte[] b = l.substring(5, close).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    // "Dec 07 14:29:40.191170 2026"
+    if (b.length < 20 || b[3] != ' ' || b[6] != ' ' || b[9] != ':' || b[12] != ':') {
+      return null;
+    }
+    int month = Ascii.month(b, 0);
+    int yearAt = b.length - 4;
+    if (month < 1 || b[yearAt - 1] != ' ' || !digits(b, 4, 2) || !digits(b, 7, 2) || !digits(b, 10, 2)
+        || !digits(b, 13, 2) || !digits(b, yearAt, 4)) {
+      return null;
+    }
+    int nanos = 0;
+    if (b[15] == '.') {
+      int scale = 100_000_000;
+      for (int i = 16; i < yearAt - 1 && scale > 0; i++) {
+        if (!Ascii.isDigit(b[i])) {
+          return null;
+        }
+        nanos += (b[i] - '0') * scale;
+        scale /= 10;
+      }
+    }
+    try {
+      return LocalDateTime.of(Ascii.digits(b, yearAt, 4), month, Ascii.digits(b, 4, 2),
+          Ascii.digits(b, 7, 2), Ascii.digits(b, 10, 2), Ascii.digits(b, 13, 2), nanos)
+          .toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean digits(byte[] b, int at, int n) {
+    for (int i = at; i < at + n; i++) {
+      if (!Ascii.isDigit(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  protected Session open(String file, RecordSink sink) {
+    return new ErrorSession(file, sink);
+  }
+
+  private static final class ErrorSession extends Session {
+    private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+    private boolean zoneWarned;
+
+    ErrorSession(String file, RecordSink sink) {
+      super(file, sink, LogFormat.APACHE_ERROR);
+    }
+
+    @Override
+    protected void line(byte[] b, int s, int e, long n) {
+      if (s == e) {
+        return;
+      }
+      String line = Ascii.str(b, s, e);
+      Instant time = time(line);
+      if (time == null) {
+        emitOther(n, line);
+        return;
+      }
+      if (!zoneWarned) {
+        zoneWarned = true;
+        warnOnce("zone", "Apache error log times carry no zone; they were read as UTC");
+      }
+      lastTime = time;
+      int p = line.indexOf(']') + 1;
+      String source = null;
+      String level = null;
+      // [module:level]
+      int lb = line.indexOf('[', p);
+      int rb = lb < 0 ? -1 : line.indexOf(']', lb);
+      if (lb >= 0 && rb > lb && rb - lb < 48) {
+        String ml = line.substring(lb + 1, rb);
+        int colon = ml.indexOf(':');
+        source = colon < 0 ? null : ml.substring(0, colon);
+        level = colon < 0 ? ml : ml.substring(colon + 1);
+        p = rb + 1;
+      }
+      // [pid N:tid M]
+      p = skipBracket(line, p, "[pid ");
+      String rest = line.substring(Math.min(p, line.length())).stripLeading();
+      // "(104)Connection reset by peer: " before the message
+      String errno = null;
+      if (rest.startsWith("(")) {
+        int colon = rest.indexOf(": ");
+        if (colon > 0) {
+          errno = rest.substring(0, colon);
+          rest = rest.substring(colon + 2);
+        }
+      }
+      if (rest.startsWith("[client ")) {
+        int c = rest.indexOf("] ");
+        rest = c < 0 ? rest : rest.substring(c + 2);
+      }
+      LogEvent event = LogEvent.OTHER;
+      String detail = null;
+      if (ApacheErrorMessages.recognise(rest, errno, result)) {
+        event = result.event;
+        detail = result.detail;
+      }
+      String sid = rest.indexOf("sid=") >= 0 ? LogUrls.sidInText(rest) : null;
+      emit(n, time, fileNode, level, source, sid, rest, event, detail, null);
+    }
+
+    private static int skipBracket(String line, int p, String prefix) {
+      int k = line.indexOf(prefix, p);
+      if (k < 0 || k > p + 2) {
+        return p;
+      }
+      int close = line.indexOf(']', k);
+      return close < 0 ? p : close + 1;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+// websocket-upgrade-blocked--apache-no-upgrade: socket.io 4.8.1 behind Apache httpd 2.4 without
+// mod_proxy_wstunnel / `upgrade=websocket`: the WebSocket handshake reaches engine.io without its
+// Upgrade header and is refused 400; the session stays on polling.
+const { freePort, apache } = require('../recorder/lib/processes');
+module.exports = async (rec) => {
+  const [port, backend] = [await freePort(), await freePort()];
+  rec.node('server', 'server.js', { env: { PORT: String(backend) }, log: 'server.log' });
+  await rec.waitPort(backend);
+  await apache(rec, 'httpd.conf', { PORT: port, BACKEND: backend });
+  await rec.record({ url: `http://127.0.0.1:${port}/`, duration: 9000 });
+};
