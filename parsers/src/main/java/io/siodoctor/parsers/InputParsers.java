@@ -10,6 +10,7 @@ import io.siodoctor.parsers.logs.EnvoyAccessLogParser;
 import io.siodoctor.parsers.logs.GenericLogParser;
 import io.siodoctor.parsers.logs.HaproxyLogParser;
 import io.siodoctor.parsers.logs.HerokuRouterLogParser;
+import io.siodoctor.parsers.logs.JavaClientLogParser;
 import io.siodoctor.parsers.logs.JsonLinesLogParser;
 import io.siodoctor.parsers.logs.NettySocketIoLogParser;
 import io.siodoctor.parsers.logs.NginxAccessLogParser;
@@ -50,6 +51,7 @@ public final class InputParsers {
         new SquidAccessLogParser(),
         new PythonSocketIoLogParser(),
         new NettySocketIoLogParser(),
+        new JavaClientLogParser(),
         new BrowserConsoleLogParser(),
         new GenericLogParser());
   }

@@ -12,6 +12,9 @@ import io.siodoctor.parsers.record.LogEvent;
  * <p>It states what a message says, never why; prefix tests only, no regex.
  */
 final class PythonEngineIoMessages {
+  /** The close reason engine.io gives the same event; the rules know it. */
+  private static final String PING_TIMEOUT = "ping timeout";
+
   private PythonEngineIoMessages() {}
 
   /** Whether it recognised the message; {@code r} then holds the event, detail and sid. */
@@ -65,7 +68,8 @@ final class PythonEngineIoMessages {
       return true;
     }
     if (m.startsWith("Client is gone, closing socket")) {
-      r.set(LogEvent.CLOSED, "client is gone", null);
+      // check_ping_timeout: no PONG within ping_timeout of the server's PING
+      r.set(LogEvent.CLOSED, PING_TIMEOUT, null);
       return true;
     }
     return false;
@@ -75,7 +79,9 @@ final class PythonEngineIoMessages {
     if (m.startsWith("Sending packet ", at)) {
       int type = at + 15;
       if (m.startsWith("OPEN", type)) {
-        r.set(LogEvent.HANDSHAKE, null, sid);
+        // "OPEN data {'sid': '…', 'upgrades': ['websocket'], …}": the open packet, as JSON
+        int brace = m.indexOf('{', type);
+        r.set(LogEvent.HANDSHAKE, brace < 0 ? null : pythonDictAsJson(m, brace), sid);
       } else if (m.startsWith("PING", type)) {
         r.set(LogEvent.PING_SENT, null, sid);
       } else if (m.startsWith("MESSAGE data 4", type) || m.startsWith("MESSAGE data 44", type)) {
@@ -101,7 +107,9 @@ final class PythonEngineIoMessages {
     if (m.startsWith("Upgrade to websocket successful", at)) {
       r.set(LogEvent.UPGRADE_DONE, null, sid);
     } else if (m.startsWith("Client is gone, closing socket", at)) {
-      r.set(LogEvent.CLOSED, "client is gone", sid);
+      // python-engineio's check_ping_timeout (socket.py / asyncio_socket.py): no PONG came within
+      // ping_timeout of its PING, the same fact as engine.io's "ping timeout"
+      r.set(LogEvent.CLOSED, PING_TIMEOUT, sid);
     } else if (m.startsWith("Failed websocket upgrade", at)) {
       r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(at), sid);
     } else if (m.startsWith("Received request to upgrade to ", at)) {
@@ -112,6 +120,48 @@ final class PythonEngineIoMessages {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The JSON of a python dict's repr of strings, numbers, lists and booleans ({@code {'sid': 'x',
+   * 'upgrades': [], 'pingTimeout': 20000}}), from {@code from} to its closing brace; null when it
+   * holds anything else (a double quote, nesting deeper than lists) or does not close.
+   */
+  static String pythonDictAsJson(String m, int from) {
+    StringBuilder sb = new StringBuilder(m.length() - from);
+    boolean inString = false;
+    int depth = 0;
+    for (int i = from; i < m.length(); i++) {
+      char c = m.charAt(i);
+      if (c == '"' || c == '\\') {
+        return null;
+      }
+      if (c == '\'') {
+        inString = !inString;
+        sb.append('"');
+        continue;
+      }
+      if (!inString) {
+        if (c == '{' || c == '[') {
+          depth++;
+        } else if (c == '}' || c == ']') {
+          depth--;
+        } else if (m.startsWith("True", i) || m.startsWith("None", i)) {
+          sb.append(m.startsWith("True", i) ? "true" : "null");
+          i += 3;
+          continue;
+        } else if (m.startsWith("False", i)) {
+          sb.append("false");
+          i += 4;
+          continue;
+        }
+      }
+      sb.append(c);
+      if (depth == 0) {
+        return sb.toString();
+      }
+    }
+    return null;
   }
 
   /** The {@code "message"} of a CONNECT_ERROR's JSON, or null. */

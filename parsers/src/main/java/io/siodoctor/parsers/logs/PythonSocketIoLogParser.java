@@ -15,7 +15,7 @@ import java.time.Instant;
  * <sid>} → UNKNOWN_SID; {@code <sid>: Upgrade to websocket successful} → UPGRADE_DONE; {@code
  * <sid>: Received request to upgrade to websocket} → UPGRADE_STARTED; {@code <sid>: Failed
  * websocket upgrade...} → UPGRADE_INCOMPLETE; {@code <sid>: Client is gone, closing socket} →
- * CLOSED ("client is gone"); {@code Sending packet PING} → PING_SENT; {@code Received packet
+ * CLOSED ("ping timeout": python-engineio's check_ping_timeout); {@code Sending packet PING} → PING_SENT; {@code Received packet
  * PONG/PING} → PONG_RECEIVED/PING_RECEIVED; unsupported protocol version and origin rejections.
  * Other lines (werkzeug/uvicorn access lines, the application's output) are OTHER, with the sid
  * of any {@code sid=} they contain. Times without a zone are read as UTC. On Heroku the dyno

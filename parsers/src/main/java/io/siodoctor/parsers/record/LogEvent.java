@@ -105,5 +105,11 @@ public enum LogEvent {
    * The server refused a request outside its Socket.IO path (netty-socketio {@code Blocked wrong
    * socket.io-context request! url: …}): {@code eventDetail} is the URL.
    */
-  WRONG_PATH
+  WRONG_PATH;
+
+  /**
+   * {@link #CLIENT_CONNECT_ERROR}'s detail when the Java client says it reached a Socket.IO v2 server
+   * with a v3+ client ({@code It seems you are trying to reach a Socket.IO server in v2.x …}).
+   */
+  public static final String JAVA_CLIENT_V2_SERVER = "v2 server";
 }

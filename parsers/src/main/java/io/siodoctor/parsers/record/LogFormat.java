@@ -27,6 +27,8 @@ public enum LogFormat {
   /** Python python-socketio / Flask-SocketIO and Java netty-socketio logs. */
   PYTHON_SOCKETIO("python-socketio"),
   NETTY_SOCKETIO("netty-socketio"),
+  /** The Java client's logs (io.socket:socket.io-client / engine.io-client, java.util.logging). */
+  JAVA_CLIENT("socketio-java-client"),
   /** A browser console export (Chrome "Save as..."). */
   BROWSER_CONSOLE("browser-console"),
   /** Any other line with a timestamp. */

@@ -51,6 +51,7 @@ class PythonSocketIoLogParserTest {
     assertThat(heroku.event()).isEqualTo(LogEvent.UNKNOWN_SID);
     assertThat(heroku.time()).isEqualTo(Instant.parse("2020-11-28T20:20:26.267794Z"));
     assertThat(s.lines.get(6).event()).isEqualTo(LogEvent.CLOSED);
+    assertThat(s.lines.get(6).eventDetail()).isEqualTo("ping timeout");
     assertThat(s.lines.get(7).event()).isEqualTo(LogEvent.PONG_RECEIVED);
     assertThat(s.lines.get(8).event()).isEqualTo(LogEvent.PING_SENT);
     assertThat(s.lines.get(9).event()).isEqualTo(LogEvent.UPGRADE_STARTED);
@@ -103,5 +104,18 @@ class PythonSocketIoLogParserTest {
     assertThat(Parse.sniff(parser, "2026-12-07 14:06:54,265 ERROR engineio.server: http://a.example is not an accepted origin.\n")).isTrue();
     assertThat(Parse.sniff(parser, "2026-12-07T14:10:50.040Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.transport.PollingTransport - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection\n")).isFalse();
     assertThat(Parse.sniff(parser, "127.0.0.1 - - [26/Nov/2026:03:15:38 +0000] \"GET / HTTP/1.1\" 200 706 \"-\" \"Mozilla/5.0\"\n")).isFalse();
+  }
+
+  @Test
+  void theOpenPacketOfThePythonDictBecomesJson() {
+    CollectingSink s = Parse.text(parser, "server.log",
+        "2026-12-07 14:04:24,109 INFO engineio.server: 7_9tQ_4A-kEt3OusAAAA: Sending packet OPEN data {'sid': '7_9tQ_4A-kEt3OusAAAA', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}\n"
+            + "2026-12-07 14:04:25,000 INFO engineio.server: 8_9tQ_4A-kEt3OusAAAA: Sending packet OPEN data {'sid': '8_9tQ_4A-kEt3OusAAAA', 'upgrades': [], 'x': True, 'y': None\n");
+    assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.HANDSHAKE);
+    assertThat(s.lines.get(0).eventDetail()).isEqualTo(
+        "{\"sid\": \"7_9tQ_4A-kEt3OusAAAA\", \"upgrades\": [\"websocket\"], \"pingTimeout\": 20000, \"pingInterval\": 25000}");
+    // cut before its closing brace: no JSON, the sid still counts
+    assertThat(s.lines.get(1).eventDetail()).isNull();
+    assertThat(s.lines.get(1).sid()).contains("8_9tQ_4A-kEt3OusAAAA");
   }
 }

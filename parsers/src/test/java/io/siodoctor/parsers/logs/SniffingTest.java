@@ -67,6 +67,10 @@ class SniffingTest {
         "netty-socketio",
         "2026-12-07T14:10:16.385Z [nioEventLoopGroup-2-1] INFO com.corundumstudio.socketio.SocketIOServer - SocketIO server started at port: 34555\n"
             + "2026-12-07T14:10:19.675Z [nioEventLoopGroup-3-2] INFO app - [server] connect 31a5d1cd-6a20-4e29-b96c-d41d23e07318\n");
+    SAMPLES.put(
+        "socketio-java-client",
+        "Dec 07, 2026 2:04:35 PM io.socket.engineio.client.Socket onPacket\n"
+            + "FINE: socket received: type 'ping', data 'null'\n");
     SAMPLES.put("apache-access", ProxyLogParsersTest.APACHE_ACCESS);
     SAMPLES.put("apache-error", ProxyLogParsersTest.APACHE_ERROR);
     SAMPLES.put("caddy-access", ProxyLogParsersTest.CADDY);
@@ -126,6 +130,7 @@ class SniffingTest {
         new AwsAlbLogParser(),
         new PythonSocketIoLogParser(),
         new NettySocketIoLogParser(),
+        new JavaClientLogParser(),
         new BrowserConsoleLogParser(),
         new GenericLogParser());
   }

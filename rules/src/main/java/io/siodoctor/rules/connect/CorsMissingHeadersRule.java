@@ -43,6 +43,7 @@ public final class CorsMissingHeadersRule implements Rule {
     // refused never adds them: the refusal is the first suspect, the missing header its consequence
     boolean onlyErrorAnswers = true;
     boolean successPassed = false;
+    boolean onlyServerErrors = true;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.isWebSocket() || "OPTIONS".equalsIgnoreCase(x.method()) && x.status() >= 200 && x.status() < 300
           && x.responseHeader("Access-Control-Allow-Origin").isPresent()) {
@@ -59,6 +60,7 @@ public final class CorsMissingHeadersRule implements Rule {
           answered.add(Evidence.of(x, why));
           origins.add(page);
           onlyErrorAnswers &= x.status() >= 400;
+          onlyServerErrors &= x.status() >= 500;
         } else if (x.status() >= 200 && x.status() < 300 && (x.error() == null || x.error().isBlank())) {
           successPassed = true;
         }
@@ -84,6 +86,11 @@ public final class CorsMissingHeadersRule implements Rule {
       }
     }
     boolean python = !pythonRefusals.isEmpty() || !pythonLog.isEmpty();
+    if (!answered.isEmpty() && failed.isEmpty() && onlyServerErrors && !python) {
+      // only 5xx answers: the server or proxy broke, and its error page carries no CORS headers
+      // (netty-socketio's 500 for an unknown session, a proxy's 502/503); no CORS set-up evidence
+      return Optional.empty();
+    }
     if (!answered.isEmpty() && onlyErrorAnswers && successPassed && console.isEmpty() && !python
         && failed.isEmpty()) {
       // the server's normal answers pass CORS; only its error answers lack the headers: the error is

@@ -107,6 +107,14 @@ public final class VersionMismatchRule implements Rule {
         }
       }
     }
+    // the Java client names the case itself ("It seems you are trying to reach a Socket.IO server
+    // in v2.x with a v3.x client"): a typed fact of its recogniser
+    for (LogLine l : incident.logLines(LogEvent.CLIENT_CONNECT_ERROR)) {
+      if (LogEvent.JAVA_CLIENT_V2_SERVER.equals(l.eventDetail())) {
+        evidence.add(Evidence.of(l, "the Java client found a v2 server"));
+        v3ClientV2Server = true;
+      }
+    }
     Optional<List<Evidence>> legacyServer = legacyServerAnsweringV4(incident);
     if (legacyServer.isPresent()) {
       evidence.addAll(legacyServer.get());
@@ -117,7 +125,8 @@ public final class VersionMismatchRule implements Rule {
       incident.logLines(LogEvent.CLOSED).stream()
           .filter(l -> "ping timeout".equals(l.eventDetail())).limit(3)
           .forEach(l -> evidence.add(Evidence.of(l, "no heartbeat between a v3/v4 client and a v2 server")));
-      incident.logLines(LogEvent.CLIENT_CONNECT_ERROR).stream().limit(3)
+      incident.logLines(LogEvent.CLIENT_CONNECT_ERROR).stream()
+          .filter(l -> !LogEvent.JAVA_CLIENT_V2_SERVER.equals(l.eventDetail())).limit(3)
           .forEach(l -> evidence.add(Evidence.of(l)));
     }
     for (LogLine l : incident.logLines(LogEvent.UNSUPPORTED_PROTOCOL_VERSION)) {

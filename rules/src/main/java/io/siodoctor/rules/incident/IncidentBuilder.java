@@ -303,7 +303,9 @@ public final class IncidentBuilder {
       if (handshake == null) {
         // a server log's open packet: what the server announced, when no HAR showed it
         for (LogLine l : logLines) {
-          if (l.is(LogEvent.OPEN_SENT) && l.eventDetail() != null) {
+          // python-engineio logs the sid and the open packet on one line: a HANDSHAKE with the JSON
+          if ((l.is(LogEvent.OPEN_SENT) || l.is(LogEvent.HANDSHAKE)) && l.eventDetail() != null
+              && l.eventDetail().startsWith("{")) {
             Handshake h = PacketDecoder.parseHandshake(
                 new EngineIoPacket(EngineIoPacket.Type.OPEN, l.eventDetail(), false, null));
             if (h != null) {

@@ -2,6 +2,7 @@ package io.siodoctor.rules.polling;
 
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -60,6 +61,10 @@ public final class PollingOnlyConfigRule implements Rule {
         sids.add(s.sid());
       }
     }
+    // python-engineio without a WebSocket library says so at start-up and offers polling only
+    List<LogLine> noWebSocket = incident.logLines(LogEvent.UPGRADE_UNAVAILABLE);
+    noWebSocket.stream().limit(3).forEach(l -> evidence.add(Evidence.of(l, "the server has no WebSocket support")));
+    serverSide |= !noWebSocket.isEmpty();
     boolean handshakeUnseen = false;
     if (evidence.isEmpty()) {
       // response bodies not recorded: the open packet (and its "upgrades") is gone, but a session that
@@ -88,7 +93,10 @@ public final class PollingOnlyConfigRule implements Rule {
           .withFix("Either the server runs with `transports: [\"polling\"]` or the client with `transports:"
               + " [\"polling\"]` / `upgrade: false`: allow both transports on both sides."));
     }
-    String fix = serverSide
+    String fix = !noWebSocket.isEmpty()
+        ? "python-engineio found no WebSocket library, so it offers polling only: install `simple-websocket`"
+            + " (threading / WSGI servers), or run it on aiohttp, eventlet or gevent, which carry their own."
+        : serverSide
         ? "The server was started with `transports: [\"polling\"]` (or behind something that strips"
             + " `upgrades`). If that is not intended, allow both: `new Server(httpServer, { transports:"
             + " [\"polling\", \"websocket\"] })`."

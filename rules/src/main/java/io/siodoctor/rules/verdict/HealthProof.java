@@ -77,8 +77,9 @@ final class HealthProof {
         return Optional.of(ws.request());
       }
     }
-    if (opened) {
-      // a server log alone: the session went on after its open packet (requests, pings, upgrade)
+    if (opened || s.handshakeRecord().isPresent()) {
+      // a server log alone: the session went on after its open packet (requests, pings, upgrade);
+      // netty-socketio logs the handshake ("Handshake authorized") but not the open packet
       Instant at = s.handshakeRecord().map(Record::time).orElse(null);
       int alive = 0;
       int later = 0;

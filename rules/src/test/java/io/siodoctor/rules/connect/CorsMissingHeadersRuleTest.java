@@ -50,6 +50,19 @@ class CorsMissingHeadersRuleTest {
   }
 
   @Test
+  void wildcardAnsweredToACredentialedRequestWhoseCookieWasSanitizedAway() {
+    // a sanitized export drops the Cookie header; the browser's refusal of a "*" answer (status 200
+    // kept, _error net::ERR_FAILED) is what only a request with credentials gets
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).responseHeader("Access-Control-Allow-Origin", "*")
+                .body(open("Lbo5JLzTotvW3g2LAAAA", "websocket")).error("net::ERR_FAILED").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("* on a request with credentials");
+  }
+
+  @Test
   void requestThatFailedLikeCorsWithoutAnAnswerIsLessCertain() {
     Finding f = tester
         .addHar("fixture.har", har()
@@ -139,5 +152,16 @@ class CorsMissingHeadersRuleTest {
                 .expectEvidence()))
         .doTest().orElseThrow();
     assertThat(f.confidence()).isLessThan(0.7);
+  }
+
+  @Test
+  void serverErrorsWithoutCorsHeadersAreNoCorsProblem() {
+    // a 500 (netty-socketio's unknown session) or a proxy's 502 never carries CORS headers
+    assertThat(tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).status(502).mime("text/html").body("").error("net::ERR_FAILED"))
+            .entry(crossOrigin(get(HANDSHAKE + "P2")).status(500).mime("text/plain").body("").error("net::ERR_FAILED")))
+        .doTest()).isEmpty();
   }
 }

@@ -84,4 +84,15 @@ class VersionMismatchRuleTest {
     HealthySessions.v3("ptzi_578ycUci8WLB9G1").appendTo(har);
     tester.addHar("fixture.har", har).expectNoFindings().doTest();
   }
+
+  @Test
+  void theJavaClientSaysItReachedAV2Server() {
+    tester
+        .addLog("client.log", """
+            // EXPECT: version-mismatch
+            2026-12-07T14:04:35.200Z [main] ERROR com.example.Chat - connect_error: It seems you are trying to reach a Socket.IO server in v2.x with a v3.x client, but they are not compatible (more information here: https://socket.io/docs/v3/migrating-from-2-x-to-3-0/)
+            2026-12-07T14:04:35.120Z [EventThread] DEBUG io.socket.engineio.client.Socket - socket close with reason: transport error
+            """)
+        .doTest().orElseThrow();
+  }
 }

@@ -96,4 +96,18 @@ class HeartbeatTimeoutRuleTest {
     HealthySessions.v3(SID).pings(4).appendTo(har);
     tester.addHar("fixture.har", har).expectNoFindings().doTest();
   }
+
+  @Test
+  void pythonEngineIoSaysTheClientIsGone() {
+    // python-engineio's check_ping_timeout: no PONG within ping_timeout of its PING
+    Finding f = tester
+        .addLog("server.log", """
+            2026-12-07 14:00:00,000 INFO engineio.server: Lbo5JLzTotvW3g2LAAAA: Sending packet OPEN data {'sid': 'Lbo5JLzTotvW3g2LAAAA', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}
+            2026-12-07 14:00:25,001 INFO engineio.server: Lbo5JLzTotvW3g2LAAAA: Sending packet PING data None
+            // EXPECT: heartbeat-timeout
+            2026-12-07 14:00:45,200 INFO engineio.server: Lbo5JLzTotvW3g2LAAAA: Client is gone, closing socket
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("ping timeout");
+  }
 }

@@ -71,4 +71,16 @@ class PollingOnlyConfigRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void pythonEngineIoWithoutAWebSocketLibrary() {
+    Finding f = tester
+        .addLog("server.log", """
+            // EXPECT: polling-only-config
+            2026-12-07 14:00:00,000 WARNING engineio.server: WebSocket transport not available. Install simple-websocket for improved performance.
+            2026-12-07 14:00:01,000 INFO engineio.server: Lbo5JLzTotvW3g2LAAAA: Sending packet OPEN data {'sid': 'Lbo5JLzTotvW3g2LAAAA', 'upgrades': [], 'pingTimeout': 20000, 'pingInterval': 25000}
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.fix()).contains("simple-websocket");
+  }
 }

@@ -1,0 +1,126 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFormat;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Logs of the Java client (io.socket:socket.io-client / engine.io-client 2.x): {@code
+ * java.util.logging}'s default two-line format ({@code Dec 07, 2026 2:04:35 PM
+ * io.socket.engineio.client.Socket onPacket} then {@code FINE: socket received: type 'open', data
+ * '{…}'}), or one line through slf4j/logback ({@code … DEBUG io.socket.engineio.client.Socket -
+ * socket close with reason: ping timeout}). {@link JavaClientMessages} says what a message means.
+ * Times without a zone are read as UTC.
+ */
+public final class JavaClientLogParser extends LineLogParser {
+
+  private static final String PACKAGE = "io.socket.";
+  private static final DateTimeFormatter JUL =
+      DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", Locale.US);
+  private static final String[] JUL_LEVELS = {"SEVERE: ", "WARNING: ", "INFO: ", "CONFIG: ", "FINE: ",
+    "FINER: ", "FINEST: "};
+
+  public JavaClientLogParser() {
+    super(LogFormat.JAVA_CLIENT);
+  }
+
+  @Override
+  public boolean sniff(byte[] head, int length) {
+    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
+      return false;
+    }
+    for (String l : HeadLines.nonBlank(head, length, 200)) {
+      if (l.contains(PACKAGE + "engineio.client.") || l.contains(PACKAGE + "client.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The time of a JUL header line ({@code Dec 07, 2026 2:04:35 PM class method}), or null. */
+  static Instant julTime(String l) {
+    int pm = Math.max(l.indexOf(" AM "), l.indexOf(" PM "));
+    if (pm < 18 || pm > 26) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(l.substring(0, pm + 3), JUL).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  @Override
+  protected Session open(String file, RecordSink sink) {
+    return new JavaSession(file, sink);
+  }
+
+  private static final class JavaSession extends Session {
+    private final TimeReader times = new TimeReader();
+    private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+    private String source;
+
+    JavaSession(String file, RecordSink sink) {
+      super(file, sink, LogFormat.JAVA_CLIENT);
+    }
+
+    @Override
+    protected void line(byte[] b, int s, int e, long n) {
+      if (s == e) {
+        return;
+      }
+      String line = Ascii.str(b, s, e);
+      Instant header = julTime(line);
+      if (header != null) {
+        lastTime = header;
+        int k = line.indexOf(PACKAGE);
+        int sp = k < 0 ? -1 : line.indexOf(' ', k);
+        source = k < 0 ? null : line.substring(k, sp < 0 ? line.length() : sp);
+        sink.unrecognised(file, header);
+        return;
+      }
+      String level = null;
+      String msg = null;
+      String src = source;
+      for (String lv : JUL_LEVELS) {
+        if (line.startsWith(lv)) {
+          level = lv.substring(0, lv.length() - 2).toLowerCase(Locale.ROOT);
+          msg = line.substring(lv.length());
+          break;
+        }
+      }
+      Instant time = lastTime;
+      if (msg == null) {
+        // one line through slf4j: "<time> [thread] LEVEL io.socket.x.Y - message"
+        if (Ascii.isDigit(b[s]) && times.readIso(b, s, e) > 0) {
+          time = times.instant();
+          lastTime = time;
+        }
+        int k = line.indexOf(PACKAGE);
+        int dash = k < 0 ? -1 : line.indexOf(" - ", k);
+        if (dash > 0) {
+          src = line.substring(k, line.indexOf(' ', k));
+          msg = line.substring(dash + 3);
+        } else {
+          msg = line;
+          src = null;
+        }
+      }
+      LogEvent event = LogEvent.OTHER;
+      String detail = null;
+      String sid = null;
+      if (JavaClientMessages.recognise(msg, result)) {
+        event = result.event;
+        detail = result.detail;
+        sid = result.sid;
+      }
+      emit(n, time, fileNode, level, src, sid, msg, event, detail, null);
+    }
+  }
+}
