@@ -110,6 +110,9 @@ public final class HarSanitizer {
         throw new NotAHarException("not valid text in the encoding its first bytes announce, at "
             + JsonErrors.where(p.currentLocation(), 0));
       }
+    } catch (java.io.CharConversionException e) {
+      // found by fuzzing: first bytes announcing a UCS-4 byte order Jackson cannot read
+      throw new NotAHarException("not valid text: its first bytes announce an encoding that cannot be read");
     } catch (JsonProcessingException e) {
       // Jackson quotes the offending token, which may be a secret: hidden, and the rest masked
       throw new NotAHarException("not valid JSON at " + where(e) + ": "

@@ -44,7 +44,14 @@ public final class HarParser implements InputParser {
       quirks.note(HarQuirks.Kind.UTF16);
     }
     ParsePosition position = new ParsePosition();
-    try (JsonParser p = HarJson.parser(buffered, encoding)) {
+    JsonParser p;
+    try {
+      p = HarJson.parser(buffered, encoding);
+    } catch (java.io.CharConversionException e) {
+      // found by fuzzing: first bytes announcing a UCS-4 byte order Jackson cannot read
+      throw new InputError(file, "byte 0", "not valid text: its first bytes announce an encoding that cannot be read");
+    }
+    try (p) {
       try {
         new Walk(p, file, sink, quirks, position).document();
       } catch (JsonProcessingException e) {
