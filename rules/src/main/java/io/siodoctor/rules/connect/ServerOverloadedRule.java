@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The server is there but cannot serve: requests that Engine.IO answers at once (a polling
  * handshake, a POST) answered seconds late, the connection closed with no answer ({@code
- * net::ERR_EMPTY_RESPONSE}) by a server that answered other requests, the process out of file
+ * net::ERR_EMPTY_RESPONSE}) by a server that answered other requests, {@code 503} with {@code
+ * Retry-After} (a load-shedding answer) from a server that answers others, the process out of file
  * descriptors ({@code EMFILE}), or the server closing many sessions for {@code ping timeout} in the
  * same instant — each session's heartbeat timer runs on its own schedule, so only a blocked event
  * loop, released at once, makes them fire together. Nothing answering at all is {@code
@@ -71,6 +72,21 @@ public final class ServerOverloadedRule implements Rule {
       cite(evidence, sids, empty, "closed with no answer by a server that answered other requests");
       seen.add(empty.size() + " request(s) closed with no answer (net::ERR_EMPTY_RESPONSE) while the server answered others");
       confidence = Math.max(confidence, 0.8);
+      signals++;
+    }
+    // shedding load: 503 with Retry-After (RFC 9110 §15.6.4: "temporary overload") from a server
+    // that answered other Socket.IO requests
+    List<HttpExchange> shed = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.status() == 503 && x.responseHeader("Retry-After").isPresent()
+          && Origins.of(x.url()).map(answeringOrigins::contains).orElse(false) && answeredOthers(incident, x)) {
+        shed.add(x);
+      }
+    }
+    if (!shed.isEmpty()) {
+      cite(evidence, sids, shed, "503 with Retry-After: the server sheds load");
+      seen.add(shed.size() + " request(s) answered 503 with Retry-After by a server that answered others");
+      confidence = Math.max(confidence, 0.7);
       signals++;
     }
     // immediate answers that came seconds late
@@ -139,6 +155,17 @@ public final class ServerOverloadedRule implements Rule {
       confidence = Math.min(0.95, confidence + 0.1);
     }
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen)));
+  }
+
+  /** Another Socket.IO request to the same origin got a real answer (not a 5xx). */
+  private static boolean answeredOthers(Incident incident, HttpExchange shed) {
+    Optional<String> origin = Origins.of(shed.url());
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x != shed && x.status() >= 200 && x.status() < 500 && Origins.of(x.url()).equals(origin)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

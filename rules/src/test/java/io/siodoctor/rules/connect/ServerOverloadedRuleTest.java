@@ -42,6 +42,28 @@ class ServerOverloadedRuleTest {
   }
 
   @Test
+  void loadSheddingAnswersFromAServerThatAnswersOthers() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")))
+            .entry(get(POLLING + "&t=P2").status(503).mime("text/plain").body("Server is too busy")
+                .responseHeader("Retry-After", "5").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void silentOnA503WithoutRetryAfter() {
+    // a proxy's 503 for a backend that is down is server-unreachable's
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")))
+            .entry(get(POLLING + "&t=P2").status(503).mime("text/html").body("<html>503 Service Unavailable</html>")))
+        .expectNoFindings().doTest();
+  }
+
+  @Test
   void fileDescriptorsExhaustedInTheServerLog() {
     tester
         .addLog("server.log", """
