@@ -3,6 +3,7 @@
 # underneath), seeded from sample-captures/. Prints executions and findings per target and in total.
 #
 #   bench/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]       default: 120 s, every target
+#   MAX_LEN=1024 bench/fuzz.sh ...                      longest input libFuzzer makes (default 16384)
 #
 # Targets: har logs engineIo masker (parsers), sanitizer renderers (analyzer). Each runs in its own
 # JVM at -Xmx256m with libFuzzer's -timeout=2 (an input over 2 s is a finding). A finding is written
@@ -53,7 +54,7 @@ for t in "${TARGETS[@]}"; do
   set +e
   java -Xmx256m -Dsio.repo.root="$PWD" -cp "${!cp_var}" com.code_intelligence.jazzer.Jazzer \
     --target_class="$class" --target_method="$t" --instrumentation_includes='io.siodoctor.**' \
-    -max_total_time="$SECONDS_PER_TARGET" -timeout=2 -max_len=16384 -print_final_stats=1 \
+    -max_total_time="$SECONDS_PER_TARGET" -timeout=2 -max_len="${MAX_LEN:-16384}" -print_final_stats=1 \
     -artifact_prefix="$inputs/" "$corpus" >"$log" 2>&1
   rc=$?
   set -e

@@ -105,6 +105,10 @@ public final class HarSanitizer {
       } catch (StreamConstraintsException e) {
         throw new NotAHarException("not a HAR this tool accepts, at " + JsonErrors.where(p.currentLocation(), 0)
             + ": " + limit(e));
+      } catch (java.io.CharConversionException e) {
+        // found by fuzzing: NULs first make Jackson read UTF-32, and then a character out of range
+        throw new NotAHarException("not valid text in the encoding its first bytes announce, at "
+            + JsonErrors.where(p.currentLocation(), 0));
       }
     } catch (JsonProcessingException e) {
       // Jackson quotes the offending token, which may be a secret: hidden, and the rest masked
@@ -282,6 +286,8 @@ public final class HarSanitizer {
           if (!redacted.equals(decoded)) {
             set(body, "text", Redactor.encodeText(redacted));
           }
+        } else if (engineIoEntry && binaryPayload(body, bodyText)) {
+          return; // kept, or redacted in place
         } else {
           body.put("text", r.dropped());
           body.remove("encoding");
@@ -295,6 +301,30 @@ public final class HarSanitizer {
           }
         });
       }
+    }
+
+    /**
+     * An Engine.IO binary polling payload (XHR2 framing: length bytes, then packets): its text
+     * packets are read byte for byte; when redacting them keeps every length (sids become hashes
+     * of the same length) the payload is written back, framing intact, and the method returns
+     * true; when a secret would change a length, the framing cannot be kept and it returns false.
+     */
+    private boolean binaryPayload(ObjectNode body, String base64) {
+      String bytes;
+      try {
+        bytes = new String(Base64.getMimeDecoder().decode(base64), java.nio.charset.StandardCharsets.ISO_8859_1);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+      String redacted = r.text(bytes);
+      if (redacted.equals(bytes)) {
+        return true;
+      }
+      if (redacted.length() != bytes.length() || !redacted.chars().allMatch(c -> c <= 0xff)) {
+        return false;
+      }
+      body.put("text", Base64.getEncoder().encodeToString(redacted.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+      return true;
     }
 
     /** Any other string: URLs (initiator stacks, redirectURL) and free text (page titles, error texts). */

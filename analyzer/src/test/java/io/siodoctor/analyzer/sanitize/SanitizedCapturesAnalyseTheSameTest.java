@@ -95,9 +95,14 @@ class SanitizedCapturesAnalyseTheSameTest {
       }
       strings[1]++;
       assertThat(NEVER_CHANGED).as("%s %s changed", har, path).doesNotContain(field);
-      if (!b.asText().contains("[redacted:")) {
-        assertThat(onlySidLikeTokensDiffer(a.asText(), b.asText())).as("%s %s: %s -> %s", har, path,
-            a.asText(), b.asText()).isTrue();
+      String before = a.asText();
+      String after = b.asText();
+      if (field.equals("text") && path.endsWith("content.text") && base64(before) != null && base64(after) != null) {
+        before = base64(before); // a base64 body: compared as what it holds
+        after = base64(after);
+      }
+      if (!after.contains("[redacted:")) {
+        assertThat(onlySidLikeTokensDiffer(before, after)).as("%s %s: %s -> %s", har, path, before, after).isTrue();
       }
     } else {
       assertThat(b).as("%s %s", har, path).isEqualTo(a);
@@ -129,6 +134,14 @@ class SanitizedCapturesAnalyseTheSameTest {
       i = Math.max(end, i + 1);
     }
     return true;
+  }
+
+  private static String base64(String s) {
+    try {
+      return new String(java.util.Base64.getDecoder().decode(s), StandardCharsets.ISO_8859_1);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static boolean token(char c) {

@@ -49,6 +49,11 @@ public final class HarParser implements InputParser {
         new Walk(p, file, sink, quirks, position).document();
       } catch (JsonProcessingException e) {
         throw JsonErrors.toInputError(file, e, p.currentLocation(), encoding.bomLength(), position);
+      } catch (java.io.CharConversionException e) {
+        // found by fuzzing: NULs first make Jackson read UTF-32, and then a character out of range
+        throw new InputError(file, JsonErrors.where(p.currentLocation(), encoding.bomLength()),
+            "not valid text in the encoding its first bytes announce (" + encoding.charset().name() + ") inside "
+            + position);
       }
     } finally {
       quirks.flush(sink);

@@ -41,14 +41,37 @@ public final class SidHasher {
     return cache.computeIfAbsent(sid, this::compute);
   }
 
+  private static boolean isHexShaped(String sid) {
+    boolean digit = false;
+    for (int i = 0; i < sid.length(); i++) {
+      char c = sid.charAt(i);
+      if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+        digit = true;
+      } else if (c != '-') {
+        return false;
+      }
+    }
+    return digit && sid.length() >= 8;
+  }
+
   /** Whether the value is already a replacement (a HAR sanitized twice keeps its hashes). */
   boolean isReplacement(String value) {
     return cache.containsValue(value);
   }
 
   private String compute(String sid) {
-    String h = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(mac.doFinal(sid.getBytes(StandardCharsets.UTF_8)));
+    byte[] digest = mac.doFinal(sid.getBytes(StandardCharsets.UTF_8));
+    if (isHexShaped(sid)) {
+      // netty-socketio's sids are UUIDs, and the analysis recognises that server by their shape: keep it
+      StringBuilder sb = new StringBuilder(sid.length());
+      for (int i = 0; i < sid.length(); i++) {
+        char c = sid.charAt(i);
+        int nibble = (digest[(i / 2) % digest.length] >> (i % 2 == 0 ? 4 : 0)) & 0xf;
+        sb.append(c == '-' ? '-' : Character.forDigit(nibble, 16));
+      }
+      return sb.toString();
+    }
+    String h = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     // same length as the original (Engine.IO sids are 20 chars), at least 8 to stay distinct
     int len = Math.max(8, Math.min(sid.length(), h.length()));
     while (h.length() < len) {

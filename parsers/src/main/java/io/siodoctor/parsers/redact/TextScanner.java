@@ -192,7 +192,13 @@ final class TextScanner {
       if (c == '"' || c == '\'') {
         int close = closingQuote(v, c, true);
         if (close < 0) {
-          return -1;
+          // cut short (a bounded frame, an excerpt): the rest of the line is the secret's start
+          int eol = v + 1;
+          while (eol < n && s.charAt(eol) != '\n') {
+            eol++;
+          }
+          maskValue(name, sid, v + 1, eol, kind.equals(Redactions.QUERY) ? Redactions.FIELD : kind, false);
+          return eol;
         }
         maskValue(name, sid, v + 1, close, kind.equals(Redactions.QUERY) ? Redactions.FIELD : kind, false);
         return close + 1;

@@ -56,6 +56,8 @@ class SecretMaskerTest {
     assertThat(SecretMasker.mask("40{\"sid\":\"Zx81LhzcuIGgGY7fAAAB\"}")).isEqualTo("40{\"sid\":\"Zx81LhzcuIGgGY7fAAAB\"}");
     // cut short (an excerpt): masked to the end rather than left half-open
     assertThat(SecretMasker.mask("received 40{\"token\":\"CUT-SECR")).doesNotContain("CUT-SECR");
+    assertThat(SecretMasker.mask("received 42[\"x\",{\"token\":\"CUT-SECR")).doesNotContain("CUT-SECR")
+        .startsWith("received 42[\"x\",{\"token\":\"");
   }
 
   @Test
