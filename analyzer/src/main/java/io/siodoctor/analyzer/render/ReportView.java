@@ -66,7 +66,8 @@ public record ReportView(
   public record SymptomView(String id, String summary, List<EvidenceView> evidence) {}
 
   /** What one HAR can and cannot show: its exporter and the kinds of evidence it lacks. */
-  public record CaptureView(String file, String exporter, List<String> missing) {}
+  /** @param exporterId the contract's exporter id ({@code chrome}, {@code playwright}, ...) */
+  public record CaptureView(String file, String exporterId, String exporter, List<String> missing) {}
 
   /** The values each filter offers, in order. */
   public record Filters(List<String> sessions, List<String> transports, List<String> nodes) {}
@@ -122,7 +123,8 @@ public record ReportView(
     List<CaptureView> out = new ArrayList<>();
     for (InputSummary in : report.inputs()) {
       if (in.capture() != null) {
-        out.add(new CaptureView(in.file(), CaptureText.exporter(in.capture()), CaptureText.missing(in.capture())));
+        out.add(new CaptureView(in.file(), in.capture().exporter(), CaptureText.exporter(in.capture()),
+            CaptureText.missing(in.capture())));
       }
     }
     return out;

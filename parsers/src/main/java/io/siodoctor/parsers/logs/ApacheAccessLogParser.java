@@ -2,7 +2,6 @@ package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
-import java.util.List;
 
 /**
  * Apache httpd access logs in the {@code combined} format followed by a request time: {@code %D}
@@ -28,14 +27,7 @@ public final class ApacheAccessLogParser extends LineLogParser {
 
   /** Whether at least one, and at least half, of the head's lines end the way this format's do. */
   static boolean hasTail(byte[] head, int length) {
-    List<String> lines = HeadLines.nonBlank(head, length, 100);
-    int ok = 0;
-    for (String l : lines) {
-      if (endsWithQuotedThenInteger(l)) {
-        ok++;
-      }
-    }
-    return ok >= 1 && ok * 2 >= lines.size();
+    return HeadLines.mostlyMatch(head, length, ApacheAccessLogParser::endsWithQuotedThenInteger);
   }
 
   /** {@code ..." 12345} at the end of the line: a quoted field, one space, digits. */

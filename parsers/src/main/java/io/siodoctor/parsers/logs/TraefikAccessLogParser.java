@@ -2,7 +2,6 @@ package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
-import java.util.List;
 
 /**
  * Traefik access logs in their default Common Log Format
@@ -27,14 +26,7 @@ public final class TraefikAccessLogParser extends LineLogParser {
 
   /** Whether at least one, and at least half, of the head's lines end the way this format's do. */
   static boolean hasTail(byte[] head, int length) {
-    List<String> lines = HeadLines.nonBlank(head, length, 100);
-    int ok = 0;
-    for (String l : lines) {
-      if (endsWithQuotedUrlThenMillis(l)) {
-        ok++;
-      }
-    }
-    return ok >= 1 && ok * 2 >= lines.size();
+    return HeadLines.mostlyMatch(head, length, TraefikAccessLogParser::endsWithQuotedUrlThenMillis);
   }
 
   /** {@code ..." 12ms} at the end of the line (after the quoted server URL). */
