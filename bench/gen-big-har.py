@@ -6,7 +6,11 @@ with a fresh Engine.IO sid, and with the WebSocket's real application frames rep
 connection carries a long chat (as a HAR left recording for hours does). Nothing is invented:
 every entry and frame is a copy of a recorded one.
 
-usage: gen-big-har.py SOURCE.har OUT.har TARGET_MB [FRAMES_PER_SOCKET]
+With several sources (comma-separated), visits take turns among them, so the HAR also carries
+what real pages load besides Socket.IO: the pages, the client bundles served with their content,
+and Chrome's `_initiator` call stacks.
+
+usage: gen-big-har.py SOURCE.har[,SOURCE.har...] OUT.har TARGET_MB [FRAMES_PER_SOCKET]
 """
 import copy
 import json
@@ -22,13 +26,19 @@ def shift_iso(value, seconds):
 def main():
     source, out, target_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
     frames_per_socket = int(sys.argv[4]) if len(sys.argv) > 4 else 20000
-    har = json.load(open(source, encoding="utf-8"))
-    entries = har["log"]["entries"]
-    sids = set()
-    for e in entries:
-        text = e["response"].get("content", {}).get("text") or ""
-        if text.startswith('0{"sid":"'):
-            sids.add(text[9:29])
+    visits = []  # per source: its HAR, its entries and the sids it issued
+    for path in source.split(","):
+        har = json.load(open(path, encoding="utf-8"))
+        entries = har["log"]["entries"]
+        sids = set()
+        for e in entries:
+            text = e["response"].get("content", {}).get("text") or ""
+            # the handshake's open packet, alone (v4) or length-prefixed in a v3 payload
+            at = text.find('0{"sid":"')
+            if at >= 0:
+                sids.add(text[at + 9:text.index('"', at + 9)])
+        visits.append((har, entries, sids))
+    har = visits[0][0]
     target = int(target_mb * 1024 * 1024)
     with open(out, "w", encoding="utf-8") as f:
         head = {k: v for k, v in har["log"].items() if k != "entries"}
@@ -36,6 +46,7 @@ def main():
         written, visit, first = 0, 0, True
         while written < target:
             offset = visit * 600.0  # a new visit every ten minutes
+            _, entries, sids = visits[visit % len(visits)]
             for e in entries:
                 c = copy.deepcopy(e)
                 c["startedDateTime"] = shift_iso(c["startedDateTime"], offset)

@@ -7,8 +7,11 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 size="${1:-1024}"
 out="$root/bench/out"
 mkdir -p "$out"
-har="$out/big-$size.har"
-src="$root/sample-captures/healthy--v4-websocket-upgrade/capture.har"
+har="$out/big-$size-$(printf '%s' "${SOURCES:-default}" | cksum | cut -d' ' -f1).har"
+# real captures in turn: WebSocket chat, a v3 page whose client bundle is served with its content
+# and Chrome's initiator stacks, a page whose Socket.IO path is wrong (SOURCES=a.har,b.har overrides)
+captures="$root/sample-captures"
+src="${SOURCES:-$captures/healthy--v4-websocket-upgrade/capture.har,$captures/healthy--v3-pair/capture.har,$captures/wrong-path--404/capture.har}"
 [ -f "$har" ] || python3 "$root/bench/gen-big-har.py" "$src" "$har" "$size"
 "$root/sio-doctor" --version >/dev/null
 # a private copy: a rebuild during the run must not swap the jar under the benchmark
@@ -20,7 +23,9 @@ echo "file: $har ($mb MB)"
 run() {
   local name="$1"; shift
   /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || true
-  read -r secs kb < "$out/time.txt"
+  # the last line: a run that exits non-zero (analyze exits 1 when it finds a cause) gets a
+  # "Command exited with non-zero status" line first
+  read -r secs kb < <(tail -n 1 "$out/time.txt")
   awk -v n="$name" -v s="$secs" -v k="$kb" -v mb="$mb" \
     'BEGIN{printf "%-28s %6.2f s  %7.0f MB/s  peak RSS %5.0f MB\n", n, s, mb/s, k/1024}'
 }

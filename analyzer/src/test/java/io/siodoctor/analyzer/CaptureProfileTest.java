@@ -123,7 +123,7 @@ class CaptureProfileTest {
     assertThat(missing(capture)).contains("response-bodies:all", "websocket-frames:all");
     assertThat(analyze("text", har).text()).contains("captured by playwright").contains("response bodies (all)");
     assertThat(analyze("markdown", har).text()).contains("captured by playwright").contains("websocket frames (all)");
-    assertThat(analyze("html", har).text()).contains("data-exporter=\"playwright\"").contains("response bodies (all)");
+    assertThat(analyze("html", har).text()).contains("playwright (Playwright").contains("response bodies (all)");
   }
 
   @Test
