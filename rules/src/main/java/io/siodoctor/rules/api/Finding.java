@@ -3,6 +3,7 @@ package io.siodoctor.rules.api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,9 @@ public record Finding(
     }
     evidence = List.copyOf(evidence);
     uncitedTimes = List.copyOf(uncited);
-    sessionIds = sessionIds == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(sessionIds));
+    // in the order the rule found them: Set.copyOf iterates in a per-JVM random order, which made
+    // causes[].sessions differ from run to run
+    sessionIds = sessionIds == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(sessionIds));
   }
 
   public Finding(

@@ -20,6 +20,19 @@ class FindingTest {
   }
 
   @Test
+  void sessionsKeepTheOrderTheRuleFoundThemIn() {
+    // reports must be the same from run to run: an immutable Set.copyOf iterates in an order salted
+    // per JVM, so 40 sids would come out shuffled
+    List<String> sids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      sids.add("sid-" + i);
+    }
+    Finding f = Finding.of(0.9, evidence(1, "fixture.log")).withSessions(sids);
+    assertThat(f.sessionIds()).containsExactlyElementsOf(sids);
+    assertThat(f.withDetail("d").sessionIds()).containsExactlyElementsOf(sids);
+  }
+
+  @Test
   void evidenceIsCappedButEventsCountEveryRecord() {
     Finding f = Finding.of(0.9, evidence(35, "fixture.log"));
     assertThat(f.evidence()).hasSize(Finding.MAX_EVIDENCE);
