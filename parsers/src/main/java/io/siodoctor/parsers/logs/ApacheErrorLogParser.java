@@ -6,7 +6,6 @@ import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Apache httpd 2.4 error logs (default {@code ErrorLogFormat}): {@code [Mon Dec 07 14:29:40.191170
@@ -25,17 +24,7 @@ public final class ApacheErrorLogParser extends LineLogParser {
 
   @Override
   public boolean sniff(byte[] head, int length) {
-    if (HeadLines.binary(head, length)) {
-      return false;
-    }
-    List<String> lines = HeadLines.nonBlank(head, length, 100);
-    int ok = 0;
-    for (String l : lines) {
-      if (time(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0) {
-        ok++;
-      }
-    }
-    return ok >= 1 && ok * 2 >= lines.size();
+    return HeadLines.mostlyMatch(head, length, l -> time(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0);
   }
 
   /** The time of {@code [Www Mmm dd hh:mm:ss[.uuuuuu] yyyy]} at the line's start, or null. */

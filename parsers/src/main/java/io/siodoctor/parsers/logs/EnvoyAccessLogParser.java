@@ -34,17 +34,7 @@ public final class EnvoyAccessLogParser extends LineLogParser {
 
   @Override
   public boolean sniff(byte[] head, int length) {
-    if (HeadLines.binary(head, length)) {
-      return false;
-    }
-    List<String> lines = HeadLines.nonBlank(head, length, 100);
-    int ok = 0;
-    for (String l : lines) {
-      if (looksLikeEnvoy(l)) {
-        ok++;
-      }
-    }
-    return ok >= 1 && ok * 2 >= lines.size();
+    return HeadLines.mostlyMatch(head, length, EnvoyAccessLogParser::looksLikeEnvoy);
   }
 
   /** {@code [<ISO time>] "<request>" <code> <flags> <n> <n> <n> ...}. */
