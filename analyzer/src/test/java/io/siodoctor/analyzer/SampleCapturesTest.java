@@ -104,12 +104,13 @@ class SampleCapturesTest {
       String realTop = name.contains("--") ? name.substring(0, name.indexOf("--"))
           : expected.path("top").isTextual() ? expected.path("top").asText() : HEALTHY;
       List<String> baseInputs = inputs(expected);
-      tests.add(DynamicTest.dynamicTest(name, () -> check(folder, baseInputs, folder, expected, realTop, name)));
+      tests.add(DynamicTest.dynamicTest(name, () -> check(folder, baseInputs, folder, expected, realTop, name, "main")));
       JsonNode variants = expected.path("variants");
       for (int i = 0; i < variants.size(); i++) {
         JsonNode v = variants.get(i);
+        String key = "variant-" + (i + 1);
         tests.add(DynamicTest.dynamicTest(name + " " + v.path("inputs"),
-            () -> check(folder, inputs(v), folder, v, realTop, name + " " + v.path("inputs"))));
+            () -> check(folder, inputs(v), folder, v, realTop, name + " " + v.path("inputs"), key)));
       }
       List<String> hars = baseInputs.stream().filter(f -> f.endsWith(".har")).toList();
       if (hars.isEmpty()) {
@@ -117,7 +118,7 @@ class SampleCapturesTest {
       }
       if (hars.size() < baseInputs.size()) {
         tests.add(DynamicTest.dynamicTest(name + " har-only", () -> check(folder, hars, folder,
-            lenient(expected), realTop, name + " har-only")));
+            lenient(expected), realTop, name + " har-only", "har-only")));
       }
       for (DegradedHar d : DegradedHar.values()) {
         JsonNode spec = expected.path("degraded").has(d.id) ? expected.path("degraded").path(d.id) : lenient(expected);
@@ -127,7 +128,7 @@ class SampleCapturesTest {
             for (String h : hars) {
               d.write(folder.resolve(h), dir);
             }
-            check(dir, baseInputs, folder, spec, realTop, name + " " + d.id);
+            check(dir, baseInputs, folder, spec, realTop, name + " " + d.id, d.id);
           } finally {
             deleteTree(dir);
           }
@@ -168,13 +169,20 @@ class SampleCapturesTest {
    * @param dir where the HAR inputs are read from (the folder, or a temporary folder of degraded copies)
    * @param folder the capture folder (logs are always read from there)
    * @param realTop the capture's real cause, {@code healthy} for a healthy capture
+   * @param runKey the run's name in the golden reports ({@link GoldenReports})
    */
-  private static void check(Path dir, List<String> inputs, Path folder, JsonNode expected, String realTop, String run) {
+  private static void check(Path dir, List<String> inputs, Path folder, JsonNode expected, String realTop, String run,
+      String runKey) {
     List<String> args = new ArrayList<>(List.of("analyze", "--format", "json", "--top", "100"));
+    List<String> paths = new ArrayList<>();
     for (String i : inputs) {
       Path p = dir.resolve(i);
-      args.add((Files.exists(p) ? p : folder.resolve(i)).toString());
+      paths.add((Files.exists(p) ? p : folder.resolve(i)).toString());
     }
+    args.addAll(paths);
+    boolean degraded = !dir.equals(folder);
+    GoldenReports.check(folder.getFileName().toString(), runKey, paths, List.of(dir, folder),
+        degraded ? List.of("json") : GoldenReports.ALL_FORMATS);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
