@@ -159,6 +159,11 @@ class SampleCapturesTest {
     return spec;
   }
 
+  /** The inputs of a capture's main run, as {@code expected.json} names them. */
+  static List<String> mainInputs(Path folder) throws IOException {
+    return inputs(JSON.readTree(folder.resolve("expected.json").toFile()));
+  }
+
   private static List<String> inputs(JsonNode spec) {
     List<String> files = new ArrayList<>();
     spec.path("inputs").forEach(i -> files.add(i.asText()));
