@@ -1,5 +1,7 @@
 package io.siodoctor.parsers;
 
+import io.siodoctor.parsers.logs.LineLogParser;
+import io.siodoctor.parsers.logs.LineRanges;
 import io.siodoctor.parsers.record.Excerpts;
 import io.siodoctor.parsers.redact.SecretMasker;
 import io.siodoctor.parsers.record.Record;
@@ -13,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Reads one input of any supported format: gunzips it when it is gzipped, detects the format from
@@ -58,11 +61,49 @@ public final class InputReader {
 
   /** Reads a stream; the caller closes it. */
   public InputSummary read(InputStream in, String displayName, RecordSink sink) {
+    return read(in, displayName, sink, null);
+  }
+
+  /**
+   * Where a big plain log may be read on several cores ({@link LineRanges}).
+   *
+   * @param file the local file the stream reads, uncompressed as it is on disk
+   * @param bytes its size
+   * @param pool runs the ranges (not the pool the caller runs on: it waits for them)
+   * @param threads ranges read at once
+   */
+  public static final class Split {
+    private final Path file;
+    private final long bytes;
+    private final ExecutorService pool;
+    private final int threads;
+    private boolean used;
+
+    public Split(Path file, long bytes, ExecutorService pool, int threads) {
+      this.file = file;
+      this.bytes = bytes;
+      this.pool = pool;
+      this.threads = threads;
+    }
+
+    /** Whether the file was read in ranges (its stream was left unread after the head). */
+    public boolean used() {
+      return used;
+    }
+  }
+
+  /**
+   * Reads a stream, the caller closes it; when {@code split} is given and the stream turns out to be
+   * a big log whose parser reads ranges, the file is read in ranges on the split's pool instead, with
+   * the same records in the same order (the stream is then left unread after its head).
+   */
+  public InputSummary read(InputStream in, String displayName, RecordSink sink, Split split) {
     Counter counter = new Counter(sink);
     String format = null;
     try {
       BufferedInputStream raw = new BufferedInputStream(in, HEAD_BYTES);
-      BufferedInputStream data = new BufferedInputStream(Gunzip.ifGzipped(raw), HEAD_BYTES);
+      InputStream decoded = Gunzip.ifGzipped(raw);
+      BufferedInputStream data = new BufferedInputStream(decoded, HEAD_BYTES);
       data.mark(HEAD_BYTES);
       byte[] head = data.readNBytes(HEAD_BYTES);
       data.reset();
@@ -71,7 +112,13 @@ public final class InputReader {
         return failed(displayName, null, displayName + ": " + unrecognised(head));
       }
       format = parser.format();
-      parser.parse(data, displayName, counter);
+      if (split != null && decoded == raw && parser instanceof LineLogParser lines
+          && LineRanges.applies(lines, split.bytes, split.threads)) {
+        split.used = true;
+        LineRanges.parse(lines, split.file, displayName, counter, split.pool, split.threads);
+      } else {
+        parser.parse(data, displayName, counter);
+      }
       return new InputSummary(displayName, format, counter.records, counter.warnings, null, counter.capture);
     } catch (InputError e) {
       return new InputSummary(displayName, format, counter.records, counter.warnings, e.getMessage(),

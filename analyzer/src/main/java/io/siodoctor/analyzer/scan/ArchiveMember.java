@@ -4,6 +4,7 @@ import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.parsers.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,11 +17,34 @@ public final class ArchiveMember implements InputSource {
   private final String name;
   private final Counting stream;
   private final List<GuardedInputStream> guards;
+  private final Path local;
 
   ArchiveMember(String name, InputStream stream, List<GuardedInputStream> guards) {
+    this(name, stream, guards, null);
+  }
+
+  ArchiveMember(String name, InputStream stream, List<GuardedInputStream> guards, Path local) {
     this.name = name;
     this.stream = new Counting(stream);
     this.guards = List.copyOf(guards);
+    this.local = local;
+  }
+
+  /**
+   * The local file whose bytes this member's stream gives from its start, uncompressed and in no
+   * archive (a big one can be read in ranges), when there is one.
+   */
+  public Optional<Path> local() {
+    return Optional.ofNullable(local);
+  }
+
+  /** Counts the rest of the stream as read without reading it (its file was read elsewhere). */
+  public void skipRest() throws IOException {
+    byte[] some = new byte[8192];
+    // skip() may stop early or not at all; read() tells the end from a pause
+    while (stream.skip(Long.MAX_VALUE) > 0 || stream.read(some) >= 0) {
+      // counted by the stream
+    }
   }
 
   @Override

@@ -151,7 +151,7 @@ public final class ArchiveWalker {
       visitor.skipped(file.name(), file.skipReason());
       return;
     }
-    walk(file.name(), () -> Files.newInputStream(file.path()), visitor);
+    walk(file.name(), () -> Files.newInputStream(file.path()), visitor, file.path());
   }
 
   /**
@@ -160,6 +160,11 @@ public final class ArchiveWalker {
    * throws for bad input: every problem, including failing to open, goes to the visitor.
    */
   public void walk(String name, Opener opener, Visitor visitor) {
+    walk(name, opener, visitor, null);
+  }
+
+  /** @param local the local file {@code opener} opens, or null (a plain one is read in ranges) */
+  private void walk(String name, Opener opener, Visitor visitor, Path local) {
     InputStream raw;
     try {
       raw = opener.open();
@@ -174,7 +179,7 @@ public final class ArchiveWalker {
       return;
     }
     try (InputStream in = new Reporting(raw, visitor)) {
-      walkStream(in, name, 0, new ArrayList<>(), new int[1], visitor);
+      walkStream(in, name, 0, new ArrayList<>(), new int[1], visitor, local);
     } catch (MemberCutShort e) {
       // already reported by the visitor
     } catch (IOException e) {
@@ -184,6 +189,12 @@ public final class ArchiveWalker {
 
   private void walkStream(InputStream raw, String name, int depth, List<GuardedInputStream> guards, int[] entries,
       Visitor visitor) throws IOException {
+    walkStream(raw, name, depth, guards, entries, visitor, null);
+  }
+
+  /** @param local the local file {@code raw} reads from its start, or null */
+  private void walkStream(InputStream raw, String name, int depth, List<GuardedInputStream> guards, int[] entries,
+      Visitor visitor, Path local) throws IOException {
     // a small buffer: sniffing must not read far ahead, or a stream broken early would fail here,
     // before the member is handed out (the parsers buffer for themselves)
     BufferedInputStream in = new BufferedInputStream(raw, 2 * ContainerKind.HEAD_BYTES);
@@ -192,7 +203,7 @@ public final class ArchiveWalker {
     in.reset();
     ContainerKind kind = ContainerKind.sniff(head, head.length);
     if (kind == ContainerKind.PLAIN) {
-      visitMember(new ArchiveMember(name, in, guards), visitor);
+      visitMember(new ArchiveMember(name, in, guards, local), visitor);
       return;
     }
     if (depth >= limits.maxDepth()) {
@@ -388,6 +399,15 @@ public final class ArchiveWalker {
         visitor.read(n);
       }
       return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long s = super.skip(n);
+      if (s > 0) {
+        visitor.read(s);
+      }
+      return s;
     }
   }
 

@@ -17,6 +17,12 @@ import io.siodoctor.rules.incident.IncidentBuilder;
 import java.util.HashSet;
 import java.util.Set;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +49,8 @@ public final class MemberScanner {
   private final StickyCorrelator correlator;
   private final ChunkListener listener;
   private final boolean keepUnrecognisedLines;
+  /** Reads the ranges of big plain logs ({@link InputReader.Split}); made when first needed. */
+  private ExecutorService rangePool;
 
   /**
    * @param correlator the correlator of the members scanned without one of their own (one incident)
@@ -119,7 +127,11 @@ public final class MemberScanner {
       InputSummary summary;
       try {
         // parsers may keep state: one reader per member
-        summary = new InputReader().read(member.open(), member.name(), sink);
+        InputReader.Split split = split(member);
+        summary = new InputReader().read(member.open(), member.name(), sink, split);
+        if (split != null && split.used()) {
+          skipRest(member);
+        }
       } catch (RuntimeException e) {
         if (sink.listenerFailure != null) {
           throw e;
@@ -155,6 +167,44 @@ public final class MemberScanner {
       }
       return out;
     }
+  }
+
+  /** How a member that is a local plain file may be read on several cores, or null. */
+  private InputReader.Split split(ArchiveMember member) {
+    if (member.local().isEmpty()) {
+      return null;
+    }
+    Path path = member.local().get();
+    try {
+      return new InputReader.Split(path, Files.size(path), rangePool(), options.threads());
+    } catch (IOException e) {
+      // read as a stream, which reports the problem
+      return null;
+    }
+  }
+
+  /** The member's stream counts the bytes read: its file was read in ranges, the rest counts too. */
+  private static void skipRest(ArchiveMember member) {
+    try {
+      member.skipRest();
+    } catch (IOException e) {
+      // everything was read already; the count stops where the stream did
+    }
+  }
+
+  private synchronized ExecutorService rangePool() {
+    if (rangePool == null) {
+      int n = Math.max(1, options.threads());
+      // idle threads end: a scanner lives as long as its scan, the pool must not outlive it
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "scan-range");
+        t.setDaemon(true);
+        return t;
+      });
+      pool.allowCoreThreadTimeOut(true);
+      rangePool = pool;
+    }
+    return rangePool;
   }
 
   private static Set<String> logFiles(Incident incident) {

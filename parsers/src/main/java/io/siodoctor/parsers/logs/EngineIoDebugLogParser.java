@@ -178,6 +178,18 @@ public final class EngineIoDebugLogParser extends LineLogParser {
   // ---------------------------------------------------------------- parsing
 
   @Override
+  public boolean splittable() {
+    return true;
+  }
+
+  /** A line that starts with its own ISO date sets the time the lines after it may take. */
+  @Override
+  protected boolean readsAlone(byte[] b, int start, int end) {
+    return end - start > 24 && Ascii.isDigit(b[start]) && Ascii.isDigit(b[start + 3]) && b[start + 4] == '-'
+        && b[start + 10] == 'T';
+  }
+
+  @Override
   protected Session open(String file, RecordSink sink) {
     return new DebugSession(file, sink);
   }
@@ -199,6 +211,14 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     private boolean clientCarryOff;
     /** The last handshake request seen: the next open packet answers it (its transport matters). */
     private HttpAccess handshakeRequest;
+
+    // what this session's lines set, and read before setting, of the state carried from line to
+    // line: a session started in the middle of a file (LineRanges) is checked against these
+    private boolean timeSet;
+    private boolean readStartTime;
+    private boolean handshakeSet;
+    private boolean readStartHandshake;
+    private boolean clientTouched;
 
     DebugSession(String file, RecordSink sink) {
       super(file, sink, LogFormat.ENGINE_IO_DEBUG);
@@ -305,6 +325,9 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         String text = Ascii.str(b, time != null ? p : s, e);
         if (time != null) {
           lastTime = time;
+          timeSet = true;
+        } else if (!timeSet) {
+          readStartTime = true;
         }
         LogEvent ev = LogEvent.OTHER;
         String detail = null;
@@ -331,6 +354,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       }
       if (time != null) {
         lastTime = time;
+        timeSet = true;
       }
       LogEvent event = r.event;
       String detail = r.detail;
@@ -339,12 +363,15 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         access = requestOf(detail, msg);
         if (access != null && access.engineIo() != null && access.engineIo().isHandshake()) {
           handshakeRequest = access;
+          handshakeSet = true;
         }
       } else if (msg.startsWith("sending packet \"open\" (") && msg.endsWith(")")) {
         event = LogEvent.OPEN_SENT;
         detail = msg.substring(23, msg.length() - 1);
+        readStartHandshake |= !handshakeSet;
         access = handshakeRequest;
         handshakeRequest = null;
+        handshakeSet = true;
       } else if (event == LogEvent.OTHER && msg.startsWith("writing \"") && ns.equals("engine:polling")) {
         event = LogEvent.PAYLOAD_WRITTEN;
         detail = framingOf(msg, 9);
@@ -391,7 +418,29 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       return new HttpAccess(null, method, url, -1, -1, -1, null, null, null, LogUrls.query(url));
     }
 
+    @Override
+    protected boolean continues(Session previous) {
+      DebugSession p = (DebugSession) previous;
+      if ((readStartTime && p.lastTime != null)
+          || (readStartHandshake && p.handshakeRequest != null)
+          || (clientTouched && (p.clientSid != null || p.clientCarryOff))) {
+        return false;
+      }
+      if (!timeSet) {
+        lastTime = p.lastTime;
+      }
+      if (!handshakeSet) {
+        handshakeRequest = p.handshakeRequest;
+      }
+      if (!clientTouched) {
+        clientSid = p.clientSid;
+        clientCarryOff = p.clientCarryOff;
+      }
+      return true;
+    }
+
     private String carryClientSid(String msg, String sid, LogEvent event) {
+      clientTouched = true;
       if (clientCarryOff) {
         return sid;
       }

@@ -41,22 +41,54 @@ public abstract class LineLogParser implements InputParser {
   @Override
   public void parse(InputStream in, String file, RecordSink sink) throws IOException {
     Session s = open(file, sink);
-    LineScanner.scan(
-        in,
-        (buf, start, end, n, truncated) -> {
-          if (truncated) {
-            s.warnOnce(
-                "truncated",
-                "line " + n + " is longer than " + (LineScanner.MAX_LINE >> 20)
-                    + " MiB; only its start was read");
-          }
-          try {
-            s.line(buf, start, end, n);
-          } catch (RuntimeException e) {
-            s.failed(buf, start, end, n, e);
-          }
-        });
+    LineScanner.scan(in, handler(s));
     s.finish();
+  }
+
+  /**
+   * Whether a big input may be cut at line starts into ranges read in parallel, each by a fresh
+   * session ({@link LineRanges}): true when the sessions implement {@link Session#continues}.
+   */
+  public boolean splittable() {
+    return false;
+  }
+
+  /**
+   * Whether a fresh session most likely reads from this line on as one that read the lines before
+   * would (it carries its own time, say): where {@link LineRanges} prefers to cut. Only a hint; the
+   * sessions check it ({@link Session#continues}).
+   */
+  protected boolean readsAlone(byte[] buf, int start, int end) {
+    return true;
+  }
+
+  /** Reads one range of lines into a fresh session; its lines are numbered after {@code linesBefore}. */
+  Session readRange(InputStream in, String file, RecordSink sink, long linesBefore, boolean fileStart)
+      throws IOException {
+    Session s = open(file, sink);
+    LineScanner.scanRange(in, handler(s), linesBefore, fileStart);
+    return s;
+  }
+
+  /** Reads the next range with a session that read everything before it (the plain path, cut). */
+  static void continueRange(Session s, InputStream in, long linesBefore) throws IOException {
+    LineScanner.scanRange(in, handler(s), linesBefore, false);
+  }
+
+  private static LineScanner.Handler handler(Session s) {
+    return (buf, start, end, n, truncated) -> {
+      if (truncated) {
+        s.warnOnce(
+            "truncated",
+            "line " + n + " is longer than " + (LineScanner.MAX_LINE >> 20)
+                + " MiB; only its start was read");
+      }
+      try {
+        s.line(buf, start, end, n);
+      } catch (RuntimeException e) {
+        s.failed(buf, start, end, n, e);
+      }
+    };
   }
 
   /** The state of one input being read. */
@@ -86,6 +118,28 @@ public abstract class LineLogParser implements InputParser {
 
     /** Called after the last line. */
     protected void finish() {}
+
+    /**
+     * Whether this session, started fresh at a line start inside a file, read its lines exactly as
+     * {@code previous} would have gone on reading them ({@code previous} read everything before
+     * them and is at its end); when it did, this session also takes over from {@code previous} the
+     * state its own lines never set, so that it stands for everything read so far. Only sessions of
+     * {@link #splittable} parsers are asked; the safe answer is false (the range is read again by
+     * {@code previous}).
+     */
+    protected boolean continues(Session previous) {
+      return false;
+    }
+
+    /** Takes the warnings {@code previous} already gave: a range continues its input. */
+    final void inheritWarnings(Session previous) {
+      warned.addAll(previous.warned);
+    }
+
+    /** The sink this session writes to. */
+    final RecordSink sink() {
+      return sink;
+    }
 
     protected final void emit(
         long lineNumber,

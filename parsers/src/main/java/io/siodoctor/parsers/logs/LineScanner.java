@@ -61,6 +61,28 @@ public final class LineScanner {
     return -1;
   }
 
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+  /** How many '\n' are in b[from..to); eight bytes at a time, exact (no borrow between bytes). */
+  static long countNewlines(byte[] b, int from, int to) {
+    long count = 0;
+    int i = from;
+    int last = to - 8;
+    while (i <= last) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      // a byte's high bit is set here exactly when the byte is zero
+      long zero = ~(((x & LOWS) + LOWS) | x | LOWS);
+      count += Long.bitCount(zero);
+      i += 8;
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Reads {@code in} to its end, calling {@code handler} once per line. Returns the line count. */
   public static long scan(InputStream in, Handler handler) throws IOException {
     return scan(in, handler, INITIAL, MAX_LINE);
@@ -68,12 +90,26 @@ public final class LineScanner {
 
   static long scan(InputStream in, Handler handler, int initialBuffer, int maxLine)
       throws IOException {
+    return scan(in, handler, initialBuffer, maxLine, 0, true);
+  }
+
+  /**
+   * Reads one range of a file cut at line starts ({@link LineRanges}): its lines are numbered after
+   * {@code linesBefore}, and a byte order mark is only skipped at the very start of the file.
+   */
+  static long scanRange(InputStream in, Handler handler, long linesBefore, boolean fileStart)
+      throws IOException {
+    return scan(in, handler, INITIAL, MAX_LINE, linesBefore, fileStart) - linesBefore;
+  }
+
+  private static long scan(InputStream in, Handler handler, int initialBuffer, int maxLine,
+      long linesBefore, boolean fileStart) throws IOException {
     byte[] buf = new byte[Math.max(initialBuffer, 16)];
     int start = 0; // start of the current (incomplete) line
     int limit = 0; // end of valid data
-    long lineNo = 0;
+    long lineNo = linesBefore;
     boolean skipping = false; // inside the rest of an over-long line
-    boolean first = true;
+    boolean first = fileStart;
     while (true) {
       if (start > 0 && (limit == buf.length || start == limit)) {
         // compact: move the incomplete line to the front

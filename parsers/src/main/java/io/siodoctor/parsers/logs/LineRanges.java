@@ -1,0 +1,367 @@
+package io.siodoctor.parsers.logs;
+
+import io.siodoctor.parsers.FastPaths;
+import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.Record;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One big uncompressed log read on every core: the file is cut at line starts into byte ranges,
+ * each range is read by a fresh session of the parser on the pool (positioned reads, its lines
+ * numbered after the newlines counted before it), and the ranges' records reach the sink in file
+ * order, exactly as the plain read gives them. A range whose session cannot show that it read its
+ * lines as the session before would have gone on reading them ({@link LineLogParser.Session#continues}:
+ * a line that takes the previous line's time, an open packet answering a handshake logged in the
+ * range before, a warning) is read again by that session: the result never differs from the
+ * plain path, only the time does.
+ */
+public final class LineRanges {
+  /** From this size a file is cut (below it one core reads it faster than the pool starts). */
+  public static final long SPLIT_BYTES = 48L << 20;
+  /** Bytes per range: small enough to spread over the cores, big enough that a range pays for itself. */
+  static final long RANGE_BYTES = 2L << 20;
+  /** Ranges cut from a file when {@link FastPaths} forces the split on a small one. */
+  private static final int FORCED_RANGES = 7;
+  private static final int READ_BUFFER = 1 << 16;
+  /** The longest range read into memory at once (longer ones hold very long lines: streamed). */
+  private static final long MAX_IN_MEMORY = 4 * RANGE_BYTES;
+
+  private LineRanges() {}
+
+  /** Whether {@code parser} reads a plain file of {@code bytes} in ranges. */
+  public static boolean applies(LineLogParser parser, long bytes, int threads) {
+    return parser.splittable() && bytes > 0 && bytes >= FastPaths.from(SPLIT_BYTES)
+        && (threads > 1 || FastPaths.forced());
+  }
+
+  /**
+   * Reads {@code path} (plain, not compressed) with {@code parser}: its records reach {@code sink}
+   * in file order from the calling thread, as {@link LineLogParser#parse} gives them.
+   *
+   * @param pool runs the ranges; the calling thread only hands their records on
+   * @param threads ranges read at once
+   */
+  public static void parse(LineLogParser parser, Path path, String file, RecordSink sink, ExecutorService pool,
+      int threads) throws IOException {
+    parse(parser, path, file, sink, pool, threads, true);
+  }
+
+  /** @param preferred whether to cut where the parser prefers, or at the first line start (tests) */
+  static void parse(LineLogParser parser, Path path, String file, RecordSink sink, ExecutorService pool,
+      int threads, boolean preferred) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      long[] starts = starts(ch, ch.size(), preferred ? parser : null);
+      int n = starts.length - 1;
+      LineCounts lines = new LineCounts(n);
+      boolean readsUnrecognised = sink.readsUnrecognisedLines();
+      Deque<Future<Range>> pending = new ArrayDeque<>();
+      int next = 0;
+      LineLogParser.Session current = null;
+      try {
+        for (int i = 0; i < n; i++) {
+          // at most a few ranges ahead of the one handed on: their records wait in memory
+          while (next < n && next <= i + threads + 1) {
+            int k = next++;
+            pending.add(pool.submit(() -> read(parser, ch, starts[k], starts[k + 1], k, lines, file,
+                new Buffer(readsUnrecognised))));
+          }
+          Range r = await(pending.poll());
+          if (current == null || (r.buffer.warnings == 0 && r.session.continues(current))) {
+            if (current != null) {
+              r.session.inheritWarnings(current);
+            }
+            current = r.session;
+            r.buffer.replay(file, sink);
+          } else {
+            // read again as the plain path would: by the session that read everything before
+            Buffer buffer = (Buffer) current.sink();
+            LineLogParser.continueRange(current, new RangeStream(ch, starts[i], starts[i + 1]), lines.before(i));
+            buffer.replay(file, sink);
+          }
+        }
+        if (current != null) {
+          current.finish();
+          ((Buffer) current.sink()).replay(file, sink);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted");
+      } finally {
+        lines.abort();
+        pending.forEach(f -> f.cancel(false));
+      }
+    }
+  }
+
+  /**
+   * Reads one range on the pool: counts its lines first (so that the ranges after it can number
+   * theirs), waits for the counts of the ranges before it, then parses it with a fresh session.
+   */
+  private static Range read(LineLogParser parser, FileChannel ch, long from, long to, int k, LineCounts lines,
+      String file, Buffer buffer) throws IOException, InterruptedException {
+    long length = to - from;
+    InputStream in;
+    if (length <= MAX_IN_MEMORY) {
+      byte[] bytes = new byte[(int) length];
+      ByteBuffer bb = ByteBuffer.wrap(bytes);
+      while (bb.hasRemaining()) {
+        if (ch.read(bb, from + bb.position()) < 0) {
+          throw new IOException("the file shrank while it was read");
+        }
+      }
+      lines.set(k, LineScanner.countNewlines(bytes, 0, bytes.length));
+      in = new ByteArrayInputStream(bytes);
+    } else {
+      // a range of a few very long lines: counted from the file, not held
+      lines.set(k, newlines(ch, from, to));
+      in = new RangeStream(ch, from, to);
+    }
+    return new Range(parser.readRange(in, file, buffer, lines.before(k), k == 0), buffer);
+  }
+
+  /**
+   * The lines of each range, counted by the range itself: a range numbers its lines once those
+   * before it are counted (they were handed out first, and count before they parse).
+   */
+  private static final class LineCounts {
+    private final long[] counts;
+    private final CountDownLatch[] counted;
+    private volatile boolean aborted;
+
+    LineCounts(int n) {
+      counts = new long[n];
+      counted = new CountDownLatch[n];
+      for (int i = 0; i < n; i++) {
+        counted[i] = new CountDownLatch(1);
+      }
+    }
+
+    void set(int k, long lines) {
+      counts[k] = lines;
+      counted[k].countDown();
+    }
+
+    long before(int k) throws InterruptedException {
+      long sum = 0;
+      for (int j = 0; j < k; j++) {
+        counted[j].await();
+        if (aborted) {
+          throw new CancellationException("the read was abandoned");
+        }
+        sum += counts[j];
+      }
+      return sum;
+    }
+
+    /** Releases ranges waiting for counts that will never come (the read was abandoned). */
+    void abort() {
+      aborted = true;
+      for (CountDownLatch c : counted) {
+        c.countDown();
+      }
+    }
+  }
+
+  /**
+   * The range starts: line starts near every {@link #RANGE_BYTES} (the first nearby one the parser
+   * says a fresh session reads alone, {@link LineLogParser#readsAlone}), then the file's end.
+   */
+  private static long[] starts(FileChannel ch, long size, LineLogParser parser) throws IOException {
+    long step = FastPaths.forced() ? Math.max(1, size / FORCED_RANGES) : RANGE_BYTES;
+    List<Long> starts = new ArrayList<>();
+    starts.add(0L);
+    ByteBuffer window = ByteBuffer.allocate(READ_BUFFER);
+    long at = step;
+    while (at < size) {
+      long lineStart = nextLineStart(ch, at, size, window, parser);
+      if (lineStart >= size) {
+        break;
+      }
+      starts.add(lineStart);
+      at = Math.max(lineStart + 1, at + step);
+    }
+    starts.add(size);
+    return starts.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /**
+   * The start of the first line at or after {@code at} that the parser reads alone within the
+   * window read there, else of the first line at or after {@code at} (after the newline before it).
+   */
+  private static long nextLineStart(FileChannel ch, long at, long size, ByteBuffer window, LineLogParser parser)
+      throws IOException {
+    long pos = at - 1;
+    while (pos < size) {
+      window.clear();
+      int n = ch.read(window, pos);
+      if (n <= 0) {
+        return size;
+      }
+      byte[] b = window.array();
+      int nl = LineScanner.indexOfNewline(b, 0, n);
+      if (nl >= 0) {
+        for (int start = nl + 1; start < n; ) {
+          int end = LineScanner.indexOfNewline(b, start, n);
+          if (end < 0) {
+            break;
+          }
+          if (parser == null || parser.readsAlone(b, start, end)) {
+            return pos + start;
+          }
+          start = end + 1;
+        }
+        return pos + nl + 1;
+      }
+      pos += n;
+    }
+    return size;
+  }
+
+  private static long newlines(FileChannel ch, long from, long to) throws IOException {
+    byte[] buf = new byte[READ_BUFFER];
+    long count = 0;
+    long pos = from;
+    while (pos < to) {
+      int n = ch.read(ByteBuffer.wrap(buf, 0, (int) Math.min(buf.length, to - pos)), pos);
+      if (n <= 0) {
+        break;
+      }
+      count += LineScanner.countNewlines(buf, 0, n);
+      pos += n;
+    }
+    return count;
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(c);
+    }
+  }
+
+  /** A range read, its records waiting for the ranges before it. */
+  private record Range(LineLogParser.Session session, Buffer buffer) {}
+
+  /**
+   * What a range's session gave, in order: records, the times of unrecognised lines (or
+   * {@link #NO_TIME}), and how many warnings (a range that warns is read again; only the first
+   * range's warnings, and those of ranges read again, are real).
+   */
+  private static final class Buffer implements RecordSink {
+    private static final Object NO_TIME = new Object();
+    private final boolean readsUnrecognised;
+    private List<Object> events = new ArrayList<>();
+    private int warnings;
+
+    Buffer(boolean readsUnrecognised) {
+      this.readsUnrecognised = readsUnrecognised;
+    }
+
+    @Override
+    public void accept(Record record) {
+      events.add(record);
+    }
+
+    @Override
+    public void warn(String message) {
+      events.add(new Warning(message));
+      warnings++;
+    }
+
+    @Override
+    public boolean readsUnrecognisedLines() {
+      return readsUnrecognised;
+    }
+
+    @Override
+    public void unrecognised(String file, Instant time) {
+      events.add(time == null ? NO_TIME : time);
+    }
+
+    /** Hands everything on, in order, and starts empty. */
+    void replay(String file, RecordSink sink) {
+      List<Object> out = events;
+      events = new ArrayList<>();
+      warnings = 0;
+      for (Object o : out) {
+        if (o instanceof Instant t) {
+          sink.unrecognised(file, t);
+        } else if (o == NO_TIME) {
+          sink.unrecognised(file, null);
+        } else if (o instanceof Warning w) {
+          sink.warn(w.message);
+        } else {
+          sink.accept((Record) o);
+        }
+      }
+    }
+  }
+
+  private record Warning(String message) {}
+
+  /** Bytes [from, to) of the file by positioned reads: ranges read one channel at once. */
+  private static final class RangeStream extends InputStream {
+    private final FileChannel ch;
+    private long pos;
+    private final long to;
+
+    RangeStream(FileChannel ch, long from, long to) {
+      this.ch = ch;
+      this.pos = from;
+      this.to = to;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (pos >= to) {
+        return -1;
+      }
+      int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, to - pos)), pos);
+      if (n > 0) {
+        pos += n;
+      }
+      return n;
+    }
+  }
+}
