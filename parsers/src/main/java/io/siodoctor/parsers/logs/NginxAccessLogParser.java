@@ -47,6 +47,11 @@ public final class NginxAccessLogParser extends LineLogParser {
     return new AccessSession(file, sink, LogFormat.NGINX_ACCESS);
   }
 
+  @Override
+  public boolean splittable() {
+    return true;
+  }
+
   /**
    * What a combined-format line means beyond the common fields, per producer: when its timestamp
    * was taken and what a bare integer after the user agent is.
@@ -84,6 +89,9 @@ public final class NginxAccessLogParser extends LineLogParser {
     private final StringCache methods = new StringCache();
     private final StringCache agents = new StringCache();
     private final StringCache upstreams = new StringCache();
+    // whether this session's lines set the time, and read it before (LineRanges checks a range's)
+    private boolean timeSet;
+    private boolean readStartTime;
 
     AccessSession(String file, RecordSink sink, LogFormat format) {
       this(file, sink, format, Flavour.NGINX);
@@ -92,6 +100,24 @@ public final class NginxAccessLogParser extends LineLogParser {
     AccessSession(String file, RecordSink sink, LogFormat format, Flavour flavour) {
       super(file, sink, format);
       this.flavour = flavour;
+    }
+
+    /** A line that is not an access line takes the time of the line before. */
+    private void other(long n, byte[] b, int s, int e) {
+      readStartTime |= !timeSet;
+      emitOther(n, Ascii.str(b, s, e));
+    }
+
+    /** The only state carried from line to line is the time an odd line takes. */
+    @Override
+    protected boolean continues(Session previous) {
+      if (readStartTime && previous.lastTime != null) {
+        return false;
+      }
+      if (!timeSet) {
+        lastTime = previous.lastTime;
+      }
+      return true;
     }
 
     @Override
@@ -103,16 +129,17 @@ public final class NginxAccessLogParser extends LineLogParser {
       int sp = Ascii.indexOf(b, s, e, (byte) ' ');
       int lb = sp < 0 ? -1 : Ascii.indexOf(b, sp, Math.min(e, sp + 256), (byte) '[');
       if (lb < 0) {
-        emitOther(n, Ascii.str(b, s, e));
+        other(n, b, s, e);
         return;
       }
       int tq = times.readClf(b, lb + 1, e);
       if (tq < 0 || tq >= e || b[tq] != ']') {
-        emitOther(n, Ascii.str(b, s, e));
+        other(n, b, s, e);
         return;
       }
       Instant time = times.instant();
       lastTime = time;
+      timeSet = true;
       String clientIp = clients.get(b, s, sp);
       int p = tq + 1;
       p = Ascii.skipSpaces(b, p, e);

@@ -3,6 +3,8 @@ package io.siodoctor.parsers.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.FastPaths;
+import io.siodoctor.parsers.InputParser;
+import io.siodoctor.parsers.InputParsers;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.Record;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,18 +56,24 @@ class LineRangesTest {
   }
 
   @Test
-  void everySampleCaptureDebugLogReadsTheSameInRanges() throws Exception {
+  void everySampleCaptureLogOfASplittableFormatReadsTheSameInRanges() throws Exception {
     Path captures = Path.of("..", "sample-captures");
     List<Path> logs;
     try (Stream<Path> s = Files.walk(captures)) {
       logs = s.filter(p -> p.toString().endsWith(".log") && !p.toString().contains("node_modules"))
-          .filter(LineRangesTest::isDebugLog).sorted().toList();
+          .sorted().toList();
     }
-    assertThat(logs).hasSizeGreaterThan(10);
+    Map<String, Integer> formats = new TreeMap<>();
     for (Path log : logs) {
-      assertSameInRanges(log, 1);
-      assertSameInRanges(log, 3);
+      LineLogParser parser = parserOf(log);
+      if (parser != null && parser.splittable()) {
+        formats.merge(parser.format(), 1, Integer::sum);
+        assertSameInRanges(parser, log, 1);
+        assertSameInRanges(parser, log, 3);
+      }
     }
+    assertThat(formats).containsKeys("engineio-debug", "nginx-access");
+    assertThat(formats.get("engineio-debug")).isGreaterThan(10);
   }
 
   @ParameterizedTest
@@ -74,6 +84,25 @@ class LineRangesTest {
     assertSameInRanges(log, 1);
     assertSameInRanges(log, 2);
     assertSameInRanges(log, 3);
+  }
+
+  @Test
+  void anAccessLogWithOddLinesBeforeItsFirstTimeReadsTheSame() throws Exception {
+    StringBuilder sb = new StringBuilder("not an access line\n");
+    Random rnd = new Random(3);
+    for (int i = 0; i < 300; i++) {
+      if (rnd.nextInt(4) == 0) {
+        sb.append("-- rotated --\n");
+      }
+      sb.append("127.0.0.1 - - [24/Nov/2026:00:").append(String.format("%02d:%02d", i / 60 % 60, i % 60))
+          .append(" +0000] \"GET /socket.io/?EIO=4&transport=polling&t=a").append(i)
+          .append(" HTTP/1.1\" 200 118 \"-\" \"Mozilla/5.0\" 127.0.0.1:3000 0.002\n");
+    }
+    Path log = dir.resolve("access.log");
+    Files.writeString(log, sb.toString(), StandardCharsets.UTF_8);
+    NginxAccessLogParser nginx = new NginxAccessLogParser();
+    assertSameInRanges(nginx, log, 1);
+    assertSameInRanges(nginx, log, 3);
   }
 
   @Test
@@ -95,13 +124,18 @@ class LineRangesTest {
         .allSatisfy(r -> assertThat(r.access()).isNotNull());
   }
 
-  private static boolean isDebugLog(Path p) {
+  /** The line parser that reads this file, as the input reader chooses it, or null. */
+  private static LineLogParser parserOf(Path p) throws IOException {
+    byte[] head;
     try (InputStream in = Files.newInputStream(p)) {
-      byte[] head = in.readNBytes(64 * 1024);
-      return head.length > 0 && PARSER.sniff(head, head.length);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      head = in.readNBytes(64 * 1024);
     }
+    for (InputParser parser : InputParsers.all()) {
+      if (head.length > 0 && parser.sniff(head, head.length)) {
+        return parser instanceof LineLogParser lines ? lines : null;
+      }
+    }
+    return null;
   }
 
   /** A debug log with a time on some lines only, stack traces, handshakes and client lines. */
@@ -138,17 +172,21 @@ class LineRangesTest {
   }
 
   private Collected assertSameInRanges(Path log, int threads) throws IOException {
+    return assertSameInRanges(PARSER, log, threads);
+  }
+
+  private Collected assertSameInRanges(LineLogParser parser, Path log, int threads) throws IOException {
     for (boolean unrecognised : new boolean[] {true, false}) {
       Collected plain = new Collected(unrecognised);
       try (InputStream in = Files.newInputStream(log)) {
-        PARSER.parse(in, log.toString(), plain);
+        parser.parse(in, log.toString(), plain);
       }
-      assertThat(LineRanges.applies(PARSER, Files.size(log), threads)).isTrue();
+      assertThat(LineRanges.applies(parser, Files.size(log), threads)).isTrue();
       // cut where the parser prefers, and at any line start (the checks then decide)
       Collected preferred = new Collected(unrecognised);
-      LineRanges.parse(PARSER, log, log.toString(), preferred, pool, threads);
+      LineRanges.parse(parser, log, log.toString(), preferred, pool, threads);
       Collected anywhere = new Collected(unrecognised);
-      LineRanges.parse(PARSER, log, log.toString(), anywhere, pool, threads, false);
+      LineRanges.parse(parser, log, log.toString(), anywhere, pool, threads, false);
       for (Collected ranges : List.of(preferred, anywhere)) {
         assertThat(ranges.records).as(log + " records, " + threads + " threads").isEqualTo(plain.records);
         assertThat(ranges.left).as(log + " lines left out").isEqualTo(plain.left);
