@@ -1,26 +1,92 @@
 #!/usr/bin/env bash
-# Log benchmark: parse a ~1 GB engine.io/socket.io debug log (real recorded lines replayed with new
-# sids and times) with the debug-log parser, alternating with `grep -c -E` over the same file with
-# as many patterns as the parser recognises message formats (bench/debug-patterns.txt), three times
-# each. Prints seconds and MB/s per run.
-# usage: bench/log-bench.sh [SIZE_MB] [mixed|debug]
+# Log scan against grep, alternately on the same files in page cache:
+#  1. ONE big log: a node's night of engine.io/socket.io debug output with the nginx access and
+#     error lines of its proxy interleaved (bench/gen-big-log.py: real recorded lines of
+#     sample-captures/ replayed with new sids and times), `sio-doctor scan --format json FILE` against
+#     `grep -c -E` with the 8 failure patterns of bench/failure-patterns.txt;
+#  2. the multi-file night of bench/gen-night.py (as bench/scan-bench.sh), `scan` of the folder against
+#     `grep -c -E` with the 40 message formats the parsers recognise (debug-patterns + nginx-patterns).
+# Each run prints both sides (seconds, MB/s, peak RSS from /usr/bin/time -f %M) and the ratio
+# grep time / scan time (>= 1.0: the scan is at least as fast as grep).
+#
+# usage: bench/log-bench.sh [SIZE_MB (default 1024)] [RUNS (default 3)] [NIGHT_MB (default SIZE_MB; 0: no night)]
+#   BENCH_DIR=/path   where the inputs are generated and kept (default /tmp/sio-bench)
+#   HEAP=1g           the scan's -Xmx
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-size="${1:-1000}"
-mode="${2:-debug}"
-out="$root/bench/out"
-mkdir -p "$out"
-(cd "$root" && mvn -B -q -o -pl parsers test-compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null)
-cp="$root/parsers/target/classes:$root/parsers/target/test-classes:$(cat "$out/cp.txt")"
-log="$out/$mode-$size.log"
-[ -f "$log" ] || java -cp "$cp" io.siodoctor.parsers.logs.LogGenerator "$log" "$size" "$mode"
-mb=$(awk -v b="$(stat -c %s "$log")" 'BEGIN{printf "%.0f", b/1000000}')
-patterns=$(grep -c . "$root/bench/debug-patterns.txt")
-regex=$(sed -e 's/[].[*^$()+?{}|\\]/\\&/g' "$root/bench/debug-patterns.txt" | paste -sd'|')
-echo "file: $log ($mb MB), $patterns patterns"
-for i in 1 2 3; do
-  s=$( { /usr/bin/time -f %e java -Xmx256m -cp "$cp" io.siodoctor.parsers.logs.LogParseBench "$log" engineio-debug 1 >/dev/null; } 2>&1 | tail -1)
-  awk -v s="$s" -v mb="$mb" 'BEGIN{printf "sio-doctor parse (JVM incl.)  %6.2f s  %6.0f MB/s\n", s, mb/s}'
-  g=$( { /usr/bin/time -f %e grep -c -E "$regex" "$log" >"$out/grep-count.txt"; } 2>&1 | tail -1)
-  awk -v s="$g" -v mb="$mb" -v n="$patterns" 'BEGIN{printf "grep -c -E (%d patterns)     %6.2f s  %6.0f MB/s\n", n, s, mb/s}'
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mb="${1:-1024}"
+runs="${2:-3}"
+night_mb="${3:-$size_mb}"
+work="${BENCH_DIR:-/tmp/sio-bench}"
+heap="${HEAP:-1g}"
+mkdir -p "$work"
+
+# build the jar when the sources changed, then run a private copy: a rebuild during the runs must not change it
+"$root/sio-doctor" --version >/dev/null || echo "build failed; using the jar as it is" >&2
+jar="$work/sio-doctor.jar"
+cp "$root/analyzer/target/sio-doctor.jar" "$jar"
+
+one="$work/one-node-$size_mb.log"
+if [ ! -f "$one.complete" ]; then
+  echo "generating one ${size_mb} MB log in $one ..." >&2
+  python3 "$root/bench/gen-big-log.py" "$root/sample-captures" "$one" "$size_mb"
+  touch "$one.complete"
+fi
+night="$work/night-$night_mb"
+if [ "$night_mb" != 0 ] && [ ! -f "$night.complete" ]; then
+  echo "generating a ${night_mb} MB night in $night ..." >&2
+  rm -rf "$night" && mkdir -p "$night"
+  python3 "$root/bench/gen-night.py" "$root/sample-captures" "$night" "$night_mb"
+  touch "$night.complete"
+fi
+
+regex() { sed -e 's/[].[*^$()+?{}|\\]/\\&/g' "$@" | grep . | paste -sd'|'; }
+p8=$(regex "$root/bench/failure-patterns.txt")
+n8=$(grep -c . "$root/bench/failure-patterns.txt")
+p40=$(regex "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt")
+n40=$(cat "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt" | grep -c .)
+
+one_bytes=$(stat -c %s "$one")
+echo "one log: $one, $one_bytes bytes, $(wc -l < "$one") lines; $(nproc) cores; java $(java -version 2>&1 | head -1)"
+if [ "$night_mb" != 0 ]; then
+  night_bytes=$(cat "$night"/*.log | wc -c)
+  echo "night: $night, $(ls "$night"/*.log | wc -l) files, $night_bytes bytes"
+fi
+
+# one timed command: prints "seconds peak-RSS-KB"; its stdout goes to a file (with stdout on
+# /dev/null GNU grep stops at the first match)
+timed() {
+  local out="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$out" 2> "$work/stderr.txt" || true
+  tail -n 1 "$work/time.txt"
+}
+mbps() { python3 -c "print(round($1 / 1e6 / max($2, 0.001)))"; }
+ratio() { python3 -c "print('%.2f' % ($1 / max($2, 0.001)))"; }
+ratios_one=""
+ratios_night=""
+
+for i in $(seq 1 "$runs"); do
+  cat "$one" > /dev/null   # page cache, for both
+  read -r gs grss < <(timed "$work/grep.out" grep -c -E "$p8" "$one")
+  read -r ss srss < <(SIO_DOCTOR_JAR="$jar" JAVA_OPTS="-Xmx$heap" timed "$work/scan-one.json" "$root/sio-doctor" scan --format json "$one")
+  r=$(ratio "$gs" "$ss"); ratios_one="$ratios_one $r"
+  echo "run $i one log:  grep -c -E ($n8 patterns) $gs s $(mbps "$one_bytes" "$gs") MB/s RSS $((grss / 1024)) MB" \
+    "| sio-doctor scan -Xmx$heap $ss s $(mbps "$one_bytes" "$ss") MB/s RSS $((srss / 1024)) MB | ratio $r"
+  if [ "$night_mb" != 0 ]; then
+    cat "$night"/*.log > /dev/null
+    read -r gs grss < <(timed "$work/grep40.out" grep -c -E "$p40" "$night"/*.log)
+    read -r ss srss < <(SIO_DOCTOR_JAR="$jar" JAVA_OPTS="-Xmx$heap" timed "$work/scan-night.json" "$root/sio-doctor" scan --format json "$night")
+    r=$(ratio "$gs" "$ss"); ratios_night="$ratios_night $r"
+    echo "run $i night:    grep -c -E ($n40 patterns) $gs s $(mbps "$night_bytes" "$gs") MB/s RSS $((grss / 1024)) MB" \
+      "| sio-doctor scan -Xmx$heap $ss s $(mbps "$night_bytes" "$ss") MB/s RSS $((srss / 1024)) MB | ratio $r"
+  fi
 done
+echo "ratio grep/scan, one log ($n8 patterns):$ratios_one (goal >= 1.0)"
+[ "$night_mb" != 0 ] && echo "ratio grep/scan, night ($n40 patterns):$ratios_night (goal >= 1.0)"
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on the machine skews both)"
+python3 - "$work/scan-one.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("one-log scan: %d records, %d unreadable; causes: %s" % (s["records"], len(s["unreadable"]),
+      ", ".join("%s %d" % (c["id"], c["events"]) for c in s["causes"][:8])))
+PY
