@@ -169,6 +169,15 @@ public final class InputReader {
     }
   }
 
+  /**
+   * The format the head of a plain input (its first {@link #HEAD_BYTES}, decompressed) is read as,
+   * or null when no parser claims it.
+   */
+  public String detect(byte[] head, int length) {
+    InputParser parser = choose(length == head.length ? head : java.util.Arrays.copyOf(head, length));
+    return parser == null ? null : parser.format();
+  }
+
   private InputParser choose(byte[] head) {
     for (InputParser parser : parsers) {
       if (parser.sniff(head, head.length)) {
