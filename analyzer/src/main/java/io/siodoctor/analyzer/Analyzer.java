@@ -13,8 +13,6 @@ import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
 import io.siodoctor.rules.verdict.Verdict;
 import io.siodoctor.rules.verdict.VerdictJudge;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +51,7 @@ public final class Analyzer {
   public static Incident incident(List<InputSource> sources) {
     IncidentBuilder builder = new IncidentBuilder();
     for (InputSource source : sources) {
-      builder.addInput(read(source, builder));
+      read(source, builder).forEach(builder::addInput);
     }
     return builder.build();
   }
@@ -79,19 +77,10 @@ public final class Analyzer {
         verdict.next());
   }
 
-  private static InputSummary read(InputSource source, IncidentBuilder builder) {
-    try (InputStream in = source.open()) {
-      InputSummary summary;
-      try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
-        summary = new InputReader().read(in, source.name(), sink);
-      }
-      return summary;
-    } catch (java.nio.file.NoSuchFileException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": no such file");
-    } catch (java.nio.file.AccessDeniedException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": permission denied");
-    } catch (IOException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot be read: " + e.getMessage());
+  /** One summary per plain member: an archive's members are inputs of their own ({@code capture.zip!server.log}). */
+  private static List<InputSummary> read(InputSource source, IncidentBuilder builder) {
+    try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
+      return new InputReader().readAll(source.name(), source::open, sink);
     }
   }
 }
