@@ -3,7 +3,7 @@ package io.siodoctor.analyzer.cli;
 import io.siodoctor.analyzer.sanitize.HarSanitizer;
 import io.siodoctor.parsers.redact.RedactionPolicy;
 import io.siodoctor.parsers.redact.Redactions;
-import io.siodoctor.parsers.redact.SecretMasker;
+import io.siodoctor.analyzer.render.Redaction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +85,7 @@ final class SanitizeCommand implements Command {
       err.println("sio-doctor sanitize: " + name + ": " + e.getMessage());
       return ExitCode.UNREADABLE_INPUT;
     } catch (IOException e) {
-      err.println("sio-doctor sanitize: " + name + ": " + SecretMasker.mask(String.valueOf(e.getMessage())));
+      err.println("sio-doctor sanitize: " + name + ": " + Redaction.MASKED.message(String.valueOf(e.getMessage())));
       return ExitCode.UNREADABLE_INPUT;
     }
     if (!SharedOptions.quiet(cl)) {

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.cli;
 
+import io.siodoctor.analyzer.render.Redaction;
 import io.siodoctor.rules.api.Severity;
 import java.util.Arrays;
 import java.util.Locale;
@@ -90,6 +91,11 @@ final class SharedOptions {
   static boolean fails(String severity, Severity level) {
     return Arrays.stream(Severity.values()).filter(s -> s.id().equals(severity))
         .anyMatch(s -> s.ordinal() <= level.ordinal());
+  }
+
+  /** The output boundary of this run: secrets masked unless {@code --show-secrets}. */
+  static Redaction redaction(CommandLine cl) {
+    return Redaction.of(cl.hasOption(SHOW_SECRETS));
   }
 
   static boolean quiet(CommandLine cl) {
