@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
+    if (cl.hasOption(SharedOptions.HELP)) {
       Cli.printHelp(out, "sio-doctor analyze [options] FILE... | -", options());
       return ExitCode.HEALTHY;
     }
@@ -56,10 +56,8 @@ final class AnalyzeCommand implements Command {
     }
     int top = Cli.intOption(cl, "top", 5);
     Severity failOn = SharedOptions.failOn(cl);
-    boolean colour = Cli.colour(cl, !Cli.outputIsFile(cl) && System.console() != null);
-    String format = cl.getOptionValue("format", "text");
-    ReportRenderer renderer = Renderers.forName(format, colour)
-        .orElseThrow(() -> new UsageException("unknown --format " + format + " (expected " + Renderers.NAMES + ")"));
+    boolean colour = Cli.colour(cl, !SharedOptions.outputIsFile(cl) && System.console() != null);
+    ReportRenderer renderer = SharedOptions.format(cl, Renderers.NAMES, "text", name -> Renderers.forName(name, colour));
 
     List<InputSource> sources = new ArrayList<>();
     boolean stdin = false;

@@ -47,7 +47,7 @@ final class DiffCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
+    if (cl.hasOption(SharedOptions.HELP)) {
       Cli.printHelp(out, "sio-doctor diff [options] WORKING.har FAILING.har [logs...]", options());
       return ExitCode.HEALTHY;
     }
@@ -55,9 +55,7 @@ final class DiffCommand implements Command {
     if (files.size() < 2) {
       throw new UsageException("diff needs WORKING.har and FAILING.har (then any logs)");
     }
-    String format = cl.getOptionValue("format", "text");
-    Renderer<CaptureDiff> renderer = Renderers.diffForName(format)
-        .orElseThrow(() -> new UsageException("unknown --format " + format + " (expected " + Renderers.DIFF_NAMES + ")"));
+    Renderer<CaptureDiff> renderer = SharedOptions.format(cl, Renderers.DIFF_NAMES, "text", Renderers::diffForName);
     List<InputSource> sources = new ArrayList<>();
     for (String f : files) {
       Path p = Path.of(f);

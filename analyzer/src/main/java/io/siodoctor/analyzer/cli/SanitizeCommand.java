@@ -50,7 +50,7 @@ final class SanitizeCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
+    if (cl.hasOption(SharedOptions.HELP)) {
       Cli.printHelp(out, "sio-doctor sanitize IN.har|- [-o OUT.har|-] [--keep NAME]... [--redact NAME]...", options());
       return ExitCode.HEALTHY;
     }
@@ -62,8 +62,8 @@ final class SanitizeCommand implements Command {
     String source = files.get(0);
     boolean stdin = source.equals("-");
     String name = stdin ? "(stdin)" : source;
-    if (!stdin && Cli.outputIsFile(cl)) {
-      Path target = Path.of(cl.getOptionValue("output"));
+    if (!stdin && SharedOptions.outputIsFile(cl)) {
+      Path target = Path.of(cl.getOptionValue(SharedOptions.OUTPUT));
       if (Files.exists(target) && Files.exists(Path.of(source)) && Files.isSameFile(Path.of(source), target)) {
         throw new UsageException("the output must not be the input file");
       }
@@ -90,7 +90,7 @@ final class SanitizeCommand implements Command {
     }
     if (!SharedOptions.quiet(cl)) {
       err.println("sio-doctor sanitize: redacted " + redactions.summary()
-          + (Cli.outputIsFile(cl) ? "; wrote " + cl.getOptionValue("output") : ""));
+          + (SharedOptions.outputIsFile(cl) ? "; wrote " + cl.getOptionValue(SharedOptions.OUTPUT) : ""));
     }
     return ExitCode.HEALTHY;
   }
