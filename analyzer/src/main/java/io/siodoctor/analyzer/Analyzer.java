@@ -4,8 +4,6 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.analyzer.rank.SessionSummaries;
-import io.siodoctor.analyzer.timeline.TimelineBuilder;
-import io.siodoctor.analyzer.traffic.TrafficBuilder;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.rules.api.Incident;
@@ -36,15 +34,12 @@ public final class Analyzer {
     return engine;
   }
 
-  /** Reads every input (an unreadable one is reported, not thrown) and analyses them as one incident. */
-  public RankedReport analyze(List<InputSource> sources) {
+  /**
+   * Reads every input (an unreadable one is reported, not thrown) and analyses them as one incident:
+   * the report, with the incident's timeline and request list for the renderers that show them.
+   */
+  public Analysis analyze(List<InputSource> sources) {
     return analyze(incident(sources));
-  }
-
-  /** Like {@link #analyze(List)}, plus the session timeline and request list of the incident (for the HTML report). */
-  public Analysis analyzeWithTimeline(List<InputSource> sources) {
-    Incident incident = incident(sources);
-    return new Analysis(analyze(incident), TimelineBuilder.of(incident), TrafficBuilder.of(incident));
   }
 
   /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
@@ -56,17 +51,11 @@ public final class Analyzer {
     return builder.build();
   }
 
-  public RankedReport analyze(Incident incident) {
+  public Analysis analyze(Incident incident) {
     RuleEngine.Result result = engine.run(incident);
-    Set<String> logFiles = new HashSet<>();
-    for (InputSummary in : incident.inputs()) {
-      if (in.format() != null && !in.format().equals("har")) {
-        logFiles.add(in.file());
-      }
-    }
-    List<RankedCause> causes = Ranker.rank(result.findings(), logFiles);
+    List<RankedCause> causes = rank(incident, result);
     Verdict verdict = VerdictJudge.judge(incident, !causes.isEmpty());
-    return new RankedReport(
+    RankedReport report = new RankedReport(
         verdict.verdict(),
         causes,
         incident.inputs(),
@@ -75,6 +64,22 @@ public final class Analyzer {
         result.warnings(),
         verdict.symptoms(),
         verdict.next());
+    return Analysis.of(report, incident);
+  }
+
+  /**
+   * The findings of one run of the rules over {@code incident}, ranked: the one step from findings to
+   * causes, shared by {@code analyze} and each chunk of {@code scan}. A cause seen in both the HAR and
+   * a server log is corroborated, so the ranker needs to know which inputs are logs.
+   */
+  public static List<RankedCause> rank(Incident incident, RuleEngine.Result result) {
+    Set<String> logFiles = new HashSet<>();
+    for (InputSummary in : incident.inputs()) {
+      if (in.format() != null && !in.format().equals("har")) {
+        logFiles.add(in.file());
+      }
+    }
+    return Ranker.rank(result.findings(), logFiles);
   }
 
   /** One summary per plain member: an archive's members are inputs of their own ({@code capture.zip!server.log}). */
