@@ -40,20 +40,37 @@ public final class Analyzer {
 
   /** Reads every input (an unreadable one is reported, not thrown) and analyses them as one incident. */
   public RankedReport analyze(List<InputSource> sources) {
-    return analyze(incident(sources));
+    return analyze(incident(sources, readsOtherBodies()));
   }
 
   /** Like {@link #analyze(List)}, plus the session timeline and request list of the incident (for the HTML report). */
   public Analysis analyzeWithTimeline(List<InputSource> sources) {
-    Incident incident = incident(sources);
+    Incident incident = incident(sources, readsOtherBodies());
     return new Analysis(analyze(incident), TimelineBuilder.of(incident), TrafficBuilder.of(incident));
   }
 
   /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
   public static Incident incident(List<InputSource> sources) {
+    return incident(sources, true);
+  }
+
+  /**
+   * Whether a rule may read the bodies of requests that are not Socket.IO traffic: only a rule
+   * pack's {@code body} field does (the built-in rules read Socket.IO bodies and HTML pages), so
+   * without packs a HAR's scripts, images and API answers are skipped unread.
+   */
+  private boolean readsOtherBodies() {
+    return engine.readsUnrecognisedLines();
+  }
+
+  /**
+   * Like {@link #incident(List)}; {@code otherBodies} false lets a HAR parser skip the bodies no
+   * built-in rule reads ({@code RecordSink.readsOtherBodies}).
+   */
+  static Incident incident(List<InputSource> sources, boolean otherBodies) {
     IncidentBuilder builder = new IncidentBuilder();
     for (InputSource source : sources) {
-      builder.addInput(read(source, builder));
+      builder.addInput(read(source, builder, otherBodies));
     }
     return builder.build();
   }
@@ -79,10 +96,10 @@ public final class Analyzer {
         verdict.next());
   }
 
-  private static InputSummary read(InputSource source, IncidentBuilder builder) {
+  private static InputSummary read(InputSource source, IncidentBuilder builder, boolean otherBodies) {
     try (InputStream in = source.open()) {
       InputSummary summary;
-      try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
+      try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink(), otherBodies)) {
         summary = new InputReader().read(in, source.name(), sink);
       }
       return summary;
