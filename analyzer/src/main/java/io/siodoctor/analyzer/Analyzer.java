@@ -39,14 +39,31 @@ public final class Analyzer {
    * the report, with the incident's timeline and request list for the renderers that show them.
    */
   public Analysis analyze(List<InputSource> sources) {
-    return analyze(incident(sources));
+    return analyze(incident(sources, readsOtherBodies()));
   }
 
   /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
   public static Incident incident(List<InputSource> sources) {
+    return incident(sources, true);
+  }
+
+  /**
+   * Whether a rule may read the bodies of requests that are not Socket.IO traffic: only a rule
+   * pack's {@code body} field does (the built-in rules read Socket.IO bodies and HTML pages), so
+   * without packs a HAR's scripts, images and API answers are skipped unread.
+   */
+  private boolean readsOtherBodies() {
+    return engine.readsUnrecognisedLines();
+  }
+
+  /**
+   * Like {@link #incident(List)}; {@code otherBodies} false lets a HAR parser skip the bodies no
+   * built-in rule reads ({@code RecordSink.readsOtherBodies}).
+   */
+  static Incident incident(List<InputSource> sources, boolean otherBodies) {
     IncidentBuilder builder = new IncidentBuilder();
     for (InputSource source : sources) {
-      read(source, builder).forEach(builder::addInput);
+      read(source, builder, otherBodies).forEach(builder::addInput);
     }
     return builder.build();
   }
@@ -83,8 +100,8 @@ public final class Analyzer {
   }
 
   /** One summary per plain member: an archive's members are inputs of their own ({@code capture.zip!server.log}). */
-  private static List<InputSummary> read(InputSource source, IncidentBuilder builder) {
-    try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
+  private static List<InputSummary> read(InputSource source, IncidentBuilder builder, boolean otherBodies) {
+    try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink(), otherBodies)) {
       return new InputReader().readAll(source.name(), source::open, sink);
     }
   }
