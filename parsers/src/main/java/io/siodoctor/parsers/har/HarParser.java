@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.har;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -29,8 +30,8 @@ public final class HarParser implements InputParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HarSniffer.sniff(head, length);
+  public MatchStrength match(byte[] head, int length) {
+    return HarSniffer.sniff(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
