@@ -52,12 +52,12 @@ final class ScanCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor scan [options] PATH... | -", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor scan [options] PATH... | -";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     boolean toFile = SharedOptions.outputIsFile(cl);
     String format = SharedOptions.format(cl, FORMATS, System.console() != null && !toFile ? "text" : "json");
     List<Path> paths = ScanOptionsCli.paths(cl, "scan");
