@@ -11,8 +11,6 @@ import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
 import io.siodoctor.rules.verdict.Verdict;
 import io.siodoctor.rules.verdict.VerdictJudge;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,14 +39,31 @@ public final class Analyzer {
    * the report, with the incident's timeline and request list for the renderers that show them.
    */
   public Analysis analyze(List<InputSource> sources) {
-    return analyze(incident(sources));
+    return analyze(incident(sources, readsOtherBodies()));
   }
 
   /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
   public static Incident incident(List<InputSource> sources) {
+    return incident(sources, true);
+  }
+
+  /**
+   * Whether a rule may read the bodies of requests that are not Socket.IO traffic: only a rule
+   * pack's {@code body} field does (the built-in rules read Socket.IO bodies and HTML pages), so
+   * without packs a HAR's scripts, images and API answers are skipped unread.
+   */
+  private boolean readsOtherBodies() {
+    return engine.readsUnrecognisedLines();
+  }
+
+  /**
+   * Like {@link #incident(List)}; {@code otherBodies} false lets a HAR parser skip the bodies no
+   * built-in rule reads ({@code RecordSink.readsOtherBodies}).
+   */
+  static Incident incident(List<InputSource> sources, boolean otherBodies) {
     IncidentBuilder builder = new IncidentBuilder();
     for (InputSource source : sources) {
-      builder.addInput(read(source, builder));
+      read(source, builder, otherBodies).forEach(builder::addInput);
     }
     return builder.build();
   }
@@ -84,19 +99,10 @@ public final class Analyzer {
     return Ranker.rank(result.findings(), logFiles);
   }
 
-  private static InputSummary read(InputSource source, IncidentBuilder builder) {
-    try (InputStream in = source.open()) {
-      InputSummary summary;
-      try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
-        summary = new InputReader().read(in, source.name(), sink);
-      }
-      return summary;
-    } catch (java.nio.file.NoSuchFileException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": no such file");
-    } catch (java.nio.file.AccessDeniedException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": permission denied");
-    } catch (IOException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot be read: " + e.getMessage());
+  /** One summary per plain member: an archive's members are inputs of their own ({@code capture.zip!server.log}). */
+  private static List<InputSummary> read(InputSource source, IncidentBuilder builder, boolean otherBodies) {
+    try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink(), otherBodies)) {
+      return new InputReader().readAll(source.name(), source::open, sink);
     }
   }
 }
