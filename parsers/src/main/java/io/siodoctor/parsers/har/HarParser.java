@@ -256,9 +256,10 @@ public final class HarParser implements InputParser {
      */
     private void handOff() throws IOException, InputError {
       handedOff = true;
+      // where the '[' ends, before handing back the read-ahead (which moves the parser past it)
+      JsonLocation at = p.currentLocation();
       ByteArrayOutputStream ahead = new ByteArrayOutputStream();
       p.releaseBuffered(ahead);
-      JsonLocation at = p.currentLocation();
       EntrySplitter splitter =
           new EntrySplitter(ahead.toByteArray(), parallelInput, at.getByteOffset(), at.getLineNr(), at.getColumnNr());
       int count = new ParallelEntries(splitter, skipBodies).run(parsed -> {
