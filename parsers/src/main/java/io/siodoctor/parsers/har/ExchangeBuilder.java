@@ -282,17 +282,7 @@ final class ExchangeBuilder {
 
   /** A number, also when written as a string; NaN when absent or unreadable. */
   private static double number(JsonNode node) {
-    if (node.isNumber()) {
-      return node.asDouble();
-    }
-    if (node.isTextual()) {
-      try {
-        return Double.parseDouble(node.asText().strip());
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
-    }
-    return Double.NaN;
+    return HarBodies.number(node);
   }
 
   private static String unlessMarker(String body) {
