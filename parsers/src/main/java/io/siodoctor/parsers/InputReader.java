@@ -163,8 +163,8 @@ public final class InputReader {
     }
 
     @Override
-    public boolean readsUnrecognisedLines() {
-      return next.readsUnrecognisedLines();
+    public ReadSet plan() {
+      return next.plan();
     }
 
     @Override
