@@ -269,11 +269,6 @@ public final class InputReader {
     }
 
     @Override
-    public boolean readsOtherBodies() {
-      return next.readsOtherBodies();
-    }
-
-    @Override
     public void unrecognised(String file, java.time.Instant time) {
       // a line read is a record counted, made or not
       records++;

@@ -18,22 +18,28 @@ import java.util.Set;
  * the plan reads {@code OTHER} (PMD's {@code RuleTargetSelector}, error-prone's scanner sending each
  * check only the nodes it asked for).
  *
+ * <p>The bodies of HTTP exchanges that are not Socket.IO traffic (scripts, images, API answers;
+ * HTML pages and Engine.IO bodies are always made) are a fact of their own: a HAR parser makes
+ * them only when the plan {@link #readsOtherBodies reads them}. Views do not strip them: which
+ * exchanges they belong to is decided while parsing.
+ *
  * <p>A log line that names a session is also a fact of that session: a reader of {@link LogLine}
  * sees the sessions' lines whatever their event; {@code events} selects the incident's lines.
  */
 public final class ReadSet {
-  /** Every kind and every event: what a report (which shows every record) reads. */
-  public static final ReadSet EVERYTHING =
-      new ReadSet(List.of(HttpExchange.class, WsFrame.class, LogLine.class), EnumSet.allOf(LogEvent.class));
+  /** Every kind, every event and the other bodies. */
+  public static final ReadSet EVERYTHING = new ReadSet(
+      List.of(HttpExchange.class, WsFrame.class, LogLine.class), EnumSet.allOf(LogEvent.class), true);
   /** Nothing: a reader of times only (records still arrive; unrecognised lines as times only). */
-  public static final ReadSet NOTHING = new ReadSet(List.of(), EnumSet.noneOf(LogEvent.class));
+  public static final ReadSet NOTHING = new ReadSet(List.of(), EnumSet.noneOf(LogEvent.class), false);
 
   private final boolean exchanges;
   private final boolean frames;
   private final boolean lines;
   private final EnumSet<LogEvent> events;
+  private final boolean otherBodies;
 
-  private ReadSet(Collection<Class<? extends Record>> kinds, Set<LogEvent> events) {
+  private ReadSet(Collection<Class<? extends Record>> kinds, Set<LogEvent> events, boolean otherBodies) {
     boolean x = false;
     boolean f = false;
     boolean l = false;
@@ -54,7 +60,11 @@ public final class ReadSet {
     this.exchanges = x;
     this.frames = f;
     this.lines = l;
+    if (!x && otherBodies) {
+      throw new IllegalArgumentException("other bodies declared without HttpExchange");
+    }
     this.events = events.isEmpty() ? EnumSet.noneOf(LogEvent.class) : EnumSet.copyOf(events);
+    this.otherBodies = otherBodies;
   }
 
   /**
@@ -62,20 +72,26 @@ public final class ReadSet {
    * @param events the log events read among the incident's lines (needs {@link LogLine} in kinds)
    */
   public static ReadSet of(Collection<Class<? extends Record>> kinds, Collection<LogEvent> events) {
-    return new ReadSet(kinds, events.isEmpty() ? EnumSet.noneOf(LogEvent.class) : EnumSet.copyOf(events));
+    return new ReadSet(kinds, events.isEmpty() ? EnumSet.noneOf(LogEvent.class) : EnumSet.copyOf(events), false);
+  }
+
+  /** This, and the bodies of the exchanges that are not Socket.IO traffic (needs {@link HttpExchange}). */
+  public ReadSet withOtherBodies() {
+    return new ReadSet(kinds(exchanges, frames, lines), events, true);
   }
 
   /** What this reader or {@code other} reads. */
   public ReadSet union(ReadSet other) {
     EnumSet<LogEvent> es = EnumSet.copyOf(events);
     es.addAll(other.events);
-    return new ReadSet(kinds(exchanges || other.exchanges, frames || other.frames, lines || other.lines), es);
+    return new ReadSet(kinds(exchanges || other.exchanges, frames || other.frames, lines || other.lines), es,
+        otherBodies || other.otherBodies);
   }
 
   /** Whether everything {@code other} reads is read here. */
   public boolean covers(ReadSet other) {
     return (exchanges || !other.exchanges) && (frames || !other.frames) && (lines || !other.lines)
-        && events.containsAll(other.events);
+        && events.containsAll(other.events) && (otherBodies || !other.otherBodies);
   }
 
   /** Whether records of this kind are read. */
@@ -100,6 +116,14 @@ public final class ReadSet {
    */
   public boolean readsUnrecognisedLines() {
     return events.contains(LogEvent.OTHER);
+  }
+
+  /**
+   * Whether the bodies of exchanges that are not Socket.IO traffic are read: when not, a HAR parser
+   * skips them at the token level and makes its records without them (sizes kept).
+   */
+  public boolean readsOtherBodies() {
+    return otherBodies;
   }
 
   /** Whether this record is one of the incident's facts read here (its kind, and its event for a line). */
@@ -127,17 +151,17 @@ public final class ReadSet {
   @Override
   public boolean equals(Object o) {
     return o instanceof ReadSet r && r.exchanges == exchanges && r.frames == frames && r.lines == lines
-        && r.events.equals(events);
+        && r.otherBodies == otherBodies && r.events.equals(events);
   }
 
   @Override
   public int hashCode() {
-    return events.hashCode() * 8 + (exchanges ? 4 : 0) + (frames ? 2 : 0) + (lines ? 1 : 0);
+    return events.hashCode() * 16 + (otherBodies ? 8 : 0) + (exchanges ? 4 : 0) + (frames ? 2 : 0) + (lines ? 1 : 0);
   }
 
   @Override
   public String toString() {
     List<String> k = kinds(exchanges, frames, lines).stream().map(Class::getSimpleName).toList();
-    return "reads " + k + (events.isEmpty() ? "" : " events " + events);
+    return "reads " + k + (events.isEmpty() ? "" : " events " + events) + (otherBodies ? " and other bodies" : "");
   }
 }

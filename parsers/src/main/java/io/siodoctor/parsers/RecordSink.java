@@ -16,20 +16,11 @@ public interface RecordSink {
    * What the readers behind this sink read: the plan made from their declarations. A line parser
    * makes no record of the lines no parser recognises that name no session (most of a debug log)
    * unless the plan {@link ReadSet#readsUnrecognisedLines reads them}, and only passes their time
-   * to {@link #unrecognised}.
+   * to {@link #unrecognised}; a HAR parser skips the bodies of exchanges that are not Socket.IO
+   * traffic unless the plan {@link ReadSet#readsOtherBodies reads them}.
    */
   default ReadSet plan() {
     return ReadSet.EVERYTHING;
-  }
-
-  /**
-   * Whether this sink reads the bodies of HTTP exchanges that are not Socket.IO traffic (scripts,
-   * images, API calls; HTML pages are always kept). When false, a HAR parser skips those bodies at
-   * the token level and makes records without them (sizes kept): only a rule pack's {@code body}
-   * field reads them, the built-in rules never do.
-   */
-  default boolean readsOtherBodies() {
-    return true;
   }
 
   /** What a HAR input can and cannot show, told once when the HAR has been read. */

@@ -28,4 +28,11 @@ public @interface Reads {
    * {@code records()}); {@code OTHER}, the lines no parser recognised, makes every parser keep them.
    */
   LogEvent[] events() default {};
+
+  /**
+   * Whether the bodies of requests that are not Socket.IO traffic (scripts, images, API answers)
+   * are read: HAR parsers skip them unless some rule does. Engine.IO bodies and HTML pages are
+   * always there.
+   */
+  boolean otherBodies() default false;
 }

@@ -22,6 +22,10 @@ public interface Rule {
   /** The declaration of a rule class's {@link Reads} annotation, or null when it has none. */
   static ReadSet readsOf(Class<?> type) {
     Reads r = type.getAnnotation(Reads.class);
-    return r == null ? null : ReadSet.of(List.of(r.records()), List.of(r.events()));
+    if (r == null) {
+      return null;
+    }
+    ReadSet declared = ReadSet.of(List.of(r.records()), List.of(r.events()));
+    return r.otherBodies() ? declared.withOtherBodies() : declared;
   }
 }

@@ -51,12 +51,13 @@ public final class DeclarativeRule implements SelfDescribingRule {
 
   /**
    * What its matchers read: the records of its kind; a log rule matches free text, so it reads
-   * every line, also those no parser recognised (the plan then keeps them).
+   * every line, also those no parser recognised (the plan then keeps them); an HTTP rule may match
+   * any body.
    */
   @Override
   public ReadSet reads() {
     return switch (kind) {
-      case "http" -> ReadSet.of(List.of(HttpExchange.class), List.of());
+      case "http" -> ReadSet.of(List.of(HttpExchange.class), List.of()).withOtherBodies();
       case "websocket" -> ReadSet.of(List.of(WsFrame.class), List.of());
       case "log" -> ReadSet.of(List.of(LogLine.class), EnumSet.allOf(LogEvent.class));
       default -> ReadSet.EVERYTHING;
