@@ -99,7 +99,7 @@ public abstract class LineLogParser implements InputParser {
     protected Instant lastTime;
 
     private final Set<String> warned = new HashSet<>();
-    /** Whether the sink wants records of unrecognised lines that name no session (see RecordSink). */
+    /** Whether the sink's plan reads unrecognised lines that name no session (see RecordSink#plan). */
     private final boolean makeUnrecognised;
     /** Whether the last line was kept as plain text: not in this format's grammar ({@link #readsLine}). */
     private boolean plainText;
@@ -109,7 +109,7 @@ public abstract class LineLogParser implements InputParser {
       this.sink = sink;
       this.format = format;
       this.fileNode = NodeNames.fromFile(file);
-      this.makeUnrecognised = sink.readsUnrecognisedLines();
+      this.makeUnrecognised = sink.plan().readsUnrecognisedLines();
     }
 
     /** Handles one physical line {@code buf[start..end)} (terminator excluded). */
