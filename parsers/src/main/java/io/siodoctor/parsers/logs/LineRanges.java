@@ -1,7 +1,9 @@
 package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.FastPaths;
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.bytes.ByteSearch;
 import io.siodoctor.parsers.record.Record;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -71,7 +73,7 @@ public final class LineRanges {
       long[] starts = starts(ch, ch.size(), preferred ? parser : null);
       int n = starts.length - 1;
       LineCounts lines = new LineCounts(n);
-      boolean readsUnrecognised = sink.readsUnrecognisedLines();
+      ReadSet plan = sink.plan();
       Deque<Future<Range>> pending = new ArrayDeque<>();
       int next = 0;
       LineLogParser.Session current = null;
@@ -81,7 +83,7 @@ public final class LineRanges {
           while (next < n && next <= i + threads + 1) {
             int k = next++;
             pending.add(pool.submit(() -> read(parser, ch, starts[k], starts[k + 1], k, lines, file,
-                new Buffer(readsUnrecognised))));
+                new Buffer(plan))));
           }
           Range r = await(pending.poll());
           if (current == null || (r.buffer.warnings == 0 && r.session.continues(current))) {
@@ -127,7 +129,7 @@ public final class LineRanges {
           throw new IOException("the file shrank while it was read");
         }
       }
-      lines.set(k, LineScanner.countNewlines(bytes, 0, bytes.length));
+      lines.set(k, ByteSearch.count(bytes, 0, bytes.length, (byte) '\n'));
       in = new ByteArrayInputStream(bytes);
     } else {
       // a range of a few very long lines: counted from the file, not held
@@ -216,10 +218,10 @@ public final class LineRanges {
         return size;
       }
       byte[] b = window.array();
-      int nl = LineScanner.indexOfNewline(b, 0, n);
+      int nl = ByteSearch.indexOf(b, 0, n, (byte) '\n');
       if (nl >= 0) {
         for (int start = nl + 1; start < n; ) {
-          int end = LineScanner.indexOfNewline(b, start, n);
+          int end = ByteSearch.indexOf(b, start, n, (byte) '\n');
           if (end < 0) {
             break;
           }
@@ -244,7 +246,7 @@ public final class LineRanges {
       if (n <= 0) {
         break;
       }
-      count += LineScanner.countNewlines(buf, 0, n);
+      count += ByteSearch.count(buf, 0, n, (byte) '\n');
       pos += n;
     }
     return count;
@@ -284,12 +286,12 @@ public final class LineRanges {
    */
   private static final class Buffer implements RecordSink {
     private static final Object NO_TIME = new Object();
-    private final boolean readsUnrecognised;
+    private final ReadSet plan;
     private List<Object> events = new ArrayList<>();
     private int warnings;
 
-    Buffer(boolean readsUnrecognised) {
-      this.readsUnrecognised = readsUnrecognised;
+    Buffer(ReadSet plan) {
+      this.plan = plan;
     }
 
     @Override
@@ -304,8 +306,8 @@ public final class LineRanges {
     }
 
     @Override
-    public boolean readsUnrecognisedLines() {
-      return readsUnrecognised;
+    public ReadSet plan() {
+      return plan;
     }
 
     @Override

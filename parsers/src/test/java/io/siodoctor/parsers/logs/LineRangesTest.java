@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siodoctor.parsers.FastPaths;
 import io.siodoctor.parsers.InputParser;
 import io.siodoctor.parsers.InputParsers;
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.Record;
@@ -221,8 +222,8 @@ class LineRangesTest {
     }
 
     @Override
-    public boolean readsUnrecognisedLines() {
-      return unrecognised;
+    public ReadSet plan() {
+      return unrecognised ? ReadSet.EVERYTHING : ReadSet.NOTHING;
     }
 
     @Override
