@@ -3,7 +3,7 @@
 # sids and times) with the debug-log parser, alternating with `grep -c -E` over the same file with
 # as many patterns as the parser recognises message formats (bench/debug-patterns.txt), three times
 # each. Prints seconds and MB/s per run.
-debug]|debug]
+# usage: bench/parse-bench.sh [SIZE_MB] [mixed|debug]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 size="${1:-1000}"
