@@ -19,11 +19,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * One big uncompressed log read on every core: the file is cut at line starts into byte ranges,
@@ -72,18 +70,28 @@ public final class LineRanges {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long[] starts = starts(ch, ch.size(), preferred ? parser : null);
       int n = starts.length - 1;
-      LineCounts lines = new LineCounts(n);
       ReadSet plan = sink.plan();
-      Deque<Future<Range>> pending = new ArrayDeque<>();
+      // the lines before each range: known once the ranges before it are counted. No task waits
+      // for another: a range is parsed when its bytes are loaded and counted and the count before
+      // it is known, so the pool may be shared and small
+      List<CompletableFuture<Long>> linesBefore = new ArrayList<>(n);
+      Deque<CompletableFuture<Range>> pending = new ArrayDeque<>();
+      CompletableFuture<Long> before = CompletableFuture.completedFuture(0L);
       int next = 0;
       LineLogParser.Session current = null;
       try {
         for (int i = 0; i < n; i++) {
-          // at most a few ranges ahead of the one handed on: their records wait in memory
+          // at most a few ranges ahead of the one handed on: their bytes and records wait in memory
           while (next < n && next <= i + threads + 1) {
             int k = next++;
-            pending.add(pool.submit(() -> read(parser, ch, starts[k], starts[k + 1], k, lines, file,
-                new Buffer(plan))));
+            CompletableFuture<Loaded> loaded = CompletableFuture.supplyAsync(
+                () -> Loaded.of(ch, starts[k], starts[k + 1]), pool);
+            linesBefore.add(before);
+            pending.add(loaded.thenCombineAsync(before, (range, lines) -> {
+              Buffer buffer = new Buffer(plan);
+              return new Range(range.parse(parser, file, buffer, lines, k == 0), buffer);
+            }, pool));
+            before = before.thenCombine(loaded, (lines, range) -> lines + range.lines);
           }
           Range r = await(pending.poll());
           if (current == null || (r.buffer.warnings == 0 && r.session.continues(current))) {
@@ -95,7 +103,8 @@ public final class LineRanges {
           } else {
             // read again as the plain path would: by the session that read everything before
             Buffer buffer = (Buffer) current.sink();
-            LineLogParser.continueRange(current, new RangeStream(ch, starts[i], starts[i + 1]), lines.before(i));
+            LineLogParser.continueRange(current, new RangeStream(ch, starts[i], starts[i + 1]),
+                await(linesBefore.get(i)));
             buffer.replay(file, sink);
           }
         }
@@ -103,81 +112,40 @@ public final class LineRanges {
           current.finish();
           ((Buffer) current.sink()).replay(file, sink);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted");
       } finally {
-        lines.abort();
+        // an abandoned read: what was not started never starts (running ranges end on the closed channel)
         pending.forEach(f -> f.cancel(false));
       }
     }
   }
 
-  /**
-   * Reads one range on the pool: counts its lines first (so that the ranges after it can number
-   * theirs), waits for the counts of the ranges before it, then parses it with a fresh session.
-   */
-  private static Range read(LineLogParser parser, FileChannel ch, long from, long to, int k, LineCounts lines,
-      String file, Buffer buffer) throws IOException, InterruptedException {
-    long length = to - from;
-    InputStream in;
-    if (length <= MAX_IN_MEMORY) {
-      byte[] bytes = new byte[(int) length];
-      ByteBuffer bb = ByteBuffer.wrap(bytes);
-      while (bb.hasRemaining()) {
-        if (ch.read(bb, from + bb.position()) < 0) {
-          throw new IOException("the file shrank while it was read");
+  /** A range's bytes (or, for a range of a few very long lines, none: it is streamed) and its line count. */
+  private record Loaded(FileChannel ch, long from, long to, byte[] bytes, long lines) {
+    static Loaded of(FileChannel ch, long from, long to) {
+      try {
+        long length = to - from;
+        if (length > MAX_IN_MEMORY) {
+          return new Loaded(ch, from, to, null, newlines(ch, from, to));
         }
-      }
-      lines.set(k, ByteSearch.count(bytes, 0, bytes.length, (byte) '\n'));
-      in = new ByteArrayInputStream(bytes);
-    } else {
-      // a range of a few very long lines: counted from the file, not held
-      lines.set(k, newlines(ch, from, to));
-      in = new RangeStream(ch, from, to);
-    }
-    return new Range(parser.readRange(in, file, buffer, lines.before(k), k == 0), buffer);
-  }
-
-  /**
-   * The lines of each range, counted by the range itself: a range numbers its lines once those
-   * before it are counted (they were handed out first, and count before they parse).
-   */
-  private static final class LineCounts {
-    private final long[] counts;
-    private final CountDownLatch[] counted;
-    private volatile boolean aborted;
-
-    LineCounts(int n) {
-      counts = new long[n];
-      counted = new CountDownLatch[n];
-      for (int i = 0; i < n; i++) {
-        counted[i] = new CountDownLatch(1);
-      }
-    }
-
-    void set(int k, long lines) {
-      counts[k] = lines;
-      counted[k].countDown();
-    }
-
-    long before(int k) throws InterruptedException {
-      long sum = 0;
-      for (int j = 0; j < k; j++) {
-        counted[j].await();
-        if (aborted) {
-          throw new CancellationException("the read was abandoned");
+        byte[] bytes = new byte[(int) length];
+        ByteBuffer bb = ByteBuffer.wrap(bytes);
+        while (bb.hasRemaining()) {
+          if (ch.read(bb, from + bb.position()) < 0) {
+            throw new IOException("the file shrank while it was read");
+          }
         }
-        sum += counts[j];
+        return new Loaded(ch, from, to, bytes, ByteSearch.count(bytes, 0, bytes.length, (byte) '\n'));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return sum;
     }
 
-    /** Releases ranges waiting for counts that will never come (the read was abandoned). */
-    void abort() {
-      aborted = true;
-      for (CountDownLatch c : counted) {
-        c.countDown();
+    LineLogParser.Session parse(LineLogParser parser, String file, Buffer buffer, long linesBefore, boolean first) {
+      try {
+        InputStream in = bytes != null ? new ByteArrayInputStream(bytes) : new RangeStream(ch, from, to);
+        return parser.readRange(in, file, buffer, linesBefore, first);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }
@@ -252,7 +220,7 @@ public final class LineRanges {
     return count;
   }
 
-  private static <T> T await(Future<T> f) throws IOException {
+  private static <T> T await(CompletableFuture<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
