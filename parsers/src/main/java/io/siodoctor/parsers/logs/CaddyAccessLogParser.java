@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,9 +46,9 @@ public final class CaddyAccessLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) != '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 50);
     int json = 0;
@@ -61,7 +62,7 @@ public final class CaddyAccessLogParser extends LineLogParser {
         }
       }
     }
-    return caddy >= 1 && json * 5 >= lines.size() * 4;
+    return caddy >= 1 && json * 5 >= lines.size() * 4 ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
