@@ -1,19 +1,17 @@
 package io.siodoctor.analyzer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.engine.BuiltInRules;
 import io.siodoctor.rules.engine.CauseCatalog;
 import java.util.List;
 
 /**
- * Start-up work of {@code analyze} done ahead on the second core, while the main thread parses the
- * options and reads the built-in causes: an {@link ObjectMapper}'s class initialisation (its default
- * date format asks the JDK for the calendar data of every locale, ~50 ms), which the first Engine.IO
- * packet of almost any capture needs, then the built-in causes from the last one backwards (the main
- * thread reads them from the first: they meet in the middle; {@link CauseCatalog#describe} keeps
- * each one read). Only timing changes: a class is initialised once, whichever thread gets there
- * first, and the other waits for it; a cause read twice reads the same.
+ * Start-up work of {@code analyze} done ahead on the second core: the built-in causes (annotation,
+ * prose: a third of the rules' start-up), from the last one backwards, while the main thread parses
+ * the options and reads them from the first; they meet in the middle ({@link CauseCatalog#describe}
+ * keeps each one read). Only timing changes: a class is initialised once, whichever thread gets
+ * there first, and the other waits for it; a cause read twice reads the same. (Jackson's {@code
+ * ObjectMapper}, ~50 ms of class initialisation, is no longer needed by a HAR's packets at all.)
  */
 public final class Warmup extends Thread {
   private Warmup() {
@@ -28,7 +26,6 @@ public final class Warmup extends Thread {
 
   @Override
   public void run() {
-    new ObjectMapper();
     List<Rule> rules = BuiltInRules.all();
     for (int i = rules.size() - 1; i >= rules.size() / 2; i--) {
       CauseCatalog.describe(rules.get(i));
