@@ -50,9 +50,9 @@ public final class BlockedByClientRule implements Rule {
     List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
     lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
     for (LogLine l : lines) {
-      if (NetErrors.blockedByClient(l.eventDetail()) && namesEngineIoUrl(l)) {
+      if (NetErrors.blockedByClient(NetErrors.of(l)) && namesEngineIoUrl(l)) {
         evidence.add(l);
-        codes.add(NetErrors.code(l.eventDetail()));
+        codes.add(NetErrors.code(NetErrors.of(l)));
       }
     }
     if (evidence.isEmpty()) {

@@ -2,6 +2,7 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -53,8 +54,8 @@ public final class InvalidNamespaceRule implements Rule {
     }
     incident.logLines(LogEvent.NAMESPACE_DENIED).forEach(l -> {
       evidence.add(Evidence.of(l));
-      if (l.eventDetail() != null) {
-        namespaces.add(l.eventDetail());
+      if (l.fact() instanceof LogFact.NamespaceRefused r) {
+        namespaces.add(r.namespace());
       }
     });
     if (evidence.isEmpty()) {

@@ -86,7 +86,7 @@ public final class WrongServerUrlRule implements Rule {
       if (url == null || LogUrls.query(url) == null) {
         continue;
       }
-      String why = judge(url, l.eventDetail(), firstPage, false);
+      String why = judge(url, NetErrors.of(l), firstPage, false);
       if (why != null) {
         strong.add(l, why);
         Origins.of(url).ifPresent(urls::add);
