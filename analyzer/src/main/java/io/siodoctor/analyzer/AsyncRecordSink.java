@@ -22,8 +22,12 @@ final class AsyncRecordSink implements RecordSink, AutoCloseable {
   private List<Record> batch = new ArrayList<>(BATCH);
   private volatile RuntimeException failure;
 
-  AsyncRecordSink(RecordSink target) {
+  /** Whether the bodies of requests that are not Socket.IO traffic are read (see {@link RecordSink#readsOtherBodies}). */
+  private final boolean otherBodies;
+
+  AsyncRecordSink(RecordSink target, boolean otherBodies) {
     this.target = target;
+    this.otherBodies = otherBodies;
     this.consumer = new Thread(this::drain, "sio-doctor-incident");
     this.consumer.setDaemon(true);
     this.consumer.start();
@@ -36,6 +40,11 @@ final class AsyncRecordSink implements RecordSink, AutoCloseable {
       put(batch);
       batch = new ArrayList<>(BATCH);
     }
+  }
+
+  @Override
+  public boolean readsOtherBodies() {
+    return otherBodies && target.readsOtherBodies();
   }
 
   @Override

@@ -21,6 +21,16 @@ public interface RecordSink {
     return true;
   }
 
+  /**
+   * Whether this sink reads the bodies of HTTP exchanges that are not Socket.IO traffic (scripts,
+   * images, API calls; HTML pages are always kept). When false, a HAR parser skips those bodies at
+   * the token level and makes records without them (sizes kept): only a rule pack's {@code body}
+   * field reads them, the built-in rules never do.
+   */
+  default boolean readsOtherBodies() {
+    return true;
+  }
+
   /** What a HAR input can and cannot show, told once when the HAR has been read. */
   default void capture(CaptureProfile profile) {}
 

@@ -71,11 +71,6 @@ final class Cli {
     w.flush();
   }
 
-  /** True when {@code --output} names a file (not absent, not {@code -}). */
-  static boolean outputIsFile(CommandLine cl) {
-    return Output.isFile(cl);
-  }
-
   /** Colour only on a terminal, never with {@code --no-color} or {@code NO_COLOR}. */
   static boolean colour(CommandLine cl, boolean toTerminal) {
     return toTerminal && !cl.hasOption(SharedOptions.NO_COLOR) && System.getenv("NO_COLOR") == null;
@@ -88,7 +83,7 @@ final class Cli {
     }
     List<Rule> rules = new ArrayList<>(BuiltInRules.all());
     try {
-      rules.addAll(new RulePackLoader(RuleEngine.builtIn().catalog()).load(Path.of(cl.getOptionValue("rules"))));
+      rules.addAll(new RulePackLoader(RuleEngine.builtIn().catalog()).load(Path.of(cl.getOptionValue(SharedOptions.RULES))));
       return new Analyzer(new RuleEngine(rules));
     } catch (NoSuchFileException e) {
       throw new UsageException("--rules: no such directory " + e.getMessage());

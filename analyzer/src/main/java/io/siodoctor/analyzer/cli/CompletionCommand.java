@@ -36,7 +36,7 @@ final class CompletionCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
+    if (cl.hasOption(SharedOptions.HELP)) {
       Cli.printHelp(out, "sio-doctor completion bash|zsh", options());
       out.println("bash: source <(sio-doctor completion bash), or save it in ~/.local/share/bash-completion/completions/sio-doctor");
       out.println("zsh:  sio-doctor completion zsh > \"${fpath[1]}/_sio-doctor\" (or source <(sio-doctor completion zsh))");

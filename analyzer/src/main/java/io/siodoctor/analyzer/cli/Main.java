@@ -1,7 +1,7 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.Tool;
-import io.siodoctor.parsers.redact.SecretMasker;
+import io.siodoctor.analyzer.render.Redaction;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ public final class Main {
       err.println("Try: sio-doctor " + command.name() + " --help");
       return ExitCode.USAGE;
     } catch (Exception | OutOfMemoryError e) {
-      err.println("sio-doctor " + command.name() + ": internal error: " + SecretMasker.mask(String.valueOf(e))
+      err.println("sio-doctor " + command.name() + ": internal error: " + Redaction.MASKED.message(String.valueOf(e))
           + (debug ? "" : " (run with --debug for details)"));
       if (debug) {
         e.printStackTrace(err);

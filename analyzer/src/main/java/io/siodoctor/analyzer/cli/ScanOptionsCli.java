@@ -1,6 +1,6 @@
 package io.siodoctor.analyzer.cli;
 
-import io.siodoctor.analyzer.scan.ArchiveLimits;
+import io.siodoctor.parsers.archive.ArchiveLimits;
 import io.siodoctor.analyzer.scan.IsoTimes;
 import io.siodoctor.analyzer.scan.MemberFilter;
 import io.siodoctor.analyzer.scan.ScanOptions;

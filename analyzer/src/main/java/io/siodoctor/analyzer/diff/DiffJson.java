@@ -3,17 +3,23 @@ package io.siodoctor.analyzer.diff;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.siodoctor.analyzer.Tool;
+import io.siodoctor.analyzer.render.Renderer;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /** {@code diff --format json} and {@code POST /api/diff}: schemaVersion 2, tool, both sides, ranked differences. */
-public final class DiffJson {
+public final class DiffJson implements Renderer<CaptureDiff> {
+  public static final String NAME = "json";
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private DiffJson() {}
+  @Override
+  public String name() {
+    return NAME;
+  }
 
-  public static void write(CaptureDiff d, Writer out) throws IOException {
+  @Override
+  public void render(CaptureDiff d, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();

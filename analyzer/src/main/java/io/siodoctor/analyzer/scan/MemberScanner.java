@@ -1,7 +1,8 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.archive.ArchiveMember;
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.analyzer.Analyzer;
-import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.parsers.RecordSink;
@@ -14,8 +15,6 @@ import io.siodoctor.rules.engine.CauseFinding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
-import java.util.HashSet;
-import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -157,16 +156,6 @@ public final class MemberScanner {
     }
   }
 
-  private static Set<String> logFiles(Incident incident) {
-    Set<String> logFiles = new HashSet<>();
-    for (InputSummary in : incident.inputs()) {
-      if (in.format() != null && !in.format().equals("har")) {
-        logFiles.add(in.file());
-      }
-    }
-    return logFiles;
-  }
-
   /** The summary's errors start with the file name; the scan shows it in its own field. */
   private static String withoutName(String error, String name) {
     return error.startsWith(name + ": ") ? error.substring(name.length() + 2) : error;
@@ -267,7 +256,7 @@ public final class MemberScanner {
       if (listener != null) {
         try {
           // the index tags each record with the causes its own chunk's report gives
-          listener.chunk(chunk, Ranker.rank(result.findings(), logFiles(incident)));
+          listener.chunk(chunk, Analyzer.rank(incident, result));
         } catch (IOException e) {
           // stops the parser; the member is reported with this error
           listenerFailure = e;

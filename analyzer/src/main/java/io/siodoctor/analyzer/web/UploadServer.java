@@ -12,9 +12,9 @@ import io.siodoctor.analyzer.diff.DiffJson;
 import io.siodoctor.analyzer.index.LiveEventSearcher;
 import io.siodoctor.analyzer.render.Html;
 import io.siodoctor.analyzer.render.HtmlRenderer;
+import io.siodoctor.analyzer.render.Redaction;
 import io.siodoctor.analyzer.render.JsonRenderer;
 import io.siodoctor.parsers.InputSummary;
-import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -199,11 +199,11 @@ public final class UploadServer implements AutoCloseable {
     StringWriter out = new StringWriter();
     if (html) {
       String nonce = Html.nonce();
-      new HtmlRenderer().render(analysis, out, nonce);
+      Redaction.MASKED.render(new HtmlRenderer(nonce), analysis, out);
       ctx.header("Content-Security-Policy", reportCsp(nonce));
       ctx.contentType("text/html; charset=utf-8");
     } else {
-      new JsonRenderer().render(analysis.report(), out);
+      Redaction.MASKED.render(new JsonRenderer(), analysis, out);
       ctx.contentType("application/json; charset=utf-8");
     }
     ctx.result(out.toString());
@@ -218,11 +218,11 @@ public final class UploadServer implements AutoCloseable {
     StringWriter out = new StringWriter();
     if (html) {
       String nonce = Html.nonce();
-      DiffHtml.write(diff, out, nonce);
+      Redaction.MASKED.render(new DiffHtml(nonce), diff, out);
       ctx.header("Content-Security-Policy", reportCsp(nonce));
       ctx.contentType("text/html; charset=utf-8");
     } else {
-      DiffJson.write(diff, out);
+      Redaction.MASKED.render(new DiffJson(), diff, out);
       ctx.contentType("application/json; charset=utf-8");
     }
     ctx.result(out.toString());
@@ -234,7 +234,7 @@ public final class UploadServer implements AutoCloseable {
    * deleted when this request ends, which cuts it short.
    */
   private Analysis runBounded(Uploads uploads) {
-    return runBounded(() -> analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask));
+    return runBounded(() -> analyzer.analyze(uploads.sources()).built());
   }
 
   /** {@link #runBounded(Uploads)} for any job over uploads: an analysis, or a diff of two. */
@@ -260,7 +260,7 @@ public final class UploadServer implements AutoCloseable {
       if (cause instanceof WebError we) {
         throw we; // the job's own answer for bad input (400)
       }
-      throw new WebError(500, "internal error: " + SecretMasker.mask(String.valueOf(cause)));
+      throw new WebError(500, "internal error: " + cause); // masked by error(), as every answer
     }
   }
 
@@ -283,7 +283,7 @@ public final class UploadServer implements AutoCloseable {
     if (e instanceof IOException || e instanceof jakarta.servlet.ServletException || e instanceof IllegalStateException) {
       error(ctx, 400, "unreadable upload: " + root.getMessage());
     } else {
-      error(ctx, 500, "internal error: " + SecretMasker.mask(String.valueOf(e)));
+      error(ctx, 500, "internal error: " + e);
     }
   }
 
@@ -293,7 +293,7 @@ public final class UploadServer implements AutoCloseable {
     if (status == 503) {
       ctx.header("Retry-After", "5");
     }
-    String m = SecretMasker.mask(message == null ? "error" : message);
+    String m = Redaction.MASKED.message(message == null ? "error" : message);
     if (ctx.path().startsWith("/api/") || !acceptsHtml(ctx)) {
       ctx.contentType("application/json; charset=utf-8");
       ctx.result("{\"error\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(m)) + "\"}");

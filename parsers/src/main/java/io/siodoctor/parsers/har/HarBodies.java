@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.har;
 
+import io.siodoctor.parsers.capture.RedactionMarkers;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -57,6 +58,19 @@ final class HarBodies {
       }
     }
     return decoded == null ? new Body(b64, true, size, false) : new Body(decoded, false, size, partial);
+  }
+
+  /**
+   * A body skipped unread ({@link BodyRetention}): no text, the size {@link #of} would give. A
+   * placeholder is an absent body, as there.
+   */
+  static Body skipped(SkippedBody body, String encoding, long declaredSize) {
+    if (body.empty() || RedactionMarkers.isMarker(body.probe())) {
+      return new Body("", false, declaredSize >= 0 ? declaredSize : -1, false);
+    }
+    boolean base64 = "base64".equalsIgnoreCase(encoding == null ? "" : encoding.strip());
+    long length = base64 ? Math.max(0, body.base64Chars() * 3 / 4 - body.base64Padding()) : body.utf8Length();
+    return new Body("", false, Math.max(declaredSize, length), false);
   }
 
   /** The bytes as text when the MIME type says text (or, when it says nothing, they are UTF-8). */

@@ -91,7 +91,7 @@ public final class HarParser implements InputParser {
       this.sink = sink;
       this.quirks = quirks;
       this.position = position;
-      this.entries = new EntryReader(quirks, position);
+      this.entries = new EntryReader(quirks, position, !sink.readsOtherBodies());
       this.exchanges = new ExchangeBuilder(file, quirks);
     }
 

@@ -2,6 +2,7 @@ package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
+import io.siodoctor.parsers.engineio.EngineIoUrls;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
@@ -260,7 +261,7 @@ public final class NginxAccessLogParser extends LineLogParser {
           upstreamList = listContinues;
         }
       }
-      EngineIoQuery q = url == null ? null : LogUrls.query(b, us, ue, url, cache);
+      EngineIoQuery q = url == null ? null : EngineIoUrls.parse(b, us, ue, url, cache);
       String sid = LogUrls.sidOf(q, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url == null ? "" : url, status, bytes, durationMs,
