@@ -30,7 +30,7 @@ class ArchiveInputsTest {
   Path dir;
 
   private static RankedReport analyze(List<InputSource> sources) {
-    return Analyzer.builtIn().analyze(sources);
+    return Analyzer.builtIn().analyze(sources).report();
   }
 
   private static Map<String, byte[]> members() throws IOException {
