@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
  * Blocked loading mixed active content} → MIXED_CONTENT_BLOCKED; Chrome's {@code Connecting to
  * '<url>' violates the following Content Security Policy directive} (older: {@code Refused to
  * connect to '<url>' because it violates ...}) and Firefox's {@code Content-Security-Policy: The
- * page’s settings blocked the loading of a resource} → CSP_BLOCKED (detail: the URL in the line);
+ * page’s settings blocked the loading of a resource} → CSP_BLOCKED (fact: the URL in the line);
  * {@code WebSocket connection to
  * '...' failed: <why>}, Firefox's {@code can’t establish a connection to the server at ws://...}
- * and {@code The connection to ws://... was interrupted} → WEBSOCKET_FAILED (detail: the text
- * after {@code failed: }); a {@code net::ERR_*} token → NETWORK_ERROR (detail: the token);
+ * and {@code The connection to ws://... was interrupted} → WEBSOCKET_FAILED (fact: the text
+ * after {@code failed: }); a {@code net::ERR_*} token → NETWORK_ERROR (fact: the token and the URL);
  * socket.io-client's error texts ({@code xhr poll error}, {@code xhr post error}, {@code websocket
  * error}, {@code Invalid namespace}, {@code connect_error}) → CLIENT_CONNECT_ERROR. Debug output
  * of the client in the console ({@code localStorage.debug}) is recognised like the debug parser.
@@ -213,13 +213,13 @@ public final class BrowserConsoleLogParser extends LineLogParser {
       if ((k = text.indexOf("has been blocked by CORS policy")) >= 0) {
         event = LogEvent.CORS_BLOCKED;
         int c = text.indexOf("CORS policy: ", k);
-        fact = LogFact.detail(c >= 0 ? text.substring(c + 13).trim() : null);
+        fact = corsRefused(text, c >= 0 ? text.substring(c + 13).trim() : null);
       } else if ((k = text.indexOf("Cross-Origin Request Blocked")) >= 0) {
         event = LogEvent.CORS_BLOCKED;
         int r = text.indexOf("(Reason: ", k);
         if (r >= 0) {
           int close = text.indexOf(')', r);
-          fact = LogFact.detail(close > r ? text.substring(r + 9, close) : text.substring(r + 9));
+          fact = corsRefused(text, close > r ? text.substring(r + 9, close) : text.substring(r + 9));
         }
       } else if (text.contains("Mixed Content:") && text.contains("blocked")
           || text.contains("Blocked loading mixed active content")) {
@@ -235,12 +235,13 @@ public final class BrowserConsoleLogParser extends LineLogParser {
           event = LogEvent.WEBSOCKET_FAILED;
           int colon = text.indexOf("failed: ", f);
           String failure = colon >= 0 ? text.substring(colon + 8).trim() : "";
-          fact = failure.isEmpty() ? LogFact.NONE : new LogFact.NetworkError(failure);
+          fact = new LogFact.NetworkError(failure.isEmpty() ? null : failure, LogUrls.firstUrl(text));
         }
       } else if (text.contains("establish a connection to the server at ws")
           || (text.contains("The connection to ws") && text.contains("was interrupted"))) {
         event = LogEvent.WEBSOCKET_FAILED;
-        fact = new LogFact.NetworkError(text.contains("interrupted") ? "interrupted" : "can't establish a connection");
+        fact = new LogFact.NetworkError(text.contains("interrupted") ? "interrupted" : "can't establish a connection",
+            LogUrls.firstUrl(text));
       }
       if (event == LogEvent.OTHER && (k = text.indexOf("net::ERR_")) >= 0) {
         event = LogEvent.NETWORK_ERROR;
@@ -249,7 +250,7 @@ public final class BrowserConsoleLogParser extends LineLogParser {
             || text.charAt(end) == '_')) {
           end++;
         }
-        fact = new LogFact.NetworkError(text.substring(k, end));
+        fact = new LogFact.NetworkError(text.substring(k, end), LogUrls.firstUrl(text));
       }
       if (event == LogEvent.OTHER) {
         // socket.io-client error texts, only where the line reports an error (an app's
@@ -277,6 +278,19 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time, fileNode, level, source, sid, text, event, fact, null);
+    }
+
+    /**
+     * A CORS refusal with the URLs it names: Chrome's {@code Access to XMLHttpRequest at '<target>'
+     * (redirected from '<url>') ...} names where a redirect led first, then the URL asked for.
+     */
+    private static LogFact corsRefused(String text, String reason) {
+      int r = text.indexOf("(redirected from '");
+      if (r < 0) {
+        return new LogFact.CorsRefused(reason, LogUrls.firstUrl(text), null);
+      }
+      return new LogFact.CorsRefused(reason, LogUrls.firstUrl(text.substring(0, r)),
+          LogUrls.firstUrl(text.substring(r)));
     }
 
     private String stripDelta(String msg) {

@@ -145,7 +145,8 @@ public final class NginxErrorLogParser extends LineLogParser {
           sid = LogUrls.sidOfUrl(msg, u + 11, end < 0 ? msg.length() : end);
         }
       }
-      emit(n, time, fileNode, level, null, sid, msg, event, LogFact.detail(detail), null);
+      emit(n, time, fileNode, level, null, sid, msg, event,
+          event == LogEvent.PAYLOAD_TOO_LARGE ? LogFact.detail(detail) : LogFact.Errno.of(detail), null);
     }
 
     /** "111: Connection refused" from "connect() failed (111: Connection refused) while ...". */

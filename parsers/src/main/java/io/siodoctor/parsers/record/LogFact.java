@@ -126,8 +126,50 @@ public sealed interface LogFact extends Serializable {
    * {@link LogEvent#NETWORK_ERROR} ({@code net::ERR_*}) and {@link LogEvent#WEBSOCKET_FAILED} (the
    * browser's failure text): the browser's network error, in the vocabulary a HAR's {@code _error}
    * shares (the one classifier of both is the rules' {@code NetErrors}).
+   *
+   * @param text the error ({@code net::ERR_CONNECTION_REFUSED}, a WebSocket's failure text), or
+   *     null when the line names none
+   * @param url the URL of the request that failed, or null when the line names none
    */
-  record NetworkError(String text) implements LogFact {}
+  record NetworkError(String text, String url) implements LogFact {}
+
+  /**
+   * {@link LogEvent#CORS_BLOCKED}: the browser refused a cross-origin answer.
+   *
+   * @param text the browser's reason, or null
+   * @param url the URL the line names first (the request, or where a redirect led), or null
+   * @param redirectedFrom for a redirected request ({@code (redirected from '<url>')}), the URL the
+   *     page asked for; otherwise null
+   */
+  record CorsRefused(String text, String url, String redirectedFrom) implements LogFact {}
+
+  /**
+   * A proxy's system error ({@code 104: Connection reset by peer}), as nginx writes it and as
+   * Apache's {@code (104)Connection reset by peer} reads in the same form.
+   *
+   * @param number the errno
+   */
+  record Errno(int number, String text) implements LogFact {
+    /** The peer reset the connection (Linux {@code ECONNRESET}). */
+    public static final int ECONNRESET = 104;
+
+    /** {@code "<number>: <words>"} as an errno; any other text as a {@link Detail}; {@link #NONE} for null. */
+    public static LogFact of(String text) {
+      if (text == null) {
+        return NONE;
+      }
+      int colon = text.indexOf(':');
+      if (colon <= 0 || colon > 9) {
+        return new Detail(text);
+      }
+      for (int i = 0; i < colon; i++) {
+        if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+          return new Detail(text);
+        }
+      }
+      return new Errno(Integer.parseInt(text.substring(0, colon)), text);
+    }
+  }
 
   /** {@link LogEvent#CLIENT_CONNECT_ERROR}: why a client's connection attempt failed. */
   record ConnectFailed(ConnectFailure failure, String text) implements LogFact {

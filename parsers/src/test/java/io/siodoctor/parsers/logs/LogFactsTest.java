@@ -150,7 +150,8 @@ class LogFactsTest {
     LogLine blocked = onlyLine(console, "console.log", "socket.io.js:1216 GET "
         + "http://127.0.0.1:48611/socket.io/?EIO=4&transport=polling&t=cbxui8b0 net::ERR_BLOCKED_BY_CLIENT");
     assertThat(blocked.event()).isEqualTo(LogEvent.NETWORK_ERROR);
-    assertThat(blocked.fact()).isEqualTo(new LogFact.NetworkError("net::ERR_BLOCKED_BY_CLIENT"));
+    assertThat(blocked.fact()).isEqualTo(new LogFact.NetworkError("net::ERR_BLOCKED_BY_CLIENT",
+        "http://127.0.0.1:48611/socket.io/?EIO=4&transport=polling&t=cbxui8b0"));
     // csp-blocked--connect-src-ws-only/console.log
     LogLine csp = onlyLine(console, "console.log", "socket.io.js:1216 Connecting to "
         + "'http://127.0.0.1:48622/socket.io/?EIO=4&transport=polling&t=cchnias6' violates the following Content"
@@ -164,6 +165,50 @@ class LogFactsTest {
     assertThat(v2.event()).isEqualTo(LogEvent.CLIENT_CONNECT_ERROR);
     assertThat(v2.fact()).isInstanceOfSatisfying(LogFact.ConnectFailed.class,
         f -> assertThat(f.failure()).isEqualTo(ConnectFailure.OTHER));
+  }
+
+  @Test
+  void corsRefusalNamesTheRedirect() {
+    BrowserConsoleLogParser console = new BrowserConsoleLogParser();
+    // non-socketio-response--sso-login-redirect/console.log
+    LogLine redirected = onlyLine(console, "console.log", "app.example.com/:1 Access to XMLHttpRequest at "
+        + "'http://login.example.com:48662/signin?rd=http://app.example.com:48661/socket.io/?EIO=4&transport=polling"
+        + "&t=cf3wtdf3' (redirected from 'http://app.example.com:48661/socket.io/?EIO=4&transport=polling&t=cf3wtdf3')"
+        + " from origin 'http://app.example.com:48661' has been blocked by CORS policy: No "
+        + "'Access-Control-Allow-Origin' header is present on the requested resource.");
+    assertThat(redirected.event()).isEqualTo(LogEvent.CORS_BLOCKED);
+    assertThat(redirected.fact()).isInstanceOfSatisfying(LogFact.CorsRefused.class, c -> {
+      assertThat(c.url()).startsWith("http://login.example.com:48662/signin");
+      assertThat(c.redirectedFrom()).isEqualTo("http://app.example.com:48661/socket.io/?EIO=4&transport=polling&t=cf3wtdf3");
+      assertThat(c.text()).startsWith("No 'Access-Control-Allow-Origin' header");
+    });
+    // auth-rejected--netty-authorization-listener/console.log: no redirect
+    LogLine plain = onlyLine(console, "console.log", "127.0.0.1/:1 Access to XMLHttpRequest at "
+        + "'http://127.0.0.1:36815/socket.io/?EIO=4&transport=polling&t=cl9501g0' from origin 'http://127.0.0.1:38323'"
+        + " has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested"
+        + " resource.");
+    assertThat(plain.fact()).isInstanceOfSatisfying(LogFact.CorsRefused.class,
+        c -> assertThat(c.redirectedFrom()).isNull());
+  }
+
+  @Test
+  void proxyErrnoIsANumber() {
+    // proxy-idle-timeout--nginx-read-timeout/error.log
+    LogLine idle = onlyLine(new NginxErrorLogParser(), "error.log", "2026/11/26 03:20:50 [info] 18493#18493: *7 "
+        + "upstream timed out (110: Connection timed out) while proxying upgraded connection, client: 127.0.0.1, "
+        + "server: localhost, request: \"GET /socket.io/?EIO=4&transport=websocket&sid=SS_KIl7IojvYscWgAAAA "
+        + "HTTP/1.1\", host: \"127.0.0.1:47111\"");
+    assertThat(idle.event()).isEqualTo(LogEvent.PROXY_UPGRADED_TIMEOUT);
+    assertThat(idle.fact()).isEqualTo(new LogFact.Errno(110, "110: Connection timed out"));
+    assertThat(LogFact.Errno.of("104: Connection reset by peer"))
+        .isEqualTo(new LogFact.Errno(LogFact.Errno.ECONNRESET, "104: Connection reset by peer"));
+    assertThat(LogFact.Errno.of("no live upstreams")).isEqualTo(new LogFact.Detail("no live upstreams"));
+    // Apache's "(104)Connection reset by peer" reads the same
+    EngineIoMessages.Result r = new EngineIoMessages.Result();
+    assertThat(ApacheErrorMessages.recognise("AH02447: err/hup on backconn", "(104)Connection reset by peer", r))
+        .isTrue();
+    assertThat(r.event).isEqualTo(LogEvent.PROXY_UPGRADED_CLOSED);
+    assertThat(r.fact).isEqualTo(new LogFact.Errno(104, "104: Connection reset by peer"));
   }
 
   @Test

@@ -69,7 +69,7 @@ public final class BlockedByClientRule implements Rule {
    * net::ERR_...}, or puts the URL where the source link goes) is an Engine.IO URL.
    */
   private static boolean namesEngineIoUrl(LogLine l) {
-    if (LogUrls.query(LogUrls.firstUrl(l.message())) != null) {
+    if (LogUrls.query(NetErrors.urlOf(l)) != null) {
       return true;
     }
     // DevTools links "Failed to load resource" to the URL itself, sometimes shortened to its path

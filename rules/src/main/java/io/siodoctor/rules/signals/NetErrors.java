@@ -148,6 +148,11 @@ public final class NetErrors {
     return line.fact() instanceof LogFact.NetworkError e ? e.text() : null;
   }
 
+  /** The URL of the request whose failure a log line states (its {@link LogFact.NetworkError}), or null. */
+  public static String urlOf(LogLine line) {
+    return line.fact() instanceof LogFact.NetworkError e ? e.url() : null;
+  }
+
   /** The net::ERR_* (or NS_ERROR_*, SSL_ERROR_*, SEC_ERROR_*) name inside an error text, or the text itself when it has none. */
   public static String code(String error) {
     if (error == null) {
