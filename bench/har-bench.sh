@@ -1,35 +1,59 @@
 #!/usr/bin/env bash
-# HAR benchmark: analyse a ~1 GB HAR (real entries repeated) with a 256 MB heap, alternating with
-# jq reading the same file, three times each. Prints seconds, MB/s and peak RSS per run.
-# usage: bench/har-bench.sh [SIZE_MB]   (needs python3, jq, /usr/bin/time; builds the jar if needed)
+# HAR benchmark: `analyze --format json` of a big HAR shaped like a real page's DevTools export
+# (bench/gen-big-har.py: recorded Socket.IO captures plus the page's JavaScript bundles, images,
+# HTML, CORS preflights and deep _initiator stacks), with a 256 MB heap, alternating with
+# `jq '.log.entries|length'` on the same file, ROUNDS rounds each (default 3). Prints seconds, MB/s
+# and peak RSS per run, then the medians and the ratio jq/sio-doctor (above 1: sio-doctor is faster).
+# usage: bench/har-bench.sh [SIZE_MB] [ROUNDS]   (default 315 MB; needs python3, jq, /usr/bin/time;
+#        builds the jar if needed; SOURCES=a.har,b.har picks other captures; HEAP=-Xmx512m another heap)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-size="${1:-1024}"
+size="${1:-315}"
+rounds="${2:-3}"
+heap="${HEAP:--Xmx256m}"
 out="$root/bench/out"
 mkdir -p "$out"
-har="$out/big-$size-$(printf '%s' "${SOURCES:-default}" | cksum | cut -d' ' -f1).har"
-# real captures in turn: WebSocket chat, a v3 page whose client bundle is served with its content
-# and Chrome's initiator stacks, a page whose Socket.IO path is wrong (SOURCES=a.har,b.har overrides)
 captures="$root/sample-captures"
-src="${SOURCES:-$captures/healthy--v4-websocket-upgrade/capture.har,$captures/healthy--v3-pair/capture.har,$captures/wrong-path--404/capture.har}"
-[ -f "$har" ] || python3 "$root/bench/gen-big-har.py" "$src" "$har" "$size"
+# recorded captures taking turns: cross-origin v4 with upgrade, a v3 page, a page kept on polling,
+# a long WebSocket session with many pings
+src="${SOURCES:-$captures/healthy--v4-cross-origin-cors/capture.har,$captures/healthy--v3-pair/capture.har,$captures/polling-only-config--server-polling-transport/capture.har,$captures/healthy--long-session-many-pings/capture.har}"
+gen_sum=$(cksum <"$root/bench/gen-big-har.py" | cut -d' ' -f1)
+har="$out/page-$size-$(printf '%s %s' "$src" "$gen_sum" | cksum | cut -d' ' -f1).har"
+[ -f "$har" ] || python3 "$root/bench/gen-big-har.py" "$src" "$har" "$size" >&2
 "$root/sio-doctor" --version >/dev/null
 # a private copy: a rebuild during the run must not swap the jar under the benchmark
 jar="$out/sio-doctor.jar"
 cp "$root/analyzer/target/sio-doctor.jar" "$jar"
 bytes=$(stat -c %s "$har")
 mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}')
-echo "file: $har ($mb MB)"
+echo "file: $har ($mb MB), heap $heap, $rounds rounds, $(nproc) cores"
+# one warm-up of each (page cache, CDS archive), not counted
+SIO_DOCTOR_JAR="$jar" JAVA_OPTS="$heap" "$root/sio-doctor" analyze --format json "$har" >/dev/null 2>&1 || true
+jq '.log.entries|length' "$har" >/dev/null
+tool_times=()
+jq_times=()
 run() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || true
+  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/stdout.txt" 2>"$out/stderr.txt" || true
   # the last line: a run that exits non-zero (analyze exits 1 when it finds a cause) gets a
   # "Command exited with non-zero status" line first
   read -r secs kb < <(tail -n 1 "$out/time.txt")
   awk -v n="$name" -v s="$secs" -v k="$kb" -v mb="$mb" \
-    'BEGIN{printf "%-28s %6.2f s  %7.0f MB/s  peak RSS %5.0f MB\n", n, s, mb/s, k/1024}'
+    'BEGIN{printf "%-30s %6.2f s  %7.0f MB/s  peak RSS %5.0f MB\n", n, s, mb/(s>0?s:0.01), k/1024}'
+  last="$secs"
 }
-for i in 1 2 3; do
-  run "sio-doctor -Xmx256m" java -Xmx256m -jar "$jar" analyze --format json "$har"
+for ((i = 1; i <= rounds; i++)); do
+  run "sio-doctor $heap" env SIO_DOCTOR_JAR="$jar" JAVA_OPTS="$heap" "$root/sio-doctor" analyze --format json "$har"
+  tool_times+=("$last")
+  if ! jq -e '.verdict' "$out/stdout.txt" >/dev/null 2>&1; then
+    echo "sio-doctor printed no report:" >&2
+    head -c 2000 "$out/stderr.txt" >&2
+    exit 1
+  fi
   run "jq '.log.entries|length'" jq '.log.entries|length' "$har"
+  jq_times+=("$last")
 done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+t=$(median "${tool_times[@]}")
+j=$(median "${jq_times[@]}")
+awk -v t="$t" -v j="$j" -v mb="$mb" 'BEGIN{printf "median: sio-doctor %.2f s (%.0f MB/s), jq %.2f s (%.0f MB/s): sio-doctor is %.2fx jq\n", t, mb/t, j, mb/j, j/t}'

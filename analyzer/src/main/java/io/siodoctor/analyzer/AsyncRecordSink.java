@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer;
 
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.Record;
 import java.util.ArrayList;
@@ -22,7 +23,14 @@ final class AsyncRecordSink implements RecordSink, AutoCloseable {
   private List<Record> batch = new ArrayList<>(BATCH);
   private volatile RuntimeException failure;
 
+  /**
+   * @param target takes the records on the second thread; its plan must read the unrecognised
+   *     lines, whose times alone ({@link RecordSink#unrecognised}) cannot travel in the batches
+   */
   AsyncRecordSink(RecordSink target) {
+    if (!target.plan().readsUnrecognisedLines()) {
+      throw new IllegalArgumentException("the records go to another thread: the plan must read every line");
+    }
     this.target = target;
     this.consumer = new Thread(this::drain, "sio-doctor-incident");
     this.consumer.setDaemon(true);
@@ -36,6 +44,11 @@ final class AsyncRecordSink implements RecordSink, AutoCloseable {
       put(batch);
       batch = new ArrayList<>(BATCH);
     }
+  }
+
+  @Override
+  public ReadSet plan() {
+    return target.plan();
   }
 
   @Override

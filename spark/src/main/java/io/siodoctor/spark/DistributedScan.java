@@ -2,8 +2,8 @@ package io.siodoctor.spark;
 
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.rank.RankedCause;
-import io.siodoctor.analyzer.scan.ArchiveMember;
-import io.siodoctor.analyzer.scan.ArchiveWalker;
+import io.siodoctor.parsers.archive.ArchiveMember;
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.analyzer.scan.ChunkListener;
 import io.siodoctor.analyzer.scan.CauseTally;
 import io.siodoctor.analyzer.scan.FileResult;

@@ -1,7 +1,7 @@
 package io.siodoctor.spark;
 
 import io.siodoctor.analyzer.Analyzer;
-import io.siodoctor.analyzer.scan.ArchiveLimits;
+import io.siodoctor.parsers.archive.ArchiveLimits;
 import io.siodoctor.analyzer.scan.IncidentMerge;
 import io.siodoctor.analyzer.scan.MemberFilter;
 import io.siodoctor.analyzer.scan.ScanOptions;

@@ -86,7 +86,7 @@ final class CaptureProfiler {
 
   private void observeBodies(RawEntry raw, HttpExchange x) {
     JsonNode content = raw.response.path("content");
-    String text = content.path("text").isTextual() ? content.path("text").asText() : null;
+    String text = raw.responseText();
     int status = x.status();
     boolean answered = status >= 200 && status != 204 && status != 304 && !x.isWebSocket();
     long size = content.path("size").asLong(-1);
@@ -106,7 +106,7 @@ final class CaptureProfiler {
     long bodySize = raw.request.path("bodySize").asLong(-1);
     if ("POST".equalsIgnoreCase(x.method()) && (bodySize > 0 || post.isObject())) {
       requestBodiesExpected++;
-      String sent = post.path("text").isTextual() ? post.path("text").asText() : null;
+      String sent = raw.requestText();
       if (sent == null || sent.isEmpty()) {
         requestBodiesAbsent += bodySize > 0 ? 1 : 0;
         requestBodiesExpected -= bodySize > 0 ? 0 : 1;

@@ -2,6 +2,9 @@ package io.siodoctor.parsers.har;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Set;
 
@@ -19,10 +22,13 @@ final class EntryReader {
 
   private final HarQuirks quirks;
   private final ParsePosition position;
+  /** Bodies no rule reads are skipped unread ({@link BodyRetention}). */
+  private final boolean skipBodies;
 
-  EntryReader(HarQuirks quirks, ParsePosition position) {
+  EntryReader(HarQuirks quirks, ParsePosition position, boolean skipBodies) {
     this.quirks = quirks;
     this.position = position;
+    this.skipBodies = skipBodies;
   }
 
   /** Reads the entry whose START_OBJECT is the current token, up to its END_OBJECT. */
@@ -39,10 +45,10 @@ final class EntryReader {
           e.time = TreeReader.read(p);
           break;
         case "request":
-          e.request = TreeReader.read(p, REQUEST_MEMBERS);
+          e.request = skipBodies ? readRequest(p, e) : TreeReader.read(p, REQUEST_MEMBERS);
           break;
         case "response":
-          e.response = TreeReader.read(p, RESPONSE_MEMBERS);
+          e.response = skipBodies ? readResponse(p, e) : TreeReader.read(p, RESPONSE_MEMBERS);
           break;
         case "timings":
           e.timings = TreeReader.read(p);
@@ -67,6 +73,96 @@ final class EntryReader {
       }
     }
     return e;
+  }
+
+  /** The request's members, its {@code postData.text} skipped when {@link BodyRetention} drops it. */
+  private static JsonNode readRequest(JsonParser p, RawEntry e) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      return TreeReader.read(p);
+    }
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    // a repeated member replaces the earlier one, as in a tree
+    e.requestSkipped = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (!REQUEST_MEMBERS.contains(name)) {
+        p.skipChildren();
+      } else if (name.equals("postData") && value == JsonToken.START_OBJECT
+          && !BodyRetention.keepsRequestBody(request)) {
+        ObjectNode post = JsonNodeFactory.instance.objectNode();
+        e.requestSkipped = readBodyHolder(p, post, SkippedBody.declared(request.path("bodySize")));
+        request.set(name, post);
+      } else {
+        if (name.equals("postData")) {
+          e.requestSkipped = null;
+        }
+        request.set(name, TreeReader.read(p));
+      }
+    }
+    return request;
+  }
+
+  /** The response's members, its {@code content.text} skipped when {@link BodyRetention} drops it. */
+  private static JsonNode readResponse(JsonParser p, RawEntry e) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      return TreeReader.read(p);
+    }
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    e.responseSkipped = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (!RESPONSE_MEMBERS.contains(name)) {
+        p.skipChildren();
+      } else if (name.equals("content") && value == JsonToken.START_OBJECT) {
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        e.responseSkipped = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String member = p.currentName();
+          JsonToken v = p.nextToken();
+          if (member.equals("text") && v == JsonToken.VALUE_STRING
+              && !BodyRetention.keepsResponseBody(e, response, content)) {
+            content.remove(member);
+            e.responseSkipped = SkippedBody.read(p, !SkippedBody.declared(content.path("size")));
+          } else {
+            if (member.equals("text")) {
+              e.responseSkipped = null;
+            }
+            content.set(member, TreeReader.read(p));
+          }
+        }
+        response.set(name, content);
+      } else {
+        if (name.equals("content")) {
+          e.responseSkipped = null;
+        }
+        response.set(name, TreeReader.read(p));
+      }
+    }
+    return response;
+  }
+
+  /**
+   * The members of {@code postData} into {@code post}, its {@code text} measured, not kept; a later
+   * member of the same name wins, as in a tree.
+   */
+  private static SkippedBody readBodyHolder(JsonParser p, ObjectNode post, boolean sized) throws IOException {
+    SkippedBody last = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String member = p.currentName();
+      JsonToken v = p.nextToken();
+      if (member.equals("text") && v == JsonToken.VALUE_STRING) {
+        post.remove(member);
+        last = SkippedBody.read(p, !sized);
+      } else {
+        if (member.equals("text")) {
+          last = null;
+        }
+        post.set(member, TreeReader.read(p));
+      }
+    }
+    return last;
   }
 
   private void readMessages(JsonParser p, WsMessageSpool spool) throws IOException {

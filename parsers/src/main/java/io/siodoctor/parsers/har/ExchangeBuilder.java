@@ -55,11 +55,13 @@ final class ExchangeBuilder {
       mimeType = Headers.first(responseHeaders, "content-type").orElse("");
     }
     // a sanitizer's placeholder ("[text/plain redacted]") is never a body: the body is absent
-    HarBodies.Body response =
-        HarBodies.of(unlessMarker(text(content, "text")), text(content, "encoding"), mimeType, size(content.path("size")), quirks);
+    HarBodies.Body response = e.responseSkipped != null
+        ? HarBodies.skipped(e.responseSkipped, text(content, "encoding"), size(content.path("size")))
+        : HarBodies.of(unlessMarker(text(content, "text")), text(content, "encoding"), mimeType, size(content.path("size")), quirks);
     JsonNode post = req.path("postData");
-    HarBodies.Body request =
-        HarBodies.of(unlessMarker(text(post, "text")), text(post, "encoding"), text(post, "mimeType"), size(req.path("bodySize")), quirks);
+    HarBodies.Body request = e.requestSkipped != null
+        ? HarBodies.skipped(e.requestSkipped, text(post, "encoding"), size(req.path("bodySize")))
+        : HarBodies.of(unlessMarker(text(post, "text")), text(post, "encoding"), text(post, "mimeType"), size(req.path("bodySize")), quirks);
 
     EngineIoQuery engineIo = PacketDecoder.parseQuery(url);
     String error = firstNonBlank(text(res, "_error"), text(res, "_failureText"));
@@ -280,17 +282,7 @@ final class ExchangeBuilder {
 
   /** A number, also when written as a string; NaN when absent or unreadable. */
   private static double number(JsonNode node) {
-    if (node.isNumber()) {
-      return node.asDouble();
-    }
-    if (node.isTextual()) {
-      try {
-        return Double.parseDouble(node.asText().strip());
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
-    }
-    return Double.NaN;
+    return HarBodies.number(node);
   }
 
   private static String unlessMarker(String body) {

@@ -1,5 +1,7 @@
 package io.siodoctor.parsers.har;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.siodoctor.parsers.capture.RedactionMarkers;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -57,6 +59,33 @@ final class HarBodies {
       }
     }
     return decoded == null ? new Body(b64, true, size, false) : new Body(decoded, false, size, partial);
+  }
+
+  /**
+   * A body skipped unread ({@link BodyRetention}): no text, the size {@link #of} would give. A
+   * placeholder is an absent body, as there.
+   */
+  static Body skipped(SkippedBody body, String encoding, long declaredSize) {
+    if (body.empty() || RedactionMarkers.isMarker(body.probe())) {
+      return new Body("", false, declaredSize >= 0 ? declaredSize : -1, false);
+    }
+    boolean base64 = "base64".equalsIgnoreCase(encoding == null ? "" : encoding.strip());
+    return new Body("", false, body.size(base64, declaredSize), false);
+  }
+
+  /** A number, also when written as a string; NaN when absent or unreadable. */
+  static double number(JsonNode node) {
+    if (node.isNumber()) {
+      return node.asDouble();
+    }
+    if (node.isTextual()) {
+      try {
+        return Double.parseDouble(node.asText().strip());
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    return Double.NaN;
   }
 
   /** The bytes as text when the MIME type says text (or, when it says nothing, they are UTF-8). */

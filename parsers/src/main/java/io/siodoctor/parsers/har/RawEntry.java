@@ -18,8 +18,30 @@ final class RawEntry {
   JsonNode timings = MissingNode.getInstance();
   boolean hasCache;
   String resourceType;
+  /** {@code response.content.text} when it was skipped unread ({@link BodyRetention}), else null. */
+  SkippedBody responseSkipped;
+  /** {@code request.postData.text} when it was skipped unread, else null. */
+  SkippedBody requestSkipped;
   /** Chrome DevTools' own members ({@code _initiator}, {@code _priority}) were seen: the file's shape. */
   boolean chromeMembers;
+
+  /** {@code content.text} or a stand-in as empty, blank or placeholder as it ({@link SkippedBody#probe}); null when absent. */
+  String responseText() {
+    if (responseSkipped != null) {
+      return responseSkipped.probe();
+    }
+    JsonNode text = response.path("content").path("text");
+    return text.isTextual() ? text.asText() : null;
+  }
+
+  /** {@code postData.text} or its stand-in, as {@link #responseText}. */
+  String requestText() {
+    if (requestSkipped != null) {
+      return requestSkipped.probe();
+    }
+    JsonNode text = request.path("postData").path("text");
+    return text.isTextual() ? text.asText() : null;
+  }
 
   RawEntry(int index, WsMessageSpool messages) {
     this.index = index;

@@ -4,6 +4,8 @@ import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
@@ -37,6 +39,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/reverse-proxy/",
     subsumes = {"polling-only-config", "bad-request"},
     settings = {ProxySetting.UPGRADE})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH, LogEvent.UPGRADE_INCOMPLETE})
 public final class WebsocketUpgradeBlockedRule implements Rule {
 
   @Override
