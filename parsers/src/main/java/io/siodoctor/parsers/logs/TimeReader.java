@@ -166,6 +166,15 @@ public final class TimeReader {
     return k;
   }
 
+  /** A {@code .fraction} at {@code q} if there is one ({@link #fraction}, else 0); returns the end. */
+  private int optionalFraction(byte[] b, int q, int end) {
+    if (q < end && b[q] == '.') {
+      return readFraction(b, q + 1, end);
+    }
+    fraction = 0;
+    return q;
+  }
+
   /**
    * The local epoch second of {@code yyyy?mm?dd?hh?mm?ss} at {@code p}, digits at fixed offsets
    * (the caller checked the 19 characters are there, and the separators); Long.MIN_VALUE when it
@@ -282,11 +291,8 @@ public final class TimeReader {
       slashedPrefix.remember(b, p, local);
     }
     int q = p + 19;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     setLocalSecond(local, ns, Integer.MIN_VALUE);
     return q;
   }
@@ -320,11 +326,8 @@ public final class TimeReader {
       clfPrefix.remember(b, p, local);
     }
     int q = p + 20;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     int offset = Integer.MIN_VALUE;
     if (q + 6 <= end && b[q] == ' ' && (b[q + 1] == '+' || b[q + 1] == '-')) {
       int oh = Ascii.digits(b, q + 2, 2);
@@ -378,11 +381,8 @@ public final class TimeReader {
     int mi = Ascii.digits(b, p + 10, 2);
     int s = Ascii.digits(b, p + 13, 2);
     int q = p + 15;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     return set(year, mo, d, h, mi, s, ns, Integer.MIN_VALUE) ? q : -1;
   }
 
@@ -401,11 +401,8 @@ public final class TimeReader {
       return -1;
     }
     int q = p + 8;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     secondOfDay = h * 3600 + mi * 60 + Math.min(s, 59);
     nanos = ns;
     return q;
