@@ -116,7 +116,7 @@ public final class HarParser implements InputParser {
       this.quirks = quirks;
       this.position = position;
       this.bomLength = bomLength;
-      this.skipBodies = !sink.readsOtherBodies();
+      this.skipBodies = !sink.plan().readsOtherBodies();
       this.entries = new EntryReader(quirks, position, skipBodies);
       this.exchanges = new ExchangeBuilder(file, quirks);
       this.profile = new CaptureProfiler();
