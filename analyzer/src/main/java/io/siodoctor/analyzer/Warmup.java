@@ -7,7 +7,7 @@ import io.siodoctor.rules.engine.CauseCatalog;
 import java.util.List;
 
 /**
- * Start-up work of {@code analyze} done ahead on the second core: the built-in causes (annotation,
+ * Start-up work of {@code analyze} done ahead on the second core: the built-in causes (annotations,
  * prose: a third of the rules' start-up), from the last one backwards, while the main thread parses
  * the options and reads them from the first; they meet in the middle ({@link CauseCatalog#describe}
  * keeps each one read); then the input parsers' classes. Only timing changes: a class is
@@ -30,6 +30,7 @@ public final class Warmup extends Thread {
   public void run() {
     List<Rule> rules = BuiltInRules.all();
     for (int i = rules.size() - 1; i >= rules.size() / 2; i--) {
+      rules.get(i).reads(); // its @Reads declaration, which the catalog checks too
       CauseCatalog.describe(rules.get(i));
     }
     InputParsers.all(); // each input format's parser class initialised (patterns, date formats)
