@@ -26,6 +26,13 @@ class OneGrammarTest {
   }
 
   @Test
+  void haproxy() {
+    String read = "Feb  6 12:14:15 localhost haproxy[14389]: 10.0.1.2:33318 [06/Feb/2009:12:14:15.001] http-in"
+        + " static/srv1 0/0/1/2/60003 101 225 - - cD-- 1/1/1/1/0 0/0 \"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\"";
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new HaproxyLogParser(), read, read.replace(" static/srv1 ", " static "));
+  }
+
+  @Test
   void awsAlb() {
     String read = AwsAlbLogParserTest.WS;
     aLineIsDetectedExactlyWhenItsParserReadsIt(new AwsAlbLogParser(), read, "ftp" + read.substring(read.indexOf(' ')));
