@@ -33,6 +33,15 @@ class OneGrammarTest {
   }
 
   @Test
+  void nginxAccess() {
+    String read = "127.0.0.1 - - [26/Nov/2026:03:15:38 +0000] \"GET /socket.io/?EIO=4&transport=polling&t=zcmsnyuv"
+        + " HTTP/1.1\" 200 118 \"http://127.0.0.1:47021/\" \"Mozilla/5.0\" 127.0.0.1:47022 0.012";
+    // HAProxy's accept date has no zone: not a combined line
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new NginxAccessLogParser(), read,
+        read.replace("03:15:38 +0000]", "03:15:38.001]"));
+  }
+
+  @Test
   void awsAlb() {
     String read = AwsAlbLogParserTest.WS;
     aLineIsDetectedExactlyWhenItsParserReadsIt(new AwsAlbLogParser(), read, "ftp" + read.substring(read.indexOf(' ')));
