@@ -273,13 +273,8 @@ public final class InputReader {
     }
 
     @Override
-    public boolean readsUnrecognisedLines() {
-      return next.readsUnrecognisedLines();
-    }
-
-    @Override
-    public boolean readsOtherBodies() {
-      return next.readsOtherBodies();
+    public ReadSet plan() {
+      return next.plan();
     }
 
     @Override
