@@ -42,7 +42,7 @@ public final class HarParser implements InputParser {
 
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return HarSniffer.sniff(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
+    return HarSniffer.match(head, length);
   }
 
   @Override
