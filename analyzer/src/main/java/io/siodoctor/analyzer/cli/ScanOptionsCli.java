@@ -1,10 +1,10 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.parsers.archive.ArchiveLimits;
-import io.siodoctor.analyzer.scan.IsoTimes;
 import io.siodoctor.analyzer.scan.MemberFilter;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.TimeWindow;
+import io.siodoctor.parsers.logs.TimeReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,7 @@ final class ScanOptionsCli {
       return null;
     }
     try {
-      return IsoTimes.parse(cl.getOptionValue(name));
+      return TimeReader.parseInstant(cl.getOptionValue(name));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + name + ": " + e.getMessage());
     }
