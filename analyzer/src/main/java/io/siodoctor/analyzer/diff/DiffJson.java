@@ -9,12 +9,8 @@ import java.util.List;
 
 /** {@code diff --format json} and {@code POST /api/diff}: schemaVersion 2, tool, both sides, ranked differences. */
 public final class DiffJson implements Renderer<CaptureDiff> {
+  /** The {@code --format} value. */
   public static final String NAME = "json";
-
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public void render(CaptureDiff d, Writer out) throws IOException {

@@ -19,13 +19,9 @@ import java.util.List;
 
 /** The JSON report of the contract, field for field; extra fields only added, never renamed. */
 public final class JsonRenderer implements ReportRenderer {
+  /** The {@code --format} value. */
   public static final String NAME = "json";
   private static final JsonFactory FACTORY = new JsonFactory();
-
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public void render(Analysis analysis, Writer out) throws IOException {
