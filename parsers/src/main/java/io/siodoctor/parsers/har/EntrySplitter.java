@@ -101,25 +101,24 @@ final class EntrySplitter {
       if (b == '"') {
         // to the closing quote; a backslash escapes the byte after it
         while (true) {
-          if (i + 1 >= limit) {
-            int shift = grow();
-            if (shift < 0) {
-              if (i >= limit || buf[i] == '\\') {
-                return null;
-              }
-            } else {
-              i -= shift;
-              lineStart -= shift;
-              entryStart -= shift;
-              continue;
-            }
-          }
-          byte c = buf[i];
-          if (c == '"') {
-            i++;
+          int at = JsonStrings.quoteOrBackslash(buf, i, limit);
+          if (at < limit && buf[at] == '"') {
+            i = at + 1;
             break;
           }
-          i += c == '\\' ? 2 : 1;
+          if (at + 1 < limit) {
+            i = at + 2;
+            continue;
+          }
+          // the buffer ends inside the string (or after a backslash): read on
+          i = at;
+          int shift = grow();
+          if (shift < 0) {
+            return null;
+          }
+          i -= shift;
+          lineStart -= shift;
+          entryStart -= shift;
         }
         cr = false;
       } else if (b == '{' || b == '[') {

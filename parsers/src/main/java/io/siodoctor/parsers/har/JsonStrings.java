@@ -1,0 +1,151 @@
+package io.siodoctor.parsers.har;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Byte searches inside JSON strings, eight bytes at a time: most of a real HAR's bytes are in a
+ * few long strings (bundles, base64 images), and a byte-by-byte loop over them cost more than
+ * Jackson's whole parse of the rest.
+ */
+final class JsonStrings {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = '"' * ONES;
+  private static final long BACKSLASHES = '\\' * ONES;
+  private static final long SPACES = ' ' * ONES;
+
+  private JsonStrings() {}
+
+  /** The index of the first '"' or '\' in {@code b[from, end)}, or {@code end}. */
+  static int quoteOrBackslash(byte[] b, int from, int end) {
+    int i = from;
+    for (; i + 8 <= end; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES);
+      if (m != 0) {
+        // the lowest flag is exact (a borrow only flags bytes above a real match)
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      byte c = b[i];
+      if (c == '"' || c == '\\') {
+        return i;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * The index of the first byte in {@code b[from, end)} that is not plain printable ASCII string
+   * content: '"', '\', a control character or a non-ASCII byte; {@code end} when none.
+   */
+  static int special(byte[] b, int from, int end) {
+    int i = from;
+    for (; i + 8 <= end; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | ((w - SPACES) & ~w & HIGHS) | (w & HIGHS);
+      if (m != 0) {
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      int c = b[i] & 0xFF;
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) {
+        return i;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * Where the JSON string whose content starts at {@code from} ends (the index of its closing
+   * quote), when every byte up to there is one Jackson reads without complaint: valid escapes,
+   * well-formed UTF-8 (stricter than Jackson: no overlong forms, surrogates or code points above
+   * U+10FFFF), no control character. -1 when some byte is not, or the string does not end before
+   * {@code end}: then Jackson reads it, and says what is wrong.
+   */
+  static int endOfValidString(byte[] b, int from, int end) {
+    int i = from;
+    while (true) {
+      i = special(b, i, end);
+      if (i >= end) {
+        return -1;
+      }
+      int c = b[i] & 0xFF;
+      if (c == '"') {
+        return i;
+      }
+      if (c == '\\') {
+        if (i + 1 >= end) {
+          return -1;
+        }
+        switch (b[i + 1]) {
+          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> i += 2;
+          case 'u' -> {
+            if (i + 6 > end || !hex(b[i + 2]) || !hex(b[i + 3]) || !hex(b[i + 4]) || !hex(b[i + 5])) {
+              return -1;
+            }
+            i += 6;
+          }
+          default -> {
+            return -1;
+          }
+        }
+      } else if (c < 0x80) {
+        return -1;
+      } else {
+        int n = utf8Sequence(b, i, end);
+        if (n < 0) {
+          return -1;
+        }
+        i += n;
+      }
+    }
+  }
+
+  /** The length of the well-formed UTF-8 sequence at {@code i} (RFC 3629's table), or -1. */
+  private static int utf8Sequence(byte[] b, int i, int end) {
+    int c = b[i] & 0xFF;
+    int n;
+    int lo = 0x80;
+    int hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      lo = c == 0xE0 ? 0xA0 : 0x80;
+      hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      lo = c == 0xF0 ? 0x90 : 0x80;
+      hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return -1;
+    }
+    if (i + n > end) {
+      return -1;
+    }
+    int second = b[i + 1] & 0xFF;
+    if (second < lo || second > hi) {
+      return -1;
+    }
+    for (int k = 2; k < n; k++) {
+      if ((b[i + k] & 0xC0) != 0x80) {
+        return -1;
+      }
+    }
+    return n;
+  }
+
+  private static boolean hex(byte c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
+  }
+}
