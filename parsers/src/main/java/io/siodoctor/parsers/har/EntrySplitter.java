@@ -20,8 +20,18 @@ final class EntrySplitter {
   static final int MAX_ENTRY_BYTES = 16 << 20;
   private static final int READ_BYTES = 1 << 20;
 
-  /** One entry's bytes and where they start in the file (offset after any byte-order mark). */
-  record Slice(byte[] bytes, long offset, int line, int column) {}
+  /** Strings this long are noted in {@link Slice#longStrings}: more than six bytes a character longer than a placeholder. */
+  static final int LONG_STRING_BYTES = 6 * SkippedBody.SHORT_CHARS + 1;
+  private static final int[] NO_STRINGS = new int[0];
+
+  /**
+   * One entry's bytes and where they start in the file (offset after any byte-order mark).
+   *
+   * @param longStrings the strings of at least {@link #LONG_STRING_BYTES} bytes whose every byte
+   *     Jackson reads without complaint, as pairs: where the content starts (after the quote), where
+   *     the closing quote is; in order
+   */
+  record Slice(byte[] bytes, long offset, int line, int column, int[] longStrings) {}
 
   private final InputStream in;
   private byte[] buf;
@@ -84,6 +94,8 @@ final class EntrySplitter {
       i++;
     }
     int entryStart = i;
+    int[] longStrings = NO_STRINGS;
+    int longCount = 0;
     int entryLine = line;
     int entryColumn = i - lineStart + 1;
     int depth = 0;
@@ -99,18 +111,42 @@ final class EntrySplitter {
       }
       byte b = buf[i++];
       if (b == '"') {
-        // to the closing quote; a backslash escapes the byte after it
+        // to the closing quote, noting whether Jackson would read every byte on the way
+        int content = i;
+        boolean valid = true;
         while (true) {
-          int at = JsonStrings.quoteOrBackslash(buf, i, limit);
-          if (at < limit && buf[at] == '"') {
-            i = at + 1;
-            break;
+          int at = JsonStrings.special(buf, i, limit);
+          int n;
+          if (at == limit) {
+            n = -1;
+          } else {
+            int c = buf[at] & 0xFF;
+            if (c == '"') {
+              i = at + 1;
+              break;
+            } else if (c == '\\') {
+              n = JsonStrings.escape(buf, at, limit);
+              if (n == 0) {
+                // invalid, but a backslash still takes the byte after it with it
+                valid = false;
+                n = at + 1 < limit ? 2 : -1;
+              }
+            } else if (c < 0x80) {
+              valid = false;
+              n = 1;
+            } else {
+              n = JsonStrings.utf8Sequence(buf, at, limit);
+              if (n == 0) {
+                valid = false;
+                n = 1;
+              }
+            }
           }
-          if (at + 1 < limit) {
-            i = at + 2;
+          if (n > 0) {
+            i = at + n;
             continue;
           }
-          // the buffer ends inside the string (or after a backslash): read on
+          // the buffer ends inside the string (or inside an escape or a character): read on
           i = at;
           int shift = grow();
           if (shift < 0) {
@@ -119,6 +155,11 @@ final class EntrySplitter {
           i -= shift;
           lineStart -= shift;
           entryStart -= shift;
+          content -= shift;
+        }
+        if (valid && i - 1 - content >= LONG_STRING_BYTES) {
+          longStrings = add(longStrings, longCount, content - entryStart, i - 1 - entryStart);
+          longCount += 2;
         }
         cr = false;
       } else if (b == '{' || b == '[') {
@@ -136,7 +177,7 @@ final class EntrySplitter {
       cr = b == '\r';
     }
     Slice slice = new Slice(Arrays.copyOfRange(buf, entryStart, i), startOffset + (entryStart - start), entryLine,
-        entryColumn);
+        entryColumn, Arrays.copyOf(longStrings, longCount));
     startOffset += i - start;
     start = i;
     startLine = line;
@@ -148,6 +189,13 @@ final class EntrySplitter {
   /** {@link #fill}, unless the entry being scanned has grown too large for this path. */
   private int grow() throws IOException {
     return limit - start >= MAX_ENTRY_BYTES ? -1 : fill();
+  }
+
+  private static int[] add(int[] pairs, int at, int from, int to) {
+    int[] out = at + 2 > pairs.length ? Arrays.copyOf(pairs, Math.max(8, pairs.length * 2)) : pairs;
+    out[at] = from;
+    out[at + 1] = to;
+    return out;
   }
 
   /** Whether an entry was found: the plain parser's rest then starts after one. */

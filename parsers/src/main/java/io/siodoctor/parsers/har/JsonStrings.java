@@ -19,7 +19,7 @@ final class JsonStrings {
 
   private JsonStrings() {}
 
-  /** The index of the first '"' or '\' in {@code b[from, end)}, or {@code end}. */
+  /** The index of the first '"' or '\\' in {@code b[from, end)}, or {@code end}. */
   static int quoteOrBackslash(byte[] b, int from, int end) {
     int i = from;
     for (; i + 8 <= end; i += 8) {
@@ -62,53 +62,32 @@ final class JsonStrings {
   }
 
   /**
-   * Where the JSON string whose content starts at {@code from} ends (the index of its closing
-   * quote), when every byte up to there is one Jackson reads without complaint: valid escapes,
-   * well-formed UTF-8 (stricter than Jackson: no overlong forms, surrogates or code points above
-   * U+10FFFF), no control character. -1 when some byte is not, or the string does not end before
-   * {@code end}: then Jackson reads it, and says what is wrong.
+   * The length of the escape at {@code i} (a backslash) when Jackson reads it without complaint,
+   * 0 when it is invalid, -1 when its bytes go past {@code end}.
    */
-  static int endOfValidString(byte[] b, int from, int end) {
-    int i = from;
-    while (true) {
-      i = special(b, i, end);
-      if (i >= end) {
-        return -1;
-      }
-      int c = b[i] & 0xFF;
-      if (c == '"') {
-        return i;
-      }
-      if (c == '\\') {
-        if (i + 1 >= end) {
+  static int escape(byte[] b, int i, int end) {
+    if (i + 1 >= end) {
+      return -1;
+    }
+    switch (b[i + 1]) {
+      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+        return 2;
+      case 'u':
+        if (i + 6 > end) {
           return -1;
         }
-        switch (b[i + 1]) {
-          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> i += 2;
-          case 'u' -> {
-            if (i + 6 > end || !hex(b[i + 2]) || !hex(b[i + 3]) || !hex(b[i + 4]) || !hex(b[i + 5])) {
-              return -1;
-            }
-            i += 6;
-          }
-          default -> {
-            return -1;
-          }
-        }
-      } else if (c < 0x80) {
-        return -1;
-      } else {
-        int n = utf8Sequence(b, i, end);
-        if (n < 0) {
-          return -1;
-        }
-        i += n;
-      }
+        return hex(b[i + 2]) && hex(b[i + 3]) && hex(b[i + 4]) && hex(b[i + 5]) ? 6 : 0;
+      default:
+        return 0;
     }
   }
 
-  /** The length of the well-formed UTF-8 sequence at {@code i} (RFC 3629's table), or -1. */
-  private static int utf8Sequence(byte[] b, int i, int end) {
+  /**
+   * The length of the well-formed UTF-8 sequence at {@code i} (RFC 3629's table: stricter than
+   * Jackson, which lets overlong forms and surrogates through), 0 when it is not one, -1 when its
+   * bytes go past {@code end}.
+   */
+  static int utf8Sequence(byte[] b, int i, int end) {
     int c = b[i] & 0xFF;
     int n;
     int lo = 0x80;
@@ -124,18 +103,18 @@ final class JsonStrings {
       lo = c == 0xF0 ? 0x90 : 0x80;
       hi = c == 0xF4 ? 0x8F : 0xBF;
     } else {
-      return -1;
+      return 0;
     }
     if (i + n > end) {
       return -1;
     }
     int second = b[i + 1] & 0xFF;
     if (second < lo || second > hi) {
-      return -1;
+      return 0;
     }
     for (int k = 2; k < n; k++) {
       if ((b[i + k] & 0xC0) != 0x80) {
-        return -1;
+        return 0;
       }
     }
     return n;

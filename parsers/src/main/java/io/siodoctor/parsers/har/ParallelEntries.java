@@ -150,7 +150,7 @@ final class ParallelEntries {
     position.section("log");
     position.entry(index);
     WsMessageSpool spool = new WsMessageSpool();
-    try (JsonParser p = HarJson.SLICES.parser(slice.bytes())) {
+    try (JsonParser p = HarJson.SLICES.parser(slice)) {
       p.nextToken();
       RawEntry entry = new EntryReader(quirks, position, skipBodies).read(p, index, spool);
       return new Parsed(slice, entry, quirks, spool, null, null);

@@ -33,7 +33,7 @@ record SkippedBody(boolean empty, long utf8Length, long base64Chars, int base64P
   static SkippedBody read(JsonParser p, boolean count) throws IOException {
     if (!count) {
       // more than six bytes a character (an escape) in the file: longer than any placeholder
-      if (p instanceof SliceParser slice && slice.skipLongString(6 * SHORT_CHARS + 1)) {
+      if (p instanceof SliceParser slice && slice.skipLongString()) {
         return UNREAD;
       }
       int length = p.getTextLength();

@@ -11,34 +11,41 @@ import java.io.IOException;
 
 /**
  * Jackson's UTF-8 parser over one entry's bytes ({@link ParallelEntries}), which can step over a
- * long string value without reading it: the entry is all in memory, so the end of the string is
- * found by {@link JsonStrings} eight bytes at a time and the parser moves there. Jackson would
- * otherwise decode (or at best scan byte by byte) every megabyte of a bundle no rule reads.
+ * long string value without reading it: the splitter already found where it ends and checked that
+ * Jackson would read it without error, so the parser moves there. Jackson would otherwise decode
+ * (or at best scan byte by byte) every megabyte of a bundle no rule reads.
  */
 final class SliceParser extends UTF8StreamJsonParser {
-  SliceParser(IOContext context, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols, byte[] data) {
-    super(context, features, null, codec, symbols, data, 0, data.length, 0, false);
+  /** The long strings the splitter checked ({@link EntrySplitter.Slice#longStrings}). */
+  private final int[] longStrings;
+  /** The first of them not behind the parser yet. */
+  private int next;
+
+  SliceParser(IOContext context, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols,
+      EntrySplitter.Slice slice) {
+    super(context, features, null, codec, symbols, slice.bytes(), 0, slice.bytes().length, 0, false);
+    this.longStrings = slice.longStrings();
   }
 
   /**
-   * When the current token is a string value not read yet, at least {@code minBytes} long in the
-   * file and one Jackson would read without error ({@link JsonStrings#endOfValidString}): moves past
-   * it unread and returns true. Otherwise changes nothing and returns false.
+   * When the current token is a string value not read yet that the splitter found long and
+   * readable: moves past it unread and returns true. Otherwise changes nothing and returns false.
    */
-  boolean skipLongString(int minBytes) {
+  boolean skipLongString() {
     if (currentToken() != JsonToken.VALUE_STRING || !_tokenIncomplete) {
       return false;
     }
     int from = _inputPtr;
-    if (_inputEnd - from < minBytes) {
+    while (next < longStrings.length && longStrings[next] < from) {
+      next += 2;
+    }
+    if (next >= longStrings.length || longStrings[next] != from
+        || longStrings[next + 1] - from > HarJson.MAX_STRING_CHARS) {
       return false;
     }
-    int close = JsonStrings.endOfValidString(_inputBuffer, from, _inputEnd);
-    if (close < 0 || close - from < minBytes || close - from > HarJson.MAX_STRING_CHARS) {
-      return false;
-    }
-    _inputPtr = close + 1;
+    _inputPtr = longStrings[next + 1] + 1;
     _tokenIncomplete = false;
+    next += 2;
     return true;
   }
 
@@ -50,10 +57,10 @@ final class SliceParser extends UTF8StreamJsonParser {
       super(builder);
     }
 
-    SliceParser parser(byte[] data) throws IOException {
-      IOContext context = _createContext(_createContentReference(data), true);
+    SliceParser parser(EntrySplitter.Slice slice) throws IOException {
+      IOContext context = _createContext(_createContentReference(slice.bytes()), true);
       return new SliceParser(context, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
-          data);
+          slice);
     }
   }
 }
