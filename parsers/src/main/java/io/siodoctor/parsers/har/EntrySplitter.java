@@ -115,7 +115,7 @@ final class EntrySplitter {
         int content = i;
         boolean valid = true;
         while (true) {
-          int at = JsonStrings.special(buf, i, limit);
+          int at = JsonStrings.specialAfterEscapes(buf, i, limit);
           int n;
           if (at == limit) {
             n = -1;
