@@ -4,17 +4,19 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.analyzer.rank.SessionSummaries;
-import io.siodoctor.analyzer.timeline.TimelineBuilder;
-import io.siodoctor.analyzer.traffic.TrafficBuilder;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
 import io.siodoctor.rules.verdict.Verdict;
 import io.siodoctor.rules.verdict.VerdictJudge;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,54 +40,42 @@ public final class Analyzer {
     return engine;
   }
 
-  /** Reads every input (an unreadable one is reported, not thrown) and analyses them as one incident. */
-  public RankedReport analyze(List<InputSource> sources) {
-    return analyze(incident(sources, readsOtherBodies()));
-  }
-
-  /** Like {@link #analyze(List)}, plus the session timeline and request list of the incident (for the HTML report). */
-  public Analysis analyzeWithTimeline(List<InputSource> sources) {
-    Incident incident = incident(sources, readsOtherBodies());
-    return new Analysis(analyze(incident), TimelineBuilder.of(incident), TrafficBuilder.of(incident));
+  /**
+   * Reads every input (an unreadable one is reported, not thrown) and analyses them as one incident:
+   * the report, with the incident's timeline and request list for the renderers that show them.
+   */
+  public Analysis analyze(List<InputSource> sources) {
+    return analyze(incident(sources, REPORT_READS.union(engine.plan())));
   }
 
   /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
   public static Incident incident(List<InputSource> sources) {
-    return incident(sources, true);
+    return incident(sources, ReadSet.EVERYTHING);
   }
 
   /**
-   * Whether a rule may read the bodies of requests that are not Socket.IO traffic: only a rule
-   * pack's {@code body} field does (the built-in rules read Socket.IO bodies and HTML pages), so
-   * without packs a HAR's scripts, images and API answers are skipped unread.
+   * What the report reads besides the rules: every record and log line it shows (timeline, request
+   * list, verdict), but not the bodies of requests that are not Socket.IO traffic. Only a rule that
+   * declares them reads those (a rule pack's {@code body} field), so without one a HAR's scripts,
+   * images and API answers are skipped unread.
    */
-  private boolean readsOtherBodies() {
-    return engine.readsUnrecognisedLines();
-  }
+  private static final ReadSet REPORT_READS = ReadSet.of(
+      List.of(HttpExchange.class, WsFrame.class, LogLine.class), EnumSet.allOf(LogEvent.class));
 
-  /**
-   * Like {@link #incident(List)}; {@code otherBodies} false lets a HAR parser skip the bodies no
-   * built-in rule reads ({@code RecordSink.readsOtherBodies}).
-   */
-  static Incident incident(List<InputSource> sources, boolean otherBodies) {
-    IncidentBuilder builder = new IncidentBuilder();
+  /** Like {@link #incident(List)}; the parsers and the incident keep what {@code plan} reads. */
+  static Incident incident(List<InputSource> sources, ReadSet plan) {
+    IncidentBuilder builder = new IncidentBuilder(plan);
     for (InputSource source : sources) {
-      builder.addInput(read(source, builder, otherBodies));
+      read(source, builder).forEach(builder::addInput);
     }
     return builder.build();
   }
 
-  public RankedReport analyze(Incident incident) {
+  public Analysis analyze(Incident incident) {
     RuleEngine.Result result = engine.run(incident);
-    Set<String> logFiles = new HashSet<>();
-    for (InputSummary in : incident.inputs()) {
-      if (in.format() != null && !in.format().equals("har")) {
-        logFiles.add(in.file());
-      }
-    }
-    List<RankedCause> causes = Ranker.rank(result.findings(), logFiles);
+    List<RankedCause> causes = rank(incident, result);
     Verdict verdict = VerdictJudge.judge(incident, !causes.isEmpty());
-    return new RankedReport(
+    RankedReport report = new RankedReport(
         verdict.verdict(),
         causes,
         incident.inputs(),
@@ -94,21 +84,28 @@ public final class Analyzer {
         result.warnings(),
         verdict.symptoms(),
         verdict.next());
+    return Analysis.of(report, incident);
   }
 
-  private static InputSummary read(InputSource source, IncidentBuilder builder, boolean otherBodies) {
-    try (InputStream in = source.open()) {
-      InputSummary summary;
-      try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink(), otherBodies)) {
-        summary = new InputReader().read(in, source.name(), sink);
+  /**
+   * The findings of one run of the rules over {@code incident}, ranked: the one step from findings to
+   * causes, shared by {@code analyze} and each chunk of {@code scan}. A cause seen in both the HAR and
+   * a server log is corroborated, so the ranker needs to know which inputs are logs.
+   */
+  public static List<RankedCause> rank(Incident incident, RuleEngine.Result result) {
+    Set<String> logFiles = new HashSet<>();
+    for (InputSummary in : incident.inputs()) {
+      if (in.format() != null && !in.format().equals("har")) {
+        logFiles.add(in.file());
       }
-      return summary;
-    } catch (java.nio.file.NoSuchFileException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": no such file");
-    } catch (java.nio.file.AccessDeniedException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": permission denied");
-    } catch (IOException e) {
-      return new InputSummary(source.name(), null, 0, List.of(), source.name() + ": cannot be read: " + e.getMessage());
+    }
+    return Ranker.rank(result.findings(), logFiles);
+  }
+
+  /** One summary per plain member: an archive's members are inputs of their own ({@code capture.zip!server.log}). */
+  private static List<InputSummary> read(InputSource source, IncidentBuilder builder) {
+    try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
+      return new InputReader().readAll(source.name(), source::open, sink);
     }
   }
 }

@@ -1,9 +1,14 @@
 package io.siodoctor.parsers;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
+import io.siodoctor.parsers.archive.ArchiveLimits;
+import io.siodoctor.parsers.archive.ArchiveMember;
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.parsers.record.Excerpts;
 import io.siodoctor.parsers.redact.SecretMasker;
 import io.siodoctor.parsers.record.Record;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +18,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads one input of any supported format: gunzips it when it is gzipped, detects the format from
- * its first 64 KiB, and streams it through the parser that claims it. Whatever happens, the answer
+ * Reads one input of any supported format: unpacks it when it is compressed or an archive ({@link
+ * ArchiveWalker}, the one decompression path of {@code analyze}, {@code serve} and {@code scan}),
+ * detects each member's format from its first 64 KiB, and streams it through the parser that claims it. Whatever happens, the answer
  * is an {@link InputSummary}; a broken input is a one-line error in it, never an exception.
  */
 public final class InputReader {
@@ -24,45 +31,121 @@ public final class InputReader {
   public static final int HEAD_BYTES = 64 * 1024;
 
   private final List<InputParser> parsers;
+  private final ArchiveLimits limits;
 
   public InputReader() {
     this(InputParsers.all());
   }
 
-  /** A reader that tries {@code parsers} in order. */
+  /** A reader choosing among {@code parsers} by match strength, ties going to the earlier one. */
   public InputReader(List<InputParser> parsers) {
+    this(parsers, ArchiveLimits.DEFAULT);
+  }
+
+  /** A reader that unpacks archives within {@code limits}. */
+  public InputReader(List<InputParser> parsers, ArchiveLimits limits) {
     this.parsers = List.copyOf(parsers);
+    this.limits = limits;
   }
 
   /**
+   * Reads one file as {@link #read(InputStream, String, RecordSink)} does.
+   *
    * @param displayName the name records and messages use for this file, as the user gave it
    */
   public InputSummary read(Path path, String displayName, RecordSink sink) {
-    InputStream in;
-    try {
-      in = Files.newInputStream(path);
-    } catch (NoSuchFileException e) {
-      return failed(displayName, null, displayName + ": no such file");
-    } catch (AccessDeniedException e) {
-      return failed(displayName, null, displayName + ": permission denied");
-    } catch (IOException e) {
-      return failed(displayName, null, displayName + ": cannot open: " + describe(e));
-    }
-    try (in) {
-      return read(in, displayName, sink);
-    } catch (IOException e) {
-      // only close() can get here; everything was read by then
-      return failed(displayName, null, displayName + ": " + describe(e));
-    }
+    return oneSummary(displayName, readAll(displayName, () -> Files.newInputStream(path), sink));
   }
 
-  /** Reads a stream; the caller closes it. */
+  /**
+   * Reads a stream (the caller closes it) as one input: compressed or not. An archive's members are
+   * read like {@link #readAll} reads them, and summed up in one summary named {@code displayName};
+   * callers that report each member call {@link #readAll}.
+   */
   public InputSummary read(InputStream in, String displayName, RecordSink sink) {
+    return oneSummary(displayName, readAll(displayName, () -> new NonClosing(in), sink));
+  }
+
+  /**
+   * Reads one input as the user named it, whatever wraps it: compression (gzip, zstd, bzip2) and
+   * archives (zip, tar, nested) are recognised by content and unpacked as they stream, under the
+   * zip-bomb {@link ArchiveLimits}; every plain member is detected and parsed on its own and named by
+   * its path through the archives ({@code capture.zip!server.log}), the name its records' locations
+   * carry. One summary per plain member, in archive order (a plain file: one). A member of an
+   * archive that no parser recognises (a README beside the logs) is left out, unless nothing in the
+   * archive was recognised. Never throws for bad input: every problem is a summary's one-line error.
+   *
+   * @param opener opens the input; the reader closes what it opens
+   */
+  public List<InputSummary> readAll(String displayName, ArchiveWalker.Opener opener, RecordSink sink) {
+    InputStream in;
+    try {
+      in = opener.open();
+    } catch (NoSuchFileException e) {
+      return List.of(failed(displayName, null, displayName + ": no such file"));
+    } catch (AccessDeniedException e) {
+      return List.of(failed(displayName, null, displayName + ": permission denied"));
+    } catch (IOException e) {
+      return List.of(failed(displayName, null, displayName + ": cannot open: " + describe(e)));
+    }
+    List<InputSummary> summaries = new ArrayList<>();
+    new ArchiveWalker(limits).walk(displayName, () -> in, new ArchiveWalker.Visitor() {
+      @Override
+      public void member(ArchiveMember member) {
+        InputSummary summary = readPlain(member.open(), member.name(), sink);
+        Optional<String> cut = member.failure();
+        if (cut.isPresent() && summary.error() == null) {
+          // the parser took the broken container for the end of its input: the container's own words
+          summary = withError(summary, member.name() + ": " + cut.get());
+        }
+        summaries.add(summary);
+      }
+
+      @Override
+      public void unreadable(String name, String error) {
+        summaries.add(failed(name, null, name + ": " + error));
+      }
+    });
+    return withoutUnrecognisedMembers(displayName, summaries);
+  }
+
+  /** Inside an archive, files that are neither a HAR nor a log are not inputs, if anything else is. */
+  private static List<InputSummary> withoutUnrecognisedMembers(String displayName, List<InputSummary> summaries) {
+    if (summaries.size() == 1 && summaries.get(0).file().equals(displayName)) {
+      return summaries;
+    }
+    List<InputSummary> recognised = summaries.stream().filter(s -> !unrecognised(s)).toList();
+    return recognised.isEmpty() ? summaries : recognised;
+  }
+
+  /** The members of an archive read through a one-input interface, summed up as that input. */
+  private static InputSummary oneSummary(String displayName, List<InputSummary> summaries) {
+    if (summaries.size() == 1) {
+      return summaries.get(0);
+    }
+    long records = 0;
+    List<String> warnings = new ArrayList<>();
+    String error = null;
+    for (InputSummary s : summaries) {
+      records += s.records();
+      warnings.addAll(s.warnings());
+      error = error == null ? s.error() : error;
+    }
+    String format = summaries.stream().map(InputSummary::format).distinct().count() == 1
+        ? summaries.get(0).format() : null;
+    return new InputSummary(displayName, format, records, warnings, error);
+  }
+
+  private static InputSummary withError(InputSummary s, String error) {
+    return new InputSummary(s.file(), s.format(), s.records(), s.warnings(), error, s.capture());
+  }
+
+  /** Detects the format of one plain (unwrapped) stream and parses it; the caller closes the stream. */
+  private InputSummary readPlain(InputStream in, String displayName, RecordSink sink) {
     Counter counter = new Counter(sink);
     String format = null;
     try {
-      BufferedInputStream raw = new BufferedInputStream(in, HEAD_BYTES);
-      BufferedInputStream data = new BufferedInputStream(Gunzip.ifGzipped(raw), HEAD_BYTES);
+      BufferedInputStream data = new BufferedInputStream(in, HEAD_BYTES);
       data.mark(HEAD_BYTES);
       byte[] head = data.readNBytes(HEAD_BYTES);
       data.reset();
@@ -87,13 +170,30 @@ public final class InputReader {
     }
   }
 
+  /**
+   * The format the head of a plain input (its first {@link #HEAD_BYTES}, decompressed) is read as,
+   * or null when no parser claims it.
+   */
+  public String detect(byte[] head, int length) {
+    InputParser parser = choose(length == head.length ? head : java.util.Arrays.copyOf(head, length));
+    return parser == null ? null : parser.format();
+  }
+
+  /** The parser of the strongest match; the first in the list among equally strong ones. */
   private InputParser choose(byte[] head) {
+    InputParser best = null;
+    MatchStrength bestStrength = MatchStrength.WEAK_MATCH;
     for (InputParser parser : parsers) {
-      if (parser.sniff(head, head.length)) {
-        return parser;
+      MatchStrength strength = parser.match(head, head.length);
+      if (strength.compareTo(bestStrength) > 0 || best == null && strength == bestStrength) {
+        best = parser;
+        bestStrength = strength;
+        if (strength == MatchStrength.FULL_MATCH) {
+          break; // nothing is stronger, and ties go to the earlier parser
+        }
       }
     }
-    return null;
+    return best;
   }
 
   /** The start of the error of an input no parser recognised. */
@@ -133,6 +233,16 @@ public final class InputReader {
     return new InputSummary(file, format, 0, List.of(), error);
   }
 
+  /** Keeps the caller's stream open when the walker closes what it was handed. */
+  private static final class NonClosing extends FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
+  }
+
   /** Counts records and keeps warnings for the summary, passing both on. */
   private static final class Counter implements RecordSink {
     private final RecordSink next;
@@ -163,13 +273,8 @@ public final class InputReader {
     }
 
     @Override
-    public boolean readsUnrecognisedLines() {
-      return next.readsUnrecognisedLines();
-    }
-
-    @Override
-    public boolean readsOtherBodies() {
-      return next.readsOtherBodies();
+    public ReadSet plan() {
+      return next.plan();
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.Analysis;
-import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.analyzer.rank.RankedReport;
-import io.siodoctor.analyzer.render.HtmlRenderer;
+import io.siodoctor.analyzer.render.Redaction;
 import io.siodoctor.analyzer.render.ReportRenderer;
-import io.siodoctor.analyzer.timeline.Timeline;
-import io.siodoctor.parsers.redact.SecretMasker;
 import io.siodoctor.rules.api.Severity;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -47,22 +44,20 @@ final class AnalyzeCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor analyze [options] FILE... | -", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor analyze [options] FILE... | -";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     List<String> files = cl.getArgList();
     if (files.isEmpty()) {
       throw new UsageException("analyze needs at least one FILE (or - for standard input)");
     }
     int top = Cli.intOption(cl, "top", 5);
     Severity failOn = SharedOptions.failOn(cl);
-    boolean colour = Cli.colour(cl, !Cli.outputIsFile(cl) && System.console() != null);
-    String format = cl.getOptionValue("format", "text");
-    ReportRenderer renderer = Renderers.forName(format, colour)
-        .orElseThrow(() -> new UsageException("unknown --format " + format + " (expected " + Renderers.NAMES + ")"));
+    boolean colour = Cli.colour(cl, !SharedOptions.outputIsFile(cl) && System.console() != null);
+    ReportRenderer renderer = SharedOptions.format(cl, Renderers.NAMES, "text", name -> Renderers.forName(name, colour));
 
     List<InputSource> sources = new ArrayList<>();
     boolean stdin = false;
@@ -81,29 +76,18 @@ final class AnalyzeCommand implements Command {
         sources.add(InputSource.of(p, f));
       }
     }
-    Analyzer analyzer = Cli.analyzer(cl);
-    // the HTML report also draws the session timeline, which needs the incident, not just the report
-    Analysis analysis = renderer instanceof HtmlRenderer
-        ? analyzer.analyzeWithTimeline(sources)
-        : new Analysis(analyzer.analyze(sources), Timeline.EMPTY);
+    Analysis analysis = Cli.analyzer(cl).analyze(sources);
     RankedReport report = analysis.report();
-    Analysis shown = analysis.top(top);
-    if (!cl.hasOption("show-secrets")) {
-      shown = shown.mapText(SecretMasker::mask);
-    }
+    Redaction redaction = SharedOptions.redaction(cl);
     try (Output o = Output.of(cl, out)) {
       Writer w = new OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
-      if (renderer instanceof HtmlRenderer html) {
-        html.render(shown, w);
-      } else {
-        renderer.render(shown.report(), w);
-      }
+      redaction.render(renderer, analysis.top(top), w);
       w.flush();
       o.commit();
     }
     for (var in : report.inputs()) {
       if (!in.readable()) {
-        err.println("sio-doctor: " + in.error());
+        err.println("sio-doctor: " + redaction.message(in.error()));
       }
     }
     return exitCode(report, failOn);

@@ -50,12 +50,14 @@ final class Cli {
   }
 
   static int intOption(CommandLine cl, String name, int defaultValue) throws UsageException {
-    if (!cl.hasOption(name)) {
-      return defaultValue;
-    }
+    return cl.hasOption(name) ? (int) positiveOption(cl, name, Integer.MAX_VALUE) : defaultValue;
+  }
+
+  /** The value of option {@code name}, a whole number from 1 to {@code max}; else a usage error. */
+  static long positiveOption(CommandLine cl, String name, long max) throws UsageException {
     try {
-      int v = Integer.parseInt(cl.getOptionValue(name));
-      if (v < 1) {
+      long v = Long.parseLong(cl.getOptionValue(name));
+      if (v < 1 || v > max) {
         throw new NumberFormatException();
       }
       return v;
@@ -71,11 +73,6 @@ final class Cli {
     w.flush();
   }
 
-  /** True when {@code --output} names a file (not absent, not {@code -}). */
-  static boolean outputIsFile(CommandLine cl) {
-    return Output.isFile(cl);
-  }
-
   /** Colour only on a terminal, never with {@code --no-color} or {@code NO_COLOR}. */
   static boolean colour(CommandLine cl, boolean toTerminal) {
     return toTerminal && !cl.hasOption(SharedOptions.NO_COLOR) && System.getenv("NO_COLOR") == null;
@@ -88,7 +85,7 @@ final class Cli {
     }
     List<Rule> rules = new ArrayList<>(BuiltInRules.all());
     try {
-      rules.addAll(new RulePackLoader(RuleEngine.builtIn().catalog()).load(Path.of(cl.getOptionValue("rules"))));
+      rules.addAll(new RulePackLoader(RuleEngine.builtIn().catalog()).load(Path.of(cl.getOptionValue(SharedOptions.RULES))));
       return new Analyzer(new RuleEngine(rules));
     } catch (NoSuchFileException e) {
       throw new UsageException("--rules: no such directory " + e.getMessage());

@@ -3,11 +3,9 @@ package io.siodoctor.analyzer.cli;
 import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.analyzer.diff.CaptureDiff;
 import io.siodoctor.analyzer.diff.CaptureDiffer;
-import io.siodoctor.analyzer.diff.DiffHtml;
-import io.siodoctor.analyzer.diff.DiffJson;
-import io.siodoctor.analyzer.diff.DiffText;
 import io.siodoctor.analyzer.diff.LogAssignment;
-import io.siodoctor.parsers.redact.SecretMasker;
+import io.siodoctor.analyzer.render.Redaction;
+import io.siodoctor.analyzer.render.Renderer;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -26,8 +24,6 @@ import org.apache.commons.cli.Options;
  * differs, 1 when something does, 3 when an input cannot be read.
  */
 final class DiffCommand implements Command {
-  static final String FORMATS = "text|json|html";
-
   @Override
   public String name() {
     return "diff";
@@ -41,27 +37,25 @@ final class DiffCommand implements Command {
   @Override
   public Options options() {
     Options o = new Options();
-    o.addOption(SharedOptions.format(FORMATS, "text"));
+    o.addOption(SharedOptions.format(Renderers.DIFF_NAMES, "text"));
     o.addOption(SharedOptions.output("FILE"));
     o.addOption(SharedOptions.rules("extra rule packs"));
+    o.addOption(SharedOptions.showSecrets());
     return o;
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor diff [options] WORKING.har FAILING.har [logs...]", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor diff [options] WORKING.har FAILING.har [logs...]";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     List<String> files = cl.getArgList();
     if (files.size() < 2) {
       throw new UsageException("diff needs WORKING.har and FAILING.har (then any logs)");
     }
-    String format = cl.getOptionValue("format", "text");
-    if (!List.of("text", "json", "html").contains(format)) {
-      throw new UsageException("unknown --format " + format + " (expected " + FORMATS + ")");
-    }
+    Renderer<CaptureDiff> renderer = SharedOptions.format(cl, Renderers.DIFF_NAMES, "text", Renderers::diffForName);
     List<InputSource> sources = new ArrayList<>();
     for (String f : files) {
       Path p = Path.of(f);
@@ -71,19 +65,16 @@ final class DiffCommand implements Command {
       sources.add(InputSource.of(p, f));
     }
     LogAssignment.Sides sides = LogAssignment.assign(sources.get(0), sources.get(1), sources.subList(2, sources.size()));
-    CaptureDiff diff = new CaptureDiffer(Cli.analyzer(cl)).diff(sides.working(), sides.failing()).mapText(SecretMasker::mask);
+    CaptureDiff diff = new CaptureDiffer(Cli.analyzer(cl)).diff(sides.working(), sides.failing());
+    Redaction redaction = SharedOptions.redaction(cl);
     try (Output o = Output.of(cl, out)) {
       Writer w = new OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
-      switch (format) {
-        case "json" -> DiffJson.write(diff, w);
-        case "html" -> DiffHtml.write(diff, w);
-        default -> DiffText.write(diff, w);
-      }
+      redaction.render(renderer, diff, w);
       w.flush();
       o.commit();
     }
     for (String e : concat(diff.working().errors(), diff.failing().errors())) {
-      err.println("sio-doctor: " + e);
+      err.println("sio-doctor: " + redaction.message(e));
     }
     if (diff.working().anyUnreadable() || diff.failing().anyUnreadable()) {
       return ExitCode.UNREADABLE_INPUT;

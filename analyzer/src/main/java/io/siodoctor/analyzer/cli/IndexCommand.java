@@ -32,18 +32,15 @@ final class IndexCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor index [options] PATH... --index DIR", options());
-      return ExitCode.HEALTHY;
-    }
-    if (!cl.hasOption("index")) {
-      throw new UsageException("index needs --index DIR");
-    }
+  public String usage() {
+    return "sio-doctor index [options] PATH... --index DIR";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
+    Path dir = SharedOptions.requiredIndex(cl, "index");
     var paths = ScanOptionsCli.paths(cl, "index");
     var options = ScanOptionsCli.from(cl);
-    Path dir = Path.of(cl.getOptionValue("index"));
     long start = System.nanoTime();
     ScanSummary summary;
     EventIndexer indexer = EventIndexer.open(dir, 1);

@@ -59,12 +59,6 @@ final class Output implements Closeable {
     return new Output(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), target, tmp);
   }
 
-  /** True when {@code --output} names a file (not absent, not {@code -}). */
-  static boolean isFile(CommandLine cl) {
-    String name = cl.getOptionValue(SharedOptions.OUTPUT);
-    return name != null && !name.equals("-");
-  }
-
   OutputStream stream() {
     return stream;
   }

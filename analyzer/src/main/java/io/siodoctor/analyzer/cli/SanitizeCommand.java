@@ -3,7 +3,7 @@ package io.siodoctor.analyzer.cli;
 import io.siodoctor.analyzer.sanitize.HarSanitizer;
 import io.siodoctor.parsers.redact.RedactionPolicy;
 import io.siodoctor.parsers.redact.Redactions;
-import io.siodoctor.parsers.redact.SecretMasker;
+import io.siodoctor.analyzer.render.Redaction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,12 +48,12 @@ final class SanitizeCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor sanitize IN.har|- [-o OUT.har|-] [--keep NAME]... [--redact NAME]...", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor sanitize IN.har|- [-o OUT.har|-] [--keep NAME]... [--redact NAME]...";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     List<String> files = cl.getArgList();
     if (files.size() != 1) {
       throw new UsageException("sanitize takes exactly one input HAR, or - for standard input (got " + files.size()
@@ -62,8 +62,8 @@ final class SanitizeCommand implements Command {
     String source = files.get(0);
     boolean stdin = source.equals("-");
     String name = stdin ? "(stdin)" : source;
-    if (!stdin && Cli.outputIsFile(cl)) {
-      Path target = Path.of(cl.getOptionValue("output"));
+    if (!stdin && SharedOptions.outputIsFile(cl)) {
+      Path target = Path.of(cl.getOptionValue(SharedOptions.OUTPUT));
       if (Files.exists(target) && Files.exists(Path.of(source)) && Files.isSameFile(Path.of(source), target)) {
         throw new UsageException("the output must not be the input file");
       }
@@ -85,12 +85,12 @@ final class SanitizeCommand implements Command {
       err.println("sio-doctor sanitize: " + name + ": " + e.getMessage());
       return ExitCode.UNREADABLE_INPUT;
     } catch (IOException e) {
-      err.println("sio-doctor sanitize: " + name + ": " + SecretMasker.mask(String.valueOf(e.getMessage())));
+      err.println("sio-doctor sanitize: " + name + ": " + Redaction.MASKED.message(String.valueOf(e.getMessage())));
       return ExitCode.UNREADABLE_INPUT;
     }
     if (!SharedOptions.quiet(cl)) {
       err.println("sio-doctor sanitize: redacted " + redactions.summary()
-          + (Cli.outputIsFile(cl) ? "; wrote " + cl.getOptionValue("output") : ""));
+          + (SharedOptions.outputIsFile(cl) ? "; wrote " + cl.getOptionValue(SharedOptions.OUTPUT) : ""));
     }
     return ExitCode.HEALTHY;
   }

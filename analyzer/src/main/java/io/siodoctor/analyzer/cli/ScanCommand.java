@@ -52,17 +52,14 @@ final class ScanCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor scan [options] PATH... | -", options());
-      return ExitCode.HEALTHY;
-    }
-    boolean toFile = Cli.outputIsFile(cl);
-    String format = cl.getOptionValue("format", System.console() != null && !toFile ? "text" : "json");
-    if (!List.of("jsonl", "json", "text").contains(format)) {
-      throw new UsageException("unknown --format " + format + " (expected " + FORMATS + ")");
-    }
+  public String usage() {
+    return "sio-doctor scan [options] PATH... | -";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
+    boolean toFile = SharedOptions.outputIsFile(cl);
+    String format = SharedOptions.format(cl, FORMATS, System.console() != null && !toFile ? "text" : "json");
     List<Path> paths = ScanOptionsCli.paths(cl, "scan");
     ScanOptions options = ScanOptionsCli.from(cl);
     Severity failOn = SharedOptions.failOn(cl);
@@ -90,8 +87,8 @@ final class ScanCommand implements Command {
         listener = progress;
       }
       try {
-        if (cl.hasOption("index")) {
-          indexer = EventIndexer.open(Path.of(cl.getOptionValue("index")), 1);
+        if (SharedOptions.index(cl) != null) {
+          indexer = EventIndexer.open(SharedOptions.index(cl), 1);
         }
         summary = new BatchScanner(analyzer, options, listener, indexer).scan(paths);
       } finally {
@@ -112,7 +109,7 @@ final class ScanCommand implements Command {
       o.commit();
     }
     if (indexer != null && !quiet) {
-      err.printf("sio-doctor scan: indexed %d events into %s%n", indexer.documents(), cl.getOptionValue("index"));
+      err.printf("sio-doctor scan: indexed %d events into %s%n", indexer.documents(), SharedOptions.index(cl));
     }
     for (ScanSummary.Unreadable u : summary.unreadable()) {
       err.println("sio-doctor scan: " + u.file() + ": " + u.error());
@@ -137,28 +134,13 @@ final class ScanCommand implements Command {
   /** {@code --format jsonl}: one line per member as it finishes. */
   /** Says on stderr which paths were deliberately not read (symbolic links to directories, devices). */
   private static ScanListener skippedOnStderr(ScanListener next, PrintStream err) {
-    return new ScanListener() {
-      @Override
-      public void fileDone(io.siodoctor.analyzer.scan.FileResult result) {
-        next.fileDone(result);
-      }
-
-      @Override
-      public void unreadable(String file, String error) {
-        next.unreadable(file, error);
-      }
-
+    return new ForwardingScanListener(next) {
       @Override
       public void skipped(String file, String reason) {
         synchronized (err) {
           err.println("sio-doctor scan: skipped " + file + ": " + reason);
         }
         next.skipped(file, reason);
-      }
-
-      @Override
-      public void progress(long doneBytes, long totalBytes) {
-        next.progress(doneBytes, totalBytes);
       }
     };
   }

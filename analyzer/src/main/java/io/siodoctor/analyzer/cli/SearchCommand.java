@@ -8,12 +8,14 @@ import io.siodoctor.analyzer.index.SearchResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.lucene.queryparser.classic.ParseException;
 
 /** {@code sio-doctor search --index DIR 'QUERY'}: events matching a Lucene query, oldest first. */
 final class SearchCommand implements Command {
+  static final String FORMATS = "text|json";
 
   @Override
   public String name() {
@@ -29,7 +31,7 @@ final class SearchCommand implements Command {
   public Options options() {
     Options o = new Options();
     o.addOption(SharedOptions.index("the index directory (required)"));
-    o.addOption(SharedOptions.format("text|json", "text"));
+    o.addOption(SharedOptions.format(FORMATS, "text"));
     o.addOption(SharedOptions.output("FILE"));
     o.addOption(org.apache.commons.cli.Option.builder().longOpt("limit").hasArg().argName("N").desc("events to show (default 100)").get());
     o.addOption(SharedOptions.showSecrets());
@@ -37,28 +39,28 @@ final class SearchCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor search --index DIR [options] 'QUERY'", options());
-      out.println("Fields: time (range), file, node, sid, kind (log|har|ws), status, cause, text (default).");
-      return ExitCode.HEALTHY;
-    }
-    if (!cl.hasOption("index")) {
-      throw new UsageException("search needs --index DIR");
-    }
+  public String usage() {
+    return "sio-doctor search --index DIR [options] 'QUERY'";
+  }
+
+  @Override
+  public List<String> helpNotes() {
+    return List.of(
+        "Fields: time (range), file, node, sid, kind (log|har|ws), status, cause, text (default).");
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
+    Path index = SharedOptions.requiredIndex(cl, "search");
     if (cl.getArgList().isEmpty()) {
       throw new UsageException("search needs a QUERY, e.g. 'sid:Xy12' or '\"Session ID unknown\"'");
     }
-    String format = cl.getOptionValue("format", "text");
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageException("unknown --format " + format + " (expected text|json)");
-    }
+    String format = SharedOptions.format(cl, FORMATS, "text");
     String query = String.join(" ", cl.getArgList());
     int limit = Cli.intOption(cl, "limit", 100);
     SearchResult result;
-    try (EventSearcher searcher = EventSearcher.open(Path.of(cl.getOptionValue("index")))) {
-      result = searcher.search(query, limit, cl.hasOption("show-secrets"));
+    try (EventSearcher searcher = EventSearcher.open(index)) {
+      result = SharedOptions.redaction(cl).apply(searcher.search(query, limit));
     } catch (ParseException e) {
       throw new UsageException("cannot parse the query: " + firstLine(e.getMessage()));
     } catch (IOException e) {

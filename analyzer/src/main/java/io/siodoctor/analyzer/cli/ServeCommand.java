@@ -4,7 +4,6 @@ import io.siodoctor.analyzer.web.ServerOptions;
 import io.siodoctor.analyzer.web.UploadServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -41,18 +40,18 @@ final class ServeCommand implements Command {
         .desc("answer 503 when sanitizing one upload takes longer (default 60)").get());
     o.addOption(Option.builder().longOpt("analysis-timeout").hasArg().argName("SECONDS")
         .desc("answer 503 when one analysis takes longer (default 180)").get());
-    o.addOption(Option.builder().longOpt("index").hasArg().argName("DIR")
-        .desc("a Lucene index written by index/scan --index: the page gets a search box and GET /api/search answers").get());
+    o.addOption(SharedOptions.index(
+        "a Lucene index written by index/scan --index: the page gets a search box and GET /api/search answers"));
     return o;
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption("help")) {
-      Cli.printHelp(out, "sio-doctor serve [--port 8080] [--host 127.0.0.1] [--max-upload-mb 200] [--index DIR]", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor serve [--port 8080] [--host 127.0.0.1] [--max-upload-mb 200] [--index DIR]";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     if (!cl.getArgList().isEmpty()) {
       throw new UsageException("serve takes no files (upload them on the page): " + cl.getArgList());
     }
@@ -68,8 +67,8 @@ final class ServeCommand implements Command {
     o = o.withMaxQueued(Cli.intOption(cl, "max-queued", o.maxQueued()));
     o = o.withAnalysisTimeoutMs(Cli.intOption(cl, "analysis-timeout", (int) (o.analysisTimeoutMs() / 1000)) * 1000L);
     o = o.withSanitizeTimeoutMs(Cli.intOption(cl, "sanitize-timeout", (int) (o.sanitizeTimeoutMs() / 1000)) * 1000L);
-    if (cl.hasOption("index")) {
-      o = o.withIndex(Path.of(cl.getOptionValue("index")));
+    if (SharedOptions.index(cl) != null) {
+      o = o.withIndex(SharedOptions.index(cl));
     }
     UploadServer server;
     try {

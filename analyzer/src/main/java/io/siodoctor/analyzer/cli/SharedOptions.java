@@ -1,8 +1,13 @@
 package io.siodoctor.analyzer.cli;
 
+import io.siodoctor.analyzer.render.Redaction;
 import io.siodoctor.rules.api.Severity;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -50,9 +55,43 @@ final class SharedOptions {
         .desc("write to " + argName + " instead of standard output (- for standard output)").get();
   }
 
+  /** {@code --format VALUES}: the output format. */
   static Option format(String values, String defaultText) {
     return Option.builder().longOpt(FORMAT).hasArg().argName(values).desc("output format (default: " + defaultText + ")")
         .get();
+  }
+
+  /** The {@code --format} value, one of {@code values} ({@code a|b|c}); else a usage error naming them. */
+  static String format(CommandLine cl, String values, String defaultValue) throws UsageException {
+    List<String> names = List.of(values.split("\\|"));
+    return format(cl, values, defaultValue, v -> names.contains(v) ? Optional.of(v) : Optional.empty());
+  }
+
+  /** What {@code byName} makes of the {@code --format} value (a renderer); else a usage error naming {@code values}. */
+  static <T> T format(CommandLine cl, String values, String defaultValue, Function<String, Optional<T>> byName)
+      throws UsageException {
+    String v = cl.getOptionValue(FORMAT, defaultValue);
+    return byName.apply(v).orElseThrow(() -> new UsageException("unknown --format " + v + " (expected " + values + ")"));
+  }
+
+  /** True when {@code --output} names a file (not absent, not {@code -}). */
+  static boolean outputIsFile(CommandLine cl) {
+    String name = cl.getOptionValue(OUTPUT);
+    return name != null && !name.equals("-");
+  }
+
+  /** The {@code --index} directory, or null when the option is absent. */
+  static Path index(CommandLine cl) {
+    return cl.hasOption(INDEX) ? Path.of(cl.getOptionValue(INDEX)) : null;
+  }
+
+  /** The {@code --index} directory of a command that cannot run without one. */
+  static Path requiredIndex(CommandLine cl, String command) throws UsageException {
+    Path dir = index(cl);
+    if (dir == null) {
+      throw new UsageException(command + " needs --index DIR");
+    }
+    return dir;
   }
 
   /** {@code --fail-on info|warning|error}: which causes make the exit code 1. */
@@ -63,6 +102,7 @@ final class SharedOptions {
         .get();
   }
 
+  /** {@code --show-secrets}: the one way to turn the output boundary's masking off ({@link #redaction}). */
   static Option showSecrets() {
     return Option.builder().longOpt(SHOW_SECRETS).desc("do not redact cookies, tokens and auth payloads").get();
   }
@@ -90,6 +130,11 @@ final class SharedOptions {
   static boolean fails(String severity, Severity level) {
     return Arrays.stream(Severity.values()).filter(s -> s.id().equals(severity))
         .anyMatch(s -> s.ordinal() <= level.ordinal());
+  }
+
+  /** The output boundary of this run: secrets masked unless {@code --show-secrets}. */
+  static Redaction redaction(CommandLine cl) {
+    return Redaction.of(cl.hasOption(SHOW_SECRETS));
   }
 
   static boolean quiet(CommandLine cl) {

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.diff;
 
+import io.siodoctor.analyzer.render.Redactable;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -11,7 +12,7 @@ import java.util.function.UnaryOperator;
  * @param same titles of the aspects both captures show alike
  */
 public record CaptureDiff(Side working, Side failing, List<Difference> differences, List<CauseRef> onlyInFailing,
-    List<String> same) {
+    List<String> same) implements Redactable<CaptureDiff> {
 
   public CaptureDiff {
     differences = List.copyOf(differences);
@@ -70,6 +71,7 @@ public record CaptureDiff(Side working, Side failing, List<Difference> differenc
   }
 
   /** The same diff with every input-derived text passed through {@code mask}. */
+  @Override
   public CaptureDiff mapText(UnaryOperator<String> mask) {
     return new CaptureDiff(working.masked(mask), failing.masked(mask), differences.stream().map(d -> d.masked(mask)).toList(),
         onlyInFailing, same);

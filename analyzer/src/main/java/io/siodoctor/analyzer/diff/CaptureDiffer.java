@@ -38,7 +38,7 @@ public final class CaptureDiffer {
 
   Analysed analyse(List<InputSource> sources) {
     Incident incident = Analyzer.incident(sources);
-    RankedReport report = analyzer.analyze(incident);
+    RankedReport report = analyzer.analyze(incident).report();
     return new Analysed(report, CaptureFacts.of(incident, TrafficBuilder.of(incident)));
   }
 

@@ -1,14 +1,21 @@
 package io.siodoctor.analyzer.diff;
 
+import io.siodoctor.analyzer.render.Renderer;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 
 /** {@code diff --format text}: the ranked differences, side by side as two labelled lines each. */
-public final class DiffText {
-  private DiffText() {}
+public final class DiffText implements Renderer<CaptureDiff> {
+  public static final String NAME = "text";
 
-  public static void write(CaptureDiff d, Writer w) {
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void render(CaptureDiff d, Writer w) {
     PrintWriter out = new PrintWriter(w);
     out.println("sio-doctor diff: what differs between the working and the failing capture");
     out.println("  working: " + String.join(", ", d.working().inputs()) + " -> " + verdict(d.working()));

@@ -1,6 +1,5 @@
 package io.siodoctor.analyzer.index;
 
-import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,8 +46,8 @@ public final class EventSearcher implements Closeable {
   /**
    * @throws ParseException when the query is not valid Lucene syntax (its message says where)
    */
-  public SearchResult search(String queryText, int limit, boolean showSecrets) throws IOException, ParseException {
-    return search(searcher, queryText, limit, showSecrets);
+  public SearchResult search(String queryText, int limit) throws IOException, ParseException {
+    return search(searcher, queryText, limit);
   }
 
   /**
@@ -56,7 +55,7 @@ public final class EventSearcher implements Closeable {
    *
    * @throws ParseException when the query is not valid Lucene syntax (its message says where)
    */
-  static SearchResult search(IndexSearcher searcher, String queryText, int limit, boolean showSecrets)
+  static SearchResult search(IndexSearcher searcher, String queryText, int limit)
       throws IOException, ParseException {
     Query query = new EventQueryParser().parse(queryText);
     SortField byTime = new SortField(EventFields.TIME, SortField.Type.LONG);
@@ -68,13 +67,12 @@ public final class EventSearcher implements Closeable {
     for (ScoreDoc sd : top.scoreDocs) {
       Document d = stored.document(sd.doc);
       IndexableField time = d.getField(EventFields.TIME);
-      String text = d.get(EventFields.TEXT);
       hits.add(new SearchHit(
           time == null ? null : Instant.ofEpochMilli(time.numericValue().longValue()),
           d.get(EventFields.FILE), d.get(EventFields.LOCATION), d.get(EventFields.NODE), d.get(EventFields.SID),
           d.get(EventFields.KIND), d.get(EventFields.STATUS),
           Arrays.asList(d.getValues(EventFields.CAUSE)),
-          showSecrets || text == null ? text : SecretMasker.mask(text)));
+          d.get(EventFields.TEXT)));
     }
     return new SearchResult(queryText, total, hits);
   }

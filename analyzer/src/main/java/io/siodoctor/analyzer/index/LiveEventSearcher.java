@@ -43,17 +43,18 @@ public final class LiveEventSearcher implements Closeable {
   }
 
   /**
-   * The first {@code limit} events matching {@code queryText} by time, redacted unless {@code showSecrets}.
+   * The first {@code limit} events matching {@code queryText} by time, as the index holds them: the
+   * caller's output boundary ({@code render.Redaction}) masks them.
    *
    * @throws ParseException when the query is not valid Lucene syntax (its message says where)
    */
-  public SearchResult search(String queryText, int limit, boolean showSecrets) throws IOException, ParseException {
+  public SearchResult search(String queryText, int limit) throws IOException, ParseException {
     // cheap when nothing changed (one look at the segments file); waits for a concurrent reopen so that
     // every query sees what was appended before it began
     manager.maybeRefreshBlocking();
     IndexSearcher searcher = manager.acquire();
     try {
-      return EventSearcher.search(searcher, queryText, limit, showSecrets);
+      return EventSearcher.search(searcher, queryText, limit);
     } finally {
       manager.release(searcher);
     }

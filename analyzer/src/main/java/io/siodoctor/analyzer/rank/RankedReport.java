@@ -85,16 +85,19 @@ public record RankedReport(
 
   /** The same report with every piece of input-derived text passed through {@code mask}. */
   public RankedReport mapText(UnaryOperator<String> mask) {
-    List<RankedCause> masked = causes.stream().map(c -> new RankedCause(
-        c.id(), c.rank(), c.confidence(), c.severity(), c.category(), c.title(), c.explanation(), c.fix(),
-        c.docs(), mask.apply(c.detail()), c.sessions(),
-        c.evidence().stream().map(e -> new Evidence(e.location(), e.time(), mask.apply(e.excerpt()),
-            mask.apply(e.note()))).toList(), c.events(), c.uncitedTimes())).toList();
+    List<RankedCause> masked = causes.stream().map(c -> c.toBuilder()
+        .detail(mask.apply(c.detail()))
+        .evidence(masked(c.evidence(), mask))
+        .build()).toList();
     List<InputSummary> in = inputs.stream().map(i -> new InputSummary(i.file(), i.format(), i.records(),
         i.warnings().stream().map(mask).toList(), mask.apply(i.error()), i.capture())).toList();
-    List<Symptom> maskedSymptoms = symptoms.stream().map(s -> new Symptom(s.id(), mask.apply(s.summary()),
-        s.evidence().stream().map(e -> new Evidence(e.location(), e.time(), mask.apply(e.excerpt()),
-            mask.apply(e.note()))).toList())).toList();
+    List<Symptom> maskedSymptoms = symptoms.stream()
+        .map(s -> new Symptom(s.id(), mask.apply(s.summary()), masked(s.evidence(), mask))).toList();
     return new RankedReport(verdict, masked, in, sessions, correlation, warnings, maskedSymptoms, next);
+  }
+
+  private static List<Evidence> masked(List<Evidence> evidence, UnaryOperator<String> mask) {
+    return evidence.stream()
+        .map(e -> new Evidence(e.location(), e.time(), mask.apply(e.excerpt()), mask.apply(e.note()))).toList();
   }
 }

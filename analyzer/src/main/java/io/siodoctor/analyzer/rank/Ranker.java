@@ -34,9 +34,22 @@ public final class Ranker {
       CauseInfo c = f.cause();
       Finding fi = f.finding();
       String fix = fi.fix() == null ? c.fix() : fi.fix() + "\n\n" + c.fix();
-      ranked.add(new RankedCause(c.id(), ranked.size() + 1, round(fi.confidence()), c.severity().id(),
-          c.category().title(), c.title(), c.explanation(), fix, c.docs(), fi.detail(),
-          new ArrayList<>(fi.sessionIds()), fi.evidence(), fi.events(), fi.uncitedTimes()));
+      ranked.add(RankedCause.builder()
+          .id(c.id())
+          .rank(ranked.size() + 1)
+          .confidence(round(fi.confidence()))
+          .severity(c.severity().id())
+          .category(c.category().title())
+          .title(c.title())
+          .explanation(c.explanation())
+          .fix(fix)
+          .docs(c.docs())
+          .detail(fi.detail())
+          .sessions(new ArrayList<>(fi.sessionIds()))
+          .evidence(fi.evidence())
+          .events(fi.events())
+          .uncitedTimes(fi.uncitedTimes())
+          .build());
     }
     return Collections.unmodifiableList(ranked);
   }

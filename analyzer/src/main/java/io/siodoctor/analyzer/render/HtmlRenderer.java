@@ -2,8 +2,6 @@ package io.siodoctor.analyzer.render;
 
 import io.siodoctor.analyzer.Analysis;
 import io.siodoctor.analyzer.Tool;
-import io.siodoctor.analyzer.rank.RankedReport;
-import io.siodoctor.analyzer.timeline.Timeline;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,13 +19,25 @@ import java.time.Instant;
 public final class HtmlRenderer implements ReportRenderer {
   public static final String NAME = "html";
   private final Clock clock;
+  private final String nonce;
 
+  /** A page with a fresh nonce of its own. */
   public HtmlRenderer() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), null);
   }
 
-  HtmlRenderer(Clock clock) {
+  /**
+   * @param nonce the page's CSP nonce, on its one {@code <style>} and its script: a server sending the
+   *     page sends the same nonce in its {@code Content-Security-Policy} header, so no
+   *     {@code 'unsafe-inline'} is needed (and no {@code style="..."} attribute appears)
+   */
+  public HtmlRenderer(String nonce) {
+    this(Clock.systemUTC(), nonce);
+  }
+
+  HtmlRenderer(Clock clock, String nonce) {
     this.clock = clock;
+    this.nonce = nonce;
   }
 
   @Override
@@ -36,31 +46,18 @@ public final class HtmlRenderer implements ReportRenderer {
   }
 
   @Override
-  public void render(RankedReport report, Writer out) throws IOException {
-    render(new Analysis(report, Timeline.EMPTY), out);
-  }
-
   public void render(Analysis analysis, Writer out) throws IOException {
-    render(analysis, out, Html.nonce());
-  }
-
-  /**
-   * @param nonce the page's CSP nonce, on its one {@code <style>} and its script: a server sending the
-   *     page sends the same nonce in its {@code Content-Security-Policy} header, so no
-   *     {@code 'unsafe-inline'} is needed (and no {@code style="..."} attribute appears)
-   */
-  public void render(Analysis analysis, Writer out, String nonce) throws IOException {
-    ReportView view = ReportView.of(analysis, nonce, Templates.REPORT_CSS, Templates.REPORT_JS, Tool.VERSION,
-        Instant.now(clock), Html.scriptJson(json(analysis.report())));
+    ReportView view = ReportView.of(analysis, nonce == null ? Html.nonce() : nonce, Templates.REPORT_CSS,
+        Templates.REPORT_JS, Tool.VERSION, Instant.now(clock), Html.scriptJson(json(analysis)));
     Templates.render("report.jte", view, out);
     out.flush();
   }
 
   /** The JSON report travels inside the page, so the download button works offline and from a saved file. */
-  private static String json(RankedReport report) {
+  private static String json(Analysis analysis) {
     StringWriter json = new StringWriter();
     try {
-      new JsonRenderer().render(report, json);
+      new JsonRenderer().render(analysis, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

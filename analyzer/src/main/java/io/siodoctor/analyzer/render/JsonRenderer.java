@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.render;
 
+import io.siodoctor.analyzer.Analysis;
 import io.siodoctor.analyzer.Tool;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -27,7 +28,8 @@ public final class JsonRenderer implements ReportRenderer {
   }
 
   @Override
-  public void render(RankedReport report, Writer out) throws IOException {
+  public void render(Analysis analysis, Writer out) throws IOException {
+    RankedReport report = analysis.report();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -145,7 +147,8 @@ public final class JsonRenderer implements ReportRenderer {
     g.writeEndArray();
   }
 
-  private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+  /** {@code "field": [values...]}; the diff's JSON writes its lists with it too. */
+  public static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
     g.writeArrayFieldStart(field);
     for (String v : values) {
       g.writeString(v);

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.render;
 
+import io.siodoctor.analyzer.Analysis;
 import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.parsers.InputSummary;
@@ -20,7 +21,8 @@ public final class MarkdownRenderer implements ReportRenderer {
   }
 
   @Override
-  public void render(RankedReport report, Writer writer) throws IOException {
+  public void render(Analysis analysis, Writer writer) throws IOException {
+    RankedReport report = analysis.report();
     PrintWriter out = new PrintWriter(writer);
     out.println("# Socket.IO diagnosis: " + report.verdict());
     out.println();

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.render;
 
+import io.siodoctor.analyzer.Analysis;
 import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.analyzer.rank.RankedReport;
 import io.siodoctor.parsers.InputSummary;
@@ -30,7 +31,8 @@ public final class TextRenderer implements ReportRenderer {
   }
 
   @Override
-  public void render(RankedReport report, Writer writer) throws IOException {
+  public void render(Analysis analysis, Writer writer) throws IOException {
+    RankedReport report = analysis.report();
     PrintWriter out = new PrintWriter(writer);
     long unreadable = report.inputs().stream().filter(i -> !i.readable()).count();
     String colourOfVerdict = report.healthy() ? "1;32" : report.inconclusive() ? "1;33" : "1;31";

@@ -1,5 +1,7 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.archive.ArchiveMember;
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.rules.api.Evidence;
 import java.io.IOException;

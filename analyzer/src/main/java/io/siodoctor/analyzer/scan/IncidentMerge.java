@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.archive.ArchiveMember;
 import io.siodoctor.analyzer.rank.Subsumption;
 import io.siodoctor.rules.api.CauseInfo;
 import io.siodoctor.rules.engine.CauseCatalog;

@@ -1,9 +1,11 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.archive.ArchiveMember;
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.analyzer.Analyzer;
-import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.Record;
@@ -14,8 +16,6 @@ import io.siodoctor.rules.engine.CauseFinding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
-import java.util.HashSet;
-import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -42,7 +42,8 @@ public final class MemberScanner {
   private final ScanOptions options;
   private final StickyCorrelator correlator;
   private final ChunkListener listener;
-  private final boolean keepUnrecognisedLines;
+  /** What the rules read: the chunks keep no more (the unrecognised lines only when some rule reads them). */
+  private final ReadSet plan;
 
   /**
    * @param correlator the correlator of the members scanned without one of their own (one incident)
@@ -54,7 +55,7 @@ public final class MemberScanner {
     this.options = options;
     this.correlator = correlator;
     this.listener = listener;
-    this.keepUnrecognisedLines = analyzer.engine().readsUnrecognisedLines();
+    this.plan = analyzer.engine().plan();
   }
 
   /** {@link #scanOrReport(ArchiveMember, StickyCorrelator)} with the scanner's own correlator. */
@@ -157,16 +158,6 @@ public final class MemberScanner {
     }
   }
 
-  private static Set<String> logFiles(Incident incident) {
-    Set<String> logFiles = new HashSet<>();
-    for (InputSummary in : incident.inputs()) {
-      if (in.format() != null && !in.format().equals("har")) {
-        logFiles.add(in.file());
-      }
-    }
-    return logFiles;
-  }
-
   /** The summary's errors start with the file name; the scan shows it in its own field. */
   private static String withoutName(String error, String name) {
     return error.startsWith(name + ": ") ? error.substring(name.length() + 2) : error;
@@ -182,7 +173,7 @@ public final class MemberScanner {
     final StickyCorrelator correlator;
     /** Per file, per cause: every finding of every chunk, attributed to the files of its evidence. */
     final Map<String, Map<String, CauseTally>> causes = new LinkedHashMap<>();
-    IncidentBuilder builder = new IncidentBuilder(keepUnrecognisedLines);
+    IncidentBuilder builder = new IncidentBuilder(plan);
     RecordSink target = builder.sink();
     List<Record> chunk = new ArrayList<>();
     String file;
@@ -242,10 +233,10 @@ public final class MemberScanner {
       target.warn(message);
     }
 
-    // the index wants every line; the built-in rules only the times of lines they never read
+    // the index wants every line; the rules what their plan reads, and the times of the rest
     @Override
-    public boolean readsUnrecognisedLines() {
-      return keepUnrecognisedLines || listener != null;
+    public ReadSet plan() {
+      return listener != null ? ReadSet.EVERYTHING : plan;
     }
 
     @Override
@@ -267,14 +258,14 @@ public final class MemberScanner {
       if (listener != null) {
         try {
           // the index tags each record with the causes its own chunk's report gives
-          listener.chunk(chunk, Ranker.rank(result.findings(), logFiles(incident)));
+          listener.chunk(chunk, Analyzer.rank(incident, result));
         } catch (IOException e) {
           // stops the parser; the member is reported with this error
           listenerFailure = e;
           throw new UncheckedIOException(e);
         }
       }
-      builder = new IncidentBuilder(keepUnrecognisedLines);
+      builder = new IncidentBuilder(plan);
       target = builder.sink();
       chunk = new ArrayList<>();
       chunkSize = 0;

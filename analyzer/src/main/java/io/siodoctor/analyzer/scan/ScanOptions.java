@@ -1,5 +1,7 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.archive.ArchiveLimits;
+
 /**
  * How a batch scan runs.
  *

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

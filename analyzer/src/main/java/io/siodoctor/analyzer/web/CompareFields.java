@@ -5,13 +5,13 @@ import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.analyzer.diff.CaptureDiff;
 import io.siodoctor.analyzer.diff.CaptureDiffer;
 import io.siodoctor.analyzer.diff.LogAssignment;
-import io.siodoctor.parsers.redact.SecretMasker;
 import jakarta.servlet.http.Part;
 import java.util.List;
 
 /**
  * The compare upload: one {@code working} HAR, one {@code failing} HAR, any number of {@code logs}
- * (each goes with the capture whose time it overlaps). The diff is always redacted.
+ * (each goes with the capture whose time it overlaps). The answer is redacted where it is written, as every
+ * answer of the server.
  */
 final class CompareFields {
   static final String WORKING = "working";
@@ -29,7 +29,7 @@ final class CompareFields {
     }
     List<InputSource> logs = uploads.parts(LOGS).stream().map(Uploads::source).toList();
     LogAssignment.Sides sides = LogAssignment.assign(Uploads.source(working.get(0)), Uploads.source(failing.get(0)), logs);
-    CaptureDiff diff = new CaptureDiffer(analyzer).diff(sides.working(), sides.failing()).mapText(SecretMasker::mask);
+    CaptureDiff diff = new CaptureDiffer(analyzer).diff(sides.working(), sides.failing());
     if (diff.working().anyUnreadable() || diff.failing().anyUnreadable()) {
       List<String> errors = new java.util.ArrayList<>(diff.working().errors());
       errors.addAll(diff.failing().errors());

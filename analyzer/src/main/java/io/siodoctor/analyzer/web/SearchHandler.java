@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.siodoctor.analyzer.index.LiveEventSearcher;
 import io.siodoctor.analyzer.index.SearchJson;
 import io.siodoctor.analyzer.index.SearchResult;
+import io.siodoctor.analyzer.render.Redaction;
 import java.io.IOException;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.IndexSearcher;
@@ -42,7 +43,7 @@ final class SearchHandler {
     int limit = limit(ctx.queryParam("limit"));
     SearchResult result;
     try {
-      result = searcher.search(q, limit, false);
+      result = Redaction.MASKED.apply(searcher.search(q, limit));
     } catch (ParseException e) {
       throw new WebError(400, "cannot parse the query: " + firstLine(e.getMessage()));
     } catch (IndexSearcher.TooManyClauses e) {

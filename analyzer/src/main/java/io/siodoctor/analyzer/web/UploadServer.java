@@ -12,9 +12,11 @@ import io.siodoctor.analyzer.diff.DiffJson;
 import io.siodoctor.analyzer.index.LiveEventSearcher;
 import io.siodoctor.analyzer.render.Html;
 import io.siodoctor.analyzer.render.HtmlRenderer;
+import io.siodoctor.analyzer.render.Redactable;
+import io.siodoctor.analyzer.render.Redaction;
+import io.siodoctor.analyzer.render.Renderer;
 import io.siodoctor.analyzer.render.JsonRenderer;
 import io.siodoctor.parsers.InputSummary;
-import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -196,17 +199,7 @@ public final class UploadServer implements AutoCloseable {
       throw new WebError(400, analysis.report().inputs().stream().map(InputSummary::error)
           .collect(Collectors.joining("; ")));
     }
-    StringWriter out = new StringWriter();
-    if (html) {
-      String nonce = Html.nonce();
-      new HtmlRenderer().render(analysis, out, nonce);
-      ctx.header("Content-Security-Policy", reportCsp(nonce));
-      ctx.contentType("text/html; charset=utf-8");
-    } else {
-      new JsonRenderer().render(analysis.report(), out);
-      ctx.contentType("application/json; charset=utf-8");
-    }
-    ctx.result(out.toString());
+    answer(ctx, analysis, html, HtmlRenderer::new, new JsonRenderer());
   }
 
   /** {@code POST /compare} (HTML) and {@code POST /api/diff} (JSON): fields {@code working}, {@code failing}, {@code logs}. */
@@ -215,14 +208,23 @@ public final class UploadServer implements AutoCloseable {
     try (Uploads uploads = Uploads.of(ctx, CompareFields.WORKING, CompareFields.FAILING, CompareFields.LOGS)) {
       diff = runBounded(() -> CompareFields.diff(analyzer, uploads));
     } // deleted before the answer is written, as for analyses
+    answer(ctx, diff, html, DiffHtml::new, new DiffJson());
+  }
+
+  /**
+   * Writes one result as the answer, through the output boundary (always masked: the server has no
+   * {@code --show-secrets}): a page made with a fresh nonce, sent in its CSP header, or JSON.
+   */
+  private static <R extends Redactable<R>> void answer(Context ctx, R result, boolean html,
+      Function<String, Renderer<R>> pageWithNonce, Renderer<R> json) throws IOException {
     StringWriter out = new StringWriter();
     if (html) {
       String nonce = Html.nonce();
-      DiffHtml.write(diff, out, nonce);
+      Redaction.MASKED.render(pageWithNonce.apply(nonce), result, out);
       ctx.header("Content-Security-Policy", reportCsp(nonce));
       ctx.contentType("text/html; charset=utf-8");
     } else {
-      DiffJson.write(diff, out);
+      Redaction.MASKED.render(json, result, out);
       ctx.contentType("application/json; charset=utf-8");
     }
     ctx.result(out.toString());
@@ -234,7 +236,7 @@ public final class UploadServer implements AutoCloseable {
    * deleted when this request ends, which cuts it short.
    */
   private Analysis runBounded(Uploads uploads) {
-    return runBounded(() -> analyzer.analyzeWithTimeline(uploads.sources()).mapText(SecretMasker::mask));
+    return runBounded(() -> analyzer.analyze(uploads.sources()).built());
   }
 
   /** {@link #runBounded(Uploads)} for any job over uploads: an analysis, or a diff of two. */
@@ -260,7 +262,7 @@ public final class UploadServer implements AutoCloseable {
       if (cause instanceof WebError we) {
         throw we; // the job's own answer for bad input (400)
       }
-      throw new WebError(500, "internal error: " + SecretMasker.mask(String.valueOf(cause)));
+      throw new WebError(500, "internal error: " + cause); // masked by error(), as every answer
     }
   }
 
@@ -283,7 +285,7 @@ public final class UploadServer implements AutoCloseable {
     if (e instanceof IOException || e instanceof jakarta.servlet.ServletException || e instanceof IllegalStateException) {
       error(ctx, 400, "unreadable upload: " + root.getMessage());
     } else {
-      error(ctx, 500, "internal error: " + SecretMasker.mask(String.valueOf(e)));
+      error(ctx, 500, "internal error: " + e);
     }
   }
 
@@ -293,7 +295,7 @@ public final class UploadServer implements AutoCloseable {
     if (status == 503) {
       ctx.header("Retry-After", "5");
     }
-    String m = SecretMasker.mask(message == null ? "error" : message);
+    String m = Redaction.MASKED.message(message == null ? "error" : message);
     if (ctx.path().startsWith("/api/") || !acceptsHtml(ctx)) {
       ctx.contentType("application/json; charset=utf-8");
       ctx.result("{\"error\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(m)) + "\"}");

@@ -7,9 +7,9 @@ import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.Fixtures;
 import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.analyzer.render.HtmlRenderer;
+import io.siodoctor.analyzer.render.Redaction;
 import io.siodoctor.analyzer.web.ServerOptions;
 import io.siodoctor.analyzer.web.UploadServer;
-import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -293,8 +293,7 @@ class UploadPageBrowserTest {
     Path har = Fixtures.fixture("xss.har");
     Path html = tmp.resolve("report.html");
     try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-      new HtmlRenderer().render(Analyzer.builtIn().analyzeWithTimeline(List.of(InputSource.of(har, "xss.har")))
-          .mapText(SecretMasker::mask), w);
+      Redaction.MASKED.render(new HtmlRenderer(), Analyzer.builtIn().analyze(List.of(InputSource.of(har, "xss.har"))), w);
     }
     driver.get(html.toUri().toString());
     assertThat(driver.findElement(By.id("top-cause")).getText()).isEqualTo("server-unreachable");

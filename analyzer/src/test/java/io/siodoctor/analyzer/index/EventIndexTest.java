@@ -67,7 +67,7 @@ class EventIndexTest {
 
   private SearchResult search(String query) throws Exception {
     try (EventSearcher s = EventSearcher.open(index)) {
-      return s.search(query, 1000, false);
+      return s.search(query, 1000);
     }
   }
 
@@ -155,8 +155,8 @@ class EventIndexTest {
 
     try (EventSearcher s = EventSearcher.open(index)) {
       assertThat(s.size()).isGreaterThan((int) before);
-      assertThat(s.search("file:\"next-night/server.log.gz\"", 1, false).hits()).isEqualTo(s.size() - before);
-      assertThat(s.search("sid:" + someRejectedSid(), 1, false).hits()).isPositive();
+      assertThat(s.search("file:\"next-night/server.log.gz\"", 1).hits()).isEqualTo(s.size() - before);
+      assertThat(s.search("sid:" + someRejectedSid(), 1).hits()).isPositive();
     }
   }
 

@@ -7,7 +7,6 @@ import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.analyzer.Fixtures;
 import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.analyzer.rank.RankedReport;
-import io.siodoctor.parsers.redact.SecretMasker;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,10 +18,9 @@ import org.junit.jupiter.api.Test;
 class HtmlRendererTest {
 
   private static String html(Path har) throws IOException {
-    Analysis a = Analyzer.builtIn().analyzeWithTimeline(List.of(InputSource.of(har, har.getFileName().toString())))
-        .mapText(SecretMasker::mask);
+    Analysis a = Analyzer.builtIn().analyze(List.of(InputSource.of(har, har.getFileName().toString())));
     StringWriter w = new StringWriter();
-    new HtmlRenderer().render(a, w);
+    Redaction.MASKED.render(new HtmlRenderer(), a, w);
     return w.toString();
   }
 
@@ -157,7 +155,7 @@ class HtmlRendererTest {
   @Test
   void healthyReportWithoutTimelineStillRenders() throws IOException {
     StringWriter w = new StringWriter();
-    new HtmlRenderer().render(new RankedReport(RankedReport.HEALTHY, List.of(), List.of(), List.of(), List.of()), w);
+    new HtmlRenderer().render(Analysis.of(new RankedReport(RankedReport.HEALTHY, List.of(), List.of(), List.of(), List.of())), w);
     assertThat(w.toString()).contains("id=\"verdict\">healthy<").doesNotContain("<svg").endsWith("</html>\n");
   }
 

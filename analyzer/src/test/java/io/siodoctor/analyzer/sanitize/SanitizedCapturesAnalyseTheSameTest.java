@@ -155,7 +155,7 @@ class SanitizedCapturesAnalyseTheSameTest {
   }
 
   private static RankedReport analyze(byte[] har) {
-    return Analyzer.builtIn().analyze(List.of(InputSource.of("capture.har", new ByteArrayInputStream(har))));
+    return Analyzer.builtIn().analyze(List.of(InputSource.of("capture.har", new ByteArrayInputStream(har)))).report();
   }
 
   private static List<String> ids(RankedReport r) {

@@ -1,5 +1,8 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.archive.ArchiveMember;
+import io.siodoctor.parsers.archive.ArchiveLimits;
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import static io.siodoctor.analyzer.scan.ArchiveFiles.gzip;
 import static io.siodoctor.analyzer.scan.ArchiveFiles.tar;
 import static io.siodoctor.analyzer.scan.ArchiveFiles.zip;

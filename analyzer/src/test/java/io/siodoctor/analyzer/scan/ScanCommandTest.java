@@ -109,7 +109,7 @@ class ScanCommandTest {
     for (List<InputSource> incident : incidents.values()) {
       // scan reads a small incident's files in name order
       incident.sort(java.util.Comparator.comparing(InputSource::name));
-      for (RankedCause c : analyzer.analyze(incident).causes()) {
+      for (RankedCause c : analyzer.analyze(incident).report().causes()) {
         events.merge(c.id(), (long) c.events(), Long::sum);
         sessions.computeIfAbsent(c.id(), k -> new HashSet<>()).addAll(c.sessions());
       }

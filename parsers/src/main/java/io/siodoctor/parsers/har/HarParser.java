@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.har;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -52,8 +53,8 @@ public final class HarParser implements InputParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HarSniffer.sniff(head, length);
+  public MatchStrength match(byte[] head, int length) {
+    return HarSniffer.sniff(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
@@ -128,7 +129,7 @@ public final class HarParser implements InputParser {
       this.quirks = quirks;
       this.position = position;
       this.bomLength = bomLength;
-      this.skipBodies = !sink.readsOtherBodies();
+      this.skipBodies = !sink.plan().readsOtherBodies();
       this.entries = new EntryReader(quirks, position, skipBodies);
       this.exchanges = new ExchangeBuilder(file, quirks);
       this.profile = new CaptureProfiler();

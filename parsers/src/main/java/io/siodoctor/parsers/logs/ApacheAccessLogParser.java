@@ -1,12 +1,13 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
 
 /**
  * Apache httpd access logs in the {@code combined} format followed by a request time: {@code %D}
  * (microseconds, {@code LogFormat "... \"%{User-Agent}i\" %D"}) or {@code %T} (seconds). The grammar
- * is nginx's combined one ({@link NginxAccessLogParser.AccessSession}); what differs is that
+ * is nginx's combined one ({@link NginxAccessLogParser.AccessState}); what differs is that
  * Apache's {@code %t} is when the request arrived, so the record's time is {@code %t} plus the
  * duration (the end, as for nginx), and a bare integer is the duration.
  *
@@ -21,8 +22,8 @@ public final class ApacheAccessLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return NginxAccessLogParser.combined(head, length) && hasTail(head, length);
+  public MatchStrength match(byte[] head, int length) {
+    return NginxAccessLogParser.combined(head, length) && hasTail(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** Whether at least one, and at least half, of the head's lines end the way this format's do. */
@@ -41,8 +42,8 @@ public final class ApacheAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new NginxAccessLogParser.AccessSession(file, sink, LogFormat.APACHE_ACCESS,
+  protected ParseState open(String file, RecordSink sink) {
+    return new NginxAccessLogParser.AccessState(file, sink, LogFormat.APACHE_ACCESS,
         NginxAccessLogParser.Flavour.APACHE);
   }
 }

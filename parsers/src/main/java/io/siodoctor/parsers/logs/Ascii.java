@@ -1,8 +1,6 @@
 package io.siodoctor.parsers.logs;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.siodoctor.parsers.bytes.ByteSearch;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,42 +8,14 @@ import java.util.Arrays;
 final class Ascii {
   private Ascii() {}
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   /** Whether a[ao..ao+len) equals b[bo..bo+len). */
   static boolean equals(byte[] a, int ao, byte[] b, int bo, int len) {
     return Arrays.equals(a, ao, ao + len, b, bo, bo + len);
   }
 
-  /**
-   * Whether {@code b[from..to)} is ASCII and holds none of the bytes {@code x}, {@code y},
-   * {@code z}; eight bytes at a time (SWAR): as a byte loop this check of an access-log URL was
-   * 10 % of the access parse.
-   */
+  /** {@link ByteSearch#asciiWithout}. */
   static boolean asciiWithout(byte[] b, int from, int to, byte x, byte y, byte z) {
-    long px = (x & 0xffL) * ONES;
-    long py = (y & 0xffL) * ONES;
-    long pz = (z & 0xffL) * ONES;
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      if ((w & HIGHS) != 0 || hasZeroByte(w ^ px) || hasZeroByte(w ^ py) || hasZeroByte(w ^ pz)) {
-        return false;
-      }
-    }
-    for (; i < to; i++) {
-      byte c = b[i];
-      if (c < 0 || c == x || c == y || c == z) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether any byte of {@code v} is zero (exact: the usual false positives only follow a zero). */
-  private static boolean hasZeroByte(long v) {
-    return ((v - ONES) & ~v & HIGHS) != 0;
+    return ByteSearch.asciiWithout(b, from, to, x, y, z);
   }
 
   static boolean isDigit(byte c) {
@@ -74,35 +44,9 @@ final class Ascii {
     return true;
   }
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-
-  /**
-   * First index of {@code c} in {@code b[from..end)}, or -1; eight bytes at a time (SWAR, as
-   * {@link LineScanner#indexOfNewline}): the quoted fields of an access line are ~200 bytes, and
-   * the byte loop was 20 % of its parse.
-   */
+  /** First index of {@code c} in {@code b[from..end)}, or -1 ({@link ByteSearch#indexOf}). */
   static int indexOf(byte[] b, int from, int end, byte c) {
-    int i = from;
-    int last = end - 8;
-    if (i <= last) {
-      long pattern = (c & 0xffL) * ONES;
-      do {
-        long x = (long) LONGS.get(b, i) ^ pattern;
-        // a zero byte of x is a match; the lowest flagged byte is always a true one
-        long t = (x - ONES) & ~x & HIGHS;
-        if (t != 0) {
-          return i + (Long.numberOfTrailingZeros(t) >>> 3);
-        }
-        i += 8;
-      } while (i <= last);
-    }
-    for (; i < end; i++) {
-      if (b[i] == c) {
-        return i;
-      }
-    }
-    return -1;
+    return ByteSearch.indexOf(b, from, end, c);
   }
 
   /** First index of the ASCII string {@code s} in {@code b[from..end)}, or -1. */

@@ -1,14 +1,15 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * AWS Application Load Balancer access logs: {@code type time elb client:port target:port
@@ -23,27 +24,26 @@ import java.util.regex.Pattern;
  * request_creation_time} when both are present (for WebSockets: the connection lifetime; for HTTP
  * it includes the time the ALB waited for a target that never answered), else the sum of the
  * three processing times that are not -1. The status is {@code elb_status_code} (what the client
- * got); {@code eventDetail} is {@code error_reason} when the ALB gave one; the node is the load
+ * got); the fact is {@code error_reason} when the ALB gave one; the node is the load
  * balancer's name; the upstream is {@code target:port}.
  */
 public final class AwsAlbLogParser extends LineLogParser {
 
-  private static final Pattern LINE =
-      Pattern.compile(
-          "^(http|https|h2|grpcs|ws|wss) \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z \\S+ \\S+ \\S+ -?[\\d.]+ -?[\\d.]+ -?[\\d.]+ ");
+  /** The first field of every ALB access log entry: the request type. */
+  private static final java.util.Set<String> TYPES = java.util.Set.of("http", "https", "h2", "grpcs", "ws", "wss");
 
   public AwsAlbLogParser() {
     super(LogFormat.AWS_ALB);
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new AlbSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new AlbState(file, sink);
   }
 
   /** Splits on spaces, keeping double-quoted fields whole (without their quotes). */
@@ -89,10 +89,10 @@ public final class AwsAlbLogParser extends LineLogParser {
     return out;
   }
 
-  private static final class AlbSession extends Session {
+  private static final class AlbState extends ParseState {
     private final TimeReader times = new TimeReader();
 
-    AlbSession(String file, RecordSink sink) {
+    AlbState(String file, RecordSink sink) {
       super(file, sink, LogFormat.AWS_ALB);
     }
 
@@ -103,7 +103,7 @@ public final class AwsAlbLogParser extends LineLogParser {
       }
       String line = Ascii.str(b, s, e);
       List<String> f = fields(line);
-      if (f.size() < 13) {
+      if (f.size() < 13 || !TYPES.contains(f.get(0))) {
         emitOther(n, line);
         return;
       }
@@ -156,7 +156,7 @@ public final class AwsAlbLogParser extends LineLogParser {
       String sid = LogUrls.sidOf(eio, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url, status, sent, duration, target, ua, null, eio);
-      emit(n, time, elb, null, null, sid, line, LogEvent.HTTP_ACCESS, detail, access);
+      emit(n, time, elb, null, null, sid, line, LogEvent.HTTP_ACCESS, LogFact.detail(detail), access);
     }
 
     private static double seconds(String s) {

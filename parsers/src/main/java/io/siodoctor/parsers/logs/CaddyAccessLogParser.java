@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +27,19 @@ import java.util.Locale;
  */
 public final class CaddyAccessLogParser extends LineLogParser {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on the first Caddy line, not when the parser is registered: an {@link ObjectMapper}'s class
+   * initialisation (its default date format's calendar data) costs tens of milliseconds of every
+   * start-up that reads no Caddy log.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static {
-    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    static {
+      MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    }
+
+    private Json() {}
   }
 
   public CaddyAccessLogParser() {
@@ -36,9 +47,9 @@ public final class CaddyAccessLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) != '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 50);
     int json = 0;
@@ -52,16 +63,16 @@ public final class CaddyAccessLogParser extends LineLogParser {
         }
       }
     }
-    return caddy >= 1 && json * 5 >= lines.size() * 4;
+    return caddy >= 1 && json * 5 >= lines.size() * 4 ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new CaddySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new CaddyState(file, sink);
   }
 
-  private static final class CaddySession extends Session {
-    CaddySession(String file, RecordSink sink) {
+  private static final class CaddyState extends ParseState {
+    CaddyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.CADDY_ACCESS);
     }
 
@@ -73,7 +84,7 @@ public final class CaddyAccessLogParser extends LineLogParser {
       String line = Ascii.str(b, s, e);
       JsonNode o;
       try {
-        o = JSON.readTree(line);
+        o = Json.MAPPER.readTree(line);
       } catch (java.io.IOException ex) {
         emitOther(n, line);
         return;
@@ -122,7 +133,7 @@ public final class CaddyAccessLogParser extends LineLogParser {
             : lower.contains("dial tcp") || lower.contains("connection refused")
                 || lower.contains("no upstreams available") || lower.contains("connection reset")
                 ? LogEvent.PROXY_UPSTREAM_UNAVAILABLE : LogEvent.OTHER;
-        emit(n, time, fileNode, level, logger, sid, msg, event, msg, null);
+        emit(n, time, fileNode, level, logger, sid, msg, event, LogFact.detail(msg), null);
         return;
       }
       // the raw line holds every request header (cookies included): the message is the request

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
@@ -33,20 +34,20 @@ public final class HaproxyLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, LINE) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new HaproxySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new HaproxyState(file, sink);
   }
 
-  private static final class HaproxySession extends Session {
+  private static final class HaproxyState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final StringCache cache = new StringCache();
 
-    HaproxySession(String file, RecordSink sink) {
+    HaproxyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.HAPROXY);
     }
 

@@ -1,10 +1,12 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +36,13 @@ public final class JsonLinesLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) != '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 50);
     if (lines.isEmpty()) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     int ok = 0;
     for (String l : lines) {
@@ -49,8 +51,8 @@ public final class JsonLinesLogParser extends LineLogParser {
         ok++;
       }
     }
-    // Caddy's access log is JSON lines too, with a parser of its own
-    return ok >= 1 && ok * 5 >= lines.size() * 4 && !new CaddyAccessLogParser().sniff(head, length);
+    // Caddy's access log is JSON lines too: its parser's FULL_MATCH outranks this one
+    return ok >= 1 && ok * 5 >= lines.size() * 4 ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** A complete object with a textual message and a time or level at the top level. */
@@ -96,15 +98,15 @@ public final class JsonLinesLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new JsonSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new JsonState(file, sink);
   }
 
-  private static final class JsonSession extends Session {
+  private static final class JsonState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
 
-    JsonSession(String file, RecordSink sink) {
+    JsonState(String file, RecordSink sink) {
       super(file, sink, LogFormat.JSON_LINES);
     }
 
@@ -236,11 +238,11 @@ public final class JsonLinesLogParser extends LineLogParser {
       }
       EngineIoMessages.recognise(ns, text, result);
       LogEvent event = result.event;
-      String detail = result.detail;
+      LogFact fact = result.fact;
       String textSid = result.sid;
       if (event == LogEvent.OTHER && ns == null && PythonEngineIoMessages.recognise(text, result)) {
         event = result.event;
-        detail = result.detail;
+        fact = result.fact;
         if (result.sid != null) {
           textSid = result.sid;
         }
@@ -256,7 +258,7 @@ public final class JsonLinesLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time, host != null ? host : fileNode, level, ns != null ? ns : source, sid, text,
-          event, detail, null);
+          event, fact, null);
     }
 
     /** The offset after an ISO "....Z " prefix at the start of a message, or 0. */

@@ -4,6 +4,7 @@ import io.siodoctor.parsers.InputParser;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.SourceLocation;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /**
  * Base of the line-oriented log parsers: streams physical lines through {@link LineScanner} to a
- * per-input {@link Session}. A line the session cannot handle never stops the input: it becomes
+ * per-input {@link ParseState}. A line the parse state cannot handle never stops the input: it becomes
  * an {@link LogEvent#OTHER} record with its raw text (and one warning per input).
  */
 public abstract class LineLogParser implements InputParser {
@@ -36,11 +37,40 @@ public abstract class LineLogParser implements InputParser {
   }
 
   /** Creates the state for reading one input. */
-  protected abstract Session open(String file, RecordSink sink);
+  protected abstract ParseState open(String file, RecordSink sink);
+
+  /**
+   * This format's own line reader as a line test for detection: whether a session reads a line as
+   * this format rather than keeping it as plain text. Detection then uses the grammar that parsing
+   * uses, written once, and never a regular expression of its own. Stateful across the lines it is
+   * given (as parsing is), so one test serves one head.
+   */
+  protected final java.util.function.Predicate<String> readsLine() {
+    ParseState session = open("(head)", HEAD_SINK);
+    return line -> {
+      byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      session.plainText = false;
+      try {
+        session.line(b, 0, b.length, 1);
+      } catch (RuntimeException e) {
+        return false;
+      }
+      return !session.plainText;
+    };
+  }
+
+  /** Where the lines read for detection go: nowhere. */
+  private static final RecordSink HEAD_SINK = new RecordSink() {
+    @Override
+    public void accept(io.siodoctor.parsers.record.Record record) {}
+
+    @Override
+    public void warn(String message) {}
+  };
 
   @Override
   public void parse(InputStream in, String file, RecordSink sink) throws IOException {
-    Session s = open(file, sink);
+    ParseState s = open(file, sink);
     LineScanner.scan(
         in,
         (buf, start, end, n, truncated) -> {
@@ -60,7 +90,7 @@ public abstract class LineLogParser implements InputParser {
   }
 
   /** The state of one input being read. */
-  protected abstract static class Session {
+  protected abstract static class ParseState {
     protected final String file;
     protected final RecordSink sink;
     protected final LogFormat format;
@@ -70,15 +100,17 @@ public abstract class LineLogParser implements InputParser {
     protected Instant lastTime;
 
     private final Set<String> warned = new HashSet<>();
-    /** Whether the sink wants records of unrecognised lines that name no session (see RecordSink). */
+    /** Whether the sink's plan reads unrecognised lines that name no session (see RecordSink#plan). */
     private final boolean makeUnrecognised;
+    /** Whether the last line was kept as plain text: not in this format's grammar ({@link #readsLine}). */
+    private boolean plainText;
 
-    protected Session(String file, RecordSink sink, LogFormat format) {
+    protected ParseState(String file, RecordSink sink, LogFormat format) {
       this.file = file;
       this.sink = sink;
       this.format = format;
       this.fileNode = NodeNames.fromFile(file);
-      this.makeUnrecognised = sink.readsUnrecognisedLines();
+      this.makeUnrecognised = sink.plan().readsUnrecognisedLines();
     }
 
     /** Handles one physical line {@code buf[start..end)} (terminator excluded). */
@@ -96,7 +128,7 @@ public abstract class LineLogParser implements InputParser {
         String sid,
         String message,
         LogEvent event,
-        String detail,
+        LogFact fact,
         HttpAccess access) {
       if (!makeUnrecognised && (event == null || event == LogEvent.OTHER) && (sid == null || sid.isEmpty()) && access == null) {
         sink.unrecognised(file, time);
@@ -114,13 +146,14 @@ public abstract class LineLogParser implements InputParser {
               sid,
               message,
               event,
-              detail,
+              fact,
               access));
     }
 
     /** Emits a line as plain text: OTHER, previous time, no source. */
     protected final void emitOther(long lineNumber, String text) {
-      emit(lineNumber, lastTime, fileNode, null, null, null, text, LogEvent.OTHER, null, null);
+      plainText = true;
+      emit(lineNumber, lastTime, fileNode, null, null, null, text, LogEvent.OTHER, LogFact.NONE, null);
     }
 
     protected final void warnOnce(String key, String message) {

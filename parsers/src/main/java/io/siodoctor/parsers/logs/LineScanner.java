@@ -1,10 +1,8 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.bytes.ByteSearch;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into physical lines without decoding it, through one large reusable
@@ -33,33 +31,7 @@ public final class LineScanner {
 
   private static final int INITIAL = 1 << 20;
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-
   private LineScanner() {}
-
-  /** The index of the first '\n' in b[from..to), or -1; eight bytes at a time (SWAR). */
-  static int indexOfNewline(byte[] b, int from, int to) {
-    int i = from;
-    int last = to - 8;
-    while (i <= last) {
-      long x = (long) LONGS.get(b, i) ^ NEWLINES;
-      long t = (x - ONES) & ~x & HIGHS;
-      if (t != 0) {
-        return i + (Long.numberOfTrailingZeros(t) >>> 3);
-      }
-      i += 8;
-    }
-    for (; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
 
   /** Reads {@code in} to its end, calling {@code handler} once per line. Returns the line count. */
   public static long scan(InputStream in, Handler handler) throws IOException {
@@ -121,7 +93,7 @@ public final class LineScanner {
       final byte[] b = buf;
       final int lim = limit;
       while (true) {
-        int nl = indexOfNewline(b, i, lim);
+        int nl = ByteSearch.indexOf(b, i, lim, (byte) '\n');
         if (nl < 0) {
           break;
         }

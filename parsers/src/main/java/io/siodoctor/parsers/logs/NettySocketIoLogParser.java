@@ -1,7 +1,9 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.Locale;
@@ -25,21 +27,23 @@ public final class NettySocketIoLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     EngineIoMessages.Result r = new EngineIoMessages.Result();
+    MatchStrength best = MatchStrength.NO_MATCH;
     for (String l : HeadLines.nonBlank(head, length, 200)) {
       if (l.contains(PACKAGE)) {
-        return true;
+        // the server's own logger names: written by netty-socketio only
+        return MatchStrength.FULL_MATCH;
       }
       int at = loggerEnd(l);
       if (at > 0 && NettySocketIoMessages.recognise(l.substring(at), r) && r.event != LogEvent.OTHER) {
-        return true;
+        best = MatchStrength.SOLID_MATCH;
       }
     }
-    return false;
+    return best;
   }
 
   /**
@@ -70,15 +74,15 @@ public final class NettySocketIoLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new NettySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new NettyState(file, sink);
   }
 
-  private static final class NettySession extends Session {
+  private static final class NettyState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
 
-    NettySession(String file, RecordSink sink) {
+    NettyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.NETTY_SOCKETIO);
     }
 
@@ -109,14 +113,14 @@ public final class NettySocketIoLogParser extends LineLogParser {
         source = line.substring(ls, le);
       }
       LogEvent event = LogEvent.OTHER;
-      String detail = null;
+      LogFact fact = LogFact.NONE;
       String sid = null;
       if (NettySocketIoMessages.recognise(msg, result)) {
         event = result.event;
-        detail = result.detail;
+        fact = result.fact;
         sid = result.sid;
       }
-      emit(n, time != null ? time : lastTime, fileNode, level, source, sid, msg, event, detail, null);
+      emit(n, time != null ? time : lastTime, fileNode, level, source, sid, msg, event, fact, null);
     }
 
     private static String level(String prefix) {

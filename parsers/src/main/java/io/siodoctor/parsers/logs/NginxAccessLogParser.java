@@ -1,7 +1,9 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
+import io.siodoctor.parsers.engineio.EngineIoUrls;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
@@ -31,10 +33,9 @@ public final class NginxAccessLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    // Apache's and Traefik's tails say whose combined lines these are
-    return combined(head, length) && !ApacheAccessLogParser.hasTail(head, length)
-        && !TraefikAccessLogParser.hasTail(head, length);
+  public MatchStrength match(byte[] head, int length) {
+    // Apache's and Traefik's tails say whose combined lines these are: their FULL_MATCH outranks this one
+    return combined(head, length) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** Whether most lines of the head are combined-format lines (nginx, Apache, Traefik). */
@@ -43,8 +44,8 @@ public final class NginxAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new AccessSession(file, sink, LogFormat.NGINX_ACCESS);
+  protected ParseState open(String file, RecordSink sink) {
+    return new AccessState(file, sink, LogFormat.NGINX_ACCESS);
   }
 
   /**
@@ -74,7 +75,7 @@ public final class NginxAccessLogParser extends LineLogParser {
   }
 
   /** Parses one combined-format line; shared with other parsers that embed it. */
-  static final class AccessSession extends Session {
+  static final class AccessState extends ParseState {
     private final Flavour flavour;
     private final TimeReader times = new TimeReader();
     /** For the Engine.IO query's path, EIO and transport. */
@@ -85,11 +86,11 @@ public final class NginxAccessLogParser extends LineLogParser {
     private final StringCache agents = new StringCache();
     private final StringCache upstreams = new StringCache();
 
-    AccessSession(String file, RecordSink sink, LogFormat format) {
+    AccessState(String file, RecordSink sink, LogFormat format) {
       this(file, sink, format, Flavour.NGINX);
     }
 
-    AccessSession(String file, RecordSink sink, LogFormat format, Flavour flavour) {
+    AccessState(String file, RecordSink sink, LogFormat format, Flavour flavour) {
       super(file, sink, format);
       this.flavour = flavour;
     }
@@ -260,7 +261,7 @@ public final class NginxAccessLogParser extends LineLogParser {
           upstreamList = listContinues;
         }
       }
-      EngineIoQuery q = url == null ? null : LogUrls.query(b, us, ue, url, cache);
+      EngineIoQuery q = url == null ? null : EngineIoUrls.parse(b, us, ue, url, cache);
       String sid = LogUrls.sidOf(q, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url == null ? "" : url, status, bytes, durationMs,

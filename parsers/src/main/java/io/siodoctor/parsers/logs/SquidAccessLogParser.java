@@ -1,12 +1,13 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * Squid's native access log ({@code logformat squid}, the default of {@code access_log}):
@@ -24,28 +25,24 @@ import java.util.regex.Pattern;
  */
 public final class SquidAccessLogParser extends LineLogParser {
 
-  /** Epoch seconds with milliseconds, elapsed ms, client, result/status: the first four fields. */
-  private static final Pattern LINE =
-      Pattern.compile("^\\d{9,11}\\.\\d{3} +-?\\d+ \\S+ [A-Z_]+/\\d{3} ");
-
   public SquidAccessLogParser() {
     super(LogFormat.SQUID_ACCESS);
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new SquidSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new SquidState(file, sink);
   }
 
-  private static final class SquidSession extends Session {
+  private static final class SquidState extends ParseState {
     private final StringCache cache = new StringCache();
 
-    SquidSession(String file, RecordSink sink) {
+    SquidState(String file, RecordSink sink) {
       super(file, sink, LogFormat.SQUID_ACCESS);
     }
 
@@ -86,7 +83,7 @@ public final class SquidAccessLogParser extends LineLogParser {
       EngineIoQuery eio = "CONNECT".equals(method) ? null : LogUrls.query(url);
       String sid = eio == null ? null : LogUrls.sidOf(eio, url);
       HttpAccess access = new HttpAccess(f[2], method, url, status, bytes, elapsed, hierarchy, null, null, eio);
-      emit(n, t, fileNode, null, "squid", sid, Ascii.str(b, start, end), LogEvent.HTTP_ACCESS, result, access);
+      emit(n, t, fileNode, null, "squid", sid, Ascii.str(b, start, end), LogEvent.HTTP_ACCESS, new LogFact.ProxyResult(result), access);
     }
 
     /** {@code 1765108800.123} as an instant, or null. */

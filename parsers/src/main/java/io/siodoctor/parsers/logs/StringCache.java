@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.engineio.EngineIoUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * simply decoded. The hash looks at the length and three bytes only (collisions just cost a
  * probe); keys are compared eight bytes at a time.
  */
-final class StringCache {
+final class StringCache implements EngineIoUrls.Strings {
   private static final int SIZE = 512; // power of two
   // long enough for browser user agents (Chrome's is ~110 bytes), which repeat on every access line
   private static final int MAX_LENGTH = 192;
@@ -25,6 +26,11 @@ final class StringCache {
   String get(byte[] b, int from, int to) {
     String v = find(b, from, to);
     return v != null ? v : put(b, from, to);
+  }
+
+  @Override
+  public String of(byte[] b, int from, int to) {
+    return get(b, from, to);
   }
 
   /** The cached String for b[from..to), or null when it was never added. */

@@ -79,24 +79,4 @@ class LineScannerTest {
     assertThat(out.get(3)).hasSize(32);
     assertThat(cut).containsExactly(false, true, false, true);
   }
-
-  @Test
-  void newlineSearchAgreesWithAPlainLoop() {
-    byte[] b = new byte[200];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) ('a' + i % 26);
-    }
-    for (int pos : new int[] {0, 1, 7, 8, 9, 63, 64, 150, 199}) {
-      byte[] c = b.clone();
-      c[pos] = '\n';
-      for (int from = 0; from <= pos; from += 5) {
-        assertThat(LineScanner.indexOfNewline(c, from, c.length)).isEqualTo(pos);
-      }
-      assertThat(LineScanner.indexOfNewline(c, pos + 1, c.length)).isEqualTo(-1);
-      assertThat(LineScanner.indexOfNewline(c, 0, pos)).isEqualTo(-1);
-    }
-    // bytes just above '\n' and high bytes must not match
-    byte[] d = {0x0B, 0x09, (byte) 0x8A, (byte) 0xFF, 0x0B, 0x0B, 0x0B, 0x0B, 0x0B, 0x0A};
-    assertThat(LineScanner.indexOfNewline(d, 0, d.length)).isEqualTo(9);
-  }
 }

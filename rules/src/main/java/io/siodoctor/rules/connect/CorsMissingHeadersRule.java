@@ -3,12 +3,14 @@ package io.siodoctor.rules.connect;
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EngineIoErrors;
@@ -32,6 +34,7 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/handling-cors/",
     subsumes = {"reconnect-storm", "server-unreachable"})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.CORS_BLOCKED, LogEvent.ORIGIN_NOT_ACCEPTED})
 public final class CorsMissingHeadersRule implements Rule {
 
   @Override
@@ -80,9 +83,9 @@ public final class CorsMissingHeadersRule implements Rule {
       }
     }
     for (LogLine l : pythonLog) {
-      console.add(Evidence.of(l, "the server refused origin " + l.eventDetail()));
-      if (l.eventDetail() != null) {
-        origins.add(l.eventDetail());
+      console.add(Evidence.of(l, "the server refused origin " + l.fact().text()));
+      if (l.fact() instanceof LogFact.OriginRefused o) {
+        origins.add(o.origin());
       }
     }
     boolean python = !pythonRefusals.isEmpty() || !pythonLog.isEmpty();

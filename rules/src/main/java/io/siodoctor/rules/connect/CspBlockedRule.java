@@ -5,11 +5,14 @@ import io.siodoctor.parsers.record.ContentSecurityPolicy;
 import io.siodoctor.parsers.record.Header;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -46,6 +49,7 @@ import java.util.Set;
     docs = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Content-Security-Policy/connect-src",
     subsumes = {"server-unreachable", "cors-missing-headers", "websocket-only-no-fallback",
         "reconnect-storm", "websocket-upgrade-blocked", "polling-only-config"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CSP_BLOCKED})
 public final class CspBlockedRule implements Rule {
 
   @Override
@@ -115,9 +119,9 @@ public final class CspBlockedRule implements Rule {
       }
     }
     for (LogLine l : incident.logLines(LogEvent.CSP_BLOCKED)) {
-      if (LogUrls.query(l.eventDetail()) != null) {
+      if (l.fact() instanceof LogFact.BlockedUrl b && LogUrls.query(b.url()) != null) {
         evidence.add(l);
-        Origins.of(l.eventDetail()).ifPresent(blockedOrigins::add);
+        Origins.of(b.url()).ifPresent(blockedOrigins::add);
       }
     }
     if (evidence.isEmpty()) {

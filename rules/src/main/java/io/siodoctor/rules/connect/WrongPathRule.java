@@ -2,12 +2,15 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
@@ -29,6 +32,7 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/client-options/#path",
     subsumes = {"reconnect-storm", "websocket-only-no-fallback"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.WRONG_PATH})
 public final class WrongPathRule implements Rule {
 
   @Override
@@ -50,9 +54,9 @@ public final class WrongPathRule implements Rule {
     // netty-socketio refuses any path but its context ("Blocked wrong socket.io-context request")
     for (LogLine l : incident.logLines(LogEvent.WRONG_PATH)) {
       evidence.add(Evidence.of(l, "the server blocked a request outside its Socket.IO path"));
-      if (l.eventDetail() != null) {
-        int q = l.eventDetail().indexOf('?');
-        paths.add(q < 0 ? l.eventDetail() : l.eventDetail().substring(0, q));
+      if (l.fact() instanceof LogFact.BlockedUrl b) {
+        int q = b.url().indexOf('?');
+        paths.add(q < 0 ? b.url() : b.url().substring(0, q));
       }
     }
     if (evidence.isEmpty()) {

@@ -8,6 +8,7 @@ import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EvidenceList;
@@ -47,6 +48,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/client-initialization/",
     subsumes = {"server-unreachable", "tls-error", "websocket-only-no-fallback", "reconnect-storm",
         "network-interruption"})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class WrongServerUrlRule implements Rule {
 
   /** Ports development servers default to (create-react-app, Vite, Angular, Django, ...). */
@@ -82,11 +84,11 @@ public final class WrongServerUrlRule implements Rule {
     List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
     lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
     for (LogLine l : lines) {
-      String url = LogUrls.firstUrl(l.message());
+      String url = NetErrors.urlOf(l);
       if (url == null || LogUrls.query(url) == null) {
         continue;
       }
-      String why = judge(url, l.eventDetail(), firstPage, false);
+      String why = judge(url, NetErrors.of(l), firstPage, false);
       if (why != null) {
         strong.add(l, why);
         Origins.of(url).ifPresent(urls::add);

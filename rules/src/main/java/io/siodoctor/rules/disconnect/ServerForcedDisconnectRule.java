@@ -1,14 +1,18 @@
 package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -30,6 +34,7 @@ import java.util.Set;
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/server-socket-instance/#disconnect",
     subsumes = {"network-interruption"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLOSED})
 public final class ServerForcedDisconnectRule implements Rule {
 
   @Override
@@ -53,7 +58,7 @@ public final class ServerForcedDisconnectRule implements Rule {
       }
     }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if ("server namespace disconnect".equals(l.eventDetail()) || "io server disconnect".equals(l.eventDetail())) {
+      if (l.closedFor(CloseReason.SERVER_NAMESPACE_DISCONNECT) || l.closedFor(CloseReason.IO_SERVER_DISCONNECT)) {
         evidence.add(Evidence.of(l));
         if (l.sessionId() != null) {
           sids.add(l.sessionId());

@@ -1,4 +1,4 @@
-package io.siodoctor.analyzer.scan;
+package io.siodoctor.parsers.archive;
 
 import java.io.EOFException;
 import java.io.IOException;

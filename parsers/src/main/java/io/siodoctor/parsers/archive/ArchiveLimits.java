@@ -1,4 +1,4 @@
-package io.siodoctor.analyzer.scan;
+package io.siodoctor.parsers.archive;
 
 /**
  * How far the archive walker may go before it treats an input as hostile (a zip bomb): nesting depth,

@@ -1,4 +1,4 @@
-package io.siodoctor.analyzer.scan;
+package io.siodoctor.parsers.archive;
 
 import io.siodoctor.parsers.CountingInputStream;
 import java.io.BufferedInputStream;
@@ -352,7 +352,8 @@ public final class ArchiveWalker {
     return "internal error: " + oneLine(e);
   }
 
-  static String oneLine(Throwable e) {
+  /** The first line of an exception's message (or its class name when it has none). */
+  public static String oneLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

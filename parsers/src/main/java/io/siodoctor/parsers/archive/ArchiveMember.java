@@ -1,6 +1,5 @@
-package io.siodoctor.analyzer.scan;
+package io.siodoctor.parsers.archive;
 
-import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.parsers.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * named by its path through them ({@code night.tar.gz!node-b.log}). Its stream is the walker's and is
  * valid only while the visitor handles it; closing it does not close the archive.
  */
-public final class ArchiveMember implements InputSource {
+public final class ArchiveMember {
   private final String name;
   private final Counting stream;
   private final List<GuardedInputStream> guards;
@@ -23,12 +22,12 @@ public final class ArchiveMember implements InputSource {
     this.guards = List.copyOf(guards);
   }
 
-  @Override
+  /** The member's path through directories and archives, as it is named in reports. */
   public String name() {
     return name;
   }
 
-  @Override
+  /** The member's decompressed bytes (read once, during the visit). */
   public InputStream open() {
     return stream;
   }
