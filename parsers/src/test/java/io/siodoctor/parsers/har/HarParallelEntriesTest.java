@@ -44,8 +44,10 @@ class HarParallelEntriesTest {
       }
 
       @Override
-      public boolean readsOtherBodies() {
-        return otherBodies;
+      public io.siodoctor.parsers.ReadSet plan() {
+        io.siodoctor.parsers.ReadSet exchanges = io.siodoctor.parsers.ReadSet.of(
+            List.of(HttpExchange.class, io.siodoctor.parsers.record.WsFrame.class), List.of());
+        return otherBodies ? exchanges.withOtherBodies() : exchanges;
       }
 
       @Override
