@@ -22,7 +22,6 @@ final class EntrySplitter {
 
   /** Strings this long are noted in {@link Slice#longStrings}: more than six bytes a character longer than a placeholder. */
   static final int LONG_STRING_BYTES = 6 * SkippedBody.SHORT_CHARS + 1;
-  private static final int[] NO_STRINGS = new int[0];
 
   /**
    * One entry's bytes and where they start in the file (offset after any byte-order mark).
@@ -34,6 +33,13 @@ final class EntrySplitter {
   record Slice(byte[] bytes, long offset, int line, int column, int[] longStrings) {}
 
   private final InputStream in;
+  // the scan of the current entry (fill() moves the indexes with the bytes)
+  private int line;
+  private int lineStart;
+  private boolean cr;
+  private int entryStart;
+  private int[] longStrings = new int[16];
+  private int longCount;
   private byte[] buf;
   private int limit;
   private boolean eof;
@@ -61,10 +67,10 @@ final class EntrySplitter {
 
   /** The next entry, or null when the plain shape ends (then {@link #rest} takes over). */
   Slice next() throws IOException {
-    int line = startLine;
-    int lineStart = start - (startColumn - 1);
+    line = startLine;
+    lineStart = start - (startColumn - 1);
+    cr = false;
     int i = start;
-    boolean cr = false;
     // between entries: whitespace, then ',' (not before the first), whitespace, '{'
     boolean comma = first;
     while (true) {
@@ -74,28 +80,20 @@ final class EntrySplitter {
           return null;
         }
         i -= shift;
-        lineStart -= shift;
       }
       byte b = buf[i];
       if (b == '{' && comma) {
         break;
       } else if (b == ',' && !comma) {
         comma = true;
-      } else if (b == '\n' || b == '\r') {
-        // Jackson's lines: "\r\n" is one break, a lone '\r' or '\n' one each
-        if (b == '\r' || !cr) {
-          line++;
-        }
-        lineStart = i + 1;
-      } else if (b != ' ' && b != '\t') {
+      } else if (b != ' ' && b != '\t' && !lineBreak(b, i + 1)) {
         return null;
       }
       cr = b == '\r';
       i++;
     }
-    int entryStart = i;
-    int[] longStrings = NO_STRINGS;
-    int longCount = 0;
+    entryStart = i;
+    longCount = 0;
     int entryLine = line;
     int entryColumn = i - lineStart + 1;
     int depth = 0;
@@ -106,73 +104,21 @@ final class EntrySplitter {
           return null;
         }
         i -= shift;
-        lineStart -= shift;
-        entryStart -= shift;
       }
       byte b = buf[i++];
       if (b == '"') {
-        // to the closing quote, noting whether Jackson would read every byte on the way
-        int content = i;
-        boolean valid = true;
-        while (true) {
-          int at = JsonStrings.specialAfterEscapes(buf, i, limit);
-          int n;
-          if (at == limit) {
-            n = -1;
-          } else {
-            int c = buf[at] & 0xFF;
-            if (c == '"') {
-              i = at + 1;
-              break;
-            } else if (c == '\\') {
-              n = JsonStrings.escape(buf, at, limit);
-              if (n == 0) {
-                // invalid, but a backslash still takes the byte after it with it
-                valid = false;
-                n = at + 1 < limit ? 2 : -1;
-              }
-            } else if (c < 0x80) {
-              valid = false;
-              n = 1;
-            } else {
-              n = JsonStrings.utf8Sequence(buf, at, limit);
-              if (n == 0) {
-                valid = false;
-                n = 1;
-              }
-            }
-          }
-          if (n > 0) {
-            i = at + n;
-            continue;
-          }
-          // the buffer ends inside the string (or inside an escape or a character): read on
-          i = at;
-          int shift = grow();
-          if (shift < 0) {
-            return null;
-          }
-          i -= shift;
-          lineStart -= shift;
-          entryStart -= shift;
-          content -= shift;
+        i = string(i);
+        if (i < 0) {
+          return null;
         }
-        if (valid && i - 1 - content >= LONG_STRING_BYTES) {
-          longStrings = add(longStrings, longCount, content - entryStart, i - 1 - entryStart);
-          longCount += 2;
-        }
-        cr = false;
       } else if (b == '{' || b == '[') {
         depth++;
       } else if (b == '}' || b == ']') {
         if (--depth == 0) {
           break;
         }
-      } else if (b == '\n' || b == '\r') {
-        if (b == '\r' || !cr) {
-          line++;
-        }
-        lineStart = i;
+      } else {
+        lineBreak(b, i);
       }
       cr = b == '\r';
     }
@@ -186,17 +132,76 @@ final class EntrySplitter {
     return slice;
   }
 
+  /** Counts a line break as Jackson does ("\r\n" is one, a lone '\r' or '\n' one each); false for other bytes. */
+  private boolean lineBreak(byte b, int next) {
+    if (b != '\n' && b != '\r') {
+      return false;
+    }
+    if (b == '\r' || !cr) {
+      line++;
+    }
+    lineStart = next;
+    return true;
+  }
+
+  /**
+   * Scans the string whose content starts at {@code i} to its closing quote, noting it in {@link
+   * #longStrings} when it is long and Jackson would read every byte of it without complaint.
+   * Returns the index after the quote, or -1 when the input or this path's entry size ends first.
+   */
+  private int string(int i) throws IOException {
+    int content = i;
+    boolean valid = true;
+    while (true) {
+      int at = JsonStrings.specialAfterEscapes(buf, i, limit);
+      int n = -1;
+      if (at < limit) {
+        int c = buf[at] & 0xFF;
+        if (c == '"') {
+          i = at + 1;
+          break;
+        } else if (c == '\\') {
+          n = JsonStrings.escape(buf, at, limit);
+          if (n == 0) {
+            // invalid, but a backslash still takes the byte after it with it
+            valid = false;
+            n = at + 1 < limit ? 2 : -1;
+          }
+        } else {
+          n = c < 0x80 ? 0 : JsonStrings.utf8Sequence(buf, at, limit);
+          if (n == 0) {
+            valid = false;
+            n = 1;
+          }
+        }
+      }
+      if (n > 0) {
+        i = at + n;
+        continue;
+      }
+      // the buffer ends inside the string (or inside an escape or a character): read on
+      int shift = grow();
+      if (shift < 0) {
+        return -1;
+      }
+      i = at - shift;
+      content -= shift;
+    }
+    if (valid && i - 1 - content >= LONG_STRING_BYTES) {
+      if (longCount + 2 > longStrings.length) {
+        longStrings = Arrays.copyOf(longStrings, longStrings.length * 2);
+      }
+      longStrings[longCount++] = content - entryStart;
+      longStrings[longCount++] = i - 1 - entryStart;
+    }
+    return i;
+  }
+
   /** {@link #fill}, unless the entry being scanned has grown too large for this path. */
   private int grow() throws IOException {
     return limit - start >= MAX_ENTRY_BYTES ? -1 : fill();
   }
 
-  private static int[] add(int[] pairs, int at, int from, int to) {
-    int[] out = at + 2 > pairs.length ? Arrays.copyOf(pairs, Math.max(8, pairs.length * 2)) : pairs;
-    out[at] = from;
-    out[at + 1] = to;
-    return out;
-  }
 
   /** Whether an entry was found: the plain parser's rest then starts after one. */
   boolean foundAny() {
@@ -233,6 +238,8 @@ final class EntrySplitter {
       System.arraycopy(buf, start, buf, 0, limit - start);
       limit -= start;
       start = 0;
+      lineStart -= shift;
+      entryStart -= shift;
     }
     if (limit == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
