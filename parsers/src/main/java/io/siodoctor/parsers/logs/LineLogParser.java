@@ -38,6 +38,35 @@ public abstract class LineLogParser implements InputParser {
   /** Creates the state for reading one input. */
   protected abstract Session open(String file, RecordSink sink);
 
+  /**
+   * This format's own line reader as a line test for detection: whether a session reads a line as
+   * this format rather than keeping it as plain text. Detection then uses the grammar that parsing
+   * uses, written once, and never a regular expression of its own. Stateful across the lines it is
+   * given (as parsing is), so one test serves one head.
+   */
+  protected final java.util.function.Predicate<String> readsLine() {
+    Session session = open("(head)", HEAD_SINK);
+    return line -> {
+      byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      session.plainText = false;
+      try {
+        session.line(b, 0, b.length, 1);
+      } catch (RuntimeException e) {
+        return false;
+      }
+      return !session.plainText;
+    };
+  }
+
+  /** Where the lines read for detection go: nowhere. */
+  private static final RecordSink HEAD_SINK = new RecordSink() {
+    @Override
+    public void accept(io.siodoctor.parsers.record.Record record) {}
+
+    @Override
+    public void warn(String message) {}
+  };
+
   @Override
   public void parse(InputStream in, String file, RecordSink sink) throws IOException {
     Session s = open(file, sink);
@@ -72,6 +101,8 @@ public abstract class LineLogParser implements InputParser {
     private final Set<String> warned = new HashSet<>();
     /** Whether the sink's plan reads unrecognised lines that name no session (see RecordSink#plan). */
     private final boolean makeUnrecognised;
+    /** Whether the last line was kept as plain text: not in this format's grammar ({@link #readsLine}). */
+    private boolean plainText;
 
     protected Session(String file, RecordSink sink, LogFormat format) {
       this.file = file;
@@ -120,6 +151,7 @@ public abstract class LineLogParser implements InputParser {
 
     /** Emits a line as plain text: OTHER, previous time, no source. */
     protected final void emitOther(long lineNumber, String text) {
+      plainText = true;
       emit(lineNumber, lastTime, fileNode, null, null, null, text, LogEvent.OTHER, null, null);
     }
 
