@@ -6,11 +6,17 @@ import io.siodoctor.analyzer.rank.Ranker;
 import io.siodoctor.analyzer.rank.SessionSummaries;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
 import io.siodoctor.rules.verdict.Verdict;
 import io.siodoctor.rules.verdict.VerdictJudge;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,31 +45,28 @@ public final class Analyzer {
    * the report, with the incident's timeline and request list for the renderers that show them.
    */
   public Analysis analyze(List<InputSource> sources) {
-    return analyze(incident(sources, readsOtherBodies()));
+    return analyze(incident(sources, REPORT_READS.union(engine.plan())));
   }
 
   /** Reads every input (an unreadable one is summarised, not thrown) into one incident. */
   public static Incident incident(List<InputSource> sources) {
-    return incident(sources, true);
+    return incident(sources, ReadSet.EVERYTHING);
   }
 
   /**
-   * Whether a rule may read the bodies of requests that are not Socket.IO traffic: only a rule
-   * pack's {@code body} field does (the built-in rules read Socket.IO bodies and HTML pages), so
-   * without packs a HAR's scripts, images and API answers are skipped unread.
+   * What the report reads besides the rules: every record and log line it shows (timeline, request
+   * list, verdict), but not the bodies of requests that are not Socket.IO traffic. Only a rule that
+   * declares them reads those (a rule pack's {@code body} field), so without one a HAR's scripts,
+   * images and API answers are skipped unread.
    */
-  private boolean readsOtherBodies() {
-    return engine.readsUnrecognisedLines();
-  }
+  private static final ReadSet REPORT_READS = ReadSet.of(
+      List.of(HttpExchange.class, WsFrame.class, LogLine.class), EnumSet.allOf(LogEvent.class));
 
-  /**
-   * Like {@link #incident(List)}; {@code otherBodies} false lets a HAR parser skip the bodies no
-   * built-in rule reads ({@code RecordSink.readsOtherBodies}).
-   */
-  static Incident incident(List<InputSource> sources, boolean otherBodies) {
-    IncidentBuilder builder = new IncidentBuilder();
+  /** Like {@link #incident(List)}; the parsers and the incident keep what {@code plan} reads. */
+  static Incident incident(List<InputSource> sources, ReadSet plan) {
+    IncidentBuilder builder = new IncidentBuilder(plan);
     for (InputSource source : sources) {
-      read(source, builder, otherBodies).forEach(builder::addInput);
+      read(source, builder).forEach(builder::addInput);
     }
     return builder.build();
   }
@@ -100,8 +103,8 @@ public final class Analyzer {
   }
 
   /** One summary per plain member: an archive's members are inputs of their own ({@code capture.zip!server.log}). */
-  private static List<InputSummary> read(InputSource source, IncidentBuilder builder, boolean otherBodies) {
-    try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink(), otherBodies)) {
+  private static List<InputSummary> read(InputSource source, IncidentBuilder builder) {
+    try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
       return new InputReader().readAll(source.name(), source::open, sink);
     }
   }

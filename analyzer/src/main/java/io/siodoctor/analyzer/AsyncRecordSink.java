@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer;
 
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.Record;
 import java.util.ArrayList;
@@ -22,12 +23,15 @@ final class AsyncRecordSink implements RecordSink, AutoCloseable {
   private List<Record> batch = new ArrayList<>(BATCH);
   private volatile RuntimeException failure;
 
-  /** Whether the bodies of requests that are not Socket.IO traffic are read (see {@link RecordSink#readsOtherBodies}). */
-  private final boolean otherBodies;
-
-  AsyncRecordSink(RecordSink target, boolean otherBodies) {
+  /**
+   * @param target takes the records on the second thread; its plan must read the unrecognised
+   *     lines, whose times alone ({@link RecordSink#unrecognised}) cannot travel in the batches
+   */
+  AsyncRecordSink(RecordSink target) {
+    if (!target.plan().readsUnrecognisedLines()) {
+      throw new IllegalArgumentException("the records go to another thread: the plan must read every line");
+    }
     this.target = target;
-    this.otherBodies = otherBodies;
     this.consumer = new Thread(this::drain, "sio-doctor-incident");
     this.consumer.setDaemon(true);
     this.consumer.start();
@@ -43,8 +47,8 @@ final class AsyncRecordSink implements RecordSink, AutoCloseable {
   }
 
   @Override
-  public boolean readsOtherBodies() {
-    return otherBodies && target.readsOtherBodies();
+  public ReadSet plan() {
+    return target.plan();
   }
 
   @Override

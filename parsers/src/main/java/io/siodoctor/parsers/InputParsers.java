@@ -21,9 +21,10 @@ import io.siodoctor.parsers.logs.TraefikAccessLogParser;
 import java.util.List;
 
 /**
- * Every built-in input format, in sniffing order: the first parser whose {@link
- * InputParser#sniff} accepts the head of an input reads it. Specific formats come before generic
- * ones; the generic timestamped-line parser is last.
+ * Every built-in input format. The input is read by the parser whose {@link InputParser#match} is
+ * the strongest; this order is the priority among equally strong matches only (specific formats
+ * before generic ones; the generic timestamped-line parser last), so a parser added anywhere in the
+ * list takes no input another parser claims more strongly.
  */
 public final class InputParsers {
   private InputParsers() {}

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.archive.ArchiveLimits;
 import io.siodoctor.parsers.archive.ArchiveMember;
 import io.siodoctor.parsers.archive.ArchiveWalker;
@@ -36,7 +37,7 @@ public final class InputReader {
     this(InputParsers.all());
   }
 
-  /** A reader that tries {@code parsers} in order. */
+  /** A reader choosing among {@code parsers} by match strength, ties going to the earlier one. */
   public InputReader(List<InputParser> parsers) {
     this(parsers, ArchiveLimits.DEFAULT);
   }
@@ -178,13 +179,21 @@ public final class InputReader {
     return parser == null ? null : parser.format();
   }
 
+  /** The parser of the strongest match; the first in the list among equally strong ones. */
   private InputParser choose(byte[] head) {
+    InputParser best = null;
+    MatchStrength bestStrength = MatchStrength.WEAK_MATCH;
     for (InputParser parser : parsers) {
-      if (parser.sniff(head, head.length)) {
-        return parser;
+      MatchStrength strength = parser.match(head, head.length);
+      if (strength.compareTo(bestStrength) > 0 || best == null && strength == bestStrength) {
+        best = parser;
+        bestStrength = strength;
+        if (strength == MatchStrength.FULL_MATCH) {
+          break; // nothing is stronger, and ties go to the earlier parser
+        }
       }
     }
-    return null;
+    return best;
   }
 
   /** The start of the error of an input no parser recognised. */
@@ -264,13 +273,8 @@ public final class InputReader {
     }
 
     @Override
-    public boolean readsUnrecognisedLines() {
-      return next.readsUnrecognisedLines();
-    }
-
-    @Override
-    public boolean readsOtherBodies() {
-      return next.readsOtherBodies();
+    public ReadSet plan() {
+      return next.plan();
     }
 
     @Override

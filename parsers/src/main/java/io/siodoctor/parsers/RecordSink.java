@@ -13,27 +13,19 @@ public interface RecordSink {
   void warn(String message);
 
   /**
-   * Whether this sink reads the log lines no parser recognises ({@code LogEvent.OTHER}) that name
-   * no session: most of a debug log. When false, a line parser makes no record of them and only
-   * passes their time to {@link #unrecognised} (a batch scan's rules never read them).
+   * What the readers behind this sink read: the plan made from their declarations. A line parser
+   * makes no record of the lines no parser recognises that name no session (most of a debug log)
+   * unless the plan {@link ReadSet#readsUnrecognisedLines reads them}, and only passes their time
+   * to {@link #unrecognised}; a HAR parser skips the bodies of exchanges that are not Socket.IO
+   * traffic unless the plan {@link ReadSet#readsOtherBodies reads them}.
    */
-  default boolean readsUnrecognisedLines() {
-    return true;
-  }
-
-  /**
-   * Whether this sink reads the bodies of HTTP exchanges that are not Socket.IO traffic (scripts,
-   * images, API calls; HTML pages are always kept). When false, a HAR parser skips those bodies at
-   * the token level and makes records without them (sizes kept): only a rule pack's {@code body}
-   * field reads them, the built-in rules never do.
-   */
-  default boolean readsOtherBodies() {
-    return true;
+  default ReadSet plan() {
+    return ReadSet.EVERYTHING;
   }
 
   /** What a HAR input can and cannot show, told once when the HAR has been read. */
   default void capture(CaptureProfile profile) {}
 
-  /** A line of {@code file} left unmade because {@link #readsUnrecognisedLines} is false; its time, or null. */
+  /** A line of {@code file} left unmade because the {@link #plan} does not read it; its time, or null. */
   default void unrecognised(String file, Instant time) {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.har.HarParser;
 import io.siodoctor.parsers.record.Record;
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.archive.ArchiveLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -146,8 +147,8 @@ class InputReaderTest {
           }
 
           @Override
-          public boolean sniff(byte[] head, int length) {
-            return true;
+          public MatchStrength match(byte[] head, int length) {
+            return MatchStrength.FULL_MATCH;
           }
 
           @Override

@@ -3,13 +3,13 @@ package io.siodoctor.spark;
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.parsers.archive.ArchiveLimits;
 import io.siodoctor.analyzer.scan.IncidentMerge;
-import io.siodoctor.analyzer.scan.IsoTimes;
 import io.siodoctor.analyzer.scan.MemberFilter;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.ScanSummary;
 import io.siodoctor.analyzer.scan.SummaryJson;
 import io.siodoctor.analyzer.scan.TimeWindow;
 import io.siodoctor.analyzer.scan.TrendComparison;
+import io.siodoctor.parsers.logs.TimeReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -306,7 +306,7 @@ public final class ScanJob {
         return null;
       }
       try {
-        return IsoTimes.parse(cl.getOptionValue(name));
+        return TimeReader.parseInstant(cl.getOptionValue(name));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--" + name + ": " + e.getMessage());
       }

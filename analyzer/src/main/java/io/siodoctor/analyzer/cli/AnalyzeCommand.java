@@ -44,12 +44,12 @@ final class AnalyzeCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor analyze [options] FILE... | -", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor analyze [options] FILE... | -";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     List<String> files = cl.getArgList();
     if (files.isEmpty()) {
       throw new UsageException("analyze needs at least one FILE (or - for standard input)");

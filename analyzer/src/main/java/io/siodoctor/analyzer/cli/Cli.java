@@ -50,12 +50,14 @@ final class Cli {
   }
 
   static int intOption(CommandLine cl, String name, int defaultValue) throws UsageException {
-    if (!cl.hasOption(name)) {
-      return defaultValue;
-    }
+    return cl.hasOption(name) ? (int) positiveOption(cl, name, Integer.MAX_VALUE) : defaultValue;
+  }
+
+  /** The value of option {@code name}, a whole number from 1 to {@code max}; else a usage error. */
+  static long positiveOption(CommandLine cl, String name, long max) throws UsageException {
     try {
-      int v = Integer.parseInt(cl.getOptionValue(name));
-      if (v < 1) {
+      long v = Long.parseLong(cl.getOptionValue(name));
+      if (v < 1 || v > max) {
         throw new NumberFormatException();
       }
       return v;

@@ -34,14 +34,19 @@ final class CompletionCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor completion bash|zsh", options());
-      out.println("bash: source <(sio-doctor completion bash), or save it in ~/.local/share/bash-completion/completions/sio-doctor");
-      out.println("zsh:  sio-doctor completion zsh > \"${fpath[1]}/_sio-doctor\" (or source <(sio-doctor completion zsh))");
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor completion bash|zsh";
+  }
+
+  @Override
+  public List<String> helpNotes() {
+    return List.of(
+        "bash: source <(sio-doctor completion bash), or save it in ~/.local/share/bash-completion/completions/sio-doctor",
+        "zsh:  sio-doctor completion zsh > \"${fpath[1]}/_sio-doctor\" (or source <(sio-doctor completion zsh))");
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     if (cl.getArgList().size() != 1) {
       throw new UsageException("completion needs the shell: " + SHELLS);
     }

@@ -45,12 +45,12 @@ final class DiffCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor diff [options] WORKING.har FAILING.har [logs...]", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor diff [options] WORKING.har FAILING.har [logs...]";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     List<String> files = cl.getArgList();
     if (files.size() < 2) {
       throw new UsageException("diff needs WORKING.har and FAILING.har (then any logs)");

@@ -32,12 +32,12 @@ final class IndexCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor index [options] PATH... --index DIR", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor index [options] PATH... --index DIR";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     Path dir = SharedOptions.requiredIndex(cl, "index");
     var paths = ScanOptionsCli.paths(cl, "index");
     var options = ScanOptionsCli.from(cl);

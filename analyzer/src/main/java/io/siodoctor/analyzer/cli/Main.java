@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.cli.CommandLine;
 
 /** {@code sio-doctor COMMAND [options]}: dispatches to the sub-commands, maps failures to exit codes. */
 public final class Main {
@@ -52,18 +53,19 @@ public final class Main {
       return ExitCode.USAGE;
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    // -V/--version after a command, as every command takes it
-    if (Arrays.asList(rest).contains("--version") || Arrays.asList(rest).contains("-V")) {
-      try {
-        Cli.parse(command.options(), rest);
+    try {
+      CommandLine cl = Cli.parse(command.options(), rest);
+      // -V/--version after a command, as every command takes it
+      if (Arrays.asList(rest).contains("--version") || Arrays.asList(rest).contains("-V")) {
         out.println(Tool.NAME + " " + VERSION);
         return ExitCode.HEALTHY;
-      } catch (UsageException e) {
-        // an option of its own takes "-V" as its value, or a typo: the command reports it
       }
-    }
-    try {
-      return command.run(rest, out, err);
+      if (cl.hasOption(SharedOptions.HELP)) {
+        Cli.printHelp(out, command.usage(), command.options());
+        command.helpNotes().forEach(out::println);
+        return ExitCode.HEALTHY;
+      }
+      return command.run(cl, out, err);
     } catch (UsageException e) {
       err.println("sio-doctor " + command.name() + ": " + e.getMessage());
       err.println("Try: sio-doctor " + command.name() + " --help");

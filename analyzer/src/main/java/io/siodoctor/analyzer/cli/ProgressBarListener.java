@@ -1,6 +1,5 @@
 package io.siodoctor.analyzer.cli;
 
-import io.siodoctor.analyzer.scan.FileResult;
 import io.siodoctor.analyzer.scan.ScanListener;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,13 +14,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The scan's progress on stderr when it is a terminal: stored bytes read, MiB/s and the time left.
  * Passes every event on to the listener it wraps.
  */
-final class ProgressBarListener implements ScanListener, AutoCloseable {
-  private final ScanListener next;
+final class ProgressBarListener extends ForwardingScanListener implements AutoCloseable {
   private final PrintStream err;
   private ProgressBar bar;
 
   ProgressBarListener(ScanListener next, PrintStream err) {
-    this.next = next;
+    super(next);
     this.err = err;
   }
 
@@ -41,21 +39,6 @@ final class ProgressBarListener implements ScanListener, AutoCloseable {
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return System.console() != null;
     }
-  }
-
-  @Override
-  public void fileDone(FileResult result) {
-    next.fileDone(result);
-  }
-
-  @Override
-  public void skipped(String file, String reason) {
-    next.skipped(file, reason);
-  }
-
-  @Override
-  public void unreadable(String file, String error) {
-    next.unreadable(file, error);
   }
 
   @Override

@@ -48,12 +48,12 @@ final class SanitizeCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor sanitize IN.har|- [-o OUT.har|-] [--keep NAME]... [--redact NAME]...", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor sanitize IN.har|- [-o OUT.har|-] [--keep NAME]... [--redact NAME]...";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     List<String> files = cl.getArgList();
     if (files.size() != 1) {
       throw new UsageException("sanitize takes exactly one input HAR, or - for standard input (got " + files.size()

@@ -52,12 +52,12 @@ final class ScanCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor scan [options] PATH... | -", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor scan [options] PATH... | -";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     boolean toFile = SharedOptions.outputIsFile(cl);
     String format = SharedOptions.format(cl, FORMATS, System.console() != null && !toFile ? "text" : "json");
     List<Path> paths = ScanOptionsCli.paths(cl, "scan");
@@ -134,28 +134,13 @@ final class ScanCommand implements Command {
   /** {@code --format jsonl}: one line per member as it finishes. */
   /** Says on stderr which paths were deliberately not read (symbolic links to directories, devices). */
   private static ScanListener skippedOnStderr(ScanListener next, PrintStream err) {
-    return new ScanListener() {
-      @Override
-      public void fileDone(io.siodoctor.analyzer.scan.FileResult result) {
-        next.fileDone(result);
-      }
-
-      @Override
-      public void unreadable(String file, String error) {
-        next.unreadable(file, error);
-      }
-
+    return new ForwardingScanListener(next) {
       @Override
       public void skipped(String file, String reason) {
         synchronized (err) {
           err.println("sio-doctor scan: skipped " + file + ": " + reason);
         }
         next.skipped(file, reason);
-      }
-
-      @Override
-      public void progress(long doneBytes, long totalBytes) {
-        next.progress(doneBytes, totalBytes);
       }
     };
   }

@@ -1,10 +1,10 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.parsers.archive.ArchiveLimits;
-import io.siodoctor.analyzer.scan.IsoTimes;
 import io.siodoctor.analyzer.scan.MemberFilter;
 import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.TimeWindow;
+import io.siodoctor.parsers.logs.TimeReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -42,10 +42,10 @@ final class ScanOptionsCli {
     opts = opts.withWindow(new TimeWindow(time(cl, "since"), time(cl, "until")));
     ArchiveLimits limits = ArchiveLimits.DEFAULT;
     if (cl.hasOption("max-bytes")) {
-      limits = limits.withMaxTotalBytes(longOption(cl, "max-bytes"));
+      limits = limits.withMaxTotalBytes(Cli.positiveOption(cl, "max-bytes", Long.MAX_VALUE));
     }
     if (cl.hasOption("max-ratio")) {
-      limits = limits.withMaxRatio(longOption(cl, "max-ratio"));
+      limits = limits.withMaxRatio(Cli.positiveOption(cl, "max-ratio", Long.MAX_VALUE));
     }
     opts = opts.withLimits(limits);
     try {
@@ -73,21 +73,9 @@ final class ScanOptionsCli {
       return null;
     }
     try {
-      return IsoTimes.parse(cl.getOptionValue(name));
+      return TimeReader.parseInstant(cl.getOptionValue(name));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + name + ": " + e.getMessage());
-    }
-  }
-
-  private static long longOption(CommandLine cl, String name) throws UsageException {
-    try {
-      long v = Long.parseLong(cl.getOptionValue(name));
-      if (v < 1) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " needs a positive number, not " + cl.getOptionValue(name));
     }
   }
 }

@@ -8,6 +8,7 @@ import io.siodoctor.analyzer.index.SearchResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -38,13 +39,18 @@ final class SearchCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor search --index DIR [options] 'QUERY'", options());
-      out.println("Fields: time (range), file, node, sid, kind (log|har|ws), status, cause, text (default).");
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor search --index DIR [options] 'QUERY'";
+  }
+
+  @Override
+  public List<String> helpNotes() {
+    return List.of(
+        "Fields: time (range), file, node, sid, kind (log|har|ws), status, cause, text (default).");
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     Path index = SharedOptions.requiredIndex(cl, "search");
     if (cl.getArgList().isEmpty()) {
       throw new UsageException("search needs a QUERY, e.g. 'sid:Xy12' or '\"Session ID unknown\"'");

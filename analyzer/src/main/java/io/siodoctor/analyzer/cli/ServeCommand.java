@@ -46,12 +46,12 @@ final class ServeCommand implements Command {
   }
 
   @Override
-  public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CommandLine cl = Cli.parse(options(), args);
-    if (cl.hasOption(SharedOptions.HELP)) {
-      Cli.printHelp(out, "sio-doctor serve [--port 8080] [--host 127.0.0.1] [--max-upload-mb 200] [--index DIR]", options());
-      return ExitCode.HEALTHY;
-    }
+  public String usage() {
+    return "sio-doctor serve [--port 8080] [--host 127.0.0.1] [--max-upload-mb 200] [--index DIR]";
+  }
+
+  @Override
+  public int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception {
     if (!cl.getArgList().isEmpty()) {
       throw new UsageException("serve takes no files (upload them on the page): " + cl.getArgList());
     }

@@ -3,6 +3,7 @@ package io.siodoctor.analyzer.diff;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.siodoctor.analyzer.Tool;
+import io.siodoctor.analyzer.render.JsonRenderer;
 import io.siodoctor.analyzer.render.Renderer;
 import java.io.IOException;
 import java.io.Writer;
@@ -33,9 +34,9 @@ public final class DiffJson implements Renderer<CaptureDiff> {
         g.writeNumberField("rank", x.rank());
         g.writeStringField("aspect", x.aspect().id());
         g.writeStringField("title", x.title());
-        strings(g, "working", x.working());
-        strings(g, "failing", x.failing());
-        strings(g, "explains", x.explains());
+        JsonRenderer.writeStrings(g, "working", x.working());
+        JsonRenderer.writeStrings(g, "failing", x.failing());
+        JsonRenderer.writeStrings(g, "explains", x.explains());
         g.writeObjectFieldStart("evidence");
         evidence(g, "working", x.workingEvidence());
         evidence(g, "failing", x.failingEvidence());
@@ -48,7 +49,7 @@ public final class DiffJson implements Renderer<CaptureDiff> {
         cause(g, c);
       }
       g.writeEndArray();
-      strings(g, "same", d.same());
+      JsonRenderer.writeStrings(g, "same", d.same());
       g.writeEndObject();
     }
     out.write('\n');
@@ -57,7 +58,7 @@ public final class DiffJson implements Renderer<CaptureDiff> {
 
   private static void side(JsonGenerator g, String name, CaptureDiff.Side s) throws IOException {
     g.writeObjectFieldStart(name);
-    strings(g, "inputs", s.inputs());
+    JsonRenderer.writeStrings(g, "inputs", s.inputs());
     g.writeStringField("verdict", s.verdict());
     g.writeArrayFieldStart("causes");
     for (CaptureDiff.CauseRef c : s.causes()) {
@@ -84,14 +85,6 @@ public final class DiffJson implements Renderer<CaptureDiff> {
       g.writeStringField("time", e.time().isEmpty() ? null : e.time());
       g.writeStringField("excerpt", e.excerpt());
       g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
     }
     g.writeEndArray();
   }

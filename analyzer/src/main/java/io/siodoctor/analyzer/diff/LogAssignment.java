@@ -2,6 +2,7 @@ package io.siodoctor.analyzer.diff;
 
 import io.siodoctor.analyzer.InputSource;
 import io.siodoctor.parsers.InputReader;
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.Record;
 import java.io.IOException;
@@ -65,8 +66,8 @@ public final class LogAssignment {
       }
 
       @Override
-      public boolean readsUnrecognisedLines() {
-        return false;
+      public ReadSet plan() {
+        return ReadSet.NOTHING;
       }
 
       @Override

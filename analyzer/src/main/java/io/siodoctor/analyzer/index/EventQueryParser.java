@@ -1,6 +1,6 @@
 package io.siodoctor.analyzer.index;
 
-import io.siodoctor.analyzer.scan.IsoTimes;
+import io.siodoctor.parsers.logs.TimeReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
@@ -67,7 +67,7 @@ public final class EventQueryParser extends QueryParser {
 
   private static long millis(String text) throws ParseException {
     try {
-      Instant t = IsoTimes.parse(text);
+      Instant t = TimeReader.parseInstant(text);
       return t.toEpochMilli();
     } catch (IllegalArgumentException e) {
       throw new ParseException("time: " + e.getMessage());

@@ -147,7 +147,8 @@ public final class JsonRenderer implements ReportRenderer {
     g.writeEndArray();
   }
 
-  private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+  /** {@code "field": [values...]}; the diff's JSON writes its lists with it too. */
+  public static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
     g.writeArrayFieldStart(field);
     for (String v : values) {
       g.writeString(v);

@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.logs.TimeReader;
 import io.siodoctor.parsers.redact.SecretMasker;
 import io.siodoctor.rules.api.Evidence;
 import java.io.Serializable;
@@ -117,7 +118,7 @@ public final class CauseTally implements Serializable {
       last = last == null || t.isAfter(last) ? t : last;
       long second = t.getEpochSecond();
       if (hourKey == null || second < hourStart || second >= hourStart + 3600) {
-        hourKey = IsoTimes.hour(t);
+        hourKey = TimeReader.hour(t);
         hourStart = Math.floorDiv(second, 3600) * 3600;
       }
       hours.merge(hourKey, 1L, Long::sum);

@@ -5,6 +5,7 @@ import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.Record;
@@ -41,7 +42,8 @@ public final class MemberScanner {
   private final ScanOptions options;
   private final StickyCorrelator correlator;
   private final ChunkListener listener;
-  private final boolean keepUnrecognisedLines;
+  /** What the rules read: the chunks keep no more (the unrecognised lines only when some rule reads them). */
+  private final ReadSet plan;
 
   /**
    * @param correlator the correlator of the members scanned without one of their own (one incident)
@@ -53,7 +55,7 @@ public final class MemberScanner {
     this.options = options;
     this.correlator = correlator;
     this.listener = listener;
-    this.keepUnrecognisedLines = analyzer.engine().readsUnrecognisedLines();
+    this.plan = analyzer.engine().plan();
   }
 
   /** {@link #scanOrReport(ArchiveMember, StickyCorrelator)} with the scanner's own correlator. */
@@ -171,7 +173,7 @@ public final class MemberScanner {
     final StickyCorrelator correlator;
     /** Per file, per cause: every finding of every chunk, attributed to the files of its evidence. */
     final Map<String, Map<String, CauseTally>> causes = new LinkedHashMap<>();
-    IncidentBuilder builder = new IncidentBuilder(keepUnrecognisedLines);
+    IncidentBuilder builder = new IncidentBuilder(plan);
     RecordSink target = builder.sink();
     List<Record> chunk = new ArrayList<>();
     String file;
@@ -231,10 +233,10 @@ public final class MemberScanner {
       target.warn(message);
     }
 
-    // the index wants every line; the built-in rules only the times of lines they never read
+    // the index wants every line; the rules what their plan reads, and the times of the rest
     @Override
-    public boolean readsUnrecognisedLines() {
-      return keepUnrecognisedLines || listener != null;
+    public ReadSet plan() {
+      return listener != null ? ReadSet.EVERYTHING : plan;
     }
 
     @Override
@@ -263,7 +265,7 @@ public final class MemberScanner {
           throw new UncheckedIOException(e);
         }
       }
-      builder = new IncidentBuilder(keepUnrecognisedLines);
+      builder = new IncidentBuilder(plan);
       target = builder.sink();
       chunk = new ArrayList<>();
       chunkSize = 0;

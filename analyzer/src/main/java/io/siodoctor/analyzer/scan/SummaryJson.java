@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siodoctor.analyzer.Tool;
+import io.siodoctor.parsers.logs.TimeReader;
 import java.util.Collection;
 import java.util.Map;
 
@@ -82,8 +83,8 @@ public final class SummaryJson {
     c.put("id", t.id());
     c.put("sessions", t.sessions());
     c.put("events", t.events());
-    c.put("first", IsoTimes.seconds(t.first()));
-    c.put("last", IsoTimes.seconds(t.last()));
+    c.put("first", TimeReader.seconds(t.first()));
+    c.put("last", TimeReader.seconds(t.last()));
     ArrayNode files = c.putArray("files");
     t.files().forEach(files::add);
     ObjectNode hours = c.putObject("hours");

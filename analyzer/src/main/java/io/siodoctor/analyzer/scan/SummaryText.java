@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.logs.TimeReader;
 import java.util.List;
 import java.io.PrintStream;
 import java.util.Map;
@@ -20,8 +21,8 @@ public final class SummaryText {
       out.println(header);
       out.println("-".repeat(Math.min(120, header.length() + 10)));
       for (CauseTally t : s.causes()) {
-        out.printf("%-34s %9d %9d  %-20s  %-20s  %s%s%n", t.id(), t.sessions(), t.events(), orDash(IsoTimes.seconds(t.first())),
-            orDash(IsoTimes.seconds(t.last())), trend == null ? "" : String.format("%-7s ", trend.shortChange(t)),
+        out.printf("%-34s %9d %9d  %-20s  %-20s  %s%s%n", t.id(), t.sessions(), t.events(), orDash(TimeReader.seconds(t.first())),
+            orDash(TimeReader.seconds(t.last())), trend == null ? "" : String.format("%-7s ", trend.shortChange(t)),
             t.files().size() == 1 ? t.files().first() : t.files().size() + " files");
       }
       for (CauseTally t : s.causes()) {

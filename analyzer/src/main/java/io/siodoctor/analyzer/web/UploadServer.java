@@ -12,7 +12,9 @@ import io.siodoctor.analyzer.diff.DiffJson;
 import io.siodoctor.analyzer.index.LiveEventSearcher;
 import io.siodoctor.analyzer.render.Html;
 import io.siodoctor.analyzer.render.HtmlRenderer;
+import io.siodoctor.analyzer.render.Redactable;
 import io.siodoctor.analyzer.render.Redaction;
+import io.siodoctor.analyzer.render.Renderer;
 import io.siodoctor.analyzer.render.JsonRenderer;
 import io.siodoctor.parsers.InputSummary;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -196,17 +199,7 @@ public final class UploadServer implements AutoCloseable {
       throw new WebError(400, analysis.report().inputs().stream().map(InputSummary::error)
           .collect(Collectors.joining("; ")));
     }
-    StringWriter out = new StringWriter();
-    if (html) {
-      String nonce = Html.nonce();
-      Redaction.MASKED.render(new HtmlRenderer(nonce), analysis, out);
-      ctx.header("Content-Security-Policy", reportCsp(nonce));
-      ctx.contentType("text/html; charset=utf-8");
-    } else {
-      Redaction.MASKED.render(new JsonRenderer(), analysis, out);
-      ctx.contentType("application/json; charset=utf-8");
-    }
-    ctx.result(out.toString());
+    answer(ctx, analysis, html, HtmlRenderer::new, new JsonRenderer());
   }
 
   /** {@code POST /compare} (HTML) and {@code POST /api/diff} (JSON): fields {@code working}, {@code failing}, {@code logs}. */
@@ -215,14 +208,23 @@ public final class UploadServer implements AutoCloseable {
     try (Uploads uploads = Uploads.of(ctx, CompareFields.WORKING, CompareFields.FAILING, CompareFields.LOGS)) {
       diff = runBounded(() -> CompareFields.diff(analyzer, uploads));
     } // deleted before the answer is written, as for analyses
+    answer(ctx, diff, html, DiffHtml::new, new DiffJson());
+  }
+
+  /**
+   * Writes one result as the answer, through the output boundary (always masked: the server has no
+   * {@code --show-secrets}): a page made with a fresh nonce, sent in its CSP header, or JSON.
+   */
+  private static <R extends Redactable<R>> void answer(Context ctx, R result, boolean html,
+      Function<String, Renderer<R>> pageWithNonce, Renderer<R> json) throws IOException {
     StringWriter out = new StringWriter();
     if (html) {
       String nonce = Html.nonce();
-      Redaction.MASKED.render(new DiffHtml(nonce), diff, out);
+      Redaction.MASKED.render(pageWithNonce.apply(nonce), result, out);
       ctx.header("Content-Security-Policy", reportCsp(nonce));
       ctx.contentType("text/html; charset=utf-8");
     } else {
-      Redaction.MASKED.render(new DiffJson(), diff, out);
+      Redaction.MASKED.render(json, result, out);
       ctx.contentType("application/json; charset=utf-8");
     }
     ctx.result(out.toString());

@@ -15,7 +15,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.Option;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,38 @@ class CliConventionsTest {
       assertThat(Cli.withCommon(c.options()).hasLongOption("no-color")).as(c.name()).isTrue();
       assertThat(Cli.withCommon(c.options()).hasLongOption("quiet")).as(c.name()).isTrue();
     }
+  }
+
+  /**
+   * Issue 16: a shared option is defined once (SharedOptions), so wherever a command takes it, it is
+   * the same option: same short name, argument and meaning. --format's values and default differ by
+   * command, so only its argument is compared.
+   */
+  @Test
+  void sharedOptionsAreTheSameOptionInEveryCommand() {
+    Map<String, Option> first = new HashMap<>();
+    Map<String, Integer> takenBy = new HashMap<>();
+    for (Command c : Main.commands()) {
+      for (Option o : Cli.withCommon(c.options()).getOptions()) {
+        String name = o.getLongOpt();
+        if (!List.of("output", "rules", "show-secrets", "index", "fail-on", "quiet", "no-color", "debug", "format")
+            .contains(name)) {
+          continue;
+        }
+        takenBy.merge(name, 1, Integer::sum);
+        Option seen = first.putIfAbsent(name, o);
+        if (seen != null) {
+          assertThat(o.getOpt()).as(c.name() + " --" + name).isEqualTo(seen.getOpt());
+          assertThat(o.hasArg()).as(c.name() + " --" + name).isEqualTo(seen.hasArg());
+          if (!name.equals("format") && !name.equals("index") && !name.equals("rules") && !name.equals("output")) {
+            assertThat(o.getDescription()).as(c.name() + " --" + name).isEqualTo(seen.getDescription());
+          }
+        }
+      }
+    }
+    // analyze, diff and search print what the inputs hold: each takes the one way to see secrets
+    assertThat(takenBy.get("show-secrets")).isGreaterThanOrEqualTo(3);
+    assertThat(takenBy.get("quiet")).isEqualTo(Main.commands().size());
   }
 
   @Test

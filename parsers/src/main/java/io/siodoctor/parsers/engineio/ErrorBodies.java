@@ -1,6 +1,5 @@
 package io.siodoctor.parsers.engineio;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +28,7 @@ final class ErrorBodies {
     }
     String t = body.strip();
     if (t.startsWith("{")) {
-      return fromJson(SmallJson.parse(t));
+      return fromJson(SmallJson.object(t));
     }
     if (t.startsWith("\"") && t.length() <= 1024) {
       String message = SmallJson.stringLiteral(t);
@@ -73,12 +72,12 @@ final class ErrorBodies {
    * engine.io always writes both members, with a code from its table; a gateway's own JSON error
    * ({@code {"code":404,...}}) is not an engine.io error.
    */
-  private static EngineIoError fromJson(JsonNode json) {
-    if (json == null || !json.isObject()) {
+  private static EngineIoError fromJson(SmallJson.Members json) {
+    if (json == null) {
       return null;
     }
-    long code = SmallJson.longField(json, "code", -1);
-    String message = SmallJson.textField(json, "message");
+    long code = json.number("code", -1);
+    String message = json.text("message");
     if (code < 0 || code >= MESSAGES.size() || message == null) {
       return null;
     }

@@ -79,10 +79,7 @@ public final class PacketDecoder {
    * @return null unless {@code open} is an OPEN packet whose data is a JSON object with a sid
    */
   public static Handshake parseHandshake(EngineIoPacket open) {
-    if (open == null || open.type() != Type.OPEN) {
-      return null;
-    }
-    return HandshakeReader.read(open.data());
+    return HandshakeReader.of(open);
   }
 
   /**

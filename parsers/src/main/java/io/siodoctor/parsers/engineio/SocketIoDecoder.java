@@ -1,6 +1,5 @@
 package io.siodoctor.parsers.engineio;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.siodoctor.parsers.engineio.SocketIoPacket.Type;
 
 /**
@@ -59,8 +58,8 @@ final class SocketIoDecoder {
         if (!SmallJson.isOneValue(payload, '{')) {
           return invalid(raw);
         }
-        JsonNode connect = SmallJson.parse(payload); // null over the tree limit: no sid then
-        String sid = connect == null ? null : SmallJson.textField(connect, "sid");
+        SmallJson.Members connect = SmallJson.object(payload); // null over the limit: no sid then
+        String sid = connect == null ? null : connect.text("sid");
         return new SocketIoPacket(type, namespace, ackId, attachments, payload, null, sid, null);
       case CONNECT_ERROR:
         return new SocketIoPacket(
@@ -90,18 +89,20 @@ final class SocketIoDecoder {
    * ({@code "not authorized"}), or the raw text when a server wrote something that is not JSON.
    */
   private static String errorMessage(String payload) {
-    JsonNode json = SmallJson.parse(payload);
-    if (json == null) {
-      return payload.length() > SmallJson.MAX_CHARS || payload.startsWith("{") ? null : payload;
+    if (payload.length() > SmallJson.MAX_CHARS) {
+      return null;
     }
-    if (json.isTextual()) {
-      return json.asText();
+    String text = payload.stripLeading().startsWith("\"") ? SmallJson.stringLiteral(payload) : null;
+    if (text != null) {
+      return text;
     }
-    if (json.isObject()) {
-      JsonNode message = json.get("message");
-      return message == null || message.isNull() ? null : message.asText();
+    SmallJson.Members object = SmallJson.object(payload);
+    if (object != null) {
+      return object.asText("message");
     }
-    return payload;
+    // a JSON array, number or literal, or no JSON at all: the text as the server wrote it; a
+    // broken object is no message
+    return payload.startsWith("{") ? null : payload;
   }
 
   /** socket.io 2.x clients put the namespace's query (auth, often a token) after the name. */

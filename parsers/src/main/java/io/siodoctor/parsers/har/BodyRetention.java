@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Which bodies a HAR record keeps when the sink reads no other bodies ({@code
- * RecordSink.readsOtherBodies}): decided per entry from the members read before the body, so that a
+ * ReadSet.readsOtherBodies}): decided per entry from the members read before the body, so that a
  * skipped body is never made into a {@code String}. Kept: Engine.IO traffic (every rule that reads
  * a body reads these: packets, error bodies, HTML answers to a Socket.IO URL), HTML and page
  * documents (a page's {@code <meta>} Content-Security-Policy, its title in evidence), and any body

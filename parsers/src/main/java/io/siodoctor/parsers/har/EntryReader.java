@@ -91,7 +91,7 @@ final class EntryReader {
       } else if (name.equals("postData") && value == JsonToken.START_OBJECT
           && !BodyRetention.keepsRequestBody(request)) {
         ObjectNode post = JsonNodeFactory.instance.objectNode();
-        e.requestSkipped = readBodyHolder(p, post);
+        e.requestSkipped = readBodyHolder(p, post, SkippedBody.declared(request.path("bodySize")));
         request.set(name, post);
       } else {
         if (name.equals("postData")) {
@@ -124,7 +124,7 @@ final class EntryReader {
           if (member.equals("text") && v == JsonToken.VALUE_STRING
               && !BodyRetention.keepsResponseBody(e, response, content)) {
             content.remove(member);
-            e.responseSkipped = SkippedBody.read(p);
+            e.responseSkipped = SkippedBody.read(p, !SkippedBody.declared(content.path("size")));
           } else {
             if (member.equals("text")) {
               e.responseSkipped = null;
@@ -147,14 +147,14 @@ final class EntryReader {
    * The members of {@code postData} into {@code post}, its {@code text} measured, not kept; a later
    * member of the same name wins, as in a tree.
    */
-  private static SkippedBody readBodyHolder(JsonParser p, ObjectNode post) throws IOException {
+  private static SkippedBody readBodyHolder(JsonParser p, ObjectNode post, boolean sized) throws IOException {
     SkippedBody last = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String member = p.currentName();
       JsonToken v = p.nextToken();
       if (member.equals("text") && v == JsonToken.VALUE_STRING) {
         post.remove(member);
-        last = SkippedBody.read(p);
+        last = SkippedBody.read(p, !sized);
       } else {
         if (member.equals("text")) {
           last = null;

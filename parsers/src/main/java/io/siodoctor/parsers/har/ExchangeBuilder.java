@@ -2,10 +2,9 @@ package io.siodoctor.parsers.har;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siodoctor.parsers.engineio.EngineIoError;
-import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.EngineIoPayload;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
-import io.siodoctor.parsers.engineio.Handshake;
+import io.siodoctor.parsers.engineio.HandshakeReader;
 import io.siodoctor.parsers.capture.RedactionMarkers;
 import io.siodoctor.parsers.engineio.PacketDecoder;
 import io.siodoctor.parsers.record.Header;
@@ -109,7 +108,7 @@ final class ExchangeBuilder {
         requestPayload == null ? null : Bounds.payload(requestPayload),
         responsePayload == null ? null : Bounds.payload(responsePayload),
         engineIoError,
-        handshake(responsePayload));
+        HandshakeReader.firstIn(responsePayload));
   }
 
   /**
@@ -154,18 +153,6 @@ final class ExchangeBuilder {
       quirks.note(HarQuirks.Kind.LARGE_DATA);
     }
     return PacketDecoder.decodePolling(Bounds.forDecoding(body.text()), mimeType, body.base64());
-  }
-
-  private static Handshake handshake(EngineIoPayload payload) {
-    if (payload == null) {
-      return null;
-    }
-    for (EngineIoPacket p : payload.packets()) {
-      if (p.is(EngineIoPacket.Type.OPEN)) {
-        return PacketDecoder.parseHandshake(p);
-      }
-    }
-    return null;
   }
 
   private Instant startedAt(String startedDateTime) {
@@ -295,17 +282,7 @@ final class ExchangeBuilder {
 
   /** A number, also when written as a string; NaN when absent or unreadable. */
   private static double number(JsonNode node) {
-    if (node.isNumber()) {
-      return node.asDouble();
-    }
-    if (node.isTextual()) {
-      try {
-        return Double.parseDouble(node.asText().strip());
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
-    }
-    return Double.NaN;
+    return HarBodies.number(node);
   }
 
   private static String unlessMarker(String body) {

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.har;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.siodoctor.parsers.capture.RedactionMarkers;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -69,8 +70,22 @@ final class HarBodies {
       return new Body("", false, declaredSize >= 0 ? declaredSize : -1, false);
     }
     boolean base64 = "base64".equalsIgnoreCase(encoding == null ? "" : encoding.strip());
-    long length = base64 ? Math.max(0, body.base64Chars() * 3 / 4 - body.base64Padding()) : body.utf8Length();
-    return new Body("", false, Math.max(declaredSize, length), false);
+    return new Body("", false, body.size(base64, declaredSize), false);
+  }
+
+  /** A number, also when written as a string; NaN when absent or unreadable. */
+  static double number(JsonNode node) {
+    if (node.isNumber()) {
+      return node.asDouble();
+    }
+    if (node.isTextual()) {
+      try {
+        return Double.parseDouble(node.asText().strip());
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    return Double.NaN;
   }
 
   /** The bytes as text when the MIME type says text (or, when it says nothing, they are UTF-8). */

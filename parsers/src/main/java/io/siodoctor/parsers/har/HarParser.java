@@ -1,13 +1,20 @@
 package io.siodoctor.parsers.har;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.siodoctor.parsers.FastPaths;
 import io.siodoctor.parsers.InputError;
 import io.siodoctor.parsers.InputParser;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.HttpExchange;
+import com.fasterxml.jackson.core.JsonLocation;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -22,6 +29,11 @@ import java.io.InputStream;
  */
 public final class HarParser implements InputParser {
   public static final String FORMAT = "har";
+  /**
+   * From this size on, entries are found by a byte scan and parsed on every core ({@link
+   * ParallelEntries}); below it, starting the threads costs more than it saves.
+   */
+  static final long PARALLEL_FROM_BYTES = 8L << 20;
 
   @Override
   public String format() {
@@ -29,8 +41,8 @@ public final class HarParser implements InputParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HarSniffer.sniff(head, length);
+  public MatchStrength match(byte[] head, int length) {
+    return HarSniffer.sniff(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
@@ -51,9 +63,11 @@ public final class HarParser implements InputParser {
       // found by fuzzing: first bytes announcing a UCS-4 byte order Jackson cannot read
       throw new InputError(file, "byte 0", "not valid text: its first bytes announce an encoding that cannot be read");
     }
+    // the size is known for a file (a compressed input says 1): its entries then go in parallel
+    boolean parallel = encoding.isUtf8() && buffered.available() >= FastPaths.from(PARALLEL_FROM_BYTES);
     try (p) {
       try {
-        new Walk(p, file, sink, quirks, position).document();
+        new Walk(p, file, sink, quirks, position, encoding.bomLength(), parallel ? buffered : null).document();
       } catch (JsonProcessingException e) {
         throw JsonErrors.toInputError(file, e, p.currentLocation(), encoding.bomLength(), position);
       } catch (java.io.CharConversionException e) {
@@ -81,18 +95,51 @@ public final class HarParser implements InputParser {
     private final RecordSink sink;
     private final HarQuirks quirks;
     private final ParsePosition position;
+    private final int bomLength;
+    private final boolean skipBodies;
     private final EntryReader entries;
     private final ExchangeBuilder exchanges;
-    private final CaptureProfiler profile = new CaptureProfiler();
+    private final CaptureProfiler profile;
+    /** The rest of the input after what {@code p} has read, for the parallel entries; null: read them here. */
+    private final InputStream parallelInput;
+    /** The index of the first entry this walk reads. */
+    private final int firstIndex;
+    /** The first element of the entries is a stand-in for the entry before the rest of the file (not read). */
+    private final boolean standIn;
+    private boolean handedOff;
 
-    Walk(JsonParser p, String file, RecordSink sink, HarQuirks quirks, ParsePosition position) {
+    Walk(JsonParser p, String file, RecordSink sink, HarQuirks quirks, ParsePosition position, int bomLength,
+        InputStream parallelInput) {
       this.p = p;
       this.file = file;
       this.sink = sink;
       this.quirks = quirks;
       this.position = position;
-      this.entries = new EntryReader(quirks, position, !sink.readsOtherBodies());
+      this.bomLength = bomLength;
+      this.skipBodies = !sink.plan().readsOtherBodies();
+      this.entries = new EntryReader(quirks, position, skipBodies);
       this.exchanges = new ExchangeBuilder(file, quirks);
+      this.profile = new CaptureProfiler();
+      this.parallelInput = parallelInput;
+      this.firstIndex = 0;
+      this.standIn = false;
+    }
+
+    /** The walk over the rest of the file after the parallel entries, sharing what {@code before} gathered. */
+    Walk(JsonParser p, Walk before, int firstIndex, boolean standIn) {
+      this.p = p;
+      this.file = before.file;
+      this.sink = before.sink;
+      this.quirks = before.quirks;
+      this.position = before.position;
+      this.bomLength = before.bomLength;
+      this.skipBodies = before.skipBodies;
+      this.entries = before.entries;
+      this.exchanges = before.exchanges;
+      this.profile = before.profile;
+      this.parallelInput = null;
+      this.firstIndex = firstIndex;
+      this.standIn = standIn;
     }
 
     void document() throws IOException, InputError {
@@ -111,6 +158,9 @@ public final class HarParser implements InputParser {
             throw new InputError(file, "log", "expected an object, found " + describe(value));
           }
           log();
+          if (handedOff) {
+            return;
+          }
         } else {
           p.skipChildren();
         }
@@ -134,6 +184,9 @@ public final class HarParser implements InputParser {
           p.skipChildren();
         } else if (value != JsonToken.START_ARRAY) {
           throw new InputError(file, "log.entries", "expected an array, found " + describe(value));
+        } else if (parallelInput != null) {
+          handOff();
+          return;
         } else {
           sawEntries = true;
           entries();
@@ -177,8 +230,14 @@ public final class HarParser implements InputParser {
     }
 
     private void entries() throws IOException {
-      int i = 0;
+      int i = firstIndex;
+      boolean skip = standIn;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+        if (skip) {
+          skip = false;
+          p.skipChildren();
+          continue;
+        }
         position.entry(i);
         if (t != JsonToken.START_OBJECT) {
           quirks.note(HarQuirks.Kind.NOT_AN_OBJECT_ENTRY);
@@ -188,6 +247,41 @@ public final class HarParser implements InputParser {
         try (WsMessageSpool spool = new WsMessageSpool()) {
           emit(entries.read(p, i, spool));
         }
+      }
+    }
+
+    /**
+     * The entries from the current '[' on, found by a byte scan and parsed on every core, then the
+     * rest of the file (from the first thing that is not a plain entry) by a walk like this one,
+     * behind a made-up start that puts its parser where this one would be.
+     */
+    private void handOff() throws IOException, InputError {
+      handedOff = true;
+      // where the '[' ends, before handing back the read-ahead (which moves the parser past it)
+      JsonLocation at = p.currentLocation();
+      ByteArrayOutputStream ahead = new ByteArrayOutputStream();
+      p.releaseBuffered(ahead);
+      EntrySplitter splitter =
+          new EntrySplitter(ahead.toByteArray(), parallelInput, at.getByteOffset(), at.getLineNr(), at.getColumnNr());
+      int count = new ParallelEntries(splitter, skipBodies).run(parsed -> {
+        quirks.addAll(parsed.quirks());
+        EntrySplitter.Slice slice = parsed.slice();
+        if (parsed.error() != null) {
+          throw JsonErrors.toInputError(file, parsed.error(), null, bomLength, parsed.where(),
+              new LocationShift(slice.offset(), slice.line(), slice.column(), 0));
+        }
+        emit(parsed.entry());
+      });
+      // after an entry, an empty object stands for it: the parser then expects ',' or ']' as here
+      byte[] prefix = ("{\"log\":{\"entries\":[" + (count > 0 ? "{}" : "")).getBytes(StandardCharsets.US_ASCII);
+      LocationShift shift =
+          new LocationShift(splitter.restOffset(), splitter.restLine(), splitter.restColumn(), prefix.length);
+      JsonParser rest = HarJson.FACTORY.createParser(new SequenceInputStream(new ByteArrayInputStream(prefix),
+          splitter.rest()));
+      try (rest) {
+        new Walk(rest, this, count > 0 ? count - 1 : 0, count > 0).document();
+      } catch (JsonProcessingException e) {
+        throw JsonErrors.toInputError(file, e, rest.currentLocation(), bomLength, position.toString(), shift);
       }
     }
 

@@ -84,6 +84,17 @@ final class HarQuirks {
     firstExamples.putIfAbsent(kind, Excerpts.oneLine(example, 40));
   }
 
+  /**
+   * Adds what {@code other} noted, as if noted here after what this holds: the quirks of one entry
+   * read on another thread, merged in entry order.
+   */
+  void addAll(HarQuirks other) {
+    other.counts.forEach((kind, n) -> counts.merge(kind, n, Integer::sum));
+    other.firstExamples.forEach(firstExamples::putIfAbsent);
+    other.missingFields.forEach((field, n) -> missingFields.merge(field, n, Integer::sum));
+    entriesMissingFields += other.entriesMissingFields;
+  }
+
   /** Notes the HAR 1.2 required fields one entry lacks. */
   void missing(Iterable<String> fields) {
     boolean any = false;

@@ -17,7 +17,19 @@ public final class JsonErrors {
 
   static InputError toInputError(
       String file, JsonProcessingException e, JsonLocation fallback, int bomLength, ParsePosition position) {
+    return toInputError(file, e, fallback, bomLength, position.toString(), null);
+  }
+
+  /**
+   * As {@link #toInputError(String, JsonProcessingException, JsonLocation, int, ParsePosition)}, for a
+   * parser over a part of the file: {@code shift} (or null) turns its locations into the file's.
+   */
+  static InputError toInputError(String file, JsonProcessingException e, JsonLocation fallback, int bomLength,
+      String position, LocationShift shift) {
     JsonLocation at = e.getLocation() != null ? e.getLocation() : fallback;
+    if (shift != null) {
+      at = shift.apply(at);
+    }
     String inside = " inside " + position;
     String what;
     if (isEndOfInput(e)) {

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -24,8 +25,8 @@ public final class ApacheErrorLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, l -> time(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, l -> time(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** The time of {@code [Www Mmm dd hh:mm:ss[.uuuuuu] yyyy]} at the line's start, or null. */

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
@@ -9,7 +10,6 @@ import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * AWS Application Load Balancer access logs: {@code type time elb client:port target:port
@@ -29,17 +29,16 @@ import java.util.regex.Pattern;
  */
 public final class AwsAlbLogParser extends LineLogParser {
 
-  private static final Pattern LINE =
-      Pattern.compile(
-          "^(http|https|h2|grpcs|ws|wss) \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z \\S+ \\S+ \\S+ -?[\\d.]+ -?[\\d.]+ -?[\\d.]+ ");
+  /** The first field of every ALB access log entry: the request type. */
+  private static final java.util.Set<String> TYPES = java.util.Set.of("http", "https", "h2", "grpcs", "ws", "wss");
 
   public AwsAlbLogParser() {
     super(LogFormat.AWS_ALB);
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
@@ -104,7 +103,7 @@ public final class AwsAlbLogParser extends LineLogParser {
       }
       String line = Ascii.str(b, s, e);
       List<String> f = fields(line);
-      if (f.size() < 13) {
+      if (f.size() < 13 || !TYPES.contains(f.get(0))) {
         emitOther(n, line);
         return;
       }

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
@@ -63,10 +64,10 @@ public final class BrowserConsoleLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     int first = HeadLines.firstNonSpace(head, length);
     if (first == '{' || first == '[' || first < 0 || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 200);
     int shaped = 0;
@@ -91,7 +92,7 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         shaped++;
       }
     }
-    return (strong >= 1 || located >= 2) && shaped * 2 >= lines.size();
+    return (strong >= 1 || located >= 2) && shaped * 2 >= lines.size() ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   private static boolean strong(String l) {

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
@@ -61,10 +62,10 @@ public final class EngineIoDebugLogParser extends LineLogParser {
   private static final Pattern BARE_LINE = Pattern.compile("^(\\S+) ");
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     int first = HeadLines.firstNonSpace(head, length);
     if (first == '{' || first == '[' || first < 0 || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 200);
     int shaped = 0;
@@ -102,7 +103,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         }
       }
     }
-    return family >= 1 && shaped * 5 >= lines.size();
+    return family >= 1 && shaped * 5 >= lines.size() ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   /**

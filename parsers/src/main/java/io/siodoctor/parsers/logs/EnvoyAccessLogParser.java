@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
@@ -34,8 +35,8 @@ public final class EnvoyAccessLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, EnvoyAccessLogParser::looksLikeEnvoy);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, EnvoyAccessLogParser::looksLikeEnvoy) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** {@code [<ISO time>] "<request>" <code> <flags> <n> <n> <n> ...}. */

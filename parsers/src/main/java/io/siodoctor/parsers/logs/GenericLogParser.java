@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.ExhaustedResource;
 import io.siodoctor.parsers.record.LogEvent;
@@ -44,10 +45,10 @@ public final class GenericLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     int first = HeadLines.firstNonSpace(head, length);
     if (first < 0 || first == '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 50);
     TimeReader t = new TimeReader(zone);
@@ -58,7 +59,7 @@ public final class GenericLogParser extends LineLogParser {
         ok++;
       }
     }
-    return ok >= 1 && ok * 2 >= lines.size();
+    return ok >= 1 && ok * 2 >= lines.size() ? MatchStrength.WEAK_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** The offset after a leading timestamp (and its closing bracket), or -1. */

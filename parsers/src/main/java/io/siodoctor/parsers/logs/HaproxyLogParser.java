@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
@@ -33,8 +34,8 @@ public final class HaproxyLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, LINE) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override

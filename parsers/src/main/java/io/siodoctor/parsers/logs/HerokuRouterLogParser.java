@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
@@ -39,17 +40,17 @@ public final class HerokuRouterLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     for (String l : HeadLines.nonBlank(head, length, 200)) {
       int k = routerMessage(l);
       if (k > 0 && l.startsWith("at=", k) && l.indexOf(" path=", k) > 0 && l.indexOf(" status=", k) > 0) {
-        return true;
+        return MatchStrength.FULL_MATCH;
       }
     }
-    return false;
+    return MatchStrength.NO_MATCH;
   }
 
   /** Where the router's {@code at=…} message starts, or -1. */

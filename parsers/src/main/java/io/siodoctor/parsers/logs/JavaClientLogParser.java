@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -32,16 +33,16 @@ public final class JavaClientLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     for (String l : HeadLines.nonBlank(head, length, 200)) {
       if (l.contains(PACKAGE + "engineio.client.") || l.contains(PACKAGE + "client.")) {
-        return true;
+        return MatchStrength.FULL_MATCH;
       }
     }
-    return false;
+    return MatchStrength.NO_MATCH;
   }
 
   /** The time of a JUL header line ({@code Dec 07, 2026 2:04:35 PM class method}), or null. */

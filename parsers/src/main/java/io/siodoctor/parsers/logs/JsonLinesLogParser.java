@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -35,13 +36,13 @@ public final class JsonLinesLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) != '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 50);
     if (lines.isEmpty()) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     int ok = 0;
     for (String l : lines) {
@@ -50,8 +51,8 @@ public final class JsonLinesLogParser extends LineLogParser {
         ok++;
       }
     }
-    // Caddy's access log is JSON lines too, with a parser of its own
-    return ok >= 1 && ok * 5 >= lines.size() * 4 && !new CaddyAccessLogParser().sniff(head, length);
+    // Caddy's access log is JSON lines too: its parser's FULL_MATCH outranks this one
+    return ok >= 1 && ok * 5 >= lines.size() * 4 ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** A complete object with a textual message and a time or level at the top level. */

@@ -39,6 +39,35 @@ public abstract class LineLogParser implements InputParser {
   /** Creates the state for reading one input. */
   protected abstract ParseState open(String file, RecordSink sink);
 
+  /**
+   * This format's own line reader as a line test for detection: whether a session reads a line as
+   * this format rather than keeping it as plain text. Detection then uses the grammar that parsing
+   * uses, written once, and never a regular expression of its own. Stateful across the lines it is
+   * given (as parsing is), so one test serves one head.
+   */
+  protected final java.util.function.Predicate<String> readsLine() {
+    ParseState session = open("(head)", HEAD_SINK);
+    return line -> {
+      byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      session.plainText = false;
+      try {
+        session.line(b, 0, b.length, 1);
+      } catch (RuntimeException e) {
+        return false;
+      }
+      return !session.plainText;
+    };
+  }
+
+  /** Where the lines read for detection go: nowhere. */
+  private static final RecordSink HEAD_SINK = new RecordSink() {
+    @Override
+    public void accept(io.siodoctor.parsers.record.Record record) {}
+
+    @Override
+    public void warn(String message) {}
+  };
+
   @Override
   public void parse(InputStream in, String file, RecordSink sink) throws IOException {
     ParseState s = open(file, sink);
@@ -71,15 +100,17 @@ public abstract class LineLogParser implements InputParser {
     protected Instant lastTime;
 
     private final Set<String> warned = new HashSet<>();
-    /** Whether the sink wants records of unrecognised lines that name no session (see RecordSink). */
+    /** Whether the sink's plan reads unrecognised lines that name no session (see RecordSink#plan). */
     private final boolean makeUnrecognised;
+    /** Whether the last line was kept as plain text: not in this format's grammar ({@link #readsLine}). */
+    private boolean plainText;
 
     protected ParseState(String file, RecordSink sink, LogFormat format) {
       this.file = file;
       this.sink = sink;
       this.format = format;
       this.fileNode = NodeNames.fromFile(file);
-      this.makeUnrecognised = sink.readsUnrecognisedLines();
+      this.makeUnrecognised = sink.plan().readsUnrecognisedLines();
     }
 
     /** Handles one physical line {@code buf[start..end)} (terminator excluded). */
@@ -121,6 +152,7 @@ public abstract class LineLogParser implements InputParser {
 
     /** Emits a line as plain text: OTHER, previous time, no source. */
     protected final void emitOther(long lineNumber, String text) {
+      plainText = true;
       emit(lineNumber, lastTime, fileNode, null, null, null, text, LogEvent.OTHER, LogFact.NONE, null);
     }
 

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -26,21 +27,23 @@ public final class NettySocketIoLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
+  public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
-      return false;
+      return MatchStrength.NO_MATCH;
     }
     EngineIoMessages.Result r = new EngineIoMessages.Result();
+    MatchStrength best = MatchStrength.NO_MATCH;
     for (String l : HeadLines.nonBlank(head, length, 200)) {
       if (l.contains(PACKAGE)) {
-        return true;
+        // the server's own logger names: written by netty-socketio only
+        return MatchStrength.FULL_MATCH;
       }
       int at = loggerEnd(l);
       if (at > 0 && NettySocketIoMessages.recognise(l.substring(at), r) && r.event != LogEvent.OTHER) {
-        return true;
+        best = MatchStrength.SOLID_MATCH;
       }
     }
-    return false;
+    return best;
   }
 
   /**

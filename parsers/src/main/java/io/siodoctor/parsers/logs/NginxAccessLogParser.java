@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.engineio.EngineIoUrls;
@@ -32,10 +33,9 @@ public final class NginxAccessLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    // Apache's and Traefik's tails say whose combined lines these are
-    return combined(head, length) && !ApacheAccessLogParser.hasTail(head, length)
-        && !TraefikAccessLogParser.hasTail(head, length);
+  public MatchStrength match(byte[] head, int length) {
+    // Apache's and Traefik's tails say whose combined lines these are: their FULL_MATCH outranks this one
+    return combined(head, length) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** Whether most lines of the head are combined-format lines (nginx, Apache, Traefik). */

@@ -1,11 +1,11 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.regex.Pattern;
 
 /**
  * nginx error logs: {@code 2026/11/26 03:00:00 [error] 123#123: *5 connect() failed (111:
@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class NginxErrorLogParser extends LineLogParser {
 
-  private static final Pattern LINE =
-      Pattern.compile("^\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\[[a-z]+\\] \\d+#\\d+: ");
-
   private final ZoneId zone;
 
   public NginxErrorLogParser() {
@@ -37,8 +34,8 @@ public final class NginxErrorLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -51,18 +52,18 @@ public final class PythonSocketIoLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)
-        || new HerokuRouterLogParser().sniff(head, length)) { // its app lines are read there
-      return false;
+  public MatchStrength match(byte[] head, int length) {
+    // a Heroku log's app lines may be python-engineio's: the router parser's FULL_MATCH outranks this one
+    if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
+      return MatchStrength.NO_MATCH;
     }
     for (String l : HeadLines.nonBlank(head, length, 200)) {
       int at = messageStart(l);
       if (at >= 0 && PythonEngineIoMessages.recognise(l.substring(at), new EngineIoMessages.Result())) {
-        return true;
+        return MatchStrength.SOLID_MATCH;
       }
     }
-    return false;
+    return MatchStrength.NO_MATCH;
   }
 
   /**

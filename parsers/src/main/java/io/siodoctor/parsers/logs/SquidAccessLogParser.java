@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
@@ -7,7 +8,6 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * Squid's native access log ({@code logformat squid}, the default of {@code access_log}):
@@ -25,17 +25,13 @@ import java.util.regex.Pattern;
  */
 public final class SquidAccessLogParser extends LineLogParser {
 
-  /** Epoch seconds with milliseconds, elapsed ms, client, result/status: the first four fields. */
-  private static final Pattern LINE =
-      Pattern.compile("^\\d{9,11}\\.\\d{3} +-?\\d+ \\S+ [A-Z_]+/\\d{3} ");
-
   public SquidAccessLogParser() {
     super(LogFormat.SQUID_ACCESS);
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+  public MatchStrength match(byte[] head, int length) {
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override

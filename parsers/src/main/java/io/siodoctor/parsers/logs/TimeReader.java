@@ -1,18 +1,32 @@
 package io.siodoctor.parsers.logs;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Reads the timestamp forms found in logs straight from bytes, without regex or allocation (the
- * last {@link Instant} is reused while the time does not change). Each {@code read*} method
- * returns the offset just past the timestamp, or -1 when the bytes are not that form; on success
- * {@link #instant()} gives the time in UTC. Times written without a zone are read in the reader's
- * default zone (UTC unless told otherwise), and {@link #zoned()} says which case applied.
+ * The one timestamp reader: the forms found in logs, HAR dates, and the times people type.
+ *
+ * <p>An instance reads log timestamps straight from bytes, without regex or allocation (the last
+ * {@link Instant} is reused while the time does not change). Each {@code read*} method returns the
+ * offset just past the timestamp, or -1 when the bytes are not that form; on success {@link
+ * #instant()} gives the time in UTC. Times written without a zone are read in the reader's default
+ * zone (UTC unless told otherwise), and {@link #zoned()} says which case applied.
+ *
+ * <p>The static methods read ISO 8601 text ({@link #isoDateTime}: HAR {@code startedDateTime};
+ * {@link #parseInstant}: {@code --since}, {@code --until}, event queries). Their fast path reads
+ * the form browsers write by digits at fixed offsets, as the log reader does; every other text goes
+ * to java.time, whose answer the fast path gives too ({@code TimeReaderSamenessTest}).
  */
-final class TimeReader {
+public final class TimeReader {
 
   private static final int[] POW10 = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
@@ -92,13 +106,7 @@ final class TimeReader {
     if (sep != 'T' && sep != ' ' && sep != 't') {
       return -1;
     }
-    int y = Ascii.digits(b, p, 4);
-    int mo = Ascii.digits(b, p + 5, 2);
-    int d = Ascii.digits(b, p + 8, 2);
-    int h = Ascii.digits(b, p + 11, 2);
-    int mi = Ascii.digits(b, p + 14, 2);
-    int s = Ascii.digits(b, p + 17, 2);
-    long local = localSecond(y, mo, d, h, mi, s);
+    long local = fixedDateTime(b, p, false);
     if (local == Long.MIN_VALUE) {
       return -1;
     }
@@ -158,6 +166,25 @@ final class TimeReader {
     return k;
   }
 
+  /**
+   * The local epoch second of {@code yyyy?mm?dd?hh?mm?ss} at {@code p}, digits at fixed offsets
+   * (the caller checked the 19 bytes are there, and the separators); Long.MIN_VALUE when it is no
+   * valid date and time. {@code strict}: hour 24 and second 60 are refused, as java.time does,
+   * instead of read as a log's end of day and leap second.
+   */
+  private static long fixedDateTime(byte[] b, int p, boolean strict) {
+    int y = Ascii.digits(b, p, 4);
+    int mo = Ascii.digits(b, p + 5, 2);
+    int d = Ascii.digits(b, p + 8, 2);
+    int h = Ascii.digits(b, p + 11, 2);
+    int mi = Ascii.digits(b, p + 14, 2);
+    int s = Ascii.digits(b, p + 17, 2);
+    if (strict && (h > 23 || s > 59)) {
+      return Long.MIN_VALUE;
+    }
+    return localSecond(y, mo, d, h, mi, s);
+  }
+
   /** The fraction and zone after "yyyy-mm-ddThh:mm:ss", whose local epoch second is given. */
   private int readIsoTail(byte[] b, int q, int end, long local) {
     int ns = 0;
@@ -211,13 +238,7 @@ final class TimeReader {
           || b[p + 16] != ':') {
         return -1;
       }
-      int y = Ascii.digits(b, p, 4);
-      int mo = Ascii.digits(b, p + 5, 2);
-      int d = Ascii.digits(b, p + 8, 2);
-      int h = Ascii.digits(b, p + 11, 2);
-      int mi = Ascii.digits(b, p + 14, 2);
-      int s = Ascii.digits(b, p + 17, 2);
-      local = localSecond(y, mo, d, h, mi, s);
+      local = fixedDateTime(b, p, false);
       if (local == Long.MIN_VALUE) {
         return -1;
       }
@@ -414,6 +435,160 @@ final class TimeReader {
       cachedLocalHour = hour;
     }
     return cachedOffset;
+  }
+
+  /** ISO 8601 with the offset written {@code +02:00}, {@code +0200}, {@code Z} or not at all. */
+  private static final DateTimeFormatter ISO_ANY_OFFSET =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .toFormatter();
+
+  /**
+   * An ISO 8601 date-time read from text.
+   *
+   * @param zoned whether the text gave a zone or offset ({@code Z} included)
+   * @param offsetSeconds the offset it gave, 0 when none
+   */
+  public record IsoDateTime(Instant instant, boolean zoned, int offsetSeconds) {}
+
+  /**
+   * An ISO 8601 date-time as HAR exporters write it: {@code yyyy-mm-dd}, {@code T} or one space,
+   * {@code hh:mm[:ss[.fraction]]}, then {@code Z}, {@code +hh:mm}, {@code +hhmm} or no zone (then
+   * UTC). White space around it is ignored.
+   *
+   * @return null when the text is not one
+   */
+  public static IsoDateTime isoDateTime(String text) {
+    String t = text.strip();
+    IsoDateTime fast = fixedIso(t);
+    return fast != null ? fast : plainIso(t);
+  }
+
+  /**
+   * The form browsers write, {@code 2026-11-25T10:00:00.120Z} or with {@code +02:00}, read by
+   * digits at fixed offsets (DateTimeFormatter cost more than all the rest of a HAR entry): the fast
+   * path of {@link #isoDateTime}. Null for any other form, and for anything java.time would refuse.
+   */
+  static IsoDateTime fixedIso(String t) {
+    int n = t.length();
+    if (n < 20 || n > 36 || t.charAt(10) != 'T') {
+      return null;
+    }
+    byte[] b = t.getBytes(StandardCharsets.ISO_8859_1); // a non-Latin-1 char becomes '?': refused
+    if (b[4] != '-' || b[7] != '-' || b[13] != ':' || b[16] != ':') {
+      return null;
+    }
+    long local = fixedDateTime(b, 0, true);
+    if (local == Long.MIN_VALUE) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (b[i] == '.') {
+      int digits = 0;
+      for (i++; i < n && Ascii.isDigit(b[i]); i++, digits++) {
+        nanos = nanos * 10 + (b[i] - '0');
+      }
+      if (digits == 0 || digits > 9) {
+        return null;
+      }
+      nanos *= POW10[9 - digits];
+    }
+    int offset;
+    if (i == n - 1 && b[i] == 'Z') {
+      offset = 0;
+    } else if (i == n - 6 && (b[i] == '+' || b[i] == '-') && b[i + 3] == ':') {
+      int hours = Ascii.digits(b, i + 1, 2);
+      int minutes = Ascii.digits(b, i + 4, 2);
+      if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
+        return null;
+      }
+      offset = (b[i] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+    } else {
+      return null;
+    }
+    return new IsoDateTime(Instant.ofEpochSecond(local - offset, nanos), true, offset);
+  }
+
+  /** {@link #isoDateTime} by java.time: the plain path, for every form. */
+  static IsoDateTime plainIso(String t) {
+    if (t.length() > 10 && t.charAt(10) == ' ') {
+      t = t.substring(0, 10) + 'T' + t.substring(11);
+    }
+    try {
+      var parsed = ISO_ANY_OFFSET.parseBest(t, OffsetDateTime::from, LocalDateTime::from);
+      if (parsed instanceof OffsetDateTime odt) {
+        return new IsoDateTime(odt.toInstant(), true, odt.getOffset().getTotalSeconds());
+      }
+      return new IsoDateTime(((LocalDateTime) parsed).toInstant(ZoneOffset.UTC), false, 0);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Whether the text (white space around it ignored) is an ISO 8601 date-time, by java.time. */
+  public static boolean isIsoDateTime(String text) {
+    try {
+      ISO_ANY_OFFSET.parse(text.strip());
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An ISO 8601 time as people type it on a command line: a full instant, one without zone (UTC),
+   * one cut at the hour ({@code 2026-11-24T02}, the key of the per-hour histogram) or a date.
+   *
+   * @throws IllegalArgumentException with a message that shows the expected form
+   */
+  public static Instant parseInstant(String text) {
+    String s = text.trim();
+    IsoDateTime fast = fixedIso(s);
+    return fast != null ? fast.instant() : plainInstant(s, text);
+  }
+
+  /** {@link #parseInstant} by java.time, trying the shorter forms in turn. */
+  static Instant plainInstant(String s, String text) {
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException ignored) {
+      // try the shorter forms
+    }
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // no offset
+    }
+    try {
+      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException ignored) {
+      // not a date-time
+    }
+    try {
+      if (s.length() == 13 && s.charAt(10) == 'T') {
+        return LocalDateTime.parse(s + ":00").toInstant(ZoneOffset.UTC);
+      }
+      return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("not an ISO-8601 time: " + text + " (e.g. 2026-11-24T02:00:00Z)");
+    }
+  }
+
+  /** Second precision, as the scan summary shows first and last. */
+  public static String seconds(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** The UTC hour an instant falls in: {@code 2026-11-24T02}. */
+  public static String hour(Instant t) {
+    return t.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
   }
 
   static int daysInMonth(int y, int m) {

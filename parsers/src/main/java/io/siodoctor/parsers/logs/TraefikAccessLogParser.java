@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
 
@@ -20,8 +21,8 @@ public final class TraefikAccessLogParser extends LineLogParser {
   }
 
   @Override
-  public boolean sniff(byte[] head, int length) {
-    return NginxAccessLogParser.combined(head, length) && hasTail(head, length);
+  public MatchStrength match(byte[] head, int length) {
+    return NginxAccessLogParser.combined(head, length) && hasTail(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   /** Whether at least one, and at least half, of the head's lines end the way this format's do. */

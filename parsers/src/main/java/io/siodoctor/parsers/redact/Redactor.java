@@ -34,9 +34,18 @@ import java.util.Set;
 public final class Redactor {
   /** Deep enough for any real body; deeper JSON is treated as free text, which needs no stack. */
   private static final int MAX_JSON_DEPTH = 200;
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
-      .build());
+  /**
+   * Made on the first JSON value to redact: an {@link ObjectMapper}'s class initialisation costs tens
+   * of milliseconds of a start-up whose report has no JSON to mask.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+        .build());
+
+    private Json() {}
+  }
+
   private static final char RECORD_SEPARATOR = '\u001e';
   /** {@code Set-Cookie} attributes (RFC 6265 and the later ones browsers accept): everything else is a cookie. */
   private static final Set<String> COOKIE_ATTRIBUTES = Set.of(
@@ -610,7 +619,7 @@ public final class Redactor {
 
   private static JsonNode parse(String text) {
     try {
-      return JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (JsonProcessingException | RuntimeException e) {
       return null; // not JSON, or beyond the parser's limits: the linear scanner takes it
     }

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.InputParser;
 import io.siodoctor.parsers.InputParsers;
+import io.siodoctor.parsers.InputReader;
+import com.fasterxml.jackson.core.format.MatchStrength;
+import java.util.Collections;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each parser accepts its own format and no other (the generic fallback may accept any). */
+/**
+ * Each parser matches its own format more strongly than any other parser does, so the strongest
+ * match picks the right parser whatever the order of the list.
+ */
 class SniffingTest {
 
   static final Map<String, String> SAMPLES = new LinkedHashMap<>();
@@ -104,66 +109,78 @@ class SniffingTest {
   }
 
   /**
-   * Accepted by a parser registered after the right one, so the registered order still picks
-   * right (theRegisteredOrderPicksTheRightParser): the browser console's location pattern
-   * ({@code file:line }) also matches an ISO time ending {@code +00:00 }.
+   * Samples that another parser matches as strongly as their own, read by their own parser because
+   * it comes first in {@link InputParsers#all()} (the documented tie-break).
    */
-  static final Map<String, List<String>> KNOWN_OVERLAPS = Map.of("heroku-router", List.of("browser-console"));
+  static final Map<String, List<String>> KNOWN_TIES = Map.of();
 
   static List<String> samples() {
     return new ArrayList<>(SAMPLES.keySet());
   }
 
   private static List<InputParser> logParsers() {
-    return List.of(
-        new CaddyAccessLogParser(),
-        new JsonLinesLogParser(),
-        new EngineIoDebugLogParser(),
-        new NginxErrorLogParser(),
-        new ApacheAccessLogParser(),
-        new TraefikAccessLogParser(),
-        new NginxAccessLogParser(),
-        new ApacheErrorLogParser(),
-        new EnvoyAccessLogParser(),
-        new HerokuRouterLogParser(),
-        new HaproxyLogParser(),
-        new AwsAlbLogParser(),
-        new PythonSocketIoLogParser(),
-        new NettySocketIoLogParser(),
-        new JavaClientLogParser(),
-        new BrowserConsoleLogParser(),
-        new GenericLogParser());
+    return InputParsers.all().stream().filter(p -> !p.format().equals("har")).toList();
+  }
+
+  private static String formatOf(String sample) {
+    return sample.contains("/") ? sample.substring(0, sample.indexOf('/')) : sample;
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
-  void onlyItsOwnParserAcceptsASample(String name) {
-    String format = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+  void itsOwnParserMatchesASampleMostStrongly(String name) {
+    String format = formatOf(name);
     byte[] head = SAMPLES.get(name).getBytes(StandardCharsets.UTF_8);
-    List<String> accepting =
-        logParsers().stream()
-            .filter(p -> p.sniff(head, head.length))
-            .map(InputParser::format)
-            .collect(Collectors.toList());
-    assertThat(accepting).contains(format);
-    assertThat(accepting.stream().filter(f -> !f.equals(format) && !f.equals("generic")
-            && !KNOWN_OVERLAPS.getOrDefault(format, List.of()).contains(f)))
-        .as("other parsers accepting " + name)
+    Map<String, MatchStrength> strengths = new LinkedHashMap<>();
+    logParsers().forEach(p -> strengths.put(p.format(), p.match(head, head.length)));
+    MatchStrength own = strengths.get(format);
+    assertThat(own).as(name + " by its own parser").isGreaterThanOrEqualTo(MatchStrength.WEAK_MATCH);
+    assertThat(strengths.entrySet().stream()
+            .filter(e -> !e.getKey().equals(format) && e.getValue().compareTo(own) >= 0)
+            .map(Map.Entry::getKey)
+            .filter(f -> !KNOWN_TIES.getOrDefault(format, List.of()).contains(f)))
+        .as("other parsers matching " + name + " as strongly as " + own + ": " + strengths)
         .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
-  void theRegisteredOrderPicksTheRightParser(String name) {
-    String format = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+  void theStrongestMatchPicksTheRightParserWhateverTheListOrder(String name) {
     byte[] head = SAMPLES.get(name).getBytes(StandardCharsets.UTF_8);
-    String chosen =
-        InputParsers.all().stream()
-            .filter(p -> p.sniff(head, head.length))
-            .map(InputParser::format)
-            .findFirst()
-            .orElse(null);
-    assertThat(chosen).isEqualTo(format);
+    List<InputParser> reversed = new ArrayList<>(InputParsers.all());
+    Collections.reverse(reversed);
+    assertThat(new InputReader().detect(head, head.length)).isEqualTo(formatOf(name));
+    if (!KNOWN_TIES.containsKey(formatOf(name))) {
+      assertThat(new InputReader(reversed).detect(head, head.length)).as("parsers in reverse order")
+          .isEqualTo(formatOf(name));
+    }
+  }
+
+  /**
+   * Heads two parsers could read: a general grammar (JSON lines, combined access lines, python
+   * app lines, console locations) and a producer's own mark on the same lines. The mark wins, in
+   * either list order, and the general parser still reads such lines when the mark is absent.
+   */
+  @ParameterizedTest(name = "{0} over {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "caddy-access, json",
+      "apache-access, nginx-access",
+      "traefik-access, nginx-access",
+      "heroku-router, python-socketio",
+      "heroku-router, browser-console",
+  })
+  void ambiguousHeadsGoToTheStrongerClaim(String marked, String general) {
+    byte[] head = SAMPLES.get(marked).getBytes(StandardCharsets.UTF_8);
+    InputParser markedParser = parser(marked);
+    InputParser generalParser = parser(general);
+    assertThat(generalParser.sniff(head, head.length)).as(general + " could read it").isTrue();
+    assertThat(markedParser.match(head, head.length)).isGreaterThan(generalParser.match(head, head.length));
+    assertThat(new InputReader(List.of(generalParser, markedParser)).detect(head, head.length)).isEqualTo(marked);
+    assertThat(new InputReader(List.of(markedParser, generalParser)).detect(head, head.length)).isEqualTo(marked);
+  }
+
+  private static InputParser parser(String format) {
+    return InputParsers.all().stream().filter(p -> p.format().equals(format)).findFirst().orElseThrow();
   }
 
   @Test

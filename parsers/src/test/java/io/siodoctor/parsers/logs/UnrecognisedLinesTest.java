@@ -43,8 +43,8 @@ class UnrecognisedLinesTest {
     public void warn(String message) {}
 
     @Override
-    public boolean readsUnrecognisedLines() {
-      return reads;
+    public io.siodoctor.parsers.ReadSet plan() {
+      return reads ? io.siodoctor.parsers.ReadSet.EVERYTHING : io.siodoctor.parsers.ReadSet.NOTHING;
     }
 
     @Override

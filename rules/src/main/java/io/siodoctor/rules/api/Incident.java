@@ -1,6 +1,7 @@
 package io.siodoctor.rules.api;
 
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -13,25 +14,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
 
 /**
  * Everything one {@code analyze} call knows: the records of all inputs in time order, the sessions
- * they form, the WebSocket connections, and what became of each input. Immutable; rules only read.
+ * they form, the WebSocket connections, and what became of each input. Immutable; rules only read,
+ * each through its {@link #view}.
  */
 public final class Incident {
-  private final List<Record> records;
-  private final List<Session> sessions;
+  /** The incident every view is of: itself for the whole incident. */
+  private final Incident base;
+  /** What this view holds; {@link ReadSet#EVERYTHING} for the whole incident. */
+  private final ReadSet reads;
   private final List<WebSocketConnection> webSockets;
   private final List<InputSummary> inputs;
-  private final Map<String, Session> bySid;
   private final List<HttpExchange> exchanges;
-  private final List<LogLine> logLines;
   private final List<ClockOffset> clockOffsets;
   private final List<WsFrame> frames;
   private final List<HttpExchange> engineIoExchanges;
   private final Map<LogEvent, List<LogLine>> byEvent;
-  private final java.time.Instant end;
-  private final Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Instant end;
+  // a view's, filtered from the whole incident's on first use: most rules ask for few of them
+  private List<Record> records;
+  private List<LogLine> logLines;
+  private List<Session> sessions;
+  private Map<String, Session> bySid;
+  /** The whole incident's: values derived once, views made once per declaration. */
+  private final Map<DerivedKey<?>, Object> derived;
+  private final Map<ReadSet, Incident> views;
 
   public Incident(
       List<Record> records,
@@ -47,119 +58,177 @@ public final class Incident {
       List<WebSocketConnection> webSockets,
       List<InputSummary> inputs,
       List<ClockOffset> clockOffsets) {
-    this(records, sessions, webSockets, inputs, clockOffsets, null);
+    this(records, null, sessions, webSockets, inputs, clockOffsets, null);
   }
 
   /**
-   * @param end the latest time of the inputs, when records left out of this incident were later than
-   *     its records; null to take the latest of the records
+   * The one way an incident is made.
+   *
+   * @param records in time order, records without a time last
+   * @param linesByEvent when every record is a log line: each under its event, in the same order
+   *     (as a builder collects a log's lines: no pass over them here; a batch scan makes one
+   *     incident per chunk, and touching every line again was a visible share of it); else null
+   * @param end the latest time of the inputs, when records left out of this incident were later
+   *     than its records; null to take the latest of the records
    */
   public Incident(
       List<Record> records,
+      Map<LogEvent, List<LogLine>> linesByEvent,
       List<Session> sessions,
       List<WebSocketConnection> webSockets,
       List<InputSummary> inputs,
       List<ClockOffset> clockOffsets,
-      java.time.Instant end) {
+      Instant end) {
+    this.base = this;
+    this.reads = ReadSet.EVERYTHING;
+    this.derived = new ConcurrentHashMap<>();
+    this.views = new ConcurrentHashMap<>();
     this.clockOffsets = List.copyOf(clockOffsets);
     this.records = List.copyOf(records);
     this.sessions = List.copyOf(sessions);
     this.webSockets = List.copyOf(webSockets);
     this.inputs = List.copyOf(inputs);
-    Map<String, Session> sids = new HashMap<>();
-    for (Session s : this.sessions) {
-      sids.putIfAbsent(s.sid(), s);
-    }
-    this.bySid = Collections.unmodifiableMap(sids);
-    // one pass over the records for every by-kind list: a scan builds an incident per chunk
-    List<HttpExchange> xs = new ArrayList<>();
-    List<HttpExchange> engineIo = new ArrayList<>();
-    List<LogLine> lines = new ArrayList<>();
-    List<WsFrame> fs = new ArrayList<>();
+    this.bySid = bySid(this.sessions);
     Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
-    java.time.Instant latest = end;
-    for (Record r : this.records) {
-      if (r instanceof LogLine l) {
-        lines.add(l);
-        events.computeIfAbsent(l.event(), e -> new ArrayList<>()).add(l);
-      } else if (r instanceof HttpExchange x) {
-        xs.add(x);
-        if (x.isEngineIo()) {
-          engineIo.add(x);
+    Instant latest = end;
+    if (linesByEvent != null) {
+      @SuppressWarnings("unchecked") // the caller's promise: log lines only
+      List<LogLine> lines = (List<LogLine>) (List<?>) this.records;
+      this.logLines = lines;
+      this.exchanges = List.of();
+      this.engineIoExchanges = List.of();
+      this.frames = List.of();
+      linesByEvent.forEach((e, l) -> events.put(e, List.copyOf(l)));
+      // in time order: the last line with a time is the latest
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        Instant t = lines.get(i).time();
+        if (t != null) {
+          latest = later(latest, t);
+          break;
         }
-      } else if (r instanceof WsFrame f) {
-        fs.add(f);
       }
-      java.time.Instant t = r.time();
-      if (t != null && (latest == null || t.isAfter(latest))) {
-        latest = t;
+    } else {
+      // one pass over the records for every by-kind list
+      List<HttpExchange> xs = new ArrayList<>();
+      List<HttpExchange> engineIo = new ArrayList<>();
+      List<LogLine> lines = new ArrayList<>();
+      List<WsFrame> fs = new ArrayList<>();
+      for (Record r : this.records) {
+        if (r instanceof LogLine l) {
+          lines.add(l);
+          events.computeIfAbsent(l.event(), e -> new ArrayList<>()).add(l);
+        } else if (r instanceof HttpExchange x) {
+          xs.add(x);
+          if (x.isEngineIo()) {
+            engineIo.add(x);
+          }
+        } else if (r instanceof WsFrame f) {
+          fs.add(f);
+        }
+        latest = later(latest, r.time());
       }
+      this.exchanges = Collections.unmodifiableList(xs);
+      this.engineIoExchanges = Collections.unmodifiableList(engineIo);
+      this.logLines = Collections.unmodifiableList(lines);
+      this.frames = Collections.unmodifiableList(fs);
+      events.replaceAll((e, l) -> Collections.unmodifiableList(l));
     }
-    this.exchanges = Collections.unmodifiableList(xs);
-    this.engineIoExchanges = Collections.unmodifiableList(engineIo);
-    this.logLines = Collections.unmodifiableList(lines);
-    this.frames = Collections.unmodifiableList(fs);
-    events.replaceAll((e, l) -> Collections.unmodifiableList(l));
+    this.byEvent = events;
     this.end = latest;
+  }
+
+  /** A view of {@code whole} holding only what {@code reads} declares. */
+  private Incident(Incident whole, ReadSet reads) {
+    this.base = whole;
+    this.reads = reads;
+    this.derived = whole.derived;
+    this.views = whole.views;
+    this.clockOffsets = whole.clockOffsets;
+    this.inputs = whole.inputs;
+    this.end = whole.end;
+    boolean xs = reads.reads(HttpExchange.class);
+    boolean fs = reads.reads(WsFrame.class);
+    this.exchanges = xs ? whole.exchanges : List.of();
+    this.engineIoExchanges = xs ? whole.engineIoExchanges : List.of();
+    this.frames = fs ? whole.frames : List.of();
+    this.webSockets = xs && fs ? whole.webSockets : List.of();
+    Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
+    whole.byEvent.forEach((e, l) -> {
+      if (reads.reads(e)) {
+        events.put(e, l);
+      }
+    });
     this.byEvent = events;
   }
 
   /**
-   * An incident of log lines only, already in time order and already grouped by event in that
-   * order, as a builder collects a log's lines: no pass over them here (a batch scan makes one of
-   * these per chunk, and touching every line again was a visible share of it).
+   * This incident as a reader of {@code what} sees it: records of the declared kinds, the sessions
+   * built from them, the incident's log lines of the declared events, and the derived values whose
+   * own declaration it covers. What the engine hands each rule; nothing else can be read through it.
    *
-   * @param lines in time order, lines without a time last
-   * @param byEvent every line under its event, in the same order
-   * @param end the latest time of lines left out of it, or null
+   * @throws IllegalArgumentException when {@code what} asks for more than this view holds
    */
-  public static Incident ofLogLines(List<LogLine> lines, Map<LogEvent, List<LogLine>> byEvent,
-      List<Session> sessions, List<InputSummary> inputs, java.time.Instant end) {
-    return new Incident(lines, byEvent, sessions, inputs, end);
+  public Incident view(ReadSet what) {
+    if (!reads.covers(what)) {
+      throw new IllegalArgumentException("a view that " + reads + " cannot give one that " + what);
+    }
+    if (what.covers(ReadSet.EVERYTHING)) {
+      return base;
+    }
+    return views.computeIfAbsent(what, w -> new Incident(base, w));
   }
 
-  private Incident(List<LogLine> lines, Map<LogEvent, List<LogLine>> byEvent, List<Session> sessions,
-      List<InputSummary> inputs, java.time.Instant end) {
-    this.clockOffsets = List.of();
-    this.records = List.copyOf(lines);
-    this.sessions = List.copyOf(sessions);
-    this.webSockets = List.of();
-    this.inputs = List.copyOf(inputs);
+  /** What this incident (a view) holds: {@link ReadSet#EVERYTHING} for the whole incident. */
+  public ReadSet reads() {
+    return reads;
+  }
+
+  private static Map<String, Session> bySid(List<Session> sessions) {
     Map<String, Session> sids = new HashMap<>();
-    for (Session s : this.sessions) {
+    for (Session s : sessions) {
       sids.putIfAbsent(s.sid(), s);
     }
-    this.bySid = Collections.unmodifiableMap(sids);
-    this.exchanges = List.of();
-    this.engineIoExchanges = List.of();
-    this.frames = List.of();
-    this.logLines = List.copyOf(lines);
-    Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
-    byEvent.forEach((e, l) -> events.put(e, List.copyOf(l)));
-    this.byEvent = events;
-    // in time order: the last line with a time is the latest
-    java.time.Instant latest = end;
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      java.time.Instant t = lines.get(i).time();
-      if (t != null) {
-        latest = latest == null || t.isAfter(latest) ? t : latest;
-        break;
-      }
-    }
-    this.end = latest;
+    return Collections.unmodifiableMap(sids);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b != null && (a == null || b.isAfter(a)) ? b : a;
   }
 
   /** All records, ordered by time (records without a time keep their input order, last). */
   public List<Record> records() {
-    return records;
+    List<Record> rs = records;
+    if (rs == null) {
+      rs = base.records.stream().filter(reads::reads).toList();
+      records = rs;
+    }
+    return rs;
   }
 
+  /** The sessions, each holding only the records of the kinds this incident (a view) holds. */
   public List<Session> sessions() {
-    return sessions;
+    List<Session> ss = sessions;
+    if (ss == null) {
+      List<Session> built = new ArrayList<>();
+      for (Session s : base.sessions) {
+        Session seen = s.restrictedTo(reads);
+        if (seen != null) {
+          built.add(seen);
+        }
+      }
+      ss = Collections.unmodifiableList(built);
+      sessions = ss;
+    }
+    return ss;
   }
 
   public Optional<Session> session(String sid) {
-    return Optional.ofNullable(bySid.get(sid));
+    Map<String, Session> m = bySid;
+    if (m == null) {
+      m = bySid(sessions());
+      bySid = m;
+    }
+    return Optional.ofNullable(m.get(sid));
   }
 
   public List<WebSocketConnection> webSockets() {
@@ -174,7 +243,7 @@ public final class Incident {
    * When the inputs end: the latest time of any record, also of lines no rule reads that were left
    * out of {@link #records()}; null when nothing has a time. A silence is measured up to here.
    */
-  public java.time.Instant end() {
+  public Instant end() {
     return end;
   }
 
@@ -198,7 +267,13 @@ public final class Incident {
   }
 
   public List<LogLine> logLines() {
-    return logLines;
+    List<LogLine> ls = logLines;
+    if (ls == null) {
+      ls = reads.reads(LogLine.class) && reads.readsAllEvents() ? base.logLines
+          : base.logLines.stream().filter(l -> reads.reads(l.event())).toList();
+      logLines = ls;
+    }
+    return ls;
   }
 
   public List<LogLine> logLines(LogEvent event) {
@@ -206,17 +281,26 @@ public final class Incident {
   }
 
   /**
-   * A value derived from this incident once and shared by the rules that need it (the disconnect
-   * series, for one): {@code key} names it, {@code compute} makes it on first use.
+   * The value {@code key} derives from this incident, made on first use from a view holding what
+   * the key declares, and shared by every view.
+   *
+   * @throws IllegalStateException when the key reads more than this incident (a view) holds: a
+   *     rule asks only for the values its declaration covers
    */
-  @SuppressWarnings("unchecked")
-  public <T> T derived(String key, java.util.function.Function<Incident, T> compute) {
+  public <T> T derived(DerivedKey<T> key) {
+    if (!reads.covers(key.reads())) {
+      throw new IllegalStateException(key + " reads more than a view that " + reads);
+    }
     Object v = derived.get(key);
     if (v == null) {
-      v = compute.apply(this);
-      derived.putIfAbsent(key, v);
+      // not computeIfAbsent: a value may derive from another one (the disconnects from the sessions)
+      v = key.compute(base.view(key.reads()));
+      Object first = derived.putIfAbsent(key, v);
+      v = first == null ? v : first;
     }
-    return (T) v;
+    @SuppressWarnings("unchecked") // the key made it: a DerivedKey<T> is stored with its T only
+    T value = (T) v;
+    return value;
   }
 
   /** Whether any input is a HAR (some absences only mean something when the browser side is seen). */

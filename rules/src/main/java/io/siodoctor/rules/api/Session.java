@@ -1,5 +1,6 @@
 package io.siodoctor.rules.api;
 
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
@@ -7,6 +8,7 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +54,39 @@ public final class Session {
     sorted.sort(Comparator.comparing(PacketEvent::time, Comparator.nullsLast(Comparator.naturalOrder())));
     this.packets = List.copyOf(sorted);
     this.logLines = List.copyOf(logLines);
+  }
+
+  /**
+   * This session as a reader of {@code reads} sees it: only its records of the kinds read (a
+   * WebSocket connection needs both {@code HttpExchange} and {@code WsFrame}), the handshake only
+   * when its record is one of them; null when none remain. Its own lines are whole: a session's
+   * lines are its facts, whatever their event.
+   */
+  public Session restrictedTo(ReadSet reads) {
+    boolean xs = reads.reads(HttpExchange.class);
+    boolean fs = reads.reads(WsFrame.class);
+    boolean ls = reads.reads(LogLine.class);
+    if (xs && fs && ls) {
+      return this;
+    }
+    List<WebSocketConnection> ws = xs && fs ? webSockets : List.of();
+    List<PacketEvent> ps = new ArrayList<>();
+    for (PacketEvent p : packets) {
+      if (p.source() instanceof HttpExchange ? xs : fs) {
+        ps.add(p);
+      }
+    }
+    List<HttpExchange> x = xs ? exchanges : List.of();
+    List<LogLine> l = ls ? logLines : List.of();
+    if (x.isEmpty() && ws.isEmpty() && ps.isEmpty() && l.isEmpty()) {
+      return null;
+    }
+    boolean handshakeSeen = handshakeRecord != null && reads.reads(kindOf(handshakeRecord));
+    return new Session(sid, handshakeSeen ? handshake : null, handshakeSeen ? handshakeRecord : null, x, ws, ps, l);
+  }
+
+  private static Class<? extends Record> kindOf(Record r) {
+    return r instanceof HttpExchange ? HttpExchange.class : r instanceof WsFrame ? WsFrame.class : LogLine.class;
   }
 
   public String sid() {

@@ -3,12 +3,15 @@ package io.siodoctor.rules.connect;
 import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -30,6 +33,7 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/middlewares/#handling-middleware-error",
     subsumes = {"reconnect-storm"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CONNECT_ERROR_SENT})
 public final class AuthRejectedRule implements Rule {
 
   @Override

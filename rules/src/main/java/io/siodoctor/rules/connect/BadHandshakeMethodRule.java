@@ -1,8 +1,10 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.EngineIoError;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Severity;
 
 /** engine.io error code 2: a request without sid that is not a GET (a handshake must be a GET). */
@@ -12,6 +14,7 @@ import io.siodoctor.rules.api.Severity;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/")
+@Reads(records = {HttpExchange.class})
 public final class BadHandshakeMethodRule extends EngineIoErrorCodeRule {
   public BadHandshakeMethodRule() {
     super(EngineIoError.BAD_HANDSHAKE_METHOD, null);

@@ -3,11 +3,13 @@ package io.siodoctor.rules.connect;
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EngineIoErrors;
@@ -27,6 +29,7 @@ import java.util.Optional;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/")
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.BAD_REQUEST})
 public final class BadRequestRule implements Rule {
 
   @Override

@@ -8,6 +8,7 @@ import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EvidenceList;
@@ -33,6 +34,7 @@ import java.util.Set;
     docs = "https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest",
     subsumes = {"server-unreachable", "websocket-only-no-fallback", "reconnect-storm",
         "websocket-upgrade-blocked"})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class BlockedByClientRule implements Rule {
 
   @Override

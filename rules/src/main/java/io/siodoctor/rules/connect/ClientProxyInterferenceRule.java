@@ -12,6 +12,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
@@ -44,6 +45,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/",
     subsumes = {"websocket-upgrade-blocked", "websocket-only-no-fallback", "server-unreachable", "tls-error",
         "reconnect-storm"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class ClientProxyInterferenceRule implements Rule {
 
   @Override

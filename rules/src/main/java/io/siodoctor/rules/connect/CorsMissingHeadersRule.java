@@ -10,6 +10,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EngineIoErrors;
@@ -33,6 +34,7 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/handling-cors/",
     subsumes = {"reconnect-storm", "server-unreachable"})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.CORS_BLOCKED, LogEvent.ORIGIN_NOT_ACCEPTED})
 public final class CorsMissingHeadersRule implements Rule {
 
   @Override

@@ -11,6 +11,7 @@ import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.ProxySetting;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Cookies;
@@ -44,6 +45,7 @@ import java.util.Set;
     subsumes = {"sticky-session-missing", "reconnect-storm", "websocket-upgrade-blocked", "polling-only-config",
         "network-interruption"},
     settings = {ProxySetting.STICKINESS})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS})
 public final class CredentialsNotSentRule implements Rule {
 
   @Override

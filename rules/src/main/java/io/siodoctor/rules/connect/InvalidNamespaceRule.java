@@ -1,14 +1,18 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -30,6 +34,7 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/namespaces/",
     subsumes = {"reconnect-storm"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.NAMESPACE_DENIED})
 public final class InvalidNamespaceRule implements Rule {
 
   static boolean isInvalidNamespace(SocketIoPacket p) {

@@ -2,11 +2,13 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.NetErrors;
@@ -26,6 +28,7 @@ import java.util.Optional;
     category = Category.CANNOT_CONNECT,
     docs = "https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content",
     subsumes = {"server-unreachable", "cors-missing-headers", "reconnect-storm", "websocket-only-no-fallback"})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.MIXED_CONTENT_BLOCKED})
 public final class MixedContentRule implements Rule {
 
   @Override

@@ -6,10 +6,12 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EvidenceList;
@@ -39,6 +41,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/",
     subsumes = {"plain-websocket-server", "cors-missing-headers", "reconnect-storm",
         "websocket-only-no-fallback"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CORS_BLOCKED})
 public final class NonSocketioResponseRule implements Rule {
 
   @Override

@@ -3,12 +3,14 @@ package io.siodoctor.rules.connect;
 import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.EngineIoPayload;
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
@@ -29,6 +31,7 @@ import java.util.Optional;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#you-are-trying-to-reach-a-plain-websocket-server",
     subsumes = {"reconnect-storm", "websocket-only-no-fallback"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class})
 public final class PlainWebSocketServerRule implements Rule {
 
   @Override

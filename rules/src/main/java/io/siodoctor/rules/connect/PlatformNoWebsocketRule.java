@@ -2,12 +2,15 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.ProxySetting;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -43,6 +46,7 @@ import java.util.Set;
     subsumes = {"sticky-session-missing", "websocket-upgrade-blocked", "websocket-only-no-fallback",
         "polling-only-config", "reconnect-storm", "wrong-path"},
     settings = {ProxySetting.UPGRADE, ProxySetting.STICKINESS})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class})
 public final class PlatformNoWebsocketRule implements Rule {
 
   @Override

@@ -1,8 +1,10 @@
 package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.EngineIoError;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Severity;
 
 /** engine.io error code 4 (HTTP 403): the server's {@code allowRequest} hook said no. */
@@ -12,6 +14,7 @@ import io.siodoctor.rules.api.Severity;
     severity = Severity.ERROR,
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/server-options/#allowrequest")
+@Reads(records = {HttpExchange.class})
 public final class RequestForbiddenRule extends EngineIoErrorCodeRule {
   public RequestForbiddenRule() {
     super(EngineIoError.FORBIDDEN, null);

@@ -5,11 +5,13 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.NetErrors;
@@ -39,6 +41,7 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/performance-tuning/",
     subsumes = {"server-unreachable", "heartbeat-timeout", "network-interruption", "reconnect-storm"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLOSED, LogEvent.PING_RECEIVED, LogEvent.PING_SENT, LogEvent.RESOURCE_EXHAUSTED})
 public final class ServerOverloadedRule implements Rule {
   /** Engine.IO answers a handshake or a POST at once; seconds mean the process did not run. */
   static final long SLOW_MS = 3000;

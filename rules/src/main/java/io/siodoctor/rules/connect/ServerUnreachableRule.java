@@ -3,10 +3,12 @@ package io.siodoctor.rules.connect;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
@@ -26,6 +28,7 @@ import java.util.Optional;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#the-server-is-not-reachable",
     subsumes = {"websocket-only-no-fallback", "reconnect-storm", "network-interruption"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.NETWORK_ERROR, LogEvent.PROXY_UPSTREAM_TIMEOUT, LogEvent.PROXY_UPSTREAM_UNAVAILABLE})
 public final class ServerUnreachableRule implements Rule {
 
   @Override

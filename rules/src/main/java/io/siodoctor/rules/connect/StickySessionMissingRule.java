@@ -6,6 +6,7 @@ import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.ProxySetting;
@@ -13,6 +14,7 @@ import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -40,6 +42,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/using-multiple-nodes/",
     subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"},
     settings = {ProxySetting.STICKINESS})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.HTTP_ACCESS, LogEvent.UNKNOWN_SID})
 public final class StickySessionMissingRule implements Rule {
 
   @Override

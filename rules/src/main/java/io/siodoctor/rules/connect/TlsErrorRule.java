@@ -9,6 +9,7 @@ import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.ProxySetting;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.NetErrors;
@@ -25,6 +26,7 @@ import java.util.Optional;
     docs = "https://socket.io/docs/v4/client-options/#ca",
     subsumes = {"server-unreachable", "websocket-only-no-fallback", "reconnect-storm"},
     settings = {ProxySetting.TLS})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR})
 public final class TlsErrorRule implements Rule {
 
   @Override

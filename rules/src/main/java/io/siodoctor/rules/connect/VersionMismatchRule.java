@@ -10,12 +10,14 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -42,6 +44,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#the-client-is-not-compatible-with-the-version-of-the-server",
     subsumes = {"fixed-interval-disconnect", "heartbeat-timeout", "reconnect-storm", "plain-websocket-server",
         "network-interruption", "websocket-upgrade-blocked", "polling-only-config"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLIENT_CONNECT_ERROR, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.HTTP_REQUEST, LogEvent.PAYLOAD_WRITTEN, LogEvent.UNSUPPORTED_PROTOCOL_VERSION})
 public final class VersionMismatchRule implements Rule {
 
   /**

@@ -8,6 +8,7 @@ import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EvidenceList;
@@ -47,6 +48,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/client-initialization/",
     subsumes = {"server-unreachable", "tls-error", "websocket-only-no-fallback", "reconnect-storm",
         "network-interruption"})
+@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class WrongServerUrlRule implements Rule {
 
   /** Ports development servers default to (create-react-app, Vite, Angular, Django, ...). */

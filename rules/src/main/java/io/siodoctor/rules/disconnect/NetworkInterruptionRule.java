@@ -5,10 +5,12 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
@@ -31,6 +33,7 @@ import java.util.Set;
     severity = Severity.WARNING,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected")
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_CLOSED})
 public final class NetworkInterruptionRule implements Rule {
 
   @Override

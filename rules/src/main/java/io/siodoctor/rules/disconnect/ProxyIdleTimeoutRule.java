@@ -1,14 +1,17 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.SourceLocation;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -36,6 +39,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/reverse-proxy/",
     subsumes = {"fixed-interval-disconnect", "network-interruption", "reconnect-storm"},
     settings = {ProxySetting.IDLE_TIMEOUT})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_TIMEOUT})
 public final class ProxyIdleTimeoutRule implements Rule {
 
   @Override

@@ -12,6 +12,7 @@ import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -39,6 +40,7 @@ import java.util.Set;
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/client-options/#reconnectiondelay",
     subsumes = {"network-interruption"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.HTTP_ACCESS})
 public final class ReconnectStormRule implements Rule {
   private static final Duration WINDOW = Duration.ofSeconds(10);
   private static final int MIN_HANDSHAKES = 6;

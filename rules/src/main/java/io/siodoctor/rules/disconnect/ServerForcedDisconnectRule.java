@@ -2,14 +2,17 @@ package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.CloseReason;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -31,6 +34,7 @@ import java.util.Set;
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/server-socket-instance/#disconnect",
     subsumes = {"network-interruption"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLOSED})
 public final class ServerForcedDisconnectRule implements Rule {
 
   @Override

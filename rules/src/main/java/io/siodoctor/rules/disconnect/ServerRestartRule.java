@@ -4,11 +4,13 @@ import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
@@ -33,6 +35,7 @@ import java.util.Set;
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
     subsumes = {"network-interruption", "reconnect-storm", "server-unreachable"})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */
   private static final Duration TOGETHER = Duration.ofSeconds(2);

@@ -40,18 +40,6 @@ import java.util.List;
 public final class BuiltInRules {
   private BuiltInRules() {}
 
-  /**
-   * Whether a rule is one of these. None of them reads a log line no parser recognised
-   * ({@code LogEvent.OTHER} without a sid), so an incident for them alone may leave such lines out;
-   * rule packs and plugins may read anything.
-   */
-  public static boolean isBuiltIn(Rule rule) {
-    return BUILT_IN_CLASSES.contains(rule.getClass());
-  }
-
-  private static final java.util.Set<Class<?>> BUILT_IN_CLASSES =
-      all().stream().map(Object::getClass).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
   public static List<Rule> all() {
     return List.of(
         // cannot connect

@@ -24,6 +24,10 @@ public final class CauseCatalog {
 
   public CauseCatalog(Collection<? extends Rule> rules) {
     for (Rule rule : rules) {
+      if (rule.reads() == null) {
+        throw new IllegalStateException(rule.getClass().getName()
+            + " has no @Reads annotation: a rule declares the facts it reads");
+      }
       CauseInfo info = describe(rule);
       CauseInfo known = byId.putIfAbsent(info.id(), info);
       // a rule pack may add evidence for a built-in cause: it then carries the same CauseInfo

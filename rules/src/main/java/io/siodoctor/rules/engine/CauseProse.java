@@ -18,7 +18,13 @@ final class CauseProse {
     Map<String, String> sections = new LinkedHashMap<>();
     String current = null;
     StringBuilder body = new StringBuilder();
-    for (String line : markdown.split("\r?\n", -1)) {
+    // lines cut by hand, not by a regex: this runs for every cause at every start-up
+    int from = 0;
+    while (from <= markdown.length()) {
+      int nl = markdown.indexOf('\n', from);
+      int end = nl < 0 ? markdown.length() : nl;
+      String line = markdown.substring(from, nl > from && markdown.charAt(nl - 1) == '\r' ? nl - 1 : end);
+      from = end + 1;
       if (line.startsWith("## ")) {
         if (current != null) {
           sections.put(current, body.toString().strip());

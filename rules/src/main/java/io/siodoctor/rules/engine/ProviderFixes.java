@@ -38,6 +38,9 @@ final class ProviderFixes {
   }
 
   /** The settings a rule's fix changes (none for rule packs). */
+  /** What the fixes read of the incident: the providers' sightings. */
+  static final io.siodoctor.parsers.ReadSet READS = io.siodoctor.rules.provider.ProviderDetector.READS;
+
   static List<ProxySetting> settingsOf(Rule rule) {
     Cause c = rule.getClass().getAnnotation(Cause.class);
     return c == null ? List.of() : List.of(c.settings());

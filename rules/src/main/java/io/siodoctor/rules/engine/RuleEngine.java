@@ -1,5 +1,6 @@
 package io.siodoctor.rules.engine;
 
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Finding;
@@ -17,6 +18,8 @@ public final class RuleEngine {
   private final CauseCatalog catalog;
   private final List<String> ids;
   private final List<List<io.siodoctor.rules.api.ProxySetting>> settings;
+  private final List<ReadSet> reads;
+  private final ReadSet plan;
 
   public RuleEngine(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -24,6 +27,12 @@ public final class RuleEngine {
     // the catalog has checked every rule: the ids need not be described (prose read) again
     this.ids = rules.stream().map(CauseCatalog::idOf).toList();
     this.settings = rules.stream().map(ProviderFixes::settingsOf).toList();
+    this.reads = rules.stream().map(Rule::reads).toList();
+    ReadSet all = ProviderFixes.READS;
+    for (ReadSet r : reads) {
+      all = all.union(r);
+    }
+    this.plan = all;
   }
 
   public static RuleEngine builtIn() {
@@ -31,11 +40,13 @@ public final class RuleEngine {
   }
 
   /**
-   * Whether some rule may read log lines that no parser recognised (a rule pack matching free text,
-   * a plugin): when none does, a batch scan leaves those lines out of its incidents.
+   * What the rules read, together: the union of their declarations and of the provider fixes' own.
+   * Parsers and the incident builder follow it when nothing else reads the incident (a batch scan):
+   * unless some rule reads the lines no parser recognised (a rule pack matching free text), they
+   * are left out.
    */
-  public boolean readsUnrecognisedLines() {
-    return !rules.stream().allMatch(BuiltInRules::isBuiltIn);
+  public ReadSet plan() {
+    return plan;
   }
 
   public CauseCatalog catalog() {
@@ -56,7 +67,8 @@ public final class RuleEngine {
       Rule rule = rules.get(i);
       String id = ids.get(i);
       try {
-        Optional<Finding> finding = rule.check(incident);
+        // the rule sees only what it declared
+        Optional<Finding> finding = rule.check(incident.view(reads.get(i)));
         if (finding.isPresent()) {
           // the provider seen in front of the server gives its own setting for this cause's fix
           Finding f = ProviderFixes.apply(finding.get(), settings.get(i), incident);

@@ -1,6 +1,7 @@
 package io.siodoctor.rules.incident;
 
 import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.Handshake;
@@ -40,19 +41,19 @@ public final class IncidentBuilder {
   private final Map<LogEvent, List<LogLine>> linesByEvent = new java.util.EnumMap<>(LogEvent.class);
   private boolean onlyLogLines = true;
 
-  /** A builder that keeps every record a rule may read: what {@code analyze} uses. */
+  /** A builder that keeps every record: what {@code analyze} uses, whose report shows them all. */
   public IncidentBuilder() {
-    this(true);
+    this(ReadSet.EVERYTHING);
   }
 
   /**
-   * @param keepUnrecognisedLines false to leave out log lines no parser recognised and that name no
-   *     session (most of a debug log): only for rules that never read them (see
-   *     {@code RuleEngine.readsUnrecognisedLines}); a batch scan's chunks then hold about a fifth
+   * @param plan what the incident's readers read (for a batch scan, the rule engine's
+   *     {@code plan()}): unless it reads the log lines no parser recognised, those that name no
+   *     session (most of a debug log) are left out; a batch scan's chunks then hold about a fifth
    *     of a debug log's lines
    */
-  public IncidentBuilder(boolean keepUnrecognisedLines) {
-    this.retention = new RetentionPolicy(keepUnrecognisedLines);
+  public IncidentBuilder(ReadSet plan) {
+    this.retention = new RetentionPolicy(plan);
   }
 
   /** A sink for the records of one input; pass the reader's summary to {@link #addInput} after. */
@@ -66,6 +67,16 @@ public final class IncidentBuilder {
       @Override
       public void warn(String message) {
         // warnings travel in the InputSummary the reader returns
+      }
+
+      @Override
+      public ReadSet plan() {
+        return retention.plan();
+      }
+
+      @Override
+      public void unrecognised(String file, Instant time) {
+        retention.leaveOut(file, time);
       }
     };
   }
@@ -94,7 +105,7 @@ public final class IncidentBuilder {
   }
 
   /**
-   * A line no rule reads that the parser did not even make (see {@code RecordSink.unrecognised}):
+   * A line the plan does not read that the parser did not even make (see {@code RecordSink.unrecognised}):
    * like the unrecognised lines this builder leaves out, only its time counts, for {@link Incident#end}.
    */
   public void leaveOut(String file, Instant time) {
@@ -139,13 +150,9 @@ public final class IncidentBuilder {
     }
     sessions.sort(Comparator.comparing(Session::opened, Comparator.nullsLast(Comparator.naturalOrder())));
     Instant leftOutEnd = leftOutEnd(retention.latestLeftOut(), offsets);
-    if (onlyLogLines && !moved && retention.inTimeOrder()) {
-      // log lines alone, arrived in time order: grouped by event on arrival already
-      @SuppressWarnings("unchecked")
-      List<LogLine> lines = (List<LogLine>) (List<?>) ordered;
-      return Incident.ofLogLines(lines, linesByEvent, sessions, withRetentionNote(inputs), leftOutEnd);
-    }
-    return new Incident(ordered, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd);
+    // log lines alone, arrived in time order: grouped by event on arrival already
+    Map<LogEvent, List<LogLine>> byEvent = onlyLogLines && !moved && retention.inTimeOrder() ? linesByEvent : null;
+    return new Incident(ordered, byEvent, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd);
   }
 
   /** Exchanges and log lines into their sessions, in record order. */

@@ -1,5 +1,6 @@
 package io.siodoctor.rules.incident;
 
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.EngineIoPayload;
 import io.siodoctor.parsers.engineio.SocketIoPacket;
@@ -36,6 +37,7 @@ final class RetentionPolicy {
       LogEvent.PING_SENT, LogEvent.PING_RECEIVED, LogEvent.PONG_RECEIVED, LogEvent.UPGRADE_STARTED,
       LogEvent.UPGRADE_DONE);
 
+  private final ReadSet plan;
   private final boolean keepUnrecognisedLines;
   /** Per file, the latest time of the unrecognised lines left out: the incident still ends there. */
   private final Map<String, java.time.Instant[]> latestLeftOut = new HashMap<>();
@@ -54,8 +56,14 @@ final class RetentionPolicy {
   private java.time.Instant lastKeptTime;
   private long droppedOverCap;
 
-  RetentionPolicy(boolean keepUnrecognisedLines) {
-    this.keepUnrecognisedLines = keepUnrecognisedLines;
+  /** @param plan what the incident's readers read: the unrecognised lines are kept only when it reads them */
+  RetentionPolicy(ReadSet plan) {
+    this.plan = plan;
+    this.keepUnrecognisedLines = plan.readsUnrecognisedLines();
+  }
+
+  ReadSet plan() {
+    return plan;
   }
 
   /** Takes a record; true when it joined the kept records (not a routine run, not dropped). */

@@ -1,5 +1,11 @@
 package io.siodoctor.rules.pack;
 
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
+import java.util.EnumSet;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.CauseInfo;
 import io.siodoctor.rules.api.Evidence;
@@ -41,6 +47,21 @@ public final class DeclarativeRule implements SelfDescribingRule {
   @Override
   public CauseInfo cause() {
     return cause;
+  }
+
+  /**
+   * What its matchers read: the records of its kind; a log rule matches free text, so it reads
+   * every line, also those no parser recognised (the plan then keeps them); an HTTP rule may match
+   * any body.
+   */
+  @Override
+  public ReadSet reads() {
+    return switch (kind) {
+      case "http" -> ReadSet.of(List.of(HttpExchange.class), List.of()).withOtherBodies();
+      case "websocket" -> ReadSet.of(List.of(WsFrame.class), List.of());
+      case "log" -> ReadSet.of(List.of(LogLine.class), EnumSet.allOf(LogEvent.class));
+      default -> ReadSet.EVERYTHING;
+    };
   }
 
   /** Where the rule was written ({@code pack.yaml rules[2]}), for messages. */

@@ -3,11 +3,13 @@ package io.siodoctor.rules.polling;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -31,6 +33,7 @@ import java.util.Set;
     severity = Severity.INFO,
     category = Category.STUCK_IN_POLLING,
     docs = "https://socket.io/docs/v4/client-options/#transports")
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.OPEN_SENT, LogEvent.UPGRADE_UNAVAILABLE})
 public final class PollingOnlyConfigRule implements Rule {
   /** A client that can upgrade does so right after the handshake; this long without trying is a choice. */
   private static final Duration NO_ATTEMPT = Duration.ofSeconds(3);

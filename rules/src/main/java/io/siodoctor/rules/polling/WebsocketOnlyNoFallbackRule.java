@@ -1,7 +1,11 @@
 package io.siodoctor.rules.polling;
 
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.ProxySetting;
@@ -27,6 +31,7 @@ import java.util.Optional;
     docs = "https://socket.io/docs/v4/client-options/#transports",
     subsumes = {"reconnect-storm"},
     settings = {ProxySetting.UPGRADE})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH})
 public final class WebsocketOnlyNoFallbackRule implements Rule {
 
   @Override

@@ -5,12 +5,14 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.ProxySetting;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -38,6 +40,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/reverse-proxy/",
     subsumes = {"polling-only-config", "bad-request"},
     settings = {ProxySetting.UPGRADE})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH, LogEvent.UPGRADE_INCOMPLETE})
 public final class WebsocketUpgradeBlockedRule implements Rule {
 
   @Override

@@ -1,5 +1,7 @@
 package io.siodoctor.rules.provider;
 
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.parsers.record.Header;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogFormat;
@@ -28,6 +30,15 @@ public final class ProviderDetector {
    * The log formats only one provider writes, by format id: ALB access logs and Heroku's router
    * lines.
    */
+  /**
+   * What the sightings are made of: the exchanges, and the recognised log lines (a proxy log's
+   * format shows on its access lines; the lines no parser recognised are not read).
+   */
+  public static final ReadSet READS = ReadSet.of(List.of(HttpExchange.class, LogLine.class),
+      java.util.EnumSet.complementOf(java.util.EnumSet.of(io.siodoctor.parsers.record.LogEvent.OTHER)));
+  private static final DerivedKey<List<ProviderSighting>> KEY =
+      DerivedKey.of("providers", READS, ProviderDetector::detect);
+
   private static final Map<String, Provider> LOG_FORMATS = Map.of(
       LogFormat.AWS_ALB.id(), Provider.AWS_ALB,
       LogFormat.HEROKU_ROUTER.id(), Provider.HEROKU);
@@ -38,7 +49,7 @@ public final class ProviderDetector {
    * says nothing about the Socket.IO server, which often runs elsewhere.
    */
   public static List<ProviderSighting> of(Incident incident) {
-    return incident.derived("providers", ProviderDetector::detect);
+    return incident.derived(KEY);
   }
 
   private static List<ProviderSighting> detect(Incident incident) {

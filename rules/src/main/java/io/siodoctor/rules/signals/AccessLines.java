@@ -1,5 +1,7 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
@@ -60,8 +62,12 @@ public final class AccessLines {
     count = n;
   }
 
+  /** What it reads: the access-log lines. */
+  public static final ReadSet READS = ReadSet.of(List.of(LogLine.class), List.of(LogEvent.HTTP_ACCESS));
+  private static final DerivedKey<AccessLines> KEY = DerivedKey.of("access-lines", READS, AccessLines::new);
+
   public static AccessLines of(Incident incident) {
-    return incident.derived("access-lines", AccessLines::new);
+    return incident.derived(KEY);
   }
 
   /** The lines (with a request) whose status passes {@code status}, in log order. */

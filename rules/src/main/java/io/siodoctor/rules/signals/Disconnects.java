@@ -1,11 +1,14 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.SessionClose;
@@ -31,8 +34,15 @@ public final class Disconnects {
 
   private Disconnects() {}
 
+  /** What the disconnects are made of: every kind of record, the handshakes, closes and access lines logged. */
+  public static final ReadSet READS = ReadSet.of(List.of(HttpExchange.class, WsFrame.class, LogLine.class),
+      List.of(LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS));
+  private static final DerivedKey<List<Disconnect>> KEY = DerivedKey.of("disconnects", READS, Disconnects::compute);
+  private static final DerivedKey<Optional<Periodicity.Period>> PERIOD =
+      DerivedKey.of("disconnect-period", READS, i -> period(i, of(i)));
+
   public static List<Disconnect> of(Incident incident) {
-    return incident.derived("disconnects", Disconnects::compute);
+    return incident.derived(KEY);
   }
 
   private static List<Disconnect> compute(Incident incident) {
@@ -196,7 +206,7 @@ public final class Disconnects {
 
   /** {@link #period(Incident, List)} of {@link #of}, worked out once per incident for every rule that asks. */
   public static Optional<Periodicity.Period> period(Incident incident) {
-    return incident.derived("disconnect-period", i -> period(i, of(i)));
+    return incident.derived(PERIOD);
   }
 
   /**

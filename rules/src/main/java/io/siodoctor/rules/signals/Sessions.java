@@ -1,6 +1,10 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Session;
 import java.util.ArrayList;
@@ -35,8 +39,12 @@ public final class Sessions {
     }
   }
 
+  /** The sessions of every kind of record; no line of the incident's outside them. */
+  private static final DerivedKey<Sessions> KEY = DerivedKey.of("sessions",
+      ReadSet.of(List.of(HttpExchange.class, WsFrame.class, LogLine.class), List.of()), Sessions::new);
+
   public static Sessions of(Incident incident) {
-    return incident.derived("sessions", Sessions::new);
+    return incident.derived(KEY);
   }
 
   /** Whether any session got its Engine.IO handshake: a Socket.IO server answered somewhere. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,42 @@ class CauseCatalogTest {
       }
       assertThat(CauseCatalog.describe(rule).explanation()).isNotBlank();
     }
+  }
+
+  @Test
+  void proseSectionsReadTheSameWithAnyLineEnding() {
+    String unix = "# t\nintro\n## Explanation\nWhy.\n\nMore.\n## Fix\nDo this.\n";
+    Map<String, String> expected = Map.of("Explanation", "Why.\n\nMore.", "Fix", "Do this.");
+    assertThat(CauseProse.sections(unix)).isEqualTo(expected);
+    assertThat(CauseProse.sections(unix).keySet()).containsExactly("Explanation", "Fix");
+    assertThat(CauseProse.sections(unix.replace("\n", "\r\n"))).isEqualTo(expected);
+    assertThat(CauseProse.sections("## Fix\nno newline at the end")).containsEntry("Fix", "no newline at the end");
+    // a lone carriage return is no line break (as with the regex this replaced)
+    assertThat(CauseProse.sections("## Fix\ra\n## Explanation\nb")).containsEntry("Fix\ra", "");
+    assertThat(CauseProse.sections("")).isEmpty();
+  }
+
+  @Test
+  void eachRuleDeclaresWhatItReads() {
+    for (Rule rule : rules) {
+      assertThat(rule.reads()).as(cause(rule).id()).isNotNull();
+    }
+  }
+
+  /** A rule with its cause but no declaration of what it reads. */
+  @Cause(id = "undeclared-fixture", title = "A fixture rule", severity = Severity.WARNING,
+      category = Category.GETS_DISCONNECTED, docs = "https://example.com/undeclared")
+  static final class UndeclaredRule implements Rule {
+    @Override
+    public java.util.Optional<io.siodoctor.rules.api.Finding> check(io.siodoctor.rules.api.Incident incident) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Test
+  void aRuleWithoutItsDeclarationIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CauseCatalog(List.of(new UndeclaredRule())))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("@Reads");
   }
 
   @Test

@@ -9,7 +9,12 @@ import static io.siodoctor.rules.testing.HarFixture.webSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
+import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.CauseInfo;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
@@ -32,12 +37,22 @@ class RuleEngineTest {
 
   /** A rule declared as data, as a rule pack would. */
   private static SelfDescribingRule rule(String id, Function<Incident, Optional<Finding>> check) {
+    return rule(id, ReadSet.EVERYTHING, check);
+  }
+
+  /** A rule declared as data that reads {@code reads}. */
+  private static SelfDescribingRule rule(String id, ReadSet reads, Function<Incident, Optional<Finding>> check) {
     CauseInfo info = new CauseInfo(id, "Test cause " + id, Severity.WARNING, Category.GETS_DISCONNECTED,
         "https://example.com/" + id, List.of(), "0.1.0", "What " + id + " means.", "How to fix " + id + ".");
     return new SelfDescribingRule() {
       @Override
       public CauseInfo cause() {
         return info;
+      }
+
+      @Override
+      public ReadSet reads() {
+        return reads;
       }
 
       @Override
@@ -122,6 +137,11 @@ class RuleEngineTest {
       }
 
       @Override
+      public ReadSet reads() {
+        return ReadSet.of(List.of(HttpExchange.class), List.of());
+      }
+
+      @Override
       public Optional<Finding> check(Incident incident) {
         // the page load: another place, so the merged finding cites both
         return Optional.of(Finding.of(0.99, List.of(Evidence.of(incident.exchanges().get(0))))
@@ -187,10 +207,76 @@ class RuleEngineTest {
   }
 
   @Test
-  void onlyRulesFromOutsideMayReadUnrecognisedLines() {
-    assertThat(RuleEngine.builtIn().readsUnrecognisedLines()).isFalse();
-    List<io.siodoctor.rules.api.Rule> withPack = new java.util.ArrayList<>(BuiltInRules.all());
-    withPack.add(rule("custom-cause", incident -> Optional.empty()));
-    assertThat(new RuleEngine(withPack).readsUnrecognisedLines()).isTrue();
+  void thePlanKeepsUnrecognisedLinesOnlyWhenARuleDeclaresThem() {
+    assertThat(RuleEngine.builtIn().plan().readsUnrecognisedLines()).isFalse();
+    List<Rule> withHttpRule = new java.util.ArrayList<>(BuiltInRules.all());
+    withHttpRule.add(rule("http-cause", ReadSet.of(List.of(HttpExchange.class), List.of()), i -> Optional.empty()));
+    assertThat(new RuleEngine(withHttpRule).plan().readsUnrecognisedLines()).isFalse();
+    List<Rule> withTextRule = new java.util.ArrayList<>(BuiltInRules.all());
+    withTextRule.add(rule("text-cause", ReadSet.of(List.of(LogLine.class), List.of(LogEvent.OTHER)), i -> Optional.empty()));
+    assertThat(new RuleEngine(withTextRule).plan().readsUnrecognisedLines()).isTrue();
+  }
+
+  /** A HAR and a server log of one session, with a line no parser recognises. */
+  private static Incident harAndLog() {
+    String sid = "ssO51L53Emo8zXiyAAAA";
+    String polling = "http://localhost:8080/socket.io/?EIO=4&transport=polling";
+    return RuleTester.of(new StickySessionMissingRule())
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get(polling + "&t=P1").body(open(sid, "websocket"))))
+        .addLog("fixture-node-a.log", """
+            2026-11-25T10:00:00.000Z engine handshaking client "%s"
+            2026-11-25T10:00:00.001Z engine no middleware to apply, skipping
+            """.formatted(sid))
+        .incident();
+  }
+
+  @Test
+  void aRuleThatDeclaredNoLogLinesSeesNone() {
+    Incident incident = harAndLog();
+    assertThat(incident.logLines()).isNotEmpty();
+    assertThat(incident.sessions()).anySatisfy(s -> assertThat(s.logLines()).isNotEmpty());
+    List<Incident> seen = new java.util.ArrayList<>();
+    Rule httpOnly = rule("http-cause", ReadSet.of(List.of(HttpExchange.class), List.of()), i -> {
+      seen.add(i);
+      return Optional.empty();
+    });
+    assertThat(new RuleEngine(List.of(httpOnly)).run(incident).warnings()).isEmpty();
+
+    Incident view = seen.get(0);
+    assertThat(view.exchanges()).isEqualTo(incident.exchanges()).isNotEmpty();
+    assertThat(view.logLines()).isEmpty();
+    for (LogEvent e : LogEvent.values()) {
+      assertThat(view.logLines(e)).as(e.name()).isEmpty();
+    }
+    assertThat(view.records()).isNotEmpty().noneMatch(r -> r instanceof LogLine);
+    assertThat(view.sessions()).isNotEmpty().allSatisfy(s -> assertThat(s.logLines()).isEmpty());
+    assertThat(view.frames()).isEmpty();
+  }
+
+  @Test
+  void aRuleSeesTheIncidentsLinesOfTheEventsItDeclaredOnly() {
+    Incident incident = harAndLog();
+    Incident view = incident.view(ReadSet.of(List.of(LogLine.class), List.of(LogEvent.HANDSHAKE)));
+    assertThat(view.logLines()).isNotEmpty().allMatch(l -> l.event() == LogEvent.HANDSHAKE);
+    assertThat(incident.logLines(LogEvent.OTHER)).isNotEmpty();
+    assertThat(view.logLines(LogEvent.OTHER)).isEmpty();
+    assertThat(view.exchanges()).isEmpty();
+    assertThat(view.records()).isEqualTo(view.logLines());
+    // a view cannot widen itself back
+    assertThatThrownBy(() -> view.view(ReadSet.EVERYTHING)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aDerivedValueNeedsADeclarationThatCoversWhatItReads() {
+    Incident incident = harAndLog();
+    Incident narrow = incident.view(ReadSet.of(List.of(LogLine.class), List.of(LogEvent.HANDSHAKE)));
+    assertThatThrownBy(() -> io.siodoctor.rules.signals.AccessLines.of(narrow))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("access-lines");
+    Incident wide = incident.view(io.siodoctor.rules.signals.AccessLines.READS);
+    // made once, from what the key declares, and shared by every view
+    assertThat(io.siodoctor.rules.signals.AccessLines.of(wide))
+        .isSameAs(io.siodoctor.rules.signals.AccessLines.of(incident));
   }
 }

@@ -1,5 +1,7 @@
 package io.siodoctor.rules.incident;
 
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.rules.engine.RuleEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.InputReader;
@@ -21,8 +23,8 @@ class IncidentBuilderTest {
       2026-11-25T10:00:09.500Z engine no middleware to apply, skipping
       """;
 
-  private static Incident build(boolean keepUnrecognisedLines) {
-    IncidentBuilder builder = new IncidentBuilder(keepUnrecognisedLines);
+  private static Incident build(ReadSet plan) {
+    IncidentBuilder builder = new IncidentBuilder(plan);
     builder.addInput(new InputReader().read(
         new ByteArrayInputStream(LOG.getBytes(StandardCharsets.UTF_8)), "fixture-node-a.log", builder.sink()));
     return builder.build();
@@ -30,14 +32,15 @@ class IncidentBuilderTest {
 
   @Test
   void analyzeKeepsEveryLine() {
-    Incident incident = build(true);
+    Incident incident = build(ReadSet.EVERYTHING);
     assertThat(incident.logLines(LogEvent.OTHER)).hasSize(2);
     assertThat(incident.end()).isEqualTo(Instant.parse("2026-11-25T10:00:09.500Z"));
   }
 
   @Test
   void aBatchIncidentLeavesUnrecognisedLinesOutButStillEndsAtTheLast() {
-    Incident incident = build(false);
+    // no built-in rule reads them: the plan made from their declarations says so
+    Incident incident = build(RuleEngine.builtIn().plan());
     assertThat(incident.logLines(LogEvent.OTHER)).isEmpty();
     assertThat(incident.records()).extracting(r -> ((LogLine) r).event())
         .containsExactly(LogEvent.HANDSHAKE, LogEvent.PING_SENT);
@@ -64,8 +67,8 @@ class IncidentBuilderTest {
 
   @Test
   void logsAloneGetTheSameIndexAsAnyIncident() {
-    Incident fast = build(false);
-    Incident general = new Incident(fast.records(), fast.sessions(), java.util.List.of(), fast.inputs(),
+    Incident fast = build(RuleEngine.builtIn().plan());
+    Incident general = new Incident(fast.records(), null, fast.sessions(), java.util.List.of(), fast.inputs(),
         java.util.List.of(), fast.end());
     for (LogEvent e : LogEvent.values()) {
       assertThat(fast.logLines(e)).as(e.name()).isEqualTo(general.logLines(e));

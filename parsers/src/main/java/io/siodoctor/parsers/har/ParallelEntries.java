@@ -1,0 +1,209 @@
+package io.siodoctor.parsers.har;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Parses the entries an {@link EntrySplitter} finds on every core, and hands them to the caller in
+ * file order: the splitter runs on a thread of its own, each entry is parsed by a pool thread into
+ * a {@link RawEntry} with its own quirks, and the calling thread takes them in order (building
+ * exchanges stays in order: it notices dates out of order). Memory stays bounded whatever the file
+ * size: at most {@link #IN_FLIGHT_BYTES} of entry bytes are read ahead of the caller.
+ */
+final class ParallelEntries {
+  /** Entry bytes read but not yet handed to the caller. */
+  static final int IN_FLIGHT_BYTES = 48 << 20;
+  private static final int QUEUE = 1024;
+
+  /** One entry as parsed on a pool thread: the entry and its quirks, or the error that stopped it. */
+  record Parsed(EntrySplitter.Slice slice, RawEntry entry, HarQuirks quirks, WsMessageSpool spool,
+      JsonProcessingException error, String where) {}
+
+  /** What the caller does with each entry, in order. */
+  interface Consumer {
+    void accept(Parsed parsed) throws IOException, io.siodoctor.parsers.InputError;
+  }
+
+  private static final Future<Parsed> END = CompletableFuture.completedFuture(null);
+
+  private final EntrySplitter splitter;
+  private final boolean skipBodies;
+  private final BlockingQueue<Future<Parsed>> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final Semaphore inFlight = new Semaphore(IN_FLIGHT_BYTES);
+  private volatile IOException readFailure;
+
+  ParallelEntries(EntrySplitter splitter, boolean skipBodies) {
+    this.splitter = splitter;
+    this.skipBodies = skipBodies;
+  }
+
+  /**
+   * Hands every entry the splitter finds to {@code consumer}, in order; returns how many. When it
+   * returns, the splitter has stopped and {@link EntrySplitter#rest} holds the rest of the input.
+   */
+  int run(Consumer consumer) throws IOException, io.siodoctor.parsers.InputError {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicInteger names = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "sio-doctor-har-entry-" + names.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    Thread split = new Thread(() -> split(pool), "sio-doctor-har-split");
+    split.setDaemon(true);
+    split.start();
+    int count = 0;
+    boolean done = false;
+    try {
+      while (true) {
+        Parsed parsed = take();
+        if (parsed == null) {
+          break;
+        }
+        try {
+          consumer.accept(parsed);
+        } finally {
+          inFlight.release(cost(parsed.slice()));
+          if (parsed.spool() != null) {
+            parsed.spool().close();
+          }
+        }
+        count++;
+      }
+      done = true;
+    } finally {
+      if (!done) {
+        split.interrupt();
+      }
+      join(split);
+      pool.shutdownNow();
+      if (!done) {
+        discardQueued();
+      }
+    }
+    if (readFailure != null) {
+      throw readFailure;
+    }
+    return count;
+  }
+
+  private Parsed take() throws IOException {
+    try {
+      Future<Parsed> next = queue.take();
+      return next == END ? null : next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while reading the HAR");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** On the splitter's thread: finds entries and starts their parsing, until the shape ends. */
+  private void split(ExecutorService pool) {
+    int index = 0;
+    try {
+      while (true) {
+        EntrySplitter.Slice slice = splitter.next();
+        if (slice == null) {
+          break;
+        }
+        inFlight.acquire(cost(slice));
+        int i = index++;
+        queue.put(pool.submit(() -> parse(slice, i)));
+      }
+    } catch (IOException e) {
+      readFailure = e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      queue.put(END);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** On a pool thread: one entry, as the streaming parser reads it. */
+  private Parsed parse(EntrySplitter.Slice slice, int index) {
+    HarQuirks quirks = new HarQuirks();
+    ParsePosition position = new ParsePosition();
+    position.section("log");
+    position.entry(index);
+    WsMessageSpool spool = new WsMessageSpool();
+    try (JsonParser p = HarJson.SLICES.createParser(slice.bytes())) {
+      p.nextToken();
+      RawEntry entry = new EntryReader(quirks, position, skipBodies).read(p, index, spool);
+      return new Parsed(slice, entry, quirks, spool, null, null);
+    } catch (JsonProcessingException e) {
+      closeQuietly(spool);
+      return new Parsed(slice, null, quirks, null, e, position.toString());
+    } catch (IOException e) {
+      closeQuietly(spool);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void closeQuietly(WsMessageSpool spool) {
+    try {
+      spool.close();
+    } catch (IOException e) {
+      // its temporary file could not be deleted: the entry failed anyway
+    }
+  }
+
+  private static int cost(EntrySplitter.Slice slice) {
+    return Math.min(IN_FLIGHT_BYTES, slice.bytes().length);
+  }
+
+  private void discardQueued() {
+    Future<Parsed> f;
+    while ((f = queue.poll()) != null) {
+      if (f == END) {
+        continue;
+      }
+      try {
+        Parsed parsed = f.isCancelled() || !f.isDone() ? null : f.get();
+        if (parsed != null && parsed.spool() != null) {
+          closeQuietly(parsed.spool());
+        }
+      } catch (InterruptedException | ExecutionException e) {
+        // being discarded: an entry after the one that failed
+      }
+    }
+  }
+
+  private static void join(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

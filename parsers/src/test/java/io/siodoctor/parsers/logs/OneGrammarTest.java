@@ -1,0 +1,52 @@
+package io.siodoctor.parsers.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The line formats that detect with their own line reader: a line the parser reads (a record with
+ * a time) is a line detection counts, and a near miss the parser keeps as plain text (no time, no
+ * request) is detected by nobody's grammar but its own fallback. One grammar, written once.
+ */
+class OneGrammarTest {
+
+  @Test
+  void squid() {
+    String read = "1765108801.456     12 127.0.0.1 TCP_MISS/200 345 GET http://app.example.com/socket.io/?EIO=4"
+        + "&transport=polling&t=PqR1 - HIER_DIRECT/203.0.113.7 text/plain";
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new SquidAccessLogParser(), read, read.replace("/200 ", "/2x0 "));
+  }
+
+  @Test
+  void nginxError() {
+    String read = "2026/11/26 03:16:42 [error] 9065#9065: *1 connect() failed (111: Connection refused) while"
+        + " connecting to upstream";
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new NginxErrorLogParser(), read, read.replace("2026/11/26", "2026-11-26"));
+  }
+
+  @Test
+  void awsAlb() {
+    String read = AwsAlbLogParserTest.WS;
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new AwsAlbLogParser(), read, "ftp" + read.substring(read.indexOf(' ')));
+  }
+
+  private static void aLineIsDetectedExactlyWhenItsParserReadsIt(LineLogParser p, String read, String nearMiss) {
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(Parse.sniff(p, read + "\n" + read + "\n")).isTrue();
+
+    assertThat(timeOf(p, nearMiss)).as("kept as plain text").isFalse();
+    assertThat(p.readsLine().test(nearMiss)).isFalse();
+    assertThat(Parse.sniff(p, nearMiss + "\n" + nearMiss + "\n")).isFalse();
+    // at least half the lines: one read line in two is enough, one in three is not
+    assertThat(Parse.sniff(p, read + "\n" + nearMiss + "\n")).isTrue();
+    assertThat(Parse.sniff(p, read + "\n" + nearMiss + "\n" + nearMiss + "\n")).isFalse();
+  }
+
+  /** Whether the parser read the line as its format: a record with a time of its own. */
+  private static boolean timeOf(LineLogParser p, String line) {
+    CollectingSink sink = Parse.text(p, "x.log", line + "\n");
+    return sink.lines.stream().anyMatch(l -> l.time() != null);
+  }
+}
