@@ -2,8 +2,6 @@ package io.siodoctor.parsers.logs;
 
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
-import io.siodoctor.parsers.record.LogEvent;
-import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,19 +18,8 @@ import java.util.regex.Pattern;
  * automation dumps ({@code 2026-11-26T02:41:32.774Z [error] <url> <message>}: the ISO time is
  * read, the level kept).
  *
- * <p>Events: {@code Access to XMLHttpRequest at '...' ... has been blocked by CORS policy: <why>}
- * and Firefox's {@code Cross-Origin Request Blocked: ... (Reason: <why>)} → CORS_BLOCKED (detail:
- * the reason); {@code Mixed Content: ... This request has been blocked} and Firefox's {@code
- * Blocked loading mixed active content} → MIXED_CONTENT_BLOCKED; Chrome's {@code Connecting to
- * '<url>' violates the following Content Security Policy directive} (older: {@code Refused to
- * connect to '<url>' because it violates ...}) and Firefox's {@code Content-Security-Policy: The
- * page’s settings blocked the loading of a resource} → CSP_BLOCKED (fact: the URL in the line);
- * {@code WebSocket connection to
- * '...' failed: <why>}, Firefox's {@code can’t establish a connection to the server at ws://...}
- * and {@code The connection to ws://... was interrupted} → WEBSOCKET_FAILED (fact: the text
- * after {@code failed: }); a {@code net::ERR_*} token → NETWORK_ERROR (fact: the token and the URL);
- * socket.io-client's error texts ({@code xhr poll error}, {@code xhr post error}, {@code websocket
- * error}, {@code Invalid namespace}, {@code connect_error}) → CLIENT_CONNECT_ERROR. Debug output
+ * <p>Events: what {@link BrowserConsoleMessages} recognises (CORS, mixed content, CSP, WebSocket and
+ * network errors, socket.io-client's error texts, each with its typed fact). Debug output
  * of the client in the console ({@code localStorage.debug}) is recognised like the debug parser.
  * The sid comes from any URL in the line.
  *
@@ -56,11 +43,6 @@ public final class BrowserConsoleLogParser extends LineLogParser {
     "can’t establish a connection to the server at",
     "can't establish a connection to the server at",
     "was interrupted while the page was loading",
-  };
-
-  private static final String[] CLIENT_ERRORS = {
-    "xhr poll error", "xhr post error", "websocket error", "Invalid namespace", "server error",
-    "timeout"
   };
 
   private final LocalDate date;
@@ -195,9 +177,6 @@ public final class BrowserConsoleLogParser extends LineLogParser {
           text = text.substring(0, f.start());
         }
       }
-      LogEvent event = LogEvent.OTHER;
-      LogFact fact = LogFact.NONE;
-      String sid = null;
       // client debug output: "engine.io-client:socket socket receive: ... +1ms"
       int sp = text.indexOf(' ');
       if (sp > 0 && EngineIoDebugLogParser.isNamespace(text.substring(0, sp))) {
@@ -210,88 +189,15 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         emit(n, time, fileNode, null, ns, result.sid, msg, result.event, result.fact, null);
         return;
       }
-      int k;
-      if ((k = text.indexOf("has been blocked by CORS policy")) >= 0) {
-        event = LogEvent.CORS_BLOCKED;
-        int c = text.indexOf("CORS policy: ", k);
-        fact = corsRefused(text, c >= 0 ? text.substring(c + 13).trim() : null);
-      } else if ((k = text.indexOf("Cross-Origin Request Blocked")) >= 0) {
-        event = LogEvent.CORS_BLOCKED;
-        int r = text.indexOf("(Reason: ", k);
-        if (r >= 0) {
-          int close = text.indexOf(')', r);
-          fact = corsRefused(text, close > r ? text.substring(r + 9, close) : text.substring(r + 9));
-        }
-      } else if (text.contains("Mixed Content:") && text.contains("blocked")
-          || text.contains("Blocked loading mixed active content")) {
-        event = LogEvent.MIXED_CONTENT_BLOCKED;
-      } else if (text.contains("violates the") && text.contains("Content Security Policy")
-          || text.contains("Content-Security-Policy: The page")) {
-        event = LogEvent.CSP_BLOCKED;
-        String url = LogUrls.firstUrl(text);
-        fact = url == null ? LogFact.NONE : new LogFact.BlockedUrl(url);
-      } else if ((k = text.indexOf("WebSocket connection to '")) >= 0) {
-        int f = text.indexOf("' failed", k);
-        if (f >= 0) {
-          event = LogEvent.WEBSOCKET_FAILED;
-          int colon = text.indexOf("failed: ", f);
-          String failure = colon >= 0 ? text.substring(colon + 8).trim() : "";
-          fact = new LogFact.NetworkError(failure.isEmpty() ? null : failure, LogUrls.firstUrl(text));
-        }
-      } else if (text.contains("establish a connection to the server at ws")
-          || (text.contains("The connection to ws") && text.contains("was interrupted"))) {
-        event = LogEvent.WEBSOCKET_FAILED;
-        fact = new LogFact.NetworkError(text.contains("interrupted") ? "interrupted" : "can't establish a connection",
-            LogUrls.firstUrl(text));
-      }
-      if (event == LogEvent.OTHER && (k = text.indexOf("net::ERR_")) >= 0) {
-        event = LogEvent.NETWORK_ERROR;
-        int end = k + 9;
-        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end))
-            || text.charAt(end) == '_')) {
-          end++;
-        }
-        fact = new LogFact.NetworkError(text.substring(k, end), LogUrls.firstUrl(text));
-      }
-      if (event == LogEvent.OTHER) {
-        // socket.io-client error texts, only where the line reports an error (an app's
-        // "disconnect transport error xhr post error" line is a disconnect, not a connect error)
-        int ce = text.indexOf("connect_error");
-        if (ce >= 0 || text.contains("Error: ")) {
-          for (String c : CLIENT_ERRORS) {
-            if (text.contains(c)) {
-              event = LogEvent.CLIENT_CONNECT_ERROR;
-              fact = "timeout".equals(c) ? LogFact.ConnectFailed.TIMED_OUT : LogFact.ConnectFailed.of(c);
-              break;
-            }
-          }
-          if (event == LogEvent.OTHER && ce >= 0) {
-            event = LogEvent.CLIENT_CONNECT_ERROR;
-            String after = text.substring(ce + 13).trim();
-            fact = after.isEmpty() ? LogFact.NONE : LogFact.ConnectFailed.of(after);
-          }
-        }
-      }
+      BrowserConsoleMessages.recognise(text, result);
+      String sid = null;
       if (text.indexOf("sid") >= 0) {
         sid = LogUrls.sidInText(text);
       }
       if (time != null) {
         lastTime = time;
       }
-      emit(n, time, fileNode, level, source, sid, text, event, fact, null);
-    }
-
-    /**
-     * A CORS refusal with the URLs it names: Chrome's {@code Access to XMLHttpRequest at '<target>'
-     * (redirected from '<url>') ...} names where a redirect led first, then the URL asked for.
-     */
-    private static LogFact corsRefused(String text, String reason) {
-      int r = text.indexOf("(redirected from '");
-      if (r < 0) {
-        return new LogFact.CorsRefused(reason, LogUrls.firstUrl(text), null);
-      }
-      return new LogFact.CorsRefused(reason, LogUrls.firstUrl(text.substring(0, r)),
-          LogUrls.firstUrl(text.substring(r)));
+      emit(n, time, fileNode, level, source, sid, text, result.event, result.fact, null);
     }
 
     private String stripDelta(String msg) {

@@ -1,8 +1,8 @@
 package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.engineio.SocketIoPacket;
-import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.CloseReason;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;

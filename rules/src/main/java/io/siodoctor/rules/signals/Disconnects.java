@@ -1,14 +1,14 @@
 package io.siodoctor.rules.signals;
 
 import io.siodoctor.parsers.ReadSet;
-import io.siodoctor.parsers.record.WsFrame;
-import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
+import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.SessionClose;
