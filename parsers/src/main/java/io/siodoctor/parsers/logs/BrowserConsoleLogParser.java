@@ -2,7 +2,6 @@ package io.siodoctor.parsers.logs;
 
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
-import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,19 +18,8 @@ import java.util.regex.Pattern;
  * automation dumps ({@code 2026-11-26T02:41:32.774Z [error] <url> <message>}: the ISO time is
  * read, the level kept).
  *
- * <p>Events: {@code Access to XMLHttpRequest at '...' ... has been blocked by CORS policy: <why>}
- * and Firefox's {@code Cross-Origin Request Blocked: ... (Reason: <why>)} → CORS_BLOCKED (detail:
- * the reason); {@code Mixed Content: ... This request has been blocked} and Firefox's {@code
- * Blocked loading mixed active content} → MIXED_CONTENT_BLOCKED; Chrome's {@code Connecting to
- * '<url>' violates the following Content Security Policy directive} (older: {@code Refused to
- * connect to '<url>' because it violates ...}) and Firefox's {@code Content-Security-Policy: The
- * page’s settings blocked the loading of a resource} → CSP_BLOCKED (detail: the URL in the line);
- * {@code WebSocket connection to
- * '...' failed: <why>}, Firefox's {@code can’t establish a connection to the server at ws://...}
- * and {@code The connection to ws://... was interrupted} → WEBSOCKET_FAILED (detail: the text
- * after {@code failed: }); a {@code net::ERR_*} token → NETWORK_ERROR (detail: the token);
- * socket.io-client's error texts ({@code xhr poll error}, {@code xhr post error}, {@code websocket
- * error}, {@code Invalid namespace}, {@code connect_error}) → CLIENT_CONNECT_ERROR. Debug output
+ * <p>Events: what {@link BrowserConsoleMessages} recognises (CORS, mixed content, CSP, WebSocket and
+ * network errors, socket.io-client's error texts, each with its typed fact). Debug output
  * of the client in the console ({@code localStorage.debug}) is recognised like the debug parser.
  * The sid comes from any URL in the line.
  *
@@ -55,11 +43,6 @@ public final class BrowserConsoleLogParser extends LineLogParser {
     "can’t establish a connection to the server at",
     "can't establish a connection to the server at",
     "was interrupted while the page was loading",
-  };
-
-  private static final String[] CLIENT_ERRORS = {
-    "xhr poll error", "xhr post error", "websocket error", "Invalid namespace", "server error",
-    "timeout"
   };
 
   private final LocalDate date;
@@ -122,16 +105,16 @@ public final class BrowserConsoleLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new ConsoleSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new ConsoleState(file, sink);
   }
 
-  private final class ConsoleSession extends Session {
+  private final class ConsoleState extends ParseState {
     private final TimeReader times = new TimeReader(zone);
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     private final long epochDay = date == null ? Long.MIN_VALUE : date.toEpochDay();
 
-    ConsoleSession(String file, RecordSink sink) {
+    ConsoleState(String file, RecordSink sink) {
       super(file, sink, LogFormat.BROWSER_CONSOLE);
     }
 
@@ -194,9 +177,6 @@ public final class BrowserConsoleLogParser extends LineLogParser {
           text = text.substring(0, f.start());
         }
       }
-      LogEvent event = LogEvent.OTHER;
-      String detail = null;
-      String sid = null;
       // client debug output: "engine.io-client:socket socket receive: ... +1ms"
       int sp = text.indexOf(' ');
       if (sp > 0 && EngineIoDebugLogParser.isNamespace(text.substring(0, sp))) {
@@ -206,78 +186,18 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         if (time != null) {
           lastTime = time;
         }
-        emit(n, time, fileNode, null, ns, result.sid, msg, result.event, result.detail, null);
+        emit(n, time, fileNode, null, ns, result.sid, msg, result.event, result.fact, null);
         return;
       }
-      int k;
-      if ((k = text.indexOf("has been blocked by CORS policy")) >= 0) {
-        event = LogEvent.CORS_BLOCKED;
-        int c = text.indexOf("CORS policy: ", k);
-        detail = c >= 0 ? text.substring(c + 13).trim() : null;
-      } else if ((k = text.indexOf("Cross-Origin Request Blocked")) >= 0) {
-        event = LogEvent.CORS_BLOCKED;
-        int r = text.indexOf("(Reason: ", k);
-        if (r >= 0) {
-          int close = text.indexOf(')', r);
-          detail = close > r ? text.substring(r + 9, close) : text.substring(r + 9);
-        }
-      } else if (text.contains("Mixed Content:") && text.contains("blocked")
-          || text.contains("Blocked loading mixed active content")) {
-        event = LogEvent.MIXED_CONTENT_BLOCKED;
-      } else if (text.contains("violates the") && text.contains("Content Security Policy")
-          || text.contains("Content-Security-Policy: The page")) {
-        event = LogEvent.CSP_BLOCKED;
-        detail = LogUrls.firstUrl(text);
-      } else if ((k = text.indexOf("WebSocket connection to '")) >= 0) {
-        int f = text.indexOf("' failed", k);
-        if (f >= 0) {
-          event = LogEvent.WEBSOCKET_FAILED;
-          int colon = text.indexOf("failed: ", f);
-          detail = colon >= 0 ? text.substring(colon + 8).trim() : null;
-          if (detail != null && detail.isEmpty()) {
-            detail = null;
-          }
-        }
-      } else if (text.contains("establish a connection to the server at ws")
-          || (text.contains("The connection to ws") && text.contains("was interrupted"))) {
-        event = LogEvent.WEBSOCKET_FAILED;
-        detail = text.contains("interrupted") ? "interrupted" : "can't establish a connection";
-      }
-      if (event == LogEvent.OTHER && (k = text.indexOf("net::ERR_")) >= 0) {
-        event = LogEvent.NETWORK_ERROR;
-        int end = k + 9;
-        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end))
-            || text.charAt(end) == '_')) {
-          end++;
-        }
-        detail = text.substring(k, end);
-      }
-      if (event == LogEvent.OTHER) {
-        // socket.io-client error texts, only where the line reports an error (an app's
-        // "disconnect transport error xhr post error" line is a disconnect, not a connect error)
-        int ce = text.indexOf("connect_error");
-        if (ce >= 0 || text.contains("Error: ")) {
-          for (String c : CLIENT_ERRORS) {
-            if (text.contains(c)) {
-              event = LogEvent.CLIENT_CONNECT_ERROR;
-              detail = c;
-              break;
-            }
-          }
-          if (event == LogEvent.OTHER && ce >= 0) {
-            event = LogEvent.CLIENT_CONNECT_ERROR;
-            String after = text.substring(ce + 13).trim();
-            detail = after.isEmpty() ? null : after;
-          }
-        }
-      }
+      BrowserConsoleMessages.recognise(text, result);
+      String sid = null;
       if (text.indexOf("sid") >= 0) {
         sid = LogUrls.sidInText(text);
       }
       if (time != null) {
         lastTime = time;
       }
-      emit(n, time, fileNode, level, source, sid, text, event, detail, null);
+      emit(n, time, fileNode, level, source, sid, text, result.event, result.fact, null);
     }
 
     private String stripDelta(String msg) {

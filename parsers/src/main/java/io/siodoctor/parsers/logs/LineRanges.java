@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutorService;
  * each range is read by a fresh session of the parser on the pool (positioned reads, its lines
  * numbered after the newlines counted before it), and the ranges' records reach the sink in file
  * order, exactly as the plain read gives them. A range whose session cannot show that it read its
- * lines as the session before would have gone on reading them ({@link LineLogParser.Session#continues}:
+ * lines as the session before would have gone on reading them ({@link LineLogParser.ParseState#continues}:
  * a line that takes the previous line's time, an open packet answering a handshake logged in the
  * range before, a warning) is read again by that session: the result never differs from the
  * plain path, only the time does.
@@ -78,7 +78,7 @@ public final class LineRanges {
       Deque<CompletableFuture<Range>> pending = new ArrayDeque<>();
       CompletableFuture<Long> before = CompletableFuture.completedFuture(0L);
       int next = 0;
-      LineLogParser.Session current = null;
+      LineLogParser.ParseState current = null;
       try {
         for (int i = 0; i < n; i++) {
           // at most a few ranges ahead of the one handed on: their bytes and records wait in memory
@@ -140,7 +140,7 @@ public final class LineRanges {
       }
     }
 
-    LineLogParser.Session parse(LineLogParser parser, String file, Buffer buffer, long linesBefore, boolean first) {
+    LineLogParser.ParseState parse(LineLogParser parser, String file, Buffer buffer, long linesBefore, boolean first) {
       try {
         InputStream in = bytes != null ? new ByteArrayInputStream(bytes) : new RangeStream(ch, from, to);
         return parser.readRange(in, file, buffer, linesBefore, first);
@@ -245,7 +245,7 @@ public final class LineRanges {
   }
 
   /** A range read, its records waiting for the ranges before it. */
-  private record Range(LineLogParser.Session session, Buffer buffer) {}
+  private record Range(LineLogParser.ParseState session, Buffer buffer) {}
 
   /**
    * What a range's session gave, in order: records, the times of unrecognised lines (or

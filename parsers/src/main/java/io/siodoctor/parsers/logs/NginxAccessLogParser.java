@@ -8,7 +8,6 @@ import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * nginx access logs in the {@code combined} format, with or without trailing extras in any order:
@@ -24,10 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class NginxAccessLogParser extends LineLogParser {
 
-  private static final Pattern LINE =
-      Pattern.compile(
-          "^\\S+ \\S+ .{0,200}?\\[\\d\\d/[A-Za-z]{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4}\\] \"");
-
   public NginxAccessLogParser() {
     super(LogFormat.NGINX_ACCESS);
   }
@@ -38,14 +33,17 @@ public final class NginxAccessLogParser extends LineLogParser {
     return combined(head, length) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
-  /** Whether most lines of the head are combined-format lines (nginx, Apache, Traefik). */
+  /**
+   * Whether most lines of the head are combined-format lines (nginx, Apache, Traefik), as the
+   * line reader they share reads them.
+   */
   static boolean combined(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+    return HeadLines.mostlyMatch(head, length, new NginxAccessLogParser().readsLine());
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new AccessSession(file, sink, LogFormat.NGINX_ACCESS);
+  protected ParseState open(String file, RecordSink sink) {
+    return new AccessState(file, sink, LogFormat.NGINX_ACCESS);
   }
 
   @Override
@@ -80,7 +78,7 @@ public final class NginxAccessLogParser extends LineLogParser {
   }
 
   /** Parses one combined-format line; shared with other parsers that embed it. */
-  static final class AccessSession extends Session {
+  static final class AccessState extends ParseState {
     private final Flavour flavour;
     private final TimeReader times = new TimeReader();
     /** For the Engine.IO query's path, EIO and transport. */
@@ -94,11 +92,11 @@ public final class NginxAccessLogParser extends LineLogParser {
     private boolean timeSet;
     private boolean readStartTime;
 
-    AccessSession(String file, RecordSink sink, LogFormat format) {
+    AccessState(String file, RecordSink sink, LogFormat format) {
       this(file, sink, format, Flavour.NGINX);
     }
 
-    AccessSession(String file, RecordSink sink, LogFormat format, Flavour flavour) {
+    AccessState(String file, RecordSink sink, LogFormat format, Flavour flavour) {
       super(file, sink, format);
       this.flavour = flavour;
     }
@@ -111,7 +109,7 @@ public final class NginxAccessLogParser extends LineLogParser {
 
     /** The only state carried from line to line is the time an odd line takes. */
     @Override
-    protected boolean continues(Session previous) {
+    protected boolean continues(ParseState previous) {
       if (readStartTime && previous.lastTime != null) {
         return false;
       }
@@ -134,7 +132,8 @@ public final class NginxAccessLogParser extends LineLogParser {
         return;
       }
       int tq = times.readClf(b, lb + 1, e);
-      if (tq < 0 || tq >= e || b[tq] != ']') {
+      // the combined grammar: "[dd/Mon/yyyy:HH:MM:SS +zone] " then the quoted request
+      if (tq < 0 || tq + 2 >= e || b[tq] != ']' || !times.zoned() || b[tq + 1] != ' ' || b[tq + 2] != '"') {
         other(n, b, s, e);
         return;
       }

@@ -34,7 +34,9 @@ import java.util.Set;
     docs = "https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest",
     subsumes = {"server-unreachable", "websocket-only-no-fallback", "reconnect-storm",
         "websocket-upgrade-blocked"})
-@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
+@Reads(
+    records = {HttpExchange.class, LogLine.class},
+    events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class BlockedByClientRule implements Rule {
 
   @Override
@@ -52,9 +54,9 @@ public final class BlockedByClientRule implements Rule {
     List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
     lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
     for (LogLine l : lines) {
-      if (NetErrors.blockedByClient(l.eventDetail()) && namesEngineIoUrl(l)) {
+      if (NetErrors.blockedByClient(NetErrors.of(l)) && namesEngineIoUrl(l)) {
         evidence.add(l);
-        codes.add(NetErrors.code(l.eventDetail()));
+        codes.add(NetErrors.code(NetErrors.of(l)));
       }
     }
     if (evidence.isEmpty()) {
@@ -71,7 +73,7 @@ public final class BlockedByClientRule implements Rule {
    * net::ERR_...}, or puts the URL where the source link goes) is an Engine.IO URL.
    */
   private static boolean namesEngineIoUrl(LogLine l) {
-    if (LogUrls.query(LogUrls.firstUrl(l.message())) != null) {
+    if (LogUrls.query(NetErrors.urlOf(l)) != null) {
       return true;
     }
     // DevTools links "Failed to load resource" to the URL itself, sometimes shortened to its path

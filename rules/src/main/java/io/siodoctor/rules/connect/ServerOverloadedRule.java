@@ -1,7 +1,9 @@
 package io.siodoctor.rules.connect;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
@@ -39,7 +41,9 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/performance-tuning/",
     subsumes = {"server-unreachable", "heartbeat-timeout", "network-interruption", "reconnect-storm"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLOSED, LogEvent.PING_RECEIVED, LogEvent.PING_SENT, LogEvent.RESOURCE_EXHAUSTED})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.CLOSED, LogEvent.PING_RECEIVED, LogEvent.PING_SENT, LogEvent.RESOURCE_EXHAUSTED})
 public final class ServerOverloadedRule implements Rule {
   /** Engine.IO answers a handshake or a POST at once; seconds mean the process did not run. */
   static final long SLOW_MS = 3000;
@@ -113,7 +117,7 @@ public final class ServerOverloadedRule implements Rule {
     List<LogLine> exhausted = incident.logLines(LogEvent.RESOURCE_EXHAUSTED);
     if (!exhausted.isEmpty()) {
       for (LogLine l : exhausted.subList(0, Math.min(4, exhausted.size()))) {
-        evidence.add(Evidence.of(l, "out of " + (l.eventDetail() == null ? "resources" : l.eventDetail())));
+        evidence.add(Evidence.of(l, "out of " + (l.fact() instanceof LogFact.ResourceExhausted r ? r.resource().name() : "resources")));
       }
       seen.add(exhausted.size() + " log line(s) about running out of file descriptors");
       confidence = Math.max(confidence, 0.85);
@@ -289,7 +293,7 @@ public final class ServerOverloadedRule implements Rule {
   private static List<LogLine> simultaneousPingTimeouts(Incident incident) {
     java.util.Map<String, List<LogLine>> bySource = new java.util.LinkedHashMap<>();
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if (l.time() != null && l.eventDetail() != null && l.eventDetail().contains("ping timeout")) {
+      if (l.time() != null && l.closedFor(CloseReason.PING_TIMEOUT)) {
         bySource.computeIfAbsent(l.node() + " " + l.source(), k -> new ArrayList<>()).add(l);
       }
     }

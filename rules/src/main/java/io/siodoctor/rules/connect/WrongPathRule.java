@@ -2,6 +2,7 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
@@ -31,7 +32,9 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/client-options/#path",
     subsumes = {"reconnect-storm", "websocket-only-no-fallback"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.WRONG_PATH})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HTTP_ACCESS, LogEvent.WRONG_PATH})
 public final class WrongPathRule implements Rule {
 
   @Override
@@ -53,9 +56,9 @@ public final class WrongPathRule implements Rule {
     // netty-socketio refuses any path but its context ("Blocked wrong socket.io-context request")
     for (LogLine l : incident.logLines(LogEvent.WRONG_PATH)) {
       evidence.add(Evidence.of(l, "the server blocked a request outside its Socket.IO path"));
-      if (l.eventDetail() != null) {
-        int q = l.eventDetail().indexOf('?');
-        paths.add(q < 0 ? l.eventDetail() : l.eventDetail().substring(0, q));
+      if (l.fact() instanceof LogFact.BlockedUrl b) {
+        int q = b.url().indexOf('?');
+        paths.add(q < 0 ? b.url() : b.url().substring(0, q));
       }
     }
     if (evidence.isEmpty()) {

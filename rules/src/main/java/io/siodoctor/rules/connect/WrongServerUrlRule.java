@@ -48,7 +48,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/client-initialization/",
     subsumes = {"server-unreachable", "tls-error", "websocket-only-no-fallback", "reconnect-storm",
         "network-interruption"})
-@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
+@Reads(
+    records = {HttpExchange.class, LogLine.class},
+    events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class WrongServerUrlRule implements Rule {
 
   /** Ports development servers default to (create-react-app, Vite, Angular, Django, ...). */
@@ -84,11 +86,11 @@ public final class WrongServerUrlRule implements Rule {
     List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
     lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
     for (LogLine l : lines) {
-      String url = LogUrls.firstUrl(l.message());
+      String url = NetErrors.urlOf(l);
       if (url == null || LogUrls.query(url) == null) {
         continue;
       }
-      String why = judge(url, l.eventDetail(), firstPage, false);
+      String why = judge(url, NetErrors.of(l), firstPage, false);
       if (why != null) {
         strong.add(l, why);
         Origins.of(url).ifPresent(urls::add);

@@ -1,16 +1,17 @@
 package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
@@ -38,7 +39,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/server-options/#maxhttpbuffersize",
     subsumes = {"network-interruption", "heartbeat-timeout", "polling-only-config"},
     settings = {ProxySetting.PAYLOAD_SIZE})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.TRANSPORT_ERROR})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.TRANSPORT_ERROR})
 public final class PayloadTooLargeRule implements Rule {
   /** engine.io's default maxHttpBufferSize since 4.0 / 3.6 (Socket.IO 3.x and 2.5+). */
   static final long DEFAULT_LIMIT_V4 = 1_000_000;
@@ -124,7 +127,7 @@ public final class PayloadTooLargeRule implements Rule {
     List<LogLine> candidates = new ArrayList<>(incident.logLines(LogEvent.TRANSPORT_ERROR));
     candidates.addAll(incident.logLines(LogEvent.CLOSED));
     for (LogLine l : candidates) {
-      boolean transportError = l.is(LogEvent.TRANSPORT_ERROR) || "transport error".equals(l.eventDetail());
+      boolean transportError = l.is(LogEvent.TRANSPORT_ERROR) || l.closedFor(CloseReason.TRANSPORT_ERROR);
       if (transportError && l.time() != null && !l.time().isBefore(frame.time().minusSeconds(2))
           && l.time().isBefore(frame.time().plusSeconds(5))) {
         return Optional.of(l);

@@ -1,5 +1,6 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -34,7 +35,9 @@ import java.util.Set;
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
     subsumes = {"network-interruption", "reconnect-storm", "server-unreachable"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */
   private static final Duration TOGETHER = Duration.ofSeconds(2);
@@ -46,7 +49,7 @@ public final class ServerRestartRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if ("server shutting down".equals(l.eventDetail())) {
+      if (l.closedFor(CloseReason.SERVER_SHUTTING_DOWN)) {
         evidence.add(Evidence.of(l));
         if (l.sessionId() != null) {
           sids.add(l.sessionId());

@@ -3,21 +3,22 @@ package io.siodoctor.rules.polling;
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
-import io.siodoctor.rules.api.Reads;
-import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.ProxySetting;
+import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.UpgradeOutcome;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +40,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/reverse-proxy/",
     subsumes = {"polling-only-config", "bad-request"},
     settings = {ProxySetting.UPGRADE})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH, LogEvent.UPGRADE_INCOMPLETE})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH, LogEvent.UPGRADE_INCOMPLETE})
 public final class WebsocketUpgradeBlockedRule implements Rule {
 
   @Override
@@ -85,7 +88,7 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
     }
     for (LogLine l : incident.logLines(LogEvent.UPGRADE_INCOMPLETE)) {
       // only the upgradeTimeout form: "- socket closed" / "- transport closed" mean the client left
-      if (l.eventDetail() != null && l.eventDetail().startsWith("closing transport")) {
+      if (l.fact() instanceof LogFact.UpgradeAbandoned u && u.upgradeTimedOut()) {
         evidence.add(Evidence.of(l, "the WebSocket opened but the upgrade never completed within upgradeTimeout"));
       }
     }
