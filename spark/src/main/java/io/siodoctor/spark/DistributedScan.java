@@ -13,6 +13,7 @@ import io.siodoctor.analyzer.scan.ScanOptions;
 import io.siodoctor.analyzer.scan.ScanSummary;
 import io.siodoctor.analyzer.scan.StickyCorrelator;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
@@ -86,13 +87,13 @@ final class DistributedScan {
    * correlator does not look at it).
    */
   private record SidLine(String file, String location, long lineNumber, Instant time, LogFormat format, String node,
-      String level, String source, String sessionId, String message, LogEvent event, String eventDetail)
+      String level, String source, String sessionId, String message, LogEvent event, LogFact fact)
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static SidLine of(LogLine l) {
       return new SidLine(l.location().file(), l.location().location(), l.lineNumber(), l.time(), l.format(),
-          l.node(), l.level(), l.source(), l.sessionId(), l.message(), l.event(), l.eventDetail());
+          l.node(), l.level(), l.source(), l.sessionId(), l.message(), l.event(), l.fact());
     }
 
     /** The lines {@link StickyCorrelator#observe} looks at; it ignores every other record. */
@@ -103,7 +104,7 @@ final class DistributedScan {
 
     LogLine toLogLine() {
       return new LogLine(new SourceLocation(file, location), lineNumber, time, format, node, level, source,
-          sessionId, message, event, eventDetail, null);
+          sessionId, message, event, fact, null);
     }
   }
 

@@ -143,8 +143,8 @@ public final class TrafficBuilder {
       node = nodes.nodeOf(l.access().upstream());
       transport = l.access().engineIo() == null || l.access().engineIo().transport() == null ? ""
           : l.access().engineIo().transport();
-    } else if (l.eventDetail() != null && !l.eventDetail().isEmpty()) {
-      status = status + ": " + l.eventDetail();
+    } else if (l.fact().text() != null && !l.fact().text().isEmpty()) {
+      status = status + ": " + l.fact().text();
     }
     return new TrafficRow("", "log", iso(l.time()), sid, transport, method, target, status, error, node,
         l.excerpt(), l.location().toString(), List.of());

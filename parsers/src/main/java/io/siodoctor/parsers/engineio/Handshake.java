@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.engineio;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * @param maxPayload bytes, or -1 when absent (engine.io older than 6.2 does not send it)
  */
 public record Handshake(
-    String sid, List<String> upgrades, long pingInterval, long pingTimeout, long maxPayload) {
+    String sid, List<String> upgrades, long pingInterval, long pingTimeout, long maxPayload)
+    implements Serializable {
 
   public Handshake {
     upgrades = upgrades == null ? List.of() : List.copyOf(upgrades);

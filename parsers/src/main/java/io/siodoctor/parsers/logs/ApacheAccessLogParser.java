@@ -7,7 +7,7 @@ import io.siodoctor.parsers.record.LogFormat;
 /**
  * Apache httpd access logs in the {@code combined} format followed by a request time: {@code %D}
  * (microseconds, {@code LogFormat "... \"%{User-Agent}i\" %D"}) or {@code %T} (seconds). The grammar
- * is nginx's combined one ({@link NginxAccessLogParser.AccessSession}); what differs is that
+ * is nginx's combined one ({@link NginxAccessLogParser.AccessState}); what differs is that
  * Apache's {@code %t} is when the request arrived, so the record's time is {@code %t} plus the
  * duration (the end, as for nginx), and a bare integer is the duration.
  *
@@ -42,8 +42,8 @@ public final class ApacheAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new NginxAccessLogParser.AccessSession(file, sink, LogFormat.APACHE_ACCESS,
+  protected ParseState open(String file, RecordSink sink) {
+    return new NginxAccessLogParser.AccessState(file, sink, LogFormat.APACHE_ACCESS,
         NginxAccessLogParser.Flavour.APACHE);
   }
 }

@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -79,15 +80,15 @@ public final class ApacheErrorLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new ErrorSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new ErrorState(file, sink);
   }
 
-  private static final class ErrorSession extends Session {
+  private static final class ErrorState extends ParseState {
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     private boolean zoneWarned;
 
-    ErrorSession(String file, RecordSink sink) {
+    ErrorState(String file, RecordSink sink) {
       super(file, sink, LogFormat.APACHE_ERROR);
     }
 
@@ -137,13 +138,13 @@ public final class ApacheErrorLogParser extends LineLogParser {
         rest = c < 0 ? rest : rest.substring(c + 2);
       }
       LogEvent event = LogEvent.OTHER;
-      String detail = null;
+      LogFact fact = LogFact.NONE;
       if (ApacheErrorMessages.recognise(rest, errno, result)) {
         event = result.event;
-        detail = result.detail;
+        fact = result.fact;
       }
       String sid = rest.indexOf("sid=") >= 0 ? LogUrls.sidInText(rest) : null;
-      emit(n, time, fileNode, level, source, sid, rest, event, detail, null);
+      emit(n, time, fileNode, level, source, sid, rest, event, fact, null);
     }
 
     private static int skipBracket(String line, int p, String prefix) {

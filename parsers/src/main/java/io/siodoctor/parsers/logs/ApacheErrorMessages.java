@@ -1,6 +1,7 @@
 package io.siodoctor.parsers.logs;
 
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 
 /**
  * Recognises Apache httpd 2.4's proxy messages by their AH numbers and texts (mod_proxy,
@@ -16,7 +17,7 @@ final class ApacheErrorMessages {
    */
   static boolean recognise(String m, String errno, EngineIoMessages.Result r) {
     r.reset();
-    String detail = errno == null ? null : errnoDetail(errno);
+    LogFact detail = LogFact.Errno.of(errno == null ? null : errnoDetail(errno));
     boolean timedOut = errno != null && (errno.startsWith("(70007)") || errno.contains("timed out")
         || errno.contains("timeout"));
     if (m.contains("AH01102") || m.contains("error reading status line from remote server")

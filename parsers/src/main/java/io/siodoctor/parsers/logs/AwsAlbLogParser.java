@@ -5,6 +5,7 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.List;
  * request_creation_time} when both are present (for WebSockets: the connection lifetime; for HTTP
  * it includes the time the ALB waited for a target that never answered), else the sum of the
  * three processing times that are not -1. The status is {@code elb_status_code} (what the client
- * got); {@code eventDetail} is {@code error_reason} when the ALB gave one; the node is the load
+ * got); the fact is {@code error_reason} when the ALB gave one; the node is the load
  * balancer's name; the upstream is {@code target:port}.
  */
 public final class AwsAlbLogParser extends LineLogParser {
@@ -41,8 +42,8 @@ public final class AwsAlbLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new AlbSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new AlbState(file, sink);
   }
 
   /** Splits on spaces, keeping double-quoted fields whole (without their quotes). */
@@ -88,10 +89,10 @@ public final class AwsAlbLogParser extends LineLogParser {
     return out;
   }
 
-  private static final class AlbSession extends Session {
+  private static final class AlbState extends ParseState {
     private final TimeReader times = new TimeReader();
 
-    AlbSession(String file, RecordSink sink) {
+    AlbState(String file, RecordSink sink) {
       super(file, sink, LogFormat.AWS_ALB);
     }
 
@@ -155,7 +156,7 @@ public final class AwsAlbLogParser extends LineLogParser {
       String sid = LogUrls.sidOf(eio, url);
       HttpAccess access =
           new HttpAccess(clientIp, method, url, status, sent, duration, target, ua, null, eio);
-      emit(n, time, elb, null, null, sid, line, LogEvent.HTTP_ACCESS, detail, access);
+      emit(n, time, elb, null, null, sid, line, LogEvent.HTTP_ACCESS, LogFact.detail(detail), access);
     }
 
     private static double seconds(String s) {

@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,11 +26,11 @@ import java.util.regex.Pattern;
  * Blocked loading mixed active content} → MIXED_CONTENT_BLOCKED; Chrome's {@code Connecting to
  * '<url>' violates the following Content Security Policy directive} (older: {@code Refused to
  * connect to '<url>' because it violates ...}) and Firefox's {@code Content-Security-Policy: The
- * page’s settings blocked the loading of a resource} → CSP_BLOCKED (detail: the URL in the line);
+ * page’s settings blocked the loading of a resource} → CSP_BLOCKED (fact: the URL in the line);
  * {@code WebSocket connection to
  * '...' failed: <why>}, Firefox's {@code can’t establish a connection to the server at ws://...}
- * and {@code The connection to ws://... was interrupted} → WEBSOCKET_FAILED (detail: the text
- * after {@code failed: }); a {@code net::ERR_*} token → NETWORK_ERROR (detail: the token);
+ * and {@code The connection to ws://... was interrupted} → WEBSOCKET_FAILED (fact: the text
+ * after {@code failed: }); a {@code net::ERR_*} token → NETWORK_ERROR (fact: the token and the URL);
  * socket.io-client's error texts ({@code xhr poll error}, {@code xhr post error}, {@code websocket
  * error}, {@code Invalid namespace}, {@code connect_error}) → CLIENT_CONNECT_ERROR. Debug output
  * of the client in the console ({@code localStorage.debug}) is recognised like the debug parser.
@@ -122,16 +123,16 @@ public final class BrowserConsoleLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new ConsoleSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new ConsoleState(file, sink);
   }
 
-  private final class ConsoleSession extends Session {
+  private final class ConsoleState extends ParseState {
     private final TimeReader times = new TimeReader(zone);
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     private final long epochDay = date == null ? Long.MIN_VALUE : date.toEpochDay();
 
-    ConsoleSession(String file, RecordSink sink) {
+    ConsoleState(String file, RecordSink sink) {
       super(file, sink, LogFormat.BROWSER_CONSOLE);
     }
 
@@ -195,7 +196,7 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         }
       }
       LogEvent event = LogEvent.OTHER;
-      String detail = null;
+      LogFact fact = LogFact.NONE;
       String sid = null;
       // client debug output: "engine.io-client:socket socket receive: ... +1ms"
       int sp = text.indexOf(' ');
@@ -206,20 +207,20 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         if (time != null) {
           lastTime = time;
         }
-        emit(n, time, fileNode, null, ns, result.sid, msg, result.event, result.detail, null);
+        emit(n, time, fileNode, null, ns, result.sid, msg, result.event, result.fact, null);
         return;
       }
       int k;
       if ((k = text.indexOf("has been blocked by CORS policy")) >= 0) {
         event = LogEvent.CORS_BLOCKED;
         int c = text.indexOf("CORS policy: ", k);
-        detail = c >= 0 ? text.substring(c + 13).trim() : null;
+        fact = corsRefused(text, c >= 0 ? text.substring(c + 13).trim() : null);
       } else if ((k = text.indexOf("Cross-Origin Request Blocked")) >= 0) {
         event = LogEvent.CORS_BLOCKED;
         int r = text.indexOf("(Reason: ", k);
         if (r >= 0) {
           int close = text.indexOf(')', r);
-          detail = close > r ? text.substring(r + 9, close) : text.substring(r + 9);
+          fact = corsRefused(text, close > r ? text.substring(r + 9, close) : text.substring(r + 9));
         }
       } else if (text.contains("Mixed Content:") && text.contains("blocked")
           || text.contains("Blocked loading mixed active content")) {
@@ -227,21 +228,21 @@ public final class BrowserConsoleLogParser extends LineLogParser {
       } else if (text.contains("violates the") && text.contains("Content Security Policy")
           || text.contains("Content-Security-Policy: The page")) {
         event = LogEvent.CSP_BLOCKED;
-        detail = LogUrls.firstUrl(text);
+        String url = LogUrls.firstUrl(text);
+        fact = url == null ? LogFact.NONE : new LogFact.BlockedUrl(url);
       } else if ((k = text.indexOf("WebSocket connection to '")) >= 0) {
         int f = text.indexOf("' failed", k);
         if (f >= 0) {
           event = LogEvent.WEBSOCKET_FAILED;
           int colon = text.indexOf("failed: ", f);
-          detail = colon >= 0 ? text.substring(colon + 8).trim() : null;
-          if (detail != null && detail.isEmpty()) {
-            detail = null;
-          }
+          String failure = colon >= 0 ? text.substring(colon + 8).trim() : "";
+          fact = new LogFact.NetworkError(failure.isEmpty() ? null : failure, LogUrls.firstUrl(text));
         }
       } else if (text.contains("establish a connection to the server at ws")
           || (text.contains("The connection to ws") && text.contains("was interrupted"))) {
         event = LogEvent.WEBSOCKET_FAILED;
-        detail = text.contains("interrupted") ? "interrupted" : "can't establish a connection";
+        fact = new LogFact.NetworkError(text.contains("interrupted") ? "interrupted" : "can't establish a connection",
+            LogUrls.firstUrl(text));
       }
       if (event == LogEvent.OTHER && (k = text.indexOf("net::ERR_")) >= 0) {
         event = LogEvent.NETWORK_ERROR;
@@ -250,7 +251,7 @@ public final class BrowserConsoleLogParser extends LineLogParser {
             || text.charAt(end) == '_')) {
           end++;
         }
-        detail = text.substring(k, end);
+        fact = new LogFact.NetworkError(text.substring(k, end), LogUrls.firstUrl(text));
       }
       if (event == LogEvent.OTHER) {
         // socket.io-client error texts, only where the line reports an error (an app's
@@ -260,14 +261,14 @@ public final class BrowserConsoleLogParser extends LineLogParser {
           for (String c : CLIENT_ERRORS) {
             if (text.contains(c)) {
               event = LogEvent.CLIENT_CONNECT_ERROR;
-              detail = c;
+              fact = "timeout".equals(c) ? LogFact.ConnectFailed.TIMED_OUT : LogFact.ConnectFailed.of(c);
               break;
             }
           }
           if (event == LogEvent.OTHER && ce >= 0) {
             event = LogEvent.CLIENT_CONNECT_ERROR;
             String after = text.substring(ce + 13).trim();
-            detail = after.isEmpty() ? null : after;
+            fact = after.isEmpty() ? LogFact.NONE : LogFact.ConnectFailed.of(after);
           }
         }
       }
@@ -277,7 +278,20 @@ public final class BrowserConsoleLogParser extends LineLogParser {
       if (time != null) {
         lastTime = time;
       }
-      emit(n, time, fileNode, level, source, sid, text, event, detail, null);
+      emit(n, time, fileNode, level, source, sid, text, event, fact, null);
+    }
+
+    /**
+     * A CORS refusal with the URLs it names: Chrome's {@code Access to XMLHttpRequest at '<target>'
+     * (redirected from '<url>') ...} names where a redirect led first, then the URL asked for.
+     */
+    private static LogFact corsRefused(String text, String reason) {
+      int r = text.indexOf("(redirected from '");
+      if (r < 0) {
+        return new LogFact.CorsRefused(reason, LogUrls.firstUrl(text), null);
+      }
+      return new LogFact.CorsRefused(reason, LogUrls.firstUrl(text.substring(0, r)),
+          LogUrls.firstUrl(text.substring(r)));
     }
 
     private String stripDelta(String msg) {

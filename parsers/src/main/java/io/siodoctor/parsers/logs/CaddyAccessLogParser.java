@@ -8,6 +8,7 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.List;
@@ -66,12 +67,12 @@ public final class CaddyAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new CaddySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new CaddyState(file, sink);
   }
 
-  private static final class CaddySession extends Session {
-    CaddySession(String file, RecordSink sink) {
+  private static final class CaddyState extends ParseState {
+    CaddyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.CADDY_ACCESS);
     }
 
@@ -132,7 +133,7 @@ public final class CaddyAccessLogParser extends LineLogParser {
             : lower.contains("dial tcp") || lower.contains("connection refused")
                 || lower.contains("no upstreams available") || lower.contains("connection reset")
                 ? LogEvent.PROXY_UPSTREAM_UNAVAILABLE : LogEvent.OTHER;
-        emit(n, time, fileNode, level, logger, sid, msg, event, msg, null);
+        emit(n, time, fileNode, level, logger, sid, msg, event, LogFact.detail(msg), null);
         return;
       }
       // the raw line holds every request header (cookies included): the message is the request

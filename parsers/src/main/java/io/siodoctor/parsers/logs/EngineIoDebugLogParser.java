@@ -2,7 +2,6 @@ package io.siodoctor.parsers.logs;
 
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
-import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
@@ -179,11 +178,11 @@ public final class EngineIoDebugLogParser extends LineLogParser {
   // ---------------------------------------------------------------- parsing
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new DebugSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new DebugState(file, sink);
   }
 
-  private static final class DebugSession extends Session {
+  private static final class DebugState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final StringCache names = new StringCache();
     /** Namespaces accepted after a timestamp or in TTY form, and those accepted on bare lines. */
@@ -201,7 +200,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     /** The last handshake request seen: the next open packet answers it (its transport matters). */
     private HttpAccess handshakeRequest;
 
-    DebugSession(String file, RecordSink sink) {
+    DebugState(String file, RecordSink sink) {
       super(file, sink, LogFormat.ENGINE_IO_DEBUG);
     }
 
@@ -307,15 +306,8 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         if (time != null) {
           lastTime = time;
         }
-        LogEvent ev = LogEvent.OTHER;
-        String detail = null;
-        if (text.indexOf("Max payload size exceeded") >= 0) {
-          ev = LogEvent.PAYLOAD_TOO_LARGE;
-          detail = "Max payload size exceeded";
-        } else if ((detail = EngineIoMessages.resourceExhausted(text)) != null) {
-          ev = LogEvent.RESOURCE_EXHAUSTED;
-        }
-        emit(n, lastTime, node, null, null, null, text, ev, detail, null);
+        EngineIoMessages.recogniseOutput(text, result);
+        emit(n, lastTime, node, null, null, null, text, result.event, result.fact, null);
         return;
       }
       int ms = q + 1;
@@ -325,7 +317,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       }
       String msg = Ascii.str(b, ms, me);
       EngineIoMessages.Result r = result;
-      EngineIoMessages.recognise(ns, msg, r);
+      EngineIoMessages.recogniseDebugLine(ns, msg, r);
       String sid = r.sid;
       if (ns.startsWith("engine.io-client")) {
         sid = carryClientSid(msg, sid, r.event);
@@ -333,48 +325,18 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       if (time != null) {
         lastTime = time;
       }
-      LogEvent event = r.event;
-      String detail = r.detail;
+      // the parse state only links requests to the open packets answering them
       HttpAccess access = null;
-      if (event == LogEvent.HTTP_REQUEST) {
-        access = requestOf(detail, msg);
+      if (r.event == LogEvent.HTTP_REQUEST) {
+        access = requestOf(r.fact.text(), msg);
         if (access != null && access.engineIo() != null && access.engineIo().isHandshake()) {
           handshakeRequest = access;
         }
-      } else if (msg.startsWith("sending packet \"open\" (") && msg.endsWith(")")) {
-        event = LogEvent.OPEN_SENT;
-        detail = msg.substring(23, msg.length() - 1);
+      } else if (r.event == LogEvent.OPEN_SENT) {
         access = handshakeRequest;
         handshakeRequest = null;
-      } else if (event == LogEvent.OTHER && msg.startsWith("writing \"") && ns.equals("engine:polling")) {
-        event = LogEvent.PAYLOAD_WRITTEN;
-        detail = framingOf(msg, 9);
-      } else if (event == LogEvent.OTHER && !ns.startsWith("engine") && !ns.startsWith("socket.io")) {
-        // an application's own line that looks like a namespace ("app Error: accept EMFILE");
-        // the library's namespaces, the hot path, never print it
-        String exhausted = EngineIoMessages.resourceExhausted(msg);
-        if (exhausted != null) {
-          event = LogEvent.RESOURCE_EXHAUSTED;
-          detail = exhausted;
-        }
       }
-      emit(n, time, node, null, ns, sid, msg, event, detail, access);
-    }
-
-    /**
-     * The revision a written polling payload's framing proves, from its first bytes only (every
-     * poll is logged, so no full decode here): {@code <digits>:} is a revision-3 length prefix, a
-     * record separator is revision 4.
-     */
-    private static String framingOf(String msg, int from) {
-      int i = from;
-      while (i < msg.length() && i - from < 10 && Character.isDigit(msg.charAt(i))) {
-        i++;
-      }
-      if (i > from && i < msg.length() && msg.charAt(i) == ':') {
-        return ProtocolRevision.EIO3.name();
-      }
-      return msg.indexOf('\u001e', from) >= 0 ? ProtocolRevision.EIO4.name() : null;
+      emit(n, time, node, null, ns, sid, msg, r.event, r.fact, access);
     }
 
     /** The request of an engine {@code handling "GET" http request "/socket.io/?..."} line. */

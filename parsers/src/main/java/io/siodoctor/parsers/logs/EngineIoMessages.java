@@ -1,6 +1,9 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.record.ExhaustedResource;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 
 /**
  * Recognises the debug messages of engine.io, socket.io, engine.io-client and socket.io-client
@@ -14,26 +17,34 @@ import io.siodoctor.parsers.record.LogEvent;
 public final class EngineIoMessages {
   private EngineIoMessages() {}
 
-  /** What a message says. {@code detail} and {@code sid} are null when it names none. */
-  public record Recognition(LogEvent event, String detail, String sid) {}
+  /** What a message says: its event, its fact ({@link LogFact#NONE} when none), the sid it names or null. */
+  public record Recognition(LogEvent event, LogFact fact, String sid) {}
 
-  /** Mutable result, reused per parser to keep the hot path allocation-free. */
+  /**
+   * Mutable result of every producer's recogniser, reused per parser to keep the hot path
+   * allocation-free.
+   */
   static final class Result {
     LogEvent event = LogEvent.OTHER;
-    String detail;
+    LogFact fact = LogFact.NONE;
     String sid;
 
     void reset() {
       event = LogEvent.OTHER;
-      detail = null;
+      fact = LogFact.NONE;
       sid = null;
     }
 
-    Result set(LogEvent e, String d, String s) {
+    Result set(LogEvent e, LogFact f, String s) {
       event = e;
-      detail = d;
+      fact = f == null ? LogFact.NONE : f;
       sid = s;
       return this;
+    }
+
+    /** The event with the producer's words as its fact (shown, never compared). */
+    Result set(LogEvent e, String detail, String s) {
+      return set(e, LogFact.detail(detail), s);
     }
   }
 
@@ -42,15 +53,15 @@ public final class EngineIoMessages {
    * {@code Error: accept EMFILE}, {@code EMFILE: too many open files, open '...'}, and the C
    * library's {@code Too many open files} as other runtimes print it.
    */
-  public static String resourceExhausted(String text) {
+  public static ExhaustedResource resourceExhausted(String text) {
     if (text.indexOf("EMFILE") >= 0) {
-      return "EMFILE";
+      return ExhaustedResource.EMFILE;
     }
     if (text.indexOf("ENFILE") >= 0) {
-      return "ENFILE";
+      return ExhaustedResource.ENFILE;
     }
     if (text.indexOf("oo many open files") >= 0) {
-      return "EMFILE";
+      return ExhaustedResource.EMFILE;
     }
     return null;
   }
@@ -59,7 +70,64 @@ public final class EngineIoMessages {
   public static Recognition recognise(String namespace, String message) {
     Result r = new Result();
     recognise(namespace, message, r);
-    return new Recognition(r.event, r.detail, r.sid);
+    return new Recognition(r.event, r.fact, r.sid);
+  }
+
+  /**
+   * Recognises one line of the {@code debug} module's output (the debug log parser's hot path):
+   * {@link #recognise} plus what only that output shows: the open packet a server sends ({@code
+   * sending packet "open" ({...})}), the framing of a written polling payload, and an application's
+   * own line that looks like a debug namespace ({@code app Error: accept EMFILE}).
+   */
+  static void recogniseDebugLine(String ns, String m, Result r) {
+    recognise(ns, m, r);
+    if (r.event == LogEvent.HTTP_REQUEST) {
+      return;
+    }
+    if (m.startsWith("sending packet \"open\" (") && m.endsWith(")")) {
+      r.set(LogEvent.OPEN_SENT, LogFact.HandshakeSent.of(m.substring(23, m.length() - 1)), r.sid);
+    } else if (r.event == LogEvent.OTHER && m.startsWith("writing \"") && ns.equals("engine:polling")) {
+      ProtocolRevision framing = framingOf(m, 9);
+      r.set(LogEvent.PAYLOAD_WRITTEN, framing == null ? LogFact.NONE : new LogFact.PayloadWritten(framing), r.sid);
+    } else if (r.event == LogEvent.OTHER && !ns.startsWith("engine") && !ns.startsWith("socket.io")) {
+      // the library's namespaces, the hot path, never print it
+      ExhaustedResource exhausted = resourceExhausted(m);
+      if (exhausted != null) {
+        r.set(LogEvent.RESOURCE_EXHAUSTED, new LogFact.ResourceExhausted(exhausted), r.sid);
+      }
+    }
+  }
+
+  /**
+   * Recognises a line of a debug log that is no debug line (the application's own output, a stack
+   * trace): ws's {@code Max payload size exceeded}, or a resource-exhaustion error.
+   */
+  static void recogniseOutput(String text, Result r) {
+    r.reset();
+    if (text.indexOf("Max payload size exceeded") >= 0) {
+      r.set(LogEvent.PAYLOAD_TOO_LARGE, "Max payload size exceeded", null);
+      return;
+    }
+    ExhaustedResource exhausted = resourceExhausted(text);
+    if (exhausted != null) {
+      r.set(LogEvent.RESOURCE_EXHAUSTED, new LogFact.ResourceExhausted(exhausted), null);
+    }
+  }
+
+  /**
+   * The revision a written polling payload's framing proves, from its first bytes only (every
+   * poll is logged, so no full decode here): {@code <digits>:} is a revision-3 length prefix, a
+   * record separator is revision 4; null when it proves none.
+   */
+  static ProtocolRevision framingOf(String msg, int from) {
+    int i = from;
+    while (i < msg.length() && i - from < 10 && Character.isDigit(msg.charAt(i))) {
+      i++;
+    }
+    if (i > from && i < msg.length() && msg.charAt(i) == ':') {
+      return ProtocolRevision.EIO3;
+    }
+    return msg.indexOf('\u001e', from) >= 0 ? ProtocolRevision.EIO4 : null;
   }
 
   static void recognise(String ns, String m, Result r) {
@@ -71,7 +139,7 @@ public final class EngineIoMessages {
     switch (m.charAt(0)) {
       case 'h':
         if (m.startsWith("handshaking client \"")) {
-          r.set(LogEvent.HANDSHAKE, null, quoted(m, 19));
+          r.set(LogEvent.HANDSHAKE, LogFact.NONE, quoted(m, 19));
           return;
         }
         if (m.startsWith("handling \"")) {
@@ -85,7 +153,7 @@ public final class EngineIoMessages {
         break;
       case 'u':
         if (m.startsWith("unknown sid \"")) {
-          r.set(LogEvent.UNKNOWN_SID, null, quoted(m, 12));
+          r.set(LogEvent.UNKNOWN_SID, LogFact.NONE, quoted(m, 12));
           return;
         }
         if (m.startsWith("unknown transport \"")) {
@@ -93,14 +161,14 @@ public final class EngineIoMessages {
           return;
         }
         if (m.startsWith("unsupported protocol version")) {
-          r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, null, null);
+          r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, LogFact.NONE, null);
           return;
         }
         break;
       case 'b':
         if (m.startsWith("bad request: ")) {
           if (m.startsWith("unexpected transport without upgrade", 13)) {
-            r.set(LogEvent.TRANSPORT_MISMATCH, null, null);
+            r.set(LogEvent.TRANSPORT_MISMATCH, LogFact.NONE, null);
           } else {
             r.set(LogEvent.BAD_REQUEST, m.substring(13), null);
           }
@@ -114,7 +182,7 @@ public final class EngineIoMessages {
           return;
         }
         if (m.startsWith("incoming connection with id ")) {
-          r.set(LogEvent.OTHER, null, word(m, 28));
+          r.set(LogEvent.OTHER, LogFact.NONE, word(m, 28));
           return;
         }
         break;
@@ -142,65 +210,65 @@ public final class EngineIoMessages {
           return;
         }
         if (m.startsWith("middleware error, sending CONNECT_ERROR")) {
-          r.set(LogEvent.CONNECT_ERROR_SENT, null, null);
+          r.set(LogEvent.CONNECT_ERROR_SENT, LogFact.NONE, null);
           return;
         }
         break;
       case 'g':
         if (m.startsWith("got ")) {
           if (m.startsWith("got upgrade packet - upgrading", 0)) {
-            r.set(LogEvent.UPGRADE_DONE, null, null);
+            r.set(LogEvent.UPGRADE_DONE, LogFact.NONE, null);
             return;
           }
           if (n == 8 && m.startsWith("ping", 4)) {
-            r.set(LogEvent.PING_RECEIVED, null, null);
+            r.set(LogEvent.PING_RECEIVED, LogFact.NONE, null);
             return;
           }
           if (n == 8 && m.startsWith("pong", 4)) {
-            r.set(LogEvent.PONG_RECEIVED, null, null);
+            r.set(LogEvent.PONG_RECEIVED, LogFact.NONE, null);
             return;
           }
         }
         break;
       case 'c':
         if (m.startsWith("client close with reason ")) {
-          r.set(LogEvent.CLOSED, m.substring(25), null);
+          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(25)), null);
           return;
         }
         if (m.startsWith("closing socket - reason ")) {
-          r.set(LogEvent.CLOSED, m.substring(24), null);
+          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(24)), null);
           return;
         }
         if (m.startsWith("client did not complete upgrade - ")) {
-          r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(34), null);
+          r.set(LogEvent.UPGRADE_INCOMPLETE, LogFact.UpgradeAbandoned.of(m.substring(34)), null);
           return;
         }
         if (m.startsWith("creation of namespace ")) {
           int w = m.lastIndexOf(" was denied");
-          r.set(LogEvent.NAMESPACE_DENIED, w > 22 ? m.substring(22, w) : m.substring(22), null);
+          r.set(LogEvent.NAMESPACE_DENIED, new LogFact.NamespaceRefused(w > 22 ? m.substring(22, w) : m.substring(22)), null);
           return;
         }
         if (m.startsWith("connection state recovered for sid ")) {
-          r.set(LogEvent.OTHER, null, word(m, 35));
+          r.set(LogEvent.OTHER, LogFact.NONE, word(m, 35));
           return;
         }
         if (isClient(ns)) {
           if (m.startsWith("closed due to ")) {
             // socket.io-client:manager onclose
-            r.set(LogEvent.CLOSED, m.substring(14), null);
+            r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(14)), null);
             return;
           }
           if (m.startsWith("close (") && m.endsWith(")")) {
             // socket.io-client:socket onclose
-            r.set(LogEvent.CLOSED, m.substring(7, n - 1), null);
+            r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(7, n - 1)), null);
             return;
           }
           if (m.startsWith("connect attempt timed out after ")) {
-            r.set(LogEvent.CLIENT_CONNECT_ERROR, "timeout", null);
+            r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.ConnectFailed.TIMED_OUT, null);
             return;
           }
           if (m.equals("connect_error")) {
-            r.set(LogEvent.CLIENT_CONNECT_ERROR, null, null);
+            r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.NONE, null);
             return;
           }
         }
@@ -225,32 +293,32 @@ public final class EngineIoMessages {
       case 's':
         if (m.startsWith("socket close with reason: \"")) {
           // engine.io-client:socket onClose
-          r.set(LogEvent.CLOSED, quoted(m, 26), null);
+          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(quoted(m, 26)), null);
           return;
         }
         if (m.startsWith("sending packet \"open\" (")) {
-          r.set(LogEvent.OTHER, null, LogUrls.sidInOpenPacket(m));
+          r.set(LogEvent.OTHER, LogFact.NONE, LogUrls.sidInOpenPacket(m));
           return;
         }
         if (m.startsWith("socket receive: type \"")) {
           // engine.io-client: socket receive: type "open", data "{"sid":...}"
           if (m.startsWith("open\"", 22)) {
-            r.set(LogEvent.OTHER, null, LogUrls.sidInOpenPacket(m));
+            r.set(LogEvent.OTHER, LogFact.NONE, LogUrls.sidInOpenPacket(m));
             return;
           }
           if (m.startsWith("ping\"", 22)) {
-            r.set(LogEvent.PING_RECEIVED, null, null);
+            r.set(LogEvent.PING_RECEIVED, LogFact.NONE, null);
             return;
           }
           if (m.startsWith("pong\"", 22)) {
-            r.set(LogEvent.PONG_RECEIVED, null, null);
+            r.set(LogEvent.PONG_RECEIVED, LogFact.NONE, null);
             return;
           }
         }
         break;
       case 'r':
         if (m.startsWith("reconnect attempt error") && isClient(ns)) {
-          r.set(LogEvent.CLIENT_CONNECT_ERROR, null, null);
+          r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.NONE, null);
           return;
         }
         break;

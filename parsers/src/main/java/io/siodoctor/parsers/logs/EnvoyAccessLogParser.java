@@ -5,6 +5,7 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.List;
  * tests use fixtures built from that documentation.
  *
  * <p>Every line is one record with {@code access} filled, its time the end ({@code START_TIME +
- * DURATION}) and its {@code eventDetail} the response flags: an {@link LogEvent#HTTP_ACCESS}, or,
+ * DURATION}) and its fact the response flags (a {@code LogFact.Detail}): an {@link LogEvent#HTTP_ACCESS}, or,
  * when the flags say why the proxy failed, that proxy event (one fact per line, as nginx's error
  * log gives it): {@code UF}, {@code UH},
  * {@code URX}, {@code UO} → {@link LogEvent#PROXY_UPSTREAM_UNAVAILABLE}; {@code UT} → {@link
@@ -65,14 +66,14 @@ public final class EnvoyAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new EnvoySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new EnvoyState(file, sink);
   }
 
-  private static final class EnvoySession extends Session {
+  private static final class EnvoyState extends ParseState {
     private final TimeReader times = new TimeReader();
 
-    EnvoySession(String file, RecordSink sink) {
+    EnvoyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.ENVOY_ACCESS);
     }
 
@@ -112,7 +113,7 @@ public final class EnvoyAccessLogParser extends LineLogParser {
       String sid = LogUrls.sidOf(q, url);
       HttpAccess access = new HttpAccess(clientIp, method, url, status, sent, duration, upstream, ua, null, q);
       LogEvent proxy = flags == null ? null : proxyEvent(flags, status);
-      emit(n, time, fileNode, null, null, sid, line, proxy != null ? proxy : LogEvent.HTTP_ACCESS, flags,
+      emit(n, time, fileNode, null, null, sid, line, proxy != null ? proxy : LogEvent.HTTP_ACCESS, LogFact.detail(flags),
           access);
     }
 

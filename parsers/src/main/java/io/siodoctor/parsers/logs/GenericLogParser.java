@@ -2,7 +2,9 @@ package io.siodoctor.parsers.logs;
 
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.ExhaustedResource;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -142,8 +144,8 @@ public final class GenericLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new GenericSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new GenericState(file, sink);
   }
 
   private static final String[] LEVELS = {
@@ -151,10 +153,10 @@ public final class GenericLogParser extends LineLogParser {
     "CRIT", "ALERT", "EMERG", "SEVERE"
   };
 
-  private final class GenericSession extends Session {
+  private final class GenericState extends ParseState {
     private final TimeReader times = new TimeReader(zone);
 
-    GenericSession(String file, RecordSink sink) {
+    GenericState(String file, RecordSink sink) {
       super(file, sink, LogFormat.GENERIC);
     }
 
@@ -181,9 +183,10 @@ public final class GenericLogParser extends LineLogParser {
         level = level(text);
       }
       String sid = text.indexOf("sid") >= 0 ? LogUrls.sidInText(text) : null;
-      String exhausted = EngineIoMessages.resourceExhausted(text);
+      ExhaustedResource exhausted = EngineIoMessages.resourceExhausted(text);
       emit(n, time != null ? time : lastTime, fileNode, level, null, sid, text,
-          exhausted == null ? LogEvent.OTHER : LogEvent.RESOURCE_EXHAUSTED, exhausted, null);
+          exhausted == null ? LogEvent.OTHER : LogEvent.RESOURCE_EXHAUSTED,
+          exhausted == null ? LogFact.NONE : new LogFact.ResourceExhausted(exhausted), null);
     }
 
     private String level(String text) {

@@ -39,15 +39,15 @@ public final class HaproxyLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new HaproxySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new HaproxyState(file, sink);
   }
 
-  private static final class HaproxySession extends Session {
+  private static final class HaproxyState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final StringCache cache = new StringCache();
 
-    HaproxySession(String file, RecordSink sink) {
+    HaproxyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.HAPROXY);
     }
 

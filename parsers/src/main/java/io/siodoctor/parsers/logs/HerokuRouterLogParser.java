@@ -5,10 +5,10 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <p>Every router line is one record with {@code access} filled (time: when the router logged it,
  * the request's end; duration: {@code connect + service}; the dyno is the upstream and the node;
- * {@code eventDetail}: the error code and its {@code desc}): an {@link LogEvent#HTTP_ACCESS}, or,
+ * its fact: the error code and its {@code desc}): an {@link LogEvent#HTTP_ACCESS}, or,
  * when the code says what failed, that proxy event (one fact per line): H12 (request timeout, 30 s) → {@link
  * LogEvent#PROXY_UPSTREAM_TIMEOUT}; H13 (connection closed without response), H10 (app crashed),
  * H14 (no web dynos), H20 (boot timeout), H99 → {@link LogEvent#PROXY_UPSTREAM_UNAVAILABLE}; H15
@@ -106,15 +106,15 @@ public final class HerokuRouterLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new RouterSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new RouterState(file, sink);
   }
 
-  private static final class RouterSession extends Session {
+  private static final class RouterState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
 
-    RouterSession(String file, RecordSink sink) {
+    RouterState(String file, RecordSink sink) {
       super(file, sink, LogFormat.HEROKU_ROUTER);
     }
 
@@ -160,7 +160,7 @@ public final class HerokuRouterLogParser extends LineLogParser {
       Instant at = time != null ? time : lastTime;
       LogEvent proxy = proxyEvent(code);
       emit(n, at, node, level, "heroku[router]", sid, line, proxy != null ? proxy : LogEvent.HTTP_ACCESS,
-          code == null ? null : code + " " + p.getOrDefault("desc", ""), access);
+          LogFact.detail(code == null ? null : code + " " + p.getOrDefault("desc", "")), access);
     }
 
     /**
@@ -178,7 +178,7 @@ public final class HerokuRouterLogParser extends LineLogParser {
       }
       int at = PythonSocketIoLogParser.messageStart(msg);
       if (at >= 0 && PythonEngineIoMessages.recognise(msg.substring(at), result)) {
-        emit(n, time, node, null, null, result.sid, msg.substring(at), result.event, result.detail, null);
+        emit(n, time, node, null, null, result.sid, msg.substring(at), result.event, result.fact, null);
         return;
       }
       emit(n, time, node, null, null, msg.indexOf("sid=") >= 0 ? LogUrls.sidInText(msg) : null, msg,

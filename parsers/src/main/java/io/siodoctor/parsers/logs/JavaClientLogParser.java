@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -58,16 +59,16 @@ public final class JavaClientLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new JavaSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new JavaState(file, sink);
   }
 
-  private static final class JavaSession extends Session {
+  private static final class JavaState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     private String source;
 
-    JavaSession(String file, RecordSink sink) {
+    JavaState(String file, RecordSink sink) {
       super(file, sink, LogFormat.JAVA_CLIENT);
     }
 
@@ -114,14 +115,14 @@ public final class JavaClientLogParser extends LineLogParser {
         }
       }
       LogEvent event = LogEvent.OTHER;
-      String detail = null;
+      LogFact fact = LogFact.NONE;
       String sid = null;
       if (JavaClientMessages.recognise(msg, result)) {
         event = result.event;
-        detail = result.detail;
+        fact = result.fact;
         sid = result.sid;
       }
-      emit(n, time, fileNode, level, src, sid, msg, event, detail, null);
+      emit(n, time, fileNode, level, src, sid, msg, event, fact, null);
     }
   }
 }

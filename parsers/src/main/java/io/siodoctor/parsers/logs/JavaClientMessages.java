@@ -1,6 +1,8 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 
 /**
  * Recognises the log messages of the Java client (io.socket:socket.io-client 2.x and
@@ -17,21 +19,21 @@ final class JavaClientMessages {
   static boolean recognise(String m, EngineIoMessages.Result r) {
     r.reset();
     if (m.startsWith("socket close with reason: ")) {
-      r.set(LogEvent.CLOSED, m.substring(26).trim(), null);
+      r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(26).trim()), null);
       return true;
     }
     if (m.startsWith("socket received: type '")) {
       if (m.startsWith("ping'", 23)) {
-        r.set(LogEvent.PING_RECEIVED, null, null);
+        r.set(LogEvent.PING_RECEIVED, LogFact.NONE, null);
       } else if (m.startsWith("pong'", 23)) {
-        r.set(LogEvent.PONG_RECEIVED, null, null);
+        r.set(LogEvent.PONG_RECEIVED, LogFact.NONE, null);
       } else {
-        r.set(LogEvent.OTHER, null, m.startsWith("open'", 23) ? LogUrls.sidInOpenPacket(m) : null);
+        r.set(LogEvent.OTHER, LogFact.NONE, m.startsWith("open'", 23) ? LogUrls.sidInOpenPacket(m) : null);
       }
       return true;
     }
     if (m.startsWith("probe transport ") && m.contains(" failed")) {
-      r.set(LogEvent.UPGRADE_INCOMPLETE, m, null);
+      r.set(LogEvent.UPGRADE_INCOMPLETE, new LogFact.UpgradeAbandoned(false, m), null);
       return true;
     }
     if (m.equals("xhr poll error") || m.equals("xhr post error") || m.equals("websocket error")
@@ -40,24 +42,24 @@ final class JavaClientMessages {
       return true;
     }
     if (m.startsWith("connect attempt timed out after ")) {
-      r.set(LogEvent.CLIENT_CONNECT_ERROR, "timeout", null);
+      r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.ConnectFailed.TIMED_OUT, null);
       return true;
     }
     if (m.equals("reconnect attempt error") || m.equals("reconnect failed")) {
-      r.set(LogEvent.CLIENT_CONNECT_ERROR, null, null);
+      r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.NONE, null);
       return true;
     }
     if (m.startsWith("close (") && m.endsWith(")")) {
-      r.set(LogEvent.CLOSED, m.substring(7, m.length() - 1), null);
+      r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(7, m.length() - 1)), null);
       return true;
     }
     if (m.startsWith("server disconnect (")) {
-      r.set(LogEvent.CLOSED, "io server disconnect", null);
+      r.set(LogEvent.CLOSED, LogFact.SessionClosed.because(CloseReason.IO_SERVER_DISCONNECT), null);
       return true;
     }
     int v2 = m.indexOf(V2_SERVER);
     if (v2 >= 0) {
-      r.set(LogEvent.CLIENT_CONNECT_ERROR, LogEvent.JAVA_CLIENT_V2_SERVER, null);
+      r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.ConnectFailed.SERVER_IS_V2, null);
       return true;
     }
     return false;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,15 +98,15 @@ public final class JsonLinesLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new JsonSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new JsonState(file, sink);
   }
 
-  private static final class JsonSession extends Session {
+  private static final class JsonState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
 
-    JsonSession(String file, RecordSink sink) {
+    JsonState(String file, RecordSink sink) {
       super(file, sink, LogFormat.JSON_LINES);
     }
 
@@ -237,11 +238,11 @@ public final class JsonLinesLogParser extends LineLogParser {
       }
       EngineIoMessages.recognise(ns, text, result);
       LogEvent event = result.event;
-      String detail = result.detail;
+      LogFact fact = result.fact;
       String textSid = result.sid;
       if (event == LogEvent.OTHER && ns == null && PythonEngineIoMessages.recognise(text, result)) {
         event = result.event;
-        detail = result.detail;
+        fact = result.fact;
         if (result.sid != null) {
           textSid = result.sid;
         }
@@ -257,7 +258,7 @@ public final class JsonLinesLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time, host != null ? host : fileNode, level, ns != null ? ns : source, sid, text,
-          event, detail, null);
+          event, fact, null);
     }
 
     /** The offset after an ISO "....Z " prefix at the start of a message, or 0. */

@@ -4,6 +4,7 @@ import io.siodoctor.parsers.InputParser;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.SourceLocation;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /**
  * Base of the line-oriented log parsers: streams physical lines through {@link LineScanner} to a
- * per-input {@link Session}. A line the session cannot handle never stops the input: it becomes
+ * per-input {@link ParseState}. A line the parse state cannot handle never stops the input: it becomes
  * an {@link LogEvent#OTHER} record with its raw text (and one warning per input).
  */
 public abstract class LineLogParser implements InputParser {
@@ -36,7 +37,7 @@ public abstract class LineLogParser implements InputParser {
   }
 
   /** Creates the state for reading one input. */
-  protected abstract Session open(String file, RecordSink sink);
+  protected abstract ParseState open(String file, RecordSink sink);
 
   /**
    * This format's own line reader as a line test for detection: whether a session reads a line as
@@ -45,7 +46,7 @@ public abstract class LineLogParser implements InputParser {
    * given (as parsing is), so one test serves one head.
    */
   protected final java.util.function.Predicate<String> readsLine() {
-    Session session = open("(head)", HEAD_SINK);
+    ParseState session = open("(head)", HEAD_SINK);
     return line -> {
       byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       session.plainText = false;
@@ -69,7 +70,7 @@ public abstract class LineLogParser implements InputParser {
 
   @Override
   public void parse(InputStream in, String file, RecordSink sink) throws IOException {
-    Session s = open(file, sink);
+    ParseState s = open(file, sink);
     LineScanner.scan(
         in,
         (buf, start, end, n, truncated) -> {
@@ -89,7 +90,7 @@ public abstract class LineLogParser implements InputParser {
   }
 
   /** The state of one input being read. */
-  protected abstract static class Session {
+  protected abstract static class ParseState {
     protected final String file;
     protected final RecordSink sink;
     protected final LogFormat format;
@@ -104,7 +105,7 @@ public abstract class LineLogParser implements InputParser {
     /** Whether the last line was kept as plain text: not in this format's grammar ({@link #readsLine}). */
     private boolean plainText;
 
-    protected Session(String file, RecordSink sink, LogFormat format) {
+    protected ParseState(String file, RecordSink sink, LogFormat format) {
       this.file = file;
       this.sink = sink;
       this.format = format;
@@ -127,7 +128,7 @@ public abstract class LineLogParser implements InputParser {
         String sid,
         String message,
         LogEvent event,
-        String detail,
+        LogFact fact,
         HttpAccess access) {
       if (!makeUnrecognised && (event == null || event == LogEvent.OTHER) && (sid == null || sid.isEmpty()) && access == null) {
         sink.unrecognised(file, time);
@@ -145,14 +146,14 @@ public abstract class LineLogParser implements InputParser {
               sid,
               message,
               event,
-              detail,
+              fact,
               access));
     }
 
     /** Emits a line as plain text: OTHER, previous time, no source. */
     protected final void emitOther(long lineNumber, String text) {
       plainText = true;
-      emit(lineNumber, lastTime, fileNode, null, null, null, text, LogEvent.OTHER, null, null);
+      emit(lineNumber, lastTime, fileNode, null, null, null, text, LogEvent.OTHER, LogFact.NONE, null);
     }
 
     protected final void warnOnce(String key, String message) {

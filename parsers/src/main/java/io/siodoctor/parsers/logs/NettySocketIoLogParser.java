@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.Locale;
@@ -73,15 +74,15 @@ public final class NettySocketIoLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new NettySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new NettyState(file, sink);
   }
 
-  private static final class NettySession extends Session {
+  private static final class NettyState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
 
-    NettySession(String file, RecordSink sink) {
+    NettyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.NETTY_SOCKETIO);
     }
 
@@ -112,14 +113,14 @@ public final class NettySocketIoLogParser extends LineLogParser {
         source = line.substring(ls, le);
       }
       LogEvent event = LogEvent.OTHER;
-      String detail = null;
+      LogFact fact = LogFact.NONE;
       String sid = null;
       if (NettySocketIoMessages.recognise(msg, result)) {
         event = result.event;
-        detail = result.detail;
+        fact = result.fact;
         sid = result.sid;
       }
-      emit(n, time != null ? time : lastTime, fileNode, level, source, sid, msg, event, detail, null);
+      emit(n, time != null ? time : lastTime, fileNode, level, source, sid, msg, event, fact, null);
     }
 
     private static String level(String prefix) {

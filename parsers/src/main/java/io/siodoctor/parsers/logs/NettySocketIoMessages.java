@@ -1,6 +1,8 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 
 /**
  * Recognises the log messages of netty-socketio servers (com.corundumstudio.socketio 1.7.x and
@@ -13,11 +15,11 @@ import io.siodoctor.parsers.record.LogEvent;
 final class NettySocketIoMessages {
   private NettySocketIoMessages() {}
 
-  /** Whether it recognised the message; {@code r} then holds the event, detail and sid. */
+  /** Whether it recognised the message; {@code r} then holds the event, fact and sid. */
   static boolean recognise(String m, EngineIoMessages.Result r) {
     r.reset();
     if (m.startsWith("Handshake authorized for sessionId: ")) {
-      r.set(LogEvent.HANDSHAKE, null, uuidAt(m, 36));
+      r.set(LogEvent.HANDSHAKE, LogFact.NONE, uuidAt(m, 36));
       return true;
     }
     if (m.startsWith("Handshake unauthorized")) {
@@ -27,41 +29,41 @@ final class NettySocketIoMessages {
     }
     if (m.startsWith("Unauthorized client with sessionId: ")) {
       // a WebSocket for a sid this node does not know
-      r.set(LogEvent.UNKNOWN_SID, null, uuidAt(m, 36));
+      r.set(LogEvent.UNKNOWN_SID, LogFact.NONE, uuidAt(m, 36));
       return true;
     }
     int notRegistered = m.indexOf(" is not registered. Closing connection");
     if (notRegistered > 0) {
       // a polling request for a sid this node does not know: answered 500
-      r.set(LogEvent.UNKNOWN_SID, null, uuidAt(m, 0));
+      r.set(LogEvent.UNKNOWN_SID, LogFact.NONE, uuidAt(m, 0));
       return true;
     }
     if (m.startsWith("Blocked wrong socket.io-context request! url: ")) {
       String url = EngineIoMessages.word(m, m.indexOf("url: ") + 5);
-      r.set(LogEvent.WRONG_PATH, url, null);
+      r.set(LogEvent.WRONG_PATH, url == null ? LogFact.NONE : new LogFact.BlockedUrl(url), null);
       return true;
     }
     if (m.endsWith(" removed due to ping timeout")) {
-      r.set(LogEvent.CLOSED, "ping timeout", uuidAt(m, 0));
+      r.set(LogEvent.CLOSED, LogFact.SessionClosed.because(CloseReason.PING_TIMEOUT), uuidAt(m, 0));
       return true;
     }
     if (m.startsWith("Transport upgraded to: ")) {
       int f = m.indexOf(" for: ");
-      r.set(LogEvent.UPGRADE_DONE, null, f < 0 ? null : uuidAt(m, f + 6));
+      r.set(LogEvent.UPGRADE_DONE, LogFact.NONE, f < 0 ? null : uuidAt(m, f + 6));
       return true;
     }
     if (m.startsWith("client did not complete upgrade")) {
-      r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(m.indexOf('-') + 1).trim(), null);
+      r.set(LogEvent.UPGRADE_INCOMPLETE, LogFact.UpgradeAbandoned.of(m.substring(m.indexOf('-') + 1).trim()), null);
       return true;
     }
     if (m.startsWith("Unknown transport for request") || m.startsWith("Unsupported transport for request")
         || m.startsWith("Got no transports for request") || m.endsWith(" transport not supported by configuration.")) {
-      r.set(LogEvent.UNKNOWN_TRANSPORT, null, null);
+      r.set(LogEvent.UNKNOWN_TRANSPORT, LogFact.NONE, null);
       return true;
     }
     if (m.startsWith("Can't find namespace for endpoint: ")) {
       int comma = m.indexOf(", sessionId: ", 35);
-      r.set(LogEvent.NAMESPACE_DENIED, comma < 0 ? null : m.substring(35, comma),
+      r.set(LogEvent.NAMESPACE_DENIED, comma < 0 ? LogFact.NONE : new LogFact.NamespaceRefused(m.substring(35, comma)),
           comma < 0 ? null : uuidAt(m, comma + 13));
       return true;
     }
@@ -73,7 +75,7 @@ final class NettySocketIoMessages {
       sid = uuidAt(m, 17);
     }
     if (sid != null) {
-      r.set(LogEvent.OTHER, null, sid);
+      r.set(LogEvent.OTHER, LogFact.NONE, sid);
       return true;
     }
     return false;

@@ -44,8 +44,8 @@ public final class NginxAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new AccessSession(file, sink, LogFormat.NGINX_ACCESS);
+  protected ParseState open(String file, RecordSink sink) {
+    return new AccessState(file, sink, LogFormat.NGINX_ACCESS);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class NginxAccessLogParser extends LineLogParser {
   }
 
   /** Parses one combined-format line; shared with other parsers that embed it. */
-  static final class AccessSession extends Session {
+  static final class AccessState extends ParseState {
     private final Flavour flavour;
     private final TimeReader times = new TimeReader();
     /** For the Engine.IO query's path, EIO and transport. */
@@ -86,11 +86,11 @@ public final class NginxAccessLogParser extends LineLogParser {
     private final StringCache agents = new StringCache();
     private final StringCache upstreams = new StringCache();
 
-    AccessSession(String file, RecordSink sink, LogFormat format) {
+    AccessState(String file, RecordSink sink, LogFormat format) {
       this(file, sink, format, Flavour.NGINX);
     }
 
-    AccessSession(String file, RecordSink sink, LogFormat format, Flavour flavour) {
+    AccessState(String file, RecordSink sink, LogFormat format, Flavour flavour) {
       super(file, sink, format);
       this.flavour = flavour;
     }

@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ import java.time.ZoneOffset;
  *   <li>{@link LogEvent#PAYLOAD_TOO_LARGE}: {@code client intended to send too large body}.
  * </ul>
  *
- * {@code eventDetail} is the errno text in parentheses ({@code 111: Connection refused}) or, for
+ * the fact is the errno text in parentheses ({@code 111: Connection refused}) or, for
  * a too-large body, the size. The sid comes from the {@code request:} URL (else the {@code
  * upstream:} URL).
  *
@@ -56,16 +57,16 @@ public final class NginxErrorLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new ErrorSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new ErrorState(file, sink);
   }
 
-  private final class ErrorSession extends Session {
+  private final class ErrorState extends ParseState {
     private final TimeReader times = new TimeReader(zone);
     private final StringCache cache = new StringCache();
     private boolean zoneWarned;
 
-    ErrorSession(String file, RecordSink sink) {
+    ErrorState(String file, RecordSink sink) {
       super(file, sink, LogFormat.NGINX_ERROR);
     }
 
@@ -141,7 +142,8 @@ public final class NginxErrorLogParser extends LineLogParser {
           sid = LogUrls.sidOfUrl(msg, u + 11, end < 0 ? msg.length() : end);
         }
       }
-      emit(n, time, fileNode, level, null, sid, msg, event, detail, null);
+      emit(n, time, fileNode, level, null, sid, msg, event,
+          event == LogEvent.PAYLOAD_TOO_LARGE ? LogFact.detail(detail) : LogFact.Errno.of(detail), null);
     }
 
     /** "111: Connection refused" from "connect() failed (111: Connection refused) while ...". */

@@ -1,6 +1,8 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 
 /**
  * Recognises the messages of python-engineio / python-socketio servers (and Flask-SocketIO, which
@@ -12,12 +14,12 @@ import io.siodoctor.parsers.record.LogEvent;
  * <p>It states what a message says, never why; prefix tests only, no regex.
  */
 final class PythonEngineIoMessages {
-  /** The close reason engine.io gives the same event; the rules know it. */
-  private static final String PING_TIMEOUT = "ping timeout";
+  /** python-engineio's check_ping_timeout close, in engine.io's words: the rules know them. */
+  private static final LogFact PING_TIMEOUT = LogFact.SessionClosed.because(CloseReason.PING_TIMEOUT);
 
   private PythonEngineIoMessages() {}
 
-  /** Whether it recognised the message; {@code r} then holds the event, detail and sid. */
+  /** Whether it recognised the message; {@code r} then holds the event, fact and sid. */
   static boolean recognise(String m, EngineIoMessages.Result r) {
     r.reset();
     // "<sid>: Sending packet OPEN data {...}", "<sid>: Received packet PONG data ..."
@@ -27,7 +29,7 @@ final class PythonEngineIoMessages {
       return withSid(sid, m, colon + 2, r);
     }
     if (m.startsWith("Invalid session ")) {
-      r.set(LogEvent.UNKNOWN_SID, null, EngineIoMessages.word(m, 16));
+      r.set(LogEvent.UNKNOWN_SID, LogFact.NONE, EngineIoMessages.word(m, 16));
       return true;
     }
     if (m.startsWith("Invalid transport for session ")) {
@@ -36,7 +38,7 @@ final class PythonEngineIoMessages {
       return true;
     }
     if (m.startsWith("Invalid transport")) {
-      r.set(LogEvent.UNKNOWN_TRANSPORT, null, null);
+      r.set(LogEvent.UNKNOWN_TRANSPORT, LogFact.NONE, null);
       return true;
     }
     if (m.startsWith("Invalid websocket upgrade")) {
@@ -45,7 +47,7 @@ final class PythonEngineIoMessages {
       return true;
     }
     if (m.startsWith("The client is using an unsupported version")) {
-      r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, null, null);
+      r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, LogFact.NONE, null);
       return true;
     }
     if (m.startsWith("Application rejected connection")) {
@@ -55,16 +57,16 @@ final class PythonEngineIoMessages {
     }
     if (m.startsWith("WebSocket transport not available")) {
       // no WebSocket library installed: the server offers polling only
-      r.set(LogEvent.UPGRADE_UNAVAILABLE, null, null);
+      r.set(LogEvent.UPGRADE_UNAVAILABLE, LogFact.NONE, null);
       return true;
     }
     int origin = m.indexOf(" is not an accepted origin.");
     if (origin > 0) {
-      r.set(LogEvent.ORIGIN_NOT_ACCEPTED, m.substring(0, origin), null);
+      r.set(LogEvent.ORIGIN_NOT_ACCEPTED, new LogFact.OriginRefused(m.substring(0, origin)), null);
       return true;
     }
     if (m.startsWith("Upgrade to websocket successful")) {
-      r.set(LogEvent.UPGRADE_DONE, null, null);
+      r.set(LogEvent.UPGRADE_DONE, LogFact.NONE, null);
       return true;
     }
     if (m.startsWith("Client is gone, closing socket")) {
@@ -81,37 +83,37 @@ final class PythonEngineIoMessages {
       if (m.startsWith("OPEN", type)) {
         // "OPEN data {'sid': '…', 'upgrades': ['websocket'], …}": the open packet, as JSON
         int brace = m.indexOf('{', type);
-        r.set(LogEvent.HANDSHAKE, brace < 0 ? null : pythonDictAsJson(m, brace), sid);
+        r.set(LogEvent.HANDSHAKE, LogFact.HandshakeSent.of(brace < 0 ? null : pythonDictAsJson(m, brace)), sid);
       } else if (m.startsWith("PING", type)) {
-        r.set(LogEvent.PING_SENT, null, sid);
+        r.set(LogEvent.PING_SENT, LogFact.NONE, sid);
       } else if (m.startsWith("MESSAGE data 4", type) || m.startsWith("MESSAGE data 44", type)) {
         // a Socket.IO CONNECT_ERROR inside the Engine.IO message: the connect handler said no
         // ("4{"message":"Connection rejected by server"}"; protocol 4: "44...")
         r.set(LogEvent.CONNECT_ERROR_SENT, errorMessage(m, type + 13), sid);
       } else {
-        r.set(LogEvent.OTHER, null, sid);
+        r.set(LogEvent.OTHER, LogFact.NONE, sid);
       }
       return true;
     }
     if (m.startsWith("Received packet ", at)) {
       int type = at + 16;
       if (m.startsWith("PONG", type)) {
-        r.set(LogEvent.PONG_RECEIVED, null, sid);
+        r.set(LogEvent.PONG_RECEIVED, LogFact.NONE, sid);
       } else if (m.startsWith("PING", type)) {
-        r.set(LogEvent.PING_RECEIVED, null, sid);
+        r.set(LogEvent.PING_RECEIVED, LogFact.NONE, sid);
       } else {
-        r.set(LogEvent.OTHER, null, sid);
+        r.set(LogEvent.OTHER, LogFact.NONE, sid);
       }
       return true;
     }
     if (m.startsWith("Upgrade to websocket successful", at)) {
-      r.set(LogEvent.UPGRADE_DONE, null, sid);
+      r.set(LogEvent.UPGRADE_DONE, LogFact.NONE, sid);
     } else if (m.startsWith("Client is gone, closing socket", at)) {
       // python-engineio's check_ping_timeout (socket.py / asyncio_socket.py): no PONG came within
       // ping_timeout of its PING, the same fact as engine.io's "ping timeout"
       r.set(LogEvent.CLOSED, PING_TIMEOUT, sid);
     } else if (m.startsWith("Failed websocket upgrade", at)) {
-      r.set(LogEvent.UPGRADE_INCOMPLETE, m.substring(at), sid);
+      r.set(LogEvent.UPGRADE_INCOMPLETE, new LogFact.UpgradeAbandoned(false, m.substring(at)), sid);
     } else if (m.startsWith("Received request to upgrade to ", at)) {
       r.set(LogEvent.UPGRADE_STARTED, m.substring(at + 31).trim(), sid);
     } else if (m.startsWith("Unexpected error", at)) {

@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 
@@ -111,15 +112,15 @@ public final class PythonSocketIoLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new PySession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new PyState(file, sink);
   }
 
-  private static final class PySession extends Session {
+  private static final class PyState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
 
-    PySession(String file, RecordSink sink) {
+    PyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.PYTHON_SOCKETIO);
     }
 
@@ -158,11 +159,11 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       String level = level(prefix);
       String source = logger(prefix);
       LogEvent event = LogEvent.OTHER;
-      String detail = null;
+      LogFact fact = LogFact.NONE;
       String sid = null;
       if (PythonEngineIoMessages.recognise(msg, result)) {
         event = result.event;
-        detail = result.detail;
+        fact = result.fact;
         sid = result.sid;
       }
       if (sid == null && msg.indexOf("sid") >= 0) {
@@ -171,7 +172,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       if (time != null) {
         lastTime = time;
       }
-      emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, detail, null);
+      emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, fact, null);
     }
 
     /** Removes a "LEVEL:logger:" or " - logger - LEVEL - " prefix from an unrecognised line. */

@@ -5,6 +5,7 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 
@@ -34,14 +35,14 @@ public final class SquidAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new SquidSession(file, sink);
+  protected ParseState open(String file, RecordSink sink) {
+    return new SquidState(file, sink);
   }
 
-  private static final class SquidSession extends Session {
+  private static final class SquidState extends ParseState {
     private final StringCache cache = new StringCache();
 
-    SquidSession(String file, RecordSink sink) {
+    SquidState(String file, RecordSink sink) {
       super(file, sink, LogFormat.SQUID_ACCESS);
     }
 
@@ -82,7 +83,7 @@ public final class SquidAccessLogParser extends LineLogParser {
       EngineIoQuery eio = "CONNECT".equals(method) ? null : LogUrls.query(url);
       String sid = eio == null ? null : LogUrls.sidOf(eio, url);
       HttpAccess access = new HttpAccess(f[2], method, url, status, bytes, elapsed, hierarchy, null, null, eio);
-      emit(n, t, fileNode, null, "squid", sid, Ascii.str(b, start, end), LogEvent.HTTP_ACCESS, result, access);
+      emit(n, t, fileNode, null, "squid", sid, Ascii.str(b, start, end), LogEvent.HTTP_ACCESS, new LogFact.ProxyResult(result), access);
     }
 
     /** {@code 1765108800.123} as an instant, or null. */

@@ -44,8 +44,8 @@ public final class TraefikAccessLogParser extends LineLogParser {
   }
 
   @Override
-  protected Session open(String file, RecordSink sink) {
-    return new NginxAccessLogParser.AccessSession(file, sink, LogFormat.TRAEFIK_ACCESS,
+  protected ParseState open(String file, RecordSink sink) {
+    return new NginxAccessLogParser.AccessState(file, sink, LogFormat.TRAEFIK_ACCESS,
         NginxAccessLogParser.Flavour.TRAEFIK);
   }
 }

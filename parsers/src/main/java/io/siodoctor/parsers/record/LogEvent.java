@@ -16,14 +16,14 @@ public enum LogEvent {
    */
   HTTP_REQUEST,
   /**
-   * engine:socket {@code sending packet "open" ({...})}: {@code eventDetail} is the open packet's
-   * JSON; {@code access}, when known, the handshake request it answers.
+   * engine:socket {@code sending packet "open" ({...})}: its fact a {@link LogFact.HandshakeSent}
+   * (the open packet); {@code access}, when known, the handshake request it answers.
    */
   OPEN_SENT,
   /**
-   * engine:polling {@code writing "<payload>"}: {@code eventDetail} is the protocol revision the
-   * payload's framing proves ({@code EIO3} for length prefixes, {@code EIO4} for record
-   * separators) or null when it proves none.
+   * engine:polling {@code writing "<payload>"}: its fact a {@link LogFact.PayloadWritten}: the
+   * protocol revision the payload's framing proves ({@code EIO3} for length prefixes, {@code EIO4}
+   * for record separators), or none when it proves none.
    */
   PAYLOAD_WRITTEN,
   /** engine {@code unknown sid "<sid>"}, python-socketio {@code Invalid session}: code 1. */
@@ -40,7 +40,7 @@ public enum LogEvent {
   UPGRADE_STARTED,
   /** engine:socket {@code got upgrade packet - upgrading}. */
   UPGRADE_DONE,
-  /** engine:socket {@code client did not complete upgrade - ...}. */
+  /** engine:socket {@code client did not complete upgrade - ...}: a {@link LogFact.UpgradeAbandoned}. */
   UPGRADE_INCOMPLETE,
   /** engine:socket {@code writing ping packet - expecting pong within <n>ms}. */
   PING_SENT,
@@ -48,13 +48,14 @@ public enum LogEvent {
   PING_RECEIVED,
   /** engine:socket {@code got pong}. */
   PONG_RECEIVED,
-  /** A session or socket closed; {@code eventDetail} holds the reason ({@code ping timeout}, ...). */
+  /** A session or socket closed; its fact a {@link LogFact.SessionClosed} with the reason
+   * ({@code ping timeout}, ...). */
   CLOSED,
   /** engine:socket {@code transport error}. */
   TRANSPORT_ERROR,
   /** socket.io:namespace {@code middleware error, sending CONNECT_ERROR packet to the client}. */
   CONNECT_ERROR_SENT,
-  /** socket.io:client {@code creation of namespace <nsp> was denied}. */
+  /** socket.io:client {@code creation of namespace <nsp> was denied}: a {@link LogFact.NamespaceRefused}. */
   NAMESPACE_DENIED,
   /** A message or body larger than allowed (ws {@code Max payload size exceeded}, nginx 413). */
   PAYLOAD_TOO_LARGE,
@@ -76,24 +77,24 @@ public enum LogEvent {
    * Browser console: the page's Content-Security-Policy blocked a request ({@code Connecting to
    * '<url>' violates the following Content Security Policy directive}, older Chrome {@code Refused
    * to connect to '<url>'}, Firefox {@code Content-Security-Policy: The page’s settings blocked the
-   * loading of a resource}); {@code eventDetail} is the blocked URL when the line names one.
+   * loading of a resource}); its fact a {@link LogFact.BlockedUrl} when the line names one.
    */
   CSP_BLOCKED,
-  /** Browser console: {@code WebSocket connection to '...' failed}. */
+  /** Browser console: {@code WebSocket connection to '...' failed}: a {@link LogFact.NetworkError}. */
   WEBSOCKET_FAILED,
-  /** Browser console: a network error ({@code eventDetail} holds the {@code net::ERR_*} code). */
+  /** Browser console: a network error (its fact a {@link LogFact.NetworkError}: the {@code net::ERR_*} code). */
   NETWORK_ERROR,
-  /** A socket.io {@code connect_error} or client error text. */
+  /** A socket.io {@code connect_error} or client error text: a {@link LogFact.ConnectFailed}. */
   CLIENT_CONNECT_ERROR,
   /**
    * The process ran out of a resource it needs to serve connections: {@code EMFILE} / {@code
    * ENFILE} ({@code too many open files}), as Node prints it ({@code Error: accept EMFILE}) or any
-   * other runtime; {@code eventDetail} is the error name.
+   * other runtime; its fact a {@link LogFact.ResourceExhausted}.
    */
   RESOURCE_EXHAUSTED,
   /**
    * The server refused the request's {@code Origin} (python-engineio {@code <origin> is not an
-   * accepted origin.}): {@code eventDetail} is the origin.
+   * accepted origin.}): its fact a {@link LogFact.OriginRefused}.
    */
   ORIGIN_NOT_ACCEPTED,
   /**
@@ -103,13 +104,7 @@ public enum LogEvent {
   UPGRADE_UNAVAILABLE,
   /**
    * The server refused a request outside its Socket.IO path (netty-socketio {@code Blocked wrong
-   * socket.io-context request! url: …}): {@code eventDetail} is the URL.
+   * socket.io-context request! url: …}): its fact a {@link LogFact.BlockedUrl}.
    */
-  WRONG_PATH;
-
-  /**
-   * {@link #CLIENT_CONNECT_ERROR}'s detail when the Java client says it reached a Socket.IO v2 server
-   * with a v3+ client ({@code It seems you are trying to reach a Socket.IO server in v2.x …}).
-   */
-  public static final String JAVA_CLIENT_V2_SERVER = "v2 server";
+  WRONG_PATH
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param sessionId the Engine.IO sid the line names, or null
  * @param message the message text, with timestamps, colours and prefixes removed
  * @param event what the line states
- * @param eventDetail the event's argument (a close reason, an error code, a namespace), or null
+ * @param fact what the line states beyond its event (a close reason, the open packet, a namespace),
+ *     typed by the producer's recogniser; {@link LogFact#NONE} when nothing
  * @param access for access-log lines, the request; otherwise null
  */
 public record LogLine(
@@ -26,13 +27,20 @@ public record LogLine(
     String sessionId,
     String message,
     LogEvent event,
-    String eventDetail,
+    LogFact fact,
     HttpAccess access)
     implements Record {
 
   public LogLine {
     message = message == null ? "" : message;
     event = event == null ? LogEvent.OTHER : event;
+    fact = fact == null ? LogFact.NONE : fact;
+  }
+
+  /** The same line at another time (a log moved onto another clock). */
+  public LogLine withTime(Instant t) {
+    return new LogLine(location, lineNumber, t, format, node, level, source, sessionId, message, event, fact,
+        access);
   }
 
   @Override
@@ -42,6 +50,11 @@ public record LogLine(
 
   public boolean is(LogEvent e) {
     return event == e;
+  }
+
+  /** Whether the line states a close for {@code reason} ({@link LogFact.SessionClosed}). */
+  public boolean closedFor(CloseReason reason) {
+    return fact instanceof LogFact.SessionClosed c && c.reason() == reason;
   }
 
   @Override

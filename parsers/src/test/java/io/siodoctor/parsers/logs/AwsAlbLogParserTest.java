@@ -46,7 +46,7 @@ class AwsAlbLogParserTest {
     assertThat(l.access().upstream()).isNull();
     assertThat(l.access().userAgent()).isEqualTo("Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
     assertThat(l.access().durationMs()).isEqualTo(1822.641);
-    assertThat(l.eventDetail()).isEqualTo("TargetConnectionErrorCode");
+    assertThat(l.fact().text()).isEqualTo("TargetConnectionErrorCode");
   }
 
   @Test

@@ -36,17 +36,17 @@ class BrowserConsoleLogParserTest {
         LogEvent.CLIENT_CONNECT_ERROR,
         LogEvent.OTHER,
         LogEvent.OTHER);
-    assertThat(s.lines.get(0).eventDetail()).isEqualTo("net::ERR_CONNECTION_REFUSED");
+    assertThat(s.lines.get(0).fact().text()).isEqualTo("net::ERR_CONNECTION_REFUSED");
     assertThat(s.lines.get(0).source()).isEqualTo("socket.io.js:1");
     assertThat(s.lines.get(0).message()).startsWith("GET http://127.0.0.1:3000/");
-    assertThat(s.lines.get(1).eventDetail())
+    assertThat(s.lines.get(1).fact().text())
         .isEqualTo("No 'Access-Control-Allow-Origin' header is present on the requested resource.");
-    assertThat(s.lines.get(3).eventDetail())
+    assertThat(s.lines.get(3).fact().text())
         .isEqualTo("Error during WebSocket handshake: Unexpected response code: 400");
     assertThat(s.lines.get(3).sid()).contains("hpCNAo6oohg2cAcFAAAG");
-    assertThat(s.lines.get(4).eventDetail()).isNull();
-    assertThat(s.lines.get(5).eventDetail()).isEqualTo("xhr poll error");
-    assertThat(s.lines.get(6).eventDetail()).isEqualTo("not authorized");
+    assertThat(s.lines.get(4).fact().text()).isNull();
+    assertThat(s.lines.get(5).fact().text()).isEqualTo("xhr poll error");
+    assertThat(s.lines.get(6).fact().text()).isEqualTo("not authorized");
     assertThat(s.lines.get(8).sid()).contains("pXby3YAHuJGVvkilAAAA");
     assertThat(s.lines).allSatisfy(l -> assertThat(l.time()).isNull());
     assertThat(s.warnings).isEmpty();
@@ -75,7 +75,7 @@ class BrowserConsoleLogParserTest {
             + "Blocked loading mixed active content “http://api.example/socket.io/?EIO=4&transport=polling”\n";
     CollectingSink s = Parse.text(parser, "console.txt", text);
     assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.CORS_BLOCKED);
-    assertThat(s.lines.get(0).eventDetail()).isEqualTo("CORS header ‘Access-Control-Allow-Origin’ missing");
+    assertThat(s.lines.get(0).fact().text()).isEqualTo("CORS header ‘Access-Control-Allow-Origin’ missing");
     assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.WEBSOCKET_FAILED);
     assertThat(s.lines.get(1).source()).isEqualTo("websocket.js:54:20");
     assertThat(s.lines.get(1).sid()).contains("AAAAAAAAAAAAAAAAAAAA");
@@ -94,7 +94,7 @@ class BrowserConsoleLogParserTest {
             + "127.0.0.1/:3 Loading the image 'data:,' violates the following Content Security Policy directive: \"default-src 'self'\". The action has been blocked.\n";
     CollectingSink s = Parse.text(parser, "console.log", text);
     assertThat(s.lines).extracting(LogLine::event).containsOnly(LogEvent.CSP_BLOCKED);
-    assertThat(s.lines).extracting(LogLine::eventDetail).containsExactly(
+    assertThat(s.lines).extracting(l -> l.fact().text()).containsExactly(
         "http://127.0.0.1:48622/socket.io/?EIO=4&transport=polling&t=cchnias6",
         "https://api.example.com/socket.io/?EIO=3&transport=polling&t=N1",
         "wss://api.example.com/socket.io/?EIO=4&transport=websocket",
@@ -114,7 +114,7 @@ class BrowserConsoleLogParserTest {
     assertThat(s.lines.get(0).message()).isEqualTo("socket receive: type \"message\", data \"0/socket\"");
     assertThat(s.lines.get(1).sid()).contains("33adbe8e9d2845b9a69adeb0a4f6ec2c");
     assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.CLOSED);
-    assertThat(s.lines.get(2).eventDetail()).isEqualTo("ping timeout");
+    assertThat(s.lines.get(2).fact().text()).isEqualTo("ping timeout");
   }
 
   @Test
@@ -122,7 +122,7 @@ class BrowserConsoleLogParserTest {
     CollectingSink s = Parse.resource(parser, "cors-console.log");
     assertThat(s.events(LogEvent.CORS_BLOCKED)).hasSize(4);
     assertThat(s.events(LogEvent.NETWORK_ERROR))
-        .allSatisfy(l -> assertThat(l.eventDetail()).isEqualTo("net::ERR_FAILED"));
+        .allSatisfy(l -> assertThat(l.fact().text()).isEqualTo("net::ERR_FAILED"));
   }
 
   @Test
@@ -145,7 +145,7 @@ class BrowserConsoleLogParserTest {
         LogEvent.WEBSOCKET_FAILED);
     assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-11-26T02:41:32.774Z"));
     assertThat(s.lines.get(0).level()).isEqualTo("error");
-    assertThat(s.lines.get(1).eventDetail()).isEqualTo("net::ERR_FAILED");
+    assertThat(s.lines.get(1).fact().text()).isEqualTo("net::ERR_FAILED");
     assertThat(s.lines.get(4).level()).isEqualTo("log");
   }
 
@@ -159,6 +159,6 @@ class BrowserConsoleLogParserTest {
     assertThat(s.lines).hasSize(3);
     assertThat(s.lines.get(0).source()).isEqualTo("engine.io-client:socket");
     assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.NETWORK_ERROR);
-    assertThat(s.lines.get(2).eventDetail()).isEqualTo("net::ERR_INTERNET_DISCONNECTED");
+    assertThat(s.lines.get(2).fact().text()).isEqualTo("net::ERR_INTERNET_DISCONNECTED");
   }
 }

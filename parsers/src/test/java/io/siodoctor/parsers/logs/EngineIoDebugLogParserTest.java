@@ -58,11 +58,11 @@ class EngineIoDebugLogParserTest {
     assertThat(ping.source()).isEqualTo("engine:socket");
     assertThat(ping.message()).isEqualTo("writing ping packet - expecting pong within 20000ms");
     assertThat(ping.event()).isEqualTo(LogEvent.PING_SENT);
-    assertThat(ping.eventDetail()).isEqualTo("20000");
+    assertThat(ping.fact().text()).isEqualTo("20000");
     assertThat(ping.time()).isNull();
     LogLine close = s.lines.get(1);
     assertThat(close.event()).isEqualTo(LogEvent.CLOSED);
-    assertThat(close.eventDetail()).isEqualTo("ping timeout");
+    assertThat(close.fact().text()).isEqualTo("ping timeout");
     assertThat(s.lines.get(2).sid()).contains("abcdefghij0123456789");
     assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.UNKNOWN_SID);
   }
@@ -87,7 +87,7 @@ class EngineIoDebugLogParserTest {
     assertThat(l.time()).isEqualTo(Instant.parse("2017-08-30T17:08:30Z"));
     assertThat(l.source()).isEqualTo("engine.io-client:socket");
     assertThat(l.event()).isEqualTo(LogEvent.CLOSED);
-    assertThat(l.eventDetail()).isEqualTo("ping timeout");
+    assertThat(l.fact().text()).isEqualTo("ping timeout");
   }
 
   @Test
@@ -100,7 +100,7 @@ class EngineIoDebugLogParserTest {
                 + "engine:socket client did not complete upgrade - closing transport\n");
     assertThat(s.lines).extracting(LogLine::time).containsOnlyNulls();
     assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.UPGRADE_INCOMPLETE);
-    assertThat(s.lines.get(1).eventDetail()).isEqualTo("closing transport");
+    assertThat(s.lines.get(1).fact().text()).isEqualTo("closing transport");
   }
 
   @Test
@@ -127,7 +127,7 @@ class EngineIoDebugLogParserTest {
     assertThat(s.lines.get(2).lineNumber()).isEqualTo(3);
     assertThat(s.lines.get(3).lineNumber()).isEqualTo(5);
     assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.TRANSPORT_ERROR);
-    assertThat(s.lines.get(4).eventDetail()).isEqualTo("transport error");
+    assertThat(s.lines.get(4).fact().text()).isEqualTo("transport error");
   }
 
   @Test
@@ -197,7 +197,7 @@ class EngineIoDebugLogParserTest {
     LogLine l = s.lines.get(0);
     assertThat(l.source()).isEqualTo(ns);
     assertThat(l.event()).isEqualTo(event);
-    assertThat(l.eventDetail()).isEqualTo(detail);
+    assertThat(l.fact().text()).isEqualTo(detail);
     assertThat(l.sid().orElse(null)).isEqualTo(sid);
   }
 
@@ -212,13 +212,13 @@ class EngineIoDebugLogParserTest {
     CollectingSink s = Parse.text(parser, "server.log", text);
     LogLine request = s.lines.get(0);
     assertThat(request.event()).isEqualTo(LogEvent.HTTP_REQUEST);
-    assertThat(request.eventDetail()).isEqualTo("GET");
+    assertThat(request.fact().text()).isEqualTo("GET");
     assertThat(request.access().url()).isEqualTo("/socket.io/?EIO=4&transport=polling&t=zhi56jls");
     assertThat(request.access().engineIo().isHandshake()).isTrue();
     LogLine open = s.lines.get(2);
     assertThat(open.event()).isEqualTo(LogEvent.OPEN_SENT);
     assertThat(open.sid()).contains("8zVNQ_3kNnvUljZhAAAA");
-    assertThat(open.eventDetail()).startsWith("{\"sid\":\"8zVNQ_3kNnvUljZhAAAA\"").endsWith("}");
+    assertThat(open.fact().text()).startsWith("{\"sid\":\"8zVNQ_3kNnvUljZhAAAA\"").endsWith("}");
     assertThat(open.access()).isSameAs(request.access());
     assertThat(s.lines.get(3).event()).isEqualTo(LogEvent.PAYLOAD_WRITTEN);
   }
@@ -238,7 +238,7 @@ class EngineIoDebugLogParserTest {
   void serverLinesThatNameNoSidGetNone() {
     CollectingSink s = Parse.resource(parser, "heartbeat-server.log");
     LogLine close = s.first(LogEvent.CLOSED);
-    assertThat(close.eventDetail()).isEqualTo("ping timeout");
+    assertThat(close.fact().text()).isEqualTo("ping timeout");
     assertThat(close.sid()).isEmpty();
     assertThat(s.first(LogEvent.HANDSHAKE).sid()).contains("8zVNQ_3kNnvUljZhAAAA");
     assertThat(s.events(LogEvent.UPGRADE_DONE)).hasSize(2);
@@ -313,7 +313,7 @@ class EngineIoDebugLogParserTest {
     assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-11-26T03:00:00.120Z"));
     assertThat(s.lines.get(0).source()).isEqualTo("engine");
     assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.UNKNOWN_SID);
-    assertThat(s.lines.get(1).eventDetail()).isEqualTo("transport close");
+    assertThat(s.lines.get(1).fact().text()).isEqualTo("transport close");
   }
 
   @Test

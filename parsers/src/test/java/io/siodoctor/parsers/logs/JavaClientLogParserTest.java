@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class JavaClientLogParserTest {
     assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-07T14:04:35Z"));
     assertThat(s.lines.get(0).source()).isEqualTo("io.socket.engineio.client.Socket");
     assertThat(s.lines.get(0).level()).isEqualTo("fine");
-    assertThat(s.lines.get(2).eventDetail()).isEqualTo("ping timeout");
+    assertThat(s.lines.get(2).fact().text()).isEqualTo("ping timeout");
     assertThat(Parse.sniff(parser, text)).isTrue();
   }
 
@@ -49,7 +50,7 @@ class JavaClientLogParserTest {
     CollectingSink s = Parse.text(parser, "client.log", text);
     assertThat(s.lines).extracting(LogLine::event).containsExactly(LogEvent.CLOSED, LogEvent.CLIENT_CONNECT_ERROR);
     assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-07T14:04:35.120Z"));
-    assertThat(s.lines.get(1).eventDetail()).isEqualTo(LogEvent.JAVA_CLIENT_V2_SERVER);
+    assertThat(s.lines.get(1).fact()).isEqualTo(LogFact.ConnectFailed.SERVER_IS_V2);
   }
 
   @Test

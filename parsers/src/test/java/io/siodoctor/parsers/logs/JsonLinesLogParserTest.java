@@ -22,7 +22,7 @@ class JsonLinesLogParserTest {
     assertThat(l.sid()).contains("AAAAAAAAAAAAAAAAAAAA");
     assertThat(l.message()).isEqualTo("client close with reason ping timeout");
     assertThat(l.event()).isEqualTo(LogEvent.CLOSED);
-    assertThat(l.eventDetail()).isEqualTo("ping timeout");
+    assertThat(l.fact().text()).isEqualTo("ping timeout");
   }
 
   @Test

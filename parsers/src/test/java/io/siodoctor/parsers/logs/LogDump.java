@@ -56,7 +56,7 @@ public final class LogDump {
                   System.out.println(
                       l.lineNumber() + " " + l.time() + " node=" + l.node() + " lvl=" + l.level()
                           + " src=" + l.source() + " sid=" + l.sid() .orElse("-") + " "
-                          + l.event() + (l.eventDetail() == null ? "" : "(" + l.eventDetail() + ")")
+                          + l.event() + (l.fact().text() == null ? "" : "(" + l.fact().text() + ")")
                           + (l.access() == null ? "" : " " + l.access())
                           + " | " + io.siodoctor.parsers.record.Excerpts.oneLine(l.message(), 120));
                 }

@@ -37,8 +37,8 @@ class NettySocketIoLogParserTest {
     assertThat(hs.node()).isEqualTo("node-b");
     assertThat(s.lines.get(3).sid()).contains("31a5d1cd-6a20-4e29-b96c-d41d23e07318");
     assertThat(s.lines.get(4).sid()).contains("a815af83-667b-4087-bec0-ca393e00573f");
-    assertThat(s.lines.get(6).eventDetail()).isEqualTo("/chat/?EIO=4&transport=polling");
-    assertThat(s.lines.get(7).eventDetail()).isEqualTo("ping timeout");
+    assertThat(s.lines.get(6).fact().text()).isEqualTo("/chat/?EIO=4&transport=polling");
+    assertThat(s.lines.get(7).fact().text()).isEqualTo("ping timeout");
   }
 
   @Test

@@ -36,7 +36,7 @@ class NginxErrorLogParserTest {
     CollectingSink s = Parse.text(parser, "/var/log/nginx/error.log", line);
     LogLine l = s.lines.get(0);
     assertThat(l.event()).isEqualTo(event);
-    assertThat(l.eventDetail()).isEqualTo(detail);
+    assertThat(l.fact().text()).isEqualTo(detail);
     assertThat(l.sid().orElse(null)).isEqualTo(sid);
     assertThat(l.level()).isEqualTo(level);
     assertThat(l.message()).isEqualTo("*402088 " + message);

@@ -72,9 +72,9 @@ class ProxyLogParsersTest {
     assertThat(reset.time()).isEqualTo(Instant.parse("2026-12-07T14:31:02.123456Z"));
     assertThat(reset.source()).isEqualTo("proxy_http");
     assertThat(reset.level()).isEqualTo("error");
-    assertThat(reset.eventDetail()).isEqualTo("104: Connection reset by peer");
+    assertThat(reset.fact().text()).isEqualTo("104: Connection reset by peer");
     assertThat(reset.message()).startsWith("AH01102: error reading status line");
-    assertThat(s.lines.get(4).eventDetail()).isEqualTo("70007: The timeout specified has expired");
+    assertThat(s.lines.get(4).fact().text()).isEqualTo("70007: The timeout specified has expired");
   }
 
   @Test
@@ -110,7 +110,7 @@ class ProxyLogParsersTest {
     assertThat(ws.access().durationMs()).isEqualTo(300012.0);
     assertThat(ws.time()).isEqualTo(Instant.parse("2026-12-07T14:35:23.322Z"));
     assertThat(ws.access().upstream()).isEqualTo("10.0.2.1:3000");
-    assertThat(ws.eventDetail()).isEqualTo("SI");
+    assertThat(ws.fact().text()).isEqualTo("SI");
     assertThat(s.lines.get(1).access().status()).isEqualTo(503);
     assertThat(s.lines.get(2).access().bytes()).isEqualTo(118);
   }
@@ -124,7 +124,7 @@ class ProxyLogParsersTest {
     LogLine h12 = s.lines.get(0);
     assertThat(h12.access().status()).isEqualTo(503);
     assertThat(h12.access().durationMs()).isEqualTo(30001.0);
-    assertThat(h12.eventDetail()).isEqualTo("H12 Request timeout");
+    assertThat(h12.fact().text()).isEqualTo("H12 Request timeout");
     assertThat(h12.node()).isEqualTo("web.1");
     assertThat(h12.sid()).contains("Lbo5JLzTotvW3g2LAAAA");
     assertThat(s.lines.get(1).node()).isEqualTo("web.2");

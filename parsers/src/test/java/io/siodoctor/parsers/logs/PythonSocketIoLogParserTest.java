@@ -51,13 +51,13 @@ class PythonSocketIoLogParserTest {
     assertThat(heroku.event()).isEqualTo(LogEvent.UNKNOWN_SID);
     assertThat(heroku.time()).isEqualTo(Instant.parse("2020-11-28T20:20:26.267794Z"));
     assertThat(s.lines.get(6).event()).isEqualTo(LogEvent.CLOSED);
-    assertThat(s.lines.get(6).eventDetail()).isEqualTo("ping timeout");
+    assertThat(s.lines.get(6).fact().text()).isEqualTo("ping timeout");
     assertThat(s.lines.get(7).event()).isEqualTo(LogEvent.PONG_RECEIVED);
     assertThat(s.lines.get(8).event()).isEqualTo(LogEvent.PING_SENT);
     assertThat(s.lines.get(9).event()).isEqualTo(LogEvent.UPGRADE_STARTED);
     assertThat(s.lines.get(10).event()).isEqualTo(LogEvent.UPGRADE_INCOMPLETE);
     assertThat(s.lines.get(11).event()).isEqualTo(LogEvent.ORIGIN_NOT_ACCEPTED);
-    assertThat(s.lines.get(11).eventDetail()).isEqualTo("http://evil.example");
+    assertThat(s.lines.get(11).fact().text()).isEqualTo("http://evil.example");
   }
 
   @Test
@@ -94,8 +94,8 @@ class PythonSocketIoLogParserTest {
     assertThat(s.lines.get(0).level()).isEqualTo("error");
     assertThat(s.lines.get(1).sid()).isEmpty();
     assertThat(s.lines.get(2).sid()).contains("fDVm0HM_3iOJoCjxAAAA");
-    assertThat(s.lines.get(2).eventDetail()).isEqualTo("Connection rejected by server");
-    assertThat(s.lines.get(3).eventDetail()).isEqualTo("http://127.0.0.1:38795");
+    assertThat(s.lines.get(2).fact().text()).isEqualTo("Connection rejected by server");
+    assertThat(s.lines.get(3).fact().text()).isEqualTo("http://127.0.0.1:38795");
     assertThat(s.lines.get(4).sid()).contains("G9s3jCEvAz4w-uDVAAAB");
   }
 
@@ -112,10 +112,10 @@ class PythonSocketIoLogParserTest {
         "2026-12-07 14:04:24,109 INFO engineio.server: 7_9tQ_4A-kEt3OusAAAA: Sending packet OPEN data {'sid': '7_9tQ_4A-kEt3OusAAAA', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}\n"
             + "2026-12-07 14:04:25,000 INFO engineio.server: 8_9tQ_4A-kEt3OusAAAA: Sending packet OPEN data {'sid': '8_9tQ_4A-kEt3OusAAAA', 'upgrades': [], 'x': True, 'y': None\n");
     assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.HANDSHAKE);
-    assertThat(s.lines.get(0).eventDetail()).isEqualTo(
+    assertThat(s.lines.get(0).fact().text()).isEqualTo(
         "{\"sid\": \"7_9tQ_4A-kEt3OusAAAA\", \"upgrades\": [\"websocket\"], \"pingTimeout\": 20000, \"pingInterval\": 25000}");
     // cut before its closing brace: no JSON, the sid still counts
-    assertThat(s.lines.get(1).eventDetail()).isNull();
+    assertThat(s.lines.get(1).fact().text()).isNull();
     assertThat(s.lines.get(1).sid()).contains("8_9tQ_4A-kEt3OusAAAA");
   }
 }

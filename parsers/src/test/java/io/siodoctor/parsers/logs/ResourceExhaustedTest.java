@@ -16,7 +16,7 @@ class ResourceExhaustedTest {
         + "Error: EMFILE: too many open files, open '/srv/app/index.html'\n";
     CollectingSink s = Parse.text(new EngineIoDebugLogParser(), "server.log", log);
     assertThat(s.lines).filteredOn(l -> l.event() == LogEvent.RESOURCE_EXHAUSTED)
-        .extracting(LogLine::eventDetail).containsExactly("EMFILE", "EMFILE");
+        .extracting(l -> l.fact().text()).containsExactly("EMFILE", "EMFILE");
   }
 
   @Test
@@ -27,6 +27,6 @@ class ResourceExhaustedTest {
     CollectingSink s = Parse.text(new GenericLogParser(), "app.log", log);
     assertThat(s.lines).extracting(LogLine::event)
         .containsExactly(LogEvent.RESOURCE_EXHAUSTED, LogEvent.RESOURCE_EXHAUSTED, LogEvent.OTHER);
-    assertThat(s.lines.get(1).eventDetail()).isEqualTo("ENFILE");
+    assertThat(s.lines.get(1).fact().text()).isEqualTo("ENFILE");
   }
 }

@@ -28,7 +28,7 @@ class SquidAccessLogParserTest {
     assertThat(s.lines).hasSize(4).allMatch(l -> l.event() == LogEvent.HTTP_ACCESS && l.format() == LogFormat.SQUID_ACCESS);
     LogLine denied = s.lines.get(0);
     assertThat(denied.time()).isEqualTo(Instant.parse("2025-12-07T12:00:00.123Z"));
-    assertThat(denied.eventDetail()).isEqualTo("TCP_DENIED");
+    assertThat(denied.fact().text()).isEqualTo("TCP_DENIED");
     HttpAccess a = denied.access();
     assertThat(a.method()).isEqualTo("CONNECT");
     assertThat(a.url()).isEqualTo("app.example.com:443");
@@ -39,13 +39,13 @@ class SquidAccessLogParserTest {
     assertThat(a.engineIo()).isNull();
 
     LogLine poll = s.lines.get(1);
-    assertThat(poll.eventDetail()).isEqualTo("TCP_MISS");
+    assertThat(poll.fact().text()).isEqualTo("TCP_MISS");
     assertThat(poll.sid()).contains("ssO51L53Emo8zXiyAAAA");
     assertThat(poll.access().engineIo().isPolling()).isTrue();
     assertThat(poll.access().upstream()).isEqualTo("HIER_DIRECT/203.0.113.7");
     assertThat(poll.access().durationMs()).isEqualTo(12.0);
 
-    assertThat(s.lines.get(2).eventDetail()).isEqualTo("TCP_TUNNEL");
+    assertThat(s.lines.get(2).fact().text()).isEqualTo("TCP_TUNNEL");
     assertThat(s.lines.get(2).access().durationMs()).isEqualTo(60012.0);
     assertThat(s.lines.get(3).access().status()).isEqualTo(407);
   }

@@ -5,7 +5,7 @@ import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.HttpExchange;
-import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
@@ -333,8 +333,8 @@ public final class Session {
    */
   public Optional<SessionClose> close() {
     for (LogLine l : logLines) {
-      if (l.is(LogEvent.CLOSED) && l.eventDetail() != null) {
-        return Optional.of(new SessionClose(l.time(), l.eventDetail(), l, false));
+      if (l.fact() instanceof LogFact.SessionClosed c) {
+        return Optional.of(new SessionClose(l.time(), c.text(), l, false));
       }
     }
     for (PacketEvent p : packets) {

@@ -54,9 +54,9 @@ public final class BlockedByClientRule implements Rule {
     List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
     lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
     for (LogLine l : lines) {
-      if (NetErrors.blockedByClient(l.eventDetail()) && namesEngineIoUrl(l)) {
+      if (NetErrors.blockedByClient(NetErrors.of(l)) && namesEngineIoUrl(l)) {
         evidence.add(l);
-        codes.add(NetErrors.code(l.eventDetail()));
+        codes.add(NetErrors.code(NetErrors.of(l)));
       }
     }
     if (evidence.isEmpty()) {
@@ -73,7 +73,7 @@ public final class BlockedByClientRule implements Rule {
    * net::ERR_...}, or puts the URL where the source link goes) is an Engine.IO URL.
    */
   private static boolean namesEngineIoUrl(LogLine l) {
-    if (LogUrls.query(LogUrls.firstUrl(l.message())) != null) {
+    if (LogUrls.query(NetErrors.urlOf(l)) != null) {
       return true;
     }
     // DevTools links "Failed to load resource" to the URL itself, sometimes shortened to its path

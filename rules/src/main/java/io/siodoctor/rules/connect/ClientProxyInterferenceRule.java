@@ -3,6 +3,7 @@ package io.siodoctor.rules.connect;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
@@ -76,8 +77,8 @@ public final class ClientProxyInterferenceRule implements Rule {
     // Socket.IO session (the sid of their URL) with a proxy error
     for (LogEvent e : List.of(LogEvent.WEBSOCKET_FAILED, LogEvent.NETWORK_ERROR)) {
       for (LogLine l : incident.logLines(e)) {
-        if (l.sessionId() != null && NetErrors.userProxy(l.eventDetail()) && browserErrors < 20) {
-          evidence.add(Evidence.of(l, "the browser's proxy failed: " + l.eventDetail()));
+        if (l.sessionId() != null && NetErrors.userProxy(NetErrors.of(l)) && browserErrors < 20) {
+          evidence.add(Evidence.of(l, "the browser's proxy failed: " + NetErrors.of(l)));
           sids.add(l.sessionId());
           browserErrors++;
         }
@@ -103,7 +104,7 @@ public final class ClientProxyInterferenceRule implements Rule {
     int denied = 0;
     for (LogLine l : squid) {
       HttpAccess a = l.access();
-      boolean refused = "TCP_DENIED".equals(l.eventDetail()) || a.status() == 403 || a.status() == 407;
+      boolean refused = l.fact() instanceof LogFact.ProxyResult r && r.denied() || a.status() == 403 || a.status() == 407;
       if (!refused) {
         continue;
       }
@@ -111,7 +112,7 @@ public final class ClientProxyInterferenceRule implements Rule {
           || ("CONNECT".equals(a.method()) && socketHosts.contains(a.url().toLowerCase(Locale.ROOT)));
       if (socketIo) {
         evidence.add(Evidence.of(l, "the forward proxy refused " + ("CONNECT".equals(a.method())
-            ? "the tunnel to " + a.url() : "a Socket.IO request") + " (" + l.eventDetail() + "/" + a.status() + ")"));
+            ? "the tunnel to " + a.url() : "a Socket.IO request") + " (" + l.fact().text() + "/" + a.status() + ")"));
         if (l.sessionId() != null) {
           sids.add(l.sessionId());
         }

@@ -3,6 +3,7 @@ package io.siodoctor.rules.connect;
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
@@ -84,9 +85,9 @@ public final class CorsMissingHeadersRule implements Rule {
       }
     }
     for (LogLine l : pythonLog) {
-      console.add(Evidence.of(l, "the server refused origin " + l.eventDetail()));
-      if (l.eventDetail() != null) {
-        origins.add(l.eventDetail());
+      console.add(Evidence.of(l, "the server refused origin " + l.fact().text()));
+      if (l.fact() instanceof LogFact.OriginRefused o) {
+        origins.add(o.origin());
       }
     }
     boolean python = !pythonRefusals.isEmpty() || !pythonLog.isEmpty();

@@ -5,6 +5,7 @@ import io.siodoctor.parsers.record.ContentSecurityPolicy;
 import io.siodoctor.parsers.record.Header;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
@@ -118,9 +119,9 @@ public final class CspBlockedRule implements Rule {
       }
     }
     for (LogLine l : incident.logLines(LogEvent.CSP_BLOCKED)) {
-      if (LogUrls.query(l.eventDetail()) != null) {
+      if (l.fact() instanceof LogFact.BlockedUrl b && LogUrls.query(b.url()) != null) {
         evidence.add(l);
-        Origins.of(l.eventDetail()).ifPresent(blockedOrigins::add);
+        Origins.of(b.url()).ifPresent(blockedOrigins::add);
       }
     }
     if (evidence.isEmpty()) {

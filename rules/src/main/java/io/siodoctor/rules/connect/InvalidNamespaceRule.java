@@ -5,6 +5,7 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -58,8 +59,8 @@ public final class InvalidNamespaceRule implements Rule {
     }
     incident.logLines(LogEvent.NAMESPACE_DENIED).forEach(l -> {
       evidence.add(Evidence.of(l));
-      if (l.eventDetail() != null) {
-        namespaces.add(l.eventDetail());
+      if (l.fact() instanceof LogFact.NamespaceRefused r) {
+        namespaces.add(r.namespace());
       }
     });
     if (evidence.isEmpty()) {

@@ -4,6 +4,7 @@ import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.logs.LogUrls;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
@@ -168,13 +169,11 @@ public final class NonSocketioResponseRule implements Rule {
    * Socket.IO request was sent when that is away from the Engine.IO URL.
    */
   private static Optional<String> redirectInConsole(LogLine l) {
-    String m = l.message();
-    int r = m.indexOf("(redirected from '");
-    if (r < 0) {
+    if (!(l.fact() instanceof LogFact.CorsRefused cors) || cors.redirectedFrom() == null) {
       return Optional.empty();
     }
-    String target = LogUrls.firstUrl(m.substring(0, r));
-    String from = LogUrls.firstUrl(m.substring(r));
+    String target = cors.url();
+    String from = cors.redirectedFrom();
     EngineIoQuery q = LogUrls.query(from);
     if (target == null || q == null || q.eio() == null) {
       return Optional.empty();

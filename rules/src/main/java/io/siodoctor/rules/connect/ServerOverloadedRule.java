@@ -1,7 +1,9 @@
 package io.siodoctor.rules.connect;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
@@ -115,7 +117,7 @@ public final class ServerOverloadedRule implements Rule {
     List<LogLine> exhausted = incident.logLines(LogEvent.RESOURCE_EXHAUSTED);
     if (!exhausted.isEmpty()) {
       for (LogLine l : exhausted.subList(0, Math.min(4, exhausted.size()))) {
-        evidence.add(Evidence.of(l, "out of " + (l.eventDetail() == null ? "resources" : l.eventDetail())));
+        evidence.add(Evidence.of(l, "out of " + (l.fact() instanceof LogFact.ResourceExhausted r ? r.resource().name() : "resources")));
       }
       seen.add(exhausted.size() + " log line(s) about running out of file descriptors");
       confidence = Math.max(confidence, 0.85);
@@ -291,7 +293,7 @@ public final class ServerOverloadedRule implements Rule {
   private static List<LogLine> simultaneousPingTimeouts(Incident incident) {
     java.util.Map<String, List<LogLine>> bySource = new java.util.LinkedHashMap<>();
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if (l.time() != null && l.eventDetail() != null && l.eventDetail().contains("ping timeout")) {
+      if (l.time() != null && l.closedFor(CloseReason.PING_TIMEOUT)) {
         bySource.computeIfAbsent(l.node() + " " + l.source(), k -> new ArrayList<>()).add(l);
       }
     }

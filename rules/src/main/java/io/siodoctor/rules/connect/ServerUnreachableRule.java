@@ -47,7 +47,7 @@ public final class ServerUnreachableRule implements Rule {
     incident.logLines(LogEvent.PROXY_UPSTREAM_UNAVAILABLE).forEach(evidence::add);
     incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT).forEach(evidence::add);
     for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
-      if (NetErrors.unreachable(l.eventDetail())) {
+      if (NetErrors.unreachable(NetErrors.of(l))) {
         evidence.add(l);
       }
     }

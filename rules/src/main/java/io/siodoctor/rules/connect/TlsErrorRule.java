@@ -5,11 +5,11 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Reads;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.NetErrors;
@@ -38,7 +38,7 @@ public final class TlsErrorRule implements Rule {
       }
     }
     for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
-      if (NetErrors.tls(l.eventDetail())) {
+      if (NetErrors.tls(NetErrors.of(l))) {
         evidence.add(Evidence.of(l));
       }
     }

@@ -4,8 +4,11 @@ import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.engineio.EngineIoPayload;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.engineio.SocketIoPacket;
+import io.siodoctor.parsers.record.CloseReason;
+import io.siodoctor.parsers.record.ConnectFailure;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
@@ -51,6 +54,11 @@ public final class VersionMismatchRule implements Rule {
    * A server log where requests ask for {@code EIO=4} and the server writes revision-3
    * (length-prefixed) payloads: a 2.x server answering a v3/v4 client.
    */
+  /** The Java client's own words for a v2 server ({@code It seems you are trying to reach …}). */
+  private static boolean serverIsV2(LogLine l) {
+    return l.fact() instanceof LogFact.ConnectFailed f && f.failure() == ConnectFailure.SERVER_IS_V2;
+  }
+
   private static Optional<List<Evidence>> legacyServerAnsweringV4(Incident incident) {
     LogLine request = null;
     for (LogLine l : incident.logLines(LogEvent.HTTP_REQUEST)) {
@@ -64,7 +72,8 @@ public final class VersionMismatchRule implements Rule {
       return Optional.empty();
     }
     for (LogLine l : incident.logLines(LogEvent.PAYLOAD_WRITTEN)) {
-      if ("EIO3".equals(l.eventDetail()) && l.location().file().equals(request.location().file())) {
+      if (l.fact() instanceof LogFact.PayloadWritten w && w.revision() == ProtocolRevision.EIO3
+          && l.location().file().equals(request.location().file())) {
         return Optional.of(List.of(
             Evidence.of(request, "the client asks for EIO=4"),
             Evidence.of(l, "the server answers with a revision-3 (length-prefixed) payload")));
@@ -116,7 +125,7 @@ public final class VersionMismatchRule implements Rule {
     // the Java client names the case itself ("It seems you are trying to reach a Socket.IO server
     // in v2.x with a v3.x client"): a typed fact of its recogniser
     for (LogLine l : incident.logLines(LogEvent.CLIENT_CONNECT_ERROR)) {
-      if (LogEvent.JAVA_CLIENT_V2_SERVER.equals(l.eventDetail())) {
+      if (serverIsV2(l)) {
         evidence.add(Evidence.of(l, "the Java client found a v2 server"));
         v3ClientV2Server = true;
       }
@@ -129,10 +138,10 @@ public final class VersionMismatchRule implements Rule {
     if (v3ClientV2Server) {
       // with no heartbeat flowing between them, the server gives up after pingInterval + pingTimeout
       incident.logLines(LogEvent.CLOSED).stream()
-          .filter(l -> "ping timeout".equals(l.eventDetail())).limit(3)
+          .filter(l -> l.closedFor(CloseReason.PING_TIMEOUT)).limit(3)
           .forEach(l -> evidence.add(Evidence.of(l, "no heartbeat between a v3/v4 client and a v2 server")));
       incident.logLines(LogEvent.CLIENT_CONNECT_ERROR).stream()
-          .filter(l -> !LogEvent.JAVA_CLIENT_V2_SERVER.equals(l.eventDetail())).limit(3)
+          .filter(l -> !serverIsV2(l)).limit(3)
           .forEach(l -> evidence.add(Evidence.of(l)));
     }
     for (LogLine l : incident.logLines(LogEvent.UNSUPPORTED_PROTOCOL_VERSION)) {

@@ -2,6 +2,7 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
@@ -55,9 +56,9 @@ public final class WrongPathRule implements Rule {
     // netty-socketio refuses any path but its context ("Blocked wrong socket.io-context request")
     for (LogLine l : incident.logLines(LogEvent.WRONG_PATH)) {
       evidence.add(Evidence.of(l, "the server blocked a request outside its Socket.IO path"));
-      if (l.eventDetail() != null) {
-        int q = l.eventDetail().indexOf('?');
-        paths.add(q < 0 ? l.eventDetail() : l.eventDetail().substring(0, q));
+      if (l.fact() instanceof LogFact.BlockedUrl b) {
+        int q = b.url().indexOf('?');
+        paths.add(q < 0 ? b.url() : b.url().substring(0, q));
       }
     }
     if (evidence.isEmpty()) {

@@ -86,11 +86,11 @@ public final class WrongServerUrlRule implements Rule {
     List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
     lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
     for (LogLine l : lines) {
-      String url = LogUrls.firstUrl(l.message());
+      String url = NetErrors.urlOf(l);
       if (url == null || LogUrls.query(url) == null) {
         continue;
       }
-      String why = judge(url, l.eventDetail(), firstPage, false);
+      String why = judge(url, NetErrors.of(l), firstPage, false);
       if (why != null) {
         strong.add(l, why);
         Origins.of(url).ifPresent(urls::add);

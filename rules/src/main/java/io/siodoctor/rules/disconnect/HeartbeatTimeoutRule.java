@@ -4,6 +4,7 @@ import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
@@ -62,7 +63,7 @@ public final class HeartbeatTimeoutRule implements Rule {
       }
     }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if ("ping timeout".equalsIgnoreCase(l.eventDetail())) {
+      if (l.closedFor(CloseReason.PING_TIMEOUT)) {
         evidence.add(Evidence.of(l));
         if (l.sessionId() != null) {
           sids.add(l.sessionId());

@@ -2,6 +2,7 @@ package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
@@ -11,8 +12,8 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
-import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.EvidenceList;
@@ -65,7 +66,8 @@ public final class NetworkInterruptionRule implements Rule {
       }
     }
     for (LogLine l : incident.logLines(LogEvent.PROXY_UPGRADED_CLOSED)) {
-      if (l.message().contains("104")) {
+      // the upstream reset the tunnelled WebSocket
+      if (l.fact() instanceof LogFact.Errno e && e.number() == LogFact.Errno.ECONNRESET) {
         evidence.add(l);
       }
     }

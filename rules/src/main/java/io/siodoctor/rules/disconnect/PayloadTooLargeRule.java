@@ -1,17 +1,18 @@
 package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Reads;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
@@ -126,7 +127,7 @@ public final class PayloadTooLargeRule implements Rule {
     List<LogLine> candidates = new ArrayList<>(incident.logLines(LogEvent.TRANSPORT_ERROR));
     candidates.addAll(incident.logLines(LogEvent.CLOSED));
     for (LogLine l : candidates) {
-      boolean transportError = l.is(LogEvent.TRANSPORT_ERROR) || "transport error".equals(l.eventDetail());
+      boolean transportError = l.is(LogEvent.TRANSPORT_ERROR) || l.closedFor(CloseReason.TRANSPORT_ERROR);
       if (transportError && l.time() != null && !l.time().isBefore(frame.time().minusSeconds(2))
           && l.time().isBefore(frame.time().plusSeconds(5))) {
         return Optional.of(l);

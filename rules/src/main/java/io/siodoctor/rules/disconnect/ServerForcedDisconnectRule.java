@@ -2,6 +2,7 @@ package io.siodoctor.rules.disconnect;
 
 import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
@@ -57,7 +58,7 @@ public final class ServerForcedDisconnectRule implements Rule {
       }
     }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if ("server namespace disconnect".equals(l.eventDetail()) || "io server disconnect".equals(l.eventDetail())) {
+      if (l.closedFor(CloseReason.SERVER_NAMESPACE_DISCONNECT) || l.closedFor(CloseReason.IO_SERVER_DISCONNECT)) {
         evidence.add(Evidence.of(l));
         if (l.sessionId() != null) {
           sids.add(l.sessionId());

@@ -1,5 +1,6 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -48,7 +49,7 @@ public final class ServerRestartRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if ("server shutting down".equals(l.eventDetail())) {
+      if (l.closedFor(CloseReason.SERVER_SHUTTING_DOWN)) {
         evidence.add(Evidence.of(l));
         if (l.sessionId() != null) {
           sids.add(l.sessionId());

@@ -72,9 +72,7 @@ final class ClockAlignment {
     for (Record r : records) {
       Long ms = r instanceof LogLine ? shift.get(r.location().file()) : null;
       if (ms != null && r.time() != null) {
-        LogLine l = (LogLine) r;
-        out.add(new LogLine(l.location(), l.lineNumber(), l.time().minusMillis(ms), l.format(), l.node(),
-            l.level(), l.source(), l.sessionId(), l.message(), l.event(), l.eventDetail(), l.access()));
+        out.add(((LogLine) r).withTime(r.time().minusMillis(ms)));
       } else {
         out.add(r);
       }

@@ -8,6 +8,7 @@ import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.PacketDecoder;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
@@ -311,15 +312,11 @@ public final class IncidentBuilder {
         // a server log's open packet: what the server announced, when no HAR showed it
         for (LogLine l : logLines) {
           // python-engineio logs the sid and the open packet on one line: a HANDSHAKE with the JSON
-          if ((l.is(LogEvent.OPEN_SENT) || l.is(LogEvent.HANDSHAKE)) && l.eventDetail() != null
-              && l.eventDetail().startsWith("{")) {
-            Handshake h = PacketDecoder.parseHandshake(
-                new EngineIoPacket(EngineIoPacket.Type.OPEN, l.eventDetail(), false, null));
-            if (h != null) {
-              handshake = h;
-              handshakeRecord = l;
-              break;
-            }
+          if ((l.is(LogEvent.OPEN_SENT) || l.is(LogEvent.HANDSHAKE))
+              && l.fact() instanceof LogFact.HandshakeSent sent && sent.handshake() != null) {
+            handshake = sent.handshake();
+            handshakeRecord = l;
+            break;
           }
         }
       }

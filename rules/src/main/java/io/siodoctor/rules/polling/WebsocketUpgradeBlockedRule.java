@@ -3,21 +3,23 @@ package io.siodoctor.rules.polling;
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
-import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.UpgradeOutcome;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -87,7 +89,7 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
     }
     for (LogLine l : incident.logLines(LogEvent.UPGRADE_INCOMPLETE)) {
       // only the upgradeTimeout form: "- socket closed" / "- transport closed" mean the client left
-      if (l.eventDetail() != null && l.eventDetail().startsWith("closing transport")) {
+      if (l.fact() instanceof LogFact.UpgradeAbandoned u && u.upgradeTimedOut()) {
         evidence.add(Evidence.of(l, "the WebSocket opened but the upgrade never completed within upgradeTimeout"));
       }
     }

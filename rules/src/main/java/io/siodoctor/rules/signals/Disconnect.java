@@ -62,6 +62,6 @@ public record Disconnect(String sid, Instant opened, Instant time, String reason
   public Disconnect corroboratedBy(LogLine line) {
     List<Record> more = new ArrayList<>(evidence);
     more.add(line);
-    return new Disconnect(sid, opened, time, reason != null ? reason : line.eventDetail(), more);
+    return new Disconnect(sid, opened, time, reason != null ? reason : line.fact().text(), more);
   }
 }

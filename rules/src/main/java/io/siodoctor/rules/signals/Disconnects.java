@@ -3,8 +3,10 @@ package io.siodoctor.rules.signals;
 import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.DerivedKey;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Incident;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The involuntary ends of sessions an incident shows, and the regular periods among them. The
@@ -26,10 +27,6 @@ import java.util.Set;
  * drop, with both records as evidence.
  */
 public final class Disconnects {
-  /** Reasons that are a choice of the application, not a drop. */
-  private static final Set<String> DELIBERATE = Set.of(
-      "io client disconnect", "client namespace disconnect", "io server disconnect",
-      "server namespace disconnect", "forced server close");
   /** Log lines closer than this with the same reason are one close logged by several namespaces. */
   private static final Duration SAME_CLOSE = Duration.ofMillis(200);
   /** A server close this close to the browser's drop (clock skew, reconnect delay) is the same drop. */
@@ -57,7 +54,7 @@ public final class Disconnects {
         result.set(match, result.get(match).corroboratedBy(close));
       } else {
         Instant opened = close.sid().flatMap(incident::session).map(Session::opened).orElse(null);
-        result.add(new Disconnect(close.sessionId(), opened, close.time(), close.eventDetail(), List.of(close)));
+        result.add(new Disconnect(close.sessionId(), opened, close.time(), close.fact().text(), List.of(close)));
       }
     }
     result.sort(Comparator.comparing(Disconnect::time, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -89,7 +86,8 @@ public final class Disconnects {
     for (int i = 0; i + 1 < sessions.size(); i++) {
       Session s = sessions.get(i);
       Optional<SessionClose> close = s.close();
-      if (close.isPresent() && close.get().reason() != null && DELIBERATE.contains(close.get().reason())) {
+      // a reason of the vocabulary, logged or implied by a packet: a choice of the application is no drop
+      if (close.isPresent() && CloseReason.of(close.get().reason()).deliberate()) {
         continue;
       }
       // parallel sockets of one page (alive together) are skipped: the reconnection that replaces
@@ -131,7 +129,7 @@ public final class Disconnects {
     }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
       Instant handshakeLater = lastHandshake.get(l.location().file());
-      if (l.eventDetail() == null || DELIBERATE.contains(l.eventDetail()) || l.time() == null
+      if (!(l.fact() instanceof LogFact.SessionClosed closed) || closed.reason().deliberate() || l.time() == null
           || handshakeLater == null || !handshakeLater.isAfter(l.time())) {
         continue;
       }
@@ -142,7 +140,7 @@ public final class Disconnects {
         if (Duration.between(c.time(), l.time()).abs().compareTo(SAME_CLOSE) > 0) {
           break;
         }
-        if (c.eventDetail().equals(l.eventDetail()) && c.location().file().equals(l.location().file())
+        if (c.fact().equals(l.fact()) && c.location().file().equals(l.location().file())
             && (c.sessionId() == null || l.sessionId() == null || c.sessionId().equals(l.sessionId()))) {
           duplicate = true;
           break;

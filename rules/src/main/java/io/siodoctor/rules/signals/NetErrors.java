@@ -1,5 +1,7 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.record.LogFact;
+import io.siodoctor.parsers.record.LogLine;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -136,6 +138,20 @@ public final class NetErrors {
       "ERR_EMPTY_RESPONSE",
       "NS_ERROR_NET_RESET",
       "NS_ERROR_NET_INTERRUPT");
+
+  /**
+   * The browser's network error a log line states (its {@link LogFact.NetworkError}: a console's
+   * {@code net::ERR_*} or a WebSocket's failure text), or null: the same vocabulary as a HAR's
+   * {@code _error}, classified here for both.
+   */
+  public static String of(LogLine line) {
+    return line.fact() instanceof LogFact.NetworkError e ? e.text() : null;
+  }
+
+  /** The URL of the request whose failure a log line states (its {@link LogFact.NetworkError}), or null. */
+  public static String urlOf(LogLine line) {
+    return line.fact() instanceof LogFact.NetworkError e ? e.url() : null;
+  }
 
   /** The net::ERR_* (or NS_ERROR_*, SSL_ERROR_*, SEC_ERROR_*) name inside an error text, or the text itself when it has none. */
   public static String code(String error) {

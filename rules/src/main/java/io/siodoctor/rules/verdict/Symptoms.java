@@ -219,7 +219,7 @@ public final class Symptoms {
     Map<LogEvent, List<LogLine>> console = new EnumMap<>(LogEvent.class);
     for (LogLine l : incident.logLines()) {
       if (l.format() == LogFormat.BROWSER_CONSOLE) {
-        boolean gaveUp = l.is(LogEvent.NETWORK_ERROR) && NetErrors.where(l.eventDetail()) == NetErrors.Place.GAVE_UP;
+        boolean gaveUp = l.is(LogEvent.NETWORK_ERROR) && NetErrors.where(NetErrors.of(l)) == NetErrors.Place.GAVE_UP;
         if (CONSOLE_FAILURES.contains(l.event()) && !gaveUp) {
           console.computeIfAbsent(l.event(), e -> new ArrayList<>()).add(l);
         }
