@@ -106,7 +106,7 @@ public final class TimeReader {
     if (sep != 'T' && sep != ' ' && sep != 't') {
       return -1;
     }
-    long local = fixedDateTime(b, p, false);
+    long local = fixedDateTime(new Latin1(b), p, false);
     if (local == Long.MIN_VALUE) {
       return -1;
     }
@@ -166,23 +166,69 @@ public final class TimeReader {
     return k;
   }
 
+  /** A {@code .fraction} at {@code q} if there is one ({@link #fraction}, else 0); returns the end. */
+  private int optionalFraction(byte[] b, int q, int end) {
+    if (q < end && b[q] == '.') {
+      return readFraction(b, q + 1, end);
+    }
+    fraction = 0;
+    return q;
+  }
+
   /**
    * The local epoch second of {@code yyyy?mm?dd?hh?mm?ss} at {@code p}, digits at fixed offsets
-   * (the caller checked the 19 bytes are there, and the separators); Long.MIN_VALUE when it is no
-   * valid date and time. {@code strict}: hour 24 and second 60 are refused, as java.time does,
-   * instead of read as a log's end of day and leap second.
+   * (the caller checked the 19 characters are there, and the separators); Long.MIN_VALUE when it
+   * is no valid date and time. {@code strict}: hour 24 and second 60 are refused, as java.time
+   * does, instead of read as a log's end of day and leap second. Log lines come as a {@link
+   * Latin1} view of their bytes (made only when the second changes), HAR dates as Strings.
    */
-  private static long fixedDateTime(byte[] b, int p, boolean strict) {
-    int y = Ascii.digits(b, p, 4);
-    int mo = Ascii.digits(b, p + 5, 2);
-    int d = Ascii.digits(b, p + 8, 2);
-    int h = Ascii.digits(b, p + 11, 2);
-    int mi = Ascii.digits(b, p + 14, 2);
-    int s = Ascii.digits(b, p + 17, 2);
+  private static long fixedDateTime(CharSequence t, int p, boolean strict) {
+    int y = digits(t, p, 4);
+    int mo = digits(t, p + 5, 2);
+    int d = digits(t, p + 8, 2);
+    int h = digits(t, p + 11, 2);
+    int mi = digits(t, p + 14, 2);
+    int s = digits(t, p + 17, 2);
     if (strict && (h > 23 || s > 59)) {
       return Long.MIN_VALUE;
     }
     return localSecond(y, mo, d, h, mi, s);
+  }
+
+  /** The decimal number in {@code t[from, from+count)}, or -1 when those are not all digits. */
+  private static int digits(CharSequence t, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /** Bytes read as Latin-1 characters, without copying them. */
+  private record Latin1(byte[] b) implements CharSequence {
+    @Override
+    public int length() {
+      return b.length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return (char) (b[index] & 0xff);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public String toString() {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** The fraction and zone after "yyyy-mm-ddThh:mm:ss", whose local epoch second is given. */
@@ -238,18 +284,15 @@ public final class TimeReader {
           || b[p + 16] != ':') {
         return -1;
       }
-      local = fixedDateTime(b, p, false);
+      local = fixedDateTime(new Latin1(b), p, false);
       if (local == Long.MIN_VALUE) {
         return -1;
       }
       slashedPrefix.remember(b, p, local);
     }
     int q = p + 19;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     setLocalSecond(local, ns, Integer.MIN_VALUE);
     return q;
   }
@@ -283,11 +326,8 @@ public final class TimeReader {
       clfPrefix.remember(b, p, local);
     }
     int q = p + 20;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     int offset = Integer.MIN_VALUE;
     if (q + 6 <= end && b[q] == ' ' && (b[q + 1] == '+' || b[q + 1] == '-')) {
       int oh = Ascii.digits(b, q + 2, 2);
@@ -341,11 +381,8 @@ public final class TimeReader {
     int mi = Ascii.digits(b, p + 10, 2);
     int s = Ascii.digits(b, p + 13, 2);
     int q = p + 15;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     return set(year, mo, d, h, mi, s, ns, Integer.MIN_VALUE) ? q : -1;
   }
 
@@ -364,11 +401,8 @@ public final class TimeReader {
       return -1;
     }
     int q = p + 8;
-    int ns = 0;
-    if (q < end && b[q] == '.') {
-      q = readFraction(b, q + 1, end);
-      ns = fraction;
-    }
+    q = optionalFraction(b, q, end);
+    int ns = fraction;
     secondOfDay = h * 3600 + mi * 60 + Math.min(s, 59);
     nanos = ns;
     return q;
@@ -480,20 +514,19 @@ public final class TimeReader {
     if (n < 20 || n > 36 || t.charAt(10) != 'T') {
       return null;
     }
-    byte[] b = t.getBytes(StandardCharsets.ISO_8859_1); // a non-Latin-1 char becomes '?': refused
-    if (b[4] != '-' || b[7] != '-' || b[13] != ':' || b[16] != ':') {
+    if (t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(13) != ':' || t.charAt(16) != ':') {
       return null;
     }
-    long local = fixedDateTime(b, 0, true);
+    long local = fixedDateTime(t, 0, true);
     if (local == Long.MIN_VALUE) {
       return null;
     }
     int i = 19;
     int nanos = 0;
-    if (b[i] == '.') {
+    if (t.charAt(i) == '.') {
       int digits = 0;
-      for (i++; i < n && Ascii.isDigit(b[i]); i++, digits++) {
-        nanos = nanos * 10 + (b[i] - '0');
+      for (i++; i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9'; i++, digits++) {
+        nanos = nanos * 10 + (t.charAt(i) - '0');
       }
       if (digits == 0 || digits > 9) {
         return null;
@@ -501,15 +534,16 @@ public final class TimeReader {
       nanos *= POW10[9 - digits];
     }
     int offset;
-    if (i == n - 1 && b[i] == 'Z') {
+    char z = i < n ? t.charAt(i) : 0;
+    if (i == n - 1 && z == 'Z') {
       offset = 0;
-    } else if (i == n - 6 && (b[i] == '+' || b[i] == '-') && b[i + 3] == ':') {
-      int hours = Ascii.digits(b, i + 1, 2);
-      int minutes = Ascii.digits(b, i + 4, 2);
+    } else if (i == n - 6 && (z == '+' || z == '-') && t.charAt(i + 3) == ':') {
+      int hours = digits(t, i + 1, 2);
+      int minutes = digits(t, i + 4, 2);
       if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
         return null;
       }
-      offset = (b[i] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+      offset = (z == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
     } else {
       return null;
     }
