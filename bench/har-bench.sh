@@ -34,12 +34,13 @@ tool_times=()
 jq_times=()
 run() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/stdout.txt" 2>"$out/stderr.txt" || true
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >"$out/stdout.txt" 2>"$out/stderr.txt" || true
   # the last line: a run that exits non-zero (analyze exits 1 when it finds a cause) gets a
   # "Command exited with non-zero status" line first
-  read -r secs kb < <(tail -n 1 "$out/time.txt")
-  awk -v n="$name" -v s="$secs" -v k="$kb" -v mb="$mb" \
-    'BEGIN{printf "%-30s %6.2f s  %7.0f MB/s  peak RSS %5.0f MB\n", n, s, mb/(s>0?s:0.01), k/1024}'
+  read -r secs kb user sys < <(tail -n 1 "$out/time.txt")
+  # CPU seconds (user + system) beside the wall time: on a loaded machine they move less
+  awk -v n="$name" -v s="$secs" -v k="$kb" -v mb="$mb" -v c="$(awk -v u="$user" -v y="$sys" 'BEGIN{print u+y}')" \
+    'BEGIN{printf "%-30s %6.2f s  %7.0f MB/s  cpu %5.2f s  peak RSS %5.0f MB\n", n, s, mb/(s>0?s:0.01), c, k/1024}'
   last="$secs"
 }
 for ((i = 1; i <= rounds; i++)); do

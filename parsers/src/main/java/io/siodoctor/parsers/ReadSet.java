@@ -104,6 +104,11 @@ public final class ReadSet {
     return events.contains(event);
   }
 
+  /** Whether every record is read: every kind, every event. */
+  public boolean readsEveryRecord() {
+    return exchanges && frames && lines && readsAllEvents();
+  }
+
   /** Whether every event is read. */
   public boolean readsAllEvents() {
     return events.size() == LogEvent.values().length;

@@ -1,6 +1,7 @@
 package io.siodoctor.analyzer.cli;
 
 import io.siodoctor.analyzer.Tool;
+import io.siodoctor.analyzer.Warmup;
 import io.siodoctor.analyzer.render.Redaction;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -18,6 +19,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("analyze")) {
+      Warmup.begin();
+    }
     System.exit(run(args, System.out, System.err));
   }
 

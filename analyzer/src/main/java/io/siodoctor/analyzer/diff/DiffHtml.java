@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 
 /** {@code diff --format html} and {@code POST /compare}: {@code diff.jte}, self-contained, nonce'd style. */
 public final class DiffHtml implements Renderer<CaptureDiff> {
+  /** The {@code --format} value. */
   public static final String NAME = "html";
   private final String nonce;
 
@@ -21,11 +22,6 @@ public final class DiffHtml implements Renderer<CaptureDiff> {
   /** @param nonce the page's CSP nonce (a server sends the same one in its header) */
   public DiffHtml(String nonce) {
     this.nonce = nonce;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.siodoctor.analyzer.diff;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.siodoctor.analyzer.Tool;
 import io.siodoctor.analyzer.render.JsonRenderer;
 import io.siodoctor.analyzer.render.Renderer;
 import java.io.IOException;
@@ -11,21 +9,12 @@ import java.util.List;
 
 /** {@code diff --format json} and {@code POST /api/diff}: schemaVersion 2, tool, both sides, ranked differences. */
 public final class DiffJson implements Renderer<CaptureDiff> {
+  /** The {@code --format} value. */
   public static final String NAME = "json";
-  private static final JsonFactory FACTORY = new JsonFactory();
-
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public void render(CaptureDiff d, Writer out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      Tool.stamp(g);
+    try (JsonGenerator g = JsonRenderer.document(out)) {
       side(g, "working", d.working());
       side(g, "failing", d.failing());
       g.writeArrayFieldStart("differences");

@@ -7,12 +7,8 @@ import java.util.List;
 
 /** {@code diff --format text}: the ranked differences, side by side as two labelled lines each. */
 public final class DiffText implements Renderer<CaptureDiff> {
+  /** The {@code --format} value. */
   public static final String NAME = "text";
-
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public void render(CaptureDiff d, Writer w) {

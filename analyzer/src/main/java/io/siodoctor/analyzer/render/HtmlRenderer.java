@@ -17,6 +17,7 @@ import java.time.Instant;
  * {@code <details>} and marks are links, so the report reads fine with scripts off.
  */
 public final class HtmlRenderer implements ReportRenderer {
+  /** The {@code --format} value. */
   public static final String NAME = "html";
   private final Clock clock;
   private final String nonce;
@@ -38,11 +39,6 @@ public final class HtmlRenderer implements ReportRenderer {
   HtmlRenderer(Clock clock, String nonce) {
     this.clock = clock;
     this.nonce = nonce;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override

@@ -19,22 +19,14 @@ import java.util.List;
 
 /** The JSON report of the contract, field for field; extra fields only added, never renamed. */
 public final class JsonRenderer implements ReportRenderer {
+  /** The {@code --format} value. */
   public static final String NAME = "json";
   private static final JsonFactory FACTORY = new JsonFactory();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
   public void render(Analysis analysis, Writer out) throws IOException {
     RankedReport report = analysis.report();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      Tool.stamp(g);
+    try (JsonGenerator g = document(out)) {
       g.writeStringField("verdict", report.verdict());
       g.writeArrayFieldStart("causes");
       for (RankedCause c : report.causes()) {
@@ -145,6 +137,19 @@ public final class JsonRenderer implements ReportRenderer {
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  /**
+   * A pretty-printed JSON document on {@code out} (left open when the generator closes), its object
+   * started and stamped with the tool's name and version: the report's JSON and the diff's.
+   */
+  public static JsonGenerator document(Writer out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.useDefaultPrettyPrinter();
+    g.writeStartObject();
+    Tool.stamp(g);
+    return g;
   }
 
   /** {@code "field": [values...]}; the diff's JSON writes its lists with it too. */

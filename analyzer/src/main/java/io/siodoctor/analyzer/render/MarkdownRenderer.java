@@ -13,12 +13,8 @@ import java.util.Locale;
 
 /** A report to paste into a support ticket: headings, the evidence as code, the fix as written. */
 public final class MarkdownRenderer implements ReportRenderer {
+  /** The {@code --format} value. */
   public static final String NAME = "markdown";
-
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public void render(Analysis analysis, Writer writer) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Locale;
  * asked for (the CLI asks on a TTY without {@code NO_COLOR}).
  */
 public final class TextRenderer implements ReportRenderer {
+  /** The {@code --format} value. */
   public static final String NAME = "text";
   private static final int EVIDENCE_SHOWN = 5;
 
@@ -23,11 +24,6 @@ public final class TextRenderer implements ReportRenderer {
 
   public TextRenderer(boolean colour) {
     this.colour = colour;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override

@@ -193,7 +193,7 @@ public final class UploadServer implements AutoCloseable {
   private void analyze(Context ctx, boolean html) throws IOException {
     Analysis analysis;
     try (Uploads uploads = Uploads.of(ctx)) {
-      analysis = runBounded(uploads);
+      analysis = runBounded(uploads, html);
     } // the uploads are deleted here, before a byte of the answer is written
     if (analysis.report().inputs().stream().noneMatch(InputSummary::readable)) {
       throw new WebError(400, analysis.report().inputs().stream().map(InputSummary::error)
@@ -235,11 +235,14 @@ public final class UploadServer implements AutoCloseable {
    * keeps its slot until it ends (the bound is on work, not on waiting requests); its inputs are
    * deleted when this request ends, which cuts it short.
    */
-  private Analysis runBounded(Uploads uploads) {
-    return runBounded(() -> analyzer.analyze(uploads.sources()).built());
+  private Analysis runBounded(Uploads uploads, boolean html) {
+    return runBounded(() -> {
+      Analysis analysis = analyzer.analyze(uploads.sources());
+      return html ? analysis.built() : analysis; // the page shows the timeline: built inside the time bound
+    });
   }
 
-  /** {@link #runBounded(Uploads)} for any job over uploads: an analysis, or a diff of two. */
+  /** {@link #runBounded(Uploads, boolean)} for any job over uploads: an analysis, or a diff of two. */
   private <T> T runBounded(java.util.function.Supplier<T> job) {
     AnalysisSlots.Slot slot = slots.acquire(options.analysisTimeoutMs());
     CompletableFuture<T> work = CompletableFuture.supplyAsync(() -> {

@@ -115,6 +115,25 @@ class OutputBoundaryRedactsTest {
   }
 
   @Test
+  void searchAnswersRedactUnlessShowSecrets() throws Exception {
+    Path index = tmp.resolve("index");
+    run("index", "-q", secrets().toString(), "--index", index.toString());
+    String masked = run("search", "--index", index.toString(), "--format", "json", "--limit", "1000", "kind:har")[0];
+    assertThat(masked).contains("\"hits\"").contains("[redacted:");
+    assertNoSecret(masked, "search");
+    String shown = run("search", "--index", index.toString(), "--format", "json", "--limit", "1000", "--show-secrets",
+        "kind:har")[0];
+    assertThat(shown).contains("query-secret-def");
+    try (UploadServer withIndex = UploadServer.start(ServerOptions.defaults().withPort(0).withIndex(index))) {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(withIndex.url() + "api/search?q=kind:har&limit=1000"))
+          .timeout(Duration.ofSeconds(60)).GET().build(), BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).contains("[redacted:");
+      assertNoSecret(r.body(), "/api/search");
+    }
+  }
+
+  @Test
   void errorMessagesRedact() throws Exception {
     Path bad = tmp.resolve("notes.txt");
     Files.writeString(bad, "Authorization: Bearer " + PLANTED + " sent twice\nsecond line\n");

@@ -20,10 +20,26 @@ final class EntrySplitter {
   static final int MAX_ENTRY_BYTES = 16 << 20;
   private static final int READ_BYTES = 1 << 20;
 
-  /** One entry's bytes and where they start in the file (offset after any byte-order mark). */
-  record Slice(byte[] bytes, long offset, int line, int column) {}
+  /** Strings this long are noted in {@link Slice#longStrings}: more than six bytes a character longer than a placeholder. */
+  static final int LONG_STRING_BYTES = 6 * SkippedBody.SHORT_CHARS + 1;
+
+  /**
+   * One entry's bytes and where they start in the file (offset after any byte-order mark).
+   *
+   * @param longStrings the strings of at least {@link #LONG_STRING_BYTES} bytes whose every byte
+   *     Jackson reads without complaint, as pairs: where the content starts (after the quote), where
+   *     the closing quote is; in order
+   */
+  record Slice(byte[] bytes, long offset, int line, int column, int[] longStrings) {}
 
   private final InputStream in;
+  // the scan of the current entry (fill() moves the indexes with the bytes)
+  private int line;
+  private int lineStart;
+  private boolean cr;
+  private int entryStart;
+  private int[] longStrings = new int[16];
+  private int longCount;
   private byte[] buf;
   private int limit;
   private boolean eof;
@@ -51,10 +67,10 @@ final class EntrySplitter {
 
   /** The next entry, or null when the plain shape ends (then {@link #rest} takes over). */
   Slice next() throws IOException {
-    int line = startLine;
-    int lineStart = start - (startColumn - 1);
+    line = startLine;
+    lineStart = start - (startColumn - 1);
+    cr = false;
     int i = start;
-    boolean cr = false;
     // between entries: whitespace, then ',' (not before the first), whitespace, '{'
     boolean comma = first;
     while (true) {
@@ -64,26 +80,20 @@ final class EntrySplitter {
           return null;
         }
         i -= shift;
-        lineStart -= shift;
       }
       byte b = buf[i];
       if (b == '{' && comma) {
         break;
       } else if (b == ',' && !comma) {
         comma = true;
-      } else if (b == '\n' || b == '\r') {
-        // Jackson's lines: "\r\n" is one break, a lone '\r' or '\n' one each
-        if (b == '\r' || !cr) {
-          line++;
-        }
-        lineStart = i + 1;
-      } else if (b != ' ' && b != '\t') {
+      } else if (b != ' ' && b != '\t' && !lineBreak(b, i + 1)) {
         return null;
       }
       cr = b == '\r';
       i++;
     }
-    int entryStart = i;
+    entryStart = i;
+    longCount = 0;
     int entryLine = line;
     int entryColumn = i - lineStart + 1;
     int depth = 0;
@@ -94,50 +104,26 @@ final class EntrySplitter {
           return null;
         }
         i -= shift;
-        lineStart -= shift;
-        entryStart -= shift;
       }
       byte b = buf[i++];
       if (b == '"') {
-        // to the closing quote; a backslash escapes the byte after it
-        while (true) {
-          if (i + 1 >= limit) {
-            int shift = grow();
-            if (shift < 0) {
-              if (i >= limit || buf[i] == '\\') {
-                return null;
-              }
-            } else {
-              i -= shift;
-              lineStart -= shift;
-              entryStart -= shift;
-              continue;
-            }
-          }
-          byte c = buf[i];
-          if (c == '"') {
-            i++;
-            break;
-          }
-          i += c == '\\' ? 2 : 1;
+        i = string(i);
+        if (i < 0) {
+          return null;
         }
-        cr = false;
       } else if (b == '{' || b == '[') {
         depth++;
       } else if (b == '}' || b == ']') {
         if (--depth == 0) {
           break;
         }
-      } else if (b == '\n' || b == '\r') {
-        if (b == '\r' || !cr) {
-          line++;
-        }
-        lineStart = i;
+      } else {
+        lineBreak(b, i);
       }
       cr = b == '\r';
     }
     Slice slice = new Slice(Arrays.copyOfRange(buf, entryStart, i), startOffset + (entryStart - start), entryLine,
-        entryColumn);
+        entryColumn, Arrays.copyOf(longStrings, longCount));
     startOffset += i - start;
     start = i;
     startLine = line;
@@ -146,10 +132,76 @@ final class EntrySplitter {
     return slice;
   }
 
+  /** Counts a line break as Jackson does ("\r\n" is one, a lone '\r' or '\n' one each); false for other bytes. */
+  private boolean lineBreak(byte b, int next) {
+    if (b != '\n' && b != '\r') {
+      return false;
+    }
+    if (b == '\r' || !cr) {
+      line++;
+    }
+    lineStart = next;
+    return true;
+  }
+
+  /**
+   * Scans the string whose content starts at {@code i} to its closing quote, noting it in {@link
+   * #longStrings} when it is long and Jackson would read every byte of it without complaint.
+   * Returns the index after the quote, or -1 when the input or this path's entry size ends first.
+   */
+  private int string(int i) throws IOException {
+    int content = i;
+    boolean valid = true;
+    while (true) {
+      int at = JsonStrings.specialAfterEscapes(buf, i, limit);
+      int n = -1;
+      if (at < limit) {
+        int c = buf[at] & 0xFF;
+        if (c == '"') {
+          i = at + 1;
+          break;
+        } else if (c == '\\') {
+          n = JsonStrings.escape(buf, at, limit);
+          if (n == 0) {
+            // invalid, but a backslash still takes the byte after it with it
+            valid = false;
+            n = at + 1 < limit ? 2 : -1;
+          }
+        } else {
+          n = c < 0x80 ? 0 : JsonStrings.utf8Sequence(buf, at, limit);
+          if (n == 0) {
+            valid = false;
+            n = 1;
+          }
+        }
+      }
+      if (n > 0) {
+        i = at + n;
+        continue;
+      }
+      // the buffer ends inside the string (or inside an escape or a character): read on
+      int shift = grow();
+      if (shift < 0) {
+        return -1;
+      }
+      i = at - shift;
+      content -= shift;
+    }
+    if (valid && i - 1 - content >= LONG_STRING_BYTES) {
+      if (longCount + 2 > longStrings.length) {
+        longStrings = Arrays.copyOf(longStrings, longStrings.length * 2);
+      }
+      longStrings[longCount++] = content - entryStart;
+      longStrings[longCount++] = i - 1 - entryStart;
+    }
+    return i;
+  }
+
   /** {@link #fill}, unless the entry being scanned has grown too large for this path. */
   private int grow() throws IOException {
     return limit - start >= MAX_ENTRY_BYTES ? -1 : fill();
   }
+
 
   /** Whether an entry was found: the plain parser's rest then starts after one. */
   boolean foundAny() {
@@ -186,6 +238,8 @@ final class EntrySplitter {
       System.arraycopy(buf, start, buf, 0, limit - start);
       limit -= start;
       start = 0;
+      lineStart -= shift;
+      entryStart -= shift;
     }
     if (limit == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);

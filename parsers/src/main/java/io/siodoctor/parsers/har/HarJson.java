@@ -33,15 +33,15 @@ final class HarJson {
    * For one entry's bytes on their own ({@link ParallelEntries}): in the file an entry sits three
    * levels deep (document, {@code log}, {@code entries}), so it may nest three levels less.
    */
-  static final JsonFactory SLICES =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxStringLength(MAX_STRING_CHARS)
-                  .maxNestingDepth(StreamReadConstraints.DEFAULT_MAX_DEPTH - 3)
-                  .build())
-          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-          .build();
+  static final SliceParser.Factory SLICES =
+      new SliceParser.Factory(
+          (com.fasterxml.jackson.core.JsonFactoryBuilder) JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxStringLength(MAX_STRING_CHARS)
+                      .maxNestingDepth(StreamReadConstraints.DEFAULT_MAX_DEPTH - 3)
+                      .build())
+              .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER));
 
   private HarJson() {}
 

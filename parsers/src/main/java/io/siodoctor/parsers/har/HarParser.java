@@ -35,6 +35,18 @@ public final class HarParser implements InputParser {
    */
   static final long PARALLEL_FROM_BYTES = 8L << 20;
 
+  /** The size from which entries go in parallel; null: {@link FastPaths} decides. */
+  private final Long parallelFrom;
+
+  public HarParser() {
+    this(null);
+  }
+
+  /** With the parallel entries from {@code parallelFrom} bytes on, whatever {@link FastPaths} says (tests). */
+  HarParser(Long parallelFrom) {
+    this.parallelFrom = parallelFrom;
+  }
+
   @Override
   public String format() {
     return FORMAT;
@@ -42,7 +54,7 @@ public final class HarParser implements InputParser {
 
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return HarSniffer.sniff(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
+    return HarSniffer.match(head, length);
   }
 
   @Override
@@ -64,7 +76,8 @@ public final class HarParser implements InputParser {
       throw new InputError(file, "byte 0", "not valid text: its first bytes announce an encoding that cannot be read");
     }
     // the size is known for a file (a compressed input says 1): its entries then go in parallel
-    boolean parallel = encoding.isUtf8() && buffered.available() >= FastPaths.from(PARALLEL_FROM_BYTES);
+    long from = parallelFrom != null ? parallelFrom : FastPaths.from(PARALLEL_FROM_BYTES);
+    boolean parallel = encoding.isUtf8() && buffered.available() >= from;
     try (p) {
       try {
         new Walk(p, file, sink, quirks, position, encoding.bomLength(), parallel ? buffered : null).document();
@@ -234,7 +247,9 @@ public final class HarParser implements InputParser {
       boolean skip = standIn;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
         if (skip) {
+          // the stand-in for the last entry read in parallel: an error after it is "inside" that entry
           skip = false;
+          position.entry(i);
           p.skipChildren();
           continue;
         }

@@ -1,6 +1,7 @@
 package io.siodoctor.parsers.har;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.format.MatchStrength;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +18,15 @@ final class HarSniffer {
 
   private HarSniffer() {}
 
-  static boolean sniff(byte[] head, int length) {
+  /**
+   * {@link MatchStrength#FULL_MATCH} for a HAR (no log format writes a {@code log} object opening
+   * with a HAR key), else {@link MatchStrength#NO_MATCH}.
+   */
+  static MatchStrength match(byte[] head, int length) {
+    return sniff(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
+  }
+
+  private static boolean sniff(byte[] head, int length) {
     TextEncoding encoding = TextEncoding.detect(head, length);
     try (JsonParser p = HarJson.parser(new ByteArrayInputStream(head, 0, length), encoding)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ParallelEntries {
   /** Entry bytes read but not yet handed to the caller. */
-  static final int IN_FLIGHT_BYTES = 48 << 20;
-  private static final int QUEUE = 1024;
+  static final int IN_FLIGHT_BYTES = 16 << 20;
+  private static final int QUEUE = 256;
 
   /** One entry as parsed on a pool thread: the entry and its quirks, or the error that stopped it. */
   record Parsed(EntrySplitter.Slice slice, RawEntry entry, HarQuirks quirks, WsMessageSpool spool,
@@ -150,7 +150,7 @@ final class ParallelEntries {
     position.section("log");
     position.entry(index);
     WsMessageSpool spool = new WsMessageSpool();
-    try (JsonParser p = HarJson.SLICES.createParser(slice.bytes())) {
+    try (JsonParser p = HarJson.SLICES.parser(slice)) {
       p.nextToken();
       RawEntry entry = new EntryReader(quirks, position, skipBodies).read(p, index, spool);
       return new Parsed(slice, entry, quirks, spool, null, null);

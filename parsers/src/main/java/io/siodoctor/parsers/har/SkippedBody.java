@@ -32,6 +32,10 @@ record SkippedBody(boolean empty, long utf8Length, long base64Chars, int base64P
    */
   static SkippedBody read(JsonParser p, boolean count) throws IOException {
     if (!count) {
+      // more than six bytes a character (an escape) in the file: longer than any placeholder
+      if (p instanceof SliceParser slice && slice.skipLongString()) {
+        return UNREAD;
+      }
       int length = p.getTextLength();
       return new SkippedBody(length == 0, -1, -1, 0, length <= SHORT_CHARS ? p.getText() : null);
     }
@@ -96,6 +100,9 @@ record SkippedBody(boolean empty, long utf8Length, long base64Chars, int base64P
     long counted = base64 ? (base64Chars < 0 ? -1 : Math.max(0, base64Chars * 3 / 4 - base64Padding)) : utf8Length;
     return counted >= 0 ? counted : -1;
   }
+
+  /** A long body stepped over unread: what reading it would give when no size is counted. */
+  private static final SkippedBody UNREAD = new SkippedBody(false, -1, -1, 0, null);
 
   /** No placeholder is this long. */
   private static final String LONG = "x".repeat(SHORT_CHARS + 1);

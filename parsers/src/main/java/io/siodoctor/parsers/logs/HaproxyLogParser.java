@@ -7,7 +7,6 @@ import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * HAProxy HTTP logs ({@code option httplog}), with or without a syslog prefix:
@@ -25,17 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class HaproxyLogParser extends LineLogParser {
 
-  private static final Pattern LINE =
-      Pattern.compile(
-          "(^|\\s)\\S+:\\d+ \\[\\d\\d/[A-Za-z]{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] \\S+ \\S+/\\S+ -?\\d+/");
-
   public HaproxyLogParser() {
     super(LogFormat.HAPROXY);
   }
 
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
@@ -118,6 +113,11 @@ public final class HaproxyLogParser extends LineLogParser {
       // f: frontend, backend/server, timers, status, bytes, ...
       String timers = k > 2 ? f[2] : null;
       int slashes = timers == null ? 0 : count(timers, '/');
+      if (k < 3 || f[1].indexOf('/') <= 0 || slashes < 2 || !timerStart(timers)) {
+        // not "frontend backend/server Tq/Tw/Tc/...": a bracketed date in some other line
+        emitOther(n, Ascii.str(b, s, e));
+        return;
+      }
       String msg = Ascii.str(b, cs, e);
       if (k < 5 || slashes != 4 || !isInt(f[3])) {
         // TCP mode or something else: keep it with its time
@@ -209,6 +209,12 @@ public final class HaproxyLogParser extends LineLogParser {
         }
       }
       return true;
+    }
+
+    /** The first timer ({@code -1} or digits) ends at the first slash. */
+    private static boolean timerStart(String timers) {
+      int slash = timers.indexOf('/');
+      return slash > 0 && isInt(timers.substring(0, slash));
     }
 
     private static int count(String s, char c) {

@@ -8,7 +8,6 @@ import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * nginx access logs in the {@code combined} format, with or without trailing extras in any order:
@@ -24,10 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class NginxAccessLogParser extends LineLogParser {
 
-  private static final Pattern LINE =
-      Pattern.compile(
-          "^\\S+ \\S+ .{0,200}?\\[\\d\\d/[A-Za-z]{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4}\\] \"");
-
   public NginxAccessLogParser() {
     super(LogFormat.NGINX_ACCESS);
   }
@@ -38,9 +33,12 @@ public final class NginxAccessLogParser extends LineLogParser {
     return combined(head, length) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
-  /** Whether most lines of the head are combined-format lines (nginx, Apache, Traefik). */
+  /**
+   * Whether most lines of the head are combined-format lines (nginx, Apache, Traefik), as the
+   * line reader they share reads them.
+   */
   static boolean combined(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, LINE);
+    return HeadLines.mostlyMatch(head, length, new NginxAccessLogParser().readsLine());
   }
 
   @Override
@@ -108,7 +106,8 @@ public final class NginxAccessLogParser extends LineLogParser {
         return;
       }
       int tq = times.readClf(b, lb + 1, e);
-      if (tq < 0 || tq >= e || b[tq] != ']') {
+      // the combined grammar: "[dd/Mon/yyyy:HH:MM:SS +zone] " then the quoted request
+      if (tq < 0 || tq + 2 >= e || b[tq] != ']' || !times.zoned() || b[tq + 1] != ' ' || b[tq + 2] != '"') {
         emitOther(n, Ascii.str(b, s, e));
         return;
       }

@@ -26,6 +26,22 @@ class OneGrammarTest {
   }
 
   @Test
+  void haproxy() {
+    String read = "Feb  6 12:14:15 localhost haproxy[14389]: 10.0.1.2:33318 [06/Feb/2009:12:14:15.001] http-in"
+        + " static/srv1 0/0/1/2/60003 101 225 - - cD-- 1/1/1/1/0 0/0 \"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\"";
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new HaproxyLogParser(), read, read.replace(" static/srv1 ", " static "));
+  }
+
+  @Test
+  void nginxAccess() {
+    String read = "127.0.0.1 - - [26/Nov/2026:03:15:38 +0000] \"GET /socket.io/?EIO=4&transport=polling&t=zcmsnyuv"
+        + " HTTP/1.1\" 200 118 \"http://127.0.0.1:47021/\" \"Mozilla/5.0\" 127.0.0.1:47022 0.012";
+    // HAProxy's accept date has no zone: not a combined line
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new NginxAccessLogParser(), read,
+        read.replace("03:15:38 +0000]", "03:15:38.001]"));
+  }
+
+  @Test
   void awsAlb() {
     String read = AwsAlbLogParserTest.WS;
     aLineIsDetectedExactlyWhenItsParserReadsIt(new AwsAlbLogParser(), read, "ftp" + read.substring(read.indexOf(' ')));

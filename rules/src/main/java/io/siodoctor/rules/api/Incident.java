@@ -152,13 +152,23 @@ public final class Incident {
     this.engineIoExchanges = xs ? whole.engineIoExchanges : List.of();
     this.frames = fs ? whole.frames : List.of();
     this.webSockets = xs && fs ? whole.webSockets : List.of();
-    Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
-    whole.byEvent.forEach((e, l) -> {
-      if (reads.reads(e)) {
-        events.put(e, l);
-      }
-    });
-    this.byEvent = events;
+    if (xs && fs && reads.reads(LogLine.class)) {
+      // every kind: the sessions are the whole incident's (a scan makes views per chunk and rule)
+      this.sessions = whole.sessions;
+      this.bySid = whole.bySid;
+    }
+    if (reads.reads(LogLine.class) && reads.readsAllEvents()) {
+      this.byEvent = whole.byEvent;
+      this.logLines = whole.logLines;
+    } else {
+      Map<LogEvent, List<LogLine>> events = new EnumMap<>(LogEvent.class);
+      whole.byEvent.forEach((e, l) -> {
+        if (reads.reads(e)) {
+          events.put(e, l);
+        }
+      });
+      this.byEvent = events;
+    }
   }
 
   /**
@@ -172,7 +182,8 @@ public final class Incident {
     if (!reads.covers(what)) {
       throw new IllegalArgumentException("a view that " + reads + " cannot give one that " + what);
     }
-    if (what.covers(ReadSet.EVERYTHING)) {
+    if (what.readsEveryRecord()) {
+      // a view holds records; the bodies a HAR parser skipped are not there in the first place
       return base;
     }
     return views.computeIfAbsent(what, w -> new Incident(base, w));

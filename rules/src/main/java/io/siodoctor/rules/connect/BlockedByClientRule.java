@@ -34,7 +34,9 @@ import java.util.Set;
     docs = "https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest",
     subsumes = {"server-unreachable", "websocket-only-no-fallback", "reconnect-storm",
         "websocket-upgrade-blocked"})
-@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
+@Reads(
+    records = {HttpExchange.class, LogLine.class},
+    events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class BlockedByClientRule implements Rule {
 
   @Override

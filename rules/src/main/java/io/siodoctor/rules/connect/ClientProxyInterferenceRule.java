@@ -45,7 +45,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/",
     subsumes = {"websocket-upgrade-blocked", "websocket-only-no-fallback", "server-unreachable", "tls-error",
         "reconnect-storm"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HTTP_ACCESS, LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class ClientProxyInterferenceRule implements Rule {
 
   @Override

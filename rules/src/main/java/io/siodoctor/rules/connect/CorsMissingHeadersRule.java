@@ -34,7 +34,9 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/handling-cors/",
     subsumes = {"reconnect-storm", "server-unreachable"})
-@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.CORS_BLOCKED, LogEvent.ORIGIN_NOT_ACCEPTED})
+@Reads(
+    records = {HttpExchange.class, LogLine.class},
+    events = {LogEvent.CORS_BLOCKED, LogEvent.ORIGIN_NOT_ACCEPTED})
 public final class CorsMissingHeadersRule implements Rule {
 
   @Override

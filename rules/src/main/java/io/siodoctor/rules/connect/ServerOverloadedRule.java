@@ -41,7 +41,9 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/performance-tuning/",
     subsumes = {"server-unreachable", "heartbeat-timeout", "network-interruption", "reconnect-storm"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLOSED, LogEvent.PING_RECEIVED, LogEvent.PING_SENT, LogEvent.RESOURCE_EXHAUSTED})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.CLOSED, LogEvent.PING_RECEIVED, LogEvent.PING_SENT, LogEvent.RESOURCE_EXHAUSTED})
 public final class ServerOverloadedRule implements Rule {
   /** Engine.IO answers a handshake or a POST at once; seconds mean the process did not run. */
   static final long SLOW_MS = 3000;

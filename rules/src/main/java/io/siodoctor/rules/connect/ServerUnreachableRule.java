@@ -28,7 +28,10 @@ import java.util.Optional;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#the-server-is-not-reachable",
     subsumes = {"websocket-only-no-fallback", "reconnect-storm", "network-interruption"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.NETWORK_ERROR, LogEvent.PROXY_UPSTREAM_TIMEOUT, LogEvent.PROXY_UPSTREAM_UNAVAILABLE})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HTTP_ACCESS, LogEvent.NETWORK_ERROR, LogEvent.PROXY_UPSTREAM_TIMEOUT,
+        LogEvent.PROXY_UPSTREAM_UNAVAILABLE})
 public final class ServerUnreachableRule implements Rule {
 
   @Override

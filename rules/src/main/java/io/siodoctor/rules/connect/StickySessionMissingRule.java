@@ -42,7 +42,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/using-multiple-nodes/",
     subsumes = {"websocket-upgrade-blocked", "reconnect-storm", "network-interruption", "polling-only-config"},
     settings = {ProxySetting.STICKINESS})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.HTTP_ACCESS, LogEvent.UNKNOWN_SID})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HANDSHAKE, LogEvent.HTTP_ACCESS, LogEvent.UNKNOWN_SID})
 public final class StickySessionMissingRule implements Rule {
 
   @Override

@@ -44,7 +44,10 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#the-client-is-not-compatible-with-the-version-of-the-server",
     subsumes = {"fixed-interval-disconnect", "heartbeat-timeout", "reconnect-storm", "plain-websocket-server",
         "network-interruption", "websocket-upgrade-blocked", "polling-only-config"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLIENT_CONNECT_ERROR, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.HTTP_REQUEST, LogEvent.PAYLOAD_WRITTEN, LogEvent.UNSUPPORTED_PROTOCOL_VERSION})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.CLIENT_CONNECT_ERROR, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.HTTP_REQUEST,
+        LogEvent.PAYLOAD_WRITTEN, LogEvent.UNSUPPORTED_PROTOCOL_VERSION})
 public final class VersionMismatchRule implements Rule {
 
   /**

@@ -32,7 +32,9 @@ import java.util.Set;
     category = Category.CANNOT_CONNECT,
     docs = "https://socket.io/docs/v4/client-options/#path",
     subsumes = {"reconnect-storm", "websocket-only-no-fallback"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.WRONG_PATH})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HTTP_ACCESS, LogEvent.WRONG_PATH})
 public final class WrongPathRule implements Rule {
 
   @Override

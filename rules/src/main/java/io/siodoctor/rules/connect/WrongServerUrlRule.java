@@ -48,7 +48,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/client-initialization/",
     subsumes = {"server-unreachable", "tls-error", "websocket-only-no-fallback", "reconnect-storm",
         "network-interruption"})
-@Reads(records = {HttpExchange.class, LogLine.class}, events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
+@Reads(
+    records = {HttpExchange.class, LogLine.class},
+    events = {LogEvent.NETWORK_ERROR, LogEvent.WEBSOCKET_FAILED})
 public final class WrongServerUrlRule implements Rule {
 
   /** Ports development servers default to (create-react-app, Vite, Angular, Django, ...). */

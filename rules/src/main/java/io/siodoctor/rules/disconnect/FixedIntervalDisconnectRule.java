@@ -34,7 +34,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
     subsumes = {"network-interruption", "reconnect-storm"},
     settings = {ProxySetting.IDLE_TIMEOUT})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
 public final class FixedIntervalDisconnectRule implements Rule {
 
   @Override

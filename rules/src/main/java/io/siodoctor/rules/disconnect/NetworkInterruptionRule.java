@@ -33,7 +33,9 @@ import java.util.Set;
     severity = Severity.WARNING,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected")
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_CLOSED})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_CLOSED})
 public final class NetworkInterruptionRule implements Rule {
 
   @Override

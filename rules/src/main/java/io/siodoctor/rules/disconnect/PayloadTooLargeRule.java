@@ -39,7 +39,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/server-options/#maxhttpbuffersize",
     subsumes = {"network-interruption", "heartbeat-timeout", "polling-only-config"},
     settings = {ProxySetting.PAYLOAD_SIZE})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.TRANSPORT_ERROR})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.TRANSPORT_ERROR})
 public final class PayloadTooLargeRule implements Rule {
   /** engine.io's default maxHttpBufferSize since 4.0 / 3.6 (Socket.IO 3.x and 2.5+). */
   static final long DEFAULT_LIMIT_V4 = 1_000_000;

@@ -39,7 +39,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/reverse-proxy/",
     subsumes = {"fixed-interval-disconnect", "network-interruption", "reconnect-storm"},
     settings = {ProxySetting.IDLE_TIMEOUT})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_TIMEOUT})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_TIMEOUT})
 public final class ProxyIdleTimeoutRule implements Rule {
 
   @Override

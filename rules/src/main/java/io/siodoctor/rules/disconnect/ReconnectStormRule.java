@@ -40,7 +40,9 @@ import java.util.Set;
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/client-options/#reconnectiondelay",
     subsumes = {"network-interruption"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.HTTP_ACCESS})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HANDSHAKE, LogEvent.HTTP_ACCESS})
 public final class ReconnectStormRule implements Rule {
   private static final Duration WINDOW = Duration.ofSeconds(10);
   private static final int MIN_HANDSHAKES = 6;

@@ -35,7 +35,9 @@ import java.util.Set;
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected",
     subsumes = {"network-interruption", "reconnect-storm", "server-unreachable"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */
   private static final Duration TOGETHER = Duration.ofSeconds(2);

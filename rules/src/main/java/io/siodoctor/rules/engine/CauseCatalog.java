@@ -58,12 +58,27 @@ public final class CauseCatalog {
     return rule.getClass().getAnnotation(Cause.class).id();
   }
 
+  /**
+   * What {@link #describe} read, per rule class: its annotation and prose do not change while the
+   * JVM runs, and reading them (annotation parsing, one resource per cause) was a third of the
+   * rules' start-up. A description that failed is not kept: it fails again, with its message.
+   */
+  private static final ClassValue<CauseInfo> DESCRIBED = new ClassValue<>() {
+    @Override
+    protected CauseInfo computeValue(Class<?> type) {
+      return read(type);
+    }
+  };
+
   /** The metadata and prose of a Java rule, checked. */
   public static CauseInfo describe(Rule rule) {
     if (rule instanceof SelfDescribingRule self) {
       return self.cause();
     }
-    Class<?> type = rule.getClass();
+    return DESCRIBED.get(rule.getClass());
+  }
+
+  private static CauseInfo read(Class<?> type) {
     Cause cause = type.getAnnotation(Cause.class);
     if (cause == null) {
       throw new IllegalStateException(type.getName() + " has no @Cause annotation");

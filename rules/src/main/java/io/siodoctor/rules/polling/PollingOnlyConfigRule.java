@@ -33,7 +33,9 @@ import java.util.Set;
     severity = Severity.INFO,
     category = Category.STUCK_IN_POLLING,
     docs = "https://socket.io/docs/v4/client-options/#transports")
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.OPEN_SENT, LogEvent.UPGRADE_UNAVAILABLE})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.OPEN_SENT, LogEvent.UPGRADE_UNAVAILABLE})
 public final class PollingOnlyConfigRule implements Rule {
   /** A client that can upgrade does so right after the handshake; this long without trying is a choice. */
   private static final Duration NO_ATTEMPT = Duration.ofSeconds(3);

@@ -31,7 +31,9 @@ import java.util.Optional;
     docs = "https://socket.io/docs/v4/client-options/#transports",
     subsumes = {"reconnect-storm"},
     settings = {ProxySetting.UPGRADE})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH})
 public final class WebsocketOnlyNoFallbackRule implements Rule {
 
   @Override

@@ -40,7 +40,9 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/reverse-proxy/",
     subsumes = {"polling-only-config", "bad-request"},
     settings = {ProxySetting.UPGRADE})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH, LogEvent.UPGRADE_INCOMPLETE})
+@Reads(
+    records = {HttpExchange.class, WsFrame.class, LogLine.class},
+    events = {LogEvent.HTTP_ACCESS, LogEvent.TRANSPORT_MISMATCH, LogEvent.UPGRADE_INCOMPLETE})
 public final class WebsocketUpgradeBlockedRule implements Rule {
 
   @Override

@@ -144,19 +144,6 @@ class CauseCatalogTest {
   }
 
   @Test
-  void proseSectionsReadTheSameWithAnyLineEnding() {
-    String unix = "# t\nintro\n## Explanation\nWhy.\n\nMore.\n## Fix\nDo this.\n";
-    Map<String, String> expected = Map.of("Explanation", "Why.\n\nMore.", "Fix", "Do this.");
-    assertThat(CauseProse.sections(unix)).isEqualTo(expected);
-    assertThat(CauseProse.sections(unix).keySet()).containsExactly("Explanation", "Fix");
-    assertThat(CauseProse.sections(unix.replace("\n", "\r\n"))).isEqualTo(expected);
-    assertThat(CauseProse.sections("## Fix\nno newline at the end")).containsEntry("Fix", "no newline at the end");
-    // a lone carriage return is no line break (as with the regex this replaced)
-    assertThat(CauseProse.sections("## Fix\ra\n## Explanation\nb")).containsEntry("Fix\ra", "");
-    assertThat(CauseProse.sections("")).isEmpty();
-  }
-
-  @Test
   void eachRuleDeclaresWhatItReads() {
     for (Rule rule : rules) {
       assertThat(rule.reads()).as(cause(rule).id()).isNotNull();
@@ -177,6 +164,19 @@ class CauseCatalogTest {
   void aRuleWithoutItsDeclarationIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CauseCatalog(List.of(new UndeclaredRule())))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("@Reads");
+  }
+
+  @Test
+  void proseSectionsReadTheSameWithAnyLineEnding() {
+    String unix = "# t\nintro\n## Explanation\nWhy.\n\nMore.\n## Fix\nDo this.\n";
+    Map<String, String> expected = Map.of("Explanation", "Why.\n\nMore.", "Fix", "Do this.");
+    assertThat(CauseProse.sections(unix)).isEqualTo(expected);
+    assertThat(CauseProse.sections(unix).keySet()).containsExactly("Explanation", "Fix");
+    assertThat(CauseProse.sections(unix.replace("\n", "\r\n"))).isEqualTo(expected);
+    assertThat(CauseProse.sections("## Fix\nno newline at the end")).containsEntry("Fix", "no newline at the end");
+    // a lone carriage return is no line break (as with the regex this replaced)
+    assertThat(CauseProse.sections("## Fix\ra\n## Explanation\nb")).containsEntry("Fix\ra", "");
+    assertThat(CauseProse.sections("")).isEmpty();
   }
 
   @Test
