@@ -8,7 +8,9 @@ import java.nio.ByteOrder;
  * Searching byte arrays eight bytes at a time (SWAR: SIMD within a register), the one place that
  * does it (Lucene's {@code BitUtil} is the model): line ends for {@code LineScanner}, field
  * delimiters and the checks of access-log URLs for the log parsers. Each method answers exactly as
- * the obvious byte loop does ({@code ByteSearchTest} compares them on every range).
+ * the obvious byte loop does ({@code ByteSearchTest} compares them on every range). The word-level
+ * steps ({@link #word}, {@link #broadcast}, {@link #zeroBytes}, {@link #bytesBelow}, {@link
+ * #highBytes}, {@link #firstFlagged}) are public for searches of other byte sets.
  */
 public final class ByteSearch {
   private static final VarHandle LONGS =
@@ -19,6 +21,39 @@ public final class ByteSearch {
 
   private ByteSearch() {}
 
+  /** The eight bytes {@code b[i..i+8)} as one little-endian long: byte {@code i} is the lowest. */
+  public static long word(byte[] b, int i) {
+    return (long) LONGS.get(b, i);
+  }
+
+  /** {@code c} in each of the eight bytes of a long, to compare a {@link #word} with. */
+  public static long broadcast(byte c) {
+    return (c & 0xffL) * ONES;
+  }
+
+  /**
+   * The high bit of each byte of {@code x} that is zero, others clear. Exact up to the lowest flag
+   * (a borrow can only flag a byte above a real zero), which is all a search needs.
+   */
+  public static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
+  }
+
+  /** The high bit of each byte of {@code w} below {@code n} (1 to 128), exact up to the lowest flag. */
+  public static long bytesBelow(long w, int n) {
+    return (w - n * ONES) & ~w & HIGHS;
+  }
+
+  /** The high bit of each byte of {@code w} that has it set (non-ASCII bytes). */
+  public static long highBytes(long w) {
+    return w & HIGHS;
+  }
+
+  /** The index within its word (0 to 7) of the lowest flagged byte of a non-zero flag word. */
+  public static int firstFlagged(long flags) {
+    return Long.numberOfTrailingZeros(flags) >>> 3;
+  }
+
   /**
    * The first index of {@code c} in {@code b[from..to)}, or -1. A byte loop over the ~200-byte
    * quoted fields of an access line was 20 % of its parse, and over whole files the line-end search.
@@ -27,13 +62,12 @@ public final class ByteSearch {
     int i = from;
     int last = to - 8;
     if (i <= last) {
-      long pattern = (c & 0xffL) * ONES;
+      long pattern = broadcast(c);
       do {
-        long x = (long) LONGS.get(b, i) ^ pattern;
-        // a zero byte of x is a match; the lowest flagged byte is always a true one
-        long t = (x - ONES) & ~x & HIGHS;
+        // a zero byte of the xor is a match; the lowest flagged byte is always a true one
+        long t = zeroBytes(word(b, i) ^ pattern);
         if (t != 0) {
-          return i + (Long.numberOfTrailingZeros(t) >>> 3);
+          return i + firstFlagged(t);
         }
         i += 8;
       } while (i <= last);
@@ -51,13 +85,13 @@ public final class ByteSearch {
    * {@code z}: as a byte loop this check of an access-log URL was 10 % of the access parse.
    */
   public static boolean asciiWithout(byte[] b, int from, int to, byte x, byte y, byte z) {
-    long px = (x & 0xffL) * ONES;
-    long py = (y & 0xffL) * ONES;
-    long pz = (z & 0xffL) * ONES;
+    long px = broadcast(x);
+    long py = broadcast(y);
+    long pz = broadcast(z);
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      if ((w & HIGHS) != 0 || hasZeroByte(w ^ px) || hasZeroByte(w ^ py) || hasZeroByte(w ^ pz)) {
+      long w = word(b, i);
+      if ((highBytes(w) | zeroBytes(w ^ px) | zeroBytes(w ^ py) | zeroBytes(w ^ pz)) != 0) {
         return false;
       }
     }
@@ -75,12 +109,12 @@ public final class ByteSearch {
    * ({@code LineRanges}) are counted before it is parsed, so that it can number them.
    */
   public static long count(byte[] b, int from, int to, byte c) {
-    long pattern = (c & 0xffL) * ONES;
+    long pattern = broadcast(c);
     long count = 0;
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(b, i) ^ pattern;
-      // exact, unlike the test above: no borrow crosses bytes, so each zero byte flags itself only
+      long x = word(b, i) ^ pattern;
+      // exact, unlike zeroBytes: no borrow crosses bytes, so each zero byte flags itself only
       long zero = ~(((x & LOWS) + LOWS) | x | LOWS);
       count += Long.bitCount(zero);
     }
@@ -90,10 +124,5 @@ public final class ByteSearch {
       }
     }
     return count;
-  }
-
-  /** Whether any byte of {@code v} is zero (exact: the usual false positives only follow a zero). */
-  private static boolean hasZeroByte(long v) {
-    return ((v - ONES) & ~v & HIGHS) != 0;
   }
 }

@@ -144,4 +144,39 @@ class ByteSearchTest {
     }
     return true;
   }
+
+  /** The word-level steps flag exactly the right lowest byte, against a byte-by-byte answer. */
+  @Test
+  void wordStepsFlagTheFirstMatchingByte() {
+    Random r = new Random(5);
+    byte[] b = new byte[8];
+    byte[] alphabet = {0, 1, 0x1f, 0x20, '"', '\\', 'a', 0x7f, (byte) 0x80, (byte) 0xff};
+    for (int round = 0; round < 200_000; round++) {
+      for (int k = 0; k < 8; k++) {
+        b[k] = r.nextBoolean() ? alphabet[r.nextInt(alphabet.length)] : (byte) r.nextInt(256);
+      }
+      long w = ByteSearch.word(b, 0);
+      byte c = alphabet[r.nextInt(alphabet.length)];
+      assertThat(first(ByteSearch.zeroBytes(w ^ ByteSearch.broadcast(c)))).isEqualTo(firstWhere(b, x -> x == c));
+      assertThat(first(ByteSearch.bytesBelow(w, 0x20))).isEqualTo(firstWhere(b, x -> x >= 0 && x < 0x20));
+      assertThat(first(ByteSearch.highBytes(w))).isEqualTo(firstWhere(b, x -> x < 0));
+    }
+  }
+
+  private static int first(long flags) {
+    return flags == 0 ? -1 : ByteSearch.firstFlagged(flags);
+  }
+
+  private interface BytePredicate {
+    boolean test(byte b);
+  }
+
+  private static int firstWhere(byte[] b, BytePredicate p) {
+    for (int k = 0; k < b.length; k++) {
+      if (p.test(b[k])) {
+        return k;
+      }
+    }
+    return -1;
+  }
 }

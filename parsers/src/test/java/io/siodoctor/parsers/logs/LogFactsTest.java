@@ -9,6 +9,11 @@ import io.siodoctor.parsers.record.ExhaustedResource;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -218,6 +223,25 @@ class LogFactsTest {
         "1796655705.943      0 127.0.0.1 TCP_DENIED/403 3431 CONNECT 127.0.0.1:47611 - HIER_NONE/- text/html");
     assertThat(denied.fact()).isInstanceOfSatisfying(LogFact.ProxyResult.class, p -> assertThat(p.denied()).isTrue());
     assertThat(new LogFact.ProxyResult("TCP_TUNNEL").denied()).isFalse();
+  }
+
+  /** Spark's distributed scan ships handshake lines between machines: their facts serialise. */
+  @Test
+  void factsSurviveSerialisation() throws Exception {
+    LogLine open = onlyLine(new PythonSocketIoLogParser(), "server.log",
+        "2026-12-07 14:06:41,137 INFO engineio.server: fDVm0HM_3iOJoCjxAAAA: Sending packet OPEN data "
+            + "{'sid': 'fDVm0HM_3iOJoCjxAAAA', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}");
+    for (LogFact fact : List.of(open.fact(), LogFact.NONE, LogFact.SessionClosed.because(CloseReason.PING_TIMEOUT),
+        new LogFact.PayloadWritten(ProtocolRevision.EIO3), LogFact.ConnectFailed.SERVER_IS_V2,
+        new LogFact.NetworkError("net::ERR_FAILED", "http://h/socket.io/?EIO=4"))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(fact);
+      }
+      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        assertThat(in.readObject()).isEqualTo(fact);
+      }
+    }
   }
 
   @Test
