@@ -1,21 +1,20 @@
 package io.siodoctor.parsers.har;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static io.siodoctor.parsers.bytes.ByteSearch.broadcast;
+import static io.siodoctor.parsers.bytes.ByteSearch.bytesBelow;
+import static io.siodoctor.parsers.bytes.ByteSearch.firstFlagged;
+import static io.siodoctor.parsers.bytes.ByteSearch.highBytes;
+import static io.siodoctor.parsers.bytes.ByteSearch.word;
+import static io.siodoctor.parsers.bytes.ByteSearch.zeroBytes;
 
 /**
  * Byte searches inside JSON strings, eight bytes at a time: most of a real HAR's bytes are in a
  * few long strings (bundles, base64 images), and a byte-by-byte loop over them cost more than
- * Jackson's whole parse of the rest.
+ * Jackson's whole parse of the rest. The word steps are {@link io.siodoctor.parsers.bytes.ByteSearch}'s.
  */
 final class JsonStrings {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long QUOTES = '"' * ONES;
-  private static final long BACKSLASHES = '\\' * ONES;
-  private static final long SPACES = ' ' * ONES;
+  private static final long QUOTES = broadcast((byte) '"');
+  private static final long BACKSLASHES = broadcast((byte) '\\');
 
   private JsonStrings() {}
 
@@ -23,11 +22,11 @@ final class JsonStrings {
   static int quoteOrBackslash(byte[] b, int from, int end) {
     int i = from;
     for (; i + 8 <= end; i += 8) {
-      long w = (long) LONGS.get(b, i);
+      long w = word(b, i);
       long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES);
       if (m != 0) {
         // the lowest flag is exact (a borrow only flags bytes above a real match)
-        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+        return i + firstFlagged(m);
       }
     }
     for (; i < end; i++) {
@@ -46,10 +45,10 @@ final class JsonStrings {
   static int special(byte[] b, int from, int end) {
     int i = from;
     for (; i + 8 <= end; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | ((w - SPACES) & ~w & HIGHS) | (w & HIGHS);
+      long w = word(b, i);
+      long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | bytesBelow(w, ' ') | highBytes(w);
       if (m != 0) {
-        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+        return i + firstFlagged(m);
       }
     }
     for (; i < end; i++) {
@@ -69,13 +68,13 @@ final class JsonStrings {
   static int specialAfterEscapes(byte[] b, int from, int end) {
     int i = from;
     while (i + 8 <= end) {
-      long w = (long) LONGS.get(b, i);
-      long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | ((w - SPACES) & ~w & HIGHS) | (w & HIGHS);
+      long w = word(b, i);
+      long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | bytesBelow(w, ' ') | highBytes(w);
       if (m == 0) {
         i += 8;
         continue;
       }
-      int at = i + (Long.numberOfTrailingZeros(m) >>> 3);
+      int at = i + firstFlagged(m);
       if (b[at] != '\\' || at + 1 >= end) {
         return at;
       }
@@ -150,9 +149,5 @@ final class JsonStrings {
 
   private static boolean hex(byte c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
-  private static long zeroBytes(long x) {
-    return (x - ONES) & ~x & HIGHS;
   }
 }

@@ -6,8 +6,6 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Apache httpd 2.4 error logs (default {@code ErrorLogFormat}): {@code [Mon Dec 07 14:29:40.191170
@@ -26,57 +24,7 @@ public final class ApacheErrorLogParser extends LineLogParser {
 
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, l -> time(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
-  }
-
-  /** The time of {@code [Www Mmm dd hh:mm:ss[.uuuuuu] yyyy]} at the line's start, or null. */
-  static Instant time(String l) {
-    // [Mon Dec 07 14:29:40.191170 2026]
-    if (l.length() < 26 || l.charAt(0) != '[' || l.charAt(4) != ' ' || l.charAt(8) != ' ') {
-      return null;
-    }
-    int close = l.indexOf(']');
-    if (close < 25 || close > 40) {
-      return null;
-    }
-    byte[] b = l.substring(5, close).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    // "Dec 07 14:29:40.191170 2026"
-    if (b.length < 20 || b[3] != ' ' || b[6] != ' ' || b[9] != ':' || b[12] != ':') {
-      return null;
-    }
-    int month = Ascii.month(b, 0);
-    int yearAt = b.length - 4;
-    if (month < 1 || b[yearAt - 1] != ' ' || !digits(b, 4, 2) || !digits(b, 7, 2) || !digits(b, 10, 2)
-        || !digits(b, 13, 2) || !digits(b, yearAt, 4)) {
-      return null;
-    }
-    int nanos = 0;
-    if (b[15] == '.') {
-      int scale = 100_000_000;
-      for (int i = 16; i < yearAt - 1 && scale > 0; i++) {
-        if (!Ascii.isDigit(b[i])) {
-          return null;
-        }
-        nanos += (b[i] - '0') * scale;
-        scale /= 10;
-      }
-    }
-    try {
-      return LocalDateTime.of(Ascii.digits(b, yearAt, 4), month, Ascii.digits(b, 4, 2),
-          Ascii.digits(b, 7, 2), Ascii.digits(b, 10, 2), Ascii.digits(b, 13, 2), nanos)
-          .toInstant(ZoneOffset.UTC);
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
-  }
-
-  private static boolean digits(byte[] b, int at, int n) {
-    for (int i = at; i < at + n; i++) {
-      if (!Ascii.isDigit(b[i])) {
-        return false;
-      }
-    }
-    return true;
+    return HeadLines.mostlyMatch(head, length, l -> TimeReader.apacheErrorTime(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
@@ -98,7 +46,7 @@ public final class ApacheErrorLogParser extends LineLogParser {
         return;
       }
       String line = Ascii.str(b, s, e);
-      Instant time = time(line);
+      Instant time = TimeReader.apacheErrorTime(line);
       if (time == null) {
         emitOther(n, line);
         return;

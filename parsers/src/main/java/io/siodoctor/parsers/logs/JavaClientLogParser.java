@@ -6,10 +6,6 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -23,8 +19,6 @@ import java.util.Locale;
 public final class JavaClientLogParser extends LineLogParser {
 
   private static final String PACKAGE = "io.socket.";
-  private static final DateTimeFormatter JUL =
-      DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", Locale.US);
   private static final String[] JUL_LEVELS = {"SEVERE: ", "WARNING: ", "INFO: ", "CONFIG: ", "FINE: ",
     "FINER: ", "FINEST: "};
 
@@ -43,19 +37,6 @@ public final class JavaClientLogParser extends LineLogParser {
       }
     }
     return MatchStrength.NO_MATCH;
-  }
-
-  /** The time of a JUL header line ({@code Dec 07, 2026 2:04:35 PM class method}), or null. */
-  static Instant julTime(String l) {
-    int pm = Math.max(l.indexOf(" AM "), l.indexOf(" PM "));
-    if (pm < 18 || pm > 26) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(l.substring(0, pm + 3), JUL).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   @Override
@@ -78,7 +59,7 @@ public final class JavaClientLogParser extends LineLogParser {
         return;
       }
       String line = Ascii.str(b, s, e);
-      Instant header = julTime(line);
+      Instant header = TimeReader.julTime(line);
       if (header != null) {
         lastTime = header;
         int k = line.indexOf(PACKAGE);

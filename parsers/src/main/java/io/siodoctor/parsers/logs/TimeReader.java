@@ -615,6 +615,71 @@ public final class TimeReader {
     }
   }
 
+  /** Apache's error-log time: {@code [Www Mmm dd hh:mm:ss[.uuuuuu] yyyy]} at the line's start, read as UTC (Apache writes no zone), or null. */
+  public static Instant apacheErrorTime(String l) {
+    // [Mon Dec 07 14:29:40.191170 2026]
+    if (l.length() < 26 || l.charAt(0) != '[' || l.charAt(4) != ' ' || l.charAt(8) != ' ') {
+      return null;
+    }
+    int close = l.indexOf(']');
+    if (close < 25 || close > 40) {
+      return null;
+    }
+    byte[] b = l.substring(5, close).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    // "Dec 07 14:29:40.191170 2026"
+    if (b.length < 20 || b[3] != ' ' || b[6] != ' ' || b[9] != ':' || b[12] != ':') {
+      return null;
+    }
+    int month = Ascii.month(b, 0);
+    int yearAt = b.length - 4;
+    if (month < 1 || b[yearAt - 1] != ' ' || !allDigits(b, 4, 2) || !allDigits(b, 7, 2) || !allDigits(b, 10, 2)
+        || !allDigits(b, 13, 2) || !allDigits(b, yearAt, 4)) {
+      return null;
+    }
+    int nanos = 0;
+    if (b[15] == '.') {
+      int scale = 100_000_000;
+      for (int i = 16; i < yearAt - 1 && scale > 0; i++) {
+        if (!Ascii.isDigit(b[i])) {
+          return null;
+        }
+        nanos += (b[i] - '0') * scale;
+        scale /= 10;
+      }
+    }
+    try {
+      return LocalDateTime.of(Ascii.digits(b, yearAt, 4), month, Ascii.digits(b, 4, 2),
+          Ascii.digits(b, 7, 2), Ascii.digits(b, 10, 2), Ascii.digits(b, 13, 2), nanos)
+          .toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean allDigits(byte[] b, int at, int n) {
+    for (int i = at; i < at + n; i++) {
+      if (!Ascii.isDigit(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final DateTimeFormatter JUL = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", java.util.Locale.US);
+
+  /** java.util.logging's header-line time ({@code Dec 07, 2026 2:04:35 PM class method}), read as UTC, or null. */
+  public static Instant julTime(String l) {
+    int pm = Math.max(l.indexOf(" AM "), l.indexOf(" PM "));
+    if (pm < 18 || pm > 26) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(l.substring(0, pm + 3), JUL).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
   /** Second precision, as the scan summary shows first and last. */
   public static String seconds(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
