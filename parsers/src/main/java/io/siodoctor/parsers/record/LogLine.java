@@ -57,6 +57,33 @@ public record LogLine(
     return fact instanceof LogFact.SessionClosed c && c.reason() == reason;
   }
 
+  /**
+   * Whether the line names the Engine.IO session {@code sid}: its own sid, or the sid standing as a
+   * whole token in its text (an application's {@code engine sid <sid>}, a request URL's {@code
+   * sid=<sid>}, a quoted {@code "<sid>"}). Sids are base64url (engine.io, python-engineio) or UUIDs
+   * (netty-socketio), so a token ends at any other character. Decided here, where the line's text
+   * is known, so that rules never search log text themselves.
+   */
+  public boolean namesSession(String sid) {
+    if (sid == null || sid.isEmpty()) {
+      return false;
+    }
+    if (sid.equals(sessionId)) {
+      return true;
+    }
+    for (int at = message.indexOf(sid); at >= 0; at = message.indexOf(sid, at + 1)) {
+      int end = at + sid.length();
+      if ((at == 0 || !sidChar(message.charAt(at - 1))) && (end == message.length() || !sidChar(message.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sidChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  }
+
   @Override
   public String excerpt() {
     return (source == null ? "" : source + " ") + Excerpts.oneLine(message, 200);

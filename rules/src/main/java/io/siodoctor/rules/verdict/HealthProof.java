@@ -118,8 +118,8 @@ final class HealthProof {
 
   /**
    * A server log alone: after the session's open packet, later lines name its sid (requests with it,
-   * the application's own lines), not only its close. Most debug lines name no sid, so the text is
-   * searched; bounded by {@link #LOG_SESSIONS_TRIED} sessions.
+   * the application's own lines), not only its close. Most debug lines carry no sid of their own, so
+   * {@link LogLine#namesSession} also finds it in their text; bounded by {@link #LOG_SESSIONS_TRIED} sessions.
    */
   private static Optional<Record> namedLater(Incident incident, Session s) {
     Instant at = s.handshakeRecord().map(Record::time).orElse(null);
@@ -135,7 +135,7 @@ final class HealthProof {
     // one later line naming the sid is enough: an error about it would be a failure symptom anyway
     for (LogLine l : incident.logLines()) {
       if (l.time() != null && l.time().isAfter(at.plusMillis(1)) && l.event() != LogEvent.CLOSED
-          && l.message().contains(s.sid()) && ++later >= 1) {
+          && l.namesSession(s.sid()) && ++later >= 1) {
         return Optional.of(l);
       }
     }
