@@ -46,6 +46,7 @@ class Template:
     """A recorded log cut into literal text, times and sids, so a replay is a join."""
 
     def __init__(self, path):
+        self.path = path
         text = open(path, encoding="utf-8", errors="replace").read()
         if not text.endswith("\n"):
             text += "\n"
@@ -98,12 +99,21 @@ def templates(root, pattern):
     return found
 
 
+def node_debug_log(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    return ("engine:socket" in text or "socket.io:server" in text) and "com.corundumstudio" not in text \
+        and "engineio.server" not in text and "socketio.server" not in text
+
+
 def main():
     root, out, total_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
     os.makedirs(out, exist_ok=True)
     sticky = os.path.join(root, "sticky-session-missing--nginx-two-nodes")
     pair = [Template(os.path.join(sticky, "node-a.log")), Template(os.path.join(sticky, "node-b.log"))]
-    servers = templates(root, "server.log")
+    # node-c/node-d are Node servers' debug logs: a capture whose server.log is another stack's
+    # (netty-socketio, python-socketio) would make a file of two producers no real node writes
+    servers = [t for t in templates(root, "server.log") if node_debug_log(t.path)]
     access = templates(root, "access.log")
     errors = templates(root, "error.log")
     # byte shares of the night: node-a/node-b pair, other nodes, access log, error log

@@ -1,5 +1,7 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.FastPaths;
+
 import io.siodoctor.parsers.archive.ArchiveMember;
 import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.analyzer.Analyzer;
@@ -57,6 +59,9 @@ public final class MemberScanner {
    * @param correlator the correlator of the members scanned without one of their own (one incident)
    * @param listener sees every analysed chunk with its causes, or null
    */
+  /** Members being read right now, by every thread of the scan. */
+  private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+
   public MemberScanner(Analyzer analyzer, ScanOptions options, StickyCorrelator correlator,
       ChunkListener listener) {
     this.analyzer = analyzer;
@@ -128,11 +133,16 @@ public final class MemberScanner {
       InputSummary summary;
       try {
         // parsers may keep state: one reader per member
-        InputReader.Split split = split(member);
-        summary = split == null ? new InputReader().read(member.open(), member.name(), sink)
-            : new InputReader().readPlain(member.open(), member.name(), sink, split);
-        if (split != null && split.used()) {
-          skipRest(member);
+        reading.incrementAndGet();
+        try {
+          InputReader.Split split = split(member);
+          summary = split == null ? new InputReader().read(member.open(), member.name(), sink)
+              : new InputReader().readPlain(member.open(), member.name(), sink, split);
+          if (split != null && split.used()) {
+            skipRest(member);
+          }
+        } finally {
+          reading.decrementAndGet();
         }
       } catch (RuntimeException e) {
         if (sink.listenerFailure != null) {
@@ -173,7 +183,9 @@ public final class MemberScanner {
 
   /** How a member that is a local plain file may be read on several cores, or null. */
   private InputReader.Split split(ArchiveMember member) {
-    if (member.local().isEmpty()) {
+    // the split is for cores that would idle: while other files are read too, they have work (on the
+    // 1 GB multi-file night, splitting beside them cost 25 % more time and 170 MB more memory)
+    if (member.local().isEmpty() || reading.get() > 1 && !FastPaths.forced()) {
       return null;
     }
     Path path = member.local().get();
