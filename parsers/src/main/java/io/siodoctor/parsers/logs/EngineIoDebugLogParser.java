@@ -7,8 +7,6 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Output of the {@code debug} module from engine.io / socket.io servers and Node clients
@@ -50,17 +48,12 @@ public final class EngineIoDebugLogParser extends LineLogParser {
 
   // ---------------------------------------------------------------- sniffing
 
-  private static final Pattern COMPOSE = Pattern.compile("^[A-Za-z0-9_.-]{1,64} +\\| ?");
-  private static final Pattern DOCKER_TIME =
-      Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{4,9}(Z|[+-]\\d\\d:\\d\\d) (?=\\d{4}-)");
-  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
-  private static final Pattern ISO_LINE =
-      Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (\\S+) ");
-  private static final Pattern RFC_LINE =
-      Pattern.compile("^[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT (\\S+) ");
-  private static final Pattern TTY_LINE = Pattern.compile("^ {0,2}(\\S+) .*\\+\\d+(ms|s|m|h|d)$");
-  private static final Pattern BARE_LINE = Pattern.compile("^(\\S+) ");
-
+  /**
+   * Detected with the parser's own line reader: a line counts when the reader finds a debug
+   * namespace in it (after a debug time, in TTY form, or bare), and at least one of those is of
+   * the engine / socket.io families; at least one line in five must be read, since applications
+   * print their own output between the debug lines.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     int first = HeadLines.firstNonSpace(head, length);
@@ -68,37 +61,13 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 200);
+    DebugState reader = (DebugState) openForHead();
     int shaped = 0;
     int family = 0;
-    for (String raw : lines) {
-      String line = raw;
-      Matcher c = COMPOSE.matcher(line);
-      if (c.find()) {
-        line = line.substring(c.end());
-      }
-      Matcher d = DOCKER_TIME.matcher(line);
-      if (d.find()) {
-        line = line.substring(d.end());
-      }
-      boolean tty = line.indexOf('\u001b') >= 0;
-      if (tty) {
-        line = ANSI.matcher(line).replaceAll("");
-      }
-      String ns = null;
-      boolean timed = false;
-      Matcher m;
-      if ((m = ISO_LINE.matcher(line)).find() || (m = RFC_LINE.matcher(line)).find()) {
-        ns = m.group(1);
-        timed = true;
-      } else if ((tty || line.startsWith("  ")) && (m = TTY_LINE.matcher(line)).find()) {
-        ns = m.group(1);
-        timed = tty;
-      } else if ((m = BARE_LINE.matcher(line)).find()) {
-        ns = m.group(1);
-      }
-      if (ns != null && (timed ? isLooseNamespace(ns) : isNamespace(ns))) {
+    for (String line : lines) {
+      if (reads(reader, line)) {
         shaped++;
-        if (ns.startsWith("engine") || ns.startsWith("socket.io")) {
+        if (reader.namespace.startsWith("engine") || reader.namespace.startsWith("socket.io")) {
           family++;
         }
       }
@@ -206,6 +175,8 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     private final byte[] lastIso = new byte[24];
     private boolean lastIsoValid;
     private Instant lastIsoTime;
+    /** The namespace of the last debug line read (detection asks it). */
+    private String namespace;
 
     private String clientSid;
     private boolean clientCarryOff;
@@ -230,6 +201,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       int s = start;
       int e = end;
       if (s == e) {
+        keptAsText();
         return;
       }
       String node = fileNode;
@@ -242,6 +214,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
             s++;
           }
           if (s == e) {
+            keptAsText();
             return;
           }
         }
@@ -253,6 +226,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         s = 0;
         tty = true;
         if (e == 0) {
+          keptAsText();
           return;
         }
       }
@@ -295,8 +269,10 @@ public final class EngineIoDebugLogParser extends LineLogParser {
           time = times.instant();
           p = q + 1;
         }
-      } else if (c == ' ' && e - p > 3 && b[p + 1] == ' ' && Ascii.isLetter(b[p + 2])) {
-        // TTY form whose colours were already removed: "  engine:socket msg +3ms"
+      } else if (c == ' ' && e - p > 3 && b[p + 1] == ' ' && Ascii.isLetter(b[p + 2])
+          && stripDelta(b, p, e) < Ascii.trimEnd(b, p, e)) {
+        // TTY form whose colours were already removed: "  engine:socket msg +3ms" (debug always
+        // ends a TTY line with its delta; an indented line of prose or code does not)
         tty = true;
         p += 2;
       }
@@ -320,8 +296,10 @@ public final class EngineIoDebugLogParser extends LineLogParser {
           }
         }
       }
+      namespace = ns;
       if (ns == null) {
         // not a debug line: application output, continuation of a multi-line message
+        keptAsText();
         String text = Ascii.str(b, time != null ? p : s, e);
         if (time != null) {
           lastTime = time;

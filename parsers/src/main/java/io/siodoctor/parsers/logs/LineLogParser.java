@@ -46,17 +46,29 @@ public abstract class LineLogParser implements InputParser {
    * given (as parsing is), so one test serves one head.
    */
   protected final java.util.function.Predicate<String> readsLine() {
-    ParseState session = open("(head)", HEAD_SINK);
-    return line -> {
-      byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      session.plainText = false;
-      try {
-        session.line(b, 0, b.length, 1);
-      } catch (RuntimeException e) {
-        return false;
-      }
-      return !session.plainText;
-    };
+    ParseState session = openForHead();
+    return line -> reads(session, line);
+  }
+
+  /** A session that reads the head of an input for detection: what it reads goes nowhere. */
+  protected final ParseState openForHead() {
+    return open("(head)", HEAD_SINK);
+  }
+
+  /**
+   * Whether {@code session} (from {@link #openForHead}) reads {@code line} as this format rather
+   * than keeping it as plain text: the test of {@link #readsLine}, for a detection that also asks
+   * its session what the line was.
+   */
+  protected static boolean reads(ParseState session, String line) {
+    byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    session.plainText = false;
+    try {
+      session.line(b, 0, b.length, 1);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return !session.plainText;
   }
 
   /** Where the lines read for detection go: nowhere. */
@@ -202,6 +214,14 @@ public abstract class LineLogParser implements InputParser {
               event,
               fact,
               access));
+    }
+
+    /**
+     * Marks the line being read as not in this format's grammar (application output between the
+     * format's lines, say), whatever it is then emitted as: detection does not count it.
+     */
+    protected final void keptAsText() {
+      plainText = true;
     }
 
     /** Emits a line as plain text: OTHER, previous time, no source. */

@@ -47,6 +47,27 @@ class OneGrammarTest {
     aLineIsDetectedExactlyWhenItsParserReadsIt(new AwsAlbLogParser(), read, "ftp" + read.substring(read.indexOf(' ')));
   }
 
+  @Test
+  void engineIoDebug() {
+    EngineIoDebugLogParser p = new EngineIoDebugLogParser();
+    String read = "2021-05-15T15:17:22.687Z engine handshaking client \"ssO51L53Emo8zXiyAAAA\"";
+    String tty = "  engine:socket writing ping packet - expecting pong within 20000ms +25s";
+    // debug always ends a TTY line with its delta: an indented line without one is prose
+    String nearMiss = "  engine:socket writing ping packet - expecting pong within 20000ms";
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(tty)).isTrue();
+    assertThat(Parse.sniff(p, tty + "\n" + tty + "\n")).isTrue();
+    assertThat(p.readsLine().test(nearMiss)).isFalse();
+    assertThat(Parse.sniff(p, nearMiss + "\n" + nearMiss + "\n")).isFalse();
+    // applications print between the debug lines: one read line in five is enough, one in six is not
+    String four = (nearMiss + "\n").repeat(4);
+    assertThat(Parse.sniff(p, read + "\n" + four)).isTrue();
+    assertThat(Parse.sniff(p, read + "\n" + four + nearMiss + "\n")).isFalse();
+    // a namespace outside the engine / socket.io families alone is not this producer's log
+    assertThat(Parse.sniff(p, read.replace(" engine ", " express:router ") + "\n")).isFalse();
+  }
+
   private static void aLineIsDetectedExactlyWhenItsParserReadsIt(LineLogParser p, String read, String nearMiss) {
     assertThat(timeOf(p, read)).as("parsed").isTrue();
     assertThat(p.readsLine().test(read)).isTrue();
