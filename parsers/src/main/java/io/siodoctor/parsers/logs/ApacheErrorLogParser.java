@@ -22,9 +22,13 @@ public final class ApacheErrorLogParser extends LineLogParser {
     super(LogFormat.APACHE_ERROR);
   }
 
+  /**
+   * Detected with the parser's own line reader: a line counts when it has the default format's
+   * time, {@code [module:level]} right after it and {@code [pid …]} right after that.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, l -> TimeReader.apacheErrorTime(l) != null && l.indexOf("] [", 20) > 0 && l.indexOf("[pid ") > 0) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
@@ -62,6 +66,7 @@ public final class ApacheErrorLogParser extends LineLogParser {
       // [module:level]
       int lb = line.indexOf('[', p);
       int rb = lb < 0 ? -1 : line.indexOf(']', lb);
+      boolean shaped = lb == p + 1;
       if (lb >= 0 && rb > lb && rb - lb < 48) {
         String ml = line.substring(lb + 1, rb);
         int colon = ml.indexOf(':');
@@ -70,7 +75,13 @@ public final class ApacheErrorLogParser extends LineLogParser {
         p = rb + 1;
       }
       // [pid N:tid M]
-      p = skipBracket(line, p, "[pid ");
+      int pid = skipBracket(line, p, "[pid ");
+      if (!shaped || pid == p) {
+        // a time without the default format's brackets: read as before, but not counted as this
+        // format's line when detecting
+        keptAsText();
+      }
+      p = pid;
       String rest = line.substring(Math.min(p, line.length())).stripLeading();
       // "(104)Connection reset by peer: " before the message
       String errno = null;

@@ -48,6 +48,16 @@ class OneGrammarTest {
   }
 
   @Test
+  void apacheError() {
+    String read = "[Mon Dec 07 14:29:40.191170 2026] [proxy_http:error] [pid 9901:tid 9950] (104)Connection reset by"
+        + " peer: [client 127.0.0.1:5555] AH01102: error reading status line from remote server 127.0.0.1:3000";
+    // Apache pads the day of the month to two digits
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new ApacheErrorLogParser(), read, read.replace("Dec 07", "Dec 7"));
+    // the default format's brackets after the time: a timed line without [pid ...] is not counted
+    assertThat(new ApacheErrorLogParser().readsLine().test(read.replace(" [pid 9901:tid 9950]", ""))).isFalse();
+  }
+
+  @Test
   void engineIoDebug() {
     EngineIoDebugLogParser p = new EngineIoDebugLogParser();
     String read = "2021-05-15T15:17:22.687Z engine handshaking client \"ssO51L53Emo8zXiyAAAA\"";
