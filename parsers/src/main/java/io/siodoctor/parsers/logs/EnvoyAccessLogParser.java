@@ -34,13 +34,14 @@ public final class EnvoyAccessLogParser extends LineLogParser {
     super(LogFormat.ENVOY_ACCESS);
   }
 
+  /** Detected with the parser's own line reader: the default format with an ISO start time. */
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, EnvoyAccessLogParser::looksLikeEnvoy) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
-  /** {@code [<ISO time>] "<request>" <code> <flags> <n> <n> <n> ...}. */
-  static boolean looksLikeEnvoy(String l) {
+  /** The reader's shape test: {@code [<ISO time>] "<request>" <code> <flags> <n> <n> <n> ...}. */
+  private static boolean looksLikeEnvoy(String l) {
     if (l.length() < 40 || l.charAt(0) != '[' || l.charAt(5) != '-' || l.charAt(11) != 'T') {
       return false;
     }

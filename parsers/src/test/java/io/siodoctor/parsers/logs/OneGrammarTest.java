@@ -58,6 +58,13 @@ class OneGrammarTest {
   }
 
   @Test
+  void envoy() {
+    String read = ProxyLogParsersTest.ENVOY.lines().findFirst().orElseThrow();
+    // the default format's START_TIME is ISO 8601 with its 'T'
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new EnvoyAccessLogParser(), read, read.replaceFirst("T", " "));
+  }
+
+  @Test
   void engineIoDebug() {
     EngineIoDebugLogParser p = new EngineIoDebugLogParser();
     String read = "2021-05-15T15:17:22.687Z engine handshaking client \"ssO51L53Emo8zXiyAAAA\"";
