@@ -39,14 +39,19 @@ public final class HerokuRouterLogParser extends LineLogParser {
     super(LogFormat.HEROKU_ROUTER);
   }
 
+  /**
+   * Detected with the parser's own line reader: one router line (its {@code at=} message with the
+   * path and status the router always logs) is the producer's own mark, whatever the app printed
+   * around it.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     if (HeadLines.binary(head, length)) {
       return MatchStrength.NO_MATCH;
     }
+    java.util.function.Predicate<String> router = readsLine();
     for (String l : HeadLines.nonBlank(head, length, 200)) {
-      int k = routerMessage(l);
-      if (k > 0 && l.startsWith("at=", k) && l.indexOf(" path=", k) > 0 && l.indexOf(" status=", k) > 0) {
+      if (router.test(l)) {
         return MatchStrength.FULL_MATCH;
       }
     }
@@ -137,10 +142,14 @@ public final class HerokuRouterLogParser extends LineLogParser {
       }
       int k = routerMessage(line);
       if (k < 0 || !line.startsWith("at=", k)) {
+        keptAsText(); // the app's own line
         appLine(n, time != null ? time : lastTime, line);
         return;
       }
       Map<String, String> p = pairs(line.substring(k));
+      if (!p.containsKey("path") || !p.containsKey("status")) {
+        keptAsText(); // read as before, but not the router line detection counts
+      }
       String path = p.getOrDefault("path", "");
       int status = intOf(p.get("status"), -1);
       long bytes = intOf(p.get("bytes"), -1);

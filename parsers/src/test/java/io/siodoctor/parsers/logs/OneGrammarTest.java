@@ -2,6 +2,7 @@ package io.siodoctor.parsers.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +63,27 @@ class OneGrammarTest {
     String read = ProxyLogParsersTest.ENVOY.lines().findFirst().orElseThrow();
     // the default format's START_TIME is ISO 8601 with its 'T'
     aLineIsDetectedExactlyWhenItsParserReadsIt(new EnvoyAccessLogParser(), read, read.replaceFirst("T", " "));
+  }
+
+  @Test
+  void herokuRouter() {
+    HerokuRouterLogParser p = new HerokuRouterLogParser();
+    String read = ProxyLogParsersTest.HEROKU.lines().findFirst().orElseThrow();
+    String app = "2026-12-07T14:32:00.100000+00:00 app[web.2]: Invalid session Lbo5JLzTotvW3g2LAAAA";
+    // the router always logs the path and the status: a line without them is not its line
+    String nearMiss = read.replace(" status=503", "");
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(app)).isFalse();
+    assertThat(p.readsLine().test(nearMiss)).isFalse();
+    // one router line is the producer's own mark, among any number of the app's lines
+    assertThat(matchOf(p, app + "\n" + app + "\n" + read + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, app + "\n" + nearMiss + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  private static MatchStrength matchOf(LineLogParser p, String text) {
+    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return p.match(b, b.length);
   }
 
   @Test
