@@ -26,17 +26,28 @@ public final class JavaClientLogParser extends LineLogParser {
     super(LogFormat.JAVA_CLIENT);
   }
 
+  /**
+   * Detected with the parser's own line reader: one line it reads whose logger is the client's
+   * ({@code io.socket.client.*}, {@code io.socket.engineio.client.*}), in a java.util.logging
+   * header or an slf4j line, is the producer's own mark.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
       return MatchStrength.NO_MATCH;
     }
+    JavaState reader = (JavaState) openForHead();
     for (String l : HeadLines.nonBlank(head, length, 200)) {
-      if (l.contains(PACKAGE + "engineio.client.") || l.contains(PACKAGE + "client.")) {
+      if (reads(reader, l) && reader.clientLogger) {
         return MatchStrength.FULL_MATCH;
       }
     }
     return MatchStrength.NO_MATCH;
+  }
+
+  /** Whether a logger (class) name is the Java client's: written by socket.io-client-java only. */
+  private static boolean clientLogger(String name) {
+    return name != null && (name.startsWith(PACKAGE + "engineio.client.") || name.startsWith(PACKAGE + "client."));
   }
 
   @Override
@@ -48,6 +59,8 @@ public final class JavaClientLogParser extends LineLogParser {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     private String source;
+    /** Whether the last line read named one of the client's loggers (detection asks it). */
+    private boolean clientLogger;
 
     JavaState(String file, RecordSink sink) {
       super(file, sink, LogFormat.JAVA_CLIENT);
@@ -55,6 +68,7 @@ public final class JavaClientLogParser extends LineLogParser {
 
     @Override
     protected void line(byte[] b, int s, int e, long n) {
+      clientLogger = false;
       if (s == e) {
         return;
       }
@@ -65,6 +79,7 @@ public final class JavaClientLogParser extends LineLogParser {
         int k = line.indexOf(PACKAGE);
         int sp = k < 0 ? -1 : line.indexOf(' ', k);
         source = k < 0 ? null : line.substring(k, sp < 0 ? line.length() : sp);
+        clientLogger = clientLogger(source);
         sink.unrecognised(file, header);
         return;
       }
@@ -90,7 +105,9 @@ public final class JavaClientLogParser extends LineLogParser {
         if (dash > 0) {
           src = line.substring(k, line.indexOf(' ', k));
           msg = line.substring(dash + 3);
+          clientLogger = clientLogger(src);
         } else {
+          keptAsText(); // neither a java.util.logging line nor an slf4j line of io.socket
           msg = line;
           src = null;
         }

@@ -87,6 +87,24 @@ class OneGrammarTest {
   }
 
   @Test
+  void javaClient() {
+    JavaClientLogParser p = new JavaClientLogParser();
+    String header = "Dec 07, 2026 2:05:21 PM io.socket.engineio.client.Socket onClose";
+    String slf4j = "2026-12-07T14:04:35.120Z [EventThread] DEBUG io.socket.engineio.client.Socket - socket close"
+        + " with reason: transport error";
+    // a stack trace through the client names its package, but is no line the client logged
+    String nearMiss = "\tat io.socket.engineio.client.Socket.onClose(Socket.java:812)";
+    assertThat(timeOf(p, slf4j)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(slf4j)).isTrue();
+    assertThat(p.readsLine().test(nearMiss)).isFalse();
+    assertThat(matchOf(p, nearMiss + "\n" + header + "\nINFO: closed\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, slf4j + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, nearMiss + "\n" + nearMiss + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    // another library's logger in the same shape is not the client's mark
+    assertThat(matchOf(p, header.replace("engineio.client", "engineio.server") + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  @Test
   void engineIoDebug() {
     EngineIoDebugLogParser p = new EngineIoDebugLogParser();
     String read = "2021-05-15T15:17:22.687Z engine handshaking client \"ssO51L53Emo8zXiyAAAA\"";
