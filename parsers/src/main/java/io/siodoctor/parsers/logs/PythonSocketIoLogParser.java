@@ -51,15 +51,19 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     super(LogFormat.PYTHON_SOCKETIO);
   }
 
+  /**
+   * Detected with the parser's own line reader: one line in which it finds a message of
+   * python-engineio's (at its anchor, after any time, Heroku prefix and logging prefix).
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     // a Heroku log's app lines may be python-engineio's: the router parser's FULL_MATCH outranks this one
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
       return MatchStrength.NO_MATCH;
     }
+    java.util.function.Predicate<String> engineIo = readsLine();
     for (String l : HeadLines.nonBlank(head, length, 200)) {
-      int at = messageStart(l);
-      if (at >= 0 && PythonEngineIoMessages.recognise(l.substring(at), new EngineIoMessages.Result())) {
+      if (engineIo.test(l)) {
         return MatchStrength.SOLID_MATCH;
       }
     }
@@ -127,6 +131,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     @Override
     protected void line(byte[] b, int s, int e, long n) {
       if (s == e) {
+        keptAsText();
         return;
       }
       int p = s;
@@ -161,10 +166,14 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       LogEvent event = LogEvent.OTHER;
       LogFact fact = LogFact.NONE;
       String sid = null;
-      if (PythonEngineIoMessages.recognise(msg, result)) {
+      boolean known = PythonEngineIoMessages.recognise(msg, result);
+      if (known) {
         event = result.event;
         fact = result.fact;
         sid = result.sid;
+      }
+      if (!known || msgStart < 0) {
+        keptAsText(); // no message of python-engineio's at one of its anchors: the application's line
       }
       if (sid == null && msg.indexOf("sid") >= 0) {
         sid = LogUrls.sidInText(msg);

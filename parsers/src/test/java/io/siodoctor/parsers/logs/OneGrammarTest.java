@@ -105,6 +105,20 @@ class OneGrammarTest {
   }
 
   @Test
+  void python() {
+    PythonSocketIoLogParser p = new PythonSocketIoLogParser();
+    String read = "2025-07-02 15:33:20,983 - engineio.server - INFO - Wcw1K79hFy6TGj8-AAAA: Upgrade to websocket"
+        + " successful";
+    // the sid anchor needs an Engine.IO sid before it: an app's own "user: Sending packet" is not
+    String nearMiss = "2025-07-02 15:33:20,983 - app - INFO - user: Sending packet PING data None";
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(nearMiss)).isFalse();
+    assertThat(matchOf(p, nearMiss + "\n" + read + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, nearMiss + "\n" + nearMiss + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  @Test
   void engineIoDebug() {
     EngineIoDebugLogParser p = new EngineIoDebugLogParser();
     String read = "2021-05-15T15:17:22.687Z engine handshaking client \"ssO51L53Emo8zXiyAAAA\"";
