@@ -1,14 +1,13 @@
 package io.siodoctor.analyzer.rank;
 
 import io.siodoctor.rules.api.Evidence;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * One cause in the report, as the JSON contract shows it ({@code causes[]}), plus what the finding
  * measured ({@code detail}), the sessions it affects and how many records showed it ({@code
- * events}; the evidence list is capped) with the times of those not cited ({@code uncitedTimes},
- * for batch histograms; not printed).
+ * events}; the evidence list is capped). The times of the events it does not cite are batch data:
+ * a scan reads them from the rules' findings ({@code Finding.tally()}), never from the report.
  */
 public record RankedCause(
     String id,
@@ -23,13 +22,11 @@ public record RankedCause(
     String detail,
     List<String> sessions,
     List<Evidence> evidence,
-    int events,
-    List<Instant> uncitedTimes) {
+    int events) {
 
   public RankedCause {
     sessions = List.copyOf(sessions);
     evidence = List.copyOf(evidence);
-    uncitedTimes = List.copyOf(uncitedTimes);
   }
 
   public static Builder builder() {
@@ -40,10 +37,10 @@ public record RankedCause(
   public Builder toBuilder() {
     return new Builder().id(id).rank(rank).confidence(confidence).severity(severity).category(category).title(title)
         .explanation(explanation).fix(fix).docs(docs).detail(detail).sessions(sessions).evidence(evidence)
-        .events(events).uncitedTimes(uncitedTimes);
+        .events(events);
   }
 
-  /** Names each of the fourteen values; lists left unset are empty. */
+  /** Names each of the thirteen values; lists left unset are empty. */
   public static final class Builder {
     private String id;
     private int rank;
@@ -58,7 +55,6 @@ public record RankedCause(
     private List<String> sessions = List.of();
     private List<Evidence> evidence = List.of();
     private int events;
-    private List<Instant> uncitedTimes = List.of();
 
     private Builder() {}
 
@@ -127,14 +123,9 @@ public record RankedCause(
       return this;
     }
 
-    public Builder uncitedTimes(List<Instant> uncitedTimes) {
-      this.uncitedTimes = uncitedTimes;
-      return this;
-    }
-
     public RankedCause build() {
       return new RankedCause(id, rank, confidence, severity, category, title, explanation, fix, docs, detail,
-          sessions, evidence, events, uncitedTimes);
+          sessions, evidence, events);
     }
   }
 }

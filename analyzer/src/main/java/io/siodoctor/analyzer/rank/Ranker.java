@@ -48,7 +48,6 @@ public final class Ranker {
           .sessions(new ArrayList<>(fi.sessionIds()))
           .evidence(fi.evidence())
           .events(fi.events())
-          .uncitedTimes(fi.uncitedTimes())
           .build());
     }
     return Collections.unmodifiableList(ranked);

@@ -343,7 +343,7 @@ public final class MemberScanner {
             .computeIfAbsent(id, k -> new CauseTally(k, options.maxExamples()));
         if (first) {
           // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
-          t.addUncitedEvents(fi.events() - fi.evidence().size(), fi.uncitedTimes());
+          t.addUncitedEvents(fi.events() - fi.evidence().size(), fi.tally().uncitedTimes());
           first = false;
         }
         t.addConfidence(fi.confidence());

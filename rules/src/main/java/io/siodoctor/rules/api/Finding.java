@@ -19,10 +19,9 @@ import java.util.Set;
  * @param detail what was measured or seen ("period 60.0 s ± 0.3 s over 5 disconnects"), or null
  * @param fix the exact change for what was seen (versions, option values), or null for the
  *     generic fix only
- * @param events how many records showed the cause: at least the evidence given, before it was cut
- *     to {@link #MAX_EVIDENCE} (batch counts add these up)
- * @param uncitedTimes the times of the evidence cut beyond {@link #MAX_EVIDENCE} (those with a
- *     time): a batch's first/last and per-hour counts must not depend on how much a report cites
+ * @param tally how many records showed the cause (at least the evidence given, before it was cut
+ *     to {@link #MAX_EVIDENCE}; a report prints it as {@code events}), with the times of the cut ones,
+ *     which only a batch scan reads
  */
 public record Finding(
     double confidence,
@@ -30,8 +29,7 @@ public record Finding(
     Set<String> sessionIds,
     String detail,
     String fix,
-    int events,
-    List<Instant> uncitedTimes) {
+    EventTally tally) {
 
   /** Evidence items kept per finding: enough to prove it, few enough to read. */
   public static final int MAX_EVIDENCE = 20;
@@ -43,8 +41,9 @@ public record Finding(
     if (evidence == null || evidence.isEmpty()) {
       throw new IllegalArgumentException("a finding needs at least one evidence item");
     }
-    events = Math.max(events, evidence.size() + (uncitedTimes == null ? 0 : uncitedTimes.size()));
-    List<Instant> uncited = new ArrayList<>(uncitedTimes == null ? List.of() : uncitedTimes);
+    EventTally given = tally == null ? EventTally.NONE : tally;
+    int events = Math.max(given.count(), evidence.size() + given.uncitedTimes().size());
+    List<Instant> uncited = new ArrayList<>(given.uncitedTimes());
     if (evidence.size() > MAX_EVIDENCE) {
       for (Evidence e : evidence.subList(MAX_EVIDENCE, evidence.size())) {
         if (e.time() != null) {
@@ -54,7 +53,7 @@ public record Finding(
       evidence = evidence.subList(0, MAX_EVIDENCE);
     }
     evidence = List.copyOf(evidence);
-    uncitedTimes = List.copyOf(uncited);
+    tally = new EventTally(events, uncited);
     // in the order the rule found them: Set.copyOf iterates in a per-JVM random order, which made
     // causes[].sessions differ from run to run
     sessionIds = sessionIds == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(sessionIds));
@@ -62,7 +61,7 @@ public record Finding(
 
   public Finding(
       double confidence, List<Evidence> evidence, Set<String> sessionIds, String detail, String fix, int events) {
-    this(confidence, evidence, sessionIds, detail, fix, events, List.of());
+    this(confidence, evidence, sessionIds, detail, fix, new EventTally(events, List.of()));
   }
 
   public Finding(
@@ -70,24 +69,29 @@ public record Finding(
     this(confidence, evidence, sessionIds, detail, fix, 0);
   }
 
+  /** How many records showed the cause, cited or not: the report's {@code events}. */
+  public int events() {
+    return tally.count();
+  }
+
   public static Finding of(double confidence, List<Evidence> evidence) {
     return new Finding(confidence, evidence, Set.of(), null, null, 0);
   }
 
   public Finding withSessions(Collection<String> sids) {
-    return new Finding(confidence, evidence, new LinkedHashSet<>(sids), detail, fix, events, uncitedTimes);
+    return new Finding(confidence, evidence, new LinkedHashSet<>(sids), detail, fix, tally);
   }
 
   public Finding withDetail(String newDetail) {
-    return new Finding(confidence, evidence, sessionIds, newDetail, fix, events, uncitedTimes);
+    return new Finding(confidence, evidence, sessionIds, newDetail, fix, tally);
   }
 
   public Finding withFix(String newFix) {
-    return new Finding(confidence, evidence, sessionIds, detail, newFix, events, uncitedTimes);
+    return new Finding(confidence, evidence, sessionIds, detail, newFix, tally);
   }
 
   public Finding withConfidence(double newConfidence) {
-    return new Finding(Math.min(1.0, newConfidence), evidence, sessionIds, detail, fix, events, uncitedTimes);
+    return new Finding(Math.min(1.0, newConfidence), evidence, sessionIds, detail, fix, tally);
   }
 
   /** This finding's evidence followed by {@code more}, without duplicate locations. */
@@ -101,6 +105,6 @@ public record Finding(
       }
     }
     // events counts the uncited ones already: the constructor must not add them again
-    return new Finding(confidence, all, sessionIds, detail, fix, events + added, uncitedTimes);
+    return new Finding(confidence, all, sessionIds, detail, fix, new EventTally(events() + added, tally.uncitedTimes()));
   }
 }

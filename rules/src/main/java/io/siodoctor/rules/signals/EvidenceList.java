@@ -2,6 +2,7 @@ package io.siodoctor.rules.signals;
 
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.api.EventTally;
 import io.siodoctor.rules.api.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * The evidence of a finding while a rule collects it: every item counts (the finding's
  * {@code events}), but only the first {@link Finding#MAX_EVIDENCE} are made, since a finding keeps
  * no more and making one copies an excerpt of its record. A batch chunk can match thousands of lines.
- * The others leave their time (the finding's {@code uncitedTimes}, for a batch's hours).
+ * The others leave their time (in the finding's {@link EventTally}, for a batch's hours).
  */
 public final class EvidenceList {
   private final List<Evidence> kept = new ArrayList<>();
@@ -69,6 +70,6 @@ public final class EvidenceList {
 
   /** The finding {@code Finding.of(confidence, all items)} would be. */
   public Finding finding(double confidence) {
-    return new Finding(confidence, kept, Set.of(), null, null, count, uncitedTimes);
+    return new Finding(confidence, kept, Set.of(), null, null, new EventTally(count, uncitedTimes));
   }
 }

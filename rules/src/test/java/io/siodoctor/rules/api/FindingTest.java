@@ -43,11 +43,11 @@ class FindingTest {
   @Test
   void theTimesOfUncitedEvidenceAreKept() {
     Finding f = Finding.of(0.9, evidence(35, "fixture.log"));
-    assertThat(f.uncitedTimes()).hasSize(15).first().isEqualTo(Instant.EPOCH.plusSeconds(20));
-    assertThat(f.uncitedTimes()).last().isEqualTo(Instant.EPOCH.plusSeconds(34));
+    assertThat(f.tally().uncitedTimes()).hasSize(15).first().isEqualTo(Instant.EPOCH.plusSeconds(20));
+    assertThat(f.tally().uncitedTimes()).last().isEqualTo(Instant.EPOCH.plusSeconds(34));
     Finding merged = f.withMoreEvidence(evidence(3, "other.log")).withDetail("d");
     // the three new items are cut too: their times join the uncited ones, and count once
-    assertThat(merged.uncitedTimes()).hasSize(18);
+    assertThat(merged.tally().uncitedTimes()).hasSize(18);
     assertThat(merged.events()).isEqualTo(38);
   }
 

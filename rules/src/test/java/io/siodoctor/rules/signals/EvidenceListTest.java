@@ -19,6 +19,6 @@ class EvidenceListTest {
     Finding f = list.finding(0.9);
     assertThat(f.evidence()).hasSize(Finding.MAX_EVIDENCE);
     assertThat(f.events()).isEqualTo(30);
-    assertThat(f.uncitedTimes()).hasSize(10).startsWith(Instant.EPOCH.plusSeconds(20)).endsWith(Instant.EPOCH.plusSeconds(29));
+    assertThat(f.tally().uncitedTimes()).hasSize(10).startsWith(Instant.EPOCH.plusSeconds(20)).endsWith(Instant.EPOCH.plusSeconds(29));
   }
 }
