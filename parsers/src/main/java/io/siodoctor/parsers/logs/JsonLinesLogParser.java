@@ -35,6 +35,11 @@ public final class JsonLinesLogParser extends LineLogParser {
     super(LogFormat.JSON_LINES);
   }
 
+  /**
+   * Detected with the parser's own line reader: a line counts when it reads a complete object
+   * with a textual message and a time or level at the top level (a log object); at least one,
+   * and at least four lines in five.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) != '{' || HeadLines.binary(head, length)) {
@@ -44,57 +49,15 @@ public final class JsonLinesLogParser extends LineLogParser {
     if (lines.isEmpty()) {
       return MatchStrength.NO_MATCH;
     }
+    java.util.function.Predicate<String> logObject = readsLine();
     int ok = 0;
     for (String l : lines) {
-      String t = l.trim();
-      if (t.startsWith("{") && t.endsWith("}") && looksLikeLogObject(t)) {
+      if (logObject.test(l.trim())) {
         ok++;
       }
     }
     // Caddy's access log is JSON lines too: its parser's FULL_MATCH outranks this one
     return ok >= 1 && ok * 5 >= lines.size() * 4 ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
-  }
-
-  /** A complete object with a textual message and a time or level at the top level. */
-  private static boolean looksLikeLogObject(String line) {
-    byte[] b = line.getBytes(StandardCharsets.UTF_8);
-    try (JsonParser p = JSON.createParser(b)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      boolean message = false;
-      boolean timeOrLevel = false;
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-          p.skipChildren();
-          continue;
-        }
-        switch (name) {
-          case "msg":
-          case "message":
-          case "log":
-          case "@message":
-            message |= v == JsonToken.VALUE_STRING;
-            break;
-          case "time":
-          case "timestamp":
-          case "@timestamp":
-          case "ts":
-          case "level":
-          case "severity":
-            timeOrLevel = true;
-            break;
-          default:
-            break;
-        }
-      }
-      return t == JsonToken.END_OBJECT && p.nextToken() == null && message && timeOrLevel;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   @Override
@@ -127,6 +90,8 @@ public final class JsonLinesLogParser extends LineLogParser {
       String source = null;
       String sid = null;
       String socketId = null;
+      boolean timeOrLevel = false;
+      boolean complete = false;
       try (JsonParser jp = JSON.createParser(b, p, e - p)) {
         jp.nextToken();
         JsonToken t;
@@ -142,6 +107,8 @@ public final class JsonLinesLogParser extends LineLogParser {
             case "timestamp":
             case "@timestamp":
             case "ts":
+              timeOrLevel = true;
+              // fall through: read as the other time fields are
             case "date":
             case "datetime":
               if (time == null) {
@@ -150,6 +117,8 @@ public final class JsonLinesLogParser extends LineLogParser {
               break;
             case "level":
             case "severity":
+              timeOrLevel = true;
+              // fall through: read as the other level field is
             case "levelname":
               if (level == null) {
                 level = level(jp, v);
@@ -197,10 +166,15 @@ public final class JsonLinesLogParser extends LineLogParser {
               break;
           }
         }
+        complete = t == JsonToken.END_OBJECT && nothingAfter(jp);
       } catch (IOException | RuntimeException ex) {
         warnOnce("json", "line " + n + " is not a complete JSON object; such lines are kept as text");
         emitOther(n, Ascii.str(b, s, e));
         return;
+      }
+      if (!complete || message == null || !timeOrLevel) {
+        // read as before, but not the log object detection counts
+        keptAsText();
       }
       if (message == null) {
         message = "";
@@ -259,6 +233,15 @@ public final class JsonLinesLogParser extends LineLogParser {
       }
       emit(n, time, host != null ? host : fileNode, level, ns != null ? ns : source, sid, text,
           event, fact, null);
+    }
+
+    /** Whether the object just closed ends the line (what follows it is not read otherwise). */
+    private static boolean nothingAfter(JsonParser jp) {
+      try {
+        return jp.nextToken() == null;
+      } catch (IOException | RuntimeException ex) {
+        return false;
+      }
     }
 
     /** The offset after an ISO "....Z " prefix at the start of a message, or 0. */

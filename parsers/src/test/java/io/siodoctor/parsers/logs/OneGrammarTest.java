@@ -119,6 +119,23 @@ class OneGrammarTest {
   }
 
   @Test
+  void jsonLines() {
+    String read = "{\"level\":\"warn\",\"message\":\"unknown sid \\\"C-UMVuI3T1QZRV4gAAAA\\\"\",\"timestamp\":"
+        + "\"2026-11-26T03:15:39.328Z\"}";
+    JsonLinesLogParser p = new JsonLinesLogParser();
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    // a time under "date" is read, but an object without a time or level key of a log is data
+    String nearMiss = "{\"message\":\"unknown sid\",\"date\":\"2026-11-26T03:15:39.328Z\"}";
+    assertThat(p.readsLine().test(nearMiss)).isFalse();
+    // something after the object: not a log object either
+    assertThat(p.readsLine().test(read + " {}")).isFalse();
+    assertThat(matchOf(p, (read + "\n").repeat(4) + nearMiss + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, (read + "\n").repeat(3) + nearMiss + "\n" + nearMiss + "\n"))
+        .isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  @Test
   void engineIoDebug() {
     EngineIoDebugLogParser p = new EngineIoDebugLogParser();
     String read = "2021-05-15T15:17:22.687Z engine handshaking client \"ssO51L53Emo8zXiyAAAA\"";
