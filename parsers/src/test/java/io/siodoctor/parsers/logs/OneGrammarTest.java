@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
  * The line formats that detect with their own line reader: a line the parser reads (a record with
  * a time) is a line detection counts, and a near miss the parser keeps as plain text (no time, no
  * request) is detected by nobody's grammar but its own fallback. One grammar, written once.
+ * Producers whose logs interleave other output (the application's lines, a stack trace) read those
+ * lines too but do not count them: their tests show a counted line, a near miss, and the share of
+ * counted lines (or the one marked line) detection needs.
  */
 class OneGrammarTest {
 
