@@ -186,6 +186,28 @@ class OneGrammarTest {
     assertThat(matchOf(p, router + "\n" + router + "\n")).isEqualTo(MatchStrength.NO_MATCH);
   }
 
+  @Test
+  void caddy() {
+    CaddyAccessLogParser p = new CaddyAccessLogParser();
+    String read = ProxyLogParsersTest.CADDY.lines().findFirst().orElseThrow();
+    // Caddy's own lines of other loggers (the admin API, TLS) are JSON too, but not its HTTP mark
+    String other = "{\"level\":\"info\",\"ts\":1796653800.1,\"logger\":\"admin\",\"msg\":\"admin endpoint started\"}";
+    // the mark inside a JSON string is no logger of Caddy's
+    String quoted = "{\"level\":\"info\",\"ts\":1796653800.1,\"msg\":\"\\\"logger\\\":\\\"http.log.access\\\"\"}";
+    String cut = read.substring(0, read.length() - 2);
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(Parse.text(p, "x.log", read + "\n").lines.get(0).access()).as("parsed").isNotNull();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(other)).isFalse();
+    assertThat(p.readsLine().test(quoted)).isFalse();
+    assertThat(p.readsLine().test(cut)).isFalse();
+    assertThat(matchOf(p, other + "\n" + read + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, other + "\n" + quoted + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    // four lines in five must be JSON objects: an object cut short is not one
+    assertThat(matchOf(p, (read + "\n").repeat(4) + cut + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, (read + "\n").repeat(3) + cut + "\n" + cut + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
   private static String sourceOf(LineLogParser p, String line) {
     return Parse.text(p, "x.log", line + "\n").lines.get(0).source();
   }
