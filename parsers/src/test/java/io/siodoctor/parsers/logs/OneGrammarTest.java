@@ -208,6 +208,38 @@ class OneGrammarTest {
     assertThat(matchOf(p, (read + "\n").repeat(3) + cut + "\n" + cut + "\n")).isEqualTo(MatchStrength.NO_MATCH);
   }
 
+  @Test
+  void apacheAccess() {
+    String read = ProxyLogParsersTest.APACHE_ACCESS.lines().findFirst().orElseThrow();
+    // the same combined line with nginx's $request_time: read by Apache's parser too, not its mark
+    combinedLineWithATail(new ApacheAccessLogParser(), read, read.replace("\" 1850", "\" 0.185"));
+  }
+
+  @Test
+  void traefikAccess() {
+    String read = ProxyLogParsersTest.TRAEFIK.lines().findFirst().orElseThrow();
+    combinedLineWithATail(new TraefikAccessLogParser(), read, read.replace("\" 3ms", "\" 3"));
+  }
+
+  /**
+   * Apache's and Traefik's lines are combined lines that end in a mark of their own: the combined
+   * grammar reads a line without the mark all the same (as nginx's parser would), but detection
+   * counts only marked lines, at least half of them.
+   */
+  private static void combinedLineWithATail(LineLogParser p, String read, String unmarked) {
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(timeOf(p, unmarked)).as("parsed").isTrue();
+    assertThat(new NginxAccessLogParser().readsLine().test(unmarked)).isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(unmarked)).isFalse();
+    assertThat(matchOf(p, read + "\n" + unmarked + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, read + "\n" + unmarked + "\n" + unmarked + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    // the mark alone, on a line the combined grammar does not read, is no line of the producer's
+    String notCombined = read.replace(" +0000]", "]");
+    assertThat(timeOf(p, notCombined)).isFalse();
+    assertThat(matchOf(p, notCombined + "\n" + notCombined + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
   private static String sourceOf(LineLogParser p, String line) {
     return Parse.text(p, "x.log", line + "\n").lines.get(0).source();
   }
