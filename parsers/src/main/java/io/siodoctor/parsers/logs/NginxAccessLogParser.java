@@ -27,18 +27,14 @@ public final class NginxAccessLogParser extends LineLogParser {
     super(LogFormat.NGINX_ACCESS);
   }
 
+  /**
+   * Detected with the parser's own line reader: at least one, and at least half, of the head's
+   * lines are combined-format lines (nginx's, Apache's and Traefik's alike).
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     // Apache's and Traefik's tails say whose combined lines these are: their FULL_MATCH outranks this one
-    return combined(head, length) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
-  }
-
-  /**
-   * Whether most lines of the head are combined-format lines (nginx, Apache, Traefik), as the
-   * line reader they share reads them.
-   */
-  static boolean combined(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, new NginxAccessLogParser().readsLine());
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override

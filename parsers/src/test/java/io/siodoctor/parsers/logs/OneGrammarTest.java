@@ -209,6 +209,15 @@ class OneGrammarTest {
   }
 
   @Test
+  void generic() {
+    String read = "2026-11-26 03:00:01,500 [ERROR] boom";
+    // a stack frame or a continuation has no time of its own: read with the time before it
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new GenericLogParser(), read, "\tat com.example.Foo.bar(Foo.java:12)");
+    // a time inside the line is not a timestamp
+    assertThat(new GenericLogParser().readsLine().test("boom at " + read)).isFalse();
+  }
+
+  @Test
   void apacheAccess() {
     String read = ProxyLogParsersTest.APACHE_ACCESS.lines().findFirst().orElseThrow();
     // the same combined line with nginx's $request_time: read by Apache's parser too, not its mark
