@@ -15,6 +15,7 @@ import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.engine.CauseFinding;
+import io.siodoctor.rules.engine.EventTally;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
@@ -316,7 +317,7 @@ public final class MemberScanner {
       analysedAny = true;
       // every finding counts; which ones another cause explains is decided over the whole incident
       for (CauseFinding f : result.findings()) {
-        add(f.cause().id(), f.finding());
+        add(f.cause().id(), f.finding(), result.tally(f));
       }
       if (listener != null) {
         try {
@@ -336,14 +337,14 @@ public final class MemberScanner {
     }
 
     /** A finding counts in the files its evidence is in; the uncited events in the first one's. */
-    private void add(String id, Finding fi) {
+    private void add(String id, Finding fi, EventTally tally) {
       boolean first = true;
       for (Evidence e : fi.evidence()) {
         CauseTally t = causes.computeIfAbsent(e.location().file(), k -> new LinkedHashMap<>())
             .computeIfAbsent(id, k -> new CauseTally(k, options.maxExamples()));
         if (first) {
           // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
-          t.addUncitedEvents(fi.events() - fi.evidence().size(), fi.tally().uncitedTimes());
+          t.addUncitedEvents(tally.count() - fi.evidence().size(), tally.uncitedTimes());
           first = false;
         }
         t.addConfidence(fi.confidence());
