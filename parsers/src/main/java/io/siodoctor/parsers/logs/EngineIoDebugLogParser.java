@@ -56,11 +56,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
    */
   @Override
   public MatchStrength match(byte[] head, int length) {
-    int first = HeadLines.firstNonSpace(head, length);
-    if (first == '{' || first == '[' || first < 0 || HeadLines.binary(head, length)) {
-      return MatchStrength.NO_MATCH;
-    }
-    List<String> lines = HeadLines.nonBlank(head, length, 200);
+    List<String> lines = HeadLines.textLines(head, length, 200);
     DebugState reader = (DebugState) openForHead();
     int shaped = 0;
     int family = 0;

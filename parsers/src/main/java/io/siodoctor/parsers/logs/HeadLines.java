@@ -54,6 +54,18 @@ final class HeadLines {
     return out;
   }
 
+  /**
+   * The non-blank lines of a head of plain text lines, for the formats whose lines are neither
+   * JSON nor binary: none when the head is empty, binary, or starts with {@code {} or {@code [}.
+   */
+  static List<String> textLines(byte[] head, int length, int max) {
+    int first = firstNonSpace(head, length);
+    if (first == '{' || first == '[' || first < 0 || binary(head, length)) {
+      return List.of();
+    }
+    return nonBlank(head, length, max);
+  }
+
   /** Whether the head looks binary: NUL bytes or many control characters. */
   static boolean binary(byte[] head, int length) {
     int ctl = 0;

@@ -159,6 +159,37 @@ class OneGrammarTest {
     assertThat(Parse.sniff(p, read.replace(" engine ", " express:router ") + "\n")).isFalse();
   }
 
+  @Test
+  void browserConsole() {
+    BrowserConsoleLogParser p = new BrowserConsoleLogParser();
+    String chrome = "(index):11 connect_error xhr poll error";
+    String firefox = "Firefox can’t establish a connection to the server at ws://localhost:3000/socket.io/?EIO=4"
+        + "&transport=websocket. websocket.js:54:20";
+    String strong = "GET http://127.0.0.1:47032/socket.io/?EIO=4&transport=polling&t=zdm41e9u"
+        + " net::ERR_CONNECTION_REFUSED";
+    // the page's own output, and a time that only looks like "file:line" (a Heroku router line)
+    String page = "connected BvImfnw-uuIClPFqAAAA via polling";
+    String router = ProxyLogParsersTest.HEROKU.lines().findFirst().orElseThrow();
+    assertThat(sourceOf(p, chrome)).as("parsed").isEqualTo("(index):11");
+    assertThat(sourceOf(p, firefox)).as("parsed").isEqualTo("websocket.js:54:20");
+    assertThat(sourceOf(p, router)).as("parsed").isNull();
+    assertThat(p.readsLine().test(chrome)).isTrue();
+    assertThat(p.readsLine().test(firefox)).isTrue();
+    assertThat(p.readsLine().test(strong)).isTrue();
+    assertThat(p.readsLine().test(page)).isFalse();
+    assertThat(p.readsLine().test(router)).isFalse();
+    // one browser message, or two located lines, among at least half counted lines
+    assertThat(matchOf(p, strong + "\n" + page + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, chrome + "\n" + chrome + "\n" + page + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, chrome + "\n" + page + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(matchOf(p, strong + "\n" + page + "\n" + page + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(matchOf(p, router + "\n" + router + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  private static String sourceOf(LineLogParser p, String line) {
+    return Parse.text(p, "x.log", line + "\n").lines.get(0).source();
+  }
+
   private static void aLineIsDetectedExactlyWhenItsParserReadsIt(LineLogParser p, String read, String nearMiss) {
     assertThat(timeOf(p, read)).as("parsed").isTrue();
     assertThat(p.readsLine().test(read)).isTrue();
