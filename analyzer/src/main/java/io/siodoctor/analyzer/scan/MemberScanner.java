@@ -383,13 +383,22 @@ public final class MemberScanner {
   private final class Chunk {
     final List<Record> records = new ArrayList<>();
     final List<InputSummary> inputs = new ArrayList<>();
-    /** Per file, the latest time of the lines the parser did not make records of. */
-    final Map<String, java.time.Instant> leftOut = new HashMap<>(4);
+    /** Per file, the latest time of the lines the parser did not make records of (most of a debug log). */
+    final Map<String, java.time.Instant[]> leftOut = new HashMap<>(4);
+    /** The last file such a line came from, and its latest time: looked up only when the file changes. */
+    String leftOutFile;
+    java.time.Instant[] leftOutLatest;
     /** Records that count in the incident's size ({@link IncidentBuilder#counts}). */
     long size;
 
     void leaveOut(String lineFile, java.time.Instant time) {
-      leftOut.merge(lineFile, time, (a, b) -> b.isAfter(a) ? b : a);
+      if (!lineFile.equals(leftOutFile)) {
+        leftOutFile = lineFile;
+        leftOutLatest = leftOut.computeIfAbsent(lineFile, f -> new java.time.Instant[1]);
+      }
+      if (leftOutLatest[0] == null || time.isAfter(leftOutLatest[0])) {
+        leftOutLatest[0] = time;
+      }
     }
 
     /** Builds the chunk's incident and runs the rules on it; every finding is counted in {@code tallies}. */
@@ -398,7 +407,7 @@ public final class MemberScanner {
       for (Record r : records) {
         builder.add(r);
       }
-      leftOut.forEach(builder::leaveOut);
+      leftOut.forEach((f, latest) -> builder.leaveOut(f, latest[0]));
       inputs.forEach(builder::addInput);
       Incident incident = builder.build();
       RuleEngine.Result result = analyzer.engine().run(incident);

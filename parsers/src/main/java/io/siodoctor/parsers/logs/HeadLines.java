@@ -99,14 +99,10 @@ final class HeadLines {
   }
 
   /**
-   * Whether at least one, and at least half, of the first 100 non-blank lines of a text head match
-   * {@code line}: the sniffing rule of the line-oriented proxy formats.
+   * Whether at least one, and at least half, of the first 100 non-blank lines of a text head are
+   * read by {@code line} (a parser's own line reader, {@link LineLogParser#readsLine}): the
+   * detection rule of the line-oriented proxy formats.
    */
-  static boolean mostlyMatch(byte[] head, int length, java.util.regex.Pattern line) {
-    return mostlyMatch(head, length, l -> line.matcher(l).find());
-  }
-
-  /** The same sniffing rule with a hand-written line test (formats told apart by a line's tail). */
   static boolean mostlyMatch(byte[] head, int length, java.util.function.Predicate<String> line) {
     if (binary(head, length)) {
       return false;
