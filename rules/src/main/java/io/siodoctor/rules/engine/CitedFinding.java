@@ -17,7 +17,7 @@ record CitedFinding(Finding finding, EventTally tally) {
 
   /** Cuts what a rule returned. */
   static CitedFinding of(Finding found) {
-    return cut(found, found.evidence(), found.events(), List.of());
+    return cut(found, found.events(), List.of());
   }
 
   /**
@@ -36,13 +36,20 @@ record CitedFinding(Finding finding, EventTally tally) {
     }
     Set<String> sids = new LinkedHashSet<>(finding.sessionIds());
     sids.addAll(other.finding.sessionIds());
-    Finding merged = new Finding(Math.min(1.0, Math.max(finding.confidence(), other.finding.confidence())),
-        all, sids, finding.detail(), finding.fix(), finding.events());
     // events counts this one's uncited events already: only the added places are new
-    return cut(merged, all, tally.count() + added, tally.uncitedTimes());
+    int events = tally.count() + added;
+    Finding merged = new Finding(Math.min(1.0, Math.max(finding.confidence(), other.finding.confidence())),
+        all, sids, finding.detail(), finding.fix(), events);
+    return cut(merged, events, tally.uncitedTimes());
   }
 
-  private static CitedFinding cut(Finding f, List<Evidence> evidence, int events, List<Instant> uncitedBefore) {
+  /** {@code f} with its evidence past {@link Finding#MAX_EVIDENCE} cut, their times after {@code uncitedBefore}. */
+  private static CitedFinding cut(Finding f, int events, List<Instant> uncitedBefore) {
+    List<Evidence> evidence = f.evidence();
+    int count = Math.max(events, evidence.size() + uncitedBefore.size());
+    if (evidence.size() <= Finding.MAX_EVIDENCE && count == f.events()) {
+      return new CitedFinding(f, new EventTally(count, uncitedBefore));
+    }
     List<Instant> uncited = new ArrayList<>(uncitedBefore);
     List<Evidence> cited = evidence;
     if (evidence.size() > Finding.MAX_EVIDENCE) {
@@ -53,7 +60,6 @@ record CitedFinding(Finding finding, EventTally tally) {
       }
       cited = evidence.subList(0, Finding.MAX_EVIDENCE);
     }
-    int count = Math.max(events, evidence.size() + uncitedBefore.size());
     Finding citing = new Finding(f.confidence(), cited, f.sessionIds(), f.detail(), f.fix(), count);
     return new CitedFinding(citing, new EventTally(count, uncited));
   }
