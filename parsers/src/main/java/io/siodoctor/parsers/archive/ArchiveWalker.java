@@ -213,7 +213,11 @@ public final class ArchiveWalker {
     }
     if (kind.compression()) {
       CountingInputStream counted = new CountingInputStream(in);
-      InputStream decompressed = decompressor(kind, counted);
+      InputStream decompressed = kind == ContainerKind.GZIP && local != null
+          && ParallelGzipInputStream.applies(Files.size(local), head)
+          ? new ParallelGzipInputStream(counted, () -> Files.newInputStream(local), limits.maxRatio(),
+              ParallelGzipInputStream.segmentBytes(), Runtime.getRuntime().availableProcessors())
+          : decompressor(kind, counted);
       LongSupplier compressed = decompressed instanceof InputStreamStatistics st
           ? st::getCompressedCount : counted::count;
       GuardedInputStream guard = new GuardedInputStream(decompressed, kind.label, compressed, limits, budget);
