@@ -20,7 +20,7 @@ import java.util.zip.Inflater;
 final class GzipMembers {
   /** Decompressed bytes one task keeps in memory: past it, the task stops at the next member start. */
   static final long OUTPUT_CAP = 48L << 20;
-  private static final int CHUNK = 256 << 10;
+  static final int CHUNK = 256 << 10;
   private static final int FHCRC = 0x02;
   private static final int FEXTRA = 0x04;
   private static final int FNAME = 0x08;
@@ -79,11 +79,13 @@ final class GzipMembers {
   private final Window window;
   private final long maxRatio;
   private final BooleanSupplier cancelled;
+  private final Buffers buffers;
 
-  GzipMembers(Window window, long maxRatio, BooleanSupplier cancelled) {
+  GzipMembers(Window window, long maxRatio, BooleanSupplier cancelled, Buffers buffers) {
     this.window = window;
     this.maxRatio = maxRatio;
     this.cancelled = cancelled;
+    this.buffers = buffers;
   }
 
   /** Reads the members from the first plausible header in {@code [from, segmentEnd)}, until one starts at or past {@code segmentEnd}. */
@@ -98,25 +100,24 @@ final class GzipMembers {
 
   /** Reads the members from {@code start} (a member start known or guessed), until one starts at or past {@code segmentEnd}. */
   Result from(long start, long segmentEnd) {
-    List<ByteBuffer> out = new ArrayList<>();
-    long[] kept = {0};
+    Output out = new Output(buffers);
     long pos = start;
     Inflater inflater = new Inflater(true);
     try {
       while (pos < segmentEnd && !cancelled.getAsBoolean()) {
         if (window.eof && pos == window.limit) {
-          return new Result(start, pos, out, kept[0], true);
-        }
-        if (kept[0] >= OUTPUT_CAP) {
           break;
         }
-        long end = member(pos, inflater, out, kept);
+        if (out.bytes >= OUTPUT_CAP) {
+          break;
+        }
+        long end = member(pos, inflater, out);
         if (end < 0) {
           break;
         }
         pos = end;
       }
-      return new Result(start, pos, out, kept[0], window.eof && pos == window.limit);
+      return new Result(start, pos, out.finish(), out.bytes, window.eof && pos == window.limit);
     } finally {
       inflater.end();
     }
@@ -126,65 +127,138 @@ final class GzipMembers {
    * Inflates one member at {@code pos} onto {@code out}: its end, or -1 when it cannot be read whole
    * (then {@code out} is as it was).
    */
-  private long member(long pos, Inflater inflater, List<ByteBuffer> out, long[] kept) {
+  private long member(long pos, Inflater inflater, Output out) {
     long data = headerEnd(pos);
     if (data < 0) {
       return -1;
     }
-    int outSize = out.size();
+    out.mark();
     long expanded = 0;
     CRC32 crc = new CRC32();
     inflater.reset();
     long fed = data;
-    byte[] chunk = new byte[CHUNK];
-    int used = 0;
     try {
       while (!inflater.finished()) {
         if (inflater.needsInput()) {
           if (fed >= window.limit) {
-            return undo(out, outSize);
+            return out.undo();
           }
           ByteBuffer piece = window.piece(fed);
           inflater.setInput(piece.array(), piece.position(), piece.remaining());
           fed += piece.remaining();
         }
-        int n = inflater.inflate(chunk, used, chunk.length - used);
+        byte[] chunk = out.room();
+        int n = inflater.inflate(chunk, out.used, chunk.length - out.used);
         if (n == 0 && (inflater.needsDictionary() || !inflater.needsInput() && !inflater.finished())) {
-          return undo(out, outSize);
+          return out.undo();
         }
-        crc.update(chunk, used, n);
-        used += n;
+        crc.update(chunk, out.used, n);
+        out.used += n;
         expanded += n;
         long compressed = data - pos + inflater.getBytesRead();
         // any point past the ratio: the sequential read may refuse there, so it reads this member
-        if (expanded > maxRatio * compressed || kept[0] + expanded > OUTPUT_CAP + CHUNK
+        if (expanded > maxRatio * compressed || out.bytes + expanded > OUTPUT_CAP + CHUNK
             || cancelled.getAsBoolean()) {
-          return undo(out, outSize);
-        }
-        if (used == chunk.length) {
-          out.add(ByteBuffer.wrap(chunk));
-          chunk = new byte[CHUNK];
-          used = 0;
+          return out.undo();
         }
       }
     } catch (DataFormatException e) {
-      return undo(out, outSize);
-    }
-    if (used > 0) {
-      out.add(ByteBuffer.wrap(chunk, 0, used));
+      return out.undo();
     }
     long trailer = fed - inflater.getRemaining();
     if (trailer + 8 > window.limit || le32(trailer) != crc.getValue()
         || le32(trailer + 4) != (expanded & 0xffffffffL)) {
-      return undo(out, outSize);
+      return out.undo();
     }
-    kept[0] += expanded;
+    out.bytes += expanded;
     return trailer + 8;
   }
 
-  private static long undo(List<ByteBuffer> out, int size) {
-    out.subList(size, out.size()).clear();
-    return -1;
+  /**
+   * A task's output: members inflated one after the other into the same arrays of {@link #CHUNK}
+   * bytes (small members share one), each array in exactly one buffer of the result, so the reader
+   * can give it back to {@link Buffers} once read. A member that cannot be read whole is taken back.
+   */
+  private static final class Output {
+    private final Buffers buffers;
+    private final List<ByteBuffer> full = new ArrayList<>();
+    private byte[] current;
+    private int from;
+    int used;
+    long bytes;
+    private int markFull;
+    private byte[] markCurrent;
+    private int markFrom;
+    private int markUsed;
+
+    Output(Buffers buffers) {
+      this.buffers = buffers;
+    }
+
+    /** The array to inflate into at {@link #used}, with room left. */
+    byte[] room() {
+      if (current != null && used == current.length) {
+        full.add(ByteBuffer.wrap(current, from, used - from));
+        current = null;
+      }
+      if (current == null) {
+        current = buffers.take();
+        from = 0;
+        used = 0;
+      }
+      return current;
+    }
+
+    void mark() {
+      markFull = full.size();
+      markCurrent = current;
+      markFrom = from;
+      markUsed = used;
+    }
+
+    long undo() {
+      full.subList(markFull, full.size()).clear();
+      current = markCurrent;
+      from = markFrom;
+      used = markUsed;
+      return -1;
+    }
+
+    List<ByteBuffer> finish() {
+      if (current != null && used > from) {
+        full.add(ByteBuffer.wrap(current, from, used - from));
+      }
+      current = null;
+      return full;
+    }
+  }
+
+  /** Arrays of {@link #CHUNK} bytes read and given back, taken again by the tasks: less garbage. */
+  static final class Buffers {
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
+    private final int max;
+
+    Buffers(int max) {
+      this.max = max;
+    }
+
+    byte[] take() {
+      byte[] b = free.poll();
+      if (b == null) {
+        return new byte[CHUNK];
+      }
+      size.decrementAndGet();
+      return b;
+    }
+
+    /** Gives back the array of a buffer read to its end (no other buffer uses it). */
+    void giveBack(ByteBuffer read) {
+      if (read.hasArray() && read.array().length == CHUNK && size.get() < max) {
+        size.incrementAndGet();
+        free.add(read.array());
+      }
+    }
   }
 
   /** Where the deflate data of the member whose header starts at {@code p} begins, or -1. */

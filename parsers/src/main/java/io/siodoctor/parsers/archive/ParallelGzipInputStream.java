@@ -68,6 +68,8 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
   private final Deque<ByteBuffer> output = new ArrayDeque<>();
   /** The length asked by every call that gave bytes: the sequential read repeats them. */
   private final CallLengths calls = new CallLengths();
+  /** Arrays read, for the tasks to inflate into again: about what the tasks in flight hold. */
+  private final GzipMembers.Buffers buffers;
   private long compressedCount;
   private long delivered;
   private GzipCompressorInputStream sequential;
@@ -83,6 +85,7 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
     this.maxRatio = maxRatio;
     this.segmentBytes = segmentBytes;
     this.inFlight = Math.max(2, threads + 1);
+    this.buffers = new GzipMembers.Buffers((int) (inFlight * (16L << 20) / GzipMembers.CHUNK));
   }
 
   /** Whether a gzip file of {@code bytes} whose first bytes are {@code head} is read this way. */
@@ -93,7 +96,7 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
     // a first header the sequential decompressor refuses fails in its constructor, reported as such
     GzipMembers.Window w = new GzipMembers.Window(new byte[][] {head}, 0, Math.max(1, head.length), head.length,
         false);
-    return new GzipMembers(w, Long.MAX_VALUE, () -> false).headerEnd(0) > 0;
+    return new GzipMembers(w, Long.MAX_VALUE, () -> false, null).headerEnd(0) > 0;
   }
 
   static int segmentBytes() {
@@ -139,7 +142,7 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
       int n = Math.min(len - done, head.remaining());
       head.get(b, off + done, n);
       if (!head.hasRemaining()) {
-        output.pollFirst();
+        buffers.giveBack(output.pollFirst());
       }
       delivered += n;
       done += n;
@@ -228,7 +231,7 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
     long limit = Math.min(loadedBytes, (last + 1) * segmentBytes);
     GzipMembers.Window w = new GzipMembers.Window(segs.toArray(new byte[0][]), base, segmentBytes, limit,
         sourceEnded && limit == loadedBytes);
-    return new GzipMembers(w, maxRatio, () -> cancelled);
+    return new GzipMembers(w, maxRatio, () -> cancelled, buffers);
   }
 
   /** Reads the source up to segment {@code last} (or its end). */
