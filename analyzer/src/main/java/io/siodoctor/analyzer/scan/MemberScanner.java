@@ -15,6 +15,7 @@ import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.engine.CauseFinding;
+import io.siodoctor.rules.engine.EventTally;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
@@ -420,20 +421,20 @@ public final class MemberScanner {
       RuleEngine.Result result = analyzer.engine().run(incident);
       // every finding counts; which ones another cause explains is decided over the whole incident
       for (CauseFinding f : result.findings()) {
-        add(tallies, f.cause().id(), f.finding());
+        add(tallies, f.cause().id(), f.finding(), result.tally(f));
       }
       return new Analysed(tallies, listener == null ? null : Analyzer.rank(incident, result));
     }
 
     /** A finding counts in the files its evidence is in; the uncited events in the first one's. */
-    private void add(Map<String, Map<String, CauseTally>> tallies, String id, Finding fi) {
+    private void add(Map<String, Map<String, CauseTally>> tallies, String id, Finding fi, EventTally tally) {
       boolean first = true;
       for (Evidence e : fi.evidence()) {
         CauseTally t = tallies.computeIfAbsent(e.location().file(), k -> new LinkedHashMap<>())
             .computeIfAbsent(id, k -> new CauseTally(k, options.maxExamples()));
         if (first) {
           // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
-          t.addUncitedEvents(fi.events() - fi.evidence().size(), fi.tally().uncitedTimes());
+          t.addUncitedEvents(tally.count() - fi.evidence().size(), tally.uncitedTimes());
           first = false;
         }
         t.addConfidence(fi.confidence());
