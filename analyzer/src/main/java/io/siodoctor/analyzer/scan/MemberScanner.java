@@ -330,9 +330,9 @@ public final class MemberScanner {
       chunk = new Chunk();
       chunkSize = 0;
       unit = correlator.unit(file);
-      // the pool is for cores that would idle: while other files are read too, they have work (on
-      // the 1 GB night on 2 cores, analysing beside two readers cost 0.9 s more CPU and saved nothing)
-      if (!mayUsePool || reading.get() > 1 && !FastPaths.forced()) {
+      // the pool is for cores that would idle: while a file per thread is read they have work, and
+      // handing the chunks over would only add some (records read again from another core's cache)
+      if (!mayUsePool || reading.get() >= options.threads() && !FastPaths.forced()) {
         // the chunks on the pool come first: their tallies join in reading order
         while (!analysing.isEmpty()) {
           joinOldest();
