@@ -290,7 +290,7 @@ public final class MemberScanner {
       }
       correlator.observe(record, unit);
       har |= record instanceof HttpExchange || record instanceof WsFrame;
-      chunk.records.add(record);
+      chunk.add(record, har);
       if (IncidentBuilder.counts(plan, record)) {
         chunk.size++;
       }
@@ -387,9 +387,19 @@ public final class MemberScanner {
     }
   }
 
-  /** One chunk's records, with what its incident needs besides them; analysed alone, on any thread. */
+  /**
+   * One chunk's records, with what its incident needs besides them; analysed alone, on any thread.
+   * Its records wait in a list for the builder, except a HAR's (a HAR is analysed whole) and those of
+   * a chunk that grows far beyond {@link ScanOptions#chunkRecords}: its builder takes them as they
+   * come, so that its retention bounds the memory as it does in {@code analyze}.
+   */
   private final class Chunk {
+    /** The records not yet offered to the builder; with a listener, every record of the chunk. */
     final List<Record> records = new ArrayList<>();
+    /** Made when a record is first offered to it. */
+    IncidentBuilder builder;
+    /** How many of {@link #records} were offered to the builder already (with a listener, which keeps them). */
+    int offered;
     final List<InputSummary> inputs = new ArrayList<>();
     /** Per file, the latest time of the lines the parser did not make records of (most of a debug log). */
     final Map<String, java.time.Instant[]> leftOut = new HashMap<>(4);
@@ -398,6 +408,30 @@ public final class MemberScanner {
     java.time.Instant[] leftOutLatest;
     /** Records that count in the incident's size ({@link IncidentBuilder#counts}). */
     long size;
+
+    /** @param now offer it to the builder at once (a HAR's records: its chunk ends with it) */
+    void add(Record record, boolean now) {
+      records.add(record);
+      if (now || records.size() - offered > 4L * options.chunkRecords()) {
+        offerWaiting();
+      }
+    }
+
+    /** Offers the waiting records to the builder, in reading order. */
+    private void offerWaiting() {
+      if (builder == null) {
+        builder = new IncidentBuilder(plan);
+      }
+      for (int i = offered; i < records.size(); i++) {
+        builder.add(records.get(i));
+      }
+      if (listener == null) {
+        records.clear();
+        offered = 0;
+      } else {
+        offered = records.size();
+      }
+    }
 
     void leaveOut(String lineFile, java.time.Instant time) {
       if (!lineFile.equals(leftOutFile)) {
@@ -411,10 +445,7 @@ public final class MemberScanner {
 
     /** Builds the chunk's incident and runs the rules on it; every finding is counted in {@code tallies}. */
     Analysed analyse(Map<String, Map<String, CauseTally>> tallies) {
-      IncidentBuilder builder = new IncidentBuilder(plan);
-      for (Record r : records) {
-        builder.add(r);
-      }
+      offerWaiting();
       leftOut.forEach((f, latest) -> builder.leaveOut(f, latest[0]));
       inputs.forEach(builder::addInput);
       Incident incident = builder.build();
