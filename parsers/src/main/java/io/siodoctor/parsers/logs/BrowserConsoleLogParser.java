@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -167,7 +168,6 @@ public final class BrowserConsoleLogParser extends LineLogParser {
     @Override
     protected void line(byte[] b, int s, int e, long n) {
       if (s == e) {
-        keptAsText();
         return;
       }
       int p = s;
@@ -234,7 +234,9 @@ public final class BrowserConsoleLogParser extends LineLogParser {
       int sp = text.indexOf(' ');
       if (sp > 0 && EngineIoDebugLogParser.isNamespace(text.substring(0, sp))) {
         String ns = text.substring(0, sp);
-        String msg = stripDelta(text.substring(sp + 1));
+        // debug's own grammar for its trailing delta
+        byte[] mb = text.substring(sp + 1).getBytes(StandardCharsets.UTF_8);
+        String msg = new String(mb, 0, EngineIoDebugLogParser.stripDelta(mb, 0, mb.length), StandardCharsets.UTF_8);
         EngineIoMessages.recognise(ns, msg, result);
         if (time != null) {
           lastTime = time;
@@ -251,17 +253,6 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time, fileNode, level, source, sid, text, result.event, result.fact, null);
-    }
-
-    private String stripDelta(String msg) {
-      int sp = msg.lastIndexOf(" +");
-      if (sp >= 0) {
-        String d = msg.substring(sp + 2);
-        if (d.matches("\\d+(ms|s|m|h|d)")) {
-          return msg.substring(0, sp);
-        }
-      }
-      return msg;
     }
   }
 }

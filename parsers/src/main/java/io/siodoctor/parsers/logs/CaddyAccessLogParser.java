@@ -263,7 +263,6 @@ public final class CaddyAccessLogParser extends LineLogParser {
     protected void line(byte[] b, int s, int e, long n) {
       object = false;
       if (s == e) {
-        keptAsText();
         return;
       }
       String line = Ascii.str(b, s, e);

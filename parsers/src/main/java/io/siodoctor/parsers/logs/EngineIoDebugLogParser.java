@@ -140,6 +140,31 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     return NS_CHARS[c & 0xff];
   }
 
+  /**
+   * Drops debug's trailing {@code " +25ms"} delta (and trailing white space) from {@code
+   * b[s..e)}; returns the new end. Debug ends every line of its TTY form with it; the browser
+   * console reads the client's debug output with it too.
+   */
+  static int stripDelta(byte[] b, int s, int e) {
+    e = Ascii.trimEnd(b, s, e);
+    int i = e - 1;
+    // unit letters
+    while (i >= s && Ascii.isLower(b[i])) {
+      i--;
+    }
+    if (i == e - 1 || e - 1 - i > 2) {
+      return e;
+    }
+    int d = i;
+    while (i >= s && Ascii.isDigit(b[i])) {
+      i--;
+    }
+    if (i == d || i < s + 1 || b[i] != '+' || b[i - 1] != ' ') {
+      return e;
+    }
+    return i - 1;
+  }
+
   // ---------------------------------------------------------------- parsing
 
   @Override
@@ -486,27 +511,6 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         i++;
       }
       return o;
-    }
-
-    /** Drops debug's trailing " +25ms" delta from b[s..e); returns the new end. */
-    private static int stripDelta(byte[] b, int s, int e) {
-      e = Ascii.trimEnd(b, s, e);
-      int i = e - 1;
-      // unit letters
-      while (i >= s && Ascii.isLower(b[i])) {
-        i--;
-      }
-      if (i == e - 1 || e - 1 - i > 2) {
-        return e;
-      }
-      int d = i;
-      while (i >= s && Ascii.isDigit(b[i])) {
-        i--;
-      }
-      if (i == d || i < s + 1 || b[i] != '+' || b[i - 1] != ' ') {
-        return e;
-      }
-      return i - 1;
     }
 
     /** The index of the '|' of a docker-compose prefix "name   | ", or -1. */

@@ -167,7 +167,6 @@ public final class GenericLogParser extends LineLogParser {
     @Override
     protected void line(byte[] b, int s, int e, long n) {
       if (s == e) {
-        keptAsText();
         return;
       }
       int q = timestamp(times, b, s, e, syslogYear);
