@@ -249,6 +249,35 @@ class OneGrammarTest {
     assertThat(matchOf(p, notCombined + "\n" + notCombined + "\n")).isEqualTo(MatchStrength.NO_MATCH);
   }
 
+  @Test
+  void nettySocketIo() {
+    NettySocketIoLogParser p = new NettySocketIoLogParser();
+    String read = "2026-12-07T14:10:19.675Z [nioEventLoopGroup-3-2] DEBUG com.corundumstudio.socketio.handler"
+        + ".AuthorizeHandler - Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {}";
+    String abbreviated = "2026-12-07 14:10:50.040 [nioEventLoopGroup-3-1] DEBUG c.c.socketio.transport.PollingTransport"
+        + " - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection";
+    String app = "2026-12-07T14:10:20.155Z [nioEventLoopGroup-3-2] INFO app - [server] connect"
+        + " 31a5d1cd-6a20-4e29-b96c-d41d23e07318";
+    // the package named outside a logging line: a README, an import, a build file
+    String readme = "A working connection to a netty-socketio server (Java, com.corundumstudio.socketio - 2.0.13)";
+    String java = "import com.corundumstudio.socketio.SocketIOServer;";
+    String pom = "      <groupId>com.corundumstudio.socketio</groupId>";
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(abbreviated)).isTrue();
+    assertThat(p.readsLine().test(app)).isFalse();
+    assertThat(p.readsLine().test(readme)).isFalse();
+    assertThat(p.readsLine().test(java)).isFalse();
+    assertThat(p.readsLine().test(pom)).isFalse();
+    // one line of the server's full logger name is its mark, among any number of the app's lines
+    assertThat(matchOf(p, app + "\n" + app + "\n" + read + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    // logback's abbreviation is shared with other packages: a message the server writes is needed
+    assertThat(matchOf(p, abbreviated + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, abbreviated.replace("is not registered. Closing connection", "polling") + "\n"))
+        .isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(matchOf(p, readme + "\n" + java + "\n" + pom + "\n" + app + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
   private static String sourceOf(LineLogParser p, String line) {
     return Parse.text(p, "x.log", line + "\n").lines.get(0).source();
   }
