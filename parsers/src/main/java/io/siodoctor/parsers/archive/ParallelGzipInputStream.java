@@ -2,6 +2,7 @@ package io.siodoctor.parsers.archive;
 
 import io.siodoctor.parsers.CountingInputStream;
 import io.siodoctor.parsers.FastPaths;
+import io.siodoctor.parsers.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -34,7 +35,7 @@ import org.apache.commons.compress.utils.InputStreamStatistics;
  * GuardedInputStream} are then exactly those of the sequential read. Memory: the segments loaded ahead
  * and the output of a few tasks.
  */
-final class ParallelGzipInputStream extends InputStream implements InputStreamStatistics {
+final class ParallelGzipInputStream extends BlockInputStream implements InputStreamStatistics {
   /** Compressed size from which a local gzip file is read this way. */
   static final long PARALLEL_BYTES = 8L << 20;
   /** Compressed bytes per task. */
@@ -43,6 +44,8 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
   static final int FORCED_SEGMENT_BYTES = 4 << 10;
   /** Segments past its own that a task's last member may reach; a longer member is read sequentially. */
   private static final int LOOKAHEAD = 8;
+  /** Tasks started ahead of the one read, at most. */
+  private static final int MAX_IN_FLIGHT = 6;
 
   private static final ExecutorService POOL = pool();
 
@@ -84,7 +87,8 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
     this.reopen = reopen;
     this.maxRatio = maxRatio;
     this.segmentBytes = segmentBytes;
-    this.inFlight = Math.max(2, threads + 1);
+    // each task holds up to OUTPUT_CAP (a 1 MB segment of logs: 10-30 MB): a few, whatever the cores
+    this.inFlight = Math.min(MAX_IN_FLIGHT, Math.max(2, threads + 1));
     this.buffers = new GzipMembers.Buffers((int) (inFlight * (16L << 20) / GzipMembers.CHUNK));
   }
 
@@ -101,13 +105,6 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
 
   static int segmentBytes() {
     return FastPaths.forced() ? FORCED_SEGMENT_BYTES : SEGMENT_BYTES;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n <= 0 ? -1 : one[0] & 0xff;
   }
 
   /**
@@ -359,7 +356,7 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
    * The first {@code firstBytes} of {@code first}, then {@code rest}; every read filled whole until
    * the end, as a file gives them (the sequential decompressor's byte offsets depend on it).
    */
-  private static final class Joined extends InputStream {
+  private static final class Joined extends BlockInputStream {
     private final InputStream first;
     private final InputStream rest;
     private long firstLeft;
@@ -368,13 +365,6 @@ final class ParallelGzipInputStream extends InputStream implements InputStreamSt
       this.first = first;
       this.rest = rest;
       this.firstLeft = firstBytes;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n <= 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
