@@ -221,7 +221,14 @@ public final class ArchiveWalker {
       LongSupplier compressed = decompressed instanceof InputStreamStatistics st
           ? st::getCompressedCount : counted::count;
       GuardedInputStream guard = new GuardedInputStream(decompressed, kind.label, compressed, limits, budget);
-      walkStream(guard, name, depth + 1, with(guards, guard), entries, visitor);
+      try {
+        walkStream(guard, name, depth + 1, with(guards, guard), entries, visitor);
+      } finally {
+        if (decompressed instanceof ParallelGzipInputStream parallel) {
+          // its tasks ahead hold permits shared by every stream, read to the end or not
+          parallel.stop();
+        }
+      }
     } else if (kind == ContainerKind.TAR) {
       walkTar(in, name, depth, guards, entries, visitor);
     } else {

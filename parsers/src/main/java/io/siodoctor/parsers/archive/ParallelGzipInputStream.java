@@ -48,6 +48,12 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
   private static final int MAX_IN_FLIGHT = 6;
 
   private static final ExecutorService POOL = pool();
+  /**
+   * Tasks ahead of the one each stream reads, over every stream at once: a batch scan reads several
+   * .gz files together, and each task may hold tens of MB.
+   */
+  private static final java.util.concurrent.Semaphore AHEAD =
+      new java.util.concurrent.Semaphore(permits());
 
   private final InputStream source;
   private final ArchiveWalker.Opener reopen;
@@ -89,7 +95,7 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
     this.segmentBytes = segmentBytes;
     // each task holds up to OUTPUT_CAP (a 1 MB segment of logs: 10-30 MB): a few, whatever the cores
     this.inFlight = Math.min(MAX_IN_FLIGHT, Math.max(2, threads + 1));
-    this.buffers = new GzipMembers.Buffers((int) (inFlight * (16L << 20) / GzipMembers.CHUNK));
+    this.buffers = new GzipMembers.Buffers((int) ((16L << 20) / GzipMembers.CHUNK));
   }
 
   /** Whether a gzip file of {@code bytes} whose first bytes are {@code head} is read this way. */
@@ -166,7 +172,7 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
       }
       long segmentEnd = (p.segment + 1) * segmentBytes;
       if (verified >= segmentEnd) {
-        ahead.pollFirst();
+        release(ahead.pollFirst());
         continue;
       }
       GzipMembers.Result r = p.take();
@@ -188,15 +194,35 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
       atEnd = r.atEof();
       release();
     }
+    if (atEnd) {
+      stop();
+    }
+  }
+
+  /** Permits free over every stream (tests: all of them once the streams are read or stopped). */
+  static int permitsFree() {
+    return AHEAD.availablePermits();
+  }
+
+  static int permits() {
+    return Math.max(4, Runtime.getRuntime().availableProcessors());
   }
 
   /** Starts the tasks of the next segments, up to a few ahead of the one read. */
   private void schedule() throws IOException {
     nextSegment = Math.max(nextSegment, verified / segmentBytes);
     while (ahead.size() < inFlight) {
+      // the first task needs no permit: every stream goes on reading
+      boolean permit = !ahead.isEmpty();
+      if (permit && !AHEAD.tryAcquire()) {
+        return;
+      }
       load(nextSegment + LOOKAHEAD);
       long from = nextSegment * segmentBytes;
       if (from >= loadedBytes) {
+        if (permit) {
+          AHEAD.release();
+        }
         return;
       }
       long segment = nextSegment++;
@@ -207,7 +233,7 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
       FutureTask<GzipMembers.Result> task = new FutureTask<>(() -> known
           ? members.from(start, segmentEnd) : members.guessed(from, segmentEnd));
       POOL.execute(task);
-      ahead.add(new Pending(segment, task));
+      ahead.add(new Pending(segment, task, permit));
     }
   }
 
@@ -259,8 +285,7 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
    * is, then on the rest of the source (so every stored byte is read from the source once).
    */
   private void goSequential() throws IOException {
-    cancelled = true;
-    ahead.clear();
+    stop();
     output.clear();
     InputStream again = reopen.open();
     InputStream both = new Joined(again, loadedBytes, source);
@@ -299,15 +324,31 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
     return sequential != null ? sequential.getUncompressedCount() : delivered;
   }
 
+  /**
+   * Stops the tasks and gives back their permits, whether or not the stream was read to its end
+   * (the walker calls it when the member is visited; the stream itself stays open).
+   */
+  void stop() {
+    cancelled = true;
+    while (!ahead.isEmpty()) {
+      release(ahead.pollFirst());
+    }
+  }
+
   @Override
   public void close() throws IOException {
-    cancelled = true;
-    ahead.clear();
+    stop();
     output.clear();
     if (sequential != null) {
       sequential.close();
     } else {
       source.close();
+    }
+  }
+
+  private static void release(Pending p) {
+    if (p.permit) {
+      AHEAD.release();
     }
   }
 
@@ -326,11 +367,14 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
   private static final class Pending {
     final long segment;
     final FutureTask<GzipMembers.Result> task;
+    /** Whether it holds one of the {@link #AHEAD} permits. */
+    final boolean permit;
     boolean taken;
 
-    Pending(long segment, FutureTask<GzipMembers.Result> task) {
+    Pending(long segment, FutureTask<GzipMembers.Result> task, boolean permit) {
       this.segment = segment;
       this.task = task;
+      this.permit = permit;
     }
 
     /** The task's result, the first time; null after (its members were handed on). */

@@ -151,6 +151,8 @@ class ParallelGzipInputStreamTest {
         out.write(buf, 0, n);
       }
       // a sound file is read by the tasks to its end, never handed to the sequential read
+      // every task ahead gave its permit back: the next streams are not held back
+      assertThat(ParallelGzipInputStream.permitsFree()).isEqualTo(ParallelGzipInputStream.permits());
       if (parallel) {
         assertThat(in.readSequentially()).as("went sequential with segments of %d", segment).isFalse();
         assertThat(in.getCompressedCount()).isEqualTo(gz.length);
@@ -278,6 +280,8 @@ class ParallelGzipInputStreamTest {
     }
     Recorder r = new Recorder();
     new ArchiveWalker(limits).walk(new ArchiveWalker.TopLevelFile(f, "night.log.gz", gz.length), r);
+    // read to the end or stopped by an error or a limit, the walk gave every permit back
+    assertThat(ParallelGzipInputStream.permitsFree()).isEqualTo(ParallelGzipInputStream.permits());
     System.clearProperty(FastPaths.FORCE_PROPERTY);
     if (r.seen.stream().noneMatch(l -> l.contains("gzip: "))) {
       // read ahead or not, every stored byte is read once (a broken file: up to where each read stopped)
