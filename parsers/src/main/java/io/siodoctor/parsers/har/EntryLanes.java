@@ -36,6 +36,8 @@ final class EntryLanes {
   private static final int LANES_A_CORE = 2;
   /** A window holds this many regions more than it has lanes: the lanes' shares are larger than a region. */
   private static final int TAIL_REGIONS = 1;
+  /** The largest usual window, whatever the cores: three of them live in the heap at once. */
+  private static final int MAX_WINDOW_BYTES = 24 << 20;
   /** Windows at most in use: the one scanned, the one before it whose entries are being read, one spare. */
   private static final int WINDOWS = 3;
   /** The smallest region, even when {@link FastPaths} forces the lanes on small inputs. */
@@ -84,7 +86,8 @@ final class EntryLanes {
   EntryLanes(byte[] buffered, InputStream in, long offset, int line, int column, int lanes, int region) {
     this.in = in;
     this.lanes = Math.max(1, lanes);
-    this.region = Math.max(MIN_REGION_BYTES, region);
+    // many cores: smaller regions, the windows' memory stays the same (three windows at most)
+    this.region = Math.max(MIN_REGION_BYTES, Math.min(region, MAX_WINDOW_BYTES / (this.lanes + TAIL_REGIONS)));
     this.windowBytes = (this.lanes + TAIL_REGIONS) * this.region;
     this.window = new Window(Arrays.copyOf(buffered, Math.max(windowBytes, buffered.length)), free, windowBytes);
     this.windowsMade = 1;
