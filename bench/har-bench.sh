@@ -24,7 +24,7 @@ har="$out/page-$size-$(printf '%s %s' "$src" "$gen_sum" | cksum | cut -d' ' -f1)
 # a private copy: a rebuild during the run must not swap the jar under the benchmark
 jar="$out/sio-doctor.jar"
 cp "$root/analyzer/target/sio-doctor.jar" "$jar"
-bytes=$(stat -c %s "$har")
+bytes=$(stat -L -c %s "$har")
 mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1048576}')
 echo "file: $har ($mb MB), heap $heap, $rounds rounds, $(nproc) cores"
 # one warm-up of each (page cache, CDS archive), not counted

@@ -105,7 +105,7 @@ public final class Analyzer {
   /** One summary per plain member: an archive's members are inputs of their own ({@code capture.zip!server.log}). */
   private static List<InputSummary> read(InputSource source, IncidentBuilder builder) {
     try (AsyncRecordSink sink = new AsyncRecordSink(builder.sink())) {
-      return new InputReader().readAll(source.name(), source::open, sink);
+      return new InputReader().readAll(source.name(), source.opener(), sink);
     }
   }
 }

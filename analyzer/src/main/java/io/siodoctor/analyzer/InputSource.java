@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer;
 
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,43 +8,25 @@ import java.nio.file.Path;
 
 /**
  * One input of an analysis: the name shown in evidence, and a way to open its bytes (a file, stdin,
- * an upload). Opened once.
+ * an upload's part, kept in memory or spilled to a temporary file). Opened once.
+ *
+ * @param opener opens the bytes; a missing file throws {@link java.nio.file.NoSuchFileException}
  */
-public interface InputSource {
+public record InputSource(String name, ArchiveWalker.Opener opener) {
 
-  String name();
+  public InputStream open() throws IOException {
+    return opener.open();
+  }
 
-  InputStream open() throws IOException;
-
-  static InputSource of(Path path) {
+  public static InputSource of(Path path) {
     return of(path, path.toString());
   }
 
-  static InputSource of(Path path, String name) {
-    return new InputSource() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public InputStream open() throws IOException {
-        return Files.newInputStream(path);
-      }
-    };
+  public static InputSource of(Path path, String name) {
+    return new InputSource(name, () -> Files.newInputStream(path));
   }
 
-  static InputSource of(String name, InputStream in) {
-    return new InputSource() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public InputStream open() {
-        return in;
-      }
-    };
+  public static InputSource of(String name, InputStream in) {
+    return new InputSource(name, () -> in);
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * One cause in the report, as the JSON contract shows it ({@code causes[]}), plus what the finding
  * measured ({@code detail}), the sessions it affects and how many records showed it ({@code
  * events}; the evidence list is capped). The times of the events it does not cite are batch data:
- * a scan reads them from the rules' findings ({@code Finding.tally()}), never from the report.
+ * a scan reads them from the rule engine's result ({@code RuleEngine.Result.tally}), never from the report.
  */
 public record RankedCause(
     String id,

@@ -133,6 +133,28 @@ public final class IncidentMerge {
     total.computeIfAbsent(t.id(), id -> new CauseTally(id, 1)).merge(t);
   }
 
+  /**
+   * Joins the tallies of one analysis unit (per file, per cause: a chunk of a member) to those of
+   * the units read before it, in reading order: the member's tallies then count, and show, what one
+   * tally fed every unit's findings in turn would (the same sessions, events, times, hours and
+   * earliest examples). A tally of a cause new to a file is taken as it is, not copied.
+   */
+  public static void combine(Map<String, Map<String, CauseTally>> into, Map<String, Map<String, CauseTally>> unit) {
+    unit.forEach((file, causes) -> {
+      Map<String, CauseTally> known = into.get(file);
+      if (known == null) {
+        into.put(file, causes);
+        return;
+      }
+      causes.forEach((id, t) -> {
+        CauseTally before = known.putIfAbsent(id, t);
+        if (before != null) {
+          before.merge(t);
+        }
+      });
+    });
+  }
+
   private CauseInfo info(String id) {
     return catalog.get(id).orElseGet(() -> new CauseInfo(id, id, null, null, null, List.of(), null, null, null));
   }

@@ -15,13 +15,20 @@ import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.engine.CauseFinding;
+import io.siodoctor.rules.engine.EventTally;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.siodoctor.analyzer.rank.RankedCause;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,16 +59,18 @@ public final class MemberScanner {
   private final ChunkListener listener;
   /** What the rules read: the chunks keep no more (the unrecognised lines only when some rule reads them). */
   private final ReadSet plan;
-  /** Reads the ranges of big plain logs ({@link InputReader.Split}); made when first needed. */
+  /**
+   * Reads the ranges of big plain logs ({@link InputReader.Split}) and analyses chunks while the next
+   * is read; made when first needed.
+   */
   private ExecutorService rangePool;
+  /** Members being read right now, by every thread of the scan. */
+  private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param correlator the correlator of the members scanned without one of their own (one incident)
    * @param listener sees every analysed chunk with its causes, or null
    */
-  /** Members being read right now, by every thread of the scan. */
-  private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
-
   public MemberScanner(Analyzer analyzer, ScanOptions options, StickyCorrelator correlator,
       ChunkListener listener) {
     this.analyzer = analyzer;
@@ -166,10 +175,7 @@ public final class MemberScanner {
 
     /** Analyses the last chunk; the members' results, in reading order, with their causes. */
     public List<FileResult> finish() {
-      // an empty last chunk adds nothing (but a file with no record at all is analysed, as analyze does)
-      if (sink.listenerFailure == null && (sink.chunkSize > 0 || !sink.analysedAny)) {
-        sink.flush();
-      }
+      sink.finish();
       List<FileResult> out = new ArrayList<>(done.size());
       for (FileResult r : done) {
         Map<String, CauseTally> causes = sink.causes.getOrDefault(r.file(), new LinkedHashMap<>());
@@ -231,14 +237,22 @@ public final class MemberScanner {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** Collects one chunk of records, from one file or several; analyses it when full. */
+  /**
+   * Collects one chunk of records, from one file or several, and has it analysed when full: on the
+   * scanner's pool when there is one (while the next chunk is read), its tallies joined to the
+   * member's in chunk order ({@link IncidentMerge#combine}), so the result is the one-thread read's.
+   * What depends on the order of the records stays on the reading thread: the window, the
+   * correlator's units and observations, and where each chunk ends.
+   */
   private final class ChunkSink implements RecordSink {
     final StickyCorrelator correlator;
     /** Per file, per cause: every finding of every chunk, attributed to the files of its evidence. */
     final Map<String, Map<String, CauseTally>> causes = new LinkedHashMap<>();
-    IncidentBuilder builder = new IncidentBuilder(plan);
-    RecordSink target = builder.sink();
-    List<Record> chunk = new ArrayList<>();
+    /** Chunks being analysed on the pool, oldest first: joined to {@link #causes} in this order. */
+    final Deque<Future<Analysed>> analysing = new ArrayDeque<>();
+    /** Analyse on the pool: with more than one thread, and no listener (the index takes its chunks in order). */
+    final boolean mayUsePool = listener == null && options.threads() > 1;
+    Chunk chunk = new Chunk();
     String file;
     int unit = -1;
     long inChunk;
@@ -264,7 +278,7 @@ public final class MemberScanner {
     /** The file's own summary joins the chunk's incident, as {@code analyze} adds each input. */
     void endFile(InputSummary summary) {
       if (summary != null) {
-        builder.addInput(summary);
+        chunk.inputs.add(summary);
       }
       har = false;
     }
@@ -276,16 +290,16 @@ public final class MemberScanner {
       }
       correlator.observe(record, unit);
       har |= record instanceof HttpExchange || record instanceof WsFrame;
-      target.accept(record);
-      if (listener != null) {
-        chunk.add(record);
+      chunk.add(record, har);
+      if (IncidentBuilder.counts(plan, record)) {
+        chunk.size++;
       }
       inChunk++;
       chunkSize++;
       // a HAR is analysed whole: its WebSocket frames must stay with their entry. The size counts
       // the records the rules read, not the unrecognised lines the incident leaves out.
-      if (builder.size() >= options.chunkRecords() && !har) {
-        builder.addInput(new InputSummary(file, "log", inChunk, List.of(), null));
+      if (chunk.size >= options.chunkRecords() && !har) {
+        chunk.inputs.add(new InputSummary(file, "log", inChunk, List.of(), null));
         flush();
         inChunk = 0;
       }
@@ -293,7 +307,7 @@ public final class MemberScanner {
 
     @Override
     public void warn(String message) {
-      target.warn(message);
+      // warnings travel in the InputSummary the reader returns
     }
 
     // the index wants every line; the rules what their plan reads, and the times of the rest
@@ -304,46 +318,154 @@ public final class MemberScanner {
 
     @Override
     public void unrecognised(String lineFile, java.time.Instant time) {
-      if (options.window().contains(time)) {
-        builder.leaveOut(lineFile, time);
+      if (time != null && options.window().contains(time)) {
+        chunk.leaveOut(lineFile, time);
       }
     }
 
-    /** Analyses the chunk and starts the next one (a new unit of the correlation). */
+    /** Has the chunk analysed and starts the next one (a new unit of the correlation). */
     void flush() {
-      Incident incident = builder.build();
-      RuleEngine.Result result = analyzer.engine().run(incident);
+      Chunk full = chunk;
       analysedAny = true;
-      // every finding counts; which ones another cause explains is decided over the whole incident
-      for (CauseFinding f : result.findings()) {
-        add(f.cause().id(), f.finding());
-      }
-      if (listener != null) {
-        try {
-          // the index tags each record with the causes its own chunk's report gives
-          listener.chunk(chunk, Analyzer.rank(incident, result));
-        } catch (IOException e) {
-          // stops the parser; the member is reported with this error
-          listenerFailure = e;
-          throw new UncheckedIOException(e);
-        }
-      }
-      builder = new IncidentBuilder(plan);
-      target = builder.sink();
-      chunk = new ArrayList<>();
+      chunk = new Chunk();
       chunkSize = 0;
       unit = correlator.unit(file);
+      // the pool is for cores that would idle: while a file per thread is read they have work, and
+      // handing the chunks over would only add some (records read again from another core's cache)
+      if (!mayUsePool || reading.get() >= options.threads() && !FastPaths.forced()) {
+        // the chunks on the pool come first: their tallies join in reading order
+        while (!analysing.isEmpty()) {
+          joinOldest();
+        }
+        // on this thread: the findings are tallied straight into the member's tallies
+        Analysed a = full.analyse(causes);
+        if (listener != null) {
+          try {
+            // the index tags each record with the causes its own chunk's report gives
+            listener.chunk(full.records, a.ranked());
+          } catch (IOException e) {
+            // stops the parser; the member is reported with this error
+            listenerFailure = e;
+            throw new UncheckedIOException(e);
+          }
+        }
+        return;
+      }
+      // a few chunks ahead at most: their records wait in memory
+      while (analysing.size() > options.threads()) {
+        joinOldest();
+      }
+      analysing.add(rangePool().submit(() -> full.analyse(new LinkedHashMap<>())));
+    }
+
+    /** Analyses the last chunk when it holds anything (or when nothing was), and waits for every chunk. */
+    void finish() {
+      // an empty last chunk adds nothing (but a file with no record at all is analysed, as analyze does)
+      if (listenerFailure == null && (chunkSize > 0 || !analysedAny)) {
+        flush();
+      }
+      while (!analysing.isEmpty()) {
+        joinOldest();
+      }
+    }
+
+    private void joinOldest() {
+      try {
+        IncidentMerge.combine(causes, analysing.poll().get().causes());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while chunks were analysed", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  /**
+   * One chunk's records, with what its incident needs besides them; analysed alone, on any thread.
+   * Its records wait in a list for the builder, except a HAR's (a HAR is analysed whole) and those of
+   * a chunk that grows far beyond {@link ScanOptions#chunkRecords}: its builder takes them as they
+   * come, so that its retention bounds the memory as it does in {@code analyze}.
+   */
+  private final class Chunk {
+    /** The records not yet offered to the builder; with a listener, every record of the chunk. */
+    final List<Record> records = new ArrayList<>();
+    /** Made when a record is first offered to it. */
+    IncidentBuilder builder;
+    /** How many of {@link #records} were offered to the builder already (with a listener, which keeps them). */
+    int offered;
+    final List<InputSummary> inputs = new ArrayList<>();
+    /** Per file, the latest time of the lines the parser did not make records of (most of a debug log). */
+    final Map<String, java.time.Instant[]> leftOut = new HashMap<>(4);
+    /** The last file such a line came from, and its latest time: looked up only when the file changes. */
+    String leftOutFile;
+    java.time.Instant[] leftOutLatest;
+    /** Records that count in the incident's size ({@link IncidentBuilder#counts}). */
+    long size;
+
+    /** @param now offer it to the builder at once (a HAR's records: its chunk ends with it) */
+    void add(Record record, boolean now) {
+      records.add(record);
+      if (now || records.size() - offered > 4L * options.chunkRecords()) {
+        offerWaiting();
+      }
+    }
+
+    /** Offers the waiting records to the builder, in reading order. */
+    private void offerWaiting() {
+      if (builder == null) {
+        builder = new IncidentBuilder(plan);
+      }
+      for (int i = offered; i < records.size(); i++) {
+        builder.add(records.get(i));
+      }
+      if (listener == null) {
+        records.clear();
+        offered = 0;
+      } else {
+        offered = records.size();
+      }
+    }
+
+    void leaveOut(String lineFile, java.time.Instant time) {
+      if (!lineFile.equals(leftOutFile)) {
+        leftOutFile = lineFile;
+        leftOutLatest = leftOut.computeIfAbsent(lineFile, f -> new java.time.Instant[1]);
+      }
+      if (leftOutLatest[0] == null || time.isAfter(leftOutLatest[0])) {
+        leftOutLatest[0] = time;
+      }
+    }
+
+    /** Builds the chunk's incident and runs the rules on it; every finding is counted in {@code tallies}. */
+    Analysed analyse(Map<String, Map<String, CauseTally>> tallies) {
+      offerWaiting();
+      leftOut.forEach((f, latest) -> builder.leaveOut(f, latest[0]));
+      inputs.forEach(builder::addInput);
+      Incident incident = builder.build();
+      RuleEngine.Result result = analyzer.engine().run(incident);
+      // every finding counts; which ones another cause explains is decided over the whole incident
+      for (CauseFinding f : result.findings()) {
+        add(tallies, f.cause().id(), f.finding(), result.tally(f));
+      }
+      return new Analysed(tallies, listener == null ? null : Analyzer.rank(incident, result));
     }
 
     /** A finding counts in the files its evidence is in; the uncited events in the first one's. */
-    private void add(String id, Finding fi) {
+    private void add(Map<String, Map<String, CauseTally>> tallies, String id, Finding fi, EventTally tally) {
       boolean first = true;
       for (Evidence e : fi.evidence()) {
-        CauseTally t = causes.computeIfAbsent(e.location().file(), k -> new LinkedHashMap<>())
+        CauseTally t = tallies.computeIfAbsent(e.location().file(), k -> new LinkedHashMap<>())
             .computeIfAbsent(id, k -> new CauseTally(k, options.maxExamples()));
         if (first) {
           // the report cites at most Finding.MAX_EVIDENCE places; the rest still happened
-          t.addUncitedEvents(fi.events() - fi.evidence().size(), fi.tally().uncitedTimes());
+          t.addUncitedEvents(tally.count() - fi.evidence().size(), tally.uncitedTimes());
           first = false;
         }
         t.addConfidence(fi.confidence());
@@ -352,4 +474,7 @@ public final class MemberScanner {
       }
     }
   }
+
+  /** What one chunk gave: its tallies per file and cause, and its ranked causes when a listener wants them. */
+  private record Analysed(Map<String, Map<String, CauseTally>> causes, List<RankedCause> ranked) {}
 }

@@ -4,7 +4,6 @@ import io.siodoctor.analyzer.InputSource;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,18 +75,7 @@ final class Uploads implements AutoCloseable {
   }
 
   static InputSource source(Part p) {
-    String name = baseName(p.getSubmittedFileName());
-    return new InputSource() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public InputStream open() throws IOException {
-        return p.getInputStream();
-      }
-    };
+    return new InputSource(baseName(p.getSubmittedFileName()), p::getInputStream);
   }
 
   static String baseName(String submitted) {

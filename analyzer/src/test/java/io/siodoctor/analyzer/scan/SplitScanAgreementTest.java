@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A scan with every log cut into line ranges ({@link FastPaths} forced: {@code LineRanges}) gives the
  * summary of the plain scan, on one thread and on several: on night-like files made of every sample
  * capture's engine.io debug log one after another (many chunks, sessions and causes on both sides of
- * the cuts), beside the captures' own proxy logs.
+ * the cuts), beside the captures' own proxy logs. With more than one thread the chunks' incidents are
+ * built and their rules run on the pool: the summary is still the one-thread plain read's.
  */
 class SplitScanAgreementTest {
   @TempDir
@@ -36,14 +37,32 @@ class SplitScanAgreementTest {
     assertThat(plain.path("records").asLong()).isGreaterThan(20_000);
     assertThat(plain.path("causes").size()).isGreaterThan(1);
     assertThat(split).isEqualTo(plain);
+    // with more threads the chunks are analysed on the pool and joined in order: still the one-thread read
+    assertThat(plain).isEqualTo(scan(dir, "1", false));
   }
 
-  private static JsonNode scan(Path dir, String threads, boolean forced) throws IOException {
+  /**
+   * Small chunks (hundreds per file) analysed on the pool, several at once, and joined in chunk
+   * order: the same sessions, events, hours and earliest examples as one thread's chunk after chunk.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"2", "3"})
+  void chunksAnalysedOnThePoolGiveTheOneThreadSummary(String threads) throws Exception {
+    Path dir = nightOfCaptures();
+    JsonNode oneThread = scan(dir, "1", false, "--chunk-records", "40");
+    assertThat(oneThread.path("causes").size()).isGreaterThan(1);
+    assertThat(scan(dir, threads, false, "--chunk-records", "40")).isEqualTo(oneThread);
+    assertThat(scan(dir, threads, true, "--chunk-records", "40")).isEqualTo(oneThread);
+  }
+
+  private static JsonNode scan(Path dir, String threads, boolean forced, String... more) throws IOException {
     String before = System.getProperty(FastPaths.FORCE_PROPERTY);
     System.setProperty(FastPaths.FORCE_PROPERTY, Boolean.toString(forced));
     try {
-      ScanAnalyzeAgreementTest.Run run = ScanAnalyzeAgreementTest.run("scan", "-q", "--format", "json",
-          "--threads", threads, dir.toString());
+      List<String> args = new java.util.ArrayList<>(List.of("scan", "-q", "--format", "json", "--threads", threads));
+      args.addAll(List.of(more));
+      args.add(dir.toString());
+      ScanAnalyzeAgreementTest.Run run = ScanAnalyzeAgreementTest.run(args.toArray(String[]::new));
       ObjectNode summary = (ObjectNode) run.json();
       summary.remove("seconds");
       return summary;

@@ -24,15 +24,38 @@ final class EntrySplitter {
   static final int LONG_STRING_BYTES = 6 * SkippedBody.SHORT_CHARS + 1;
 
   /**
-   * One entry's bytes and where they start in the file (offset after any byte-order mark).
+   * One entry's bytes, {@code bytes[from, to)}, and where they start in the file (offset after any
+   * byte-order mark).
    *
    * @param longStrings the strings of at least {@link #LONG_STRING_BYTES} bytes whose every byte
    *     Jackson reads without complaint, as pairs: where the content starts (after the quote), where
-   *     the closing quote is; in order
+   *     the closing quote is, counted from {@code from}; in order
+   * @param window the lanes' window {@code bytes} is, given back once the entry is read; null when
+   *     the bytes are the entry's own
    */
-  record Slice(byte[] bytes, long offset, int line, int column, int[] longStrings) {}
+  record Slice(byte[] bytes, int from, int to, long offset, int line, int column, int[] longStrings,
+      EntryLanes.Window window) {
+    int length() {
+      return to - from;
+    }
 
+    /** The same entry at another line and column (a lane's guessed start, once believed). */
+    Slice at(int newLine, int newColumn) {
+      return new Slice(bytes, from, to, offset, newLine, newColumn, longStrings, window);
+    }
+  }
+
+  /** The rest of the input after {@link #buf}'s bytes; null for a lane ({@link #lane}). */
   private final InputStream in;
+  /** A lane: whether its window's end is the input's end (else running into it is an {@link #overrun}). */
+  private final boolean windowAtEnd;
+  /** A lane's window, which its slices hold on to; null for a stream. */
+  private final EntryLanes.Window window;
+  private boolean overrun;
+  // where a lane stopped: the start of the first entry at or after its stop index, not scanned
+  private int stopIndex = -1;
+  private int stopLine;
+  private int stopColumn;
   // the scan of the current entry (fill() moves the indexes with the bytes)
   private int line;
   private int lineStart;
@@ -49,6 +72,8 @@ final class EntrySplitter {
   private int startLine;
   private int startColumn;
   private boolean first = true;
+  /** Whether this splitter has found an entry (a lane may start at an entry's '{', so not {@code !first}). */
+  private boolean found;
 
   /**
    * @param buffered bytes already read past the array's '[' (Jackson's read-ahead)
@@ -58,6 +83,8 @@ final class EntrySplitter {
    */
   EntrySplitter(byte[] buffered, InputStream in, long offset, int line, int column) {
     this.in = in;
+    this.windowAtEnd = false;
+    this.window = null;
     this.buf = Arrays.copyOf(buffered, Math.max(READ_BYTES, buffered.length));
     this.limit = buffered.length;
     this.startOffset = offset;
@@ -65,8 +92,47 @@ final class EntrySplitter {
     this.startColumn = column;
   }
 
+  /**
+   * A lane of {@link EntryLanes}: scans {@code window[from, end)} only, never moving or changing
+   * its bytes (other lanes read the same window).
+   *
+   * @param windowAtEnd whether {@code end} is the end of the input
+   * @param offset the file offset of {@code window[from]}
+   * @param line its line (1-based)
+   * @param column its column (1-based)
+   * @param first whether an entry may come without a comma first (just after the '[', or at an entry's '{')
+   */
+  private EntrySplitter(EntryLanes.Window window, int from, int end, boolean windowAtEnd, long offset, int line,
+      int column, boolean first) {
+    this.in = null;
+    this.windowAtEnd = windowAtEnd;
+    this.window = window;
+    this.buf = window.bytes();
+    this.start = from;
+    this.limit = end;
+    this.eof = true;
+    this.startOffset = offset;
+    this.startLine = line;
+    this.startColumn = column;
+    this.first = first;
+  }
+
+  static EntrySplitter lane(EntryLanes.Window window, int from, int end, boolean windowAtEnd, long offset, int line,
+      int column, boolean first) {
+    return new EntrySplitter(window, from, end, windowAtEnd, offset, line, column, first);
+  }
+
   /** The next entry, or null when the plain shape ends (then {@link #rest} takes over). */
   Slice next() throws IOException {
+    return next(Integer.MAX_VALUE);
+  }
+
+  /**
+   * The next entry; null when the plain shape ends, when a lane runs out of its window ({@link
+   * #overrun}), or when the next entry starts at or after {@code stop} (a buffer index; never the
+   * first entry this splitter finds): then {@link #stopIndex} says where, and nothing of it is read.
+   */
+  Slice next(int stop) throws IOException {
     line = startLine;
     lineStart = start - (startColumn - 1);
     cr = false;
@@ -96,6 +162,12 @@ final class EntrySplitter {
     longCount = 0;
     int entryLine = line;
     int entryColumn = i - lineStart + 1;
+    if (i >= stop && found) {
+      stopIndex = i;
+      stopLine = entryLine;
+      stopColumn = entryColumn;
+      return null;
+    }
     int depth = 0;
     while (true) {
       if (i == limit) {
@@ -122,13 +194,19 @@ final class EntrySplitter {
       }
       cr = b == '\r';
     }
-    Slice slice = new Slice(Arrays.copyOfRange(buf, entryStart, i), startOffset + (entryStart - start), entryLine,
-        entryColumn, Arrays.copyOf(longStrings, longCount));
+    long entryOffset = startOffset + (entryStart - start);
+    int[] strings = Arrays.copyOf(longStrings, longCount);
+    // a lane's window stays as it is until its entries are read; a stream's buffer moves on
+    Slice slice = in == null
+        ? new Slice(buf, entryStart, i, entryOffset, entryLine, entryColumn, strings, window)
+        : new Slice(Arrays.copyOfRange(buf, entryStart, i), 0, i - entryStart, entryOffset, entryLine, entryColumn,
+            strings, null);
     startOffset += i - start;
     start = i;
     startLine = line;
     startColumn = i - lineStart + 1;
     first = false;
+    found = true;
     return slice;
   }
 
@@ -205,7 +283,35 @@ final class EntrySplitter {
 
   /** Whether an entry was found: the plain parser's rest then starts after one. */
   boolean foundAny() {
-    return !first;
+    return found;
+  }
+
+  /** Whether this lane's last {@link #next} ended at its window's end, with more input after it. */
+  boolean overrun() {
+    return overrun;
+  }
+
+  /** Where the last {@link #next} stopped at its stop index (a buffer index), or -1. */
+  int stopIndex() {
+    return stopIndex;
+  }
+
+  int stopLine() {
+    return stopLine;
+  }
+
+  int stopColumn() {
+    return stopColumn;
+  }
+
+  /** Where the unconsumed part starts: a buffer index (for a lane, an index into its window). */
+  int restIndex() {
+    return start;
+  }
+
+  /** Whether the next entry may come without a comma first. */
+  boolean atFirst() {
+    return first;
   }
 
   /** The input from just after the last whole entry: the buffered bytes, then the rest of the stream. */
@@ -230,6 +336,11 @@ final class EntrySplitter {
    * when that part fills it). Returns how far the bytes moved, or -1 at the end of input.
    */
   private int fill() throws IOException {
+    if (in == null) {
+      // a lane's window is all it has
+      overrun = !windowAtEnd;
+      return -1;
+    }
     if (eof) {
       return -1;
     }

@@ -37,6 +37,9 @@ public final class HarParser implements InputParser {
 
   /** The size from which entries go in parallel; null: {@link FastPaths} decides. */
   private final Long parallelFrom;
+  /** How many {@link EntryLanes} scan at once, and their region size; 0: the defaults. */
+  private final int lanes;
+  private final int region;
 
   public HarParser() {
     this(null);
@@ -44,7 +47,14 @@ public final class HarParser implements InputParser {
 
   /** With the parallel entries from {@code parallelFrom} bytes on, whatever {@link FastPaths} says (tests). */
   HarParser(Long parallelFrom) {
+    this(parallelFrom, 0, 0);
+  }
+
+  /** Also with {@code lanes} lanes of {@code region} bytes (tests). */
+  HarParser(Long parallelFrom, int lanes, int region) {
     this.parallelFrom = parallelFrom;
+    this.lanes = lanes;
+    this.region = region;
   }
 
   @Override
@@ -80,7 +90,9 @@ public final class HarParser implements InputParser {
     boolean parallel = encoding.isUtf8() && buffered.available() >= from;
     try (p) {
       try {
-        new Walk(p, file, sink, quirks, position, encoding.bomLength(), parallel ? buffered : null).document();
+        int laneCount = lanes > 0 ? lanes : EntryLanes.lanes(Runtime.getRuntime().availableProcessors());
+        new Walk(p, file, sink, quirks, position, encoding.bomLength(), parallel ? buffered : null, laneCount,
+            region > 0 ? region : EntryLanes.regionBytes()).document();
       } catch (JsonProcessingException e) {
         throw JsonErrors.toInputError(file, e, p.currentLocation(), encoding.bomLength(), position);
       } catch (java.io.CharConversionException e) {
@@ -120,9 +132,12 @@ public final class HarParser implements InputParser {
     /** The first element of the entries is a stand-in for the entry before the rest of the file (not read). */
     private final boolean standIn;
     private boolean handedOff;
+    /** The {@link EntryLanes} of the parallel entries: how many, and the bytes of their regions. */
+    private final int lanes;
+    private final int region;
 
     Walk(JsonParser p, String file, RecordSink sink, HarQuirks quirks, ParsePosition position, int bomLength,
-        InputStream parallelInput) {
+        InputStream parallelInput, int lanes, int region) {
       this.p = p;
       this.file = file;
       this.sink = sink;
@@ -136,6 +151,8 @@ public final class HarParser implements InputParser {
       this.parallelInput = parallelInput;
       this.firstIndex = 0;
       this.standIn = false;
+      this.lanes = lanes;
+      this.region = region;
     }
 
     /** The walk over the rest of the file after the parallel entries, sharing what {@code before} gathered. */
@@ -153,6 +170,8 @@ public final class HarParser implements InputParser {
       this.parallelInput = null;
       this.firstIndex = firstIndex;
       this.standIn = standIn;
+      this.lanes = before.lanes;
+      this.region = before.region;
     }
 
     void document() throws IOException, InputError {
@@ -276,8 +295,8 @@ public final class HarParser implements InputParser {
       JsonLocation at = p.currentLocation();
       ByteArrayOutputStream ahead = new ByteArrayOutputStream();
       p.releaseBuffered(ahead);
-      EntrySplitter splitter =
-          new EntrySplitter(ahead.toByteArray(), parallelInput, at.getByteOffset(), at.getLineNr(), at.getColumnNr());
+      EntryLanes splitter = new EntryLanes(ahead.toByteArray(), parallelInput, at.getByteOffset(), at.getLineNr(),
+          at.getColumnNr(), lanes, region);
       int count = new ParallelEntries(splitter, skipBodies).run(parsed -> {
         quirks.addAll(parsed.quirks());
         EntrySplitter.Slice slice = parsed.slice();

@@ -37,20 +37,20 @@ final class ParallelEntries {
 
   private static final Future<Parsed> END = CompletableFuture.completedFuture(null);
 
-  private final EntrySplitter splitter;
+  private final EntryLanes lanes;
   private final boolean skipBodies;
   private final BlockingQueue<Future<Parsed>> queue = new ArrayBlockingQueue<>(QUEUE);
   private final Semaphore inFlight = new Semaphore(IN_FLIGHT_BYTES);
   private volatile IOException readFailure;
 
-  ParallelEntries(EntrySplitter splitter, boolean skipBodies) {
-    this.splitter = splitter;
+  ParallelEntries(EntryLanes lanes, boolean skipBodies) {
+    this.lanes = lanes;
     this.skipBodies = skipBodies;
   }
 
   /**
    * Hands every entry the splitter finds to {@code consumer}, in order; returns how many. When it
-   * returns, the splitter has stopped and {@link EntrySplitter#rest} holds the rest of the input.
+   * returns, the lanes have stopped and {@link EntryLanes#rest} holds the rest of the input.
    */
   int run(Consumer consumer) throws IOException, io.siodoctor.parsers.InputError {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -60,7 +60,12 @@ final class ParallelEntries {
       t.setDaemon(true);
       return t;
     });
-    Thread split = new Thread(() -> split(pool), "sio-doctor-har-split");
+    ExecutorService lanePool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "sio-doctor-har-lane-" + names.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    Thread split = new Thread(() -> split(pool, lanePool), "sio-doctor-har-split");
     split.setDaemon(true);
     split.start();
     int count = 0;
@@ -75,6 +80,9 @@ final class ParallelEntries {
           consumer.accept(parsed);
         } finally {
           inFlight.release(cost(parsed.slice()));
+          if (parsed.slice().window() != null) {
+            parsed.slice().window().release();
+          }
           if (parsed.spool() != null) {
             parsed.spool().close();
           }
@@ -88,6 +96,7 @@ final class ParallelEntries {
       }
       join(split);
       pool.shutdownNow();
+      lanePool.shutdownNow();
       if (!done) {
         discardQueued();
       }
@@ -117,19 +126,15 @@ final class ParallelEntries {
     }
   }
 
-  /** On the splitter's thread: finds entries and starts their parsing, until the shape ends. */
-  private void split(ExecutorService pool) {
-    int index = 0;
+  /** On the splitter's thread: finds entries (with the lanes) and starts their parsing, until the shape ends. */
+  private void split(ExecutorService pool, ExecutorService lanePool) {
+    int[] index = {0};
     try {
-      while (true) {
-        EntrySplitter.Slice slice = splitter.next();
-        if (slice == null) {
-          break;
-        }
+      lanes.run(slice -> {
         inFlight.acquire(cost(slice));
-        int i = index++;
+        int i = index[0]++;
         queue.put(pool.submit(() -> parse(slice, i)));
-      }
+      }, lanePool);
     } catch (IOException e) {
       readFailure = e;
     } catch (InterruptedException e) {
@@ -172,7 +177,7 @@ final class ParallelEntries {
   }
 
   private static int cost(EntrySplitter.Slice slice) {
-    return Math.min(IN_FLIGHT_BYTES, slice.bytes().length);
+    return Math.min(IN_FLIGHT_BYTES, slice.length());
   }
 
   private void discardQueued() {

@@ -21,24 +21,14 @@ public final class ApacheAccessLogParser extends LineLogParser {
     super(LogFormat.APACHE_ACCESS);
   }
 
+  /**
+   * Detected with the parser's own line reader: a line counts when the combined grammar reads it
+   * and it ends as Apache's lines do ({@link NginxAccessLogParser.Flavour#marks}); at least one, and at
+   * least half, of the head's lines.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return NginxAccessLogParser.combined(head, length) && hasTail(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
-  }
-
-  /** Whether at least one, and at least half, of the head's lines end the way this format's do. */
-  static boolean hasTail(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, ApacheAccessLogParser::endsWithQuotedThenInteger);
-  }
-
-  /** {@code ..." 12345} at the end of the line: a quoted field, one space, digits. */
-  static boolean endsWithQuotedThenInteger(String l) {
-    int e = l.length();
-    int i = e;
-    while (i > 0 && Character.isDigit(l.charAt(i - 1))) {
-      i--;
-    }
-    return i < e && i >= 2 && l.charAt(i - 1) == ' ' && l.charAt(i - 2) == '"';
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override

@@ -126,14 +126,9 @@ public final class AwsAlbLogParser extends LineLogParser {
       int status = intOr(f.get(8), 0);
       long sent = intOr(f.get(11), -1);
       String request = f.get(12);
-      String method = null;
-      String url = request;
-      int sp1 = request.indexOf(' ');
-      if (sp1 > 0) {
-        method = request.substring(0, sp1);
-        int sp2 = request.lastIndexOf(' ');
-        url = sp2 > sp1 ? request.substring(sp1 + 1, sp2) : request.substring(sp1 + 1);
-      }
+      RequestLine requestLine = RequestLine.of(request);
+      String method = requestLine.method();
+      String url = requestLine.url();
       String ua = f.size() > 13 && !"-".equals(f.get(13)) ? f.get(13) : null;
       double duration = -1;
       if (f.size() > 21) {

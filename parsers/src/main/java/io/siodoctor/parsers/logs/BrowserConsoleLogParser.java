@@ -3,13 +3,12 @@ package io.siodoctor.parsers.logs;
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogFormat;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A browser console saved as text: Chrome DevTools "Save as..." ({@code socket.io.js:1  GET
@@ -28,9 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class BrowserConsoleLogParser extends LineLogParser {
 
-  private static final Pattern TOD = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ");
-  private static final Pattern CHROME_LOC = Pattern.compile("^\\S+?:\\d+ ");
-  private static final Pattern FIREFOX_LOC = Pattern.compile(" \\S+:\\d+:\\d+$");
   private static final String[] STRONG = {
     "net::ERR_",
     "has been blocked by CORS policy",
@@ -63,33 +59,31 @@ public final class BrowserConsoleLogParser extends LineLogParser {
     this.zone = zone == null ? ZoneOffset.UTC : zone;
   }
 
+  /**
+   * Detected with the parser's own line reader: a line counts when, after any time the reader
+   * reads (a console time of day, an automation dump's ISO time and level), it holds a source
+   * location (Chrome's {@code file.js:12 } before the message, Firefox's {@code file.js:54:20}
+   * after it) or a message only browsers write ({@link #STRONG}); at least half the lines count,
+   * with one such message or two located lines. A time is never a location: a Heroku router line
+   * ({@code 2026-12-07T14:30:53.123456+00:00 heroku[router]: at=...}) is read with its ISO time, and
+   * what follows it is no location.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
-    int first = HeadLines.firstNonSpace(head, length);
-    if (first == '{' || first == '[' || first < 0 || HeadLines.binary(head, length)) {
-      return MatchStrength.NO_MATCH;
-    }
-    List<String> lines = HeadLines.nonBlank(head, length, 200);
+    List<String> lines = HeadLines.textLines(head, length, 200);
+    ConsoleState reader = (ConsoleState) openForHead();
     int shaped = 0;
     int strong = 0;
     int located = 0;
-    for (String raw : lines) {
-      String l = raw;
-      Matcher t = TOD.matcher(l);
-      if (t.find()) {
-        l = l.substring(t.end());
-      }
-      boolean isStrong = strong(l);
-      boolean chrome = CHROME_LOC.matcher(l).find();
-      boolean firefox = FIREFOX_LOC.matcher(l).find();
-      if (isStrong) {
-        strong++;
-      }
-      if (chrome || firefox) {
-        located++;
-      }
-      if (isStrong || chrome || firefox) {
+    for (String line : lines) {
+      if (reads(reader, line)) {
         shaped++;
+        if (reader.strong) {
+          strong++;
+        }
+        if (reader.located) {
+          located++;
+        }
       }
     }
     return (strong >= 1 || located >= 2) && shaped * 2 >= lines.size() ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
@@ -104,6 +98,56 @@ public final class BrowserConsoleLogParser extends LineLogParser {
     return false;
   }
 
+  /**
+   * Where Chrome's location ends when {@code t} starts with one: a word (up to the first white
+   * space, which must be a space) ending in {@code :<line>} after a non-empty name, such as {@code
+   * socket.io.js:1216} or {@code (index):11}; the index of the space after it, or -1.
+   */
+  static int chromeLocationEnd(String t) {
+    int n = t.length();
+    int i = 0;
+    while (i < n && !isSpace(t.charAt(i))) {
+      i++;
+    }
+    if (i == n || t.charAt(i) != ' ') {
+      return -1;
+    }
+    int colon = beforeDigits(t, 0, i);
+    return colon > 0 ? i : -1;
+  }
+
+  /**
+   * Where Firefox's location starts when {@code t} ends with one: a last word after a space, of
+   * the form {@code <name>:<line>:<column>} with a non-empty name, such as {@code
+   * websocket.js:54:20}; the index of the space before it, or -1.
+   */
+  static int firefoxLocationStart(String t) {
+    int n = t.length();
+    int i = n;
+    while (i > 0 && !isSpace(t.charAt(i - 1))) {
+      i--;
+    }
+    if (i == 0 || i == n || t.charAt(i - 1) != ' ') {
+      return -1;
+    }
+    int column = beforeDigits(t, i, n);
+    return column > i && beforeDigits(t, i, column) > i ? i - 1 : -1;
+  }
+
+  /** The index of the ':' before the digits that end {@code t[from..to)}, or -1 when there is none. */
+  private static int beforeDigits(String t, int from, int to) {
+    int d = to;
+    while (d > from && t.charAt(d - 1) >= '0' && t.charAt(d - 1) <= '9') {
+      d--;
+    }
+    return d < to && d - 1 >= from && t.charAt(d - 1) == ':' ? d - 1 : -1;
+  }
+
+  /** White space as a regular expression's {@code \s} has it (ASCII only). */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
   @Override
   protected ParseState open(String file, RecordSink sink) {
     return new ConsoleState(file, sink);
@@ -113,6 +157,9 @@ public final class BrowserConsoleLogParser extends LineLogParser {
     private final TimeReader times = new TimeReader(zone);
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     private final long epochDay = date == null ? Long.MIN_VALUE : date.toEpochDay();
+    /** Whether the last line read holds a message only browsers write, or a source location. */
+    private boolean strong;
+    private boolean located;
 
     ConsoleState(String file, RecordSink sink) {
       super(file, sink, LogFormat.BROWSER_CONSOLE);
@@ -165,23 +212,31 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         }
       }
       String text = Ascii.str(b, p, e);
+      strong = strong(text);
       String source = null;
-      Matcher m = CHROME_LOC.matcher(text);
-      if (m.find()) {
-        source = text.substring(0, m.end() - 1);
-        text = text.substring(m.end()).stripLeading();
+      int chrome = chromeLocationEnd(text);
+      if (chrome > 0) {
+        source = text.substring(0, chrome);
+        text = text.substring(chrome + 1).stripLeading();
       } else {
-        Matcher f = FIREFOX_LOC.matcher(text);
-        if (f.find()) {
-          source = text.substring(f.start() + 1);
-          text = text.substring(0, f.start());
+        int firefox = firefoxLocationStart(text);
+        if (firefox > 0) {
+          source = text.substring(firefox + 1);
+          text = text.substring(0, firefox);
         }
+      }
+      located = source != null;
+      if (!strong && !located) {
+        // a line of the page's own output: read as before, but not counted by detection
+        keptAsText();
       }
       // client debug output: "engine.io-client:socket socket receive: ... +1ms"
       int sp = text.indexOf(' ');
       if (sp > 0 && EngineIoDebugLogParser.isNamespace(text.substring(0, sp))) {
         String ns = text.substring(0, sp);
-        String msg = stripDelta(text.substring(sp + 1));
+        // debug's own grammar for its trailing delta
+        byte[] mb = text.substring(sp + 1).getBytes(StandardCharsets.UTF_8);
+        String msg = new String(mb, 0, EngineIoDebugLogParser.stripDelta(mb, 0, mb.length), StandardCharsets.UTF_8);
         EngineIoMessages.recognise(ns, msg, result);
         if (time != null) {
           lastTime = time;
@@ -198,17 +253,6 @@ public final class BrowserConsoleLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time, fileNode, level, source, sid, text, result.event, result.fact, null);
-    }
-
-    private String stripDelta(String msg) {
-      int sp = msg.lastIndexOf(" +");
-      if (sp >= 0) {
-        String d = msg.substring(sp + 2);
-        if (d.matches("\\d+(ms|s|m|h|d)")) {
-          return msg.substring(0, sp);
-        }
-      }
-      return msg;
     }
   }
 }

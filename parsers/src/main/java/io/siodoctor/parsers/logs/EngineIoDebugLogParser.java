@@ -56,11 +56,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
    */
   @Override
   public MatchStrength match(byte[] head, int length) {
-    int first = HeadLines.firstNonSpace(head, length);
-    if (first == '{' || first == '[' || first < 0 || HeadLines.binary(head, length)) {
-      return MatchStrength.NO_MATCH;
-    }
-    List<String> lines = HeadLines.nonBlank(head, length, 200);
+    List<String> lines = HeadLines.textLines(head, length, 200);
     DebugState reader = (DebugState) openForHead();
     int shaped = 0;
     int family = 0;
@@ -142,6 +138,31 @@ public final class EngineIoDebugLogParser extends LineLogParser {
 
   static boolean nsChar(byte c) {
     return NS_CHARS[c & 0xff];
+  }
+
+  /**
+   * Drops debug's trailing {@code " +25ms"} delta (and trailing white space) from {@code
+   * b[s..e)}; returns the new end. Debug ends every line of its TTY form with it; the browser
+   * console reads the client's debug output with it too.
+   */
+  static int stripDelta(byte[] b, int s, int e) {
+    e = Ascii.trimEnd(b, s, e);
+    int i = e - 1;
+    // unit letters
+    while (i >= s && Ascii.isLower(b[i])) {
+      i--;
+    }
+    if (i == e - 1 || e - 1 - i > 2) {
+      return e;
+    }
+    int d = i;
+    while (i >= s && Ascii.isDigit(b[i])) {
+      i--;
+    }
+    if (i == d || i < s + 1 || b[i] != '+' || b[i - 1] != ' ') {
+      return e;
+    }
+    return i - 1;
   }
 
   // ---------------------------------------------------------------- parsing
@@ -511,27 +532,6 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         i++;
       }
       return o;
-    }
-
-    /** Drops debug's trailing " +25ms" delta from b[s..e); returns the new end. */
-    private static int stripDelta(byte[] b, int s, int e) {
-      e = Ascii.trimEnd(b, s, e);
-      int i = e - 1;
-      // unit letters
-      while (i >= s && Ascii.isLower(b[i])) {
-        i--;
-      }
-      if (i == e - 1 || e - 1 - i > 2) {
-        return e;
-      }
-      int d = i;
-      while (i >= s && Ascii.isDigit(b[i])) {
-        i--;
-      }
-      if (i == d || i < s + 1 || b[i] != '+' || b[i - 1] != ' ') {
-        return e;
-      }
-      return i - 1;
     }
 
     /** The index of the '|' of a docker-compose prefix "name   | ", or -1. */

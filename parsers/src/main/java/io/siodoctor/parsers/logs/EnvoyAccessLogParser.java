@@ -92,14 +92,9 @@ public final class EnvoyAccessLogParser extends LineLogParser {
       Instant start = times.instant();
       List<String> f = AwsAlbLogParser.fields(line.substring(close + 2));
       String request = f.get(0);
-      String method = null;
-      String url = request;
-      int sp1 = request.indexOf(' ');
-      if (sp1 > 0) {
-        method = request.substring(0, sp1);
-        int sp2 = request.lastIndexOf(' ');
-        url = sp2 > sp1 ? request.substring(sp1 + 1, sp2) : request.substring(sp1 + 1);
-      }
+      RequestLine requestLine = RequestLine.of(request);
+      String method = requestLine.method();
+      String url = requestLine.url();
       int status = Integer.parseInt(f.get(1));
       String flags = "-".equals(f.get(2)) ? null : f.get(2);
       long sent = Long.parseLong(f.get(4));

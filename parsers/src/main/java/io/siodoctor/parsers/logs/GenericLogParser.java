@@ -44,6 +44,11 @@ public final class GenericLogParser extends LineLogParser {
     this.syslogYear = syslogYear;
   }
 
+  /**
+   * Detected with the parser's own line reader: a line counts when {@link GenericState} reads a
+   * timestamp at its start; at least one, and at least half, of the first 50 lines. Only ever a
+   * weak match: many producers' lines start with a time.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     int first = HeadLines.firstNonSpace(head, length);
@@ -51,11 +56,10 @@ public final class GenericLogParser extends LineLogParser {
       return MatchStrength.NO_MATCH;
     }
     List<String> lines = HeadLines.nonBlank(head, length, 50);
-    TimeReader t = new TimeReader(zone);
+    java.util.function.Predicate<String> timed = readsLine();
     int ok = 0;
     for (String l : lines) {
-      byte[] b = l.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      if (timestamp(t, b, 0, b.length, syslogYear) > 0) {
+      if (timed.test(l)) {
         ok++;
       }
     }
@@ -168,7 +172,10 @@ public final class GenericLogParser extends LineLogParser {
       int q = timestamp(times, b, s, e, syslogYear);
       Instant time = null;
       int p = s;
-      if (q > 0) {
+      if (q < 0) {
+        // a line without a time of its own (a continuation, a stack frame): read, not counted
+        keptAsText();
+      } else {
         time = times.instant();
         lastTime = time;
         p = q;

@@ -54,6 +54,18 @@ final class HeadLines {
     return out;
   }
 
+  /**
+   * The non-blank lines of a head of plain text lines, for the formats whose lines are neither
+   * JSON nor binary: none when the head is empty, binary, or starts with {@code {} or {@code [}.
+   */
+  static List<String> textLines(byte[] head, int length, int max) {
+    int first = firstNonSpace(head, length);
+    if (first == '{' || first == '[' || first < 0 || binary(head, length)) {
+      return List.of();
+    }
+    return nonBlank(head, length, max);
+  }
+
   /** Whether the head looks binary: NUL bytes or many control characters. */
   static boolean binary(byte[] head, int length) {
     int ctl = 0;
@@ -87,14 +99,10 @@ final class HeadLines {
   }
 
   /**
-   * Whether at least one, and at least half, of the first 100 non-blank lines of a text head match
-   * {@code line}: the sniffing rule of the line-oriented proxy formats.
+   * Whether at least one, and at least half, of the first 100 non-blank lines of a text head are
+   * read by {@code line} (a parser's own line reader, {@link LineLogParser#readsLine}): the
+   * detection rule of the line-oriented proxy formats.
    */
-  static boolean mostlyMatch(byte[] head, int length, java.util.regex.Pattern line) {
-    return mostlyMatch(head, length, l -> line.matcher(l).find());
-  }
-
-  /** The same sniffing rule with a hand-written line test (formats told apart by a line's tail). */
   static boolean mostlyMatch(byte[] head, int length, java.util.function.Predicate<String> line) {
     if (binary(head, length)) {
       return false;

@@ -26,21 +26,29 @@ public final class NettySocketIoLogParser extends LineLogParser {
     super(LogFormat.NETTY_SOCKETIO);
   }
 
+  /**
+   * Detected with the parser's own line reader: a line counts when it reads a logging line of the
+   * server, a level word, a netty-socketio logger and its {@code " - "} or {@code " : "} (as
+   * slf4j-simple, logback and Spring Boot write them); the package named anywhere else (a README,
+   * an import, a build file, a stack trace) is no log line. One line with the full logger name
+   * is the producer's own mark; with logback's abbreviation ({@code c.c.s.}), which other
+   * packages share, a message the server writes is needed.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
       return MatchStrength.NO_MATCH;
     }
-    EngineIoMessages.Result r = new EngineIoMessages.Result();
+    NettyState reader = (NettyState) openForHead();
     MatchStrength best = MatchStrength.NO_MATCH;
     for (String l : HeadLines.nonBlank(head, length, 200)) {
-      if (l.contains(PACKAGE)) {
-        // the server's own logger names: written by netty-socketio only
-        return MatchStrength.FULL_MATCH;
-      }
-      int at = loggerEnd(l);
-      if (at > 0 && NettySocketIoMessages.recognise(l.substring(at), r) && r.event != LogEvent.OTHER) {
-        best = MatchStrength.SOLID_MATCH;
+      if (reads(reader, l)) {
+        if (reader.fullLogger) {
+          return MatchStrength.FULL_MATCH;
+        }
+        if (reader.recognised) {
+          best = MatchStrength.SOLID_MATCH;
+        }
       }
     }
     return best;
@@ -81,6 +89,9 @@ public final class NettySocketIoLogParser extends LineLogParser {
   private static final class NettyState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+    /** Whether the last line's logger is the full package name, and its message one the server writes. */
+    private boolean fullLogger;
+    private boolean recognised;
 
     NettyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.NETTY_SOCKETIO);
@@ -89,6 +100,7 @@ public final class NettySocketIoLogParser extends LineLogParser {
     @Override
     protected void line(byte[] b, int s, int e, long n) {
       if (s == e) {
+        keptAsText();
         return;
       }
       Instant time = null;
@@ -119,6 +131,13 @@ public final class NettySocketIoLogParser extends LineLogParser {
         event = result.event;
         fact = result.fact;
         sid = result.sid;
+      }
+      fullLogger = source != null && source.startsWith(PACKAGE);
+      recognised = event != LogEvent.OTHER;
+      if (level == null) {
+        // no logging line of the server's (the application's lines, a stack trace, prose naming
+        // the package): read as before, not counted by detection
+        keptAsText();
       }
       emit(n, time != null ? time : lastTime, fileNode, level, source, sid, msg, event, fact, null);
     }

@@ -27,18 +27,14 @@ public final class NginxAccessLogParser extends LineLogParser {
     super(LogFormat.NGINX_ACCESS);
   }
 
+  /**
+   * Detected with the parser's own line reader: at least one, and at least half, of the head's
+   * lines are combined-format lines (nginx's, Apache's and Traefik's alike).
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
     // Apache's and Traefik's tails say whose combined lines these are: their FULL_MATCH outranks this one
-    return combined(head, length) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
-  }
-
-  /**
-   * Whether most lines of the head are combined-format lines (nginx, Apache, Traefik), as the
-   * line reader they share reads them.
-   */
-  static boolean combined(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, new NginxAccessLogParser().readsLine());
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.SOLID_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override
@@ -74,6 +70,36 @@ public final class NginxAccessLogParser extends LineLogParser {
 
     Flavour(boolean startTime) {
       this.startTime = startTime;
+    }
+
+    /**
+     * Whether a combined line {@code b[s..e)} ends as this producer's own lines do, the mark that
+     * tells its combined lines from the others': Apache's {@code ..." 12345} (a quoted field, one
+     * space, the request time as a bare integer; nginx's {@code $request_time} always has a
+     * decimal point), Traefik's {@code ..." 12ms} (after the quoted server URL). nginx's lines are
+     * the combined lines without a mark.
+     */
+    boolean marks(byte[] b, int s, int e) {
+      return switch (this) {
+        case NGINX -> true;
+        case APACHE -> afterQuotedField(b, s, e, digitsBefore(b, s, e));
+        case TRAEFIK -> e - s >= 5 && b[e - 1] == 's' && b[e - 2] == 'm'
+            && afterQuotedField(b, s, e - 2, digitsBefore(b, s, e - 2));
+      };
+    }
+
+    /** Where the digits that end {@code b[s..e)} start ({@code e} when none). */
+    private static int digitsBefore(byte[] b, int s, int e) {
+      int i = e;
+      while (i > s && Ascii.isDigit(b[i - 1])) {
+        i--;
+      }
+      return i;
+    }
+
+    /** Whether some digits {@code b[i..e)} follow a quoted field and one space. */
+    private static boolean afterQuotedField(byte[] b, int s, int e, int i) {
+      return i < e && i - s >= 2 && b[i - 1] == ' ' && b[i - 2] == '"';
     }
   }
 
@@ -296,6 +322,11 @@ public final class NginxAccessLogParser extends LineLogParser {
         // the line's time is the request's start: the record's is its end, as nginx writes it
         time = time.plusNanos((long) (durationMs * 1_000_000L));
         lastTime = time;
+      }
+      if (!flavour.marks(b, s, e)) {
+        // a combined line another producer could have written: read as before, but not this
+        // producer's mark, so detection does not count it
+        keptAsText();
       }
       emit(n, time, fileNode, null, null, sid, Ascii.str(b, s, e), LogEvent.HTTP_ACCESS, null,
           access);

@@ -20,27 +20,14 @@ public final class TraefikAccessLogParser extends LineLogParser {
     super(LogFormat.TRAEFIK_ACCESS);
   }
 
+  /**
+   * Detected with the parser's own line reader: a line counts when the combined grammar reads it
+   * and it ends as Traefik's lines do ({@link NginxAccessLogParser.Flavour#marks}); at least one, and at
+   * least half, of the head's lines.
+   */
   @Override
   public MatchStrength match(byte[] head, int length) {
-    return NginxAccessLogParser.combined(head, length) && hasTail(head, length) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
-  }
-
-  /** Whether at least one, and at least half, of the head's lines end the way this format's do. */
-  static boolean hasTail(byte[] head, int length) {
-    return HeadLines.mostlyMatch(head, length, TraefikAccessLogParser::endsWithQuotedUrlThenMillis);
-  }
-
-  /** {@code ..." 12ms} at the end of the line (after the quoted server URL). */
-  static boolean endsWithQuotedUrlThenMillis(String l) {
-    int e = l.length();
-    if (e < 5 || l.charAt(e - 1) != 's' || l.charAt(e - 2) != 'm') {
-      return false;
-    }
-    int i = e - 2;
-    while (i > 0 && Character.isDigit(l.charAt(i - 1))) {
-      i--;
-    }
-    return i < e - 2 && i >= 2 && l.charAt(i - 1) == ' ' && l.charAt(i - 2) == '"';
+    return HeadLines.mostlyMatch(head, length, readsLine()) ? MatchStrength.FULL_MATCH : MatchStrength.NO_MATCH;
   }
 
   @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.siodoctor.parsers.engineio.LengthPrefixedPayload;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -370,8 +371,8 @@ public final class Redactor {
     if (first == '{' || first == '[' || first == '<') {
       return first == '<' ? text(body) : json(body, Redactions.FIELD);
     }
-    if (Character.isDigit(first) && startsWithLengthPrefix(body)) {
-      List<String> packets = lengthPrefixed(body);
+    if (Character.isDigit(first) && LengthPrefixedPayload.looksLike(body)) {
+      List<String> packets = LengthPrefixedPayload.packets(body);
       if (packets != null) {
         StringBuilder sb = new StringBuilder(body.length());
         for (String p : packets) {
@@ -400,38 +401,6 @@ public final class Redactor {
     }
     String out = sb.toString();
     return out.equals(body) ? body : out;
-  }
-
-  /** {@code 12:...}: one to ten digits, then a colon. */
-  private static boolean startsWithLengthPrefix(String body) {
-    int i = 0;
-    while (i < body.length() && i < 11 && Character.isDigit(body.charAt(i))) {
-      i++;
-    }
-    return i >= 1 && i <= 10 && i < body.length() && body.charAt(i) == ':';
-  }
-
-  /** The packets of a length-prefixed body, or null when the framing does not add up. */
-  private static List<String> lengthPrefixed(String body) {
-    List<String> packets = new ArrayList<>();
-    int i = 0;
-    while (i < body.length()) {
-      int colon = i;
-      while (colon < body.length() && colon - i < 10 && Character.isDigit(body.charAt(colon))) {
-        colon++;
-      }
-      if (colon == i || colon >= body.length() || body.charAt(colon) != ':') {
-        return null;
-      }
-      long length = Long.parseLong(body.substring(i, colon));
-      int start = colon + 1;
-      if (start + length > body.length()) {
-        return null;
-      }
-      packets.add(body.substring(start, start + (int) length));
-      i = start + (int) length;
-    }
-    return packets;
   }
 
   /** One Engine.IO packet (a frame's data, or one packet of a polling body). */

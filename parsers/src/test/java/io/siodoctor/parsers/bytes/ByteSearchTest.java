@@ -184,6 +184,20 @@ class ByteSearchTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void firstFlaggedIsTheLowestFlaggedByteOfEveryFlagWord() {
+    for (int set = 1; set < 256; set++) {
+      long flags = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((set & (1 << k)) != 0) {
+          flags |= 0x80L << (8 * k);
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(Long.numberOfTrailingZeros(flags) >>> 3,
+          ByteSearch.firstFlagged(flags), Long.toHexString(flags));
+    }
+  }
+
   private static int first(long flags) {
     return flags == 0 ? -1 : ByteSearch.firstFlagged(flags);
   }

@@ -38,6 +38,22 @@ class DecodePollingTest {
   }
 
   @Test
+  void aTenDigitLengthPastTheIntRangeIsACutBodyNotAnException() {
+    // 9,999,999,999 does not fit an int: the framing reader reads lengths as long
+    EngineIoPayload p = decodePolling("2:409999999999:4hello", "text/plain; charset=UTF-8", false);
+    assertThat(p.framing()).isEqualTo(Framing.LENGTH_PREFIXED);
+    assertThat(p.packets()).extracting(EngineIoPacket::type).containsExactly(Type.MESSAGE);
+    assertThat(p.problem()).isEqualTo("the body ends inside a packet of 9999999999 characters (cut?)");
+  }
+
+  @Test
+  void theRedactorCutsLengthPrefixedBodiesWithTheDecodersReader() {
+    assertThat(LengthPrefixedPayload.packets("2:400:1:2")).containsExactly("40", "", "2");
+    assertThat(LengthPrefixedPayload.packets("5:40")).isNull();
+    assertThat(LengthPrefixedPayload.packets("2:40x")).isNull();
+  }
+
+  @Test
   void v4RecordSeparatedPackets() {
     EngineIoPayload p = decodePolling("4hello\u001e2\u001e4world", null, false);
     assertThat(p.framing()).isEqualTo(Framing.RECORD_SEPARATOR);

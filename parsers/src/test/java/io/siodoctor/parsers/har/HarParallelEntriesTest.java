@@ -27,7 +27,15 @@ class HarParallelEntriesTest {
   /** What one parse gave: records, warnings, profile, error (null when none). */
   record Outcome(List<Object> records, List<String> warnings, CaptureProfile capture, String error) {}
 
+  /** Lanes and region sizes of {@link EntryLanes} tried: entries straddle regions, guesses fail and hold. */
+  private static final int[][] LANES = {{1, 0}, {2, 64}, {3, 333}, {4, 2048}, {2, 0}};
+
   private static Outcome parse(byte[] har, boolean parallel, boolean otherBodies) throws IOException {
+    return parse(har, parallel, otherBodies, 0, 0);
+  }
+
+  private static Outcome parse(byte[] har, boolean parallel, boolean otherBodies, int lanes, int region)
+      throws IOException {
     List<Object> records = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     CaptureProfile[] capture = new CaptureProfile[1];
@@ -56,7 +64,7 @@ class HarParallelEntriesTest {
       }
     };
     try {
-      new HarParser(parallel ? 0L : Long.MAX_VALUE).parse(new ByteArrayInputStream(har), "x.har", sink);
+      new HarParser(parallel ? 0L : Long.MAX_VALUE, lanes, region).parse(new ByteArrayInputStream(har), "x.har", sink);
     } catch (InputError e) {
       error = e.getMessage();
     }
@@ -66,8 +74,11 @@ class HarParallelEntriesTest {
   private static void assertSame(byte[] har, String what) throws IOException {
     for (boolean otherBodies : new boolean[] {false, true}) {
       Outcome plain = parse(har, false, otherBodies);
-      Outcome fast = parse(har, true, otherBodies);
-      assertEquals(plain, fast, what + (otherBodies ? " (every body read)" : " (other bodies skipped)"));
+      for (int[] lanes : LANES) {
+        Outcome fast = parse(har, true, otherBodies, lanes[0], lanes[1]);
+        assertEquals(plain, fast, what + (otherBodies ? " (every body read)" : " (other bodies skipped)") + ", lanes "
+            + lanes[0] + " of " + lanes[1] + " bytes");
+      }
     }
   }
 
@@ -180,6 +191,7 @@ class HarParallelEntriesTest {
       byte[] part = java.util.Arrays.copyOf(whole, cut);
       Outcome plain = parse(part, false, false);
       assertEquals(plain, parse(part, true, false), "cut at byte " + cut);
+      assertEquals(plain, parse(part, true, false, 3, 64 + cut % 700), "cut at byte " + cut + ", three lanes");
       errors += plain.error() != null ? 1 : 0;
     }
     assertTrue(errors > 100);

@@ -159,6 +159,129 @@ class OneGrammarTest {
     assertThat(Parse.sniff(p, read.replace(" engine ", " express:router ") + "\n")).isFalse();
   }
 
+  @Test
+  void browserConsole() {
+    BrowserConsoleLogParser p = new BrowserConsoleLogParser();
+    String chrome = "(index):11 connect_error xhr poll error";
+    String firefox = "Firefox can’t establish a connection to the server at ws://localhost:3000/socket.io/?EIO=4"
+        + "&transport=websocket. websocket.js:54:20";
+    String strong = "GET http://127.0.0.1:47032/socket.io/?EIO=4&transport=polling&t=zdm41e9u"
+        + " net::ERR_CONNECTION_REFUSED";
+    // the page's own output, and a time that only looks like "file:line" (a Heroku router line)
+    String page = "connected BvImfnw-uuIClPFqAAAA via polling";
+    String router = ProxyLogParsersTest.HEROKU.lines().findFirst().orElseThrow();
+    assertThat(sourceOf(p, chrome)).as("parsed").isEqualTo("(index):11");
+    assertThat(sourceOf(p, firefox)).as("parsed").isEqualTo("websocket.js:54:20");
+    assertThat(sourceOf(p, router)).as("parsed").isNull();
+    assertThat(p.readsLine().test(chrome)).isTrue();
+    assertThat(p.readsLine().test(firefox)).isTrue();
+    assertThat(p.readsLine().test(strong)).isTrue();
+    assertThat(p.readsLine().test(page)).isFalse();
+    assertThat(p.readsLine().test(router)).isFalse();
+    // one browser message, or two located lines, among at least half counted lines
+    assertThat(matchOf(p, strong + "\n" + page + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, chrome + "\n" + chrome + "\n" + page + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, chrome + "\n" + page + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(matchOf(p, strong + "\n" + page + "\n" + page + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(matchOf(p, router + "\n" + router + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  @Test
+  void caddy() {
+    CaddyAccessLogParser p = new CaddyAccessLogParser();
+    String read = ProxyLogParsersTest.CADDY.lines().findFirst().orElseThrow();
+    // Caddy's own lines of other loggers (the admin API, TLS) are JSON too, but not its HTTP mark
+    String other = "{\"level\":\"info\",\"ts\":1796653800.1,\"logger\":\"admin\",\"msg\":\"admin endpoint started\"}";
+    // the mark inside a JSON string is no logger of Caddy's
+    String quoted = "{\"level\":\"info\",\"ts\":1796653800.1,\"msg\":\"\\\"logger\\\":\\\"http.log.access\\\"\"}";
+    String cut = read.substring(0, read.length() - 2);
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(Parse.text(p, "x.log", read + "\n").lines.get(0).access()).as("parsed").isNotNull();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(other)).isFalse();
+    assertThat(p.readsLine().test(quoted)).isFalse();
+    assertThat(p.readsLine().test(cut)).isFalse();
+    assertThat(matchOf(p, other + "\n" + read + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, other + "\n" + quoted + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    // four lines in five must be JSON objects: an object cut short is not one
+    assertThat(matchOf(p, (read + "\n").repeat(4) + cut + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, (read + "\n").repeat(3) + cut + "\n" + cut + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  @Test
+  void generic() {
+    String read = "2026-11-26 03:00:01,500 [ERROR] boom";
+    // a stack frame or a continuation has no time of its own: read with the time before it
+    aLineIsDetectedExactlyWhenItsParserReadsIt(new GenericLogParser(), read, "\tat com.example.Foo.bar(Foo.java:12)");
+    // a time inside the line is not a timestamp
+    assertThat(new GenericLogParser().readsLine().test("boom at " + read)).isFalse();
+  }
+
+  @Test
+  void apacheAccess() {
+    String read = ProxyLogParsersTest.APACHE_ACCESS.lines().findFirst().orElseThrow();
+    // the same combined line with nginx's $request_time: read by Apache's parser too, not its mark
+    combinedLineWithATail(new ApacheAccessLogParser(), read, read.replace("\" 1850", "\" 0.185"));
+  }
+
+  @Test
+  void traefikAccess() {
+    String read = ProxyLogParsersTest.TRAEFIK.lines().findFirst().orElseThrow();
+    combinedLineWithATail(new TraefikAccessLogParser(), read, read.replace("\" 3ms", "\" 3"));
+  }
+
+  /**
+   * Apache's and Traefik's lines are combined lines that end in a mark of their own: the combined
+   * grammar reads a line without the mark all the same (as nginx's parser would), but detection
+   * counts only marked lines, at least half of them.
+   */
+  private static void combinedLineWithATail(LineLogParser p, String read, String unmarked) {
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(timeOf(p, unmarked)).as("parsed").isTrue();
+    assertThat(new NginxAccessLogParser().readsLine().test(unmarked)).isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(unmarked)).isFalse();
+    assertThat(matchOf(p, read + "\n" + unmarked + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    assertThat(matchOf(p, read + "\n" + unmarked + "\n" + unmarked + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+    // the mark alone, on a line the combined grammar does not read, is no line of the producer's
+    String notCombined = read.replace(" +0000]", "]");
+    assertThat(timeOf(p, notCombined)).isFalse();
+    assertThat(matchOf(p, notCombined + "\n" + notCombined + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  @Test
+  void nettySocketIo() {
+    NettySocketIoLogParser p = new NettySocketIoLogParser();
+    String read = "2026-12-07T14:10:19.675Z [nioEventLoopGroup-3-2] DEBUG com.corundumstudio.socketio.handler"
+        + ".AuthorizeHandler - Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {}";
+    String abbreviated = "2026-12-07 14:10:50.040 [nioEventLoopGroup-3-1] DEBUG c.c.socketio.transport.PollingTransport"
+        + " - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection";
+    String app = "2026-12-07T14:10:20.155Z [nioEventLoopGroup-3-2] INFO app - [server] connect"
+        + " 31a5d1cd-6a20-4e29-b96c-d41d23e07318";
+    // the package named outside a logging line: a README, an import, a build file
+    String readme = "A working connection to a netty-socketio server (Java, com.corundumstudio.socketio - 2.0.13)";
+    String java = "import com.corundumstudio.socketio.SocketIOServer;";
+    String pom = "      <groupId>com.corundumstudio.socketio</groupId>";
+    assertThat(timeOf(p, read)).as("parsed").isTrue();
+    assertThat(p.readsLine().test(read)).isTrue();
+    assertThat(p.readsLine().test(abbreviated)).isTrue();
+    assertThat(p.readsLine().test(app)).isFalse();
+    assertThat(p.readsLine().test(readme)).isFalse();
+    assertThat(p.readsLine().test(java)).isFalse();
+    assertThat(p.readsLine().test(pom)).isFalse();
+    // one line of the server's full logger name is its mark, among any number of the app's lines
+    assertThat(matchOf(p, app + "\n" + app + "\n" + read + "\n")).isEqualTo(MatchStrength.FULL_MATCH);
+    // logback's abbreviation is shared with other packages: a message the server writes is needed
+    assertThat(matchOf(p, abbreviated + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(matchOf(p, abbreviated.replace("is not registered. Closing connection", "polling") + "\n"))
+        .isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(matchOf(p, readme + "\n" + java + "\n" + pom + "\n" + app + "\n")).isEqualTo(MatchStrength.NO_MATCH);
+  }
+
+  private static String sourceOf(LineLogParser p, String line) {
+    return Parse.text(p, "x.log", line + "\n").lines.get(0).source();
+  }
+
   private static void aLineIsDetectedExactlyWhenItsParserReadsIt(LineLogParser p, String read, String nearMiss) {
     assertThat(timeOf(p, read)).as("parsed").isTrue();
     assertThat(p.readsLine().test(read)).isTrue();

@@ -3,9 +3,13 @@ package io.siodoctor.rules.engine;
 import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.CauseInfo;
 import io.siodoctor.rules.api.Finding;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,11 +61,22 @@ public final class RuleEngine {
     return rules;
   }
 
-  /** The result of one run: findings, and warnings about rules that failed. */
-  public record Result(List<CauseFinding> findings, List<String> warnings) {}
+  /**
+   * The result of one run: the findings as a report cites them, warnings about rules that failed,
+   * and per cause id the tally of every event, with the times of the uncited ones (for a batch scan).
+   */
+  public record Result(List<CauseFinding> findings, List<String> warnings, Map<String, EventTally> tallies) {
+
+    /** The tally of {@code finding}'s cause: its events, cited or not. */
+    public EventTally tally(CauseFinding finding) {
+      return tallies.get(finding.cause().id());
+    }
+  }
 
   public Result run(Incident incident) {
-    List<CauseFinding> findings = new ArrayList<>();
+    // per cause, in the order the rules found them: a second rule for one cause merges into the first
+    Map<String, CitedFinding> cited = new LinkedHashMap<>();
+    Map<String, CauseInfo> causes = new HashMap<>();
     List<String> warnings = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
@@ -72,28 +87,21 @@ public final class RuleEngine {
         if (finding.isPresent()) {
           // the provider seen in front of the server gives its own setting for this cause's fix
           Finding f = ProviderFixes.apply(finding.get(), settings.get(i), incident);
-          add(findings, new CauseFinding(catalog.get(id).orElseThrow(), f));
+          CauseInfo cause = catalog.get(id).orElseThrow();
+          // two rules for one cause (a built-in and a pack rule) make one finding with both evidences
+          cited.merge(cause.id(), CitedFinding.of(f), CitedFinding::merge);
+          causes.putIfAbsent(cause.id(), cause);
         }
       } catch (RuntimeException e) {
         warnings.add("rule " + id + " failed and was skipped: " + e);
       }
     }
-    return new Result(findings, warnings);
-  }
-
-  /** Two rules for one cause (a built-in and a pack rule) make one finding with both evidences. */
-  private static void add(List<CauseFinding> findings, CauseFinding f) {
-    for (int i = 0; i < findings.size(); i++) {
-      CauseFinding other = findings.get(i);
-      if (other.cause().id().equals(f.cause().id())) {
-        Finding merged = other.finding().withMoreEvidence(f.finding().evidence())
-            .withConfidence(Math.max(other.finding().confidence(), f.finding().confidence()));
-        java.util.Set<String> sids = new java.util.LinkedHashSet<>(merged.sessionIds());
-        sids.addAll(f.finding().sessionIds());
-        findings.set(i, new CauseFinding(other.cause(), merged.withSessions(sids)));
-        return;
-      }
-    }
-    findings.add(f);
+    List<CauseFinding> findings = new ArrayList<>();
+    Map<String, EventTally> tallies = new HashMap<>();
+    cited.forEach((id, c) -> {
+      findings.add(new CauseFinding(causes.get(id), c.finding()));
+      tallies.put(id, c.tally());
+    });
+    return new Result(List.copyOf(findings), warnings, Map.copyOf(tallies));
   }
 }

@@ -105,6 +105,14 @@ public final class IncidentBuilder {
   }
 
   /**
+   * Whether {@code record} counts in {@link #size} of a builder with this plan: a scan that collects
+   * a chunk's records before building its incident (on another thread) cuts where this builder would.
+   */
+  public static boolean counts(ReadSet plan, Record record) {
+    return plan.readsUnrecognisedLines() || !RetentionPolicy.unrecognisedLine(record);
+  }
+
+  /**
    * A line the plan does not read that the parser did not even make (see {@code RecordSink.unrecognised}):
    * like the unrecognised lines this builder leaves out, only its time counts, for {@link Incident#end}.
    */

@@ -68,9 +68,9 @@ final class RetentionPolicy {
 
   /** Takes a record; true when it joined the kept records (not a routine run, not dropped). */
   boolean offer(Record r) {
-    if (!keepUnrecognisedLines && r instanceof LogLine l && l.event() == LogEvent.OTHER && l.sessionId() == null) {
-      if (l.time() != null) {
-        leaveOut(l.location().file(), l.time());
+    if (!keepUnrecognisedLines && unrecognisedLine(r)) {
+      if (r.time() != null) {
+        leaveOut(r.location().file(), r.time());
       }
       return false;
     }
@@ -102,6 +102,11 @@ final class RetentionPolicy {
     kept.add(r);
     noteOrder(r.time());
     return true;
+  }
+
+  /** A log line no parser recognised that names no session: left out unless the plan reads such lines. */
+  static boolean unrecognisedLine(Record r) {
+    return r instanceof LogLine l && l.event() == LogEvent.OTHER && l.sessionId() == null;
   }
 
   /** Follows whether the kept records arrive in time order (no time last), as a log's lines do. */

@@ -8,7 +8,7 @@ import io.siodoctor.parsers.record.WsFrame;
 import java.util.EnumSet;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.CauseInfo;
-import io.siodoctor.rules.api.Evidence;
+import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.SelfDescribingRule;
@@ -81,15 +81,17 @@ public final class DeclarativeRule implements SelfDescribingRule {
     if (decisive.isEmpty() || decisive.size() < count) {
       return Optional.empty();
     }
-    List<Evidence> evidence = new ArrayList<>();
+    // free text can match most lines of a big log: only the items the engine cites are made whole
+    EvidenceList evidence = new EvidenceList();
+    String note = "matched " + origin;
     Set<String> sids = new LinkedHashSet<>();
     for (Record r : decisive) {
-      evidence.add(Evidence.of(r, "matched " + origin));
+      evidence.add(r, note);
       r.sid().ifPresent(sids::add);
     }
     String detail = decisive.size() + " record(s) matched " + origin
         + (within == null ? "" : " within " + within.toSeconds() + " s");
-    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(detail));
+    return Optional.of(evidence.finding(confidence).withSessions(sids).withDetail(detail));
   }
 
   private boolean matchesAll(Record r) {

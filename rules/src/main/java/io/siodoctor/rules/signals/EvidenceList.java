@@ -2,74 +2,58 @@ package io.siodoctor.rules.signals;
 
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Evidence;
-import io.siodoctor.rules.api.EventTally;
 import io.siodoctor.rules.api.Finding;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The evidence of a finding while a rule collects it: every item counts (the finding's
- * {@code events}), but only the first {@link Finding#MAX_EVIDENCE} are made, since a finding keeps
- * no more and making one copies an excerpt of its record. A batch chunk can match thousands of lines.
- * The others leave their time (in the finding's {@link EventTally}, for a batch's hours).
+ * The evidence of a finding while a rule collects it. Every item is kept, in order, but only the
+ * first {@link Finding#MAX_EVIDENCE} are made whole, since the engine cites no more and making one
+ * copies an excerpt of its record (and writes its note): a batch chunk can match thousands of lines.
+ * The others keep their place and time only, which is all the engine reads of them (it counts them,
+ * and passes their times to a batch scan's hours).
  */
 public final class EvidenceList {
-  private final List<Evidence> kept = new ArrayList<>();
-  private final List<Instant> uncitedTimes = new ArrayList<>();
-  private int count;
+  private final List<Evidence> items = new ArrayList<>();
 
   public void add(Record record) {
     add(record, (String) null);
   }
 
   public void add(Record record, String note) {
-    if (kept.size() < Finding.MAX_EVIDENCE) {
-      kept.add(Evidence.of(record, note));
-    } else {
-      uncited(record.time());
-    }
-    count++;
+    items.add(cited() ? Evidence.of(record, note) : placeAndTime(record));
   }
 
-  /** For a note that costs something to write: written only for an item that is kept. */
+  /** For a note that costs something to write: written only for an item that is cited. */
   public void add(Record record, Supplier<String> note) {
-    if (kept.size() < Finding.MAX_EVIDENCE) {
-      kept.add(Evidence.of(record, note.get()));
-    } else {
-      uncited(record.time());
-    }
-    count++;
+    items.add(cited() ? Evidence.of(record, note.get()) : placeAndTime(record));
   }
 
   public void add(Evidence evidence) {
-    if (kept.size() < Finding.MAX_EVIDENCE) {
-      kept.add(evidence);
-    } else {
-      uncited(evidence.time());
-    }
-    count++;
+    items.add(evidence);
   }
 
-  private void uncited(Instant time) {
-    if (time != null) {
-      uncitedTimes.add(time);
-    }
+  /** Whether the next item is among those the engine cites. */
+  private boolean cited() {
+    return items.size() < Finding.MAX_EVIDENCE;
   }
 
-  /** How many items were added, kept or not. */
+  private static Evidence placeAndTime(Record record) {
+    return new Evidence(record.location(), record.time(), "", null);
+  }
+
+  /** How many items were added. */
   public int size() {
-    return count;
+    return items.size();
   }
 
   public boolean isEmpty() {
-    return count == 0;
+    return items.isEmpty();
   }
 
-  /** The finding {@code Finding.of(confidence, all items)} would be. */
+  /** {@code Finding.of(confidence, all items)}. */
   public Finding finding(double confidence) {
-    return new Finding(confidence, kept, Set.of(), null, null, new EventTally(count, uncitedTimes));
+    return Finding.of(confidence, items);
   }
 }

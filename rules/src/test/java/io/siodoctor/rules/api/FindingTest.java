@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class FindingTest {
 
-  private static List<Evidence> evidence(int n, String file) {
+  static List<Evidence> evidence(int n, String file) {
     List<Evidence> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       list.add(new Evidence(SourceLocation.line(file, i + 1), Instant.EPOCH.plusSeconds(i), "line " + i, null));
@@ -33,31 +33,20 @@ class FindingTest {
   }
 
   @Test
-  void evidenceIsCappedButEventsCountEveryRecord() {
+  void aRulesFindingKeepsAllItsEvidenceTheEngineCuts() {
+    // the cut to MAX_EVIDENCE is the engine's (CitedFinding): what a rule returns is what it found
     Finding f = Finding.of(0.9, evidence(35, "fixture.log"));
-    assertThat(f.evidence()).hasSize(Finding.MAX_EVIDENCE);
+    assertThat(f.evidence()).hasSize(35);
     assertThat(f.events()).isEqualTo(35);
-    assertThat(f.withDetail("d").withFix("x").withConfidence(0.5).events()).isEqualTo(35);
+    assertThat(f.withDetail("d").withFix("x").withConfidence(0.5).evidence()).isEqualTo(f.evidence());
   }
 
   @Test
-  void theTimesOfUncitedEvidenceAreKept() {
-    Finding f = Finding.of(0.9, evidence(35, "fixture.log"));
-    assertThat(f.tally().uncitedTimes()).hasSize(15).first().isEqualTo(Instant.EPOCH.plusSeconds(20));
-    assertThat(f.tally().uncitedTimes()).last().isEqualTo(Instant.EPOCH.plusSeconds(34));
-    Finding merged = f.withMoreEvidence(evidence(3, "other.log")).withDetail("d");
-    // the three new items are cut too: their times join the uncited ones, and count once
-    assertThat(merged.tally().uncitedTimes()).hasSize(18);
-    assertThat(merged.events()).isEqualTo(38);
-  }
-
-  @Test
-  void mergingAddsOnlyNewPlaces() {
-    Finding f = Finding.of(0.9, evidence(3, "a.log")).withMoreEvidence(evidence(2, "a.log"));
-    assertThat(f.events()).isEqualTo(3);
-    Finding g = Finding.of(0.9, evidence(3, "a.log")).withMoreEvidence(evidence(2, "b.log"));
-    assertThat(g.events()).isEqualTo(5);
-    assertThat(g.evidence()).hasSize(5);
+  void eventsCountAtLeastTheEvidence() {
+    assertThat(new Finding(0.9, evidence(3, "a.log"), null, null, null, 0).events()).isEqualTo(3);
+    Finding counted = new Finding(0.9, evidence(3, "a.log"), null, null, null, 40);
+    assertThat(counted.events()).isEqualTo(40);
+    assertThat(counted.withDetail("d").withSessions(List.of("s")).events()).isEqualTo(40);
   }
 
   @Test

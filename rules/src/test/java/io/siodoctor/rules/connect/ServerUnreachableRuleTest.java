@@ -6,8 +6,12 @@ import static io.siodoctor.rules.testing.HarFixture.har;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.engine.CauseFinding;
+import io.siodoctor.rules.engine.RuleEngine;
+import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerUnreachableRuleTest {
@@ -28,6 +32,21 @@ class ServerUnreachableRuleTest {
         .doTest().orElseThrow();
     assertThat(f.confidence()).isGreaterThanOrEqualTo(0.9);
     assertThat(f.detail()).contains("no Engine.IO handshake succeeded");
+  }
+
+  @Test
+  void everyRefusedHandshakeIsEvidenceTheEngineCitesTwenty() {
+    HarFixture capture = har().entry(document("http://localhost:8080/"));
+    for (int i = 1; i <= 25; i++) {
+      capture.after(1.0).entry(get(HANDSHAKE + "P" + i).failed("net::ERR_CONNECTION_REFUSED").expectEvidence());
+    }
+    // the rule's own finding: all 25 places (the tester marks them all)
+    Finding f = tester.addHar("fixture.har", capture).doTest().orElseThrow();
+    assertThat(f.evidence()).hasSize(25);
+    // the report's: the first 20 cited, all 25 counted
+    CauseFinding cited = new RuleEngine(List.of(new ServerUnreachableRule())).run(tester.incident()).findings().get(0);
+    assertThat(cited.finding().evidence()).isEqualTo(f.evidence().subList(0, Finding.MAX_EVIDENCE));
+    assertThat(cited.finding().events()).isEqualTo(25);
   }
 
   @Test

@@ -119,6 +119,26 @@ class RuleEngineTest {
   }
 
   @Test
+  void theEngineCitesTheFirstItemsAndTalliesEveryEventForTheBatch() {
+    List<Evidence> found = new java.util.ArrayList<>();
+    for (int i = 0; i < 26; i++) {
+      found.add(new Evidence(io.siodoctor.parsers.record.SourceLocation.line("fixture.log", i + 1),
+          java.time.Instant.EPOCH.plusSeconds(i), "line " + i, null));
+    }
+    RuleEngine.Result result = new RuleEngine(List.of(rule("many-lines", i -> Optional.of(Finding.of(0.7, found)))))
+        .run(stickyIncident());
+
+    CauseFinding f = result.findings().get(0);
+    // the report's side: what it cites, and how many records showed the cause
+    assertThat(f.finding().evidence()).isEqualTo(found.subList(0, Finding.MAX_EVIDENCE));
+    assertThat(f.finding().events()).isEqualTo(26);
+    // the batch's side: the times of the six it does not cite
+    assertThat(result.tally(f).count()).isEqualTo(26);
+    assertThat(result.tally(f).uncitedTimes()).containsExactly(
+        found.subList(Finding.MAX_EVIDENCE, 26).stream().map(Evidence::time).toArray(java.time.Instant[]::new));
+  }
+
+  @Test
   void twoRulesForOneCauseWithDifferentMetadataAreRefused() {
     CauseInfo sticky = CauseCatalog.describe(new StickySessionMissingRule());
     SelfDescribingRule impostor = rule(sticky.id(), i -> Optional.empty());

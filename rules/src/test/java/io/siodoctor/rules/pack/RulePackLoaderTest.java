@@ -140,6 +140,28 @@ class RulePackLoaderTest {
   }
 
   @Test
+  void aRuleMatchingManyLinesGivesThemAllTheEngineCitesTwenty() throws Exception {
+    DeclarativeRule rule = (DeclarativeRule) load("tls.yaml", """
+        rules:
+          - cause: tls-error
+            match: {kind: log, text: "certificate unknown"}
+        """).get(0);
+    String alert = TLS_ALERTS.lines().toList().get(0);
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      log.append("// EXPECT: tls-error\n").append(alert).append('\n');
+    }
+    RuleTester tester = RuleTester.of(rule).addLog("fixture-app.log", log.toString());
+    // the tester checks every place the rule found: all 30, the first 20 made whole
+    Finding found = tester.doTest().orElseThrow();
+    assertThat(found.evidence()).hasSize(30);
+    assertThat(found.evidence().get(19).note()).isEqualTo("matched tls.yaml rules[0]");
+    Finding cited = new RuleEngine(List.of(rule)).run(tester.incident()).findings().get(0).finding();
+    assertThat(cited.evidence()).isEqualTo(found.evidence().subList(0, Finding.MAX_EVIDENCE));
+    assertThat(cited.events()).isEqualTo(30);
+  }
+
+  @Test
   void notADirectoryIsAClearError() {
     assertThatThrownBy(() -> new RulePackLoader(catalog).load(dir.resolve("missing")))
         .isInstanceOf(RulePackException.class).hasMessageContaining("not a directory");

@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * Runs one rule on inline fixtures and checks its finding against the expectations written next to
  * the input (error-prone's CompilationTestHelper): HAR entries marked with {@code expectEvidence()},
  * log lines preceded by {@code // EXPECT: <cause-id>}. Marked places must be cited; with no marks the
- * rule must stay silent. Fixtures go through the real parsers.
+ * rule must stay silent. Fixtures go through the real parsers. The finding checked is the rule's own,
+ * before the engine cites only its first {@link Finding#MAX_EVIDENCE} items: every place it found
+ * counts, however many.
  */
 public final class RuleTester {
   private static final String EXPECT = "// EXPECT:";
