@@ -49,10 +49,19 @@ public final class ByteSearch {
     return w & HIGHS;
   }
 
-  /** The index within its word (0 to 7) of the lowest flagged byte of a non-zero flag word. */
+  /**
+   * The index within its word (0 to 7) of the lowest flagged byte of a non-zero flag word (flags
+   * are high bits of bytes, as the searches above give them). The lowest flag alone, moved to bit 0
+   * of its byte, multiplies a constant whose byte {@code 7 - k} is {@code k} into the top byte: the
+   * quick compiler (C1, which the launcher uses for HARs) calls {@code Long.numberOfTrailingZeros}
+   * as plain Java, and that call was half of a HAR's entry scan.
+   */
   public static int firstFlagged(long flags) {
-    return Long.numberOfTrailingZeros(flags) >>> 3;
+    return (int) ((((flags & -flags) >>> 7) * BYTE_INDEXES) >>> 56);
   }
+
+  /** Byte {@code 7 - k} is {@code k}: see {@link #firstFlagged}. */
+  private static final long BYTE_INDEXES = 0x0001020304050607L;
 
   /**
    * The first index of {@code c} in {@code b[from..to)}, or -1. A byte loop over the ~200-byte
@@ -78,6 +87,39 @@ public final class ByteSearch {
       }
     }
     return -1;
+  }
+
+  /**
+   * Which of the bytes {@code x} and {@code y} occur in {@code b[from..to)}: bit 1 for {@code x},
+   * bit 2 for {@code y}, in one pass (it stops when both were seen). Two searches of a log message
+   * for rare bytes cost more than decoding it did.
+   */
+  public static int occurring(byte[] b, int from, int to, byte x, byte y) {
+    long px = broadcast(x);
+    long py = broadcast(y);
+    int seen = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = word(b, i);
+      // a word holding a byte flags it (the lowest flag is always a true one)
+      if (zeroBytes(w ^ px) != 0) {
+        seen |= 1;
+      }
+      if (zeroBytes(w ^ py) != 0) {
+        seen |= 2;
+      }
+      if (seen == 3) {
+        return 3;
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == x) {
+        seen |= 1;
+      } else if (b[i] == y) {
+        seen |= 2;
+      }
+    }
+    return seen;
   }
 
   /**

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Finds the entries of {@code log.entries} on several cores: one {@link EntrySplitter} scanning
@@ -29,10 +32,19 @@ import java.util.concurrent.Future;
 final class EntryLanes {
   /** One lane's share of a window. */
   static final int REGION_BYTES = 4 << 20;
+  /** Lanes a window has for each core ({@link #lanes}). */
+  private static final int LANES_A_CORE = 2;
   /** A window holds this many regions more than it has lanes: the lanes' shares are larger than a region. */
   private static final int TAIL_REGIONS = 1;
+  /** The largest usual window, whatever the cores: three of them live in the heap at once. */
+  private static final int MAX_WINDOW_BYTES = 24 << 20;
+  /** Windows at most in use: the one scanned, the one before it whose entries are being read, one spare. */
+  private static final int WINDOWS = 3;
   /** The smallest region, even when {@link FastPaths} forces the lanes on small inputs. */
   private static final int MIN_REGION_BYTES = 64;
+
+  /** How far back from a share's start a guess is looked for. */
+  private static final int MAX_BACK = 64 << 10;
 
   /** What HAR 1.2 and the exporters put in an entry (custom members start with '_'). */
   private static final Set<String> ENTRY_MEMBERS = Set.of("pageref", "startedDateTime", "time", "request", "response",
@@ -46,8 +58,11 @@ final class EntryLanes {
   private final InputStream in;
   private final int lanes;
   private final int region;
+  /** Windows given back by the entries read: a window is never changed while an entry in it is being read. */
+  private final BlockingQueue<Window> free = new ArrayBlockingQueue<>(WINDOWS);
+  private int windowsMade;
   // the window: input bytes from the end of the last entry handed out (or the array's '[')
-  private byte[] window;
+  private Window window;
   private int length;
   private long windowOffset;
   private boolean inputEnded;
@@ -71,13 +86,24 @@ final class EntryLanes {
   EntryLanes(byte[] buffered, InputStream in, long offset, int line, int column, int lanes, int region) {
     this.in = in;
     this.lanes = Math.max(1, lanes);
-    this.region = Math.max(MIN_REGION_BYTES, region);
+    // many cores: smaller regions, the windows' memory stays the same (three windows at most)
+    this.region = Math.max(MIN_REGION_BYTES, Math.min(region, MAX_WINDOW_BYTES / (this.lanes + TAIL_REGIONS)));
     this.windowBytes = (this.lanes + TAIL_REGIONS) * this.region;
-    this.window = Arrays.copyOf(buffered, Math.max(windowBytes, buffered.length));
+    this.window = new Window(Arrays.copyOf(buffered, Math.max(windowBytes, buffered.length)), free, windowBytes);
+    this.windowsMade = 1;
     this.length = buffered.length;
     this.windowOffset = offset;
     this.line = line;
     this.column = column;
+  }
+
+  /**
+   * How many lanes a window has on this many cores: more than the cores, so that a core that is
+   * done with a quick lane (base64 images) takes another while one goes through a slow one (JSON
+   * structure, escapes).
+   */
+  static int lanes(int cores) {
+    return LANES_A_CORE * Math.max(1, Math.min(8, cores));
   }
 
   /** The region size for real inputs, or a tiny one when {@link FastPaths} forces the fast paths on (tests). */
@@ -101,6 +127,7 @@ final class EntryLanes {
       for (int j = 0; j < scanned.length && scanned[j] != null; ) {
         Lane lane = scanned[j];
         for (EntrySplitter.Slice s : lane.slices) {
+          window.hold();
           out.slice(lane.shifted(s));
         }
         handed += lane.slices.size();
@@ -115,17 +142,14 @@ final class EntryLanes {
         j = next;
         believed += scanned[next].slices.isEmpty() ? 0 : 1;
       }
-      boolean ended = last.stopIndex < 0 && !last.overrun;
-      moveTo(last);
-      if (ended) {
+      if (last.stopIndex < 0 && !last.overrun) {
+        // the plain shape ended: the rest is read from this window on
+        restAt(last);
         return;
       }
-      if (handed == 0) {
-        // an entry longer than the window: a larger one (the splitter gives up past its size limit)
-        windowBytes *= 2;
-      } else {
-        windowBytes = (lanes + TAIL_REGIONS) * region;
-      }
+      // an entry longer than the window: a larger one (the splitter gives up past its size limit)
+      windowBytes = handed == 0 ? windowBytes * 2 : (lanes + TAIL_REGIONS) * region;
+      moveTo(last);
     }
   }
 
@@ -148,7 +172,7 @@ final class EntryLanes {
 
   /** The input after the last entry handed out: the window's rest, then the stream's. */
   InputStream rest() {
-    return new SequenceInputStream(new ByteArrayInputStream(window, 0, length), in);
+    return new SequenceInputStream(new ByteArrayInputStream(window.bytes(), 0, length), in);
   }
 
   long restOffset() {
@@ -165,11 +189,9 @@ final class EntryLanes {
 
   /** Reads the window up to its size (or the input's end). */
   private void fill() throws IOException {
-    if (window.length < windowBytes) {
-      window = Arrays.copyOf(window, windowBytes);
-    }
-    while (length < window.length && !inputEnded) {
-      int n = in.read(window, length, window.length - length);
+    byte[] bytes = window.bytes();
+    while (length < bytes.length && !inputEnded) {
+      int n = in.read(bytes, length, bytes.length - length);
       if (n < 0) {
         inputEnded = true;
       } else {
@@ -192,7 +214,8 @@ final class EntryLanes {
     starts[0] = 0;
     int count = 1;
     for (int j = 1; j < lanes; j++) {
-      starts[j] = shares[j] < shares[j + 1] ? nearestGuess(window, shares[j], shares[j - 1], shares[j + 1], length) : -1;
+      starts[j] =
+          shares[j] < shares[j + 1] ? nearestGuess(window.bytes(), shares[j], shares[j - 1], shares[j + 1], length) : -1;
     }
     for (int j = 0; j < lanes; j++) {
       if (starts[j] < 0) {
@@ -242,15 +265,87 @@ final class EntryLanes {
     return scanned;
   }
 
-  /** The window from where {@code lane}'s entries ended: its bytes moved to the front. */
-  private void moveTo(Lane lane) {
+  /**
+   * The next window, from where {@code lane}'s entries ended: the bytes after them copied to the
+   * front of a free window (this one may still be read by the entries' parsers).
+   */
+  private void moveTo(Lane lane) throws InterruptedException {
     int at = lane.splitter.restIndex();
+    Window next = take(Math.max(windowBytes, length - at));
+    System.arraycopy(window.bytes(), at, next.bytes(), 0, length - at);
+    window.release();
+    window = next;
+    setRest(lane, at);
+  }
+
+  /** The rest from where {@code lane}'s entries ended, in this window. */
+  private void restAt(Lane lane) {
+    int at = lane.splitter.restIndex();
+    setRest(lane, at);
+    // the rest is read from the window, which is not given back
+    window = new Window(Arrays.copyOfRange(window.bytes(), at, at + length), free, 0);
+  }
+
+  private void setRest(Lane lane, int at) {
     line = lane.shiftedLine(lane.splitter.restLine());
     column = lane.shiftedColumn(lane.splitter.restLine(), lane.splitter.restColumn());
     first = lane.splitter.atFirst();
-    System.arraycopy(window, at, window, 0, length - at);
     length -= at;
     windowOffset += at;
+  }
+
+  /** A free window of at least {@code size} bytes: one given back, a new one while there are fewer than {@link #WINDOWS}. */
+  private Window take(int size) throws InterruptedException {
+    int usual = (lanes + TAIL_REGIONS) * region;
+    if (size > usual) {
+      // for one long entry: not kept once read
+      return new Window(new byte[size], free, 0);
+    }
+    Window w = free.poll();
+    if (w == null && windowsMade < WINDOWS) {
+      windowsMade++;
+      return new Window(new byte[usual], free, usual);
+    }
+    return w != null ? w.taken() : free.take().taken();
+  }
+
+  /**
+   * A window's bytes, shared by the lanes and then by the parsers of its entries (each holds it
+   * until its entry is read; the lanes hold it while they scan it and its bytes after the last
+   * entry are copied on), then given back for a later window.
+   */
+  static final class Window {
+    private final byte[] bytes;
+    private final BlockingQueue<Window> free;
+    /** The size of the windows kept for reuse: a window of another size is not kept. */
+    private final int reusedSize;
+    private final AtomicInteger holders = new AtomicInteger(1);
+
+    Window(byte[] bytes, BlockingQueue<Window> free, int reusedSize) {
+      this.bytes = bytes;
+      this.free = free;
+      this.reusedSize = reusedSize;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    void hold() {
+      holders.incrementAndGet();
+    }
+
+    /** Given back by one holder: the last one makes it free for a later window. */
+    void release() {
+      if (holders.decrementAndGet() == 0 && bytes.length == reusedSize) {
+        free.offer(this);
+      }
+    }
+
+    private Window taken() {
+      holders.set(1);
+      return this;
+    }
   }
 
   /**
@@ -259,10 +354,14 @@ final class EntryLanes {
    */
   static int nearestGuess(byte[] b, int at, int low, int to, int end) {
     int after = guess(b, at, to, end);
-    int reach = after < 0 ? at - low - 1 : after - at;
-    for (int i = at - 1; i > low && at - i <= reach; i--) {
-      if (b[i] == '{' && looksLikeEntry(b, i, end)) {
-        return i;
+    // back no further than the one after is ahead, and never far: a byte loop
+    int reach = Math.min(after < 0 ? at - low - 1 : after - at, MAX_BACK);
+    for (int q = at - 1; q > low && at - q <= reach; q--) {
+      if (b[q] == '"') {
+        int i = skipBack(b, q - 1);
+        if (i > low && i < at && b[i] == '{' && looksLikeEntry(b, i, end)) {
+          return i;
+        }
       }
     }
     return after;
@@ -276,8 +375,14 @@ final class EntryLanes {
    * -1 when none.
    */
   static int guess(byte[] b, int from, int to, int end) {
-    for (int i = ByteSearch.indexOf(b, from, to, (byte) '{'); i >= 0; i = ByteSearch.indexOf(b, i + 1, to, (byte) '{')) {
-      if (looksLikeEntry(b, i, end)) {
+    // by the quote after the '{': a bundle's text has a '{' every few dozen bytes, but no raw '"'
+    // (escaped), so the search runs through it eight bytes at a time
+    for (int q = ByteSearch.indexOf(b, from, end, (byte) '"'); q >= 0; q = ByteSearch.indexOf(b, q + 1, end, (byte) '"')) {
+      int i = skipBack(b, q - 1);
+      if (i >= to) {
+        return -1;
+      }
+      if (i >= from && b[i] == '{' && looksLikeEntry(b, i, end)) {
         return i;
       }
     }
@@ -376,8 +481,7 @@ final class EntryLanes {
       if (lineShift == 0 && columnShift == 0) {
         return s;
       }
-      return new EntrySplitter.Slice(s.bytes(), s.offset(), shiftedLine(s.line()), shiftedColumn(s.line(), s.column()),
-          s.longStrings());
+      return s.at(shiftedLine(s.line()), shiftedColumn(s.line(), s.column()));
     }
   }
 }

@@ -24,18 +24,33 @@ final class EntrySplitter {
   static final int LONG_STRING_BYTES = 6 * SkippedBody.SHORT_CHARS + 1;
 
   /**
-   * One entry's bytes and where they start in the file (offset after any byte-order mark).
+   * One entry's bytes, {@code bytes[from, to)}, and where they start in the file (offset after any
+   * byte-order mark).
    *
    * @param longStrings the strings of at least {@link #LONG_STRING_BYTES} bytes whose every byte
    *     Jackson reads without complaint, as pairs: where the content starts (after the quote), where
-   *     the closing quote is; in order
+   *     the closing quote is, counted from {@code from}; in order
+   * @param window the lanes' window {@code bytes} is, given back once the entry is read; null when
+   *     the bytes are the entry's own
    */
-  record Slice(byte[] bytes, long offset, int line, int column, int[] longStrings) {}
+  record Slice(byte[] bytes, int from, int to, long offset, int line, int column, int[] longStrings,
+      EntryLanes.Window window) {
+    int length() {
+      return to - from;
+    }
+
+    /** The same entry at another line and column (a lane's guessed start, once believed). */
+    Slice at(int newLine, int newColumn) {
+      return new Slice(bytes, from, to, offset, newLine, newColumn, longStrings, window);
+    }
+  }
 
   /** The rest of the input after {@link #buf}'s bytes; null for a lane ({@link #lane}). */
   private final InputStream in;
   /** A lane: whether its window's end is the input's end (else running into it is an {@link #overrun}). */
   private final boolean windowAtEnd;
+  /** A lane's window, which its slices hold on to; null for a stream. */
+  private final EntryLanes.Window window;
   private boolean overrun;
   // where a lane stopped: the start of the first entry at or after its stop index, not scanned
   private int stopIndex = -1;
@@ -69,6 +84,7 @@ final class EntrySplitter {
   EntrySplitter(byte[] buffered, InputStream in, long offset, int line, int column) {
     this.in = in;
     this.windowAtEnd = false;
+    this.window = null;
     this.buf = Arrays.copyOf(buffered, Math.max(READ_BYTES, buffered.length));
     this.limit = buffered.length;
     this.startOffset = offset;
@@ -86,11 +102,12 @@ final class EntrySplitter {
    * @param column its column (1-based)
    * @param first whether an entry may come without a comma first (just after the '[', or at an entry's '{')
    */
-  private EntrySplitter(byte[] window, int from, int end, boolean windowAtEnd, long offset, int line, int column,
-      boolean first) {
+  private EntrySplitter(EntryLanes.Window window, int from, int end, boolean windowAtEnd, long offset, int line,
+      int column, boolean first) {
     this.in = null;
     this.windowAtEnd = windowAtEnd;
-    this.buf = window;
+    this.window = window;
+    this.buf = window.bytes();
     this.start = from;
     this.limit = end;
     this.eof = true;
@@ -100,8 +117,8 @@ final class EntrySplitter {
     this.first = first;
   }
 
-  static EntrySplitter lane(byte[] window, int from, int end, boolean windowAtEnd, long offset, int line, int column,
-      boolean first) {
+  static EntrySplitter lane(EntryLanes.Window window, int from, int end, boolean windowAtEnd, long offset, int line,
+      int column, boolean first) {
     return new EntrySplitter(window, from, end, windowAtEnd, offset, line, column, first);
   }
 
@@ -177,8 +194,13 @@ final class EntrySplitter {
       }
       cr = b == '\r';
     }
-    Slice slice = new Slice(Arrays.copyOfRange(buf, entryStart, i), startOffset + (entryStart - start), entryLine,
-        entryColumn, Arrays.copyOf(longStrings, longCount));
+    long entryOffset = startOffset + (entryStart - start);
+    int[] strings = Arrays.copyOf(longStrings, longCount);
+    // a lane's window stays as it is until its entries are read; a stream's buffer moves on
+    Slice slice = in == null
+        ? new Slice(buf, entryStart, i, entryOffset, entryLine, entryColumn, strings, window)
+        : new Slice(Arrays.copyOfRange(buf, entryStart, i), 0, i - entryStart, entryOffset, entryLine, entryColumn,
+            strings, null);
     startOffset += i - start;
     start = i;
     startLine = line;

@@ -90,7 +90,7 @@ public final class HarParser implements InputParser {
     boolean parallel = encoding.isUtf8() && buffered.available() >= from;
     try (p) {
       try {
-        int laneCount = lanes > 0 ? lanes : Math.min(8, Runtime.getRuntime().availableProcessors());
+        int laneCount = lanes > 0 ? lanes : EntryLanes.lanes(Runtime.getRuntime().availableProcessors());
         new Walk(p, file, sink, quirks, position, encoding.bomLength(), parallel ? buffered : null, laneCount,
             region > 0 ? region : EntryLanes.regionBytes()).document();
       } catch (JsonProcessingException e) {

@@ -80,6 +80,9 @@ final class ParallelEntries {
           consumer.accept(parsed);
         } finally {
           inFlight.release(cost(parsed.slice()));
+          if (parsed.slice().window() != null) {
+            parsed.slice().window().release();
+          }
           if (parsed.spool() != null) {
             parsed.spool().close();
           }
@@ -174,7 +177,7 @@ final class ParallelEntries {
   }
 
   private static int cost(EntrySplitter.Slice slice) {
-    return Math.min(IN_FLIGHT_BYTES, slice.bytes().length);
+    return Math.min(IN_FLIGHT_BYTES, slice.length());
   }
 
   private void discardQueued() {

@@ -20,11 +20,15 @@ final class SliceParser extends UTF8StreamJsonParser {
   private final int[] longStrings;
   /** The first of them not behind the parser yet. */
   private int next;
+  /** Where the entry starts in the parser's buffer: {@link #longStrings} count from here. */
+  private final int base;
 
   SliceParser(IOContext context, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols,
       EntrySplitter.Slice slice) {
-    super(context, features, null, codec, symbols, slice.bytes(), 0, slice.bytes().length, 0, false);
+    // offsets, lines and columns count from the entry's first byte, as for an array of its own
+    super(context, features, null, codec, symbols, slice.bytes(), slice.from(), slice.to(), 0, false);
     this.longStrings = slice.longStrings();
+    this.base = slice.from();
   }
 
   /**
@@ -35,7 +39,7 @@ final class SliceParser extends UTF8StreamJsonParser {
     if (currentToken() != JsonToken.VALUE_STRING || !_tokenIncomplete) {
       return false;
     }
-    int from = _inputPtr;
+    int from = _inputPtr - base;
     while (next < longStrings.length && longStrings[next] < from) {
       next += 2;
     }
@@ -43,7 +47,7 @@ final class SliceParser extends UTF8StreamJsonParser {
         || longStrings[next + 1] - from > HarJson.MAX_STRING_CHARS) {
       return false;
     }
-    _inputPtr = longStrings[next + 1] + 1;
+    _inputPtr = base + longStrings[next + 1] + 1;
     _tokenIncomplete = false;
     next += 2;
     return true;
@@ -58,7 +62,7 @@ final class SliceParser extends UTF8StreamJsonParser {
     }
 
     SliceParser parser(EntrySplitter.Slice slice) throws IOException {
-      IOContext context = _createContext(_createContentReference(slice.bytes()), true);
+      IOContext context = _createContext(_createContentReference(slice.bytes(), slice.from(), slice.length()), true);
       return new SliceParser(context, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
           slice);
     }

@@ -32,7 +32,7 @@ class EntryLanesTest {
 
   private static String describe(EntrySplitter.Slice s) {
     return s.offset() + "@" + s.line() + ":" + s.column() + " " + java.util.Arrays.toString(s.longStrings()) + " "
-        + new String(s.bytes(), StandardCharsets.UTF_8);
+        + new String(s.bytes(), s.from(), s.length(), StandardCharsets.UTF_8);
   }
 
   private static Found sequential(byte[] after) throws IOException {
@@ -51,7 +51,12 @@ class EntryLanesTest {
     EntryLanes scan = new EntryLanes(java.util.Arrays.copyOf(after, ahead),
         new ByteArrayInputStream(after, ahead, after.length - ahead), 100, 3, 7, lanes, region);
     List<String> entries = new ArrayList<>();
-    scan.run(s -> entries.add(describe(s)), POOL);
+    scan.run(s -> {
+      entries.add(describe(s));
+      if (s.window() != null) {
+        s.window().release();
+      }
+    }, POOL);
     believed[0] += scan.believed();
     return new Found(entries, scan.restOffset() + "@" + scan.restLine() + ":" + scan.restColumn() + " "
         + new String(scan.rest().readAllBytes(), StandardCharsets.UTF_8));
