@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.Await;
 import io.siodoctor.parsers.FastPaths;
 
 import io.siodoctor.parsers.archive.ArchiveMember;
@@ -26,7 +27,6 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,16 +59,18 @@ public final class MemberScanner {
   private final ChunkListener listener;
   /** What the rules read: the chunks keep no more (the unrecognised lines only when some rule reads them). */
   private final ReadSet plan;
-  /** Reads the ranges of big plain logs ({@link InputReader.Split}); made when first needed. */
+  /**
+   * Reads the ranges of big plain logs ({@link InputReader.Split}) and analyses chunks while the next
+   * is read; made when first needed.
+   */
   private ExecutorService rangePool;
+  /** Members being read right now, by every thread of the scan. */
+  private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param correlator the correlator of the members scanned without one of their own (one incident)
    * @param listener sees every analysed chunk with its causes, or null
    */
-  /** Members being read right now, by every thread of the scan. */
-  private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
-
   public MemberScanner(Analyzer analyzer, ScanOptions options, StickyCorrelator correlator,
       ChunkListener listener) {
     this.analyzer = analyzer;
@@ -249,8 +251,8 @@ public final class MemberScanner {
     /** Chunks being analysed on the pool, oldest first: joined to {@link #causes} in this order. */
     final Deque<Future<Analysed>> analysing = new ArrayDeque<>();
     /** Analyse on the pool: with more than one thread, and no listener (the index takes its chunks in order). */
-    final boolean onPool = listener == null && options.threads() > 1;
-    Chunk chunk = new Chunk();
+    final boolean mayUsePool = listener == null && options.threads() > 1;
+    Chunk chunk = new Chunk(!usePool());
     String file;
     int unit = -1;
     long inChunk;
@@ -288,7 +290,7 @@ public final class MemberScanner {
       }
       correlator.observe(record, unit);
       har |= record instanceof HttpExchange || record instanceof WsFrame;
-      chunk.records.add(record);
+      chunk.add(record, har);
       if (IncidentBuilder.counts(plan, record)) {
         chunk.size++;
       }
@@ -325,11 +327,16 @@ public final class MemberScanner {
     void flush() {
       Chunk full = chunk;
       analysedAny = true;
-      chunk = new Chunk();
+      boolean pool = usePool();
+      chunk = new Chunk(!pool);
       chunkSize = 0;
       unit = correlator.unit(file);
-      if (!onPool) {
-        // one thread: the findings are tallied straight into the member's tallies
+      if (!pool) {
+        // the chunks on the pool come first: their tallies join in reading order
+        while (!analysing.isEmpty()) {
+          joinOldest();
+        }
+        // on this thread: the findings are tallied straight into the member's tallies
         Analysed a = full.analyse(causes);
         if (listener != null) {
           try {
@@ -350,6 +357,15 @@ public final class MemberScanner {
       analysing.add(rangePool().submit(() -> full.analyse(new LinkedHashMap<>())));
     }
 
+    /**
+     * Whether a chunk is analysed on the pool. The pool is for cores that would idle: while a file
+     * per thread is read they have work, and handing the chunks over would only add some (the
+     * records read again, later, from another core's cache).
+     */
+    private boolean usePool() {
+      return mayUsePool && (reading.get() < options.threads() || FastPaths.forced());
+    }
+
     /** Analyses the last chunk when it holds anything (or when nothing was), and waits for every chunk. */
     void finish() {
       // an empty last chunk adds nothing (but a file with no record at all is analysed, as analyze does)
@@ -363,25 +379,33 @@ public final class MemberScanner {
 
     private void joinOldest() {
       try {
-        IncidentMerge.combine(causes, analysing.poll().get().causes());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while chunks were analysed", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(e.getCause());
+        IncidentMerge.combine(causes, Await.result(analysing.poll()).causes());
+      } catch (IOException e) {
+        // only an interruption: the analysis reads no file
+        throw new UncheckedIOException(e);
       }
     }
   }
 
-  /** One chunk's records, with what its incident needs besides them; analysed alone, on any thread. */
+  /**
+   * One chunk's records, with what its incident needs besides them; analysed alone, on any thread.
+   * Its records wait in a list for the builder, except a HAR's (a HAR is analysed whole) and those of
+   * a chunk that grows far beyond {@link ScanOptions#chunkRecords}: its builder takes them as they
+   * come, so that its retention bounds the memory as it does in {@code analyze}.
+   */
   private final class Chunk {
+    /** The records not yet offered to the builder; with a listener, every record of the chunk. */
     final List<Record> records = new ArrayList<>();
+    /** Made when a record is first offered to it. */
+    IncidentBuilder builder;
+    /** How many of {@link #records} were offered to the builder already (with a listener, which keeps them). */
+    int offered;
+    /** Offer each record as it comes: the chunk is likely analysed on its reading thread (still in cache). */
+    final boolean offerAtOnce;
+
+    Chunk(boolean offerAtOnce) {
+      this.offerAtOnce = offerAtOnce;
+    }
     final List<InputSummary> inputs = new ArrayList<>();
     /** Per file, the latest time of the lines the parser did not make records of (most of a debug log). */
     final Map<String, java.time.Instant[]> leftOut = new HashMap<>(4);
@@ -390,6 +414,30 @@ public final class MemberScanner {
     java.time.Instant[] leftOutLatest;
     /** Records that count in the incident's size ({@link IncidentBuilder#counts}). */
     long size;
+
+    /** @param now offer it to the builder at once (a HAR's records: its chunk ends with it) */
+    void add(Record record, boolean now) {
+      records.add(record);
+      if (now || offerAtOnce || records.size() - offered > 4L * options.chunkRecords()) {
+        offerWaiting();
+      }
+    }
+
+    /** Offers the waiting records to the builder, in reading order. */
+    private void offerWaiting() {
+      if (builder == null) {
+        builder = new IncidentBuilder(plan);
+      }
+      for (int i = offered; i < records.size(); i++) {
+        builder.add(records.get(i));
+      }
+      if (listener == null) {
+        records.clear();
+        offered = 0;
+      } else {
+        offered = records.size();
+      }
+    }
 
     void leaveOut(String lineFile, java.time.Instant time) {
       if (!lineFile.equals(leftOutFile)) {
@@ -403,10 +451,7 @@ public final class MemberScanner {
 
     /** Builds the chunk's incident and runs the rules on it; every finding is counted in {@code tallies}. */
     Analysed analyse(Map<String, Map<String, CauseTally>> tallies) {
-      IncidentBuilder builder = new IncidentBuilder(plan);
-      for (Record r : records) {
-        builder.add(r);
-      }
+      offerWaiting();
       leftOut.forEach((f, latest) -> builder.leaveOut(f, latest[0]));
       inputs.forEach(builder::addInput);
       Incident incident = builder.build();

@@ -213,11 +213,22 @@ public final class ArchiveWalker {
     }
     if (kind.compression()) {
       CountingInputStream counted = new CountingInputStream(in);
-      InputStream decompressed = decompressor(kind, counted);
+      InputStream decompressed = kind == ContainerKind.GZIP && local != null
+          && ParallelGzipInputStream.applies(Files.size(local), head)
+          ? new ParallelGzipInputStream(counted, () -> Files.newInputStream(local), limits.maxRatio(),
+              ParallelGzipInputStream.segmentBytes(), Runtime.getRuntime().availableProcessors())
+          : decompressor(kind, counted);
       LongSupplier compressed = decompressed instanceof InputStreamStatistics st
           ? st::getCompressedCount : counted::count;
       GuardedInputStream guard = new GuardedInputStream(decompressed, kind.label, compressed, limits, budget);
-      walkStream(guard, name, depth + 1, with(guards, guard), entries, visitor);
+      try {
+        walkStream(guard, name, depth + 1, with(guards, guard), entries, visitor);
+      } finally {
+        if (decompressed instanceof ParallelGzipInputStream parallel) {
+          // its tasks ahead hold permits shared by every stream, read to the end or not
+          parallel.stop();
+        }
+      }
     } else if (kind == ContainerKind.TAR) {
       walkTar(in, name, depth, guards, entries, visitor);
     } else {

@@ -1,6 +1,7 @@
 package io.siodoctor.parsers.archive;
 
 import java.io.EOFException;
+import io.siodoctor.parsers.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.function.LongSupplier;
  * container broke and at which compressed byte. Remembers the first failure so the walker can tell a
  * member that was cut short from one read to the end, whatever the parser did with the exception.
  */
-final class GuardedInputStream extends InputStream {
+final class GuardedInputStream extends BlockInputStream {
   private final InputStream in;
   private final String kind;
   private final LongSupplier compressedBytes;
@@ -37,13 +38,6 @@ final class GuardedInputStream extends InputStream {
 
   long expanded() {
     return expanded;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n <= 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

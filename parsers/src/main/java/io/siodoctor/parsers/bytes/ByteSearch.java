@@ -90,6 +90,39 @@ public final class ByteSearch {
   }
 
   /**
+   * Which of the bytes {@code x} and {@code y} occur in {@code b[from..to)}: bit 1 for {@code x},
+   * bit 2 for {@code y}, in one pass (it stops when both were seen). Two searches of a log message
+   * for rare bytes cost more than decoding it did.
+   */
+  public static int occurring(byte[] b, int from, int to, byte x, byte y) {
+    long px = broadcast(x);
+    long py = broadcast(y);
+    int seen = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = word(b, i);
+      // a word holding a byte flags it (the lowest flag is always a true one)
+      if (zeroBytes(w ^ px) != 0) {
+        seen |= 1;
+      }
+      if (zeroBytes(w ^ py) != 0) {
+        seen |= 2;
+      }
+      if (seen == 3) {
+        return 3;
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == x) {
+        seen |= 1;
+      } else if (b[i] == y) {
+        seen |= 2;
+      }
+    }
+    return seen;
+  }
+
+  /**
    * Whether {@code b[from..to)} is ASCII and holds none of the bytes {@code x}, {@code y},
    * {@code z}: as a byte loop this check of an access-log URL was 10 % of the access parse.
    */

@@ -191,6 +191,12 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     private final StringCache framedNames = new StringCache();
     private final StringCache bareNames = new StringCache();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+    /** The message of the line being read, as bytes of the line until something needs its String. */
+    private final MessageText.Bytes message = new MessageText.Bytes();
+    /** The last namespace read, and whether it is of the library's families, and the client's. */
+    private String memoNs;
+    private boolean memoLibrary;
+    private boolean memoClient;
     private byte[] scratch = new byte[4096];
 
     private final byte[] lastIso = new byte[24];
@@ -321,7 +327,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       if (ns == null) {
         // not a debug line: application output, continuation of a multi-line message
         keptAsText();
-        String text = Ascii.str(b, time != null ? p : s, e);
+        MessageText text = message.set(b, time != null ? p : s, e);
         if (time != null) {
           lastTime = time;
           timeSet = true;
@@ -329,7 +335,11 @@ public final class EngineIoDebugLogParser extends LineLogParser {
           readStartTime = true;
         }
         EngineIoMessages.recogniseOutput(text, result);
-        emit(n, lastTime, node, null, null, null, text, result.event, result.fact, null);
+        if (leavesOut(result.event, null, null)) {
+          leaveOut(lastTime);
+          return;
+        }
+        emit(n, lastTime, node, null, null, null, text.string(), result.event, result.fact, null);
         return;
       }
       int ms = q + 1;
@@ -337,12 +347,19 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       if (tty) {
         me = stripDelta(b, ms, me);
       }
-      String msg = Ascii.str(b, ms, me);
+      // the message is made a String only when it names something (or the plan reads every line)
+      MessageText text = message.set(b, ms, me);
       EngineIoMessages.Result r = result;
-      EngineIoMessages.recogniseDebugLine(ns, msg, r);
+      if (ns != memoNs) {
+        // the namespace is the cached String of the line before, mostly: its tests are made once
+        memoNs = ns;
+        memoLibrary = EngineIoMessages.isLibrary(ns);
+        memoClient = ns.startsWith("engine.io-client");
+      }
+      EngineIoMessages.recogniseDebugLine(ns, memoLibrary, text, r);
       String sid = r.sid;
-      if (ns.startsWith("engine.io-client")) {
-        sid = carryClientSid(msg, sid, r.event);
+      if (memoClient) {
+        sid = carryClientSid(text.string(), sid, r.event);
       }
       if (time != null) {
         lastTime = time;
@@ -351,7 +368,7 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       // the parse state only links requests to the open packets answering them
       HttpAccess access = null;
       if (r.event == LogEvent.HTTP_REQUEST) {
-        access = requestOf(r.fact.text(), msg);
+        access = requestOf(r.fact.text(), text.string());
         if (access != null && access.engineIo() != null && access.engineIo().isHandshake()) {
           handshakeRequest = access;
           handshakeSet = true;
@@ -362,7 +379,11 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         handshakeRequest = null;
         handshakeSet = true;
       }
-      emit(n, time, node, null, ns, sid, msg, r.event, r.fact, access);
+      if (leavesOut(r.event, sid, access)) {
+        leaveOut(time);
+        return;
+      }
+      emit(n, time, node, null, ns, sid, text.string(), r.event, r.fact, access);
     }
 
     /** The request of an engine {@code handling "GET" http request "/socket.io/?..."} line. */

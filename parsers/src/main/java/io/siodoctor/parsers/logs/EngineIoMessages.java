@@ -54,13 +54,18 @@ public final class EngineIoMessages {
    * library's {@code Too many open files} as other runtimes print it.
    */
   public static ExhaustedResource resourceExhausted(String text) {
-    if (text.indexOf("EMFILE") >= 0) {
+    return resourceExhausted(MessageText.of(text), 3);
+  }
+
+  /** {@link #resourceExhausted(String)}, told which of 'y' (bit 1) and 'F' (bit 2) the text holds. */
+  private static ExhaustedResource resourceExhausted(MessageText text, int yF) {
+    if ((yF & 2) != 0 && text.contains("EMFILE", 2)) {
       return ExhaustedResource.EMFILE;
     }
-    if (text.indexOf("ENFILE") >= 0) {
+    if ((yF & 2) != 0 && text.contains("ENFILE", 2)) {
       return ExhaustedResource.ENFILE;
     }
-    if (text.indexOf("oo many open files") >= 0) {
+    if ((yF & 1) != 0 && text.contains("oo many open files", 6)) {
       return ExhaustedResource.EMFILE;
     }
     return null;
@@ -79,19 +84,31 @@ public final class EngineIoMessages {
    * sending packet "open" ({...})}), the framing of a written polling payload, and an application's
    * own line that looks like a debug namespace ({@code app Error: accept EMFILE}).
    */
-  static void recogniseDebugLine(String ns, String m, Result r) {
-    recognise(ns, m, r);
+  static void recogniseDebugLine(String ns, MessageText t, Result r) {
+    recogniseDebugLine(ns, isLibrary(ns), t, r);
+  }
+
+  /** Whether a debug namespace is of the engine.io / socket.io families (which never print an errno). */
+  static boolean isLibrary(String ns) {
+    return ns.startsWith("engine") || ns.startsWith("socket.io");
+  }
+
+  /** {@link #recogniseDebugLine(String, MessageText, Result)}, told {@link #isLibrary} of the namespace. */
+  static void recogniseDebugLine(String ns, boolean library, MessageText t, Result r) {
+    recognise(ns, t, r);
     if (r.event == LogEvent.HTTP_REQUEST) {
       return;
     }
-    if (m.startsWith("sending packet \"open\" (") && m.endsWith(")")) {
+    char first = t.first();
+    if (first == 's' && t.startsWith("sending packet \"open\" (") && t.endsWith(')')) {
+      String m = t.string();
       r.set(LogEvent.OPEN_SENT, LogFact.HandshakeSent.of(m.substring(23, m.length() - 1)), r.sid);
-    } else if (r.event == LogEvent.OTHER && m.startsWith("writing \"") && ns.equals("engine:polling")) {
-      ProtocolRevision framing = framingOf(m, 9);
+    } else if (r.event == LogEvent.OTHER && first == 'w' && t.startsWith("writing \"") && ns.equals("engine:polling")) {
+      ProtocolRevision framing = framingOf(t.string(), 9);
       r.set(LogEvent.PAYLOAD_WRITTEN, framing == null ? LogFact.NONE : new LogFact.PayloadWritten(framing), r.sid);
-    } else if (r.event == LogEvent.OTHER && !ns.startsWith("engine") && !ns.startsWith("socket.io")) {
+    } else if (r.event == LogEvent.OTHER && !library) {
       // the library's namespaces, the hot path, never print it
-      ExhaustedResource exhausted = resourceExhausted(m);
+      ExhaustedResource exhausted = resourceExhausted(t, 3);
       if (exhausted != null) {
         r.set(LogEvent.RESOURCE_EXHAUSTED, new LogFact.ResourceExhausted(exhausted), r.sid);
       }
@@ -102,13 +119,18 @@ public final class EngineIoMessages {
    * Recognises a line of a debug log that is no debug line (the application's own output, a stack
    * trace): ws's {@code Max payload size exceeded}, or a resource-exhaustion error.
    */
-  static void recogniseOutput(String text, Result r) {
+  static void recogniseOutput(MessageText text, Result r) {
     r.reset();
-    if (text.indexOf("Max payload size exceeded") >= 0) {
+    // each of the four texts holds a 'y' or an 'F' (one pass: most lines hold neither)
+    int yF = text.occurring('y', 'F');
+    if (yF == 0) {
+      return;
+    }
+    if ((yF & 1) != 0 && text.contains("Max payload size exceeded", 6)) {
       r.set(LogEvent.PAYLOAD_TOO_LARGE, "Max payload size exceeded", null);
       return;
     }
-    ExhaustedResource exhausted = resourceExhausted(text);
+    ExhaustedResource exhausted = resourceExhausted(text, yF);
     if (exhausted != null) {
       r.set(LogEvent.RESOURCE_EXHAUSTED, new LogFact.ResourceExhausted(exhausted), null);
     }
@@ -131,19 +153,29 @@ public final class EngineIoMessages {
   }
 
   static void recognise(String ns, String m, Result r) {
+    recognise(ns, MessageText.of(m), r);
+  }
+
+  /**
+   * {@link #recognise(String, String, Result)} of a message held as text or as a line's bytes: the
+   * dispatch (first character, prefixes) reads {@code t} as it is, and only a message that names
+   * something is made a String ({@code m}) to take that from.
+   */
+  static void recognise(String ns, MessageText t, Result r) {
     r.reset();
-    int n = m.length();
-    if (n == 0) {
+    if (t.isEmpty()) {
       return;
     }
-    switch (m.charAt(0)) {
+    String m;
+    switch (t.first()) {
       case 'h':
-        if (m.startsWith("handshaking client \"")) {
-          r.set(LogEvent.HANDSHAKE, LogFact.NONE, quoted(m, 19));
+        if (t.startsWith("handshaking client \"")) {
+          r.set(LogEvent.HANDSHAKE, LogFact.NONE, quoted(t.string(), 19));
           return;
         }
-        if (m.startsWith("handling \"")) {
+        if (t.startsWith("handling \"")) {
           // handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=..&sid=.."
+          m = t.string();
           String method = quoted(m, 9);
           int u = m.indexOf(" http request \"");
           String url = u < 0 ? null : quoted(m, u + 14);
@@ -152,129 +184,135 @@ public final class EngineIoMessages {
         }
         break;
       case 'u':
-        if (m.startsWith("unknown sid \"")) {
-          r.set(LogEvent.UNKNOWN_SID, LogFact.NONE, quoted(m, 12));
+        if (t.startsWith("unknown sid \"")) {
+          r.set(LogEvent.UNKNOWN_SID, LogFact.NONE, quoted(t.string(), 12));
           return;
         }
-        if (m.startsWith("unknown transport \"")) {
-          r.set(LogEvent.UNKNOWN_TRANSPORT, quoted(m, 18), null);
+        if (t.startsWith("unknown transport \"")) {
+          r.set(LogEvent.UNKNOWN_TRANSPORT, quoted(t.string(), 18), null);
           return;
         }
-        if (m.startsWith("unsupported protocol version")) {
+        if (t.startsWith("unsupported protocol version")) {
           r.set(LogEvent.UNSUPPORTED_PROTOCOL_VERSION, LogFact.NONE, null);
           return;
         }
         break;
       case 'b':
-        if (m.startsWith("bad request: ")) {
-          if (m.startsWith("unexpected transport without upgrade", 13)) {
+        if (t.startsWith("bad request: ")) {
+          if (t.startsWith("unexpected transport without upgrade", 13)) {
             r.set(LogEvent.TRANSPORT_MISMATCH, LogFact.NONE, null);
           } else {
-            r.set(LogEvent.BAD_REQUEST, m.substring(13), null);
+            r.set(LogEvent.BAD_REQUEST, t.string().substring(13), null);
           }
           return;
         }
         break;
       case 'i':
-        if (m.startsWith("invalid transport upgrade")) {
+        if (t.startsWith("invalid transport upgrade")) {
           // a WebSocket request without Upgrade header and without sid: the header was lost on the way
           r.set(LogEvent.TRANSPORT_MISMATCH, "invalid transport upgrade", null);
           return;
         }
-        if (m.startsWith("incoming connection with id ")) {
-          r.set(LogEvent.OTHER, LogFact.NONE, word(m, 28));
+        if (t.startsWith("incoming connection with id ")) {
+          r.set(LogEvent.OTHER, LogFact.NONE, word(t.string(), 28));
           return;
         }
         break;
       case 'o':
-        if (m.startsWith("origin header invalid")) {
+        if (t.startsWith("origin header invalid")) {
           r.set(LogEvent.BAD_REQUEST, "origin header invalid", null);
           return;
         }
         break;
       case 'e':
-        if (m.startsWith("error while generating an id")) {
+        if (t.startsWith("error while generating an id")) {
           r.set(LogEvent.BAD_REQUEST, "error while generating an id", null);
           return;
         }
-        if (m.startsWith("error handshaking to transport \"")) {
-          r.set(LogEvent.BAD_REQUEST, "error handshaking to transport " + quoted(m, 31), null);
+        if (t.startsWith("error handshaking to transport \"")) {
+          r.set(LogEvent.BAD_REQUEST, "error handshaking to transport " + quoted(t.string(), 31), null);
           return;
         }
         break;
       case 'm':
-        if (m.startsWith("might upgrade socket transport from \"")) {
+        if (t.startsWith("might upgrade socket transport from \"")) {
           // might upgrade socket transport from "polling" to "websocket"
+          m = t.string();
           int to = m.indexOf(" to \"", 36);
           r.set(LogEvent.UPGRADE_STARTED, to < 0 ? null : quoted(m, to + 4), null);
           return;
         }
-        if (m.startsWith("middleware error, sending CONNECT_ERROR")) {
+        if (t.startsWith("middleware error, sending CONNECT_ERROR")) {
           r.set(LogEvent.CONNECT_ERROR_SENT, LogFact.NONE, null);
           return;
         }
         break;
       case 'g':
-        if (m.startsWith("got ")) {
-          if (m.startsWith("got upgrade packet - upgrading", 0)) {
+        if (t.startsWith("got ")) {
+          if (t.startsWith("got upgrade packet - upgrading", 0)) {
             r.set(LogEvent.UPGRADE_DONE, LogFact.NONE, null);
             return;
           }
-          if (n == 8 && m.startsWith("ping", 4)) {
+          // exactly "got ping" / "got pong" (ASCII: as many bytes as characters)
+          if (t.is("got ping")) {
             r.set(LogEvent.PING_RECEIVED, LogFact.NONE, null);
             return;
           }
-          if (n == 8 && m.startsWith("pong", 4)) {
+          if (t.is("got pong")) {
             r.set(LogEvent.PONG_RECEIVED, LogFact.NONE, null);
             return;
           }
         }
         break;
       case 'c':
-        if (m.startsWith("client close with reason ")) {
-          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(25)), null);
+        if (t.startsWith("client close with reason ")) {
+          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(t.string().substring(25)), null);
           return;
         }
-        if (m.startsWith("closing socket - reason ")) {
-          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(24)), null);
+        if (t.startsWith("closing socket - reason ")) {
+          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(t.string().substring(24)), null);
           return;
         }
-        if (m.startsWith("client did not complete upgrade - ")) {
-          r.set(LogEvent.UPGRADE_INCOMPLETE, LogFact.UpgradeAbandoned.of(m.substring(34)), null);
+        if (t.startsWith("client did not complete upgrade - ")) {
+          r.set(LogEvent.UPGRADE_INCOMPLETE, LogFact.UpgradeAbandoned.of(t.string().substring(34)), null);
           return;
         }
-        if (m.startsWith("creation of namespace ")) {
+        if (t.startsWith("creation of namespace ")) {
+          m = t.string();
           int w = m.lastIndexOf(" was denied");
           r.set(LogEvent.NAMESPACE_DENIED, new LogFact.NamespaceRefused(w > 22 ? m.substring(22, w) : m.substring(22)), null);
           return;
         }
-        if (m.startsWith("connection state recovered for sid ")) {
-          r.set(LogEvent.OTHER, LogFact.NONE, word(m, 35));
+        if (t.startsWith("connection state recovered for sid ")) {
+          r.set(LogEvent.OTHER, LogFact.NONE, word(t.string(), 35));
           return;
         }
         if (isClient(ns)) {
-          if (m.startsWith("closed due to ")) {
+          if (t.startsWith("closed due to ")) {
             // socket.io-client:manager onclose
-            r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(14)), null);
+            r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(t.string().substring(14)), null);
             return;
           }
-          if (m.startsWith("close (") && m.endsWith(")")) {
+          if (t.startsWith("close (") && t.endsWith(')')) {
             // socket.io-client:socket onclose
-            r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(7, n - 1)), null);
+            m = t.string();
+            r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(m.substring(7, m.length() - 1)), null);
             return;
           }
-          if (m.startsWith("connect attempt timed out after ")) {
+          if (t.startsWith("connect attempt timed out after ")) {
             r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.ConnectFailed.TIMED_OUT, null);
             return;
           }
-          if (m.equals("connect_error")) {
+          if (t.is("connect_error")) {
             r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.NONE, null);
             return;
           }
         }
         break;
       case 'w':
-        if (m.startsWith("writing ping packet - expecting pong within ")) {
+        if (t.startsWith("writing ping packet - expecting pong within ")) {
+          m = t.string();
+          int n = m.length();
           int e = 44;
           while (e < n && Character.isDigit(m.charAt(e))) {
             e++;
@@ -284,40 +322,43 @@ public final class EngineIoMessages {
         }
         break;
       case 't':
-        if (m.startsWith("transport error")
-            && (n == 15 || m.charAt(15) == ' ' || m.charAt(15) == ':')) {
-          r.set(LogEvent.TRANSPORT_ERROR, n > 16 ? m.substring(16).trim() : null, null);
-          return;
+        if (t.startsWith("transport error")) {
+          m = t.string();
+          int n = m.length();
+          if (n == 15 || m.charAt(15) == ' ' || m.charAt(15) == ':') {
+            r.set(LogEvent.TRANSPORT_ERROR, n > 16 ? m.substring(16).trim() : null, null);
+            return;
+          }
         }
         break;
       case 's':
-        if (m.startsWith("socket close with reason: \"")) {
+        if (t.startsWith("socket close with reason: \"")) {
           // engine.io-client:socket onClose
-          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(quoted(m, 26)), null);
+          r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(quoted(t.string(), 26)), null);
           return;
         }
-        if (m.startsWith("sending packet \"open\" (")) {
-          r.set(LogEvent.OTHER, LogFact.NONE, LogUrls.sidInOpenPacket(m));
+        if (t.startsWith("sending packet \"open\" (")) {
+          r.set(LogEvent.OTHER, LogFact.NONE, LogUrls.sidInOpenPacket(t.string()));
           return;
         }
-        if (m.startsWith("socket receive: type \"")) {
+        if (t.startsWith("socket receive: type \"")) {
           // engine.io-client: socket receive: type "open", data "{"sid":...}"
-          if (m.startsWith("open\"", 22)) {
-            r.set(LogEvent.OTHER, LogFact.NONE, LogUrls.sidInOpenPacket(m));
+          if (t.startsWith("open\"", 22)) {
+            r.set(LogEvent.OTHER, LogFact.NONE, LogUrls.sidInOpenPacket(t.string()));
             return;
           }
-          if (m.startsWith("ping\"", 22)) {
+          if (t.startsWith("ping\"", 22)) {
             r.set(LogEvent.PING_RECEIVED, LogFact.NONE, null);
             return;
           }
-          if (m.startsWith("pong\"", 22)) {
+          if (t.startsWith("pong\"", 22)) {
             r.set(LogEvent.PONG_RECEIVED, LogFact.NONE, null);
             return;
           }
         }
         break;
       case 'r':
-        if (m.startsWith("reconnect attempt error") && isClient(ns)) {
+        if (t.startsWith("reconnect attempt error") && isClient(ns)) {
           r.set(LogEvent.CLIENT_CONNECT_ERROR, LogFact.NONE, null);
           return;
         }
@@ -325,14 +366,15 @@ public final class EngineIoMessages {
       default:
         break;
     }
-    // anything else: facts that can sit anywhere in the text (a one-character test first: debug
-    // messages are lower case and rarely hold '=')
-    if (m.indexOf('M') >= 0 && m.indexOf("Max payload size exceeded") >= 0) {
+    // anything else: facts that can sit anywhere in the text (a one-pass test for two characters
+    // first: debug messages are lower case and rarely hold '=')
+    int marks = t.occurring('M', '=');
+    if ((marks & 1) != 0 && t.contains("Max payload size exceeded", 6)) {
       r.set(LogEvent.PAYLOAD_TOO_LARGE, "Max payload size exceeded", null);
       return;
     }
-    if (m.indexOf('=') >= 0) {
-      r.sid = LogUrls.sidInText(m);
+    if ((marks & 2) != 0) {
+      r.sid = LogUrls.sidInText(t.string());
     }
   }
 

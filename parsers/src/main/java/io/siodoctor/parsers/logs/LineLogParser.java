@@ -196,8 +196,8 @@ public abstract class LineLogParser implements InputParser {
         LogEvent event,
         LogFact fact,
         HttpAccess access) {
-      if (!makeUnrecognised && (event == null || event == LogEvent.OTHER) && (sid == null || sid.isEmpty()) && access == null) {
-        sink.unrecognised(file, time);
+      if (leavesOut(event, sid, access)) {
+        leaveOut(time);
         return;
       }
       sink.accept(
@@ -214,6 +214,22 @@ public abstract class LineLogParser implements InputParser {
               event,
               fact,
               access));
+    }
+
+    /**
+     * Whether {@link #emit} makes no record of a line with this event, sid and access: an
+     * unrecognised line naming no session, which the sink's plan does not read (only its time
+     * counts, {@link #leaveOut}). A parser that knows this before making the line's message skips
+     * making it: most lines of a debug log are never decoded in a batch scan.
+     */
+    protected final boolean leavesOut(LogEvent event, String sid, HttpAccess access) {
+      return !makeUnrecognised && (event == null || event == LogEvent.OTHER) && (sid == null || sid.isEmpty())
+          && access == null;
+    }
+
+    /** A line {@link #leavesOut} tells of: only its time (or null) goes to the sink. */
+    protected final void leaveOut(Instant time) {
+      sink.unrecognised(file, time);
     }
 
     /**

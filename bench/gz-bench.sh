@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Scan of ONE big gzip-compressed log against zcat | grep, alternately on the same files in page cache.
+# The log is bench/gen-big-log.py's one node's night (as bench/log-bench.sh); it is compressed two ways:
+#   - members: one gzip member per 8 MB of log (what `pigz -i`, bgzip or `cat a.gz b.gz` give;
+#     built with python's gzip module, level 6), read by the parallel member reader;
+#   - single:  one member (`gzip -6`), which only one core can inflate (the sequential read).
+# Each run prints, per side, wall seconds, CPU seconds (user+sys) and peak RSS (/usr/bin/time
+# '%e %U %S %M'), and the ratio anchor time / scan time (>= 1.0: the scan is at least as fast).
+# The anchor is `zcat FILE | grep -c -E` with the 8 failure patterns of bench/failure-patterns.txt.
+#
+# usage: bench/gz-bench.sh [SIZE_MB (default 1024)] [RUNS (default 3)]
+#   BENCH_DIR=/path   where the inputs are generated and kept (default bench/out, not committed)
+#   HEAP=1g           the scan's -Xmx
+#   JAR=/path         scan with that jar instead of building this tree's
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mb="${1:-1024}"
+runs="${2:-3}"
+work="${BENCH_DIR:-$root/bench/out}"
+heap="${HEAP:-1g}"
+mkdir -p "$work"
+
+jar="$work/sio-doctor-gz.jar"
+if [ -n "${JAR:-}" ]; then
+  cp "$JAR" "$jar"
+else
+  "$root/sio-doctor" --version >/dev/null || echo "build failed; using the jar as it is" >&2
+  cp "$root/analyzer/target/sio-doctor.jar" "$jar"
+fi
+
+one="$work/one-node-$size_mb.log"
+if [ ! -f "$one.complete" ]; then
+  echo "generating one ${size_mb} MB log in $one ..." >&2
+  python3 "$root/bench/gen-big-log.py" "$root/sample-captures" "$one" "$size_mb"
+  touch "$one.complete"
+fi
+members="$work/one-node-$size_mb.members.log.gz"
+if [ ! -f "$members.complete" ]; then
+  echo "compressing $one into 8 MB members ..." >&2
+  python3 - "$one" "$members" <<'PY'
+import gzip, sys
+with open(sys.argv[1], 'rb') as src, open(sys.argv[2], 'wb') as out:
+    while True:
+        chunk = src.read(8 << 20)
+        if not chunk:
+            break
+        out.write(gzip.compress(chunk, compresslevel=6, mtime=0))
+PY
+  touch "$members.complete"
+fi
+single="$work/one-node-$size_mb.single.log.gz"
+if [ ! -f "$single.complete" ]; then
+  echo "compressing $one into one member ..." >&2
+  gzip -6 -c "$one" > "$single"
+  touch "$single.complete"
+fi
+
+regex() { sed -e 's/[].[*^$()+?{}|\\]/\\&/g' "$@" | grep . | paste -sd'|'; }
+p8=$(regex "$root/bench/failure-patterns.txt")
+n8=$(grep -c . "$root/bench/failure-patterns.txt")
+log_bytes=$(stat -c %s "$one")
+echo "log: $one, $log_bytes bytes; members: $(stat -c %s "$members") bytes; single: $(stat -c %s "$single") bytes;" \
+  "$(nproc) cores; java $(java -version 2>&1 | head -1)"
+
+# one timed command: prints "seconds peak-RSS-KB cpu-seconds"; its stdout goes to a file
+timed() {
+  local out="$1"; shift
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$out" 2> "$work/stderr.txt" || true
+  tail -n 1 "$work/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
+}
+mbps() { python3 -c "print(round($1 / 1e6 / max($2, 0.001)))"; }
+ratio() { python3 -c "print('%.2f' % ($1 / max($2, 0.001)))"; }
+ratios_members=""
+ratios_single=""
+export P8="$p8"
+
+for i in $(seq 1 "$runs"); do
+  for kind in members single; do
+    f="$members"; [ "$kind" = single ] && f="$single"
+    cat "$f" > /dev/null   # page cache, for both
+    read -r gs grss gcpu < <(timed "$work/zgrep.out" sh -c 'zcat "$1" | grep -c -E "$P8"' sh "$f")
+    read -r ss srss scpu < <(SIO_DOCTOR_JAR="$jar" JAVA_OPTS="-Xmx$heap" timed "$work/scan-gz-$kind.json" \
+      "$root/sio-doctor" scan --format json "$f")
+    r=$(ratio "$gs" "$ss")
+    if [ "$kind" = members ]; then ratios_members="$ratios_members $r"; else ratios_single="$ratios_single $r"; fi
+    printf 'run %s %-7s zcat|grep -c -E (%s patterns) %s s %s MB/s CPU %s s RSS %s MB | sio-doctor scan -Xmx%s %s s %s MB/s CPU %s s RSS %s MB | ratio %s\n' \
+      "$i" "$kind:" "$n8" "$gs" "$(mbps "$log_bytes" "$gs")" "$gcpu" "$((grss / 1024))" \
+      "$heap" "$ss" "$(mbps "$log_bytes" "$ss")" "$scpu" "$((srss / 1024))" "$r"
+  done
+done
+echo "ratio (zcat|grep)/scan, 8 MB members:$ratios_members"
+echo "ratio (zcat|grep)/scan, one member:  $ratios_single"
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on the machine skews both)"
+# the two scans must agree: same records and causes whatever the compression
+python3 - "$work/scan-gz-members.json" "$work/scan-gz-single.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+def key(s):
+    return (s["records"], len(s["unreadable"]), [(c["id"], c["events"]) for c in s["causes"]])
+print("members scan: %d records, %d unreadable; causes: %s" % (a["records"], len(a["unreadable"]),
+      ", ".join("%s %d" % (c["id"], c["events"]) for c in a["causes"][:8])))
+print("same records and causes as the one-member scan: %s" % (key(a) == key(b)))
+PY
