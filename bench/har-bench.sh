@@ -32,6 +32,8 @@ SIO_DOCTOR_JAR="$jar" JAVA_OPTS="$heap" "$root/sio-doctor" analyze --format json
 jq '.log.entries|length' "$har" >/dev/null
 tool_times=()
 jq_times=()
+tool_cpu=()
+jq_cpu=()
 run() {
   local name="$1"; shift
   /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >"$out/stdout.txt" 2>"$out/stderr.txt" || true
@@ -42,10 +44,12 @@ run() {
   awk -v n="$name" -v s="$secs" -v k="$kb" -v mb="$mb" -v c="$(awk -v u="$user" -v y="$sys" 'BEGIN{print u+y}')" \
     'BEGIN{printf "%-30s %6.2f s  %7.0f MB/s  cpu %5.2f s  peak RSS %5.0f MB\n", n, s, mb/(s>0?s:0.01), c, k/1024}'
   last="$secs"
+  last_cpu=$(awk -v u="$user" -v y="$sys" 'BEGIN{print u+y}')
 }
 for ((i = 1; i <= rounds; i++)); do
   run "sio-doctor $heap" env SIO_DOCTOR_JAR="$jar" JAVA_OPTS="$heap" "$root/sio-doctor" analyze --format json "$har"
   tool_times+=("$last")
+  tool_cpu+=("$last_cpu")
   if ! jq -e '.verdict' "$out/stdout.txt" >/dev/null 2>&1; then
     echo "sio-doctor printed no report:" >&2
     head -c 2000 "$out/stderr.txt" >&2
@@ -53,8 +57,10 @@ for ((i = 1; i <= rounds; i++)); do
   fi
   run "jq '.log.entries|length'" jq '.log.entries|length' "$har"
   jq_times+=("$last")
+  jq_cpu+=("$last_cpu")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 t=$(median "${tool_times[@]}")
 j=$(median "${jq_times[@]}")
-awk -v t="$t" -v j="$j" -v mb="$mb" 'BEGIN{printf "median: sio-doctor %.2f s (%.0f MB/s), jq %.2f s (%.0f MB/s): sio-doctor is %.2fx jq\n", t, mb/t, j, mb/j, j/t}'
+awk -v t="$t" -v j="$j" -v mb="$mb" -v tc="$(median "${tool_cpu[@]}")" -v jc="$(median "${jq_cpu[@]}")" \
+  'BEGIN{printf "median: sio-doctor %.2f s (%.0f MB/s, cpu %.2f s), jq %.2f s (%.0f MB/s, cpu %.2f s): sio-doctor is %.2fx jq\n", t, mb/t, tc, j, mb/j, jc, j/t}'

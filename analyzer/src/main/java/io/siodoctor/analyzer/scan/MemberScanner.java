@@ -1,5 +1,6 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.parsers.Await;
 import io.siodoctor.parsers.FastPaths;
 
 import io.siodoctor.parsers.archive.ArchiveMember;
@@ -26,7 +27,6 @@ import io.siodoctor.analyzer.rank.RankedCause;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -252,7 +252,7 @@ public final class MemberScanner {
     final Deque<Future<Analysed>> analysing = new ArrayDeque<>();
     /** Analyse on the pool: with more than one thread, and no listener (the index takes its chunks in order). */
     final boolean mayUsePool = listener == null && options.threads() > 1;
-    Chunk chunk = new Chunk();
+    Chunk chunk = new Chunk(!usePool());
     String file;
     int unit = -1;
     long inChunk;
@@ -327,12 +327,11 @@ public final class MemberScanner {
     void flush() {
       Chunk full = chunk;
       analysedAny = true;
-      chunk = new Chunk();
+      boolean pool = usePool();
+      chunk = new Chunk(!pool);
       chunkSize = 0;
       unit = correlator.unit(file);
-      // the pool is for cores that would idle: while a file per thread is read they have work, and
-      // handing the chunks over would only add some (records read again from another core's cache)
-      if (!mayUsePool || reading.get() >= options.threads() && !FastPaths.forced()) {
+      if (!pool) {
         // the chunks on the pool come first: their tallies join in reading order
         while (!analysing.isEmpty()) {
           joinOldest();
@@ -358,6 +357,15 @@ public final class MemberScanner {
       analysing.add(rangePool().submit(() -> full.analyse(new LinkedHashMap<>())));
     }
 
+    /**
+     * Whether a chunk is analysed on the pool. The pool is for cores that would idle: while a file
+     * per thread is read they have work, and handing the chunks over would only add some (the
+     * records read again, later, from another core's cache).
+     */
+    private boolean usePool() {
+      return mayUsePool && (reading.get() < options.threads() || FastPaths.forced());
+    }
+
     /** Analyses the last chunk when it holds anything (or when nothing was), and waits for every chunk. */
     void finish() {
       // an empty last chunk adds nothing (but a file with no record at all is analysed, as analyze does)
@@ -371,18 +379,10 @@ public final class MemberScanner {
 
     private void joinOldest() {
       try {
-        IncidentMerge.combine(causes, analysing.poll().get().causes());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while chunks were analysed", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(e.getCause());
+        IncidentMerge.combine(causes, Await.result(analysing.poll()).causes());
+      } catch (IOException e) {
+        // only an interruption: the analysis reads no file
+        throw new UncheckedIOException(e);
       }
     }
   }
@@ -400,6 +400,12 @@ public final class MemberScanner {
     IncidentBuilder builder;
     /** How many of {@link #records} were offered to the builder already (with a listener, which keeps them). */
     int offered;
+    /** Offer each record as it comes: the chunk is likely analysed on its reading thread (still in cache). */
+    final boolean offerAtOnce;
+
+    Chunk(boolean offerAtOnce) {
+      this.offerAtOnce = offerAtOnce;
+    }
     final List<InputSummary> inputs = new ArrayList<>();
     /** Per file, the latest time of the lines the parser did not make records of (most of a debug log). */
     final Map<String, java.time.Instant[]> leftOut = new HashMap<>(4);
@@ -412,7 +418,7 @@ public final class MemberScanner {
     /** @param now offer it to the builder at once (a HAR's records: its chunk ends with it) */
     void add(Record record, boolean now) {
       records.add(record);
-      if (now || records.size() - offered > 4L * options.chunkRecords()) {
+      if (now || offerAtOnce || records.size() - offered > 4L * options.chunkRecords()) {
         offerWaiting();
       }
     }

@@ -193,6 +193,10 @@ public final class EngineIoDebugLogParser extends LineLogParser {
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
     /** The message of the line being read, as bytes of the line until something needs its String. */
     private final MessageText.Bytes message = new MessageText.Bytes();
+    /** The last namespace read, and whether it is of the library's families, and the client's. */
+    private String memoNs;
+    private boolean memoLibrary;
+    private boolean memoClient;
     private byte[] scratch = new byte[4096];
 
     private final byte[] lastIso = new byte[24];
@@ -346,9 +350,15 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       // the message is made a String only when it names something (or the plan reads every line)
       MessageText text = message.set(b, ms, me);
       EngineIoMessages.Result r = result;
-      EngineIoMessages.recogniseDebugLine(ns, text, r);
+      if (ns != memoNs) {
+        // the namespace is the cached String of the line before, mostly: its tests are made once
+        memoNs = ns;
+        memoLibrary = EngineIoMessages.isLibrary(ns);
+        memoClient = ns.startsWith("engine.io-client");
+      }
+      EngineIoMessages.recogniseDebugLine(ns, memoLibrary, text, r);
       String sid = r.sid;
-      if (ns.startsWith("engine.io-client")) {
+      if (memoClient) {
         sid = carryClientSid(text.string(), sid, r.event);
       }
       if (time != null) {

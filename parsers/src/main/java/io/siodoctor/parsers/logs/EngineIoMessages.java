@@ -57,15 +57,15 @@ public final class EngineIoMessages {
     return resourceExhausted(MessageText.of(text), 3);
   }
 
-  /** {@link #resourceExhausted(String)}, told which of 'E' (bit 2) and 'y' (bit 1) the text holds. */
-  private static ExhaustedResource resourceExhausted(MessageText text, int yE) {
-    if ((yE & 2) != 0 && text.contains("EMFILE")) {
+  /** {@link #resourceExhausted(String)}, told which of 'y' (bit 1) and 'F' (bit 2) the text holds. */
+  private static ExhaustedResource resourceExhausted(MessageText text, int yF) {
+    if ((yF & 2) != 0 && text.contains("EMFILE", 2)) {
       return ExhaustedResource.EMFILE;
     }
-    if ((yE & 2) != 0 && text.contains("ENFILE")) {
+    if ((yF & 2) != 0 && text.contains("ENFILE", 2)) {
       return ExhaustedResource.ENFILE;
     }
-    if ((yE & 1) != 0 && text.contains("oo many open files")) {
+    if ((yF & 1) != 0 && text.contains("oo many open files", 6)) {
       return ExhaustedResource.EMFILE;
     }
     return null;
@@ -85,17 +85,28 @@ public final class EngineIoMessages {
    * own line that looks like a debug namespace ({@code app Error: accept EMFILE}).
    */
   static void recogniseDebugLine(String ns, MessageText t, Result r) {
+    recogniseDebugLine(ns, isLibrary(ns), t, r);
+  }
+
+  /** Whether a debug namespace is of the engine.io / socket.io families (which never print an errno). */
+  static boolean isLibrary(String ns) {
+    return ns.startsWith("engine") || ns.startsWith("socket.io");
+  }
+
+  /** {@link #recogniseDebugLine(String, MessageText, Result)}, told {@link #isLibrary} of the namespace. */
+  static void recogniseDebugLine(String ns, boolean library, MessageText t, Result r) {
     recognise(ns, t, r);
     if (r.event == LogEvent.HTTP_REQUEST) {
       return;
     }
-    if (t.startsWith("sending packet \"open\" (") && t.endsWith(')')) {
+    char first = t.first();
+    if (first == 's' && t.startsWith("sending packet \"open\" (") && t.endsWith(')')) {
       String m = t.string();
       r.set(LogEvent.OPEN_SENT, LogFact.HandshakeSent.of(m.substring(23, m.length() - 1)), r.sid);
-    } else if (r.event == LogEvent.OTHER && t.startsWith("writing \"") && ns.equals("engine:polling")) {
+    } else if (r.event == LogEvent.OTHER && first == 'w' && t.startsWith("writing \"") && ns.equals("engine:polling")) {
       ProtocolRevision framing = framingOf(t.string(), 9);
       r.set(LogEvent.PAYLOAD_WRITTEN, framing == null ? LogFact.NONE : new LogFact.PayloadWritten(framing), r.sid);
-    } else if (r.event == LogEvent.OTHER && !ns.startsWith("engine") && !ns.startsWith("socket.io")) {
+    } else if (r.event == LogEvent.OTHER && !library) {
       // the library's namespaces, the hot path, never print it
       ExhaustedResource exhausted = resourceExhausted(t, 3);
       if (exhausted != null) {
@@ -110,16 +121,16 @@ public final class EngineIoMessages {
    */
   static void recogniseOutput(MessageText text, Result r) {
     r.reset();
-    // each of the four texts holds a 'y' or an 'E' (one pass: most lines hold neither)
-    int yE = text.occurring('y', 'E');
-    if (yE == 0) {
+    // each of the four texts holds a 'y' or an 'F' (one pass: most lines hold neither)
+    int yF = text.occurring('y', 'F');
+    if (yF == 0) {
       return;
     }
-    if ((yE & 1) != 0 && text.contains("Max payload size exceeded")) {
+    if ((yF & 1) != 0 && text.contains("Max payload size exceeded", 6)) {
       r.set(LogEvent.PAYLOAD_TOO_LARGE, "Max payload size exceeded", null);
       return;
     }
-    ExhaustedResource exhausted = resourceExhausted(text, yE);
+    ExhaustedResource exhausted = resourceExhausted(text, yF);
     if (exhausted != null) {
       r.set(LogEvent.RESOURCE_EXHAUSTED, new LogFact.ResourceExhausted(exhausted), null);
     }
@@ -358,7 +369,7 @@ public final class EngineIoMessages {
     // anything else: facts that can sit anywhere in the text (a one-pass test for two characters
     // first: debug messages are lower case and rarely hold '=')
     int marks = t.occurring('M', '=');
-    if ((marks & 1) != 0 && t.contains("Max payload size exceeded")) {
+    if ((marks & 1) != 0 && t.contains("Max payload size exceeded", 6)) {
       r.set(LogEvent.PAYLOAD_TOO_LARGE, "Max payload size exceeded", null);
       return;
     }

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.Await;
 import io.siodoctor.parsers.FastPaths;
 import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
@@ -8,7 +9,6 @@ import io.siodoctor.parsers.record.Record;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -98,7 +97,7 @@ public final class LineRanges {
             }, pool));
             before = before.thenCombine(loaded, (lines, range) -> lines + range.lines);
           }
-          Range r = await(pending.poll());
+          Range r = Await.result(pending.poll());
           if (current == null || (r.buffer.warnings == 0 && r.session.continues(current))) {
             if (current != null) {
               r.session.inheritWarnings(current);
@@ -109,7 +108,7 @@ public final class LineRanges {
             // read again as the plain path would: by the session that read everything before
             Buffer buffer = (Buffer) current.sink();
             LineLogParser.continueRange(current, new RangeStream(ch, starts[i], starts[i + 1]),
-                await(linesBefore.get(i)));
+                Await.result(linesBefore.get(i)));
             buffer.replay(file, sink);
           }
         }
@@ -223,30 +222,6 @@ public final class LineRanges {
       pos += n;
     }
     return count;
-  }
-
-  private static <T> T await(CompletableFuture<T> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted");
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) {
-        throw io;
-      }
-      if (c instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(c);
-    }
   }
 
   /** A range read, its records waiting for the ranges before it. */

@@ -37,8 +37,11 @@ abstract class MessageText {
   /** Which of the ASCII characters {@code x} and {@code y} occur: bit 1 for {@code x}, bit 2 for {@code y}. */
   abstract int occurring(char x, char y);
 
-  /** Whether the ASCII string {@code s} occurs. */
-  abstract boolean contains(String s);
+  /**
+   * Whether the ASCII string {@code s} occurs; {@code anchor} is the index in {@code s} of a
+   * character rare in log lines, which bytes are searched for first.
+   */
+  abstract boolean contains(String s, int anchor);
 
   /** A String's message. */
   static MessageText of(String s) {
@@ -89,7 +92,7 @@ abstract class MessageText {
     }
 
     @Override
-    boolean contains(String other) {
+    boolean contains(String other, int anchor) {
       return s.indexOf(other) >= 0;
     }
   }
@@ -154,16 +157,16 @@ abstract class MessageText {
     }
 
     @Override
-    boolean contains(String s) {
-      byte first = (byte) s.charAt(0);
-      int last = to - s.length();
-      int i = from;
+    boolean contains(String s, int anchor) {
+      byte a = (byte) s.charAt(anchor);
+      int last = to - s.length() + anchor; // the last place the anchor can be
+      int i = from + anchor;
       while (i <= last) {
-        int k = ByteSearch.indexOf(b, i, last + 1, first);
+        int k = ByteSearch.indexOf(b, i, last + 1, a);
         if (k < 0) {
           return false;
         }
-        if (Ascii.startsWith(b, k, to, s)) {
+        if (Ascii.startsWith(b, k - anchor, to, s)) {
           return true;
         }
         i = k + 1;

@@ -74,6 +74,27 @@ class ByteSearchTest {
   }
 
   @Test
+  void occurringAgreesWithAByteLoop() {
+    Random r = new Random(11);
+    byte[] alphabet = {'M', '=', 'y', 'F', 0, (byte) 0x80, (byte) 0xcd, (byte) 0xbd, (byte) 0xff};
+    for (int round = 0; round < 2000; round++) {
+      byte[] b = new byte[r.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = r.nextInt(6) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) ('a' + r.nextInt(26));
+      }
+      for (int from = 0; from <= b.length; from++) {
+        for (int to = from; to <= b.length; to++) {
+          int expected = 0;
+          for (int i = from; i < to; i++) {
+            expected |= (b[i] == 'M' ? 1 : 0) | (b[i] == '=' ? 2 : 0);
+          }
+          assertThat(ByteSearch.occurring(b, from, to, (byte) 'M', (byte) '=')).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void asciiWithoutAgreesWithAByteLoop() {
     Random r = new Random(7);
     byte[] alphabet = {'%', '+', '#', 'a', '/', '?', 0, (byte) 0x80, (byte) 0xc3, (byte) 0xff, 0x7f};

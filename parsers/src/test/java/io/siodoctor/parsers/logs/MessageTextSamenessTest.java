@@ -3,16 +3,13 @@ package io.siodoctor.parsers.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.ReadSet;
-import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
-import io.siodoctor.parsers.record.Record;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,40 +126,8 @@ class MessageTextSamenessTest {
     assertThat(recognised).as("the captures hold recognised messages").isGreaterThan(1_000);
   }
 
-  /** What a parser gives a sink: its records and the times of the lines it made no record of. */
-  private static final class Sink implements RecordSink {
-    final ReadSet plan;
-    final List<Record> records = new ArrayList<>();
-    final List<Instant> leftOut = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-
-    Sink(ReadSet plan) {
-      this.plan = plan;
-    }
-
-    @Override
-    public void accept(Record record) {
-      records.add(record);
-    }
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-
-    @Override
-    public ReadSet plan() {
-      return plan;
-    }
-
-    @Override
-    public void unrecognised(String file, Instant time) {
-      leftOut.add(time);
-    }
-  }
-
-  private static boolean unread(Record r) {
-    return r instanceof LogLine l && l.event() == LogEvent.OTHER && (l.sessionId() == null || l.sessionId().isEmpty())
+  private static boolean unread(LogLine l) {
+    return l.event() == LogEvent.OTHER && (l.sessionId() == null || l.sessionId().isEmpty())
         && l.access() == null;
   }
 
@@ -175,14 +140,14 @@ class MessageTextSamenessTest {
       lines.add("  \u001b[36;1mengine:socket \u001b[0m" + s + " \u001b[36m+25s\u001b[0m");
     }
     byte[] log = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-    Sink all = new Sink(ReadSet.EVERYTHING);
-    Sink some = new Sink(ReadSet.NOTHING);
+    CollectingSink all = new CollectingSink(ReadSet.EVERYTHING);
+    CollectingSink some = new CollectingSink(ReadSet.NOTHING);
     new EngineIoDebugLogParser().parse(new ByteArrayInputStream(log), "fixture-node-a.log", all);
     new EngineIoDebugLogParser().parse(new ByteArrayInputStream(log), "fixture-node-a.log", some);
     assertThat(all.leftOut).isEmpty();
-    assertThat(some.records).isEqualTo(all.records.stream().filter(r -> !unread(r)).toList());
-    assertThat(some.leftOut).isEqualTo(all.records.stream().filter(MessageTextSamenessTest::unread).map(Record::time).toList());
+    assertThat(some.lines).isEqualTo(all.lines.stream().filter(l -> !unread(l)).toList());
+    assertThat(some.leftOut).isEqualTo(all.lines.stream().filter(MessageTextSamenessTest::unread).map(LogLine::time).toList());
     assertThat(some.warnings).isEqualTo(all.warnings);
-    assertThat(some.leftOut).hasSizeGreaterThan(some.records.size());
+    assertThat(some.leftOut).hasSizeGreaterThan(some.lines.size());
   }
 }

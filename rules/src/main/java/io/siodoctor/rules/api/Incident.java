@@ -280,11 +280,44 @@ public final class Incident {
   public List<LogLine> logLines() {
     List<LogLine> ls = logLines;
     if (ls == null) {
-      ls = reads.reads(LogLine.class) && reads.readsAllEvents() ? base.logLines
-          : base.logLines.stream().filter(l -> reads.reads(l.event())).toList();
+      ls = readsEveryEventOf(base) ? base.logLines : linesOfReadEvents();
       logLines = ls;
     }
     return ls;
+  }
+
+  /**
+   * Whether this view reads the events of every line {@code whole} holds: then its lines are the
+   * whole incident's (a scan's chunk holds few events; most views read all of those).
+   */
+  private boolean readsEveryEventOf(Incident whole) {
+    if (!reads.reads(LogLine.class)) {
+      return whole.logLines.isEmpty();
+    }
+    if (reads.readsAllEvents()) {
+      return true;
+    }
+    for (Map.Entry<LogEvent, List<LogLine>> e : whole.byEvent.entrySet()) {
+      if (!e.getValue().isEmpty() && !reads.reads(e.getKey())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The whole incident's lines of the events this view reads, in order: one pass, one test per line. */
+  private List<LogLine> linesOfReadEvents() {
+    boolean[] read = new boolean[LogEvent.values().length];
+    for (LogEvent e : base.byEvent.keySet()) {
+      read[e.ordinal()] = reads.reads(e);
+    }
+    List<LogLine> out = new ArrayList<>(base.logLines.size());
+    for (LogLine l : base.logLines) {
+      if (read[l.event().ordinal()]) {
+        out.add(l);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   public List<LogLine> logLines(LogEvent event) {

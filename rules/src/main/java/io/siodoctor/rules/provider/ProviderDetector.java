@@ -60,14 +60,17 @@ public final class ProviderDetector {
       }
     }
     Set<String> formatsSeen = new HashSet<>();
+    LogFormat last = null;
     for (LogLine l : incident.logLines()) {
-      // one look per format: a proxy log is thousands of lines of the same format
-      if (l.format() != null && formatsSeen.add(l.format().id())) {
+      // one look per format: a proxy log is thousands of lines of the same format (and a line's
+      // format is mostly the one of the line before: no set lookup for those)
+      if (l.format() != null && l.format() != last && formatsSeen.add(l.format().id())) {
         Provider p = LOG_FORMATS.get(l.format().id());
         if (p != null) {
           first.putIfAbsent(p, new ProviderSighting(p, l, l.format().id() + " log"));
         }
       }
+      last = l.format();
     }
     return List.copyOf(first.values());
   }
