@@ -2,16 +2,15 @@ package io.siodoctor.parsers.archive;
 
 import io.siodoctor.parsers.CountingInputStream;
 import io.siodoctor.parsers.FastPaths;
+import io.siodoctor.parsers.Await;
 import io.siodoctor.parsers.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -399,15 +398,7 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
       }
       taken = true;
       task.run();
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("gzip: interrupted");
-      } catch (ExecutionException e) {
-        // a bug in a task: the sequential read decides
-        return null;
-      }
+      return Await.result(task);
     }
   }
 
