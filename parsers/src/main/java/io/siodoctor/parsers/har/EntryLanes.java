@@ -28,12 +28,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lane's scan is exactly what one splitter would have done from there, so the entries, in order,
  * and their positions (lines and columns counted from the guess, then shifted) are the same. A
  * wrong guess only costs its lane's work: the next window starts where the believed entries end.
+ *
+ * <p>The entries are handed out in place, as slices of their window (no copy of a bundle's
+ * megabytes): a window is given back once every entry in it is read, and at most {@link #WINDOWS}
+ * are in use. The first lane's entries go out as it finds them, so that their parsing overlaps the
+ * other lanes' scans; a guessed lane's once the lanes before it are believed.
  */
 final class EntryLanes {
   /** One lane's share of a window. */
   static final int REGION_BYTES = 4 << 20;
-  /** Lanes a window has for each core ({@link #lanes}). */
-  private static final int LANES_A_CORE = 2;
   /** A window holds this many regions more than it has lanes: the lanes' shares are larger than a region. */
   private static final int TAIL_REGIONS = 1;
   /** The largest usual window, whatever the cores: three of them live in the heap at once. */
@@ -71,8 +74,7 @@ final class EntryLanes {
   private int line;
   private int column;
   private boolean first = true;
-  /** Guessed lanes started, and believed with entries of their own (how much of the scan went in parallel). */
-  private int guessed;
+  /** Guessed lanes believed with entries of their own: how much of the scan went in parallel. */
   private int believed;
 
   /**
@@ -98,12 +100,12 @@ final class EntryLanes {
   }
 
   /**
-   * How many lanes a window has on this many cores: more than the cores, so that a core that is
-   * done with a quick lane (base64 images) takes another while one goes through a slow one (JSON
-   * structure, escapes).
+   * How many lanes a window has on this many cores: one a core. Two a core (smaller shares than a
+   * page's 3-4 MB bundles: more lanes without a guess, more entries scanned twice) measured slower
+   * on the 321 MB bench HAR (2.1 s against 1.4 s median on a loaded 2-core machine).
    */
   static int lanes(int cores) {
-    return LANES_A_CORE * Math.max(1, Math.min(8, cores));
+    return Math.max(1, Math.min(8, cores));
   }
 
   /** The region size for real inputs, or a tiny one when {@link FastPaths} forces the fast paths on (tests). */
@@ -120,18 +122,19 @@ final class EntryLanes {
   void run(Output out, ExecutorService pool) throws IOException, InterruptedException {
     while (true) {
       fill();
-      Lane[] scanned = scan(pool);
+      Lane[] scanned = scan(pool, out);
       int handed = 0;
       Lane last = null;
       // the lanes believed, in order: each one's entries, then on to the next if it starts where this one stopped
       for (int j = 0; j < scanned.length && scanned[j] != null; ) {
         Lane lane = scanned[j];
+        // the first lane's entries went out as it found them
         for (EntrySplitter.Slice s : lane.slices) {
           window.hold();
           out.slice(lane.shifted(s));
         }
-        handed += lane.slices.size();
-        if (j == 0 || !lane.slices.isEmpty()) {
+        handed += lane.found;
+        if (j == 0 || lane.found > 0) {
           last = lane;
         }
         int next = lane.stopIndex < 0 ? -1 : nextLane(scanned, j);
@@ -140,7 +143,7 @@ final class EntryLanes {
         }
         scanned[next].shiftTo(lane.shiftedLine(lane.stopLine), lane.shiftedColumn(lane.stopLine, lane.stopColumn));
         j = next;
-        believed += scanned[next].slices.isEmpty() ? 0 : 1;
+        believed += scanned[next].found > 0 ? 1 : 0;
       }
       if (last.stopIndex < 0 && !last.overrun) {
         // the plain shape ended: the rest is read from this window on
@@ -160,10 +163,6 @@ final class EntryLanes {
       }
     }
     return -1;
-  }
-
-  int guessed() {
-    return guessed;
   }
 
   int believed() {
@@ -201,7 +200,7 @@ final class EntryLanes {
   }
 
   /** Starts the lanes on the window and waits for them; a lane without a guessed start is null. */
-  private Lane[] scan(ExecutorService pool) throws IOException, InterruptedException {
+  private Lane[] scan(ExecutorService pool, Output out) throws IOException, InterruptedException {
     Lane[] scanned = new Lane[lanes];
     // the lanes share the window but a tail, left for the entry that straddles the last lane's end:
     // lane j guesses its start in the j-th of equal shares, and stops at the next lane's share
@@ -237,15 +236,16 @@ final class EntryLanes {
     for (int j = 1; j < lanes; j++) {
       if (scanned[j] != null) {
         Lane lane = scanned[j];
-        guessed++;
         running.add(pool.submit(() -> {
-          lane.scan();
+          lane.scan(null, null);
           return null;
         }));
       }
     }
     try {
-      scanned[0].scan();
+      // the first lane starts where the entries handed out end: its entries go out at once, so that
+      // their parsing overlaps the other lanes' scans
+      scanned[0].scan(out, window);
       for (Future<?> f : running) {
         f.get();
       }
@@ -433,7 +433,9 @@ final class EntryLanes {
     final EntrySplitter splitter;
     final int from;
     final int stop;
+    /** The entries found, unless they went straight out. */
     final List<EntrySplitter.Slice> slices = new ArrayList<>();
+    int found;
     int stopIndex = -1;
     int stopLine;
     int stopColumn;
@@ -448,10 +450,17 @@ final class EntryLanes {
       this.stop = stop;
     }
 
-    void scan() throws IOException {
+    /** Scans to the stop; each entry goes to {@code direct} (holding {@code window}) when not null, else to {@link #slices}. */
+    void scan(Output direct, Window window) throws IOException, InterruptedException {
       EntrySplitter.Slice s;
       while ((s = splitter.next(stop)) != null) {
-        slices.add(s);
+        found++;
+        if (direct == null) {
+          slices.add(s);
+        } else {
+          window.hold();
+          direct.slice(s);
+        }
         if (Thread.interrupted()) {
           Thread.currentThread().interrupt();
           return;
