@@ -2,7 +2,9 @@
 # Scan of ONE big gzip-compressed log against zcat | grep, alternately on the same files in page cache.
 # The log is bench/gen-big-log.py's one node's night (as bench/log-bench.sh); it is compressed two ways:
 #   - members: one gzip member per 8 MB of log (what `pigz -i`, bgzip or `cat a.gz b.gz` give;
-#     built with python's gzip module, level 6), read by the parallel member reader;
+#     built with python's gzip module, level 6), scanned twice: "members" as the scan reads it by
+#     default (the parallel member reader with more than 2 cores, the sequential read on 2), and
+#     "members+p" with the parallel member reader on whatever the cores (-Dsio.gzip.parallel=true);
 #   - single:  one member (`gzip -6`), which only one core can inflate (the sequential read).
 # Each run prints, per side, wall seconds, CPU seconds (user+sys) and peak RSS (/usr/bin/time
 # '%e %U %S %M'), and the ratio anchor time / scan time (>= 1.0: the scan is at least as fast).
@@ -71,33 +73,40 @@ timed() {
 mbps() { python3 -c "print(round($1 / 1e6 / max($2, 0.001)))"; }
 ratio() { python3 -c "print('%.2f' % ($1 / max($2, 0.001)))"; }
 ratios_members=""
+ratios_parallel=""
 ratios_single=""
 export P8="$p8"
 
 for i in $(seq 1 "$runs"); do
-  for kind in members single; do
+  for kind in members members+p single; do
     f="$members"; [ "$kind" = single ] && f="$single"
+    opts="-Xmx$heap"; [ "$kind" = members+p ] && opts="$opts -Dsio.gzip.parallel=true"
     cat "$f" > /dev/null   # page cache, for both
     read -r gs grss gcpu < <(timed "$work/zgrep.out" sh -c 'zcat "$1" | grep -c -E "$P8"' sh "$f")
-    read -r ss srss scpu < <(SIO_DOCTOR_JAR="$jar" JAVA_OPTS="-Xmx$heap" timed "$work/scan-gz-$kind.json" \
+    read -r ss srss scpu < <(SIO_DOCTOR_JAR="$jar" JAVA_OPTS="$opts" timed "$work/scan-gz-$kind.json" \
       "$root/sio-doctor" scan --format json "$f")
     r=$(ratio "$gs" "$ss")
-    if [ "$kind" = members ]; then ratios_members="$ratios_members $r"; else ratios_single="$ratios_single $r"; fi
-    printf 'run %s %-7s zcat|grep -c -E (%s patterns) %s s %s MB/s CPU %s s RSS %s MB | sio-doctor scan -Xmx%s %s s %s MB/s CPU %s s RSS %s MB | ratio %s\n' \
+    case "$kind" in
+      members) ratios_members="$ratios_members $r" ;;
+      members+p) ratios_parallel="$ratios_parallel $r" ;;
+      *) ratios_single="$ratios_single $r" ;;
+    esac
+    printf 'run %s %-10s zcat|grep -c -E (%s patterns) %s s %s MB/s CPU %s s RSS %s MB | sio-doctor scan -Xmx%s %s s %s MB/s CPU %s s RSS %s MB | ratio %s\n' \
       "$i" "$kind:" "$n8" "$gs" "$(mbps "$log_bytes" "$gs")" "$gcpu" "$((grss / 1024))" \
       "$heap" "$ss" "$(mbps "$log_bytes" "$ss")" "$scpu" "$((srss / 1024))" "$r"
   done
 done
-echo "ratio (zcat|grep)/scan, 8 MB members:$ratios_members"
-echo "ratio (zcat|grep)/scan, one member:  $ratios_single"
+echo "ratio (zcat|grep)/scan, 8 MB members, default:  $ratios_members"
+echo "ratio (zcat|grep)/scan, 8 MB members, parallel: $ratios_parallel"
+echo "ratio (zcat|grep)/scan, one member:             $ratios_single"
 echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on the machine skews both)"
 # the two scans must agree: same records and causes whatever the compression
-python3 - "$work/scan-gz-members.json" "$work/scan-gz-single.json" <<'PY'
+python3 - "$work/scan-gz-members+p.json" "$work/scan-gz-single.json" <<'PY'
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 def key(s):
     return (s["records"], len(s["unreadable"]), [(c["id"], c["events"]) for c in s["causes"]])
-print("members scan: %d records, %d unreadable; causes: %s" % (a["records"], len(a["unreadable"]),
+print("members scan (parallel): %d records, %d unreadable; causes: %s" % (a["records"], len(a["unreadable"]),
       ", ".join("%s %d" % (c["id"], c["events"]) for c in a["causes"][:8])))
 print("same records and causes as the one-member scan: %s" % (key(a) == key(b)))
 PY

@@ -95,12 +95,27 @@ final class ParallelGzipInputStream extends BlockInputStream implements InputStr
     this.segmentBytes = segmentBytes;
     // each task holds up to OUTPUT_CAP (a 1 MB segment of logs: 10-30 MB): a few, whatever the cores
     this.inFlight = Math.min(MAX_IN_FLIGHT, Math.max(2, threads + 1));
-    this.buffers = new GzipMembers.Buffers((int) ((16L << 20) / GzipMembers.CHUNK));
+    // about what the tasks in flight fill (a 1 MB segment of logs: 10-30 MB): arrays kept rather than
+    // made anew, which the collector would copy while they wait to be read
+    this.buffers = new GzipMembers.Buffers((int) (inFlight * (16L << 20) / GzipMembers.CHUNK));
   }
 
-  /** Whether a gzip file of {@code bytes} whose first bytes are {@code head} is read this way. */
+  /** System property: {@code true} reads big multi-member files this way on two cores too (benchmarks). */
+  static final String ON_TWO_CORES_PROPERTY = "sio.gzip.parallel";
+
+  /**
+   * Whether a gzip file of {@code bytes} whose first bytes are {@code head} is read this way: from
+   * {@link #PARALLEL_BYTES}, with more than two cores, as {@code LineRanges} splits a plain file. The
+   * scan of one file already keeps two cores busy (its reading thread, the chunk analysis beside
+   * it); on two cores, loaded by other work, the tasks cost 5-25 % more CPU and took longer
+   * ({@code bench/gz-bench.sh}).
+   */
   static boolean applies(long bytes, byte[] head) {
     if (bytes <= 0 || bytes < FastPaths.from(PARALLEL_BYTES)) {
+      return false;
+    }
+    if (Runtime.getRuntime().availableProcessors() <= 2 && !FastPaths.forced()
+        && !Boolean.getBoolean(ON_TWO_CORES_PROPERTY)) {
       return false;
     }
     // a first header the sequential decompressor refuses fails in its constructor, reported as such

@@ -344,4 +344,19 @@ class ParallelGzipInputStreamTest {
     assertThat(limited).isEqualTo(walk(plain, false, small));
     assertThat(String.join("\n", limited)).contains("archive limit");
   }
+
+  @Test
+  void usedFromItsThresholdOrWhenForcedAndOnlyOnAHeaderTheSequentialReadAccepts() {
+    byte[] head = Arrays.copyOf(member(logText(5, 1)), 64);
+    assertThat(ParallelGzipInputStream.applies(1 << 20, head)).isFalse();
+    System.setProperty(FastPaths.FORCE_PROPERTY, "true");
+    assertThat(ParallelGzipInputStream.applies(1 << 20, head)).isTrue();
+    byte[] reserved = head.clone();
+    reserved[3] = (byte) 0x80;
+    // refused by the sequential decompressor's constructor: it says so, as before
+    assertThat(ParallelGzipInputStream.applies(1 << 20, reserved)).isFalse();
+    byte[] method = head.clone();
+    method[2] = 7;
+    assertThat(ParallelGzipInputStream.applies(1 << 20, method)).isFalse();
+  }
 }
