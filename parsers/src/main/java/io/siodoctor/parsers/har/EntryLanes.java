@@ -46,9 +46,6 @@ final class EntryLanes {
   /** The smallest region, even when {@link FastPaths} forces the lanes on small inputs. */
   private static final int MIN_REGION_BYTES = 64;
 
-  /** How far back from a share's start a guess is looked for. */
-  private static final int MAX_BACK = 64 << 10;
-
   /** What HAR 1.2 and the exporters put in an entry (custom members start with '_'). */
   private static final Set<String> ENTRY_MEMBERS = Set.of("pageref", "startedDateTime", "time", "request", "response",
       "cache", "timings", "serverIPAddress", "connection", "comment");
@@ -350,21 +347,18 @@ final class EntryLanes {
 
   /**
    * The guess nearest to {@code at}: the first at or after it (before {@code to}), or the last
-   * before it (after {@code low}) when that is nearer; -1 when none.
+   * before it (but at most half way back to {@code low}) when that is nearer; -1 when none. Both
+   * by forward searches: a page's bundles are megabytes, and only a forward search goes through them
+   * eight bytes at a time.
    */
   static int nearestGuess(byte[] b, int at, int low, int to, int end) {
-    int after = guess(b, at, to, end);
-    // back no further than the one after is ahead, and never far: a byte loop
-    int reach = Math.min(after < 0 ? at - low - 1 : after - at, MAX_BACK);
-    for (int q = at - 1; q > low && at - q <= reach; q--) {
-      if (b[q] == '"') {
-        int i = skipBack(b, q - 1);
-        if (i > low && i < at && b[i] == '{' && looksLikeEntry(b, i, end)) {
-          return i;
-        }
-      }
+    int before = -1;
+    int g = guess(b, Math.max(low + 1, at - (at - low) / 2), to, end);
+    while (g >= 0 && g < at) {
+      before = g;
+      g = guess(b, g + 1, to, end);
     }
-    return after;
+    return before >= 0 && (g < 0 || at - before < g - at) ? before : g;
   }
 
   /**
