@@ -17,10 +17,20 @@ public final class Await {
   /** The result of {@code f}, waiting for it. */
   public static <T> T result(Future<T> f) throws IOException {
     try {
-      return f.get();
+      return interruptibly(f);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
+    }
+  }
+
+  /**
+   * The result of {@code f}, waiting for it; an interruption stays an {@link InterruptedException}
+   * for callers that stop on it rather than report it.
+   */
+  public static <T> T interruptibly(Future<T> f) throws IOException, InterruptedException {
+    try {
+      return f.get();
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof IOException io) {

@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.har;
 
+import io.siodoctor.parsers.Await;
 import io.siodoctor.parsers.FastPaths;
 import io.siodoctor.parsers.bytes.ByteSearch;
 import java.io.ByteArrayInputStream;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -244,16 +244,8 @@ final class EntryLanes {
       // their parsing overlaps the other lanes' scans
       scanned[0].scan(out, window);
       for (Future<?> f : running) {
-        f.get();
+        Await.interruptibly(f);
       }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
     } finally {
       for (Future<?> f : running) {
         f.cancel(true);

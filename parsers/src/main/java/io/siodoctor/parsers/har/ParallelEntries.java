@@ -2,6 +2,7 @@ package io.siodoctor.parsers.har;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.siodoctor.parsers.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -108,22 +109,14 @@ final class ParallelEntries {
   }
 
   private Parsed take() throws IOException {
+    Future<Parsed> next;
     try {
-      Future<Parsed> next = queue.take();
-      return next == END ? null : next.get();
+      next = queue.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted while reading the HAR");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(cause);
     }
+    return next == END ? null : Await.result(next);
   }
 
   /** On the splitter's thread: finds entries (with the lanes) and starts their parsing, until the shape ends. */
