@@ -22,13 +22,9 @@ work="${BENCH_DIR:-$root/bench/out}"
 heap="${HEAP:-1g}"
 mkdir -p "$work"
 
+. "$root/bench/common.sh"
 jar="$work/sio-doctor-gz.jar"
-if [ -n "${JAR:-}" ]; then
-  cp "$JAR" "$jar"
-else
-  "$root/sio-doctor" --version >/dev/null || echo "build failed; using the jar as it is" >&2
-  cp "$root/analyzer/target/sio-doctor.jar" "$jar"
-fi
+bench_jar "$jar"
 
 one="$work/one-node-$size_mb.log"
 if [ ! -f "$one.complete" ]; then
@@ -57,21 +53,12 @@ if [ ! -f "$single.complete" ]; then
   touch "$single.complete"
 fi
 
-regex() { sed -e 's/[].[*^$()+?{}|\\]/\\&/g' "$@" | grep . | paste -sd'|'; }
 p8=$(regex "$root/bench/failure-patterns.txt")
 n8=$(grep -c . "$root/bench/failure-patterns.txt")
 log_bytes=$(stat -c %s "$one")
 echo "log: $one, $log_bytes bytes; members: $(stat -c %s "$members") bytes; single: $(stat -c %s "$single") bytes;" \
   "$(nproc) cores; java $(java -version 2>&1 | head -1)"
 
-# one timed command: prints "seconds peak-RSS-KB cpu-seconds"; its stdout goes to a file
-timed() {
-  local out="$1"; shift
-  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$out" 2> "$work/stderr.txt" || true
-  tail -n 1 "$work/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
-}
-mbps() { python3 -c "print(round($1 / 1e6 / max($2, 0.001)))"; }
-ratio() { python3 -c "print('%.2f' % ($1 / max($2, 0.001)))"; }
 ratios_members=""
 ratios_parallel=""
 ratios_single=""

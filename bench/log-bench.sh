@@ -24,16 +24,9 @@ work="${BENCH_DIR:-$root/bench/out}"
 heap="${HEAP:-1g}"
 mkdir -p "$work"
 
-# build the jar when the sources changed, then run a private copy: a rebuild during the runs must not change it
+. "$root/bench/common.sh"
 jar="$work/sio-doctor.jar"
-if [ -n "${JAR:-}" ]; then
-  cp "$JAR" "$jar"
-else
-  "$root/sio-doctor" --version >/dev/null || echo "build failed; using the jar as it is" >&2
-  cp "$root/analyzer/target/sio-doctor.jar" "$jar"
-fi
-# the launcher makes the copy's class-data archive on its first run: before the timed runs, not in the first
-SIO_DOCTOR_JAR="$jar" "$root/sio-doctor" --version >/dev/null 2>&1 || true
+bench_jar "$jar"
 # shellcheck disable=SC2206
 scan_args=(${SCAN_ARGS:-})
 
@@ -51,7 +44,6 @@ if [ "$night_mb" != 0 ] && [ ! -f "$night.complete" ]; then
   touch "$night.complete"
 fi
 
-regex() { sed -e 's/[].[*^$()+?{}|\\]/\\&/g' "$@" | grep . | paste -sd'|'; }
 p8=$(regex "$root/bench/failure-patterns.txt")
 n8=$(grep -c . "$root/bench/failure-patterns.txt")
 p40=$(regex "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt")
@@ -64,15 +56,6 @@ if [ "$night_mb" != 0 ]; then
   echo "night: $night, $(ls "$night"/*.log | wc -l) files, $night_bytes bytes"
 fi
 
-# one timed command: prints "seconds peak-RSS-KB cpu-seconds"; its stdout goes to a file (with
-# stdout on /dev/null GNU grep stops at the first match)
-timed() {
-  local out="$1"; shift
-  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$out" 2> "$work/stderr.txt" || true
-  tail -n 1 "$work/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
-}
-mbps() { python3 -c "print(round($1 / 1e6 / max($2, 0.001)))"; }
-ratio() { python3 -c "print('%.2f' % ($1 / max($2, 0.001)))"; }
 ratios_one=""
 ratios_night=""
 

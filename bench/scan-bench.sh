@@ -22,12 +22,9 @@ patterns=$(cat "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt"
 npatterns=$(cat "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt" | grep -c .)
 night="$work/night-$size_mb"
 mkdir -p "$work"
-# build the jar when the sources changed, then run a private copy: a rebuild during the runs must not change it
-"$root/sio-doctor" --version >/dev/null || echo "build failed; using the jar as it is" >&2
+. "$root/bench/common.sh"
 jar="$work/sio-doctor.jar"
-cp "$root/analyzer/target/sio-doctor.jar" "$jar"
-# the launcher makes the copy's class-data archive on its first run: before the timed runs, not in the first
-SIO_DOCTOR_JAR="$jar" "$root/sio-doctor" --version >/dev/null 2>&1 || true
+bench_jar "$jar"
 if [ ! -f "$night.complete" ]; then
   echo "generating a ${size_mb} MB night in $night ..." >&2
   rm -rf "$night" && mkdir -p "$night"
