@@ -28,3 +28,26 @@ timed() {
 }
 mbps() { python3 -c "print(round($1 / 1e6 / max($2, 0.001)))"; }
 ratio() { python3 -c "print('%.2f' % ($1 / max($2, 0.001)))"; }
+
+# bench_input KIND SIZE_MB: generates once (kept with a .complete mark, so an interrupted run starts
+# over) and prints the path of the benchmark input: KIND one-log is one node's night in a single
+# file (gen-big-log.py), KIND night the multi-file night (gen-night.py).
+bench_input() {
+  local kind="$1" size_mb="$2" path
+  case "$kind" in
+    one-log) path="$work/one-node-$size_mb.log" ;;
+    night) path="$work/night-$size_mb" ;;
+    *) echo "bench_input: unknown kind $kind" >&2; return 2 ;;
+  esac
+  if [ ! -f "$path.complete" ]; then
+    echo "generating the ${size_mb} MB $kind input in $path ..." >&2
+    if [ "$kind" = one-log ]; then
+      python3 "$root/bench/gen-big-log.py" "$root/sample-captures" "$path" "$size_mb" >&2
+    else
+      rm -rf "$path" && mkdir -p "$path"
+      python3 "$root/bench/gen-night.py" "$root/sample-captures" "$path" "$size_mb" >&2
+    fi
+    touch "$path.complete"
+  fi
+  echo "$path"
+}

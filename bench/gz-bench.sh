@@ -26,12 +26,7 @@ mkdir -p "$work"
 jar="$work/sio-doctor-gz.jar"
 bench_jar "$jar"
 
-one="$work/one-node-$size_mb.log"
-if [ ! -f "$one.complete" ]; then
-  echo "generating one ${size_mb} MB log in $one ..." >&2
-  python3 "$root/bench/gen-big-log.py" "$root/sample-captures" "$one" "$size_mb"
-  touch "$one.complete"
-fi
+one=$(bench_input one-log "$size_mb")
 members="$work/one-node-$size_mb.members.log.gz"
 if [ ! -f "$members.complete" ]; then
   echo "compressing $one into 8 MB members ..." >&2

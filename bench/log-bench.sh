@@ -30,18 +30,10 @@ bench_jar "$jar"
 # shellcheck disable=SC2206
 scan_args=(${SCAN_ARGS:-})
 
-one="$work/one-node-$size_mb.log"
-if [ ! -f "$one.complete" ]; then
-  echo "generating one ${size_mb} MB log in $one ..." >&2
-  python3 "$root/bench/gen-big-log.py" "$root/sample-captures" "$one" "$size_mb"
-  touch "$one.complete"
-fi
+one=$(bench_input one-log "$size_mb")
 night="$work/night-$night_mb"
-if [ "$night_mb" != 0 ] && [ ! -f "$night.complete" ]; then
-  echo "generating a ${night_mb} MB night in $night ..." >&2
-  rm -rf "$night" && mkdir -p "$night"
-  python3 "$root/bench/gen-night.py" "$root/sample-captures" "$night" "$night_mb"
-  touch "$night.complete"
+if [ "$night_mb" != 0 ]; then
+  night=$(bench_input night "$night_mb")
 fi
 
 p8=$(regex "$root/bench/failure-patterns.txt")

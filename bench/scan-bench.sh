@@ -18,19 +18,13 @@ runs="${2:-3}"
 work="${BENCH_DIR:-$root/bench/out}"
 heap="${HEAP:-1g}"
 patterns3="Session ID unknown|ping timeout|transport close"
-patterns=$(cat "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt" | sed -e 's/[].[*^$()+?{}|\\]/\\&/g' | paste -sd'|')
-npatterns=$(cat "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt" | grep -c .)
-night="$work/night-$size_mb"
 mkdir -p "$work"
 . "$root/bench/common.sh"
+patterns=$(regex "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt")
+npatterns=$(cat "$root/bench/debug-patterns.txt" "$root/bench/nginx-patterns.txt" | grep -c .)
 jar="$work/sio-doctor.jar"
 bench_jar "$jar"
-if [ ! -f "$night.complete" ]; then
-  echo "generating a ${size_mb} MB night in $night ..." >&2
-  rm -rf "$night" && mkdir -p "$night"
-  python3 "$root/bench/gen-night.py" "$root/sample-captures" "$night" "$size_mb"
-  touch "$night.complete"
-fi
+night=$(bench_input night "$size_mb")
 bytes=$(cat "$night"/*.log | wc -c)
 lines=$(cat "$night"/*.log | wc -l)
 files=$(ls "$night"/*.log | wc -l)
