@@ -1,43 +1,44 @@
 package io.siodoctor.analyzer.scan;
 
+import io.siodoctor.analyzer.Analyzer;
+import io.siodoctor.analyzer.rank.RankedCause;
 import io.siodoctor.parsers.Await;
 import io.siodoctor.parsers.FastPaths;
-
-import io.siodoctor.parsers.archive.ArchiveMember;
-import io.siodoctor.parsers.archive.ArchiveWalker;
-import io.siodoctor.analyzer.Analyzer;
 import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.archive.ArchiveMember;
+import io.siodoctor.parsers.archive.ArchiveWalker;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.CauseFinding;
 import io.siodoctor.rules.engine.EventTally;
-import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.engine.RuleEngine;
 import io.siodoctor.rules.incident.IncidentBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.siodoctor.analyzer.rank.RankedCause;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The per-chunk collector of the batch scan: analyses one member (or, {@link #together}, the members
@@ -65,7 +66,7 @@ public final class MemberScanner {
    */
   private ExecutorService rangePool;
   /** Members being read right now, by every thread of the scan. */
-  private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger reading = new AtomicInteger();
 
   /**
    * @param correlator the correlator of the members scanned without one of their own (one incident)
@@ -317,7 +318,7 @@ public final class MemberScanner {
     }
 
     @Override
-    public void unrecognised(String lineFile, java.time.Instant time) {
+    public void unrecognised(String lineFile, Instant time) {
       if (time != null && options.window().contains(time)) {
         chunk.leaveOut(lineFile, time);
       }
@@ -403,17 +404,18 @@ public final class MemberScanner {
     /** Offer each record as it comes: the chunk is likely analysed on its reading thread (still in cache). */
     final boolean offerAtOnce;
 
+    final List<InputSummary> inputs = new ArrayList<>();
+    /** Per file, the latest time of the lines the parser did not make records of (most of a debug log). */
+    final Map<String, Instant[]> leftOut = new HashMap<>(4);
+    /** The last file such a line came from, and its latest time: looked up only when the file changes. */
+    String leftOutFile;
+    Instant[] leftOutLatest;
+    /** Records that count in the incident's size ({@link IncidentBuilder#counts}). */
+    long size;
+
     Chunk(boolean offerAtOnce) {
       this.offerAtOnce = offerAtOnce;
     }
-    final List<InputSummary> inputs = new ArrayList<>();
-    /** Per file, the latest time of the lines the parser did not make records of (most of a debug log). */
-    final Map<String, java.time.Instant[]> leftOut = new HashMap<>(4);
-    /** The last file such a line came from, and its latest time: looked up only when the file changes. */
-    String leftOutFile;
-    java.time.Instant[] leftOutLatest;
-    /** Records that count in the incident's size ({@link IncidentBuilder#counts}). */
-    long size;
 
     /** @param now offer it to the builder at once (a HAR's records: its chunk ends with it) */
     void add(Record record, boolean now) {
@@ -439,10 +441,10 @@ public final class MemberScanner {
       }
     }
 
-    void leaveOut(String lineFile, java.time.Instant time) {
+    void leaveOut(String lineFile, Instant time) {
       if (!lineFile.equals(leftOutFile)) {
         leftOutFile = lineFile;
-        leftOutLatest = leftOut.computeIfAbsent(lineFile, f -> new java.time.Instant[1]);
+        leftOutLatest = leftOut.computeIfAbsent(lineFile, f -> new Instant[1]);
       }
       if (leftOutLatest[0] == null || time.isAfter(leftOutLatest[0])) {
         leftOutLatest[0] = time;
