@@ -41,10 +41,11 @@ final class EntryLanes {
    * lanes start. Half way back to the share before (2.5 MB a window) cost as much as the first
    * lane's scan while the quote search stopped at every escaped quote of a bundle; with the search
    * through bundles eight bytes at a time, 256 KB and 1 MB were level (0.69-0.70 s on the 337 MB
-   * bench HAR) and half way still slower (0.87-0.94 s). 1 MB keeps the lanes' shares nearer equal
-   * where an entry start lies a little farther back.
+   * bench HAR) and half way still slower (0.87-0.94 s). The search still stops at every raw quote
+   * (headers, initiator stacks: one every ~15 bytes), a tenth of the splitting thread's samples at
+   * 1 MB: 256 KB.
    */
-  static final int GUESS_BACK_BYTES = 1 << 20;
+  static final int GUESS_BACK_BYTES = 256 << 10;
   /** A window holds this many regions more than it has lanes: the lanes' shares are larger than a region. */
   private static final int TAIL_REGIONS = 1;
   /** The largest usual window, whatever the cores: three of them live in the heap at once. */
