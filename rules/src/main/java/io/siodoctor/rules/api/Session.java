@@ -35,6 +35,7 @@ public final class Session {
   // sessions by opened() would otherwise rescan every record of each session per comparison
   private Instant opened;
   private Instant lastActivity;
+  private Optional<AliveSpan> provenAlive;
   private UpgradeOutcome upgradeOutcome;
 
   public Session(
@@ -192,7 +193,14 @@ public final class Session {
     return first;
   }
 
-  /** The latest time anything of this session happened. */
+  /**
+   * The latest time anything of this session happened, a poll counted until it ended however it
+   * ended: the capture saw the client on this session, not upgraded, until then (a poll still
+   * pending when the capture stopped, or aborted when the page went away, included). That is what
+   * "polled for N s without trying a WebSocket" asks. It is no proof the session was alive: a
+   * poll left pending is cut only when the page goes away, long after the session ended; ask
+   * {@link #provenAlive()} for that.
+   */
   public Instant lastActivity() {
     Instant last = lastActivity;
     if (last == null) {
@@ -220,6 +228,67 @@ public final class Session {
       }
     }
     return last;
+  }
+
+  /**
+   * When the browser's own records prove the session alive: from the first to the last of those
+   * only a live session gets (its handshake, a poll answered 2xx until its answer, a WebSocket that
+   * opened and its frames); empty when none does. A session lives in one stretch, so anything
+   * between two such records was alive too. The rest proves nothing past its start, if that: a
+   * request refused (400 "Session ID unknown", "Invalid session") or never answered (status 0:
+   * pending when the capture stopped, aborted, failed) outlives the session it names, since
+   * engine.io-client leaves a poll pending when it closes a session and the browser cuts it only
+   * when the page goes away; a server's log line is not the browser's record.
+   */
+  public Optional<AliveSpan> provenAlive() {
+    Optional<AliveSpan> span = provenAlive;
+    if (span == null) {
+      span = computeProvenAlive();
+      provenAlive = span;
+    }
+    return span;
+  }
+
+  private Optional<AliveSpan> computeProvenAlive() {
+    List<Record> live = new ArrayList<>();
+    if (handshakeRecord != null && !(handshakeRecord instanceof LogLine)) {
+      live.add(handshakeRecord);
+    }
+    for (HttpExchange x : exchanges) {
+      if (!x.isWebSocket() && x.status() >= 200 && x.status() < 300) {
+        live.add(x);
+      }
+    }
+    for (WebSocketConnection ws : webSockets) {
+      if (ws.opened()) {
+        live.add(ws.request());
+        for (WsFrame f : ws.frames()) {
+          if (f.direction() != WsFrame.Direction.ERROR) {
+            live.add(f);
+          }
+        }
+      }
+    }
+    Record first = null;
+    Instant from = null;
+    Instant to = null;
+    for (Record r : live) {
+      Instant t = r.time();
+      if (t == null) {
+        continue;
+      }
+      // a poll's answer is the server holding the session until it answered
+      Instant end = r instanceof HttpExchange x && !x.isWebSocket() && x.durationMs() > 0
+          ? t.plusNanos((long) (x.durationMs() * 1_000_000)) : t;
+      if (from == null || t.isBefore(from)) {
+        from = t;
+        first = r;
+      }
+      if (to == null || end.isAfter(to)) {
+        to = end;
+      }
+    }
+    return from == null ? Optional.empty() : Optional.of(new AliveSpan(first, from, to));
   }
 
   /** Every record of the session: exchanges, WebSocket handshakes and frames, log lines. */

@@ -8,6 +8,7 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.rules.api.AliveSpan;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -136,8 +137,14 @@ public final class HeartbeatTimeoutRule implements Rule {
     return Optional.empty();
   }
 
+  /**
+   * Nothing proves the session alive past {@code pingTimeout} (and a margin) after the PING: the
+   * heartbeat failed rather than its answer going unrecorded. Requests left pending or aborted, or
+   * refused as naming an unknown session, are no such proof however long they lasted: the browser
+   * cuts a poll only when the page goes away.
+   */
   private static boolean endedSoonAfter(Session s, Instant ping, long pingTimeout) {
-    Instant last = s.lastActivity();
+    Instant last = s.provenAlive().map(AliveSpan::to).orElse(null);
     return last != null && Duration.between(ping, last).toMillis() <= pingTimeout + 5000;
   }
 }
