@@ -5,7 +5,9 @@ import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
+import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
@@ -36,6 +38,7 @@ public final class Session {
   private Instant opened;
   private Instant lastActivity;
   private Optional<AliveSpan> provenAlive;
+  private Optional<Instant> lastProvenAlive;
   private UpgradeOutcome upgradeOutcome;
 
   public Session(
@@ -289,6 +292,37 @@ public final class Session {
       }
     }
     return from == null ? Optional.empty() : Optional.of(new AliveSpan(first, from, to));
+  }
+
+  /**
+   * The last moment any input proves this session alive, or null when none does: the end of
+   * {@link #provenAlive()} (the browser's records), or a later log line about the session. Log lines
+   * that prove nothing are left out: the server refusing the sid as unknown (engine.io {@code
+   * unknown sid}, python-engineio {@code Invalid session}), an access line of a request not answered
+   * 2xx or 101 (a proxy logs the poll the page cut, 499, when the page goes away), and the browser
+   * console's lines (the browser's failures, not the server's word).
+   */
+  public Instant lastProvenAlive() {
+    Optional<Instant> last = lastProvenAlive;
+    if (last == null) {
+      Instant t = provenAlive().map(AliveSpan::to).orElse(null);
+      for (LogLine l : logLines) {
+        if (l.time() != null && (t == null || l.time().isAfter(t)) && provesAlive(l)) {
+          t = l.time();
+        }
+      }
+      last = Optional.ofNullable(t);
+      lastProvenAlive = last;
+    }
+    return last.orElse(null);
+  }
+
+  private static boolean provesAlive(LogLine l) {
+    if (l.is(LogEvent.UNKNOWN_SID) || l.format() == LogFormat.BROWSER_CONSOLE) {
+      return false;
+    }
+    int status = l.access() == null ? 200 : l.access().status();
+    return status == 101 || (status >= 200 && status < 300);
   }
 
   /** Every record of the session: exchanges, WebSocket handshakes and frames, log lines. */

@@ -8,7 +8,6 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
-import io.siodoctor.rules.api.AliveSpan;
 import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
@@ -138,13 +137,13 @@ public final class HeartbeatTimeoutRule implements Rule {
   }
 
   /**
-   * Nothing proves the session alive past {@code pingTimeout} (and a margin) after the PING: the
-   * heartbeat failed rather than its answer going unrecorded. Requests left pending or aborted, or
-   * refused as naming an unknown session, are no such proof however long they lasted: the browser
-   * cuts a poll only when the page goes away.
+   * Nothing proves the session alive past {@code pingTimeout} (and a margin) after the PING ({@link
+   * Session#lastProvenAlive()}): the heartbeat failed rather than its answer going unrecorded.
+   * Requests left pending or aborted, or refused as naming an unknown session, are no such proof
+   * however long they lasted: the browser cuts a poll only when the page goes away.
    */
   private static boolean endedSoonAfter(Session s, Instant ping, long pingTimeout) {
-    Instant last = s.provenAlive().map(AliveSpan::to).orElse(null);
+    Instant last = s.lastProvenAlive();
     return last != null && Duration.between(ping, last).toMillis() <= pingTimeout + 5000;
   }
 }
