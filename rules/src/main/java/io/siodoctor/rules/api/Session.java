@@ -197,12 +197,11 @@ public final class Session {
   }
 
   /**
-   * The latest time anything of this session happened, a poll counted until it ended however it
-   * ended: the capture saw the client on this session, not upgraded, until then (a poll still
-   * pending when the capture stopped, or aborted when the page went away, included). That is what
-   * "polled for N s without trying a WebSocket" asks. It is no proof the session was alive: a
-   * poll left pending is cut only when the page goes away, long after the session ended; ask
-   * {@link #provenAlive()} for that.
+   * The latest time anything of this session happened, every poll counted until it ended, however
+   * it ended (answered, still pending when the capture stopped, aborted when the page went away):
+   * the capture saw the client on this session until then. That is what "polled for N s without
+   * trying a WebSocket" asks. It is no proof the session was alive: a poll left pending is cut only
+   * when the page goes away, long after the session ended; ask {@link #lastProvenAlive()} for that.
    */
   public Instant lastActivity() {
     Instant last = lastActivity;
