@@ -26,6 +26,10 @@ import java.util.Set;
  * WebSocket connections, the packets on one timeline, and the server log lines that name the sid.
  */
 public final class Session {
+  /** Rounding between a failed request's recorded end and the close its error handler wrote at once. */
+  private static final long FAILURE_TO_CLOSE_SLACK_MS = 100;
+  /** Timer and recording noise around the client's ping timer (pingInterval + pingTimeout). */
+  private static final long PING_TIMER_SLACK_MS = 1000;
   private final String sid;
   private final Handshake handshake;
   private final Record handshakeRecord;
@@ -153,12 +157,22 @@ public final class Session {
     if (handshake != null && handshake.maxPayload() > 0) {
       return ProtocolRevision.EIO4;
     }
+    return connectAnswer()
+        .map(p -> p.packet().socketIo().socketId() != null ? ProtocolRevision.EIO4 : ProtocolRevision.EIO3)
+        .orElse(ProtocolRevision.UNKNOWN);
+  }
+
+  /**
+   * The server's Socket.IO CONNECT packet (its answer to the client's CONNECT, any namespace) when the
+   * records hold one: the Socket.IO connection was established on this session.
+   */
+  public Optional<PacketEvent> connectAnswer() {
     for (PacketEvent p : packets) {
       if (p.fromServer() && p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.CONNECT)) {
-        return p.packet().socketIo().socketId() != null ? ProtocolRevision.EIO4 : ProtocolRevision.EIO3;
+        return Optional.of(p);
       }
     }
-    return ProtocolRevision.UNKNOWN;
+    return Optional.empty();
   }
 
   /** Transports the client used for this sid, in first-use order. */
@@ -448,10 +462,84 @@ public final class Session {
       }
       if (p.is(EngineIoPacket.Type.CLOSE)) {
         return Optional.of(new SessionClose(
-            p.time(), p.fromServer() ? "transport close" : "io client disconnect", p.source(), false));
+            p.time(), p.fromServer() ? "transport close" : clientCloseReason(p), p.source(), false));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why the client wrote an Engine.IO close packet with no Socket.IO DISCONNECT before it. engine.io-client
+   * closes its transport however the session ends ({@code socket.ts _onClose} calls {@code
+   * transport.close()}), and an open polling transport then POSTs a close packet ({@code
+   * transports/polling.ts doClose}). That is a choice of the application when socket.io-client's
+   * {@code socket.disconnect()} sent its DISCONNECT first (the caller sees that one), or when the
+   * server refused the Socket.IO connection (CONNECT_ERROR: the client destroys its socket and the
+   * manager closes the engine without reconnecting). It is the client giving up on the session when
+   * a request of the session failed before it ({@code _onError}: "transport error") or no packet came
+   * for pingInterval + pingTimeout ({@code _resetPingTimeout}: "ping timeout"). A close the server
+   * never received, with none of these before it, proves only that the client closed: no reason.
+   */
+  private String clientCloseReason(PacketEvent close) {
+    if (close.time() == null) {
+      return close.received() ? "io client disconnect" : null;
+    }
+    if (refusedBefore(close.time())) {
+      return "io client disconnect";
+    }
+    if (requestFailedBefore(close)) {
+      return "transport error";
+    }
+    if (heartbeatMissedBefore(close.time())) {
+      return "ping timeout";
+    }
+    return close.received() ? "io client disconnect" : null;
+  }
+
+  private boolean refusedBefore(Instant t) {
+    for (PacketEvent p : packets) {
+      if (p.time() != null && p.time().isAfter(t)) {
+        break;
+      }
+      if (p.fromServer() && p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.CONNECT_ERROR)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A polling request of the session the client saw fail (no 2xx answer, or an error such as a CORS
+   * rejection) before it wrote the close: engine.io-client closes on the first such failure. Requests
+   * still hanging when the close was written (a held poll, cut when the page went away) do not count.
+   */
+  private boolean requestFailedBefore(PacketEvent close) {
+    for (HttpExchange x : exchanges) {
+      if (x == close.source() || x.isWebSocket() || x.time() == null
+          || (x.status() >= 200 && x.status() < 300 && (x.error() == null || x.error().isEmpty()))) {
+        continue;
+      }
+      Instant ended = x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+      if (!ended.isAfter(close.time().plusMillis(FAILURE_TO_CLOSE_SLACK_MS))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Nothing came from the server for pingInterval + pingTimeout before {@code t}: the client's ping timer fired. */
+  private boolean heartbeatMissedBefore(Instant t) {
+    if (handshake == null || handshake.heartbeatWindowMillis() <= 0) {
+      return false;
+    }
+    Instant last = null;
+    for (PacketEvent p : packets) {
+      if (p.time() != null && p.fromServer() && !p.time().isAfter(t)) {
+        last = p.time();
+      }
+    }
+    return last != null
+        && last.plusMillis(handshake.heartbeatWindowMillis() - PING_TIMER_SLACK_MS).isBefore(t);
   }
 
   /** Log lines per server node that named this sid (for multi-node correlation). */

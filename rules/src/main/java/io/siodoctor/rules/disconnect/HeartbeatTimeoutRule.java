@@ -111,7 +111,9 @@ public final class HeartbeatTimeoutRule implements Rule {
       PacketEvent pong = null;
       for (int j = i + 1; j < packets.size(); j++) {
         PacketEvent q = packets.get(j);
-        if (q.is(EngineIoPacket.Type.PONG) && !q.packet().isProbe() && q.fromServer() != serverPings) {
+        // a PONG in a POST that failed or was refused never reached the server: no answer
+        if (q.is(EngineIoPacket.Type.PONG) && !q.packet().isProbe() && q.fromServer() != serverPings
+            && q.received()) {
           pong = q;
           break;
         }

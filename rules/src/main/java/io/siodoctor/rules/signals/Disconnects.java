@@ -90,6 +90,12 @@ public final class Disconnects {
       if (close.isPresent() && CloseReason.of(close.get().reason()).deliberate()) {
         continue;
       }
+      // a close packet shows this session's packets are recorded; without the server's CONNECT among
+      // them the session never carried a Socket.IO connection (refused as an unknown sid moments after
+      // its handshake, say): a failed attempt to connect, which the connection causes judge, not a drop
+      if (close.isPresent() && !(close.get().record() instanceof LogLine) && s.connectAnswer().isEmpty()) {
+        continue;
+      }
       // parallel sockets of one page (alive together) are skipped: the reconnection that replaces
       // this session is the first one opened after it went quiet, wherever it sits in the order
       Session next = null;

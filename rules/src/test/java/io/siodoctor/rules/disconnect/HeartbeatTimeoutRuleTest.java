@@ -107,6 +107,28 @@ class HeartbeatTimeoutRuleTest {
     assertThat(f.detail()).contains("never answered").contains(SID);
   }
 
+  @ParameterizedTest(name = "PONG POST {0}")
+  @ValueSource(strings = {"failed", "refused"})
+  void aPongThatNeverReachedTheServerIsNoAnswer(String answer) {
+    // v4 on long-polling: the PING arrives in the held poll at 25 s, the network goes at once, and the
+    // POST carrying the PONG fails (or reaches a server that already dropped the sid); the client
+    // reconnects later
+    String polling = HealthySessions.ORIGIN + "/socket.io/?EIO=4&transport=polling";
+    HarFixture har = page();
+    Instant t0 = har.clock();
+    har.entry(get(polling + "&t=A").at(t0).body(open(SID)))
+        .entry(post(polling + "&t=B&sid=" + SID, "40").body("ok").mime("text/html"))
+        .entry(get(polling + "&t=C&sid=" + SID).body("40{\"sid\":\"sio-" + SID + "\"}"))
+        .entry(get(polling + "&t=D&sid=" + SID).at(t0.plusMillis(40)).took(24_960).body("2").expectEvidence());
+    HarFixture.Entry pong = post(polling + "&t=E&sid=" + SID, "3").at(t0.plusMillis(25_010)).took(3);
+    har.entry("failed".equals(answer) ? pong.failed("net::ERR_INTERNET_DISCONNECTED")
+        : pong.status(400).mime("application/json").body(HarFixture.engineIoError(1, "Session ID unknown")));
+    har.at(t0.plusSeconds(76));
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.detail()).contains("never answered").contains(SID);
+  }
+
   /** A request never answered: still pending when the capture stopped, or aborted when the page went away. */
   private static HarFixture.Entry hanging(HarFixture.Entry e, Instant start, Instant end,
       boolean aborted) {

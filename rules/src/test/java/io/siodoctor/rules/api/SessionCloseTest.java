@@ -1,0 +1,160 @@
+package io.siodoctor.rules.api;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.engineIoError;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.record.CloseReason;
+import io.siodoctor.rules.disconnect.NetworkInterruptionRule;
+import io.siodoctor.rules.signals.Disconnect;
+import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the client's Engine.IO close packet ({@code 1}) says about how a session ended (no server log
+ * in these fixtures). engine.io-client writes it whenever it closes an open polling transport,
+ * however the session ends: after {@code socket.disconnect()} (a Socket.IO DISCONNECT first), but
+ * also when it gives up on the session (a missed PING, a failed request), and then the POST carrying
+ * it often fails or is refused.
+ */
+class SessionCloseTest {
+  private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
+  private static final String NEXT = "Xq2m4bB7yTqL0p1wAAAB";
+  private static final String POLLING = HealthySessions.ORIGIN + "/socket.io/?EIO=4&transport=polling";
+
+  private final HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/"));
+  private final Instant t0 = har.clock();
+  private final Instant unload = t0.plusSeconds(200);
+
+  /**
+   * A v4 session on long-polling to its first heartbeat: handshake, CONNECT, the poll held until
+   * the PING at 25 s, the PONG; then the next held poll is never answered (the page cuts it when it
+   * goes away).
+   */
+  private void firstHeartbeat(String sid, Instant start) {
+    har.entry(get(POLLING + "&t=" + sid.charAt(0) + "1").at(start).body(open(sid)))
+        .entry(post(POLLING + "&t=" + sid.charAt(0) + "2&sid=" + sid, "40").body("ok").mime("text/html"))
+        .entry(get(POLLING + "&t=" + sid.charAt(0) + "3&sid=" + sid).body("40{\"sid\":\"sio-" + sid + "\"}"))
+        .entry(get(POLLING + "&t=" + sid.charAt(0) + "4&sid=" + sid).at(start.plusMillis(40)).took(24_960).body("2"))
+        .entry(post(POLLING + "&t=" + sid.charAt(0) + "5&sid=" + sid, "3").at(start.plusMillis(25_010)).body("ok")
+            .mime("text/html"));
+  }
+
+  private HarFixture.Entry heldPoll(String sid, Instant start) {
+    return get(POLLING + "&t=held&sid=" + sid).at(start).took(Duration.between(start, unload).toMillis())
+        .failed("net::ERR_ABORTED");
+  }
+
+  /** The POST carrying the client's close packet: failed (no network), refused (the sid unknown) or answered. */
+  private HarFixture.Entry closePost(String sid, Instant at, String answer) {
+    HarFixture.Entry e = post(POLLING + "&t=close&sid=" + sid, "1").at(at).took(3);
+    return switch (answer) {
+      case "failed" -> e.failed("net::ERR_INTERNET_DISCONNECTED");
+      case "refused" -> e.status(400).mime("application/json").body(engineIoError(1, "Session ID unknown"));
+      default -> e.body("ok").mime("text/html");
+    };
+  }
+
+  private Incident incident() {
+    return RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).incident();
+  }
+
+  private static CloseReason reason(Session s) {
+    return CloseReason.of(s.close().orElseThrow().reason());
+  }
+
+  @ParameterizedTest(name = "close POST {0}")
+  @ValueSource(strings = {"failed", "refused", "answered"})
+  void aClientThatMissedThePingGivesUpItsCloseIsNoDeliberateDisconnect(String answer) {
+    // the network goes away after the first heartbeat: no PING comes, and engine.io-client's ping
+    // timer fires pingInterval + pingTimeout (45 s) after the last packet; it reconnects 6 s later
+    firstHeartbeat(SID, t0);
+    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
+    har.entry(closePost(SID, t0.plusMillis(70_005), answer));
+    firstHeartbeat(NEXT, t0.plusSeconds(76));
+    Incident incident = incident();
+    Session s = incident.session(SID).orElseThrow();
+    assertThat(reason(s)).isEqualTo(CloseReason.PING_TIMEOUT);
+    List<Disconnect> drops = Disconnects.of(incident);
+    assertThat(drops).extracting(Disconnect::sid).containsExactly(SID);
+    assertThat(drops.get(0).reason()).isEqualTo("ping timeout");
+  }
+
+  @ParameterizedTest(name = "close POST {0}")
+  @ValueSource(strings = {"failed", "refused", "answered"})
+  void aClientWhoseRequestFailedGivesUpItsCloseIsNoDeliberateDisconnect(String answer) {
+    // an emit POSTed 30 s in fails; engine.io-client closes with "transport error" at once
+    firstHeartbeat(SID, t0);
+    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
+    har.entry(post(POLLING + "&t=emit&sid=" + SID, "42[\"chat\",\"hi\"]").at(t0.plusSeconds(30)).took(4)
+        .failed("net::ERR_INTERNET_DISCONNECTED"));
+    har.entry(closePost(SID, t0.plusMillis(30_006), answer));
+    firstHeartbeat(NEXT, t0.plusSeconds(32));
+    Incident incident = incident();
+    assertThat(reason(incident.session(SID).orElseThrow())).isEqualTo(CloseReason.TRANSPORT_ERROR);
+    assertThat(Disconnects.of(incident)).extracting(Disconnect::sid).containsExactly(SID);
+  }
+
+  @ParameterizedTest(name = "close POST {0}")
+  @ValueSource(strings = {"failed", "refused"})
+  void aCloseTheServerNeverReceivedWithNothingBeforeItSaysNoReason(String answer) {
+    firstHeartbeat(SID, t0);
+    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
+    har.entry(closePost(SID, t0.plusSeconds(30), answer));
+    firstHeartbeat(NEXT, t0.plusSeconds(32));
+    Incident incident = incident();
+    SessionClose close = incident.session(SID).orElseThrow().close().orElseThrow();
+    assertThat(close.reason()).as("the client closed; nothing says it chose to").isNull();
+    assertThat(close.time()).isEqualTo(t0.plusSeconds(30));
+    assertThat(Disconnects.of(incident)).extracting(Disconnect::sid).containsExactly(SID);
+  }
+
+  @Test
+  void socketDisconnectSendsItsDisconnectFirstThatStaysDeliberate() {
+    // socket.disconnect(): socket.io-client POSTs DISCONNECT (41), then the manager closes the engine (1)
+    firstHeartbeat(SID, t0);
+    har.entry(get(POLLING + "&t=held&sid=" + SID).at(t0.plusMillis(25_030)).took(4_980).body("6"));
+    har.entry(post(POLLING + "&t=41&sid=" + SID, "41").at(t0.plusSeconds(30)).body("ok").mime("text/html"));
+    har.entry(closePost(SID, t0.plusMillis(30_020), "answered"));
+    firstHeartbeat(NEXT, t0.plusSeconds(32));
+    Incident incident = incident();
+    assertThat(reason(incident.session(SID).orElseThrow())).isEqualTo(CloseReason.IO_CLIENT_DISCONNECT);
+    assertThat(Disconnects.of(incident)).as("the application left: no drop").isEmpty();
+  }
+
+  @Test
+  void aCloseAfterTheServerRefusedTheConnectionStaysTheClientsChoice() {
+    // CONNECT_ERROR: socket.io-client destroys the socket, the manager closes the engine and does not reconnect
+    har.entry(get(POLLING + "&t=1").at(t0).body(open(SID)))
+        .entry(post(POLLING + "&t=2&sid=" + SID, "40").body("ok").mime("text/html"))
+        .entry(get(POLLING + "&t=3&sid=" + SID).body("44{\"message\":\"not authorized\"}"))
+        .entry(get(POLLING + "&t=4&sid=" + SID).status(400).mime("application/json")
+            .body(engineIoError(1, "Session ID unknown")))
+        .entry(closePost(SID, har.clock(), "refused"));
+    firstHeartbeat(NEXT, t0.plusSeconds(5));
+    Incident incident = incident();
+    assertThat(reason(incident.session(SID).orElseThrow())).isEqualTo(CloseReason.IO_CLIENT_DISCONNECT);
+    assertThat(Disconnects.of(incident)).isEmpty();
+  }
+
+  @Test
+  void aCloseTheServerReceivedWithNothingFailingBeforeItStaysAClientDisconnect() {
+    // an engine.io client without Socket.IO closing its session: nothing failed, the heartbeat kept time
+    firstHeartbeat(SID, t0);
+    har.entry(get(POLLING + "&t=held&sid=" + SID).at(t0.plusMillis(25_030)).took(4_980).body("6"));
+    har.entry(closePost(SID, t0.plusSeconds(30), "answered"));
+    assertThat(reason(incident().session(SID).orElseThrow())).isEqualTo(CloseReason.IO_CLIENT_DISCONNECT);
+  }
+}
