@@ -150,6 +150,25 @@ class SessionCloseTest {
   }
 
   @Test
+  void aSessionRefusedRightAfterItsHandshakeWasNeverConnectedItsEndIsNoDrop() {
+    // no sticky sessions: the CONNECT POST reaches another node, refused as an unknown sid; the client
+    // closes ("transport error") and tries again after its reconnection delay, refused the same way
+    for (int i = 0; i < 4; i++) {
+      String sid = "Rf" + i + "m4bB7yTqL0p1wAAAB";
+      Instant start = t0.plusMillis(1_500L * i);
+      har.entry(get(POLLING + "&t=r" + i).at(start).body(open(sid)))
+          .entry(post(POLLING + "&t=s" + i + "&sid=" + sid, "40").status(400).mime("application/json")
+              .body(engineIoError(1, "Session ID unknown")))
+          .entry(closePost(sid, har.clock(), "answered"));
+    }
+    Incident incident = incident();
+    Session first = incident.session("Rf0m4bB7yTqL0p1wAAAB").orElseThrow();
+    assertThat(reason(first)).isEqualTo(CloseReason.TRANSPORT_ERROR);
+    assertThat(first.connectAnswer()).isEmpty();
+    assertThat(Disconnects.of(incident)).as("failed attempts to connect, not connections dropped").isEmpty();
+  }
+
+  @Test
   void aCloseTheServerReceivedWithNothingFailingBeforeItStaysAClientDisconnect() {
     // an engine.io client without Socket.IO closing its session: nothing failed, the heartbeat kept time
     firstHeartbeat(SID, t0);
