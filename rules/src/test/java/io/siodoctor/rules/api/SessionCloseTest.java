@@ -75,18 +75,28 @@ class SessionCloseTest {
     return CloseReason.of(s.close().orElseThrow().reason());
   }
 
+  /**
+   * The session to its first heartbeat and a held poll, then {@code before} (what went wrong), then the
+   * client's close packet at {@code closeAt} answered as {@code answer}; the client reconnects 2 s later.
+   */
+  private Incident closedByTheClient(Instant closeAt, String answer, HarFixture.Entry... before) {
+    firstHeartbeat(SID, t0);
+    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
+    for (HarFixture.Entry e : before) {
+      har.entry(e);
+    }
+    har.entry(closePost(SID, closeAt, answer));
+    firstHeartbeat(NEXT, closeAt.plusSeconds(2));
+    return incident();
+  }
+
   @ParameterizedTest(name = "close POST {0}")
   @ValueSource(strings = {"failed", "refused", "answered"})
   void aClientThatMissedThePingGivesUpItsCloseIsNoDeliberateDisconnect(String answer) {
     // the network goes away after the first heartbeat: no PING comes, and engine.io-client's ping
-    // timer fires pingInterval + pingTimeout (45 s) after the last packet; it reconnects 6 s later
-    firstHeartbeat(SID, t0);
-    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
-    har.entry(closePost(SID, t0.plusMillis(70_005), answer));
-    firstHeartbeat(NEXT, t0.plusSeconds(76));
-    Incident incident = incident();
-    Session s = incident.session(SID).orElseThrow();
-    assertThat(reason(s)).isEqualTo(CloseReason.PING_TIMEOUT);
+    // timer fires pingInterval + pingTimeout (45 s) after the last packet
+    Incident incident = closedByTheClient(t0.plusMillis(70_005), answer);
+    assertThat(reason(incident.session(SID).orElseThrow())).isEqualTo(CloseReason.PING_TIMEOUT);
     List<Disconnect> drops = Disconnects.of(incident);
     assertThat(drops).extracting(Disconnect::sid).containsExactly(SID);
     assertThat(drops.get(0).reason()).isEqualTo("ping timeout");
@@ -96,13 +106,9 @@ class SessionCloseTest {
   @ValueSource(strings = {"failed", "refused", "answered"})
   void aClientWhoseRequestFailedGivesUpItsCloseIsNoDeliberateDisconnect(String answer) {
     // an emit POSTed 30 s in fails; engine.io-client closes with "transport error" at once
-    firstHeartbeat(SID, t0);
-    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
-    har.entry(post(POLLING + "&t=emit&sid=" + SID, "42[\"chat\",\"hi\"]").at(t0.plusSeconds(30)).took(4)
-        .failed("net::ERR_INTERNET_DISCONNECTED"));
-    har.entry(closePost(SID, t0.plusMillis(30_006), answer));
-    firstHeartbeat(NEXT, t0.plusSeconds(32));
-    Incident incident = incident();
+    Incident incident = closedByTheClient(t0.plusMillis(30_006), answer,
+        post(POLLING + "&t=emit&sid=" + SID, "42[\"chat\",\"hi\"]").at(t0.plusSeconds(30)).took(4)
+            .failed("net::ERR_INTERNET_DISCONNECTED"));
     assertThat(reason(incident.session(SID).orElseThrow())).isEqualTo(CloseReason.TRANSPORT_ERROR);
     assertThat(Disconnects.of(incident)).extracting(Disconnect::sid).containsExactly(SID);
   }
@@ -110,11 +116,7 @@ class SessionCloseTest {
   @ParameterizedTest(name = "close POST {0}")
   @ValueSource(strings = {"failed", "refused"})
   void aCloseTheServerNeverReceivedWithNothingBeforeItSaysNoReason(String answer) {
-    firstHeartbeat(SID, t0);
-    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
-    har.entry(closePost(SID, t0.plusSeconds(30), answer));
-    firstHeartbeat(NEXT, t0.plusSeconds(32));
-    Incident incident = incident();
+    Incident incident = closedByTheClient(t0.plusSeconds(30), answer);
     SessionClose close = incident.session(SID).orElseThrow().close().orElseThrow();
     assertThat(close.reason()).as("the client closed; nothing says it chose to").isNull();
     assertThat(close.time()).isEqualTo(t0.plusSeconds(30));
