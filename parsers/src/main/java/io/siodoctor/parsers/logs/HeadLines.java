@@ -116,4 +116,29 @@ final class HeadLines {
     }
     return ok >= 1 && ok * 2 >= lines.size();
   }
+
+  /**
+   * Whether a line marks its input as a document rather than a log: a Markdown code fence or
+   * heading, a table row, or a source code comment. No logging format starts a line so, and a
+   * document that quotes log lines is no log; a detection that accepts one line of its format
+   * among other output weighs the head with this.
+   */
+  static boolean documentMark(String line) {
+    if (line.startsWith("```") || line.startsWith("~~~")) {
+      return true;
+    }
+    int hashes = 0;
+    while (hashes < line.length() && line.charAt(hashes) == '#') {
+      hashes++;
+    }
+    if (hashes >= 1 && hashes <= 6 && hashes < line.length() && line.charAt(hashes) == ' ') {
+      return true; // a Markdown heading (a shell or python comment looks the same)
+    }
+    String t = line.strip();
+    if (t.length() >= 2 && t.charAt(0) == '|' && t.charAt(t.length() - 1) == '|') {
+      return true;
+    }
+    // not "* ": werkzeug's own lines start so (" * Running on http://...")
+    return t.startsWith("//") || t.startsWith("/*");
+  }
 }

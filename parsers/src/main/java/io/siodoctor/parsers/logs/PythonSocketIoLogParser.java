@@ -52,8 +52,13 @@ public final class PythonSocketIoLogParser extends LineLogParser {
   }
 
   /**
-   * Detected with the parser's own line reader: one line in which it finds a message of
-   * python-engineio's (at its anchor, after any time, Heroku prefix and logging prefix).
+   * Detected with the parser's own line reader: a line counts when it holds a message of
+   * python-engineio's where a logging format puts it ({@link #atLoggingPosition}): at the line's
+   * start after any time and Heroku prefix, or after a logging prefix of level, logger and time
+   * fields. Python logs interleave with the application's output, so one such line suffices, unless
+   * the head is a document (Markdown or source code, {@link HeadLines#documentMark}): a document
+   * that quotes log lines is no log, and counts as a weak match only when such lines make up at
+   * least half of it (a log pasted under a heading).
    */
   @Override
   public MatchStrength match(byte[] head, int length) {
@@ -62,12 +67,118 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       return MatchStrength.NO_MATCH;
     }
     java.util.function.Predicate<String> engineIo = readsLine();
-    for (String l : HeadLines.nonBlank(head, length, 200)) {
+    java.util.List<String> lines = HeadLines.nonBlank(head, length, 200);
+    int read = 0;
+    boolean document = false;
+    for (String l : lines) {
       if (engineIo.test(l)) {
-        return MatchStrength.SOLID_MATCH;
+        read++;
+      } else if (!document && HeadLines.documentMark(l)) {
+        document = true;
       }
     }
-    return MatchStrength.NO_MATCH;
+    if (read == 0) {
+      return MatchStrength.NO_MATCH;
+    }
+    if (!document) {
+      return MatchStrength.SOLID_MATCH;
+    }
+    return read * 2 >= lines.size() ? MatchStrength.WEAK_MATCH : MatchStrength.NO_MATCH;
+  }
+
+  /**
+   * Whether a message found at {@code rest[msgStart..]} (after any time and Heroku prefix) stands
+   * where a python logging format writes {@code %(message)s}: first (python-engineio's own
+   * StreamHandler has no format, and {@code docker logs -t} / kubectl only add a time), or after a
+   * logging prefix ({@code INFO:engineio.server:}, {@code ERROR engineio.server: }, {@code  -
+   * engineio.server - INFO - }, {@code :INFO:engineio:}, Flask's {@code INFO in server: }): fields
+   * that are a level word, an engineio/socketio logger name, numbers (times, pids) or {@code -} /
+   * {@code ?} placeholders, at most two other names (a logger, module or thread) beside a level
+   * word, between separators, the last one right before the message. Prose and code put other
+   * words, quotes, backticks or comment marks there. A char scan, no regex.
+   *
+   * @param indented whether the line itself (no time read) started with white space: a wrapped or
+   *     quoted line, never one a logging format starts
+   */
+  static boolean atLoggingPosition(String rest, int msgStart, boolean indented) {
+    if (msgStart == 0) {
+      return !indented;
+    }
+    if (indented || !isFieldSeparator(rest.charAt(msgStart - 1))) {
+      return false;
+    }
+    boolean level = false;
+    boolean logger = false;
+    int names = 0;
+    int i = 0;
+    while (i < msgStart) {
+      if (isFieldSeparator(rest.charAt(i))) {
+        i++;
+        continue;
+      }
+      int t = i;
+      while (i < msgStart && !isFieldSeparator(rest.charAt(i))) {
+        char c = rest.charAt(i);
+        if (!(isSidChar(c) || c == '.' || c == '?')) {
+          return false; // a quote, a backtick, markup, a comment mark: not a logging field
+        }
+        i++;
+      }
+      switch (field(rest, t, i)) {
+        case LEVEL -> level = true;
+        case LOGGER -> logger = true;
+        case NAME -> names++;
+        case FILLER -> { }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return level ? names <= 2 : logger && names == 0;
+  }
+
+  private enum Field { LEVEL, LOGGER, NAME, FILLER, OTHER }
+
+  private static final String[] LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"};
+
+  /** What the logging field {@code s[from..to)} is. */
+  private static Field field(String s, int from, int to) {
+    char c = s.charAt(from);
+    if (isDigit(c)) {
+      // a time, a date or a process / thread id
+      for (int i = from; i < to; i++) {
+        char d = s.charAt(i);
+        if (!(isDigit(d) || d == '-' || d == '.' || d == 'T' || d == 'Z')) {
+          return Field.OTHER;
+        }
+      }
+      return Field.FILLER;
+    }
+    int len = to - from;
+    if (len == 1 && (c == '-' || c == '?')) {
+      return Field.FILLER;
+    }
+    for (String l : LEVELS) {
+      if (len == l.length() && s.startsWith(l, from)) {
+        return Field.LEVEL;
+      }
+    }
+    for (String l : new String[] {"engineio", "socketio"}) {
+      if (s.startsWith(l, from) && (len == l.length() || s.charAt(from + l.length()) == '.')) {
+        return Field.LOGGER;
+      }
+    }
+    return Character.isLetter(c) || c == '_' ? Field.NAME : Field.OTHER;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The characters python logging formats put between their fields. */
+  private static boolean isFieldSeparator(char c) {
+    return c == ' ' || c == '\t' || c == ':' || c == ',' || c == '|' || c == '[' || c == ']'
+        || c == '(' || c == ')' || c == '+';
   }
 
   /**
@@ -174,6 +285,8 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       }
       if (!known || msgStart < 0) {
         keptAsText(); // no message of python-engineio's at one of its anchors: the application's line
+      } else if (!atLoggingPosition(rest, msgStart, time == null && indented(line))) {
+        keptAsText(); // a message quoted in prose or code, read as before but not a log line
       }
       if (sid == null && msg.indexOf("sid") >= 0) {
         sid = LogUrls.sidInText(msg);
@@ -182,6 +295,10 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, fact, null);
+    }
+
+    private static boolean indented(String line) {
+      return !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
     }
 
     /** Removes a "LEVEL:logger:" or " - logger - LEVEL - " prefix from an unrecognised line. */
@@ -209,7 +326,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     }
 
     private static String level(String prefix) {
-      for (String l : new String[] {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"}) {
+      for (String l : LEVELS) {
         if (prefix.contains(l)) {
           return l.toLowerCase(java.util.Locale.ROOT);
         }
