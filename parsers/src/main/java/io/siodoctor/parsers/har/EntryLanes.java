@@ -37,6 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EntryLanes {
   /** One lane's share of a window. */
   static final int REGION_BYTES = 4 << 20;
+  /**
+   * How far back from a lane's share a guess is looked for. The search runs on the splitting thread
+   * before the lanes start, stopping at every '"' (a bundle escapes one every ~60 bytes): searching
+   * half way back to the share before (2.5 MB a window) was about as long as the first lane's scan.
+   * An entry start this close before the share is worth taking over a farther one after it; past
+   * it, the one after is near enough for the lanes' balance.
+   */
+  static final int GUESS_BACK_BYTES = 256 << 10;
   /** A window holds this many regions more than it has lanes: the lanes' shares are larger than a region. */
   private static final int TAIL_REGIONS = 1;
   /** The largest usual window, whatever the cores: three of them live in the heap at once. */
@@ -339,13 +347,13 @@ final class EntryLanes {
 
   /**
    * The guess nearest to {@code at}: the first at or after it (before {@code to}), or the last
-   * before it (but at most half way back to {@code low}) when that is nearer; -1 when none. Both
-   * by forward searches: a page's bundles are megabytes, and only a forward search goes through them
-   * eight bytes at a time.
+   * before it (but at most half way back to {@code low}, and at most {@link #GUESS_BACK_BYTES})
+   * when that is nearer; -1 when none. Both by forward searches: a page's bundles are megabytes,
+   * and only a forward search goes through them eight bytes at a time.
    */
   static int nearestGuess(byte[] b, int at, int low, int to, int end) {
     int before = -1;
-    int g = guess(b, Math.max(low + 1, at - (at - low) / 2), to, end);
+    int g = guess(b, Math.max(low + 1, at - Math.min((at - low) / 2, GUESS_BACK_BYTES)), to, end);
     while (g >= 0 && g < at) {
       before = g;
       g = guess(b, g + 1, to, end);

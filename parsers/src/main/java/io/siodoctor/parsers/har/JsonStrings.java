@@ -76,36 +76,60 @@ final class JsonStrings {
 
   /**
    * Like {@link #special}, stepping over the escapes Jackson reads (a backslash and one of {@code
-   * " \ / b f n r t}, or {@code u} and four hex digits) on the way: a minified bundle has one about every 30 bytes, and going back to the caller
-   * for each cost more than the scan.
+   * " \ / b f n r t}, or {@code u} and four hex digits) on the way. A minified bundle has an escape
+   * about every 20 bytes (mostly {@code \n} and {@code \"}): the flags of a word are exact for every
+   * byte ({@link #exactSpecialFlags}), so the escapes inside one word are stepped over with the flags
+   * already made rather than by loading and testing the word again from the byte after each (which
+   * was most of a real HAR's entry scan).
    */
   static int specialAfterEscapes(byte[] b, int from, int end) {
     int i = from;
+    words:
     while (i + 8 <= end) {
+      // exactSpecialFlags(w), written out: the quick compiler inlines no method of more than 35 bytecodes
       long w = word(b, i);
-      // specialFlags(w), written out: the quick compiler inlines no method of more than 35 bytecodes
-      long q = w ^ QUOTES;
-      long e = w ^ BACKSLASHES;
-      long m = (((q - ONES) & ~q) | ((e - ONES) & ~e) | (w - SPACES) | w) & HIGHS;
-      if (m == 0) {
-        i += 8;
-        continue;
+      long low = w & ~HIGHS;
+      long m = (w | ~((low + BELOW_SPACE) & ((low ^ QUOTES) + SEVEN_BITS) & ((low ^ BACKSLASHES) + SEVEN_BITS))) & HIGHS;
+      while (m != 0) {
+        int k = firstFlagged(m);
+        int at = i + k;
+        if (b[at] != '\\' || at + 1 >= end) {
+          return at;
+        }
+        // one table look-up rather than eight comparisons (the quick compiler keeps them all)
+        int n = ESCAPES[b[at + 1] & 0xFF];
+        if (n == 2 && k < 6) {
+          // the escape and its byte are inside this word: on to the flags after them
+          m &= -1L << ((k + 2) << 3);
+        } else if (n == 2 || n == 6 && at + 6 <= end && isHex(b[at + 2]) && isHex(b[at + 3])
+            && isHex(b[at + 4]) && isHex(b[at + 5])) {
+          i = at + n;
+          continue words;
+        } else {
+          return at;
+        }
       }
-      int at = i + firstFlagged(m);
-      if (b[at] != '\\' || at + 1 >= end) {
-        return at;
-      }
-      // one table look-up rather than eight comparisons (the quick compiler keeps them all); the
-      // \\u escapes too (a bundle has one every few hundred bytes)
-      int n = ESCAPES[b[at + 1] & 0xFF];
-      if (n == 2 || n == 6 && at + 6 <= end && isHex(b[at + 2]) && isHex(b[at + 3]) && isHex(b[at + 4]) && isHex(b[at + 5])) {
-        i = at + n;
-      } else {
-        return at;
-      }
+      i += 8;
     }
     return special(b, i, end);
   }
+
+  /**
+   * The high bit of every byte of {@code w} that is '"', '\\', a control character or non-ASCII,
+   * exact for each byte (no borrow crosses bytes: the sums below stay within a byte, unlike
+   * {@link io.siodoctor.parsers.bytes.ByteSearch#zeroBytes}, which is exact only up to the lowest).
+   */
+  static long exactSpecialFlags(long w) {
+    long low = w & ~HIGHS;
+    // a 7-bit byte plus 0x60 reaches 0x80 unless it is below ' '; plus 0x7f unless it is zero
+    long printable = low + BELOW_SPACE;
+    long notQuote = (low ^ QUOTES) + SEVEN_BITS;
+    long notBackslash = (low ^ BACKSLASHES) + SEVEN_BITS;
+    return (w | ~(printable & notQuote & notBackslash)) & HIGHS;
+  }
+
+  private static final long SEVEN_BITS = 0x7f7f7f7f7f7f7f7fL;
+  private static final long BELOW_SPACE = broadcast((byte) 0x60);
 
   /**
    * The length of the escape at {@code i} (a backslash) when Jackson reads it without complaint,

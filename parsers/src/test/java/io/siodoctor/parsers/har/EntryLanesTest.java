@@ -110,4 +110,20 @@ class EntryLanesTest {
     assertEquals(-1, EntryLanes.guess(b, 2, custom, b.length));
     assertArrayEquals(new int[] {custom}, new int[] {EntryLanes.nearestGuess(b, custom + 3, 0, b.length, b.length)});
   }
+
+  @Test
+  void aGuessFartherBackThanTheBoundIsPassedOverForTheOneAfter() {
+    String gap = "x".repeat(EntryLanes.GUESS_BACK_BYTES);
+    String json = "[{\"a\": \"" + gap.repeat(4) + "\"}, {\"time\": 1, \"t\": \"" + gap + gap + gap + "\"}, {\"time\": 2, \"t\": \"" + gap + "\"}]";
+    byte[] b = json.getBytes(StandardCharsets.UTF_8);
+    int first = json.indexOf("{\"time\": 1");
+    int second = json.indexOf("{\"time\": 2");
+    // just past the first start: it is the nearest
+    assertEquals(first, EntryLanes.nearestGuess(b, first + 10, 0, b.length, b.length));
+    // nearer the first than the second, but farther back than the bound: the second
+    int at = first + EntryLanes.GUESS_BACK_BYTES + 100;
+    assertTrue(at - first < second - at, "the first is the nearer");
+    assertTrue(at / 2 < first, "and within half way back to the start");
+    assertEquals(second, EntryLanes.nearestGuess(b, at, 0, b.length, b.length));
+  }
 }

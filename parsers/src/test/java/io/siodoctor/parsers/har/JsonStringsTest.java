@@ -32,7 +32,7 @@ class JsonStringsTest {
 
   @Test
   void specialAfterEscapesStepsOverExactlyTheValidEscapes() {
-    byte[] alphabet = "ab\"\\\\\\unrtbf/0Fg9x\u0001\u00e9 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] alphabet = "ab\"\\\\\\unrtbf/0Fg9x\u0001\u00e9 #!\u001f\u007f\u00a2\u00dc\u0080\u00ff]".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Random random = new Random(15);
     for (int round = 0; round < 20_000; round++) {
       byte[] b = new byte[1 + random.nextInt(40)];
@@ -52,6 +52,28 @@ class JsonStringsTest {
       assertEquals(firstNotEscape(JsonStrings::special, b, from, end),
           firstNotEscape(JsonStrings::specialAfterEscapes, b, from, end),
           new String(b, java.nio.charset.StandardCharsets.ISO_8859_1) + " [" + from + ", " + end + ")");
+    }
+  }
+
+  @Test
+  void exactSpecialFlagsFlagEverySpecialByteAndNoOther() {
+    Random random = new Random(16);
+    for (int round = 0; round < 200_000; round++) {
+      long w = random.nextLong();
+      // words of bytes next to the special ones too, where a borrow would flag a neighbour
+      for (int k = 0; k < 8; k++) {
+        if (random.nextInt(3) == 0) {
+          long near = new long[] {'"', '\\', 0x1f, 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0x00, 0x01}[random.nextInt(12)];
+          w = (w & ~(0xffL << (8 * k))) | (near << (8 * k));
+        }
+      }
+      long flags = JsonStrings.exactSpecialFlags(w);
+      for (int k = 0; k < 8; k++) {
+        int c = (int) (w >>> (8 * k)) & 0xff;
+        boolean special = c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+        assertEquals(special, (flags >>> (8 * k + 7) & 1) == 1, Long.toHexString(w) + " byte " + k);
+      }
+      assertEquals(0, flags & ~0x8080808080808080L, "only the high bits");
     }
   }
 }
