@@ -107,39 +107,74 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     if (indented || !isFieldSeparator(rest.charAt(msgStart - 1))) {
       return false;
     }
-    boolean level = false;
-    boolean logger = false;
-    int names = 0;
-    int i = 0;
-    while (i < msgStart) {
-      if (isFieldSeparator(rest.charAt(i))) {
-        i++;
-        continue;
-      }
-      int t = i;
-      while (i < msgStart && !isFieldSeparator(rest.charAt(i))) {
-        char c = rest.charAt(i);
-        if (!(isSidChar(c) || c == '.' || c == '?')) {
-          return false; // a quote, a backtick, markup, a comment mark: not a logging field
+    LoggingFields f = new LoggingFields(rest, msgStart);
+    return f.end == msgStart && (f.level ? f.names <= 2 : f.logger && f.names == 0);
+  }
+
+  /**
+   * Whether the line's logging prefix names python-engineio's or python-socketio's logger ({@code
+   * engineio.server}, {@code socketio.server}, older {@code engineio}), followed by {@code :} or
+   * {@code " - "}: the line is theirs whatever its message ({@code Server initialized for
+   * aiohttp.}, {@code emitting event ...}).
+   */
+  static boolean namesPythonLogger(String rest, boolean indented) {
+    return !indented && new LoggingFields(rest, rest.length()).loggerEnd > 0;
+  }
+
+  /** The fields of a logging prefix, read from the start of a line up to the first non-field. */
+  private static final class LoggingFields {
+    /** Where the first non-field starts (the message, or prose), or the limit. */
+    int end;
+    boolean level;
+    boolean logger;
+    int names;
+    /** Where the text after a python logger field and its ":" / " - " separator starts, or -1. */
+    int loggerEnd = -1;
+
+    LoggingFields(String s, int limit) {
+      int i = 0;
+      end = limit;
+      while (i < limit) {
+        if (isFieldSeparator(s.charAt(i))) {
+          i++;
+          continue;
         }
-        i++;
-      }
-      switch (field(rest, t, i)) {
-        case LEVEL -> level = true;
-        case LOGGER -> logger = true;
-        case NAME -> names++;
-        case FILLER -> { }
-        default -> {
-          return false;
+        int t = i;
+        boolean plain = true;
+        while (i < limit && !isFieldSeparator(s.charAt(i))) {
+          char c = s.charAt(i);
+          // a quote, a backtick, markup, a comment mark: not a logging field
+          plain &= isSidChar(c) || c == '.' || c == '?';
+          i++;
+        }
+        Field kind = plain ? field(s, t, i) : Field.OTHER;
+        names += kind == Field.NAME ? 1 : 0;
+        if (kind == Field.OTHER || names > 2) {
+          // no logging prefix holds it: the walk ends here, a few fields into any line
+          end = t;
+          return;
+        }
+        level |= kind == Field.LEVEL;
+        if (kind == Field.LOGGER && loggerEnd < 0 && (names == 0 || level && names <= 2)) {
+          logger = true;
+          if (i < s.length() && s.charAt(i) == ':') {
+            loggerEnd = i + 1;
+          } else if (s.startsWith(" - ", i)) {
+            loggerEnd = i + 3;
+          }
         }
       }
     }
-    return level ? names <= 2 : logger && names == 0;
   }
 
   private enum Field { LEVEL, LOGGER, NAME, FILLER, OTHER }
 
   private static final String[] LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"};
+
+  /** The loggers python-engineio and python-socketio log to (the last two in older releases: python-engineio before 3.0). */
+  private static final String[] LOGGERS = {
+    "engineio.server", "engineio.client", "socketio.server", "socketio.client", "engineio", "socketio"
+  };
 
   /** What the logging field {@code s[from..to)} is. */
   private static Field field(String s, int from, int to) {
@@ -163,8 +198,8 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         return Field.LEVEL;
       }
     }
-    for (String l : new String[] {"engineio", "socketio"}) {
-      if (s.startsWith(l, from) && (len == l.length() || s.charAt(from + l.length()) == '.')) {
+    for (String l : LOGGERS) {
+      if (len == l.length() && s.startsWith(l, from)) {
         return Field.LOGGER;
       }
     }
@@ -283,10 +318,13 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         fact = result.fact;
         sid = result.sid;
       }
-      if (!known || msgStart < 0) {
-        keptAsText(); // no message of python-engineio's at one of its anchors: the application's line
-      } else if (!atLoggingPosition(rest, msgStart, time == null && indented(line))) {
-        keptAsText(); // a message quoted in prose or code, read as before but not a log line
+      boolean indented = time == null && indented(line);
+      if (!(known && msgStart >= 0 && atLoggingPosition(rest, msgStart, indented))
+          && !namesPythonLogger(rest, indented)) {
+        // no message of python-engineio's where a logging format puts it, and no logger of
+        // theirs: the application's line, or a message quoted in prose or code (read as before,
+        // not counted by detection)
+        keptAsText();
       }
       if (sid == null && msg.indexOf("sid") >= 0) {
         sid = LogUrls.sidInText(msg);
@@ -335,9 +373,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     }
 
     private static String logger(String prefix) {
-      for (String l :
-          new String[] {"engineio.server", "engineio.client", "socketio.server", "socketio.client",
-            "engineio", "socketio"}) {
+      for (String l : LOGGERS) {
         if (prefix.contains(l)) {
           return l;
         }

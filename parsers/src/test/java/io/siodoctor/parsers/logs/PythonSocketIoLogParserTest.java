@@ -234,4 +234,29 @@ class PythonSocketIoLogParserTest {
     }
     assertThat(PythonSocketIoLogParser.atLoggingPosition(m, 0, true)).as("indented").isFalse();
   }
+
+  @Test
+  void aLineOfPythonSocketIosOwnLoggersCountsWhateverItsMessage() {
+    // sample-captures/healthy--python-socketio-aiohttp/server.log lines 1 and 17
+    String[] theirs = {
+      "2026-12-07 14:04:20,675 INFO engineio.server: Server initialized for aiohttp.",
+      "2026-12-07 14:04:25,477 INFO socketio.server: received event \"chat\" from nW82JW2idTtdsBL6AAAB [/]",
+      "INFO:engineio.server:service task canceled",
+      "2025-07-02 15:33:20,983 - socketio.server - INFO - emitting event \"chat\" to nW82JW2idTtdsBL6AAAB [/]",
+    };
+    for (String l : theirs) {
+      assertThat(parser.readsLine().test(l)).as(l).isTrue();
+      assertThat(detected(APP_LINES + l + "\n")).as(l).isEqualTo("python-socketio");
+    }
+    String[] others = {
+      "2026-12-07 14:04:20,675 INFO app: Server initialized for aiohttp.",
+      "socketio.example.com:443 - GET /socket.io/?EIO=4",
+      "  engineio.server: The client is using an unsupported version … (further occurrences of this error",
+      "the engineio.server: logger is quiet",
+      "`engineio.server`: set engineio_logger=True",
+    };
+    for (String l : others) {
+      assertThat(parser.readsLine().test(l)).as(l).isFalse();
+    }
+  }
 }
