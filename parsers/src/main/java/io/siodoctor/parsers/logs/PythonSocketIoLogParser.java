@@ -55,10 +55,9 @@ public final class PythonSocketIoLogParser extends LineLogParser {
    * Detected with the parser's own line reader: a line counts when it holds a message of
    * python-engineio's where a logging format puts it ({@link #atLoggingPosition}): at the line's
    * start after any time and Heroku prefix, or after a logging prefix of level, logger and time
-   * fields. Python logs interleave with the application's output, so one such line suffices, unless
-   * the head is a document (Markdown or source code, {@link HeadLines#documentMark}): a document
-   * that quotes log lines is no log, and counts as a weak match only when such lines make up at
-   * least half of it (a log pasted under a heading).
+   * fields, or a line whose logging prefix names their logger ({@link #namesPythonLogger}). Python
+   * logs interleave with the application's output, so one such line suffices, unless the head is a
+   * document (Markdown or source code): {@link HeadLines#amongOutput}.
    */
   @Override
   public MatchStrength match(byte[] head, int length) {
@@ -66,24 +65,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
       return MatchStrength.NO_MATCH;
     }
-    java.util.function.Predicate<String> engineIo = readsLine();
-    java.util.List<String> lines = HeadLines.nonBlank(head, length, 200);
-    int read = 0;
-    boolean document = false;
-    for (String l : lines) {
-      if (engineIo.test(l)) {
-        read++;
-      } else if (!document && HeadLines.documentMark(l)) {
-        document = true;
-      }
-    }
-    if (read == 0) {
-      return MatchStrength.NO_MATCH;
-    }
-    if (!document) {
-      return MatchStrength.SOLID_MATCH;
-    }
-    return read * 2 >= lines.size() ? MatchStrength.WEAK_MATCH : MatchStrength.NO_MATCH;
+    return HeadLines.amongOutput(HeadLines.nonBlank(head, length, 200), readsLine(), MatchStrength.SOLID_MATCH);
   }
 
   /**
