@@ -79,17 +79,33 @@ public final class PythonSocketIoLogParser extends LineLogParser {
    * word, between separators, the last one right before the message. Prose and code put other
    * words, quotes, backticks or comment marks there. A char scan, no regex.
    *
+   * <p>A syslog or journald header before it ({@code Dec 07 14:06:41 host gunicorn[1234]: }, or
+   * {@code host ident[pid]: } after an ISO time) is stepped over ({@link #syslogHeaderEnd}).
+   *
    * @param indented whether the line itself (no time read) started with white space: a wrapped or
    *     quoted line, never one a logging format starts
+   * @param timed whether a time was read before {@code rest}
    */
-  static boolean atLoggingPosition(String rest, int msgStart, boolean indented) {
-    if (msgStart == 0) {
-      return !indented;
-    }
-    if (indented || !isFieldSeparator(rest.charAt(msgStart - 1))) {
+  static boolean atLoggingPosition(String rest, int msgStart, boolean indented, boolean timed) {
+    if (indented) {
       return false;
     }
-    LoggingFields f = new LoggingFields(rest, msgStart);
+    if (loggingPrefix(rest, 0, msgStart)) {
+      return true;
+    }
+    int h = syslogHeaderEnd(rest, timed);
+    return h > 0 && h <= msgStart && loggingPrefix(rest, h, msgStart);
+  }
+
+  /** Whether {@code rest[from..msgStart)} is empty or a logging prefix ({@link #atLoggingPosition}). */
+  private static boolean loggingPrefix(String rest, int from, int msgStart) {
+    if (msgStart == from) {
+      return true;
+    }
+    if (!isFieldSeparator(rest.charAt(msgStart - 1))) {
+      return false;
+    }
+    LoggingFields f = new LoggingFields(rest, from, msgStart);
     return f.end == msgStart && (f.level ? f.names <= 2 : f.logger && f.names == 0);
   }
 
@@ -97,10 +113,89 @@ public final class PythonSocketIoLogParser extends LineLogParser {
    * Whether the line's logging prefix names python-engineio's or python-socketio's logger ({@code
    * engineio.server}, {@code socketio.server}, older {@code engineio}), followed by {@code :} or
    * {@code " - "}: the line is theirs whatever its message ({@code Server initialized for
-   * aiohttp.}, {@code emitting event ...}).
+   * aiohttp.}, {@code emitting event ...}). A syslog or journald header may come first.
    */
-  static boolean namesPythonLogger(String rest, boolean indented) {
-    return !indented && new LoggingFields(rest, rest.length()).loggerEnd > 0;
+  static boolean namesPythonLogger(String rest, boolean indented, boolean timed) {
+    if (indented) {
+      return false;
+    }
+    if (new LoggingFields(rest, 0, rest.length()).loggerEnd > 0) {
+      return true;
+    }
+    int h = syslogHeaderEnd(rest, timed);
+    return h > 0 && new LoggingFields(rest, h, rest.length()).loggerEnd > 0;
+  }
+
+  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  /**
+   * Where a syslog / journald header at the start of {@code rest} ends: {@code Dec 07 14:06:41
+   * host ident[pid]: } ({@code journalctl}, {@code /var/log/syslog}), or {@code host ident[pid]: }
+   * when an ISO time was read before {@code rest} (RFC 3339 syslog, {@code journalctl -o
+   * short-iso}); 0 when there is none. A char scan.
+   */
+  static int syslogHeaderEnd(String rest, boolean timed) {
+    int p = timed ? 0 : syslogTimeEnd(rest);
+    if (p < 0) {
+      return 0;
+    }
+    int n = rest.length();
+    int host = p;
+    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.')) {
+      p++;
+    }
+    if (p == host || p >= n || rest.charAt(p) != ' ') {
+      return 0;
+    }
+    int ident = ++p;
+    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.' || rest.charAt(p) == '/'
+        || rest.charAt(p) == '@')) {
+      p++;
+    }
+    if (p == ident) {
+      return 0;
+    }
+    if (p < n && rest.charAt(p) == '[') {
+      int q = p + 1;
+      while (q < n && isDigit(rest.charAt(q))) {
+        q++;
+      }
+      if (q == p + 1 || q >= n || rest.charAt(q) != ']') {
+        return 0;
+      }
+      p = q + 1;
+    }
+    return rest.startsWith(": ", p) ? p + 2 : 0;
+  }
+
+  /** The end of a leading {@code Mmm dd hh:mm:ss } (the day space-padded or not), or -1. */
+  private static int syslogTimeEnd(String s) {
+    if (s.length() < 16 || s.charAt(3) != ' ') {
+      return -1;
+    }
+    int month = 0;
+    while (month < 12 && !MONTHS.regionMatches(month * 3, s, 0, 3)) {
+      month++;
+    }
+    if (month == 12) {
+      return -1;
+    }
+    int p = s.charAt(4) == ' ' ? 5 : 4;
+    int day = p;
+    while (p < s.length() && p < day + 2 && isDigit(s.charAt(p))) {
+      p++;
+    }
+    if (p == day || p + 10 > s.length() || s.charAt(p) != ' ') {
+      return -1;
+    }
+    p++;
+    for (int i = 0; i < 8; i++) {
+      char c = s.charAt(p + i);
+      if (i == 2 || i == 5 ? c != ':' : !isDigit(c)) {
+        return -1;
+      }
+    }
+    return s.charAt(p + 8) == ' ' ? p + 9 : -1;
   }
 
   /** The fields of a logging prefix, read from the start of a line up to the first non-field. */
@@ -113,8 +208,8 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     /** Where the text after a python logger field and its ":" / " - " separator starts, or -1. */
     int loggerEnd = -1;
 
-    LoggingFields(String s, int limit) {
-      int i = 0;
+    LoggingFields(String s, int from, int limit) {
+      int i = from;
       end = limit;
       while (i < limit) {
         if (isFieldSeparator(s.charAt(i))) {
@@ -301,8 +396,8 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         sid = result.sid;
       }
       boolean indented = time == null && indented(line);
-      if (!(known && msgStart >= 0 && atLoggingPosition(rest, msgStart, indented))
-          && !namesPythonLogger(rest, indented)) {
+      if (!(known && msgStart >= 0 && atLoggingPosition(rest, msgStart, indented, time != null))
+          && !namesPythonLogger(rest, indented, time != null)) {
         // no message of python-engineio's where a logging format puts it, and no logger of
         // theirs: the application's line, or a message quoted in prose or code (read as before,
         // not counted by detection)

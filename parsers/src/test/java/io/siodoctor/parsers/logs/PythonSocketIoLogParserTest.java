@@ -218,21 +218,44 @@ class PythonSocketIoLogParserTest {
   }
 
   @Test
+  void aSyslogOrJournaldHeaderBeforeTheLoggingFormatStillReads() {
+    // journalctl -u app (short and short-iso), /var/log/syslog: "host ident[pid]: " before the line
+    String[] lines = {
+      "Dec 07 14:06:41 web-1 gunicorn[1234]: fDVm0HM_3iOJoCjxAAAA: Sending packet PING data None",
+      "Dec  7 14:06:41 web-1 python3[1234]: INFO:engineio.server:Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "2026-12-07T14:06:41+0000 web-1 gunicorn[1234]: fDVm0HM_3iOJoCjxAAAA: Upgrade to websocket successful",
+      "Dec 07 14:06:41 web-1 app.py[77]: INFO engineio.server: Server initialized for eventlet.",
+    };
+    for (String l : lines) {
+      assertThat(parser.readsLine().test(l)).as(l).isTrue();
+      assertThat(detected(APP_LINES + l + "\n")).as(l).isEqualTo("python-socketio");
+    }
+    String[] prose = {
+      "Dec 07 the server said: Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "Dec 07 14:06:41 web-1 gunicorn[1234]: the client sent Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "Dec 07 14:06:41 web-1 gunicorn[x]: Invalid session fDVm0HM_3iOJoCjxAAAA",
+    };
+    for (String l : prose) {
+      assertThat(parser.readsLine().test(l)).as(l).isFalse();
+    }
+  }
+
+  @Test
   void theMessageStandsWhereALoggingFormatPutsIt() {
     String m = "Invalid session fDVm0HM_3iOJoCjxAAAA";
     for (String prefix : new String[] {
         "", "INFO:engineio.server:", " ERROR engineio.server: ", " - engineio.server - INFO - ",
         ":INFO:engineio:", "engineio: ", "WARNING ? engineio: ", " INFO in server: ", "[4242] [INFO] "}) {
-      assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false))
+      assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false, false))
           .as("'%s'", prefix).isTrue();
     }
     for (String prefix : new String[] {
         "answers 400 ", "`", "\"", "// ", "* ", "> ", "the engineio logs: ", "INFO the server then said: ",
         "INFOx", "app: ", "| a | "}) {
-      assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false))
+      assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false, false))
           .as("'%s'", prefix).isFalse();
     }
-    assertThat(PythonSocketIoLogParser.atLoggingPosition(m, 0, true)).as("indented").isFalse();
+    assertThat(PythonSocketIoLogParser.atLoggingPosition(m, 0, true, false)).as("indented").isFalse();
   }
 
   @Test
