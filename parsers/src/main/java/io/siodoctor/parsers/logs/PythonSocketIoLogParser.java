@@ -79,8 +79,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
    * word, between separators, the last one right before the message. Prose and code put other
    * words, quotes, backticks or comment marks there. A char scan, no regex.
    *
-   * <p>A syslog or journald header before it ({@code Dec 07 14:06:41 host gunicorn[1234]: }, or
-   * {@code host ident[pid]: } after an ISO time) is stepped over ({@link #syslogHeaderEnd}).
+   * <p>A header that a log collector puts before the line is stepped over ({@link #headerEnd}).
    *
    * @param indented whether the line itself (no time read) started with white space: a wrapped or
    *     quoted line, never one a logging format starts
@@ -93,7 +92,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     if (loggingPrefix(rest, 0, msgStart)) {
       return true;
     }
-    int h = syslogHeaderEnd(rest, timed);
+    int h = headerEnd(rest, timed);
     return h > 0 && h <= msgStart && loggingPrefix(rest, h, msgStart);
   }
 
@@ -122,8 +121,31 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     if (new LoggingFields(rest, 0, rest.length()).loggerEnd > 0) {
       return true;
     }
-    int h = syslogHeaderEnd(rest, timed);
+    int h = headerEnd(rest, timed);
     return h > 0 && new LoggingFields(rest, h, rest.length()).loggerEnd > 0;
+  }
+
+  /**
+   * Where a collector's header before python's line ends: syslog / journald's ({@link
+   * #syslogHeaderEnd}) or {@code docker compose logs}' {@code "web-1  | "}; 0 when there is none.
+   */
+  static int headerEnd(String rest, boolean timed) {
+    int h = syslogHeaderEnd(rest, timed);
+    return h > 0 || timed ? h : composeHeaderEnd(rest);
+  }
+
+  /** Where a leading {@code docker compose logs} service column ({@code "web-1  | "}) ends, or 0. */
+  private static int composeHeaderEnd(String rest) {
+    int p = 0;
+    int n = rest.length();
+    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.')) {
+      p++;
+    }
+    int name = p;
+    while (p < n && rest.charAt(p) == ' ') {
+      p++;
+    }
+    return name > 0 && p > name && rest.startsWith("| ", p) ? p + 2 : 0;
   }
 
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";

@@ -218,13 +218,16 @@ class PythonSocketIoLogParserTest {
   }
 
   @Test
-  void aSyslogOrJournaldHeaderBeforeTheLoggingFormatStillReads() {
+  void aCollectorsHeaderBeforeTheLoggingFormatStillReads() {
     // journalctl -u app (short and short-iso), /var/log/syslog: "host ident[pid]: " before the line
     String[] lines = {
       "Dec 07 14:06:41 web-1 gunicorn[1234]: fDVm0HM_3iOJoCjxAAAA: Sending packet PING data None",
       "Dec  7 14:06:41 web-1 python3[1234]: INFO:engineio.server:Invalid session fDVm0HM_3iOJoCjxAAAA",
       "2026-12-07T14:06:41+0000 web-1 gunicorn[1234]: fDVm0HM_3iOJoCjxAAAA: Upgrade to websocket successful",
       "Dec 07 14:06:41 web-1 app.py[77]: INFO engineio.server: Server initialized for eventlet.",
+      // docker compose logs: the service column
+      "web-1  | fDVm0HM_3iOJoCjxAAAA: Received packet PONG data None",
+      "chat_server_1 | INFO:engineio.server:fDVm0HM_3iOJoCjxAAAA: Client is gone, closing socket",
     };
     for (String l : lines) {
       assertThat(parser.readsLine().test(l)).as(l).isTrue();
@@ -234,6 +237,8 @@ class PythonSocketIoLogParserTest {
       "Dec 07 the server said: Invalid session fDVm0HM_3iOJoCjxAAAA",
       "Dec 07 14:06:41 web-1 gunicorn[1234]: the client sent Invalid session fDVm0HM_3iOJoCjxAAAA",
       "Dec 07 14:06:41 web-1 gunicorn[x]: Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "| a | Invalid session fDVm0HM_3iOJoCjxAAAA |",
+      "web-1 said | Invalid session fDVm0HM_3iOJoCjxAAAA",
     };
     for (String l : prose) {
       assertThat(parser.readsLine().test(l)).as(l).isFalse();
