@@ -234,16 +234,21 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       int i = from;
       end = limit;
       while (i < limit) {
-        if (isFieldSeparator(s.charAt(i))) {
+        char c0 = s.charAt(i);
+        if (c0 == ESC) {
+          i = afterColour(s, i, limit);
+          continue;
+        }
+        if (isFieldSeparator(c0)) {
           i++;
           continue;
         }
         int t = i;
         boolean plain = true;
-        while (i < limit && !isFieldSeparator(s.charAt(i))) {
+        while (i < limit && !isFieldSeparator(s.charAt(i)) && s.charAt(i) != ESC) {
           char c = s.charAt(i);
           // a quote, a backtick, markup, a comment mark: not a logging field
-          plain &= isSidChar(c) || c == '.' || c == '?';
+          plain &= isSidChar(c) || c == '.' || c == '?' || c == '/';
           i++;
         }
         Field kind = plain ? field(s, t, i) : Field.OTHER;
@@ -266,6 +271,23 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     }
   }
 
+  private static final char ESC = '\u001b';
+
+  /** The index after a terminal colour sequence ({@code ESC [ 32 m}) at {@code i}. */
+  private static int afterColour(String s, int i, int limit) {
+    int j = i + 1;
+    if (j < limit && s.charAt(j) == '[') {
+      j++;
+      while (j < limit && (isDigit(s.charAt(j)) || s.charAt(j) == ';')) {
+        j++;
+      }
+      if (j < limit && Character.isLetter(s.charAt(j))) {
+        j++;
+      }
+    }
+    return j;
+  }
+
   private enum Field { LEVEL, LOGGER, NAME, FILLER, OTHER }
 
   private static final String[] LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"};
@@ -279,10 +301,10 @@ public final class PythonSocketIoLogParser extends LineLogParser {
   private static Field field(String s, int from, int to) {
     char c = s.charAt(from);
     if (isDigit(c)) {
-      // a time, a date or a process / thread id
+      // a time, a date (12/07/26 too) or a process / thread id
       for (int i = from; i < to; i++) {
         char d = s.charAt(i);
-        if (!(isDigit(d) || d == '-' || d == '.' || d == 'T' || d == 'Z')) {
+        if (!(isDigit(d) || d == '-' || d == '.' || d == '/' || d == 'T' || d == 'Z')) {
           return Field.OTHER;
         }
       }
@@ -291,6 +313,9 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     int len = to - from;
     if (len == 1 && (c == '-' || c == '?')) {
       return Field.FILLER;
+    }
+    if (len == 1 && from > 0 && s.charAt(from - 1) == '[' && "CEWID".indexOf(c) >= 0) {
+      return Field.LEVEL; // tornado's "[I 261207 14:06:41 server:411] ": the level's initial
     }
     for (String l : LEVELS) {
       if (len == l.length() && s.startsWith(l, from)) {

@@ -250,13 +250,16 @@ class PythonSocketIoLogParserTest {
     String m = "Invalid session fDVm0HM_3iOJoCjxAAAA";
     for (String prefix : new String[] {
         "", "INFO:engineio.server:", " ERROR engineio.server: ", " - engineio.server - INFO - ",
-        ":INFO:engineio:", "engineio: ", "WARNING ? engineio: ", " INFO in server: ", "[4242] [INFO] "}) {
+        ":INFO:engineio:", "engineio: ", "WARNING ? engineio: ", " INFO in server: ", "[4242] [INFO] ",
+        // tornado's pretty logging, rich's handler, a coloured level, loguru's intercept
+        "[I 261207 14:06:41 server:411] ", "[12/07/26 14:06:41] INFO     ", "\u001b[32mINFO\u001b[0m:     ",
+        " | INFO     | engineio.server:_log:123 - "}) {
       assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false, false))
           .as("'%s'", prefix).isTrue();
     }
     for (String prefix : new String[] {
         "answers 400 ", "`", "\"", "// ", "* ", "> ", "the engineio logs: ", "INFO the server then said: ",
-        "INFOx", "app: ", "| a | "}) {
+        "INFOx", "app: ", "| a | ", "I think: ", "see docs/engineio.md: ", "[X 261207] "}) {
       assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false, false))
           .as("'%s'", prefix).isFalse();
     }
