@@ -24,4 +24,17 @@ class ArchiveTrainingTest {
   void aMissingCaptureIsSkipped() throws Exception {
     assertThat(ArchiveTraining.inputs(samples.resolve("no-such-capture"))).isEmpty();
   }
+
+  @Test
+  void theTrainingRunLoadsTheBigInputPaths() throws Exception {
+    // in a JVM of its own, as the launcher runs it: the classes it loads are what the archive holds
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(javaBin.toString(), "-Xshare:off", "-Xlog:class+load=info", "-cp",
+        System.getProperty("java.class.path"), ArchiveTraining.class.getName(), samples.toString())
+        .redirectErrorStream(true).start();
+    String loaded = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(loaded).contains("io.siodoctor.parsers.har.EntryLanes$Lane ", "io.siodoctor.parsers.har.ParallelEntries ",
+        "io.siodoctor.analyzer.scan.MemberScanner ");
+  }
 }

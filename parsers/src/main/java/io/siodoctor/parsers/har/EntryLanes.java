@@ -2,7 +2,6 @@ package io.siodoctor.parsers.har;
 
 import io.siodoctor.parsers.Await;
 import io.siodoctor.parsers.FastPaths;
-import io.siodoctor.parsers.bytes.ByteSearch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +37,13 @@ final class EntryLanes {
   /** One lane's share of a window. */
   static final int REGION_BYTES = 4 << 20;
   /**
-   * How far back from a lane's share a guess is looked for. The search runs on the splitting thread
-   * before the lanes start, stopping at every '"' (a bundle escapes one every ~60 bytes): searching
-   * half way back to the share before (2.5 MB a window) was about as long as the first lane's scan.
-   * An entry start this close before the share is worth taking over a farther one after it; past
-   * it, the one after is near enough for the lanes' balance.
+   * How far back from a lane's share a guess is looked for, on the splitting thread before the
+   * lanes start. Half way back to the share before (2.5 MB a window) cost as much as the first
+   * lane's scan while the quote search stopped at every escaped quote of a bundle; with the search
+   * through bundles eight bytes at a time, 256 KB and 1 MB were level (0.69-0.70 s on the 337 MB
+   * bench HAR) and half way still slower (0.87-0.94 s). The search still stops at every raw quote
+   * (headers, initiator stacks: one every ~15 bytes), a tenth of the splitting thread's samples at
+   * 1 MB: 256 KB.
    */
   static final int GUESS_BACK_BYTES = 256 << 10;
   /** A window holds this many regions more than it has lanes: the lanes' shares are larger than a region. */
@@ -370,8 +371,9 @@ final class EntryLanes {
    */
   static int guess(byte[] b, int from, int to, int end) {
     // by the quote after the '{': a bundle's text has a '{' every few dozen bytes, but no raw '"'
-    // (escaped), so the search runs through it eight bytes at a time
-    for (int q = ByteSearch.indexOf(b, from, end, (byte) '"'); q >= 0; q = ByteSearch.indexOf(b, q + 1, end, (byte) '"')) {
+    // (escaped, and a quote right after a backslash is never one after a '{'), so the search runs
+    // through it eight bytes at a time
+    for (int q = JsonStrings.quoteNotAfterBackslash(b, from, end); q >= 0; q = JsonStrings.quoteNotAfterBackslash(b, q + 1, end)) {
       int i = skipBack(b, q - 1);
       if (i >= to) {
         return -1;

@@ -37,6 +37,44 @@ final class JsonStrings {
   }
 
   /**
+   * The index of the first '"' in {@code b[from, end)} whose byte before is not a backslash, or -1.
+   * A bundle's text escapes every quote it holds ({@code \\"}, one every ~60 bytes): a search for an
+   * entry's opening brace by the quote after it went back to its caller for each of them; this one
+   * goes through a bundle eight bytes at a time. (Such a quote may still end a string after an
+   * escaped backslash: its caller's own test of the byte before rejects it all the same.)
+   */
+  static int quoteNotAfterBackslash(byte[] b, int from, int end) {
+    int i = from;
+    // the backslash flag of the byte before the word (its high bit moved down to bit 7)
+    long before = from > 0 && b[from - 1] == '\\' ? 0x80L : 0;
+    for (; i + 8 <= end; i += 8) {
+      long w = word(b, i);
+      long quotes = exactZeroBytes(w ^ QUOTES);
+      if (quotes != 0) {
+        long backslashes = exactZeroBytes(w ^ BACKSLASHES);
+        long m = quotes & ~((backslashes << 8) | before);
+        if (m != 0) {
+          return i + firstFlagged(m);
+        }
+        before = (backslashes >>> 56) & 0x80L;
+      } else {
+        before = b[i + 7] == '\\' ? 0x80L : 0;
+      }
+    }
+    for (; i < end; i++) {
+      if (b[i] == '"' && (i == 0 || b[i - 1] != '\\')) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The high bit of every zero byte of {@code x}, exact for each byte (see {@link #exactSpecialFlags}). */
+  private static long exactZeroBytes(long x) {
+    return ~(((x & SEVEN_BITS) + SEVEN_BITS) | x) & HIGHS;
+  }
+
+  /**
    * The index of the first byte in {@code b[from, end)} that is not plain printable ASCII string
    * content: '"', '\', a control character or a non-ASCII byte; {@code end} when none.
    */

@@ -76,4 +76,26 @@ class JsonStringsTest {
       assertEquals(0, flags & ~0x8080808080808080L, "only the high bits");
     }
   }
+
+  @Test
+  void quoteNotAfterBackslashAnswersAsTheByteLoop() {
+    byte[] alphabet = "\"\\\\\"a{ \u00dc\u00a2#]".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Random random = new Random(17);
+    for (int round = 0; round < 50_000; round++) {
+      byte[] b = new byte[1 + random.nextInt(40)];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = alphabet[random.nextInt(alphabet.length)];
+      }
+      int from = random.nextInt(b.length + 1);
+      int end = from + random.nextInt(b.length - from + 1);
+      int plain = -1;
+      for (int i = from; i < end && plain < 0; i++) {
+        if (b[i] == '"' && (i == 0 || b[i - 1] != '\\')) {
+          plain = i;
+        }
+      }
+      assertEquals(plain, JsonStrings.quoteNotAfterBackslash(b, from, end),
+          new String(b, java.nio.charset.StandardCharsets.ISO_8859_1) + " [" + from + ", " + end + ")");
+    }
+  }
 }

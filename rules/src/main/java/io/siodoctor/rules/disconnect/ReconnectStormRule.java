@@ -16,6 +16,7 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Sessions;
@@ -64,7 +65,7 @@ public final class ReconnectStormRule implements Rule {
     if (failureDriven(incident, burst)) {
       burst = List.of(); // reconnects after failures are a consequence of whatever failed, not a cause
     }
-    List<Session> alive = mostConcurrent(incident);
+    List<Alive> alive = mostConcurrent(incident);
     int concurrent = alive.size();
     List<Record> logBurst = List.of();
     for (List<LogLine> lines : AccessLines.of(incident).engineIoHandshakesByClient().values()) {
@@ -102,10 +103,14 @@ public final class ReconnectStormRule implements Rule {
             .limit(5).forEach(l -> evidence.add(Evidence.of(l, "server: handshake")));
       }
     } else {
-      // the sessions alive together are the evidence, however far apart they were opened
-      for (Session s : alive) {
-        s.handshakeRecord().ifPresent(r -> evidence.add(Evidence.of(r, "session " + s.sid() + " still open")));
-        sids.add(s.sid());
+      // the sessions alive together are the evidence, however far apart they were opened: each by
+      // its handshake, or (open packet not recorded) by the first record that proves it was in use
+      for (Alive a : alive) {
+        String sid = a.session().sid();
+        evidence.add(a.handshake()
+            ? Evidence.of(a.proof(), "session " + sid + " still open")
+            : Evidence.of(a.proof(), "session " + sid + " in use (its handshake not recorded)"));
+        sids.add(sid);
       }
     }
     String detail = decisive.size() >= MIN_HANDSHAKES
@@ -143,29 +148,22 @@ public final class ReconnectStormRule implements Rule {
     return new ArrayList<>(TimeWindows.densest(records, Record::time, WINDOW));
   }
 
-  /** The largest set of sessions of the browser capture whose lifetimes overlap at one instant. */
-  private static List<Session> mostConcurrent(Incident incident) {
-    List<Session> browser = Sessions.seenByBrowser(incident).stream()
-        .filter(s -> s.handshakeRecord().isPresent() && s.handshakeRecord().get() instanceof HttpExchange
-            || !s.webSockets().isEmpty())
-        .toList();
-    // each session's lifetime once: opened() and lastActivity() walk its records
-    Instant[] opened = new Instant[browser.size()];
-    Instant[] last = new Instant[browser.size()];
-    for (int i = 0; i < browser.size(); i++) {
-      opened[i] = browser.get(i).opened();
-      last[i] = browser.get(i).lastActivity();
+  /**
+   * The largest set of sessions of the browser capture proven alive at one instant (see {@link
+   * #provenAlive}).
+   */
+  private static List<Alive> mostConcurrent(Incident incident) {
+    List<Alive> browser = new ArrayList<>();
+    for (Session s : Sessions.seenByBrowser(incident)) {
+      provenAlive(s).ifPresent(browser::add);
     }
-    List<Session> best = List.of();
-    for (int i = 0; i < browser.size(); i++) {
-      Instant t = opened[i];
-      if (t == null) {
-        continue;
-      }
-      List<Session> open = new ArrayList<>();
-      for (int j = 0; j < browser.size(); j++) {
-        if (opened[j] != null && last[j] != null && !opened[j].isAfter(t) && !last[j].isBefore(t)) {
-          open.add(browser.get(j));
+    List<Alive> best = List.of();
+    for (Alive at : browser) {
+      Instant t = at.from();
+      List<Alive> open = new ArrayList<>();
+      for (Alive a : browser) {
+        if (!a.from().isAfter(t) && !a.to().isBefore(t)) {
+          open.add(a);
         }
       }
       if (open.size() > best.size()) {
@@ -174,6 +172,70 @@ public final class ReconnectStormRule implements Rule {
     }
     return best;
   }
+
+  /**
+   * When the browser's own records prove a session alive: from the first to the last of those only a
+   * live session gets (its handshake, a poll answered 2xx, a WebSocket that opened and its frames);
+   * empty when none does. A session lives in one stretch, so anything between two such records was
+   * alive too. The rest proves nothing: a request refused (400 "Invalid session") or never answered
+   * outlives the session it names (a poll left pending is cut only when the page goes away, long
+   * after the client closed that session), and with bodies or frames not exported the close packet
+   * that ended a session is not there to bound it. Sessions stretched by such records would look
+   * alive together when they followed one another; sessions that nothing proves alive (a sid seen
+   * only in refused requests) are no evidence of a page holding many sockets.
+   */
+  private static Optional<Alive> provenAlive(Session s) {
+    Record handshake = s.handshakeRecord().filter(r -> !(r instanceof LogLine)).orElse(null);
+    List<Record> live = new ArrayList<>();
+    if (handshake != null) {
+      live.add(handshake);
+    }
+    for (HttpExchange x : s.exchanges()) {
+      if (!x.isWebSocket() && x.status() >= 200 && x.status() < 300) {
+        live.add(x);
+      }
+    }
+    for (WebSocketConnection ws : s.webSockets()) {
+      if (ws.opened()) {
+        live.add(ws.request());
+        for (WsFrame f : ws.frames()) {
+          if (f.direction() != WsFrame.Direction.ERROR) {
+            live.add(f);
+          }
+        }
+      }
+    }
+    Record first = null;
+    Instant from = null;
+    Instant to = null;
+    for (Record r : live) {
+      Instant t = r.time();
+      if (t == null) {
+        continue;
+      }
+      // a poll's answer is the server holding the session until it answered
+      Instant end = r instanceof HttpExchange x && !x.isWebSocket() && x.durationMs() > 0
+          ? t.plusNanos((long) (x.durationMs() * 1_000_000)) : t;
+      if (from == null || t.isBefore(from)) {
+        from = t;
+        first = r;
+      }
+      if (to == null || end.isAfter(to)) {
+        to = end;
+      }
+    }
+    if (from == null) {
+      return Optional.empty();
+    }
+    return Optional.of(handshake != null
+        ? new Alive(s, handshake, true, from, to) : new Alive(s, first, false, from, to));
+  }
+
+  /**
+   * A session, the record that shows it existed (its handshake when the browser saw it), and the
+   * stretch its records prove it alive.
+   */
+  private record Alive(Session session, Record proof, boolean handshake, Instant from, Instant to) {}
 
   /**
    * The browser's reconnects were driven by failures: within the burst, at least half as many

@@ -3,17 +3,24 @@ package io.siodoctor.rules.disconnect;
 import static io.siodoctor.rules.testing.HarFixture.document;
 import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.post;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReconnectStormRuleTest {
   private static final String HANDSHAKE = "http://localhost:3000/socket.io/?EIO=4&transport=polling&t=";
+  private static final String POLL = "http://localhost:3000/socket.io/?EIO=4&transport=polling&sid=";
+  private static final String WEBSOCKET = "ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=";
   private static final String UA = "\"Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0\"";
 
   private final RuleTester tester = RuleTester.of(new ReconnectStormRule());
@@ -89,6 +96,49 @@ class ReconnectStormRuleTest {
     for (int i = 0; i < 3; i++) {
       har.at(t0.plusSeconds(15L * i));
       HealthySessions.v4("mount" + i + "Sess0n5xYzAAAAAA").pings(4).expectHandshake().appendTo(har);
+    }
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void concurrentSessionsKnownOnlyFromTheirWebSocketsAreCitedByThem() {
+    // exported without response bodies: the open packets are gone, each sid shows only in the
+    // URLs of its requests; the upgraded WebSockets carry frames, so the sessions worked together
+    HarFixture har = page();
+    Instant t0 = har.clock();
+    for (int i = 0; i < 3; i++) {
+      String sid = "mount" + i + "Sess0n5xYzAAAAAA";
+      Instant start = t0.plusSeconds(3L * i);
+      har.entry(get(HANDSHAKE + "B" + i).at(start).body(""));
+      har.entry(webSocket(WEBSOCKET + sid).at(start.plusMillis(45)).took(9.5)
+          .message("send", 0.010, "2probe").message("receive", 0.014, "3probe").message("send", 0.020, "5")
+          .message("receive", 25, "2").message("send", 25.002, "3").expectEvidence());
+    }
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.detail()).contains("3 sessions");
+    assertThat(f.sessionIds()).hasSize(3);
+  }
+
+  @ParameterizedTest(name = "bodies recorded: {0}")
+  @ValueSource(booleans = {true, false})
+  void sessionsRefusedOneAfterAnotherAreNotAliveTogetherThroughTheirPendingPolls(boolean bodies) {
+    // no sticky sessions: each session's requests reach the other worker (400), the client closes it
+    // and opens the next; the poll each one left pending is only cut when the page goes away, so
+    // the pending polls overlap although the sessions never did
+    HarFixture har = page();
+    Instant t0 = har.clock();
+    Instant unload = t0.plusSeconds(12);
+    for (int i = 0; i < 4; i++) {
+      String sid = "refused" + i + "Sess0n5xYzAAAA";
+      Instant start = t0.plusSeconds(2L * i);
+      har.entry(get(HANDSHAKE + "S" + i).at(start).body(bodies ? HarFixture.open(sid, "websocket") : ""));
+      har.entry(post(POLL + sid, "40").at(start.plusMillis(20)).status(400)
+          .body(bodies ? "\"Invalid session " + sid + "\"" : ""));
+      har.entry(get(POLL + sid).at(start.plusMillis(22)).status(0).body("")
+          .took(Duration.between(start.plusMillis(22), unload).toMillis()));
+      har.entry(webSocket(WEBSOCKET + sid).at(start.plusMillis(25)).status(0)
+          .message("error", 0.030, "Error during WebSocket handshake: Unexpected response code: 400"));
+      har.entry(post(POLL + sid, "1").at(start.plusMillis(40)).body(bodies ? "OK" : ""));
     }
     tester.addHar("fixture.har", har).doTest();
   }
