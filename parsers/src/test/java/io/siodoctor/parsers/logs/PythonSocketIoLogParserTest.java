@@ -151,6 +151,20 @@ class PythonSocketIoLogParserTest {
           + "connected clients: 3\n"
           + "(Press CTRL+C to quit)\n";
 
+  /** Each line is read as python's, and makes a python log of the application's output around it. */
+  private void readAmongAppOutput(String... lines) {
+    for (String l : lines) {
+      assertThat(parser.readsLine().test(l)).as(l).isTrue();
+      assertThat(detected(APP_LINES + l + "\n")).as(l).isEqualTo("python-socketio");
+    }
+  }
+
+  private void notRead(String... lines) {
+    for (String l : lines) {
+      assertThat(parser.readsLine().test(l)).as(l).isFalse();
+    }
+  }
+
   @Test
   void aReadmeQuotingPythonMessagesIsNoPythonLog() {
     // the prose and code of the captures' README.md / scenario.js files that quote python-engineio
@@ -208,10 +222,7 @@ class PythonSocketIoLogParserTest {
       "2026-12-07T14:06:41.137123456Z INFO:engineio.server:Invalid session fDVm0HM_3iOJoCjxAAAA",
       "[2026-12-07 14:06:41,137] INFO in server: fDVm0HM_3iOJoCjxAAAA: Client is gone, closing socket",
     };
-    for (String l : lines) {
-      assertThat(parser.readsLine().test(l)).as(l).isTrue();
-      assertThat(detected(APP_LINES + l + "\n")).as(l).isEqualTo("python-socketio");
-    }
+    readAmongAppOutput(lines);
     CollectingSink s = Parse.text(parser, "server.log", lines[0] + "\n");
     assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.HANDSHAKE);
     assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-07T14:06:41.137123456Z"));
@@ -229,10 +240,7 @@ class PythonSocketIoLogParserTest {
       "web-1  | fDVm0HM_3iOJoCjxAAAA: Received packet PONG data None",
       "chat_server_1 | INFO:engineio.server:fDVm0HM_3iOJoCjxAAAA: Client is gone, closing socket",
     };
-    for (String l : lines) {
-      assertThat(parser.readsLine().test(l)).as(l).isTrue();
-      assertThat(detected(APP_LINES + l + "\n")).as(l).isEqualTo("python-socketio");
-    }
+    readAmongAppOutput(lines);
     String[] prose = {
       "Dec 07 the server said: Invalid session fDVm0HM_3iOJoCjxAAAA",
       "Dec 07 14:06:41 web-1 gunicorn[1234]: the client sent Invalid session fDVm0HM_3iOJoCjxAAAA",
@@ -240,9 +248,7 @@ class PythonSocketIoLogParserTest {
       "| a | Invalid session fDVm0HM_3iOJoCjxAAAA |",
       "web-1 said | Invalid session fDVm0HM_3iOJoCjxAAAA",
     };
-    for (String l : prose) {
-      assertThat(parser.readsLine().test(l)).as(l).isFalse();
-    }
+    notRead(prose);
   }
 
   @Test
@@ -275,10 +281,7 @@ class PythonSocketIoLogParserTest {
       "INFO:engineio.server:service task canceled",
       "2025-07-02 15:33:20,983 - socketio.server - INFO - emitting event \"chat\" to nW82JW2idTtdsBL6AAAB [/]",
     };
-    for (String l : theirs) {
-      assertThat(parser.readsLine().test(l)).as(l).isTrue();
-      assertThat(detected(APP_LINES + l + "\n")).as(l).isEqualTo("python-socketio");
-    }
+    readAmongAppOutput(theirs);
     String[] others = {
       "2026-12-07 14:04:20,675 INFO app: Server initialized for aiohttp.",
       "socketio.example.com:443 - GET /socket.io/?EIO=4",
@@ -286,8 +289,6 @@ class PythonSocketIoLogParserTest {
       "the engineio.server: logger is quiet",
       "`engineio.server`: set engineio_logger=True",
     };
-    for (String l : others) {
-      assertThat(parser.readsLine().test(l)).as(l).isFalse();
-    }
+    notRead(others);
   }
 }
