@@ -5,7 +5,9 @@ import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
+import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.parsers.record.WsFrame;
@@ -35,6 +37,8 @@ public final class Session {
   // sessions by opened() would otherwise rescan every record of each session per comparison
   private Instant opened;
   private Instant lastActivity;
+  private Optional<AliveSpan> provenAlive;
+  private Optional<Instant> lastProvenAlive;
   private UpgradeOutcome upgradeOutcome;
 
   public Session(
@@ -192,7 +196,13 @@ public final class Session {
     return first;
   }
 
-  /** The latest time anything of this session happened. */
+  /**
+   * The latest time anything of this session happened, every poll counted until it ended, however
+   * it ended (answered, still pending when the capture stopped, aborted when the page went away):
+   * the capture saw the client on this session until then. That is what "polled for N s without
+   * trying a WebSocket" asks. It is no proof the session was alive: a poll left pending is cut only
+   * when the page goes away, long after the session ended; ask {@link #lastProvenAlive()} for that.
+   */
   public Instant lastActivity() {
     Instant last = lastActivity;
     if (last == null) {
@@ -220,6 +230,98 @@ public final class Session {
       }
     }
     return last;
+  }
+
+  /**
+   * When the browser's own records prove the session alive: from the first to the last of those
+   * only a live session gets (its handshake, a poll answered 2xx until its answer, a WebSocket that
+   * opened and its frames); empty when none does. A session lives in one stretch, so anything
+   * between two such records was alive too. The rest proves nothing past its start, if that: a
+   * request refused (400 "Session ID unknown", "Invalid session") or never answered (status 0:
+   * pending when the capture stopped, aborted, failed) outlives the session it names, since
+   * engine.io-client leaves a poll pending when it closes a session and the browser cuts it only
+   * when the page goes away; a server's log line is not the browser's record.
+   */
+  public Optional<AliveSpan> provenAlive() {
+    Optional<AliveSpan> span = provenAlive;
+    if (span == null) {
+      span = computeProvenAlive();
+      provenAlive = span;
+    }
+    return span;
+  }
+
+  private Optional<AliveSpan> computeProvenAlive() {
+    List<Record> live = new ArrayList<>();
+    if (handshakeRecord != null && !(handshakeRecord instanceof LogLine)) {
+      live.add(handshakeRecord);
+    }
+    for (HttpExchange x : exchanges) {
+      if (!x.isWebSocket() && x.status() >= 200 && x.status() < 300) {
+        live.add(x);
+      }
+    }
+    for (WebSocketConnection ws : webSockets) {
+      if (ws.opened()) {
+        live.add(ws.request());
+        for (WsFrame f : ws.frames()) {
+          if (f.direction() != WsFrame.Direction.ERROR) {
+            live.add(f);
+          }
+        }
+      }
+    }
+    Record first = null;
+    Instant from = null;
+    Instant to = null;
+    for (Record r : live) {
+      Instant t = r.time();
+      if (t == null) {
+        continue;
+      }
+      // a poll's answer is the server holding the session until it answered
+      Instant end = r instanceof HttpExchange x && !x.isWebSocket() && x.durationMs() > 0
+          ? t.plusNanos((long) (x.durationMs() * 1_000_000)) : t;
+      if (from == null || t.isBefore(from)) {
+        from = t;
+        first = r;
+      }
+      if (to == null || end.isAfter(to)) {
+        to = end;
+      }
+    }
+    return from == null ? Optional.empty() : Optional.of(new AliveSpan(first, from, to));
+  }
+
+  /**
+   * The last moment any input proves this session alive, or null when none does: the end of
+   * {@link #provenAlive()} (the browser's records), or a later log line about the session. Log lines
+   * that prove nothing are left out: the server refusing the sid as unknown (engine.io {@code
+   * unknown sid}, python-engineio {@code Invalid session}), an access line of a request not answered
+   * 2xx or 101 (a proxy logs the poll the page cut, 499, when the page goes away), and the browser
+   * console's lines (the browser's failures, not the server's word).
+   */
+  public Instant lastProvenAlive() {
+    Optional<Instant> last = lastProvenAlive;
+    if (last == null) {
+      Instant t = provenAlive().map(AliveSpan::to).orElse(null);
+      for (LogLine l : logLines) {
+        if (l.time() != null && (t == null || l.time().isAfter(t)) && provesAlive(l)) {
+          t = l.time();
+        }
+      }
+      last = Optional.ofNullable(t);
+      lastProvenAlive = last;
+    }
+    return last.orElse(null);
+  }
+
+  private static boolean provesAlive(LogLine l) {
+    if (l.is(LogEvent.UNKNOWN_SID) || l.format() == LogFormat.BROWSER_CONSOLE) {
+      return false;
+    }
+    int status = l.access() == null ? 200 : l.access().status();
+    return status == 101 || (status >= 200 && status < 300);
   }
 
   /** Every record of the session: exchanges, WebSocket handshakes and frames, log lines. */

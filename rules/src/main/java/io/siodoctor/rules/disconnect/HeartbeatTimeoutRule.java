@@ -136,8 +136,14 @@ public final class HeartbeatTimeoutRule implements Rule {
     return Optional.empty();
   }
 
+  /**
+   * Nothing proves the session alive past {@code pingTimeout} (and a margin) after the PING ({@link
+   * Session#lastProvenAlive()}): the heartbeat failed rather than its answer going unrecorded.
+   * Requests left pending or aborted, or refused as naming an unknown session, are no such proof
+   * however long they lasted: the browser cuts a poll only when the page goes away.
+   */
   private static boolean endedSoonAfter(Session s, Instant ping, long pingTimeout) {
-    Instant last = s.lastActivity();
+    Instant last = s.lastProvenAlive();
     return last != null && Duration.between(ping, last).toMillis() <= pingTimeout + 5000;
   }
 }

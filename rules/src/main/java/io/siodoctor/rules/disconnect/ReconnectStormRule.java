@@ -16,7 +16,6 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
-import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Sessions;
@@ -174,61 +173,17 @@ public final class ReconnectStormRule implements Rule {
   }
 
   /**
-   * When the browser's own records prove a session alive: from the first to the last of those only a
-   * live session gets (its handshake, a poll answered 2xx, a WebSocket that opened and its frames);
-   * empty when none does. A session lives in one stretch, so anything between two such records was
-   * alive too. The rest proves nothing: a request refused (400 "Invalid session") or never answered
-   * outlives the session it names (a poll left pending is cut only when the page goes away, long
-   * after the client closed that session), and with bodies or frames not exported the close packet
-   * that ended a session is not there to bound it. Sessions stretched by such records would look
-   * alive together when they followed one another; sessions that nothing proves alive (a sid seen
-   * only in refused requests) are no evidence of a page holding many sockets.
+   * The stretch the browser's own records prove a session alive ({@link Session#provenAlive()}), and
+   * the record to cite for it: its handshake when the browser saw it. Sessions stretched by requests
+   * refused or never answered would look alive together when they followed one another; sessions
+   * that nothing proves alive (a sid seen only in refused requests) are no evidence of a page
+   * holding many sockets.
    */
   private static Optional<Alive> provenAlive(Session s) {
     Record handshake = s.handshakeRecord().filter(r -> !(r instanceof LogLine)).orElse(null);
-    List<Record> live = new ArrayList<>();
-    if (handshake != null) {
-      live.add(handshake);
-    }
-    for (HttpExchange x : s.exchanges()) {
-      if (!x.isWebSocket() && x.status() >= 200 && x.status() < 300) {
-        live.add(x);
-      }
-    }
-    for (WebSocketConnection ws : s.webSockets()) {
-      if (ws.opened()) {
-        live.add(ws.request());
-        for (WsFrame f : ws.frames()) {
-          if (f.direction() != WsFrame.Direction.ERROR) {
-            live.add(f);
-          }
-        }
-      }
-    }
-    Record first = null;
-    Instant from = null;
-    Instant to = null;
-    for (Record r : live) {
-      Instant t = r.time();
-      if (t == null) {
-        continue;
-      }
-      // a poll's answer is the server holding the session until it answered
-      Instant end = r instanceof HttpExchange x && !x.isWebSocket() && x.durationMs() > 0
-          ? t.plusNanos((long) (x.durationMs() * 1_000_000)) : t;
-      if (from == null || t.isBefore(from)) {
-        from = t;
-        first = r;
-      }
-      if (to == null || end.isAfter(to)) {
-        to = end;
-      }
-    }
-    if (from == null) {
-      return Optional.empty();
-    }
-    return Optional.of(handshake != null
-        ? new Alive(s, handshake, true, from, to) : new Alive(s, first, false, from, to));
+    return s.provenAlive().map(span -> handshake != null
+        ? new Alive(s, handshake, true, span.from(), span.to())
+        : new Alive(s, span.first(), false, span.from(), span.to()));
   }
 
   /**

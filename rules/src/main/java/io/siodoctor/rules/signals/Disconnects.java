@@ -109,7 +109,7 @@ public final class Disconnects {
       }
       evidence.add(lastRecord(s));
       String reason = close.filter(c -> !(c.record() instanceof LogLine)).map(SessionClose::reason).orElse(null);
-      result.add(new Disconnect(s.sid(), s.opened(), s.lastActivity(), reason, evidence));
+      result.add(new Disconnect(s.sid(), s.opened(), quietSince(s), reason, evidence));
     }
     return result;
   }
@@ -158,8 +158,18 @@ public final class Disconnects {
    * parallel sockets, not replacements.
    */
   private static boolean replaces(Session next, Session old) {
-    Instant quiet = old.lastActivity();
+    Instant quiet = quietSince(old);
     return next.opened() == null || quiet == null || !next.opened().isBefore(quiet.minusMillis(500));
+  }
+
+  /**
+   * When a session went quiet: the last moment anything proves it alive ({@link
+   * Session#lastProvenAlive()}). A poll it left pending or aborted, or one refused as naming an
+   * unknown session, does not: the browser cuts a hanging poll only when the page goes away, long
+   * after the session's replacement opened.
+   */
+  private static Instant quietSince(Session s) {
+    return s.lastProvenAlive();
   }
 
   /** A page load between two sessions means the page was left or reloaded: not a drop. */

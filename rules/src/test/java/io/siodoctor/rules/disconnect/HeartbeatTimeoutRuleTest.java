@@ -3,13 +3,20 @@ package io.siodoctor.rules.disconnect;
 import static io.siodoctor.rules.testing.HarFixture.document;
 import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.lengthPrefixed;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HeartbeatTimeoutRuleTest {
   private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
@@ -74,6 +81,37 @@ class HeartbeatTimeoutRuleTest {
     har.after(10);
     HealthySessions.v3("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
     tester.addHar("fixture.har", har).doTest();
+  }
+
+  @ParameterizedTest(name = "left aborted: {0}")
+  @ValueSource(booleans = {false, true})
+  void v2PollingPingNeverAnsweredWhileItsPollsHangUntilThePageGoes(boolean aborted) {
+    // revision 3 on long-polling: the server stops answering (its event loop blocked) after the
+    // first heartbeat; the held GET, the client's next PING, its close packet and its new handshake
+    // stay unanswered until the page goes away (aborted) or the capture stops (pending), minutes later. Those
+    // requests prove nothing past their start: the session ended with that PING.
+    String polling = HealthySessions.ORIGIN + "/socket.io/?EIO=3&transport=polling";
+    HarFixture har = page();
+    Instant t0 = har.clock();
+    Instant unload = t0.plusSeconds(200);
+    har.entry(get(polling + "&t=A").at(t0).body(lengthPrefixed(open(SID, 25000, 5000, -1), "40")));
+    har.entry(get(polling + "&t=B&sid=" + SID).at(t0.plusMillis(40)).took(24_970).body(lengthPrefixed("3")));
+    har.entry(post(polling + "&t=C&sid=" + SID, lengthPrefixed("2")).at(t0.plusMillis(25_000)).body("ok"));
+    har.entry(hanging(get(polling + "&t=D&sid=" + SID), t0.plusMillis(25_020), unload, aborted));
+    har.entry(hanging(post(polling + "&t=E&sid=" + SID, lengthPrefixed("2")), t0.plusSeconds(50), unload, aborted)
+        .expectEvidence());
+    har.entry(hanging(post(polling + "&t=F&sid=" + SID, lengthPrefixed("1")), t0.plusSeconds(55), unload, aborted));
+    // the client reconnects after its reconnection delay; the blocked server does not answer that either
+    har.entry(hanging(get(polling + "&t=G"), t0.plusMillis(57_300), unload, aborted));
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.detail()).contains("never answered").contains(SID);
+  }
+
+  /** A request never answered: still pending when the capture stopped, or aborted when the page went away. */
+  private static HarFixture.Entry hanging(HarFixture.Entry e, Instant start, Instant end,
+      boolean aborted) {
+    e.at(start).took(Duration.between(start, end).toMillis());
+    return aborted ? e.failed("net::ERR_ABORTED") : e.status(0);
   }
 
   @Test

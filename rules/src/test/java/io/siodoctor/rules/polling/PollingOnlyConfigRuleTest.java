@@ -13,6 +13,8 @@ import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PollingOnlyConfigRuleTest {
   private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
@@ -47,6 +49,23 @@ class PollingOnlyConfigRuleTest {
     Finding f = tester.addHar("fixture.har", pollsFor(har, 2)).doTest().orElseThrow();
     assertThat(f.fix()).contains("upgrade: false");
     assertThat(f.confidence()).isLessThan(0.8);
+  }
+
+  @ParameterizedTest(name = "left aborted: {0}")
+  @ValueSource(booleans = {false, true})
+  void aPollStillHeldWhenTheCaptureStopsCountsAsPolling(boolean aborted) {
+    // the question is how long the capture saw the client polling without trying the WebSocket it
+    // was offered (engine.io-client probes right after the open packet): a poll held by the server
+    // until the capture stopped (pending) or the page went away (aborted) is that time, although it
+    // proves nothing about the session after its start
+    HarFixture.Entry held = get(POLLING + "&t=P4&sid=" + SID).took(20_000);
+    tester
+        .addHar("fixture.har", har().entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")).expectEvidence())
+            .entry(post(POLLING + "&t=P2&sid=" + SID, "40").body("ok").mime("text/html"))
+            .entry(get(POLLING + "&t=P3&sid=" + SID).body("40{\"sid\":\"BvImfnw-uuIClPFqAAAA\"}"))
+            .entry(aborted ? held.failed("net::ERR_ABORTED") : held.status(0)))
+        .doTest();
   }
 
   @Test

@@ -1,0 +1,79 @@
+package io.siodoctor.rules.signals;
+
+import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
+import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.parsers.record.LogLine;
+import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.disconnect.NetworkInterruptionRule;
+import io.siodoctor.rules.testing.HarFixture;
+import io.siodoctor.rules.testing.HealthySessions;
+import io.siodoctor.rules.testing.RuleTester;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DisconnectsTest {
+  private static final String DROPPED = "Lbo5JLzTotvW3g2LAAAA";
+  private static final String NEXT = "Xq2m4bB7yTqL0p1wAAAB";
+  private static final String POLLING = HealthySessions.ORIGIN + "/socket.io/?EIO=4&transport=polling";
+
+  /**
+   * A python-socketio server without a WebSocket library (polling only). The network goes away 30 s
+   * into the first session: the poll held since its first heartbeat is never answered, and stays
+   * pending until the capture stops (or is aborted when the page goes away) minutes later; the
+   * client's close packet fails. The server gives the client up ("Client is gone") and the client
+   * reconnects once the network is back.
+   */
+  private static Incident droppedWhileAPollHangs(boolean aborted) {
+    HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/"));
+    Instant t0 = har.clock();
+    Instant unload = t0.plusSeconds(200);
+    polls(har, DROPPED, t0);
+    HarFixture.Entry held = get(POLLING + "&t=a5&sid=" + DROPPED).at(t0.plusMillis(25_030))
+        .took(Duration.between(t0.plusMillis(25_030), unload).toMillis());
+    har.entry(aborted ? held.failed("net::ERR_ABORTED") : held.status(0));
+    har.entry(post(POLLING + "&t=a6&sid=" + DROPPED, "1").at(t0.plusSeconds(70)).took(2)
+        .failed("net::ERR_INTERNET_DISCONNECTED"));
+    polls(har, NEXT, t0.plusSeconds(76));
+    String log = """
+        2026-11-25 10:00:00,002 INFO engineio.server: %1$s: Sending packet OPEN data {'sid': '%1$s', 'upgrades': [], 'pingTimeout': 20000, 'pingInterval': 25000}
+        2026-11-25 10:00:25,001 INFO engineio.server: %1$s: Sending packet PING data None
+        2026-11-25 10:00:50,001 INFO engineio.server: %1$s: Sending packet PING data None
+        2026-11-25 10:01:10,003 INFO engineio.server: %1$s: Client is gone, closing socket
+        2026-11-25 10:01:16,002 INFO engineio.server: %2$s: Sending packet OPEN data {'sid': '%2$s', 'upgrades': [], 'pingTimeout': 20000, 'pingInterval': 25000}
+        """.formatted(DROPPED, NEXT);
+    return RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).addLog("server.log", log).incident();
+  }
+
+  /** A session's first heartbeat on long-polling: handshake, CONNECT, a poll held until the PING, the PONG. */
+  private static void polls(HarFixture har, String sid, Instant start) {
+    har.entry(get(POLLING + "&t=" + sid.charAt(0) + "1").at(start).body(open(sid)))
+        .entry(post(POLLING + "&t=" + sid.charAt(0) + "2&sid=" + sid, "40").body("ok").mime("text/html"))
+        .entry(get(POLLING + "&t=" + sid.charAt(0) + "3&sid=" + sid).body("40{\"sid\":\"sio-" + sid + "\"}"))
+        .entry(get(POLLING + "&t=" + sid.charAt(0) + "4&sid=" + sid).took(24_960).body("2"))
+        .entry(post(POLLING + "&t=" + sid.charAt(0) + "5&sid=" + sid, "3").body("ok").mime("text/html"));
+  }
+
+  @ParameterizedTest(name = "left aborted: {0}")
+  @ValueSource(booleans = {false, true})
+  void aPollThatHangsUntilThePageGoesDoesNotKeepTheDroppedSessionAlive(boolean aborted) {
+    Incident incident = droppedWhileAPollHangs(aborted);
+    List<Disconnect> drops = Disconnects.of(incident);
+    assertThat(drops).as("one drop: the first session, replaced by the second").hasSize(1);
+    Disconnect d = drops.get(0);
+    assertThat(d.sid()).isEqualTo(DROPPED);
+    assertThat(d.evidence()).as("the browser saw the drop, the server's close corroborates it")
+        .hasAtLeastOneElementOfType(HttpExchange.class).hasAtLeastOneElementOfType(LogLine.class);
+    assertThat(d.time()).as("the drop is the server's last word on the session, not the page cutting its poll")
+        .isEqualTo(Instant.parse("2026-11-25T10:01:10.003Z"));
+    assertThat(d.lifetimeSeconds()).isBetween(69.9, 70.1);
+  }
+}
