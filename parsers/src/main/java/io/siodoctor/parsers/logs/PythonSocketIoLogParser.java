@@ -442,9 +442,8 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         fact = result.fact;
         sid = result.sid;
       }
-      boolean indented = time == null && indented(line);
-      if (!(known && msgStart >= 0 && atLoggingPosition(rest, msgStart, indented, time != null))
-          && !namesPythonLogger(rest, indented, time != null)) {
+      if (forDetection() && !countsForDetection(rest, known ? msgStart : -1, time == null && indented(line),
+          time != null)) {
         // no message of python-engineio's where a logging format puts it, and no logger of
         // theirs: the application's line, or a message quoted in prose or code (read as before,
         // not counted by detection)
@@ -457,6 +456,16 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, fact, null);
+    }
+
+    /**
+     * Whether detection counts the line: a recognised message at {@code msgStart} (-1: none) where a
+     * logging format puts it, or a logging prefix naming python-engineio's or python-socketio's
+     * logger. Asked for the head only: parsing reads the line the same either way.
+     */
+    private static boolean countsForDetection(String rest, int msgStart, boolean indented, boolean timed) {
+      return msgStart >= 0 && atLoggingPosition(rest, msgStart, indented, timed)
+          || namesPythonLogger(rest, indented, timed);
     }
 
     private static boolean indented(String line) {
