@@ -313,4 +313,29 @@ class ScanCommandTest {
     assertThat(direct.err()).contains("not a regular file").doesNotContain("empty file");
   }
 
+  /**
+   * A folder of logs beside the prose that quotes them: the README and the script, which quote
+   * python-engineio's messages, are skipped as unrecognised, and only the log is evidence.
+   */
+  @Test
+  void proseQuotingLogMessagesInAMixedFolderIsSkippedNotRead() throws IOException {
+    String python = "cors-missing-headers--python-origin-rejected";
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    for (String f : List.of("server.log", "README.md", "scenario.js")) {
+      Files.copy(sample(python, f), dir.resolve(f));
+    }
+    Run r = run("scan", "--format", "json", dir.toString());
+    JsonNode summary = r.json();
+    List<String> skipped = new ArrayList<>();
+    summary.get("skipped").forEach(s -> {
+      skipped.add(s.get("file").asText());
+      assertThat(s.get("reason").asText()).startsWith("not a HAR or a recognised log format");
+    });
+    assertThat(skipped).containsExactlyInAnyOrder("mixed/README.md", "mixed/scenario.js");
+    assertThat(summary.get("unreadable")).isEmpty();
+    assertThat(ids(summary)).containsExactly("cors-missing-headers");
+    List<String> files = new ArrayList<>();
+    summary.get("causes").get(0).get("files").forEach(f -> files.add(f.asText()));
+    assertThat(files).containsExactly("mixed/server.log");
+  }
 }

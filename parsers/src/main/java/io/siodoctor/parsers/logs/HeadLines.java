@@ -1,8 +1,10 @@
 package io.siodoctor.parsers.logs;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The complete lines at the head of an input, for sniffing. */
 final class HeadLines {
@@ -115,5 +117,56 @@ final class HeadLines {
       }
     }
     return ok >= 1 && ok * 2 >= lines.size();
+  }
+
+  /**
+   * The strength of a detection that accepts one line of its format among other output (an
+   * application's prints between a server's lines): {@code strong} when {@code line} (a parser's
+   * own line reader) reads at least one of the head's {@code lines} and none marks the head as a
+   * document ({@link #documentMark}); in a document, which may quote log lines, {@code WEAK_MATCH}
+   * when the lines read are at least half of it (a log pasted under a heading), else {@code
+   * NO_MATCH}.
+   */
+  static MatchStrength amongOutput(List<String> lines, Predicate<String> line, MatchStrength strong) {
+    int read = 0;
+    boolean document = false;
+    for (String l : lines) {
+      if (line.test(l)) {
+        read++;
+      } else if (!document && documentMark(l)) {
+        document = true;
+      }
+    }
+    if (read == 0) {
+      return MatchStrength.NO_MATCH;
+    }
+    if (!document) {
+      return strong;
+    }
+    return read * 2 >= lines.size() ? MatchStrength.WEAK_MATCH : MatchStrength.NO_MATCH;
+  }
+
+  /**
+   * Whether a line marks its input as a document rather than a log: a Markdown code fence or
+   * heading, a table row, or a source code comment. No logging format starts a line so, and a
+   * document that quotes log lines is no log ({@link #amongOutput}).
+   */
+  static boolean documentMark(String line) {
+    if (line.startsWith("```") || line.startsWith("~~~")) {
+      return true;
+    }
+    int hashes = 0;
+    while (hashes < line.length() && line.charAt(hashes) == '#') {
+      hashes++;
+    }
+    if (hashes >= 1 && hashes <= 6 && hashes < line.length() && line.charAt(hashes) == ' ') {
+      return true; // a Markdown heading (a shell or python comment looks the same)
+    }
+    String t = line.strip();
+    if (t.length() >= 2 && t.charAt(0) == '|' && t.charAt(t.length() - 1) == '|') {
+      return true;
+    }
+    // not "* ": werkzeug's own lines start so (" * Running on http://...")
+    return t.startsWith("//") || t.startsWith("/*");
   }
 }

@@ -42,20 +42,15 @@ public final class HerokuRouterLogParser extends LineLogParser {
   /**
    * Detected with the parser's own line reader: one router line (its {@code at=} message with the
    * path and status the router always logs) is the producer's own mark, whatever the app printed
-   * around it.
+   * around it, unless the head is a document quoting it ({@link HeadLines#amongOutput}).
    */
   @Override
   public MatchStrength match(byte[] head, int length) {
     if (HeadLines.binary(head, length)) {
       return MatchStrength.NO_MATCH;
     }
-    java.util.function.Predicate<String> router = readsLine();
-    for (String l : HeadLines.nonBlank(head, length, 200)) {
-      if (router.test(l)) {
-        return MatchStrength.FULL_MATCH;
-      }
-    }
-    return MatchStrength.NO_MATCH;
+    // a README quoting a router line (in a table row, say) is a document, no log
+    return HeadLines.amongOutput(HeadLines.nonBlank(head, length, 200), readsLine(), MatchStrength.FULL_MATCH);
   }
 
   /** Where the router's {@code at=…} message starts, or -1. */

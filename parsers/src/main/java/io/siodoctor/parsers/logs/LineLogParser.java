@@ -240,6 +240,14 @@ public abstract class LineLogParser implements InputParser {
       plainText = true;
     }
 
+    /**
+     * Whether this session reads a head for detection ({@link #openForHead}): only then is {@link
+     * #keptAsText} asked, so a parser may skip work that only decides it.
+     */
+    protected final boolean forDetection() {
+      return sink == HEAD_SINK;
+    }
+
     /** Emits a line as plain text: OTHER, previous time, no source. */
     protected final void emitOther(long lineNumber, String text) {
       plainText = true;

@@ -52,8 +52,12 @@ public final class PythonSocketIoLogParser extends LineLogParser {
   }
 
   /**
-   * Detected with the parser's own line reader: one line in which it finds a message of
-   * python-engineio's (at its anchor, after any time, Heroku prefix and logging prefix).
+   * Detected with the parser's own line reader: a line counts when it holds a message of
+   * python-engineio's where a logging format puts it ({@link #atLoggingPosition}): at the line's
+   * start after any time and Heroku prefix, or after a logging prefix of level, logger and time
+   * fields, or a line whose logging prefix names their logger ({@link #namesPythonLogger}). Python
+   * logs interleave with the application's output, so one such line suffices, unless the head is a
+   * document (Markdown or source code): {@link HeadLines#amongOutput}.
    */
   @Override
   public MatchStrength match(byte[] head, int length) {
@@ -61,13 +65,279 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     if (HeadLines.firstNonSpace(head, length) == '{' || HeadLines.binary(head, length)) {
       return MatchStrength.NO_MATCH;
     }
-    java.util.function.Predicate<String> engineIo = readsLine();
-    for (String l : HeadLines.nonBlank(head, length, 200)) {
-      if (engineIo.test(l)) {
-        return MatchStrength.SOLID_MATCH;
+    return HeadLines.amongOutput(HeadLines.nonBlank(head, length, 200), readsLine(), MatchStrength.SOLID_MATCH);
+  }
+
+  /**
+   * Whether a message found at {@code rest[msgStart..]} (after any time and Heroku prefix) stands
+   * where a python logging format writes {@code %(message)s}: first (python-engineio's own
+   * StreamHandler has no format, and {@code docker logs -t} / kubectl only add a time), or after a
+   * logging prefix ({@code INFO:engineio.server:}, {@code ERROR engineio.server: }, {@code  -
+   * engineio.server - INFO - }, {@code :INFO:engineio:}, Flask's {@code INFO in server: }): fields
+   * that are a level word, an engineio/socketio logger name, numbers (times, pids) or {@code -} /
+   * {@code ?} placeholders, at most two other names (a logger, module or thread) beside a level
+   * word, between separators, the last one right before the message. Prose and code put other
+   * words, quotes, backticks or comment marks there. A char scan, no regex.
+   *
+   * <p>A header that a log collector puts before the line is stepped over ({@link #headerEnd}).
+   *
+   * @param indented whether the line itself (no time read) started with white space: a wrapped or
+   *     quoted line, never one a logging format starts
+   * @param timed whether a time was read before {@code rest}
+   */
+  static boolean atLoggingPosition(String rest, int msgStart, boolean indented, boolean timed) {
+    if (indented) {
+      return false;
+    }
+    if (loggingPrefix(rest, 0, msgStart)) {
+      return true;
+    }
+    int h = headerEnd(rest, timed);
+    return h > 0 && h <= msgStart && loggingPrefix(rest, h, msgStart);
+  }
+
+  /** Whether {@code rest[from..msgStart)} is empty or a logging prefix ({@link #atLoggingPosition}). */
+  private static boolean loggingPrefix(String rest, int from, int msgStart) {
+    if (msgStart == from) {
+      return true;
+    }
+    if (!isFieldSeparator(rest.charAt(msgStart - 1))) {
+      return false;
+    }
+    LoggingFields f = new LoggingFields(rest, from, msgStart);
+    return f.end == msgStart && (f.level ? f.names <= 2 : f.logger && f.names == 0);
+  }
+
+  /**
+   * Whether the line's logging prefix names python-engineio's or python-socketio's logger ({@code
+   * engineio.server}, {@code socketio.server}, older {@code engineio}), followed by {@code :} or
+   * {@code " - "}: the line is theirs whatever its message ({@code Server initialized for
+   * aiohttp.}, {@code emitting event ...}). A syslog or journald header may come first.
+   */
+  static boolean namesPythonLogger(String rest, boolean indented, boolean timed) {
+    if (indented) {
+      return false;
+    }
+    if (new LoggingFields(rest, 0, rest.length()).loggerEnd > 0) {
+      return true;
+    }
+    int h = headerEnd(rest, timed);
+    return h > 0 && new LoggingFields(rest, h, rest.length()).loggerEnd > 0;
+  }
+
+  /**
+   * Where a collector's header before python's line ends: syslog / journald's ({@link
+   * #syslogHeaderEnd}) or {@code docker compose logs}' {@code "web-1  | "}; 0 when there is none.
+   */
+  static int headerEnd(String rest, boolean timed) {
+    int h = syslogHeaderEnd(rest, timed);
+    return h > 0 || timed ? h : composeHeaderEnd(rest);
+  }
+
+  /** Where a leading {@code docker compose logs} service column ({@code "web-1  | "}) ends, or 0. */
+  private static int composeHeaderEnd(String rest) {
+    int p = 0;
+    int n = rest.length();
+    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.')) {
+      p++;
+    }
+    int name = p;
+    while (p < n && rest.charAt(p) == ' ') {
+      p++;
+    }
+    return name > 0 && p > name && rest.startsWith("| ", p) ? p + 2 : 0;
+  }
+
+  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  /**
+   * Where a syslog / journald header at the start of {@code rest} ends: {@code Dec 07 14:06:41
+   * host ident[pid]: } ({@code journalctl}, {@code /var/log/syslog}), or {@code host ident[pid]: }
+   * when an ISO time was read before {@code rest} (RFC 3339 syslog, {@code journalctl -o
+   * short-iso}); 0 when there is none. A char scan.
+   */
+  static int syslogHeaderEnd(String rest, boolean timed) {
+    int p = timed ? 0 : syslogTimeEnd(rest);
+    if (p < 0) {
+      return 0;
+    }
+    int n = rest.length();
+    int host = p;
+    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.')) {
+      p++;
+    }
+    if (p == host || p >= n || rest.charAt(p) != ' ') {
+      return 0;
+    }
+    int ident = ++p;
+    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.' || rest.charAt(p) == '/'
+        || rest.charAt(p) == '@')) {
+      p++;
+    }
+    if (p == ident) {
+      return 0;
+    }
+    if (p < n && rest.charAt(p) == '[') {
+      int q = p + 1;
+      while (q < n && isDigit(rest.charAt(q))) {
+        q++;
+      }
+      if (q == p + 1 || q >= n || rest.charAt(q) != ']') {
+        return 0;
+      }
+      p = q + 1;
+    }
+    return rest.startsWith(": ", p) ? p + 2 : 0;
+  }
+
+  /** The end of a leading {@code Mmm dd hh:mm:ss } (the day space-padded or not), or -1. */
+  private static int syslogTimeEnd(String s) {
+    if (s.length() < 16 || s.charAt(3) != ' ') {
+      return -1;
+    }
+    int month = 0;
+    while (month < 12 && !MONTHS.regionMatches(month * 3, s, 0, 3)) {
+      month++;
+    }
+    if (month == 12) {
+      return -1;
+    }
+    int p = s.charAt(4) == ' ' ? 5 : 4;
+    int day = p;
+    while (p < s.length() && p < day + 2 && isDigit(s.charAt(p))) {
+      p++;
+    }
+    if (p == day || p + 10 > s.length() || s.charAt(p) != ' ') {
+      return -1;
+    }
+    p++;
+    for (int i = 0; i < 8; i++) {
+      char c = s.charAt(p + i);
+      if (i == 2 || i == 5 ? c != ':' : !isDigit(c)) {
+        return -1;
       }
     }
-    return MatchStrength.NO_MATCH;
+    return s.charAt(p + 8) == ' ' ? p + 9 : -1;
+  }
+
+  /** The fields of a logging prefix, read from the start of a line up to the first non-field. */
+  private static final class LoggingFields {
+    /** Where the first non-field starts (the message, or prose), or the limit. */
+    int end;
+    boolean level;
+    boolean logger;
+    int names;
+    /** Where the text after a python logger field and its ":" / " - " separator starts, or -1. */
+    int loggerEnd = -1;
+
+    LoggingFields(String s, int from, int limit) {
+      int i = from;
+      end = limit;
+      while (i < limit) {
+        char c0 = s.charAt(i);
+        if (c0 == ESC) {
+          i = afterColour(s, i, limit);
+          continue;
+        }
+        if (isFieldSeparator(c0)) {
+          i++;
+          continue;
+        }
+        int t = i;
+        boolean plain = true;
+        while (i < limit && !isFieldSeparator(s.charAt(i)) && s.charAt(i) != ESC) {
+          char c = s.charAt(i);
+          // a quote, a backtick, markup, a comment mark: not a logging field
+          plain &= isSidChar(c) || c == '.' || c == '?' || c == '/';
+          i++;
+        }
+        Field kind = plain ? field(s, t, i) : Field.OTHER;
+        names += kind == Field.NAME ? 1 : 0;
+        if (kind == Field.OTHER || names > 2) {
+          // no logging prefix holds it: the walk ends here, a few fields into any line
+          end = t;
+          return;
+        }
+        level |= kind == Field.LEVEL;
+        if (kind == Field.LOGGER && loggerEnd < 0 && (names == 0 || level && names <= 2)) {
+          logger = true;
+          if (i < s.length() && s.charAt(i) == ':') {
+            loggerEnd = i + 1;
+          } else if (s.startsWith(" - ", i)) {
+            loggerEnd = i + 3;
+          }
+        }
+      }
+    }
+  }
+
+  private static final char ESC = '\u001b';
+
+  /** The index after a terminal colour sequence ({@code ESC [ 32 m}) at {@code i}. */
+  private static int afterColour(String s, int i, int limit) {
+    int j = i + 1;
+    if (j < limit && s.charAt(j) == '[') {
+      j++;
+      while (j < limit && (isDigit(s.charAt(j)) || s.charAt(j) == ';')) {
+        j++;
+      }
+      if (j < limit && Character.isLetter(s.charAt(j))) {
+        j++;
+      }
+    }
+    return j;
+  }
+
+  private enum Field { LEVEL, LOGGER, NAME, FILLER, OTHER }
+
+  private static final String[] LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"};
+
+  /** The loggers python-engineio and python-socketio log to (the last two in older releases: python-engineio before 3.0). */
+  private static final String[] LOGGERS = {
+    "engineio.server", "engineio.client", "socketio.server", "socketio.client", "engineio", "socketio"
+  };
+
+  /** What the logging field {@code s[from..to)} is. */
+  private static Field field(String s, int from, int to) {
+    char c = s.charAt(from);
+    if (isDigit(c)) {
+      // a time, a date (12/07/26 too) or a process / thread id
+      for (int i = from; i < to; i++) {
+        char d = s.charAt(i);
+        if (!(isDigit(d) || d == '-' || d == '.' || d == '/' || d == 'T' || d == 'Z')) {
+          return Field.OTHER;
+        }
+      }
+      return Field.FILLER;
+    }
+    int len = to - from;
+    if (len == 1 && (c == '-' || c == '?')) {
+      return Field.FILLER;
+    }
+    if (len == 1 && from > 0 && s.charAt(from - 1) == '[' && "CEWID".indexOf(c) >= 0) {
+      return Field.LEVEL; // tornado's "[I 261207 14:06:41 server:411] ": the level's initial
+    }
+    for (String l : LEVELS) {
+      if (len == l.length() && s.startsWith(l, from)) {
+        return Field.LEVEL;
+      }
+    }
+    for (String l : LOGGERS) {
+      if (len == l.length() && s.startsWith(l, from)) {
+        return Field.LOGGER;
+      }
+    }
+    return Character.isLetter(c) || c == '_' ? Field.NAME : Field.OTHER;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The characters python logging formats put between their fields. */
+  private static boolean isFieldSeparator(char c) {
+    return c == ' ' || c == '\t' || c == ':' || c == ',' || c == '|' || c == '[' || c == ']'
+        || c == '(' || c == ')' || c == '+';
   }
 
   /**
@@ -172,8 +442,12 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         fact = result.fact;
         sid = result.sid;
       }
-      if (!known || msgStart < 0) {
-        keptAsText(); // no message of python-engineio's at one of its anchors: the application's line
+      if (forDetection() && !countsForDetection(rest, known ? msgStart : -1, time == null && indented(line),
+          time != null)) {
+        // no message of python-engineio's where a logging format puts it, and no logger of
+        // theirs: the application's line, or a message quoted in prose or code (read as before,
+        // not counted by detection)
+        keptAsText();
       }
       if (sid == null && msg.indexOf("sid") >= 0) {
         sid = LogUrls.sidInText(msg);
@@ -182,6 +456,20 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, fact, null);
+    }
+
+    /**
+     * Whether detection counts the line: a recognised message at {@code msgStart} (-1: none) where a
+     * logging format puts it, or a logging prefix naming python-engineio's or python-socketio's
+     * logger. Asked for the head only: parsing reads the line the same either way.
+     */
+    private static boolean countsForDetection(String rest, int msgStart, boolean indented, boolean timed) {
+      return msgStart >= 0 && atLoggingPosition(rest, msgStart, indented, timed)
+          || namesPythonLogger(rest, indented, timed);
+    }
+
+    private static boolean indented(String line) {
+      return !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
     }
 
     /** Removes a "LEVEL:logger:" or " - logger - LEVEL - " prefix from an unrecognised line. */
@@ -209,7 +497,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     }
 
     private static String level(String prefix) {
-      for (String l : new String[] {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"}) {
+      for (String l : LEVELS) {
         if (prefix.contains(l)) {
           return l.toLowerCase(java.util.Locale.ROOT);
         }
@@ -218,9 +506,7 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     }
 
     private static String logger(String prefix) {
-      for (String l :
-          new String[] {"engineio.server", "engineio.client", "socketio.server", "socketio.client",
-            "engineio", "socketio"}) {
+      for (String l : LOGGERS) {
         if (prefix.contains(l)) {
           return l;
         }

@@ -117,6 +117,10 @@ class OneGrammarTest {
     assertThat(timeOf(p, read)).as("parsed").isTrue();
     assertThat(p.readsLine().test(read)).isTrue();
     assertThat(p.readsLine().test(nearMiss)).isFalse();
+    // the message quoted in prose, not where a logging format puts it
+    String quoted = "the server answers 400 `\"Invalid session Wcw1K79hFy6TGj8-AAAA\"`";
+    assertThat(p.readsLine().test(quoted)).isFalse();
+    assertThat(matchOf(p, quoted + "\n")).isEqualTo(MatchStrength.NO_MATCH);
     assertThat(matchOf(p, nearMiss + "\n" + read + "\n")).isEqualTo(MatchStrength.SOLID_MATCH);
     assertThat(matchOf(p, nearMiss + "\n" + nearMiss + "\n")).isEqualTo(MatchStrength.NO_MATCH);
   }

@@ -1,9 +1,12 @@
 package io.siodoctor.parsers.logs;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.InputParser;
 import io.siodoctor.parsers.InputParsers;
+import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import java.time.Instant;
@@ -133,6 +136,25 @@ class ProxyLogParsersTest {
     assertThat(s.lines.get(3).sid()).contains("Lbo5JLzTotvW3g2LAAAA");
   }
 
+  /**
+   * sample-captures/platform-no-websocket--heroku-dynos-no-affinity-standin/README.md quotes the
+   * router's format in a table row: a document, no router log; the router's lines after a heading
+   * stay one when they are most of it.
+   */
+  @Test
+  void aReadmeQuotingARouterLineIsNoHerokuLog() {
+    String readme = "# platform-no-websocket--heroku-dynos-no-affinity-standin\n\n"
+        + "Heroku is not reachable here: a stand-in built from the documentation.\n\n"
+        + "| file | documented by |\n|---|---|\n"
+        + "| `router.log`: one router line per request, " + HEROKU.lines().findFirst().orElseThrow()
+        + " | https://devcenter.heroku.com/articles/http-routing#heroku-router-log-format |\n";
+    assertThat(detected(readme)).isNull();
+    assertThat(detected("# router log\n```\n" + HEROKU + "```\n")).isEqualTo("heroku-router");
+    byte[] head = readme.getBytes(UTF_8);
+    assertThat(new HerokuRouterLogParser().match(head, head.length)).isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(detected("web: starting\nprinted by the app\n" + HEROKU)).isEqualTo("heroku-router");
+  }
+
   @Test
   void eachFormatIsChosenByTheRegisteredOrderAndStealsNoOther() {
     assertThat(chosen(APACHE_ACCESS)).isEqualTo("apache-access");
@@ -146,6 +168,11 @@ class ProxyLogParsersTest {
         .isEqualTo("nginx-access");
     // a pino line is not Caddy's
     assertThat(chosen("{\"level\":30,\"time\":1764126000123,\"msg\":\"server listening\"}\n")).isEqualTo("json");
+  }
+
+  private static String detected(String text) {
+    byte[] b = text.getBytes(UTF_8);
+    return new InputReader().detect(b, b.length);
   }
 
   private static String chosen(String text) {

@@ -2,8 +2,11 @@ package io.siodoctor.parsers.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.format.MatchStrength;
+import io.siodoctor.parsers.InputReader;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +120,175 @@ class PythonSocketIoLogParserTest {
     // cut before its closing brace: no JSON, the sid still counts
     assertThat(s.lines.get(1).fact().text()).isNull();
     assertThat(s.lines.get(1).sid()).contains("8_9tQ_4A-kEt3OusAAAA");
+  }
+
+  // ---------------------------------------------------------------- detection
+
+  private MatchStrength matchOf(String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return parser.match(b, b.length);
+  }
+
+  private static String detected(String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return new InputReader().detect(b, b.length);
+  }
+
+  /** The lines of sample-captures/*python*: basicConfig with "%(asctime)s %(levelname)s %(name)s: %(message)s". */
+  private static final String OPEN =
+      "2026-12-07 14:06:41,137 INFO engineio.server: fDVm0HM_3iOJoCjxAAAA: Sending packet OPEN data {'sid': 'fDVm0HM_3iOJoCjxAAAA', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}";
+
+  /** Application output between python-engineio's lines: uvicorn, aiohttp and werkzeug access lines, prints. */
+  private static final String APP_LINES =
+      "INFO:     Started server process [4242]\n"
+          + "INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)\n"
+          + "INFO:     127.0.0.1:54321 - \"GET /socket.io/?EIO=4&transport=polling&t=cg92lw5g HTTP/1.1\" 200 OK\n"
+          + "2026-12-07 14:06:41,035 INFO aiohttp.access: 127.0.0.1 [07/Dec/2026:14:06:40 +0000] \"GET / HTTP/1.1\" 200 261 \"-\" \"Mozilla/5.0\"\n"
+          + " * Serving Flask app 'app'\n"
+          + " * Running on http://127.0.0.1:5000\n"
+          + "127.0.0.1 - - [04/Dec/2015 12:19:20] \"GET /socket.io/?EIO=3&transport=polling&t=LSzRpPJ HTTP/1.0\" 200 -\n"
+          + "2026-12-07 14:06:41,157 INFO app: [server] rejecting r_Zfjd8cx5dyhdB2AAAB: no valid token in None\n"
+          + "connected clients: 3\n"
+          + "(Press CTRL+C to quit)\n";
+
+  /** Each line is read as python's, and makes a python log of the application's output around it. */
+  private void readAmongAppOutput(String... lines) {
+    for (String l : lines) {
+      assertThat(parser.readsLine().test(l)).as(l).isTrue();
+      assertThat(detected(APP_LINES + l + "\n")).as(l).isEqualTo("python-socketio");
+    }
+  }
+
+  private void notRead(String... lines) {
+    for (String l : lines) {
+      assertThat(parser.readsLine().test(l)).as(l).isFalse();
+    }
+  }
+
+  @Test
+  void aReadmeQuotingPythonMessagesIsNoPythonLog() {
+    // the prose and code of the captures' README.md / scenario.js files that quote python-engineio
+    String[] quoted = {
+      "checks `Origin` itself and answers **400** `\"http://127.0.0.1:<port> is not an accepted origin.\"`",
+      "  http://127.0.0.1:… is not an accepted origin. (further occurrences …)`).",
+      "// engineio answers 400 \"<origin> is not an accepted origin.\" without CORS headers.",
+      "`\"Invalid session <sid>\"` and logs `Invalid session <sid> (further occurrences of this error will be",
+      "// that did not issue a sid answers 400 \"Invalid session <sid>\".",
+      "polling (its default), which python-engineio refuses with **400** `\"Invalid transport\"` (a JSON",
+      "`\"The client is using an unsupported version of the Socket.IO or Engine.IO protocols\"`.",
+      "  engineio.server: The client is using an unsupported version … (further occurrences of this error",
+      "| `version-mismatch--v2-client-python-server` | `version-mismatch` | capture.har entries[2] (400 `\"The client is using an unsupported version…\"`) | server.log |",
+      "the server then logs Invalid session abcdefgh1234 and answers 400",
+      "    logger.info('%s: Sending packet %s data %s', self.sid, pkt, data)",
+    };
+    for (String q : quoted) {
+      assertThat(parser.readsLine().test(q)).as(q).isFalse();
+      assertThat(matchOf(q + "\n")).as(q).isEqualTo(MatchStrength.NO_MATCH);
+    }
+    // a README that quotes a real log line, whole, in a code block: one line of a document
+    String readme = "# cors-missing-headers--python-origin-rejected\n\n"
+        + "python-socketio 5.7 checks the Origin itself and answers 400 without CORS headers.\n\n"
+        + "- Decisive: `capture.har` `entries[2]` and `server.log` line 4:\n\n"
+        + "```\n"
+        + "2026-12-07 14:06:54,265 ERROR engineio.server: http://127.0.0.1:38795 is not an accepted origin.\n"
+        + "```\n\n"
+        + "The fix is `cors_allowed_origins`.\n";
+    assertThat(matchOf(readme)).isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(detected(readme)).isNull();
+    // a log pasted under a heading is a document, but mostly log: a weak match, still read
+    String pasted = "# server log\n```\n" + OPEN + "\n" + OPEN + "\n" + OPEN + "\n```\n";
+    assertThat(matchOf(pasted)).isEqualTo(MatchStrength.WEAK_MATCH);
+    assertThat(detected(pasted)).isEqualTo("python-socketio");
+  }
+
+  @Test
+  void oneEngineIoLineAmongManyAppLinesIsStillAPythonLog() {
+    assertThat(matchOf(APP_LINES)).isEqualTo(MatchStrength.NO_MATCH);
+    assertThat(detected(APP_LINES)).isNotEqualTo("python-socketio");
+    String log = APP_LINES + OPEN + "\n" + APP_LINES;
+    assertThat(matchOf(log)).isEqualTo(MatchStrength.SOLID_MATCH);
+    assertThat(detected(log)).isEqualTo("python-socketio");
+    // python-engineio's own StreamHandler (logger=True, no logging configured): the bare message
+    String bare = APP_LINES + "fDVm0HM_3iOJoCjxAAAA: Received request to upgrade to websocket\n";
+    assertThat(detected(bare)).isEqualTo("python-socketio");
+  }
+
+  @Test
+  void aTimestampPrefixBeforeTheLoggingFormatStillReads() {
+    // docker logs -t and kubectl logs --timestamps put an RFC 3339 time before each line
+    String[] lines = {
+      "2026-12-07T14:06:41.137123456Z " + OPEN,
+      "2026-12-07T14:06:41.137123456Z fDVm0HM_3iOJoCjxAAAA: Upgrade to websocket successful",
+      "2026-12-07T14:06:41.137123456Z INFO:engineio.server:Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "[2026-12-07 14:06:41,137] INFO in server: fDVm0HM_3iOJoCjxAAAA: Client is gone, closing socket",
+    };
+    readAmongAppOutput(lines);
+    CollectingSink s = Parse.text(parser, "server.log", lines[0] + "\n");
+    assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.HANDSHAKE);
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-07T14:06:41.137123456Z"));
+  }
+
+  @Test
+  void aCollectorsHeaderBeforeTheLoggingFormatStillReads() {
+    // journalctl -u app (short and short-iso), /var/log/syslog: "host ident[pid]: " before the line
+    String[] lines = {
+      "Dec 07 14:06:41 web-1 gunicorn[1234]: fDVm0HM_3iOJoCjxAAAA: Sending packet PING data None",
+      "Dec  7 14:06:41 web-1 python3[1234]: INFO:engineio.server:Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "2026-12-07T14:06:41+0000 web-1 gunicorn[1234]: fDVm0HM_3iOJoCjxAAAA: Upgrade to websocket successful",
+      "Dec 07 14:06:41 web-1 app.py[77]: INFO engineio.server: Server initialized for eventlet.",
+      // docker compose logs: the service column
+      "web-1  | fDVm0HM_3iOJoCjxAAAA: Received packet PONG data None",
+      "chat_server_1 | INFO:engineio.server:fDVm0HM_3iOJoCjxAAAA: Client is gone, closing socket",
+    };
+    readAmongAppOutput(lines);
+    String[] prose = {
+      "Dec 07 the server said: Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "Dec 07 14:06:41 web-1 gunicorn[1234]: the client sent Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "Dec 07 14:06:41 web-1 gunicorn[x]: Invalid session fDVm0HM_3iOJoCjxAAAA",
+      "| a | Invalid session fDVm0HM_3iOJoCjxAAAA |",
+      "web-1 said | Invalid session fDVm0HM_3iOJoCjxAAAA",
+    };
+    notRead(prose);
+  }
+
+  @Test
+  void theMessageStandsWhereALoggingFormatPutsIt() {
+    String m = "Invalid session fDVm0HM_3iOJoCjxAAAA";
+    for (String prefix : new String[] {
+        "", "INFO:engineio.server:", " ERROR engineio.server: ", " - engineio.server - INFO - ",
+        ":INFO:engineio:", "engineio: ", "WARNING ? engineio: ", " INFO in server: ", "[4242] [INFO] ",
+        // tornado's pretty logging, rich's handler, a coloured level, loguru's intercept
+        "[I 261207 14:06:41 server:411] ", "[12/07/26 14:06:41] INFO     ", "\u001b[32mINFO\u001b[0m:     ",
+        " | INFO     | engineio.server:_log:123 - "}) {
+      assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false, false))
+          .as("'%s'", prefix).isTrue();
+    }
+    for (String prefix : new String[] {
+        "answers 400 ", "`", "\"", "// ", "* ", "> ", "the engineio logs: ", "INFO the server then said: ",
+        "INFOx", "app: ", "| a | ", "I think: ", "see docs/engineio.md: ", "[X 261207] "}) {
+      assertThat(PythonSocketIoLogParser.atLoggingPosition(prefix + m, prefix.length(), false, false))
+          .as("'%s'", prefix).isFalse();
+    }
+    assertThat(PythonSocketIoLogParser.atLoggingPosition(m, 0, true, false)).as("indented").isFalse();
+  }
+
+  @Test
+  void aLineOfPythonSocketIosOwnLoggersCountsWhateverItsMessage() {
+    // sample-captures/healthy--python-socketio-aiohttp/server.log lines 1 and 17
+    String[] theirs = {
+      "2026-12-07 14:04:20,675 INFO engineio.server: Server initialized for aiohttp.",
+      "2026-12-07 14:04:25,477 INFO socketio.server: received event \"chat\" from nW82JW2idTtdsBL6AAAB [/]",
+      "INFO:engineio.server:service task canceled",
+      "2025-07-02 15:33:20,983 - socketio.server - INFO - emitting event \"chat\" to nW82JW2idTtdsBL6AAAB [/]",
+    };
+    readAmongAppOutput(theirs);
+    String[] others = {
+      "2026-12-07 14:04:20,675 INFO app: Server initialized for aiohttp.",
+      "socketio.example.com:443 - GET /socket.io/?EIO=4",
+      "  engineio.server: The client is using an unsupported version … (further occurrences of this error",
+      "the engineio.server: logger is quiet",
+      "`engineio.server`: set engineio_logger=True",
+    };
+    notRead(others);
   }
 }
