@@ -39,6 +39,17 @@ public final class ByteSearch {
     return (x - ONES) & ~x & HIGHS;
   }
 
+  /**
+   * The high bit of each byte of {@code x} that is zero, exact for every byte: the sum stays within
+   * each byte (seven bits plus 0x7f), so no borrow or carry crosses into the next one. For a search
+   * that goes on past the first flag of a word.
+   */
+  public static long zeroBytesExact(long x) {
+    return ~(((x & SEVEN_BITS) + SEVEN_BITS) | x) & HIGHS;
+  }
+
+  private static final long SEVEN_BITS = 0x7f7f7f7f7f7f7f7fL;
+
   /** The high bit of each byte of {@code w} below {@code n} (1 to 128), exact up to the lowest flag. */
   public static long bytesBelow(long w, int n) {
     return (w - n * ONES) & ~w & HIGHS;

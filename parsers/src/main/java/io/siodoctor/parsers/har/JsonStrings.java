@@ -4,6 +4,7 @@ import static io.siodoctor.parsers.bytes.ByteSearch.broadcast;
 import static io.siodoctor.parsers.bytes.ByteSearch.firstFlagged;
 import static io.siodoctor.parsers.bytes.ByteSearch.word;
 import static io.siodoctor.parsers.bytes.ByteSearch.zeroBytes;
+import static io.siodoctor.parsers.bytes.ByteSearch.zeroBytesExact;
 
 /**
  * Byte searches inside JSON strings, eight bytes at a time: most of a real HAR's bytes are in a
@@ -49,9 +50,9 @@ final class JsonStrings {
     long before = from > 0 && b[from - 1] == '\\' ? 0x80L : 0;
     for (; i + 8 <= end; i += 8) {
       long w = word(b, i);
-      long quotes = exactZeroBytes(w ^ QUOTES);
+      long quotes = zeroBytesExact(w ^ QUOTES);
       if (quotes != 0) {
-        long backslashes = exactZeroBytes(w ^ BACKSLASHES);
+        long backslashes = zeroBytesExact(w ^ BACKSLASHES);
         long m = quotes & ~((backslashes << 8) | before);
         if (m != 0) {
           return i + firstFlagged(m);
@@ -69,10 +70,6 @@ final class JsonStrings {
     return -1;
   }
 
-  /** The high bit of every zero byte of {@code x}, exact for each byte (see {@link #exactSpecialFlags}). */
-  private static long exactZeroBytes(long x) {
-    return ~(((x & SEVEN_BITS) + SEVEN_BITS) | x) & HIGHS;
-  }
 
   /**
    * The index of the first byte in {@code b[from, end)} that is not plain printable ASCII string
@@ -82,7 +79,7 @@ final class JsonStrings {
     int i = from;
     for (; i + 8 <= end; i += 8) {
       long w = word(b, i);
-      long m = specialFlags(w);
+      long m = exactSpecialFlags(w);
       if (m != 0) {
         return i + firstFlagged(m);
       }
@@ -96,21 +93,7 @@ final class JsonStrings {
     return end;
   }
 
-  /**
-   * The flags of the bytes of {@code w} that are '"', '\\', a control character or non-ASCII (exact up
-   * to the lowest): {@link io.siodoctor.parsers.bytes.ByteSearch}'s steps with the high-bit masks
-   * taken once, the word loop being most of a HAR's entry scan.
-   */
-  private static long specialFlags(long w) {
-    long q = w ^ QUOTES;
-    long s = w ^ BACKSLASHES;
-    // ByteSearch.zeroBytes(q) | zeroBytes(s) | bytesBelow(w, ' ') | highBytes(w), each "& HIGHS" once
-    return (((q - ONES) & ~q) | ((s - ONES) & ~s) | (w - SPACES) | w) & HIGHS;
-  }
-
-  private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final long SPACES = broadcast((byte) ' ');
 
   /**
    * Like {@link #special}, stepping over the escapes Jackson reads (a backslash and one of {@code

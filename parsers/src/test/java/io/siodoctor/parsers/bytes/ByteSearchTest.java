@@ -214,4 +214,25 @@ class ByteSearchTest {
     }
     return -1;
   }
+
+  /** Every zero byte flagged and no other, where the borrow of {@link ByteSearch#zeroBytes} flags a 0x01 above a zero. */
+  @Test
+  void zeroBytesExactFlagsEveryZeroByteAndNoOther() {
+    Random r = new Random(43);
+    long[] near = {0x00, 0x01, 0x7f, 0x80, 0x81, 0xff};
+    for (int round = 0; round < 100_000; round++) {
+      long x = r.nextLong();
+      for (int k = 0; k < 8; k++) {
+        if (r.nextInt(2) == 0) {
+          x = (x & ~(0xffL << (8 * k))) | (near[r.nextInt(near.length)] << (8 * k));
+        }
+      }
+      long flags = ByteSearch.zeroBytesExact(x);
+      for (int k = 0; k < 8; k++) {
+        boolean zero = ((x >>> (8 * k)) & 0xff) == 0;
+        assertThat((flags >>> (8 * k + 7) & 1) == 1).as(Long.toHexString(x) + " byte " + k).isEqualTo(zero);
+      }
+      assertThat(flags & ~0x8080808080808080L).isZero();
+    }
+  }
 }
