@@ -453,6 +453,14 @@ public final class Session {
         return Optional.of(new SessionClose(l.time(), c.text(), l, false));
       }
     }
+    return closeInPackets();
+  }
+
+  /**
+   * How the packets say the session ended, whatever a server log says: the first DISCONNECT or
+   * Engine.IO close packet, and the reason it implies ({@link #close()} without the logged reason).
+   */
+  public Optional<SessionClose> closeInPackets() {
     for (PacketEvent p : packets) {
       if (p.fromServer() && p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.DISCONNECT)) {
         return Optional.of(new SessionClose(p.time(), "io server disconnect", p.source(), false));
@@ -532,14 +540,19 @@ public final class Session {
     if (handshake == null || handshake.heartbeatWindowMillis() <= 0) {
       return false;
     }
-    Instant last = null;
+    return lastFromServer(t).filter(last -> last.time()
+        .plusMillis(handshake.heartbeatWindowMillis() - PING_TIMER_SLACK_MS).isBefore(t)).isPresent();
+  }
+
+  /** The last packet the browser recorded from the server at or before {@code t} (what resets the client's ping timer). */
+  public Optional<PacketEvent> lastFromServer(Instant t) {
+    PacketEvent last = null;
     for (PacketEvent p : packets) {
       if (p.time() != null && p.fromServer() && !p.time().isAfter(t)) {
-        last = p.time();
+        last = p;
       }
     }
-    return last != null
-        && last.plusMillis(handshake.heartbeatWindowMillis() - PING_TIMER_SLACK_MS).isBefore(t);
+    return Optional.ofNullable(last);
   }
 
   /** Log lines per server node that named this sid (for multi-node correlation). */
