@@ -30,6 +30,7 @@ class SessionCloseTest {
   private static final String SID = ClientCloses.SID;
   private static final String NEXT = ClientCloses.NEXT;
   private static final String POLLING = ClientCloses.POLLING;
+  private static final String ORIGIN_WS = "ws://localhost:3000/socket.io/?EIO=4&transport=websocket";
 
   private final ClientCloses fixture = new ClientCloses();
   private final HarFixture har = fixture.har();
@@ -143,5 +144,33 @@ class SessionCloseTest {
     har.entry(get(POLLING + "&t=held&sid=" + SID).at(t0.plusMillis(25_030)).took(4_980).body("6"));
     har.entry(closePost(SID, t0.plusSeconds(30), "answered"));
     assertThat(reason(incident().session(SID).orElseThrow())).isEqualTo(CloseReason.IO_CLIENT_DISCONNECT);
+  }
+
+  /**
+   * A session that offers the WebSocket, whose upgrade opens (101) and sends its probe, which no answer
+   * reaches; the session goes on polling through its first heartbeat, and the application calls
+   * {@code socket.disconnect()} (DISCONNECT, then the close packet) at {@code closeAt}.
+   */
+  private UpgradeOutcome probeUnansweredThenClosedAt(Instant closeAt) {
+    har.entry(get(POLLING + "&t=1").at(t0).body(open(SID, "websocket")))
+        .entry(post(POLLING + "&t=2&sid=" + SID, "40").body("ok").mime("text/html"))
+        .entry(get(POLLING + "&t=3&sid=" + SID).body("40{\"sid\":\"sio-" + SID + "\"}"))
+        .entry(HarFixture.webSocket(ORIGIN_WS + "&sid=" + SID).at(t0.plusMillis(45)).message("send", 0.002, "2probe"))
+        .entry(get(POLLING + "&t=4&sid=" + SID).at(t0.plusMillis(50)).took(24_950).body("2"))
+        .entry(post(POLLING + "&t=5&sid=" + SID, "3").at(t0.plusMillis(25_010)).body("ok").mime("text/html"))
+        .entry(post(POLLING + "&t=41&sid=" + SID, "41").at(closeAt).body("ok").mime("text/html"))
+        .entry(closePost(SID, closeAt.plusMillis(20), "answered"));
+    return incident().session(SID).orElseThrow().upgradeOutcome();
+  }
+
+  @Test
+  void aCloseWhileTheProbeWasInFlightLeavesItsOutcomeUnknown() {
+    assertThat(probeUnansweredThenClosedAt(t0.plusSeconds(2))).isEqualTo(UpgradeOutcome.UNKNOWN);
+  }
+
+  @Test
+  void aCloseLongAfterTheProbeWentUnansweredDoesNotExplainIt() {
+    // the server's upgradeTimeout (10 s) ended the probe long before the application disconnected
+    assertThat(probeUnansweredThenClosedAt(t0.plusSeconds(30))).isEqualTo(UpgradeOutcome.PROBE_UNANSWERED);
   }
 }
