@@ -36,10 +36,31 @@ public record ClientPingTimeout(Session session, PacketEvent lastFromServer, Pac
     for (PacketEvent p : s.packets()) {
       if (p.fromClient() && p.is(EngineIoPacket.Type.CLOSE) && p.source() == c.get().record()) {
         PacketEvent close = p;
-        return s.lastFromServer(p.time()).map(last -> new ClientPingTimeout(s, last, close));
+        return s.lastFromServer(p.time()).filter(last -> silenceRecorded(s, last.time(), close.time()))
+            .map(last -> new ClientPingTimeout(s, last, close));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the records would show a packet the server sent between {@code from} and {@code to}: no
+   * poll of the session was answered meanwhile (the server answers a poll only with packets, so an
+   * answer without them is a body the export left out), and no WebSocket of the session opened
+   * without its frames exported.
+   */
+  private static boolean silenceRecorded(Session s, Instant from, Instant to) {
+    for (HttpExchange x : s.exchanges()) {
+      if (x.isWebSocket() || x.time() == null || x.engineIo() == null || !x.engineIo().isPolling()
+          || !"GET".equalsIgnoreCase(x.method()) || x.status() < 200 || x.status() >= 300) {
+        continue;
+      }
+      Instant answered = x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+      if (answered.isAfter(from) && !answered.isAfter(to)) {
+        return false;
+      }
+    }
+    return s.webSockets().stream().noneMatch(ws -> ws.opened() && ws.frames().isEmpty());
   }
 
   /** Milliseconds the server was silent before the client closed. */

@@ -153,6 +153,16 @@ class HeartbeatTimeoutRuleTest {
     tester.addHar("fixture.har", har).expectNoFindings().doTest();
   }
 
+  @Test
+  void aPollAnsweredInTheSilenceWithItsBodyNotRecordedProvesNoSilence() {
+    // the server answers a poll only with packets: an answer whose body the export left out may have
+    // carried the PING, so nothing proves the client's timer fired on a silent server
+    ClientCloses fixture = new ClientCloses();
+    HarFixture har = fixture.closedByTheClient(fixture.t0().plusMillis(70_005), "answered",
+        get(ClientCloses.POLLING + "&t=unrecorded&sid=" + SID).at(fixture.t0().plusSeconds(30)).took(20_000));
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"net::ERR_INTERNET_DISCONNECTED", "net::ERR_NETWORK_CHANGED"})
   void aPingTimeoutTheNetworkExplainsIsTheNetworks(String error) {
