@@ -30,6 +30,8 @@ public final class Session {
   private static final long FAILURE_TO_CLOSE_SLACK_MS = 100;
   /** Timer and recording noise around the client's ping timer (pingInterval + pingTimeout). */
   private static final long PING_TIMER_SLACK_MS = 1000;
+  /** engine.io's upgradeTimeout: the server ends a probe transport not upgraded within it. */
+  private static final long UPGRADE_TIMEOUT_S = 10;
   private final String sid;
   private final Handshake handshake;
   private final Record handshakeRecord;
@@ -412,10 +414,17 @@ public final class Session {
 
   /**
    * The session was being closed by the client side when the probe went unanswered: the server had
-   * refused or ended the Socket.IO connection, or the client sent the Engine.IO close packet.
+   * refused or ended the Socket.IO connection, or the client sent the Engine.IO close packet, for
+   * whatever reason (a failed request or its ping timer too: a closing session abandons its probe),
+   * while the probe was in flight, before the server's upgradeTimeout (10 s) after it ended it. A
+   * close later than that came after the probe had failed on its own, and does not explain it.
    */
   private boolean clientGaveUp(WebSocketConnection ws) {
+    Instant probeEnded = ws.request().time() == null ? null : ws.request().time().plusSeconds(UPGRADE_TIMEOUT_S);
     for (PacketEvent p : packets) {
+      if (probeEnded != null && p.time() != null && p.time().isAfter(probeEnded)) {
+        continue;
+      }
       if ((p.fromServer() && (p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.CONNECT_ERROR)
           || p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.DISCONNECT)))
           || (p.fromClient() && p.is(EngineIoPacket.Type.CLOSE))) {
@@ -434,7 +443,7 @@ public final class Session {
     if (ws.request().time() == null) {
       return false;
     }
-    java.time.Instant later = ws.request().time().plusSeconds(10);
+    java.time.Instant later = ws.request().time().plusSeconds(UPGRADE_TIMEOUT_S);
     return exchanges.stream().anyMatch(x -> x.engineIo() != null && x.engineIo().isPolling()
         && x.time() != null && x.time().isAfter(later));
   }
@@ -453,6 +462,14 @@ public final class Session {
         return Optional.of(new SessionClose(l.time(), c.text(), l, false));
       }
     }
+    return closeInPackets();
+  }
+
+  /**
+   * How the packets say the session ended, whatever a server log says: the first DISCONNECT or
+   * Engine.IO close packet, and the reason it implies ({@link #close()} without the logged reason).
+   */
+  public Optional<SessionClose> closeInPackets() {
     for (PacketEvent p : packets) {
       if (p.fromServer() && p.packet().carries(io.siodoctor.parsers.engineio.SocketIoPacket.Type.DISCONNECT)) {
         return Optional.of(new SessionClose(p.time(), "io server disconnect", p.source(), false));
@@ -532,14 +549,19 @@ public final class Session {
     if (handshake == null || handshake.heartbeatWindowMillis() <= 0) {
       return false;
     }
-    Instant last = null;
+    return lastFromServer(t).filter(last -> last.time()
+        .plusMillis(handshake.heartbeatWindowMillis() - PING_TIMER_SLACK_MS).isBefore(t)).isPresent();
+  }
+
+  /** The last packet the browser recorded from the server at or before {@code t} (what resets the client's ping timer). */
+  public Optional<PacketEvent> lastFromServer(Instant t) {
+    PacketEvent last = null;
     for (PacketEvent p : packets) {
       if (p.time() != null && p.fromServer() && !p.time().isAfter(t)) {
-        last = p.time();
+        last = p;
       }
     }
-    return last != null
-        && last.plusMillis(handshake.heartbeatWindowMillis() - PING_TIMER_SLACK_MS).isBefore(t);
+    return Optional.ofNullable(last);
   }
 
   /** Log lines per server node that named this sid (for multi-node correlation). */

@@ -18,6 +18,7 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.ClientPingTimeout;
 import io.siodoctor.rules.signals.Sessions;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,9 @@ import java.util.Set;
 /**
  * The heartbeat failed: a logged close reason {@code ping timeout}, or on the timeline a PING whose
  * PONG came later than {@code pingTimeout} (or never, before the session died), or a silence between
- * heartbeats longer than {@code pingInterval + pingTimeout}. Who pings depends on the revision: the
- * server in v4, the client in v2/v3.
+ * heartbeats longer than {@code pingInterval + pingTimeout}, or the client's own ping timer firing
+ * while the connection stayed up. Who pings depends on the revision: the server in v4, the client in
+ * v2/v3.
  */
 @Cause(
     id = "heartbeat-timeout",
@@ -57,6 +59,9 @@ public final class HeartbeatTimeoutRule implements Rule {
       }
       boolean serverPings = s.clientRevision() == ProtocolRevision.EIO4;
       Optional<String> late = lateAnswer(s, h.get(), serverPings, incident, evidence);
+      if (late.isEmpty()) {
+        late = clientTimerFired(s, incident, evidence);
+      }
       if (late.isPresent()) {
         sids.add(s.sid());
         details.add(late.get());
@@ -136,6 +141,29 @@ public final class HeartbeatTimeoutRule implements Rule {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The client's ping timer fired while the connection stayed up: nothing came from the server for
+   * pingInterval + pingTimeout, then the client's close packet reached the server, which still held
+   * the session, and no request of the page failed with the network meanwhile. A silence the network
+   * explains is the network's (the heartbeat only noticed it); a close the server refused or never
+   * got proves no live connection (a restart, a black hole, the server's own timeout).
+   */
+  private static Optional<String> clientTimerFired(Session s, Incident incident, List<Evidence> evidence) {
+    Optional<ClientPingTimeout> fired = ClientPingTimeout.of(s);
+    if (fired.isEmpty() || !fired.get().closeReceived() || !fired.get().networkFailuresDuring(incident).isEmpty()) {
+      return Optional.empty();
+    }
+    ClientPingTimeout t = fired.get();
+    double silence = t.silenceMillis() / 1000.0;
+    evidence.add(Evidence.of(t.lastFromServer().source(), "last packet from the server"));
+    evidence.add(Evidence.of(t.close().source(), String.format(Locale.ROOT,
+        "the client closed %.1f s later (pingInterval + pingTimeout = %.1f s): its ping timer fired; the server"
+            + " answered the close", silence, s.handshake().map(Handshake::heartbeatWindowMillis).orElse(0L) / 1000.0)));
+    return Optional.of(String.format(Locale.ROOT,
+        "the client's ping timer fired in session %s: %.1f s without a packet from the server, the connection up",
+        s.sid(), silence));
   }
 
   /**

@@ -14,11 +14,14 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.ClientPingTimeout;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.NetErrors;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +48,7 @@ public final class NetworkInterruptionRule implements Rule {
     }
     EvidenceList evidence = new EvidenceList();
     Set<String> sids = new LinkedHashSet<>();
+    Set<HttpExchange> cited = new HashSet<>();
     for (Disconnect d : Disconnects.of(incident)) {
       // a server alone cannot tell a client that left from one that dropped, unless the transport failed
       // "no close packet" means something only when the session's WebSocket frames were exported
@@ -52,15 +56,22 @@ public final class NetworkInterruptionRule implements Rule {
           ? (d.reason() == null && closeVisible(incident, d)) || "transport close".equals(d.reason())
               || "transport error".equals(d.reason())
           : "transport error".equals(d.reason());
-      if (dropped) {
+      List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();
+      if (dropped || !offline.isEmpty()) {
         d.addEvidenceTo(evidence, "last sign of session " + d.sid());
+        for (HttpExchange x : offline) {
+          if (!d.evidence().contains(x)) {
+            evidence.add(x, "failed while the server was silent, before the client's ping timer fired");
+          }
+        }
+        cited.addAll(offline);
         if (d.sid() != null) {
           sids.add(d.sid());
         }
       }
     }
     for (HttpExchange x : incident.engineIoExchanges()) {
-      if (x.failed() && NetErrors.dropped(x.error()) && !x.engineIo().isHandshake()) {
+      if (x.failed() && NetErrors.dropped(x.error()) && !x.engineIo().isHandshake() && !cited.contains(x)) {
         evidence.add(x);
         x.sid().ifPresent(sids::add);
       }
@@ -76,6 +87,19 @@ public final class NetworkInterruptionRule implements Rule {
     }
     return Optional.of(evidence.finding(0.55).withSessions(sids)
         .withDetail(sids.size() + " session(s) dropped without a close packet and at no regular interval"));
+  }
+
+  /**
+   * The requests that failed with the network while the server was silent, when the client closed
+   * this session because its ping timer fired ({@link ClientPingTimeout}): the network silenced the
+   * server, and the heartbeat only noticed. Empty for any other end.
+   */
+  private static List<HttpExchange> networkSilenced(Incident incident, Disconnect d) {
+    if (!"ping timeout".equals(d.reason()) || d.sid() == null) {
+      return List.of();
+    }
+    return incident.session(d.sid()).flatMap(ClientPingTimeout::of)
+        .map(t -> t.networkFailuresDuring(incident)).orElse(List.of());
   }
 
   /**

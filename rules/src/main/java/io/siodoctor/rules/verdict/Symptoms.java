@@ -12,6 +12,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.ClientPingTimeout;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.NetErrors;
@@ -175,7 +176,8 @@ public final class Symptoms {
         boolean clientClose = p.fromClient() && (p.is(io.siodoctor.parsers.engineio.EngineIoPacket.Type.CLOSE)
             || p.packet().carries(SocketIoPacket.Type.DISCONNECT));
         if (clientClose && opened != null && p.time() != null
-            && p.time().isBefore(opened.plusMillis(CLOSED_EARLY_MS)) && early.size() < MAX_EVIDENCE) {
+            && p.time().isBefore(opened.plusMillis(CLOSED_EARLY_MS)) && early.size() < MAX_EVIDENCE
+            && !closedByPingTimer(s, p)) {
           early.add(Evidence.of(p.source(), "the client closed the session it had just opened"));
         }
         if (p.fromServer() && p.packet().carries(SocketIoPacket.Type.CONNECT_ERROR) && ev.size() < MAX_EVIDENCE) {
@@ -191,6 +193,14 @@ public final class Symptoms {
           + CLOSED_EARLY_MS / 1000 + " s of opening (what a client does after its connection was refused, e.g. a "
           + "CONNECT_ERROR in a body or frame that is not recorded)", early));
     }
+  }
+
+  /**
+   * The client's ping timer wrote this close (a heartbeat window shorter than {@link #CLOSED_EARLY_MS}):
+   * it gave up on a server that fell silent, not on a refusal; the drop's own symptom says so.
+   */
+  private static boolean closedByPingTimer(Session s, PacketEvent close) {
+    return ClientPingTimeout.of(s).filter(t -> t.close().equals(close)).isPresent();
   }
 
   private static void drops(Incident incident, List<Symptom> out) {

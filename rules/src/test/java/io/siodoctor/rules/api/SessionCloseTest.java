@@ -1,9 +1,7 @@
 package io.siodoctor.rules.api;
 
-import static io.siodoctor.rules.testing.HarFixture.document;
 import static io.siodoctor.rules.testing.HarFixture.engineIoError;
 import static io.siodoctor.rules.testing.HarFixture.get;
-import static io.siodoctor.rules.testing.HarFixture.har;
 import static io.siodoctor.rules.testing.HarFixture.open;
 import static io.siodoctor.rules.testing.HarFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,10 +10,9 @@ import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.rules.disconnect.NetworkInterruptionRule;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.testing.ClientCloses;
 import io.siodoctor.rules.testing.HarFixture;
-import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,41 +27,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it often fails or is refused.
  */
 class SessionCloseTest {
-  private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
-  private static final String NEXT = "Xq2m4bB7yTqL0p1wAAAB";
-  private static final String POLLING = HealthySessions.ORIGIN + "/socket.io/?EIO=4&transport=polling";
+  private static final String SID = ClientCloses.SID;
+  private static final String NEXT = ClientCloses.NEXT;
+  private static final String POLLING = ClientCloses.POLLING;
+  private static final String ORIGIN_WS = "ws://localhost:3000/socket.io/?EIO=4&transport=websocket";
 
-  private final HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/"));
-  private final Instant t0 = har.clock();
-  private final Instant unload = t0.plusSeconds(200);
+  private final ClientCloses fixture = new ClientCloses();
+  private final HarFixture har = fixture.har();
+  private final Instant t0 = fixture.t0();
 
-  /**
-   * A v4 session on long-polling to its first heartbeat: handshake, CONNECT, the poll held until
-   * the PING at 25 s, the PONG; then the next held poll is never answered (the page cuts it when it
-   * goes away).
-   */
   private void firstHeartbeat(String sid, Instant start) {
-    har.entry(get(POLLING + "&t=" + sid.charAt(0) + "1").at(start).body(open(sid)))
-        .entry(post(POLLING + "&t=" + sid.charAt(0) + "2&sid=" + sid, "40").body("ok").mime("text/html"))
-        .entry(get(POLLING + "&t=" + sid.charAt(0) + "3&sid=" + sid).body("40{\"sid\":\"sio-" + sid + "\"}"))
-        .entry(get(POLLING + "&t=" + sid.charAt(0) + "4&sid=" + sid).at(start.plusMillis(40)).took(24_960).body("2"))
-        .entry(post(POLLING + "&t=" + sid.charAt(0) + "5&sid=" + sid, "3").at(start.plusMillis(25_010)).body("ok")
-            .mime("text/html"));
+    fixture.firstHeartbeat(sid, start);
   }
 
-  private HarFixture.Entry heldPoll(String sid, Instant start) {
-    return get(POLLING + "&t=held&sid=" + sid).at(start).took(Duration.between(start, unload).toMillis())
-        .failed("net::ERR_ABORTED");
-  }
-
-  /** The POST carrying the client's close packet: failed (no network), refused (the sid unknown) or answered. */
   private HarFixture.Entry closePost(String sid, Instant at, String answer) {
-    HarFixture.Entry e = post(POLLING + "&t=close&sid=" + sid, "1").at(at).took(3);
-    return switch (answer) {
-      case "failed" -> e.failed("net::ERR_INTERNET_DISCONNECTED");
-      case "refused" -> e.status(400).mime("application/json").body(engineIoError(1, "Session ID unknown"));
-      default -> e.body("ok").mime("text/html");
-    };
+    return fixture.closePost(sid, at, answer);
   }
 
   private Incident incident() {
@@ -75,18 +52,8 @@ class SessionCloseTest {
     return CloseReason.of(s.close().orElseThrow().reason());
   }
 
-  /**
-   * The session to its first heartbeat and a held poll, then {@code before} (what went wrong), then the
-   * client's close packet at {@code closeAt} answered as {@code answer}; the client reconnects 2 s later.
-   */
   private Incident closedByTheClient(Instant closeAt, String answer, HarFixture.Entry... before) {
-    firstHeartbeat(SID, t0);
-    har.entry(heldPoll(SID, t0.plusMillis(25_030)));
-    for (HarFixture.Entry e : before) {
-      har.entry(e);
-    }
-    har.entry(closePost(SID, closeAt, answer));
-    firstHeartbeat(NEXT, closeAt.plusSeconds(2));
+    fixture.closedByTheClient(closeAt, answer, before);
     return incident();
   }
 
@@ -177,5 +144,33 @@ class SessionCloseTest {
     har.entry(get(POLLING + "&t=held&sid=" + SID).at(t0.plusMillis(25_030)).took(4_980).body("6"));
     har.entry(closePost(SID, t0.plusSeconds(30), "answered"));
     assertThat(reason(incident().session(SID).orElseThrow())).isEqualTo(CloseReason.IO_CLIENT_DISCONNECT);
+  }
+
+  /**
+   * A session that offers the WebSocket, whose upgrade opens (101) and sends its probe, which no answer
+   * reaches; the session goes on polling through its first heartbeat, and the application calls
+   * {@code socket.disconnect()} (DISCONNECT, then the close packet) at {@code closeAt}.
+   */
+  private UpgradeOutcome probeUnansweredThenClosedAt(Instant closeAt) {
+    har.entry(get(POLLING + "&t=1").at(t0).body(open(SID, "websocket")))
+        .entry(post(POLLING + "&t=2&sid=" + SID, "40").body("ok").mime("text/html"))
+        .entry(get(POLLING + "&t=3&sid=" + SID).body("40{\"sid\":\"sio-" + SID + "\"}"))
+        .entry(HarFixture.webSocket(ORIGIN_WS + "&sid=" + SID).at(t0.plusMillis(45)).message("send", 0.002, "2probe"))
+        .entry(get(POLLING + "&t=4&sid=" + SID).at(t0.plusMillis(50)).took(24_950).body("2"))
+        .entry(post(POLLING + "&t=5&sid=" + SID, "3").at(t0.plusMillis(25_010)).body("ok").mime("text/html"))
+        .entry(post(POLLING + "&t=41&sid=" + SID, "41").at(closeAt).body("ok").mime("text/html"))
+        .entry(closePost(SID, closeAt.plusMillis(20), "answered"));
+    return incident().session(SID).orElseThrow().upgradeOutcome();
+  }
+
+  @Test
+  void aCloseWhileTheProbeWasInFlightLeavesItsOutcomeUnknown() {
+    assertThat(probeUnansweredThenClosedAt(t0.plusSeconds(2))).isEqualTo(UpgradeOutcome.UNKNOWN);
+  }
+
+  @Test
+  void aCloseLongAfterTheProbeWentUnansweredDoesNotExplainIt() {
+    // the server's upgradeTimeout (10 s) ended the probe long before the application disconnected
+    assertThat(probeUnansweredThenClosedAt(t0.plusSeconds(30))).isEqualTo(UpgradeOutcome.PROBE_UNANSWERED);
   }
 }

@@ -9,6 +9,7 @@ import static io.siodoctor.rules.testing.HarFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.ClientCloses;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
@@ -127,6 +128,50 @@ class HeartbeatTimeoutRuleTest {
     HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
     Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
     assertThat(f.detail()).contains("never answered").contains(SID);
+  }
+
+  @Test
+  void theClientsPingTimerFiredWhileTheServerStillHeldTheSession() {
+    // v4 on long-polling: after the PING at 25 s nothing comes in the held poll; the client's ping
+    // timer fires 45 s later and it POSTs its close, which the server, still holding the session, answers
+    ClientCloses fixture = new ClientCloses();
+    HarFixture har = fixture.closedByTheClient(fixture.t0().plusMillis(70_005), "answered");
+    fixture.ping().expectEvidence();
+    fixture.close().expectEvidence();
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(ClientCloses.SID);
+    assertThat(f.detail()).contains("ping timer fired").contains("45.0 s without a packet from the server");
+  }
+
+  @ParameterizedTest(name = "close POST {0}")
+  @ValueSource(strings = {"failed", "refused"})
+  void aPingTimeoutWhoseCloseNeverReachedALiveSessionProvesNoLiveConnection(String answer) {
+    // the close failed (the network was gone: a black hole) or was refused (the server had dropped
+    // the sid: a restart, its own timeout): nothing shows the connection was up while the server was silent
+    ClientCloses fixture = new ClientCloses();
+    HarFixture har = fixture.closedByTheClient(fixture.t0().plusMillis(70_005), answer);
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @Test
+  void aPollAnsweredInTheSilenceWithItsBodyNotRecordedProvesNoSilence() {
+    // the server answers a poll only with packets: an answer whose body the export left out may have
+    // carried the PING, so nothing proves the client's timer fired on a silent server
+    ClientCloses fixture = new ClientCloses();
+    HarFixture har = fixture.closedByTheClient(fixture.t0().plusMillis(70_005), "answered",
+        get(ClientCloses.POLLING + "&t=unrecorded&sid=" + SID).at(fixture.t0().plusSeconds(30)).took(20_000));
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"net::ERR_INTERNET_DISCONNECTED", "net::ERR_NETWORK_CHANGED"})
+  void aPingTimeoutTheNetworkExplainsIsTheNetworks(String error) {
+    // another request of the page failed offline while the server was silent: the network silenced
+    // it, and the heartbeat only noticed (network-interruption), even though the close got through later
+    ClientCloses fixture = new ClientCloses();
+    HarFixture har = fixture.closedByTheClient(fixture.t0().plusMillis(70_005), "answered",
+        get(HealthySessions.ORIGIN + "/api/feed").at(fixture.t0().plusSeconds(40)).took(2).failed(error));
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
   }
 
   /** A request never answered: still pending when the capture stopped, or aborted when the page went away. */

@@ -7,10 +7,13 @@ import static io.siodoctor.rules.testing.HarFixture.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.testing.ClientCloses;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NetworkInterruptionRuleTest {
   private static final String SID = "Lbo5JLzTotvW3g2LAAAA";
@@ -56,6 +59,36 @@ class NetworkInterruptionRuleTest {
             .after(8)
             .entry(get(polling + "&t=P3&sid=" + SID).failed("net::ERR_NETWORK_CHANGED").expectEvidence()))
         .doTest();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"net::ERR_INTERNET_DISCONNECTED", "net::ERR_NETWORK_CHANGED"})
+  void thePageWentOfflineWhileTheServerWasSilentThenTheClientsPingTimerFired(String error) {
+    // v4 on long-polling: after the PING at 25 s another request of the page fails offline; the held
+    // poll brings nothing, and the client's ping timer closes the session 45 s after the PING
+    ClientCloses fixture = new ClientCloses();
+    HarFixture har = fixture.closedByTheClient(fixture.t0().plusMillis(70_005), "answered",
+        get(HealthySessions.ORIGIN + "/api/feed").at(fixture.t0().plusSeconds(40)).took(2).failed(error)
+            .expectEvidence());
+    fixture.close().expectEvidence();
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(ClientCloses.SID);
+  }
+
+  @Test
+  void theClientsPingTimerFiredAndItsCloseFailedOfflineCitedOnce() {
+    ClientCloses fixture = new ClientCloses();
+    HarFixture har = fixture.closedByTheClient(fixture.t0().plusMillis(70_005), "failed");
+    fixture.close().expectEvidence();
+    tester.addHar("fixture.har", har).doTest().orElseThrow();
+  }
+
+  @Test
+  void silentWhenTheClientsPingTimerFiredWithTheNetworkUp() {
+    // nothing failed while the server was silent and the server answered the close: not the network
+    ClientCloses fixture = new ClientCloses();
+    tester.addHar("fixture.har", fixture.closedByTheClient(fixture.t0().plusMillis(70_005), "answered"))
+        .expectNoFindings().doTest();
   }
 
   @Test
