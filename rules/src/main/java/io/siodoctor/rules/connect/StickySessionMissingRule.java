@@ -18,9 +18,11 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EngineIoErrors;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,8 +56,10 @@ public final class StickySessionMissingRule implements Rule {
     int soonAfterHandshake = 0;
     for (HttpExchange x : EngineIoErrors.withCode(incident, EngineIoError.UNKNOWN_SID)) {
       String sid = x.sid().orElse(null);
-      if (sid != null && incident.session(sid).map(s -> tornDown(s, x)).orElse(false)) {
-        continue; // the session was already ending on purpose: a late poll is expected to be unknown
+      if (sid != null && incident.session(sid).map(s -> tornDown(s, x) || quietPastHeartbeat(s, x)).orElse(false)) {
+        // the session was already ending on purpose, or the server's own ping timeout had ended it:
+        // a late request is expected to be unknown
+        continue;
       }
       evidence.add(Evidence.of(x));
       if (sid != null) {
@@ -75,7 +79,7 @@ public final class StickySessionMissingRule implements Rule {
       }
       Optional<Session> s = incident.session(sid);
       if (s.isPresent() && s.get().handshakeRecord().isPresent() && issuedRecently(s.get(), x)
-          && !tornDown(s.get(), x)) {
+          && !tornDown(s.get(), x) && !quietPastHeartbeat(s.get(), x)) {
         evidence.add(Evidence.of(x, "netty-socketio answers 500 for a session it does not know"));
         sids.add(sid);
         soonAfterHandshake++;
@@ -177,6 +181,37 @@ public final class StickySessionMissingRule implements Rule {
       }
     }
     return false;
+  }
+
+  /**
+   * Nothing the client sent reached the server for longer than the session's heartbeat window
+   * (pingInterval + pingTimeout) before the rejected request: the server's own ping timeout had
+   * closed the session (a page whose main thread was blocked, a suspended tab), so its "Session ID
+   * unknown" says nothing of where requests were routed. What the client sent is its handshake, its
+   * POSTs the server answered 2xx and its WebSocket frames; a held poll is no sign of life to the
+   * server (it waits for a PONG in v4, for the client's PING in v2/v3, both sent that way).
+   */
+  private static boolean quietPastHeartbeat(Session s, HttpExchange rejected) {
+    long window = s.handshake().map(h -> h.heartbeatWindowMillis()).orElse(0L);
+    if (rejected.time() == null || window <= 0) {
+      return false;
+    }
+    Instant last = s.handshakeRecord().map(r -> r.time()).orElse(null);
+    for (HttpExchange x : s.exchanges()) {
+      if (x != rejected && "POST".equals(x.method()) && x.status() >= 200 && x.status() < 300
+          && x.time() != null && x.time().isBefore(rejected.time()) && (last == null || x.time().isAfter(last))) {
+        last = x.time();
+      }
+    }
+    for (WebSocketConnection ws : s.webSockets()) {
+      for (WsFrame f : ws.frames()) {
+        if (f.direction() == WsFrame.Direction.SENT && f.time() != null && f.time().isBefore(rejected.time())
+            && (last == null || f.time().isAfter(last))) {
+          last = f.time();
+        }
+      }
+    }
+    return last != null && Duration.between(last, rejected.time()).toMillis() > window;
   }
 
   /** netty-socketio's session ids: {@code UUID.randomUUID()}, 8-4-4-4-12 hex digits. */

@@ -81,14 +81,44 @@ class StickySessionMissingRuleTest {
 
   @Test
   void sessionIdUnknownLongAfterTheHandshakeIsLessCertain() {
-    // ten minutes later the sid may simply have expired, or the server restarted
+    // the client kept answering the heartbeat, so the session was alive ten minutes on; an unknown
+    // sid then may be another node, or the server restarted
+    HarFixture har = handshake();
+    for (int i = 0; i < 20; i++) {
+      har.after(30).entry(post(POLLING + "&t=K" + i + "&sid=" + SID, "3").body("ok"));
+    }
     Finding f = tester
-        .addHar("fixture.har", handshake()
-            .after(600)
+        .addHar("fixture.har", har.after(1)
             .entry(get(POLLING + "&t=Q9&sid=" + SID).status(400).mime("application/json")
                 .body(UNKNOWN).expectEvidence()))
         .doTest().orElseThrow();
     assertThat(f.confidence()).isLessThanOrEqualTo(0.7);
+  }
+
+  @Test
+  void silentWhenTheClientSentNothingForLongerThanTheHeartbeatWindow() {
+    // ten minutes with nothing from the client: the server's own ping timeout ended the session
+    tester
+        .addHar("fixture.har", handshake()
+            .after(600)
+            .entry(get(POLLING + "&t=Q9&sid=" + SID).status(400).mime("application/json").body(UNKNOWN)))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenABlockedPageAnswersThePingAfterTheServerGaveUp() {
+    // heartbeat-timeout--blocked-main-thread-polling: pingInterval 2000 + pingTimeout 1000, the
+    // page's main thread blocked 5 s; its late PONG and the next poll are unknown to the only server
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get(POLLING + "&t=P1").body(open(SID, 2000, 1000, 1000000, "websocket")))
+            .after(0.05)
+            .entry(post(POLLING + "&t=P2&sid=" + SID, "40").body("ok"))
+            .after(6.5)
+            .entry(post(POLLING + "&t=P3&sid=" + SID, "3").status(400).mime("application/json").body(UNKNOWN))
+            .entry(get(POLLING + "&t=P4&sid=" + SID).status(400).mime("application/json").body(UNKNOWN)))
+        .doTest();
   }
 
   @Test
