@@ -40,7 +40,7 @@ final class HarQuirks {
         "status 0 and time 0 with no error field (Firefox: a request that got no answer)", "entry", "entries",
         "read as failed, reason unknown"),
     NOT_IN_START_ORDER(
-        "started before the entry above it (mitmproxy writes entries as responses complete)", "entry", "entries",
+        "started before the entry above it (written as responses completed: mitmproxy, Firefox)", "entry", "entries",
         "the analysis orders them by startedDateTime"),
     CORS_REJECTED_AS_PLAIN(
         "cross-origin polling answer the browser's CORS check rejects, exported as a plain answer"
