@@ -5,7 +5,8 @@ const { createPageHandler } = require('../recorder/lib/page-server');
 
 const PORT = Number(process.env.PORT || 47094);
 const log = (s) => console.log(`${new Date().toISOString()} app ${s}`);
-const page = createPageHandler(__dirname);
+// the page is its Chromium twin's (the same scenario, recorded with another browser)
+const page = createPageHandler(require('path').join(__dirname, '..', 'heartbeat-timeout--blocked-main-thread-polling'));
 // the recorder's go.html: Firefox's HAR export starts at the navigation it makes
 const pages = createPageHandler(require('path').join(__dirname, '..', 'recorder', 'pages'));
 const httpServer = http.createServer((req, res) => {
