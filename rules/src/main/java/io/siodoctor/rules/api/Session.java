@@ -564,6 +564,34 @@ public final class Session {
     return Optional.ofNullable(last);
   }
 
+  /**
+   * The last moment before {@code t} the server is known to have heard from the client on this
+   * session (what resets the server's ping timeout): the handshake, a POST the server answered 2xx,
+   * a frame the client sent on a WebSocket. Read from the requests, not their packets, so a capture
+   * without bodies still answers; a held poll is no word from the client.
+   */
+  public Optional<Instant> lastFromClient(Instant t) {
+    Instant last = handshakeRecord == null ? null : handshakeRecord.time();
+    if (last != null && !last.isBefore(t)) {
+      last = null;
+    }
+    for (HttpExchange x : exchanges) {
+      if ("POST".equals(x.method()) && x.status() >= 200 && x.status() < 300 && x.time() != null
+          && x.time().isBefore(t) && (last == null || x.time().isAfter(last))) {
+        last = x.time();
+      }
+    }
+    for (WebSocketConnection ws : webSockets) {
+      for (WsFrame f : ws.frames()) {
+        if (f.direction() == WsFrame.Direction.SENT && f.time() != null && f.time().isBefore(t)
+            && (last == null || f.time().isAfter(last))) {
+          last = f.time();
+        }
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
   /** Log lines per server node that named this sid (for multi-node correlation). */
   public Map<String, List<LogLine>> linesByNode() {
     Map<String, List<LogLine>> m = new LinkedHashMap<>();

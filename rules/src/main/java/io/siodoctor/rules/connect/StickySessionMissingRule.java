@@ -18,11 +18,9 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
-import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EngineIoErrors;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -185,33 +183,17 @@ public final class StickySessionMissingRule implements Rule {
 
   /**
    * Nothing the client sent reached the server for longer than the session's heartbeat window
-   * (pingInterval + pingTimeout) before the rejected request: the server's own ping timeout had
-   * closed the session (a page whose main thread was blocked, a suspended tab), so its "Session ID
-   * unknown" says nothing of where requests were routed. What the client sent is its handshake, its
-   * POSTs the server answered 2xx and its WebSocket frames; a held poll is no sign of life to the
-   * server (it waits for a PONG in v4, for the client's PING in v2/v3, both sent that way).
+   * (pingInterval + pingTimeout) before the rejected request ({@link Session#lastFromClient}): the
+   * server's own ping timeout had closed the session (a page whose main thread was blocked, a
+   * suspended tab), so its "Session ID unknown" says nothing of where requests were routed.
    */
   private static boolean quietPastHeartbeat(Session s, HttpExchange rejected) {
     long window = s.handshake().map(h -> h.heartbeatWindowMillis()).orElse(0L);
     if (rejected.time() == null || window <= 0) {
       return false;
     }
-    Instant last = s.handshakeRecord().map(r -> r.time()).orElse(null);
-    for (HttpExchange x : s.exchanges()) {
-      if (x != rejected && "POST".equals(x.method()) && x.status() >= 200 && x.status() < 300
-          && x.time() != null && x.time().isBefore(rejected.time()) && (last == null || x.time().isAfter(last))) {
-        last = x.time();
-      }
-    }
-    for (WebSocketConnection ws : s.webSockets()) {
-      for (WsFrame f : ws.frames()) {
-        if (f.direction() == WsFrame.Direction.SENT && f.time() != null && f.time().isBefore(rejected.time())
-            && (last == null || f.time().isAfter(last))) {
-          last = f.time();
-        }
-      }
-    }
-    return last != null && Duration.between(last, rejected.time()).toMillis() > window;
+    return s.lastFromClient(rejected.time())
+        .filter(last -> Duration.between(last, rejected.time()).toMillis() > window).isPresent();
   }
 
   /** netty-socketio's session ids: {@code UUID.randomUUID()}, 8-4-4-4-12 hex digits. */

@@ -74,4 +74,16 @@ class SessionLifetimeTest {
     assertThat(s.lastProvenAlive()).as("the server's PING, not its refusal nor the proxy's 499")
         .isEqualTo(t0.plusSeconds(50));
   }
+
+  @Test
+  void theServerLastHeardFromTheClientAtItsLastPostItAnswered() {
+    Session s = session(RuleTester.of(new HeartbeatTimeoutRule()).addHar("fixture.har", endsAfterItsFirstHeartbeat()));
+    Instant connectPost = s.exchanges().stream().filter(x -> x.method().equals("POST") && x.status() == 200)
+        .findFirst().orElseThrow().time();
+    // the held polls are no word from the client, and the refused PONG never reached the session
+    assertThat(s.lastFromClient(t0.plusSeconds(200))).contains(connectPost);
+    // before the CONNECT's POST: the handshake; before the handshake: nothing
+    assertThat(s.lastFromClient(connectPost)).contains(t0);
+    assertThat(s.lastFromClient(t0)).isEmpty();
+  }
 }
