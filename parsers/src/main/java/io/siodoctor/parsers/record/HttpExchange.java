@@ -85,6 +85,14 @@ public record HttpExchange(
         || (engineIo != null && engineIo.isWebSocket());
   }
 
+  /**
+   * When the exchange ended, as the browser recorded it: its start plus its duration (a negative
+   * duration, which some exporters write for "unknown", counted as none); null without a start.
+   */
+  public Instant ended() {
+    return time == null ? null : time.plusNanos((long) (Math.max(0, durationMs) * 1_000_000));
+  }
+
   /** The browser got no HTTP answer at all. */
   public boolean failed() {
     return status == 0 && error != null && !error.isEmpty();

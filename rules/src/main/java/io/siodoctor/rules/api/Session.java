@@ -232,8 +232,8 @@ public final class Session {
     Instant last = null;
     for (Record r : allRecords()) {
       Instant t = r.time();
-      if (r instanceof HttpExchange x && t != null && x.durationMs() > 0 && !x.isWebSocket()) {
-        t = t.plusNanos((long) (x.durationMs() * 1_000_000));
+      if (r instanceof HttpExchange x && !x.isWebSocket()) {
+        t = x.ended();
       }
       if (t != null && (last == null || t.isAfter(last))) {
         last = t;
@@ -296,8 +296,7 @@ public final class Session {
         continue;
       }
       // a poll's answer is the server holding the session until it answered
-      Instant end = r instanceof HttpExchange x && !x.isWebSocket() && x.durationMs() > 0
-          ? t.plusNanos((long) (x.durationMs() * 1_000_000)) : t;
+      Instant end = r instanceof HttpExchange x && !x.isWebSocket() ? x.ended() : t;
       if (from == null || t.isBefore(from)) {
         from = t;
         first = r;
@@ -536,7 +535,7 @@ public final class Session {
           || (x.status() >= 200 && x.status() < 300 && (x.error() == null || x.error().isEmpty()))) {
         continue;
       }
-      Instant ended = x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+      Instant ended = x.ended();
       if (!ended.isAfter(close.time().plusMillis(FAILURE_TO_CLOSE_SLACK_MS))) {
         return true;
       }

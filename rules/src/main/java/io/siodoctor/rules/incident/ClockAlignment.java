@@ -29,7 +29,7 @@ final class ClockAlignment {
     Map<String, Instant> browserHandshakes = new HashMap<>();
     for (Record r : records) {
       if (r instanceof HttpExchange x && x.handshake() != null && x.handshake().sid() != null && x.time() != null) {
-        Instant answered = x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+        Instant answered = x.ended();
         browserHandshakes.putIfAbsent(x.handshake().sid(), answered);
       }
     }

@@ -293,8 +293,7 @@ public final class IncidentBuilder {
       for (EngineIoPacket p : x.requestPayload().packets()) {
         packets.add(new PacketEvent(x.time(), true, p, x));
       }
-      Instant answered = x.time() == null ? null
-          : x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+      Instant answered = x.ended();
       for (EngineIoPacket p : x.responsePayload().packets()) {
         packets.add(new PacketEvent(answered, false, p, x));
       }

@@ -55,7 +55,7 @@ public record ClientPingTimeout(Session session, PacketEvent lastFromServer, Pac
           || !"GET".equalsIgnoreCase(x.method()) || x.status() < 200 || x.status() >= 300) {
         continue;
       }
-      Instant answered = x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+      Instant answered = x.ended();
       if (answered.isAfter(from) && !answered.isAfter(to)) {
         return false;
       }
@@ -90,7 +90,7 @@ public record ClientPingTimeout(Session session, PacketEvent lastFromServer, Pac
       if (!x.failed() || x.time() == null) {
         continue;
       }
-      Instant ended = x.time().plusNanos((long) (Math.max(0, x.durationMs()) * 1_000_000));
+      Instant ended = x.ended();
       boolean during = !ended.isBefore(lastFromServer.time()) && !ended.isAfter(to);
       boolean network = NetErrors.where(x.error()) == NetErrors.Place.USER_NETWORK
           || (x.engineIo() != null && NetErrors.dropped(x.error()));
