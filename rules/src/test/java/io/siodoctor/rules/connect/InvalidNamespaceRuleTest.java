@@ -28,6 +28,12 @@ class InvalidNamespaceRuleTest {
         .entry(post(V4 + "&t=P2&sid=" + SID, connect).body("ok").mime("text/html"));
   }
 
+  /** python-socketio 5's answer to {@code io("/admin")} when nothing handles /admin (the evidence). */
+  private static HarFixture pythonRefusesAdmin() {
+    return joins("40/admin,")
+        .entry(get(V4 + "&t=P3&sid=" + SID).body("44/admin,\"Unable to connect\"").expectEvidence());
+  }
+
   @Test
   void urlPathTakenForANamespace() {
     // io("http://localhost:3000/my-path") joins namespace /my-path over /socket.io/
@@ -77,8 +83,7 @@ class InvalidNamespaceRuleTest {
     // python-socketio 5 (sample-captures/invalid-namespace--python-unknown-namespace): protocol v5,
     // yet the library's own refusal is a JSON string, never an application's {"message": ...}
     Finding f = tester
-        .addHar("fixture.har", joins("40/admin,")
-            .entry(get(V4 + "&t=P3&sid=" + SID).body("44/admin,\"Unable to connect\"").expectEvidence()))
+        .addHar("fixture.har", pythonRefusesAdmin())
         .doTest().orElseThrow();
     assertThat(f.detail()).contains("/admin");
     assertThat(f.fix()).contains("namespace=\"/admin\"");
@@ -120,8 +125,7 @@ class InvalidNamespaceRuleTest {
   void pythonServerLogBesideTheHarOfItsSession() {
     // the session's requests say EIO=4: protocol v5, so the logged bare string is the library's refusal
     Finding f = tester
-        .addHar("fixture.har", joins("40/admin,")
-            .entry(get(V4 + "&t=P3&sid=" + SID).body("44/admin,\"Unable to connect\"").expectEvidence()))
+        .addHar("fixture.har", pythonRefusesAdmin())
         .addLog("server.log", """
             2026-12-07 23:20:13,304 INFO engineio.server: Lbo5JLzTotvW3g2LAAAA: Sending packet OPEN data {'sid': 'Lbo5JLzTotvW3g2LAAAA', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}
             2026-12-07 23:20:13,329 INFO engineio.server: Lbo5JLzTotvW3g2LAAAA: Received packet MESSAGE data 0/admin,
