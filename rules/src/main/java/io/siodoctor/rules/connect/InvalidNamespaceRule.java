@@ -110,7 +110,6 @@ public final class InvalidNamespaceRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     Set<String> namespaces = new LinkedHashSet<>();
-    boolean bareString = false; // python-socketio's form: its users get its way of defining one
     for (Session s : Sessions.withPackets(incident)) {
       for (PacketEvent p : s.packets()) {
         SocketIoPacket sio = p.packet().socketIo();
@@ -119,7 +118,6 @@ public final class InvalidNamespaceRule implements Rule {
           evidence.add(Evidence.of(p.source(), "namespace " + sio.namespace()));
           sids.add(s.sid());
           namespaces.add(sio.namespace());
-          bareString |= sio.errorIsBareString();
         }
       }
     }
@@ -134,7 +132,6 @@ public final class InvalidNamespaceRule implements Rule {
         SocketIoPacket sio = ((LogFact.ConnectErrorSent) l.fact()).packet();
         evidence.add(Evidence.of(l, "namespace " + sio.namespace()));
         namespaces.add(sio.namespace());
-        bareString |= sio.errorIsBareString();
         if (l.sessionId() != null) {
           sids.add(l.sessionId());
         }
@@ -149,8 +146,6 @@ public final class InvalidNamespaceRule implements Rule {
         .withDetail("namespace(s) " + ns + " refused")
         .withFix("The client asked for namespace " + ns + ". If that is the URL path of your app, it is not a"
             + " namespace: connect with `io(\"https://host\", { path: \"" + (ns.startsWith("/") ? first : "/" + ns)
-            + "/socket.io/\" })` instead; otherwise define it on the server with `io.of(\"" + first + "\")`"
-            + (bareString ? " (python-socketio: give it handlers, `@sio.on(\"connect\", namespace=\"" + first
-                + "\")`, or list it in `namespaces=`)" : "") + "."));
+            + "/socket.io/\" })` instead; otherwise define it on the server with `io.of(\"" + first + "\")`."));
   }
 }

@@ -86,7 +86,7 @@ class InvalidNamespaceRuleTest {
         .addHar("fixture.har", pythonRefusesAdmin())
         .doTest().orElseThrow();
     assertThat(f.detail()).contains("/admin");
-    assertThat(f.fix()).contains("namespace=\"/admin\"");
+    assertThat(f.fix()).contains("io.of(\"/admin\")");
   }
 
   @Test
