@@ -138,6 +138,20 @@ class InvalidNamespaceRuleTest {
   }
 
   @Test
+  void pythonServerLogBesideAProxysAccessLog() {
+    // the proxy's access lines of the same sid say EIO=4: protocol v5
+    tester
+        .addLog("server.log", """
+            // EXPECT: invalid-namespace
+            2026-12-07 23:20:13,329 INFO engineio.server: T5Gz_R0D4hTEK9TfAAAA: Sending packet MESSAGE data 4/admin,"Unable to connect"
+            """)
+        .addLog("access.log", """
+            127.0.0.1 - - [07/Dec/2026:23:20:13 +0000] "POST /socket.io/?EIO=4&transport=polling&t=w83r2eeg&sid=T5Gz_R0D4hTEK9TfAAAA HTTP/1.1" 200 2 "http://127.0.0.1:8080/" "Mozilla/5.0"
+            """)
+        .doTest().orElseThrow();
+  }
+
+  @Test
   void pythonServerLogWithoutAnyRevisionDecidesNothing() {
     // python-socketio 4 (protocol v4) sent a ConnectionRefusedError("...") as a bare string too, and
     // nothing in this log says which protocol the session spoke
