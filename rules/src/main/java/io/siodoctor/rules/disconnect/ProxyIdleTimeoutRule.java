@@ -20,6 +20,7 @@ import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.KnownTimeouts;
 import io.siodoctor.rules.signals.Periodicity;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,11 +50,20 @@ public final class ProxyIdleTimeoutRule implements Rule {
     EvidenceList evidence = new EvidenceList();
     Set<SourceLocation> cited = new HashSet<>();
     for (LogLine l : incident.logLines(LogEvent.PROXY_UPGRADED_TIMEOUT)) {
-      evidence.add(l);
+      if (l.access() != null && l.access().durationMs() > 0) {
+        // an access line (HAProxy, Envoy): the lifetime of the tunnel it cut
+        evidence.add(l, () -> "proxy: WebSocket closed by its timeout after " + l.access().durationMs() / 1000.0
+            + " s" + (l.fact().text() != null ? " (" + l.fact().text() + ")" : ""));
+      } else {
+        evidence.add(l);
+      }
       cited.add(l.location());
     }
     List<Disconnect> drops = Disconnects.of(incident);
-    Optional<Periodicity.Period> period = Disconnects.period(incident);
+    // the tunnels a proxy says it closed for a timeout show its timer itself, without the reconnection
+    // delay the spacing of drops adds, and also where no session's end is in the inputs (a proxy log alone)
+    Optional<Periodicity.Period> timer = Periodicity.find(timeoutLifetimes(incident));
+    Optional<Periodicity.Period> period = timer.isPresent() ? timer : Disconnects.period(incident);
     // the handshake's timings only matter next to a period
     long pingInterval = period.isPresent() ? pingInterval(incident) : -1;
     String culprit = null;
@@ -77,7 +87,11 @@ public final class ProxyIdleTimeoutRule implements Rule {
         }
       }
       for (LogLine l : Disconnects.proxyWebSocketLines(incident)) {
-        evidence.add(l, () -> "proxy: WebSocket lifetime " + l.access().durationMs() / 1000.0 + " s");
+        // a proxy that logs why a tunnel ended (HAProxy's termination state) said this one was not its
+        // timeout: the browser or the server closed it
+        if (l.access().terminationState() == null) {
+          evidence.add(l, () -> "proxy: WebSocket lifetime " + l.access().durationMs() / 1000.0 + " s");
+        }
       }
     }
     if (evidence.isEmpty()) {
@@ -107,6 +121,20 @@ public final class ProxyIdleTimeoutRule implements Rule {
         + " 100 s / 55 s windows.";
     return Optional.of(evidence.finding(confidence).withSessions(sids)
         .withDetail(detail.toString()).withFix(fix));
+  }
+
+  /**
+   * Lifetimes of the proxied WebSockets whose access line says the proxy closed them for a timeout
+   * (HAProxy's {@code cD}/{@code sD}, Envoy's {@code SI}); nginx's timeout lines carry no lifetime.
+   */
+  private static List<Double> timeoutLifetimes(Incident incident) {
+    List<Double> lifetimes = new ArrayList<>();
+    for (LogLine l : incident.logLines(LogEvent.PROXY_UPGRADED_TIMEOUT)) {
+      if (l.access() != null && l.access().status() == 101 && l.access().durationMs() > 0) {
+        lifetimes.add(l.access().durationMs() / 1000.0);
+      }
+    }
+    return lifetimes;
   }
 
   static long pingInterval(Incident incident) {

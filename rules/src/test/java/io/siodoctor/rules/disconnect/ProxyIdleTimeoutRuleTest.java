@@ -112,4 +112,60 @@ class ProxyIdleTimeoutRuleTest {
         .doTest().orElseThrow();
     assertThat(f.confidence()).isGreaterThanOrEqualTo(0.85);
   }
+
+  /** HAProxy 2.6's lines for the tunnels of sample-captures/proxy-idle-timeout--haproxy-tunnel-timeout. */
+  private static final String HAPROXY_TUNNEL_TIMEOUTS = """
+      127.0.0.1:47542 [07/Dec/2026:23:20:31.405] fe_sio be_sio/app 0/0/0/259/259 200 279 - - ---- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=w8hped34 HTTP/1.1"
+      // EXPECT: proxy-idle-timeout
+      127.0.0.1:60586 [07/Dec/2026:23:20:31.678] fe_sio be_sio/app 0/0/0/89/5224 101 140 - - cD-- 3/3/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=47LSrH5xwdvN3RXvAAAA HTTP/1.1"
+      // EXPECT: proxy-idle-timeout
+      127.0.0.1:60598 [07/Dec/2026:23:20:38.015] fe_sio be_sio/app 0/0/0/28/5182 101 140 - - cD-- 3/3/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=24A_iKFH_iyV1fhWAAAB HTTP/1.1"
+      // EXPECT: proxy-idle-timeout
+      127.0.0.1:57482 [07/Dec/2026:23:20:44.698] fe_sio be_sio/app 0/0/0/3/5122 101 140 - - cD-- 3/3/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=_EJcjSilRgD3--c1AAAC HTTP/1.1"
+      // EXPECT: proxy-idle-timeout
+      127.0.0.1:57486 [07/Dec/2026:23:20:51.028] fe_sio be_sio/app 0/0/0/32/5146 101 140 - - cD-- 3/3/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=m0h2ThqaE-_37i0zAAAD HTTP/1.1"
+      127.0.0.1:57880 [07/Dec/2026:23:20:57.583] fe_sio be_sio/app 0/0/0/9/924 101 144 - - ---- 1/1/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=-eRNcugkQs0mRYyGAAAE HTTP/1.1"
+      """;
+
+  @Test
+  void haproxyTunnelTimeoutsAloneShowTheTimer() {
+    // cD--: a client-side timeout in the data phase, which on an upgraded connection is `timeout
+    // tunnel`; the last tunnel ended normally (----) when the page closed and is no cut
+    Finding f = tester.addLog("haproxy.log", HAPROXY_TUNNEL_TIMEOUTS).doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.85);
+    assertThat(f.detail()).startsWith("period 5.2 s");
+    assertThat(f.fix()).contains("(5 s here)");
+    assertThat(f.evidence().get(0).note()).contains("5.224 s").contains("cD--");
+  }
+
+  @Test
+  void haproxyServerSideTimeoutsGiveThePeriodBesideTheBrowsersReconnects() {
+    // no `timeout tunnel`: `timeout server 5s` cuts the tunnels (sD--); the browser reconnects every
+    // 6.5 s (its reconnection delay on top), but the proxy's lines show its timer itself
+    Finding f = tester
+        .addHar("fixture.har", HealthySessions.reconnecting(page(), HealthySessions::v4, true, 6.4, 6.6, 6.5, 6.5))
+        .addLog("haproxy.log", """
+            // EXPECT: proxy-idle-timeout
+            10.0.0.5:51022 [26/Nov/2026:03:00:00.000] fe_sio be_sio/node1 0/0/1/2/5004 101 225 - - sD-- 3/3/2/1/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA HTTP/1.1"
+            // EXPECT: proxy-idle-timeout
+            10.0.0.5:51023 [26/Nov/2026:03:00:06.500] fe_sio be_sio/node1 0/0/1/2/5006 101 225 - - sD-- 3/3/2/1/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=BBBBBBBBBBBBBBBBBBBB HTTP/1.1"
+            // EXPECT: proxy-idle-timeout
+            10.0.0.5:51024 [26/Nov/2026:03:00:13.100] fe_sio be_sio/node1 0/0/1/2/5002 101 225 - - sD-- 3/3/2/1/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=CCCCCCCCCCCCCCCCCCCC HTTP/1.1"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThan(0.9);
+    assertThat(f.detail()).startsWith("period 5.0 s").contains("pingInterval is 25.0 s");
+  }
+
+  @Test
+  void silentOnTunnelsTheBrowserOrTheServerClosed() {
+    // CD--: the client closed, SD--: the server closed, ----: a normal end; none is HAProxy's timer
+    tester
+        .addLog("haproxy.log", """
+            10.0.0.5:51022 [26/Nov/2026:03:00:00.000] fe_sio be_sio/node1 0/0/1/2/5004 101 225 - - CD-- 3/3/2/1/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA HTTP/1.1"
+            10.0.0.5:51023 [26/Nov/2026:03:00:06.500] fe_sio be_sio/node1 0/0/1/2/5006 101 225 - - SD-- 3/3/2/1/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=BBBBBBBBBBBBBBBBBBBB HTTP/1.1"
+            10.0.0.5:51024 [26/Nov/2026:03:00:13.100] fe_sio be_sio/node1 0/0/1/2/5002 101 225 - - ---- 3/3/2/1/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=CCCCCCCCCCCCCCCCCCCC HTTP/1.1"
+            """)
+        .doTest();
+  }
 }
