@@ -16,8 +16,10 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
+import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.EvidenceList;
+import io.siodoctor.rules.signals.HeldPolls;
 import io.siodoctor.rules.signals.KnownTimeouts;
 import io.siodoctor.rules.signals.Periodicity;
 import java.util.ArrayList;
@@ -28,9 +30,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A proxy closes connections it thinks idle: nginx says so in its error log; otherwise disconnects
- * repeat at a period that is either shorter than {@code pingInterval} (the heartbeat cannot keep the
- * connection busy enough) or a known proxy default (and not the heartbeat window itself).
+ * A proxy closes connections it thinks idle: nginx says so in its error log, HAProxy and Envoy on the
+ * 101's access line, and a proxy answers a held long-poll 504 before the heartbeat is due ({@link
+ * HeldPolls}); otherwise disconnects repeat at a period that is either shorter than {@code
+ * pingInterval} (the heartbeat cannot keep the connection busy enough) or a known proxy default (and
+ * not the heartbeat window itself).
  */
 @Cause(
     id = "proxy-idle-timeout",
@@ -59,13 +63,35 @@ public final class ProxyIdleTimeoutRule implements Rule {
       }
       cited.add(l.location());
     }
+    long announced = HeldPolls.pingInterval(incident);
+    // long-polls the proxy answered 504 before the server's heartbeat was due (its read timeout), as
+    // the browser and as the proxy's log saw them
+    List<Double> browserPolls = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (HeldPolls.cutByProxy(x, announced)) {
+        evidence.add(x, () -> "proxy: held poll answered 504 after " + seconds(x.durationMs()) + " s");
+        cited.add(x.location());
+        browserPolls.add(x.durationMs() / 1000.0);
+      }
+    }
+    List<Double> loggedPolls = new ArrayList<>();
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 504)) {
+      if (HeldPolls.cutByProxy(l.access(), announced)) {
+        evidence.add(l, () -> "proxy: held poll answered 504 after " + seconds(l.access().durationMs()) + " s");
+        cited.add(l.location());
+        loggedPolls.add(l.access().durationMs() / 1000.0);
+      }
+    }
+    boolean proxySaysSo = !evidence.isEmpty();
     List<Disconnect> drops = Disconnects.of(incident);
-    // the tunnels a proxy says it closed for a timeout show its timer itself, without the reconnection
-    // delay the spacing of drops adds, and also where no session's end is in the inputs (a proxy log alone)
-    Optional<Periodicity.Period> timer = Periodicity.find(timeoutLifetimes(incident));
+    // what the proxy cut shows its timer itself, without the reconnection delay the spacing of drops
+    // adds, and also where no session's end is in the inputs (a proxy log alone); the browser's and
+    // the log's views of the same polls are one series, not two
+    Optional<Periodicity.Period> timer = Periodicity.find(timeoutLifetimes(incident))
+        .or(() -> Periodicity.find(loggedPolls.isEmpty() ? browserPolls : loggedPolls));
     Optional<Periodicity.Period> period = timer.isPresent() ? timer : Disconnects.period(incident);
     // the handshake's timings only matter next to a period
-    long pingInterval = period.isPresent() ? pingInterval(incident) : -1;
+    long pingInterval = period.isPresent() ? announced : -1;
     String culprit = null;
     boolean periodExplains = false;
     if (period.isPresent()) {
@@ -76,7 +102,6 @@ public final class ProxyIdleTimeoutRule implements Rule {
       periodExplains = !isHeartbeatWindow
           && ((pingInterval > 0 && p * 1000 < pingInterval * 0.95) || culprit != null);
     }
-    boolean proxySaysSo = !incident.logLines(LogEvent.PROXY_UPGRADED_TIMEOUT).isEmpty();
     if (periodExplains || proxySaysSo) {
       for (Disconnect d : drops) {
         // nginx's timeout line is often the last record of the session it cut: cite it once
@@ -99,8 +124,7 @@ public final class ProxyIdleTimeoutRule implements Rule {
     }
     Set<String> sids = new LinkedHashSet<>();
     drops.stream().map(Disconnect::sid).filter(java.util.Objects::nonNull).forEach(sids::add);
-    double confidence = !incident.logLines(LogEvent.PROXY_UPGRADED_TIMEOUT).isEmpty()
-        ? (periodExplains ? 0.95 : 0.85) : 0.75;
+    double confidence = proxySaysSo ? (periodExplains ? 0.95 : 0.85) : 0.75;
     StringBuilder detail = new StringBuilder();
     if (period.isPresent()) {
       detail.append(period.get().describe("disconnects"));
@@ -137,9 +161,9 @@ public final class ProxyIdleTimeoutRule implements Rule {
     return lifetimes;
   }
 
-  static long pingInterval(Incident incident) {
-    return incident.sessions().stream().map(Session::handshake).flatMap(Optional::stream)
-        .mapToLong(h -> h.pingInterval()).filter(v -> v > 0).findFirst().orElse(-1);
+  /** Milliseconds as seconds to the millisecond (exporters write fractions of a microsecond). */
+  private static double seconds(double ms) {
+    return Math.round(ms) / 1000.0;
   }
 
   static long heartbeatWindow(Incident incident) {

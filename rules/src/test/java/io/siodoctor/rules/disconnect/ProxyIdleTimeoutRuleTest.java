@@ -8,6 +8,7 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProxyIdleTimeoutRuleTest {
@@ -167,5 +168,40 @@ class ProxyIdleTimeoutRuleTest {
             10.0.0.5:51024 [26/Nov/2026:03:00:13.100] fe_sio be_sio/node1 0/0/1/2/5002 101 225 - - ---- 3/3/2/1/0 0/0 "GET /socket.io/?EIO=4&transport=websocket&sid=CCCCCCCCCCCCCCCCCCCC HTTP/1.1"
             """)
         .doTest();
+  }
+
+  @Test
+  void haproxyServerTimeoutCutsHeldPollsBeforeTheHeartbeat() {
+    // `timeout server 10s`, pingInterval 25 s: every held long-poll answered 504 (sH--) after 10 s;
+    // the 504 after 40 s came after the heartbeat was due (the server did not answer), no proxy timer
+    Finding f = tester
+        .addLog("haproxy.log", """
+            127.0.0.1:39384 [07/Dec/2026:23:49:04.510] fe_sio be_sio/app 0/0/0/12/12 200 279 - - ---- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=x97jhgo0 HTTP/1.1"
+            // EXPECT: proxy-idle-timeout
+            127.0.0.1:39394 [07/Dec/2026:23:49:04.614] fe_sio be_sio/app 0/0/0/-1/10001 504 198 - - sH-- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=x97modvd&sid=opw4BSPoo13fwOBHAAAA HTTP/1.1"
+            // EXPECT: proxy-idle-timeout
+            127.0.0.1:39384 [07/Dec/2026:23:49:15.529] fe_sio be_sio/app 0/0/0/-1/10005 504 198 - - sH-- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=x9g1u7na&sid=D3QivgbelEvdUrvsAAAB HTTP/1.1"
+            // EXPECT: proxy-idle-timeout
+            127.0.0.1:39394 [07/Dec/2026:23:49:26.564] fe_sio be_sio/app 0/0/0/-1/10003 504 198 - - sH-- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=x9okjk71&sid=w64kCIxU06fYQGA8AAAC HTTP/1.1"
+            127.0.0.1:39394 [07/Dec/2026:23:50:26.564] fe_sio be_sio/app 0/0/0/-1/40003 504 198 - - sH-- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=x9okjk72&sid=RPsNHjFYnIJ3Q8v2AAAD HTTP/1.1"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).startsWith("period 10.0 s");
+    assertThat(f.evidence().get(0).note()).isEqualTo("proxy: held poll answered 504 after 10.001 s");
+  }
+
+  @Test
+  void theBrowserSeesTheHeldPollsCut() {
+    HarFixture capture = page();
+    for (String sid : List.of("cut1Sess0n5xYzAAAAAA", "cut2Sess0n5xYzAAAAAA", "cut3Sess0n5xYzAAAAAA")) {
+      HealthySessions.heldPollCut(capture, sid, 10.0, true);
+    }
+    // the drops are cited too (their last records): checked here by what must be among the evidence
+    ProxyIdleTimeoutRule rule = new ProxyIdleTimeoutRule();
+    Finding f = rule.check(tester.addHar("fixture.har", capture).incident().view(rule.reads())).orElseThrow();
+    assertThat(f.detail()).startsWith("period 10.0 s").contains("pingInterval is 25.0 s");
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.85);
+    assertThat(f.evidence()).extracting(e -> e.location().toString())
+        .contains("fixture.har entries[4]", "fixture.har entries[9]", "fixture.har entries[14]");
   }
 }
