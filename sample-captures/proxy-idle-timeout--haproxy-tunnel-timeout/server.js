@@ -5,7 +5,8 @@ const { createPageHandler } = require('../recorder/lib/page-server');
 
 const PORT = Number(process.env.PORT || 0);
 const log = (s) => console.log(`${new Date().toISOString()} app ${s}`);
-const page = createPageHandler(__dirname);
+// the page of this folder, or of PAGE_DIR (the polling twin serves its own client.html)
+const page = createPageHandler(process.env.PAGE_DIR || __dirname);
 const httpServer = http.createServer((req, res) => {
   if (!page(req, res)) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('Not found'); }
 });

@@ -3,7 +3,7 @@
 // (python-socketio, netty-socketio, Apache httpd, Caddy, HAProxy). Each one is tracked by the recorder, so
 // it is stopped (by its process group) when the recording ends or fails.
 //
-//   const { spawnLogged, freePort, apache, caddy, haproxy, nettyClasspath } = require('../recorder/lib/processes');
+//   const { spawnLogged, freePort, apache, caddy, haproxy, behindHaproxy, nettyClasspath } = require('../recorder/lib/processes');
 const fs = require('fs');
 const path = require('path');
 const net = require('net');
@@ -116,3 +116,16 @@ async function haproxy(rec, template, vars, log = 'haproxy.log') {
 }
 
 module.exports.haproxy = haproxy;
+
+// A scenario's socket.io server (`server`, listening on PORT) behind a private HAProxy (`cfg`, a
+// template with __LB__ and __APP__), both on ports the OS picks; resolves to HAProxy's port.
+async function behindHaproxy(rec, { server, cfg, env = {}, log = 'server.log' }) {
+  const app = await freePort();
+  const lb = await freePort();
+  rec.node('server', server, { env: Object.assign({ PORT: String(app) }, env), log });
+  await rec.waitPort(app);
+  await haproxy(rec, cfg, { LB: lb, APP: app });
+  return lb;
+}
+
+module.exports.behindHaproxy = behindHaproxy;
