@@ -49,7 +49,13 @@ public final class ServerUnreachableRule implements Rule {
       }
     }
     incident.logLines(LogEvent.PROXY_UPSTREAM_UNAVAILABLE).forEach(evidence::add);
-    incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT).forEach(evidence::add);
+    for (LogLine l : incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT)) {
+      // a read timeout on a request of an open session: the server had accepted the connection and
+      // issued that session, and was holding the request (a long-poll waits up to pingInterval)
+      if (l.sid().isEmpty()) {
+        evidence.add(l);
+      }
+    }
     for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
       if (NetErrors.unreachable(NetErrors.of(l))) {
         evidence.add(l);

@@ -111,6 +111,19 @@ class ServerUnreachableRuleTest {
   }
 
   @Test
+  void nginxReadTimeoutOnAnOpenSessionsPollIsNoUnreachableServer() {
+    // proxy_read_timeout 10s below pingInterval: nginx logs the held poll it gave up on; the server
+    // had issued that sid and was holding the request. A handshake that timed out still counts.
+    tester
+        .addLog("error.log", """
+            2026/12/08 00:11:42 [error] 2618#2618: *3 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=y23jxzp8&sid=C_FhkbMbe25T5Ko1AAAA HTTP/1.1", upstream: "http://127.0.0.1:40003/socket.io/?EIO=4&transport=polling&t=y23jxzp8&sid=C_FhkbMbe25T5Ko1AAAA", host: "127.0.0.1:42151", referrer: "http://127.0.0.1:42151/"
+            // EXPECT: server-unreachable
+            2026/12/08 00:12:42 [error] 2618#2618: *9 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=y23jxzq1 HTTP/1.1", upstream: "http://127.0.0.1:40003/socket.io/?EIO=4&transport=polling&t=y23jxzq1", host: "127.0.0.1:42151"
+            """)
+        .doTest();
+  }
+
+  @Test
   void aPollAnswered504AfterTheHeartbeatWasDueIsAnOutage() {
     // the server should have sent its PING after 25 s: a 504 after 60 s says it did not answer
     Finding f = tester
