@@ -10,6 +10,9 @@ const path = require('path');
 const http = require('http');
 
 const NODE_MODULES = path.join(__dirname, '..', 'node_modules');
+// the recorder's start page (pages/go.html): Firefox's HAR export starts at the navigation it makes,
+// so every scenario's own server serves it too (a scenario folder's own go.html wins)
+const START_PAGE = path.join(__dirname, '..', 'pages', 'go.html');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json' };
 
 function createPageHandler(dir, opts = {}) {
@@ -21,6 +24,7 @@ function createPageHandler(dir, opts = {}) {
     if (m) file = path.join(NODE_MODULES, 'socket.io-client-' + m[1], 'dist', m[2]);
     else if (u.pathname === '/' ) file = path.join(dir, index);
     else if (/^\/[\w.-]+\.(html|js|css)$/.test(u.pathname) && !/^\/(server|scenario|node-\w+)\.js$/.test(u.pathname)) file = path.join(dir, u.pathname);
+    if (file && u.pathname === '/go.html' && !fs.existsSync(file)) file = START_PAGE;
     if (!file || !fs.existsSync(file)) return false;
     const body = fs.readFileSync(file);
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
