@@ -26,7 +26,9 @@ import java.util.Set;
 
 /**
  * A server process stopped: sessions closed with {@code server shutting down} ({@code io.close()}),
- * or several sessions dropped within the same two seconds (a kill or a redeploy writes no reason).
+ * the browser saw a live session drop, nothing listening, then a new session; the server logged its
+ * own stop and a later start with new handshakes (netty-socketio); or several sessions dropped within
+ * the same two seconds (a kill or a redeploy writes no reason).
  */
 @Cause(
     id = "server-restart",
@@ -37,12 +39,19 @@ import java.util.Set;
     subsumes = {"network-interruption", "reconnect-storm", "server-unreachable"})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS})
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.SERVER_STOPPED,
+        LogEvent.SERVER_STARTED})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */
   private static final Duration TOGETHER = Duration.ofSeconds(2);
   /** A fleet-wide drop, not the churn of a few flapping sessions. */
   private static final int MIN_SIMULTANEOUS = 5;
+  /**
+   * New handshakes this soon after a process started are clients that were waiting for it: the
+   * client's reconnection delay grows to {@code reconnectionDelayMax} (5 s by default), randomised
+   * by half, and a new process takes a few seconds more to answer.
+   */
+  private static final Duration RETURN = Duration.ofSeconds(30);
 
   @Override
   public Optional<Finding> check(Incident incident) {
@@ -68,6 +77,16 @@ public final class ServerRestartRule implements Rule {
         detail += "; the browser saw it too: " + browserView;
       }
       evidence.addAll(outage.get());
+    }
+    Optional<LoggedRestart> logged = loggedRestart(incident);
+    if (logged.isPresent()) {
+      if (evidence.isEmpty()) {
+        confidence = 0.7;
+        detail = logged.get().detail();
+      } else {
+        detail += "; the server logged it too: " + logged.get().detail();
+      }
+      evidence.addAll(logged.get().evidence());
     }
     if (evidence.isEmpty()) {
       // only server-logged closes have precise times; the browser's inferred ends do not bunch reliably
@@ -155,6 +174,54 @@ public final class ServerRestartRule implements Rule {
       } else if (answered && sid != null && !sid.isEmpty() && refused.isEmpty()) {
         alive = x;
       }
+    }
+    return Optional.empty();
+  }
+
+  /** A restart the server's own log tells: its stop, the start after it, and the sessions on both sides. */
+  private record LoggedRestart(List<Evidence> evidence, String detail) {}
+
+  /**
+   * The server's own lifecycle lines: a process that had served sessions logged its stop, a process
+   * logged its start after that, and new sessions handshook soon after the start (the clients coming
+   * back). A stop closes every channel still open, so those sessions ended with it; a stop with no
+   * start after it is the end of a log (the service shut down, a test's last step), not a restart.
+   */
+  private static Optional<LoggedRestart> loggedRestart(Incident incident) {
+    List<LogLine> starts = incident.logLines(LogEvent.SERVER_STARTED);
+    List<LogLine> handshakes = incident.logLines(LogEvent.HANDSHAKE);
+    for (LogLine stop : incident.logLines(LogEvent.SERVER_STOPPED)) {
+      if (stop.time() == null) {
+        continue;
+      }
+      LogLine start = starts.stream().filter(l -> l.time() != null && l.time().isAfter(stop.time())).findFirst().orElse(null);
+      if (start == null) {
+        continue;
+      }
+      Set<Object> before = new LinkedHashSet<>();
+      List<LogLine> back = new ArrayList<>();
+      for (LogLine h : handshakes) {
+        if (h.time() == null) {
+          continue;
+        }
+        if (h.time().isBefore(stop.time()) && h.location().file().equals(stop.location().file())) {
+          before.add(h.sessionId() == null ? h.location() : h.sessionId()); // a handshake line without sid counts once
+        } else if (h.time().isAfter(start.time()) && !h.time().isAfter(start.time().plus(RETURN))
+            && h.location().file().equals(start.location().file())) {
+          back.add(h);
+        }
+      }
+      if (before.isEmpty() || back.isEmpty()) {
+        continue; // no session to drop, or nobody came back: a restart no client noticed
+      }
+      List<Evidence> evidence = new ArrayList<>();
+      evidence.add(Evidence.of(stop, "the server process stopped: every session still open ended here"));
+      evidence.add(Evidence.of(start, "a server process started again"));
+      evidence.add(Evidence.of(back.get(0), "the clients come back: new session"));
+      String detail = "the server stopped after serving " + before.size() + " session(s), started again "
+          + Duration.between(stop.time(), start.time()).toMillis() + " ms later, and " + back.size()
+          + " new session(s) handshook within " + RETURN.toSeconds() + " s of the start";
+      return Optional.of(new LoggedRestart(evidence, detail));
     }
     return Optional.empty();
   }

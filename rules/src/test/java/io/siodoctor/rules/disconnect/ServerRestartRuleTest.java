@@ -58,6 +58,72 @@ class ServerRestartRuleTest {
     assertThat(f.detail()).contains("5 sessions dropped");
   }
 
+  /** netty-socketio's own lines, as sample-captures/server-restart--netty-process-restart has them. */
+  private static String netty(String time, String logger, String message) {
+    return time + " [nioEventLoopGroup-3-2] INFO com.corundumstudio.socketio." + logger + " - " + message;
+  }
+
+  private static final String STOPPED = "SocketIOServer", HANDSHAKE = "handler.AuthorizeHandler";
+
+  @Test
+  void nettyLogsItsStopThenAStartAndTheClientsComeBack() {
+    Finding f = tester
+        .addLog("server-1.log", String.join("\n",
+            netty("2026-12-07T23:21:35.467Z", STOPPED, "SocketIO server started at port: 37855"),
+            netty("2026-12-07T23:21:36.752Z", HANDSHAKE, "Handshake authorized for sessionId: 09e33724-bd09-4200-8d7b-88767e1891af, query params: {} headers: {}"),
+            netty("2026-12-07T23:21:37.301Z", HANDSHAKE, "Handshake authorized for sessionId: 316e342e-0d44-44d7-94db-d42dc4d7486c, query params: {} headers: {}"),
+            netty("2026-12-07T23:21:43.541Z", "SocketIOChannelInitializer", "Client with sessionId: 09e33724-bd09-4200-8d7b-88767e1891af disconnected"),
+            "// EXPECT: server-restart",
+            netty("2026-12-07T23:21:45.554Z", STOPPED, "SocketIO server stopped"), ""))
+        .addLog("server-2.log", String.join("\n",
+            "// EXPECT: server-restart",
+            netty("2026-12-07T23:21:47.890Z", STOPPED, "SocketIO server started at port: 37855"),
+            "// EXPECT: server-restart",
+            netty("2026-12-07T23:21:48.857Z", HANDSHAKE, "Handshake authorized for sessionId: 2b646861-89d4-4577-b2c6-6649070c01f9, query params: {} headers: {}"),
+            netty("2026-12-07T23:21:49.645Z", HANDSHAKE, "Handshake authorized for sessionId: e4ad5b14-58bb-41d2-9b35-7f927d76c684, query params: {} headers: {}"),
+            ""))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.8);
+    assertThat(f.detail()).contains("after serving 2 session(s)").contains("2 new session(s)");
+  }
+
+  @Test
+  void silentWhenTheLogEndsWithTheStop() {
+    // the service shut down at the end (or a test's last step): no start after it, no restart
+    tester
+        .addLog("server.log", String.join("\n",
+            netty("2026-12-07T14:10:16.385Z", STOPPED, "SocketIO server started at port: 34555"),
+            netty("2026-12-07T14:10:19.675Z", HANDSHAKE, "Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {} headers: {}"),
+            netty("2026-12-07T14:10:30.303Z", STOPPED, "SocketIO server stopped"), ""))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenNoClientCameBackAfterTheStart() {
+    // restarted with sessions before, but nobody handshook with the new process within the window
+    tester
+        .addLog("server.log", String.join("\n",
+            netty("2026-12-07T14:10:19.675Z", HANDSHAKE, "Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {} headers: {}"),
+            netty("2026-12-07T14:10:30.303Z", STOPPED, "SocketIO server stopped"),
+            netty("2026-12-07T14:10:33.000Z", STOPPED, "SocketIO server started at port: 34555"),
+            netty("2026-12-07T14:12:00.000Z", HANDSHAKE, "Handshake authorized for sessionId: a815af83-667b-4087-bec0-ca393e00573f, query params: {} headers: {}"),
+            ""))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheStoppedProcessHadServedNobody() {
+    // a restart before any client connected: nothing dropped
+    tester
+        .addLog("server.log", String.join("\n",
+            netty("2026-12-07T14:10:16.385Z", STOPPED, "SocketIO server started at port: 34555"),
+            netty("2026-12-07T14:10:20.000Z", STOPPED, "SocketIO server stopped"),
+            netty("2026-12-07T14:10:22.000Z", STOPPED, "SocketIO server started at port: 34555"),
+            netty("2026-12-07T14:10:23.000Z", HANDSHAKE, "Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {} headers: {}"),
+            ""))
+        .doTest();
+  }
+
   @Test
   void silentWhenTheClientsClosedOneByOne() {
     tester
