@@ -12,13 +12,16 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +55,8 @@ public final class ServerRestartRule implements Rule {
    * by half, and a new process takes a few seconds more to answer.
    */
   private static final Duration RETURN = Duration.ofSeconds(30);
+  /** netty-socketio's stop: shutdownGracefully's 15 s timeout between closing the channels and logging it. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
   @Override
   public Optional<Finding> check(Incident incident) {
@@ -182,10 +187,11 @@ public final class ServerRestartRule implements Rule {
   private record LoggedRestart(List<Evidence> evidence, String detail) {}
 
   /**
-   * The server's own lifecycle lines: a process that had served sessions logged its stop, a process
-   * logged its start after that, and new sessions handshook soon after the start (the clients coming
-   * back). A stop closes every channel still open, so those sessions ended with it; a stop with no
-   * start after it is the end of a log (the service shut down, a test's last step), not a restart.
+   * The server's own lifecycle lines: a process logged its stop shortly after its last sessions
+   * ended together ({@link #endedBy}), a process logged its start after that, and new sessions
+   * handshook with it soon after (the clients coming back). A stop with no start after it is the end
+   * of a log (the service shut down, a test's last step), not a restart: a client that closed its
+   * page just before looks the same in the server's log.
    */
   private static Optional<LoggedRestart> loggedRestart(Incident incident) {
     List<LogLine> starts = incident.logLines(LogEvent.SERVER_STARTED);
@@ -198,32 +204,62 @@ public final class ServerRestartRule implements Rule {
       if (start == null) {
         continue;
       }
-      Set<Object> before = new LinkedHashSet<>();
+      List<Session> ended = endedBy(incident, stop);
       List<LogLine> back = new ArrayList<>();
       for (LogLine h : handshakes) {
-        if (h.time() == null) {
-          continue;
-        }
-        if (h.time().isBefore(stop.time()) && h.location().file().equals(stop.location().file())) {
-          before.add(h.sessionId() == null ? h.location() : h.sessionId()); // a handshake line without sid counts once
-        } else if (h.time().isAfter(start.time()) && !h.time().isAfter(start.time().plus(RETURN))
+        if (h.time() != null && h.time().isAfter(start.time()) && !h.time().isAfter(start.time().plus(RETURN))
             && h.location().file().equals(start.location().file())) {
           back.add(h);
         }
       }
-      if (before.isEmpty() || back.isEmpty()) {
-        continue; // no session to drop, or nobody came back: a restart no client noticed
+      if (ended.isEmpty() || back.isEmpty()) {
+        continue; // nobody connected when it stopped, or nobody came back: a restart no client noticed
       }
       List<Evidence> evidence = new ArrayList<>();
-      evidence.add(Evidence.of(stop, "the server process stopped: every session still open ended here"));
+      for (Session s : ended) {
+        s.logLines().stream().filter(l -> l.time() != null && l.location().file().equals(stop.location().file()))
+            .reduce((a, b) -> b)
+            .ifPresent(l -> evidence.add(Evidence.of(l, "last line of session " + s.sid() + " before the stop")));
+      }
+      evidence.add(Evidence.of(stop, "the server process stopped: every session still open ended with it"));
       evidence.add(Evidence.of(start, "a server process started again"));
       evidence.add(Evidence.of(back.get(0), "the clients come back: new session"));
-      String detail = "the server stopped after serving " + before.size() + " session(s), started again "
-          + Duration.between(stop.time(), start.time()).toMillis() + " ms later, and " + back.size()
-          + " new session(s) handshook within " + RETURN.toSeconds() + " s of the start";
+      Instant first = ended.get(0).lastActivity();
+      Instant last = ended.get(ended.size() - 1).lastActivity();
+      String detail = ended.size() + " session(s) ended within " + Duration.between(first, last).toMillis()
+          + " ms of each other, " + Duration.between(last, stop.time()).toMillis() + " ms before the server logged its stop;"
+          + " a process started again " + Duration.between(stop.time(), start.time()).toMillis() + " ms later and "
+          + back.size() + " new session(s) handshook within " + RETURN.toSeconds() + " s";
       return Optional.of(new LoggedRestart(evidence, detail));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The sessions {@code stop} ended: served by the stopped process (a line in its log, opened
+   * before the stop) and active until shortly before it, in time order. A stopping netty-socketio
+   * closes every channel first and logs its stop once its event loops have shut down (2 s of quiet
+   * period, {@link #STOP_GRACE} at most); the sessions that went quiet together last are the ones
+   * it ended, and clients that had left earlier are not among them. Empty when nobody was
+   * connected when it stopped.
+   */
+  private static List<Session> endedBy(Incident incident, LogLine stop) {
+    String file = stop.location().file();
+    Instant latest = stop.time().plus(TOGETHER);
+    List<Session> served = new ArrayList<>();
+    for (Session s : incident.sessions()) {
+      Instant last = s.lastActivity();
+      if (s.opened() != null && s.opened().isBefore(stop.time()) && last != null && !last.isAfter(latest)
+          && s.logLines().stream().anyMatch(l -> l.location().file().equals(file))) {
+        served.add(s);
+      }
+    }
+    Instant lastEnd = served.stream().map(Session::lastActivity).max(Comparator.naturalOrder()).orElse(null);
+    if (lastEnd == null || lastEnd.isBefore(stop.time().minus(STOP_GRACE))) {
+      return List.of();
+    }
+    return served.stream().filter(s -> !s.lastActivity().isBefore(lastEnd.minus(TOGETHER)))
+        .sorted(Comparator.comparing(Session::lastActivity)).toList();
   }
 
   private static List<Disconnect> largestBurst(List<Disconnect> drops) {

@@ -72,6 +72,9 @@ class ServerRestartRuleTest {
             netty("2026-12-07T23:21:35.467Z", STOPPED, "SocketIO server started at port: 37855"),
             netty("2026-12-07T23:21:36.752Z", HANDSHAKE, "Handshake authorized for sessionId: 09e33724-bd09-4200-8d7b-88767e1891af, query params: {} headers: {}"),
             netty("2026-12-07T23:21:37.301Z", HANDSHAKE, "Handshake authorized for sessionId: 316e342e-0d44-44d7-94db-d42dc4d7486c, query params: {} headers: {}"),
+            "// EXPECT: server-restart",
+            netty("2026-12-07T23:21:43.537Z", "SocketIOChannelInitializer", "Client with sessionId: 316e342e-0d44-44d7-94db-d42dc4d7486c disconnected"),
+            "// EXPECT: server-restart",
             netty("2026-12-07T23:21:43.541Z", "SocketIOChannelInitializer", "Client with sessionId: 09e33724-bd09-4200-8d7b-88767e1891af disconnected"),
             "// EXPECT: server-restart",
             netty("2026-12-07T23:21:45.554Z", STOPPED, "SocketIO server stopped"), ""))
@@ -84,7 +87,8 @@ class ServerRestartRuleTest {
             ""))
         .doTest().orElseThrow();
     assertThat(f.confidence()).isLessThan(0.8);
-    assertThat(f.detail()).contains("after serving 2 session(s)").contains("2 new session(s)");
+    assertThat(f.detail()).contains("2 session(s) ended within 4 ms").contains("2013 ms before the server logged its stop")
+        .contains("2 new session(s)");
   }
 
   @Test
@@ -107,6 +111,20 @@ class ServerRestartRuleTest {
             netty("2026-12-07T14:10:30.303Z", STOPPED, "SocketIO server stopped"),
             netty("2026-12-07T14:10:33.000Z", STOPPED, "SocketIO server started at port: 34555"),
             netty("2026-12-07T14:12:00.000Z", HANDSHAKE, "Handshake authorized for sessionId: a815af83-667b-4087-bec0-ca393e00573f, query params: {} headers: {}"),
+            ""))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheSessionsHadEndedLongBeforeTheStop() {
+    // the clients left a minute before the server was restarted: the restart dropped nobody
+    tester
+        .addLog("server.log", String.join("\n",
+            netty("2026-12-07T14:10:19.675Z", HANDSHAKE, "Handshake authorized for sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318, query params: {} headers: {}"),
+            netty("2026-12-07T14:10:27.679Z", "SocketIOChannelInitializer", "Client with sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318 disconnected"),
+            netty("2026-12-07T14:11:30.303Z", STOPPED, "SocketIO server stopped"),
+            netty("2026-12-07T14:11:33.000Z", STOPPED, "SocketIO server started at port: 34555"),
+            netty("2026-12-07T14:11:34.000Z", HANDSHAKE, "Handshake authorized for sessionId: a815af83-667b-4087-bec0-ca393e00573f, query params: {} headers: {}"),
             ""))
         .doTest();
   }
