@@ -23,6 +23,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +134,40 @@ class LauncherClassDataSharingTest {
         Files.readString(tmp.resolve("err.txt"), UTF_8));
   }
 
+  /**
+   * A JDK 25 or later installed beside the one running the tests (the launcher then makes an AOT
+   * cache instead of a class-data archive), or null: the JVM running the tests first, then the JDKs
+   * under {@code /usr/lib/jvm} (where machines of this kind have Temurin 25 beside Debian's 17).
+   */
+  private static Path jdk25OrLater() throws IOException {
+    List<Path> homes = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (Stream<Path> dirs = Files.list(jvms)) {
+        dirs.sorted().forEach(homes::add);
+      }
+    }
+    for (Path home : homes) {
+      Path release = home.resolve("release");
+      if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+        continue;
+      }
+      for (String line : Files.readAllLines(release, UTF_8)) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          int end = 0;
+          while (end < version.length() && Character.isDigit(version.charAt(end))) {
+            end++;
+          }
+          if (end > 0 && Integer.parseInt(version.substring(0, end)) >= 25) {
+            return home;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private Run analyze(Map<String, String> env) throws Exception {
     return launch(env, "analyze", "--format", "json", har.toString());
   }
@@ -198,5 +233,49 @@ class LauncherClassDataSharingTest {
     assertThat(run.answer()).isEqualTo(plain.answer());
     assertThat(jsa).doesNotExist();
     assertThat(key).doesNotExist();
+  }
+
+  @Test
+  void onJdk25AndLaterTheArchiveIsAnAotCacheMadeOnceAndUsedSilently() throws Exception {
+    Path jdk = jdk25OrLater();
+    Assumptions.assumeTrue(jdk != null, "no JDK 25 or later on this machine");
+    Map<String, String> onJdk = Map.of("PATH", jdk.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+    Map<String, String> onJdkWithoutArchive = new java.util.HashMap<>(onJdk);
+    onJdkWithoutArchive.put("SIO_DOCTOR_CDS", "off");
+    Run plain = analyze(onJdkWithoutArchive);
+    assertThat(plain.err()).isEmpty();
+    assertThat(plain.out()).contains("sticky-session-missing");
+
+    Path aot = jar.resolveSibling("sio-doctor.aot");
+    Path aotKey = jar.resolveSibling("sio-doctor.aot.key");
+    Run first = analyze(onJdk);
+    assertThat(first.err()).isEmpty();
+    assertThat(first.exit()).isEqualTo(plain.exit());
+    assertThat(first.answer()).isEqualTo(plain.answer());
+    assertThat(aot).isRegularFile();
+    assertThat(Files.size(aot)).isGreaterThan(1_000_000);
+    assertThat(Files.readString(aotKey)).contains(jdk.toString()).doesNotContain("failed");
+    assertThat(jsa).as("no class-data archive beside the AOT cache").doesNotExist();
+    try (Stream<Path> left = Files.list(jar.getParent())) {
+      assertThat(left.map(f -> f.getFileName().toString())).as("no training leftovers")
+          .noneMatch(name -> name.endsWith(".tmp") || name.endsWith(".config"));
+    }
+
+    Path classLog = tmp.resolve("classes-aot.txt");
+    Map<String, String> logged = new java.util.HashMap<>(onJdk);
+    logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    Run second = analyze(logged);
+    assertThat(second.err()).isEmpty();
+    assertThat(second.answer()).isEqualTo(plain.answer());
+    List<String> ourClasses = Files.readAllLines(classLog).stream()
+        .filter(l -> l.contains(" io.siodoctor.")).toList();
+    assertThat(ourClasses).isNotEmpty();
+    assertThat(ourClasses.stream().filter(l -> l.contains("shared objects file")).count())
+        .as("classes of ours loaded from the AOT cache").isGreaterThan(ourClasses.size() / 2L);
+
+    // the JDK 17 run beside it keeps its own archive: the two never take each other's
+    Run onPathJava = analyze(Map.of());
+    assertThat(onPathJava.err()).isEmpty();
+    assertThat(Files.readString(aotKey)).contains(jdk.toString());
   }
 }

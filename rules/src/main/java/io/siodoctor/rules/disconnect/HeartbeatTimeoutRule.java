@@ -51,6 +51,7 @@ public final class HeartbeatTimeoutRule implements Rule {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
     List<String> details = new ArrayList<>();
+    List<Stall> stalls = new ArrayList<>();
     // a server log's session has no packets: no heartbeat to time
     for (Session s : Sessions.withPackets(incident)) {
       Optional<Handshake> h = s.handshake();
@@ -58,13 +59,14 @@ public final class HeartbeatTimeoutRule implements Rule {
         continue;
       }
       boolean serverPings = s.clientRevision() == ProtocolRevision.EIO4;
-      Optional<String> late = lateAnswer(s, h.get(), serverPings, incident, evidence);
+      Optional<Stall> late = lateAnswer(s, h.get(), serverPings, incident, evidence);
       if (late.isEmpty()) {
-        late = clientTimerFired(s, incident, evidence);
+        late = clientTimerFired(s, h.get(), serverPings, incident, evidence);
       }
       if (late.isPresent()) {
         sids.add(s.sid());
-        details.add(late.get());
+        details.add(late.get().detail());
+        stalls.add(late.get());
       }
     }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
@@ -80,14 +82,69 @@ public final class HeartbeatTimeoutRule implements Rule {
     }
     double confidence = details.isEmpty() ? 0.85 : 0.88;
     return Optional.of(Finding.of(confidence, evidence).withSessions(sids)
-        .withDetail(details.isEmpty() ? "closed with reason \"ping timeout\"" : String.join("; ", details)));
+        .withDetail(details.isEmpty() ? "closed with reason \"ping timeout\"" : String.join("; ", details))
+        .withFix(serverPingsFix(stalls)));
+  }
+
+  /**
+   * A heartbeat that failed in one session: the handshake's values, who sends the PINGs, how long the
+   * connection went without one (or without its answer), and the detail that says so.
+   */
+  record Stall(Handshake handshake, boolean serverPings, long millis, String detail) {}
+
+  /** The suggested {@code pingTimeout} is rounded up to this. */
+  private static final long SUGGESTION_STEP_MILLIS = 5_000;
+  private static final long DEFAULT_PING_INTERVAL = 25_000;
+  private static final long DEFAULT_PING_TIMEOUT = 20_000;
+
+  /**
+   * The fix for sessions whose server sends the PINGs (Engine.IO v4: Socket.IO v3 and v4), or null
+   * (the catalog's fix, which leads with the upgrade that moved the PINGs to the server, fits v2).
+   * Upgrading cannot help those: what stalled was the page, the device or the server, or the window
+   * is shorter than the stalls the users have. The values seen and a {@code pingTimeout} that covers
+   * the longest stall are named for each server stack.
+   */
+  static String serverPingsFix(List<Stall> stalls) {
+    if (stalls.isEmpty() || stalls.stream().anyMatch(st -> !st.serverPings())) {
+      return null;
+    }
+    Stall longest = stalls.get(0);
+    for (Stall st : stalls) {
+      if (st.millis() > longest.millis()) {
+        longest = st;
+      }
+    }
+    Handshake h = longest.handshake();
+    long interval = Math.max(h.pingInterval(), DEFAULT_PING_INTERVAL);
+    // the window (interval + timeout) must cover the longest stall seen, with room to spare
+    long neededTimeout = longest.millis() + SUGGESTION_STEP_MILLIS - interval;
+    long timeout = Math.max(Math.max(h.pingTimeout(), DEFAULT_PING_TIMEOUT),
+        (neededTimeout + SUGGESTION_STEP_MILLIS - 1) / SUGGESTION_STEP_MILLIS * SUGGESTION_STEP_MILLIS);
+    String seen = String.format(Locale.ROOT, "These sessions speak Engine.IO v4 (Socket.IO v3/v4): the server sends the"
+        + " PINGs, so upgrading will not help. Their handshake sets `pingInterval` %d and `pingTimeout` %d (a %.1f s"
+        + " window); the longest stall seen was %.1f s.", h.pingInterval(), h.pingTimeout(),
+        h.heartbeatWindowMillis() / 1000.0, longest.millis() / 1000.0);
+    String belowDefaults = h.pingInterval() < DEFAULT_PING_INTERVAL || h.pingTimeout() < DEFAULT_PING_TIMEOUT
+        ? " These values are below the defaults (25000 and 20000)." : "";
+    return seen + belowDefaults + "\n\n"
+        + "- Find what stalled: long synchronous work on the page's main thread (DevTools Performance panel,"
+        + " long tasks), a frozen or suspended tab or device, or a blocked server event loop.\n"
+        + String.format(Locale.ROOT, "- Or give the heartbeat room for such stalls on the server:\n\n"
+            + "```js\nconst io = new Server(httpServer, { pingInterval: %d, pingTimeout: %d });\n```\n"
+            + "python-socketio: `socketio.AsyncServer(ping_interval=%s, ping_timeout=%s)` (seconds);"
+            + " netty-socketio: `config.setPingInterval(%d); config.setPingTimeout(%d);`.",
+            interval, timeout, seconds(interval), seconds(timeout), interval, timeout);
+  }
+
+  private static String seconds(long millis) {
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
   }
 
   /**
    * The first heartbeat that was answered too late or not at all in this session. A PING still
    * unanswered when the capture stopped proves nothing.
    */
-  private static Optional<String> lateAnswer(
+  private static Optional<Stall> lateAnswer(
       Session s, Handshake h, boolean serverPings, Incident incident, List<Evidence> evidence) {
     List<PacketEvent> packets = s.packets();
     PacketEvent lastPing = null;
@@ -108,8 +165,8 @@ public final class HeartbeatTimeoutRule implements Rule {
           evidence.add(Evidence.of(p.source(), String.format(Locale.ROOT,
               "next heartbeat %.1f s later (pingInterval + pingTimeout = %.1f s)",
               silence / 1000.0, h.heartbeatWindowMillis() / 1000.0)));
-          return Optional.of(String.format(Locale.ROOT, "%.1f s without a heartbeat in session %s",
-              silence / 1000.0, s.sid()));
+          return Optional.of(new Stall(h, serverPings, silence, String.format(Locale.ROOT,
+              "%.1f s without a heartbeat in session %s", silence / 1000.0, s.sid())));
         }
       }
       lastPing = p;
@@ -130,14 +187,16 @@ public final class HeartbeatTimeoutRule implements Rule {
           evidence.add(Evidence.of(p.source(), "PING"));
           evidence.add(Evidence.of(pong.source(), String.format(Locale.ROOT,
               "PONG %.1f s after the PING; pingTimeout is %.1f s", delay / 1000.0, limit / 1000.0)));
-          return Optional.of(String.format(Locale.ROOT, "PONG %.1f s late in session %s (pingTimeout %.1f s)",
-              delay / 1000.0, s.sid(), limit / 1000.0));
+          return Optional.of(new Stall(h, serverPings, delay, String.format(Locale.ROOT,
+              "PONG %.1f s late in session %s (pingTimeout %.1f s)", delay / 1000.0, s.sid(), limit / 1000.0)));
         }
       } else if (pong == null && incident.end() != null
           && Duration.between(p.time(), incident.end()).toMillis() > limit + 1000
           && endedSoonAfter(s, p.time(), limit)) {
         evidence.add(Evidence.of(p.source(), "PING never answered; the session ended"));
-        return Optional.of("a PING was never answered in session " + s.sid());
+        // the stall lasted at least until the session ended
+        long stalled = Math.max(limit, Duration.between(p.time(), s.lastProvenAlive()).toMillis());
+        return Optional.of(new Stall(h, serverPings, stalled, "a PING was never answered in session " + s.sid()));
       }
     }
     return Optional.empty();
@@ -150,7 +209,8 @@ public final class HeartbeatTimeoutRule implements Rule {
    * explains is the network's (the heartbeat only noticed it); a close the server refused or never
    * got proves no live connection (a restart, a black hole, the server's own timeout).
    */
-  private static Optional<String> clientTimerFired(Session s, Incident incident, List<Evidence> evidence) {
+  private static Optional<Stall> clientTimerFired(
+      Session s, Handshake h, boolean serverPings, Incident incident, List<Evidence> evidence) {
     Optional<ClientPingTimeout> fired = ClientPingTimeout.of(s);
     if (fired.isEmpty() || !fired.get().closeReceived() || !fired.get().networkFailuresDuring(incident).isEmpty()) {
       return Optional.empty();
@@ -160,10 +220,10 @@ public final class HeartbeatTimeoutRule implements Rule {
     evidence.add(Evidence.of(t.lastFromServer().source(), "last packet from the server"));
     evidence.add(Evidence.of(t.close().source(), String.format(Locale.ROOT,
         "the client closed %.1f s later (pingInterval + pingTimeout = %.1f s): its ping timer fired; the server"
-            + " answered the close", silence, s.handshake().map(Handshake::heartbeatWindowMillis).orElse(0L) / 1000.0)));
-    return Optional.of(String.format(Locale.ROOT,
+            + " answered the close", silence, h.heartbeatWindowMillis() / 1000.0)));
+    return Optional.of(new Stall(h, serverPings, t.silenceMillis(), String.format(Locale.ROOT,
         "the client's ping timer fired in session %s: %.1f s without a packet from the server, the connection up",
-        s.sid(), silence));
+        s.sid(), silence)));
   }
 
   /**

@@ -8,6 +8,7 @@ import static io.siodoctor.rules.testing.HarFixture.open;
 import static io.siodoctor.rules.testing.HarFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.ClientCloses;
 import io.siodoctor.rules.testing.HarFixture;
@@ -15,6 +16,7 @@ import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +74,25 @@ class HeartbeatTimeoutRuleTest {
         .appendTo(har);
     Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
     assertThat(f.detail()).contains("70.0 s without a heartbeat");
+    // v4: the server pings, so the fix is not the catalog's "upgrade"; the window must cover 70 s
+    assertThat(f.fix()).contains("upgrading will not help").contains("`pingInterval` 25000 and `pingTimeout` 20000")
+        .contains("longest stall seen was 70.0 s").doesNotContain("below the defaults")
+        .contains("new Server(httpServer, { pingInterval: 25000, pingTimeout: 50000 })")
+        .contains("ping_interval=25, ping_timeout=50").contains("config.setPingTimeout(50000)");
+  }
+
+  @Test
+  void aShortWindowIsRaisedToTheDefaultsAtLeast() {
+    // a blocked page: 6.6 s without a PING against a 3 s window set far below the defaults
+    HeartbeatTimeoutRule.Stall stall = new HeartbeatTimeoutRule.Stall(
+        new Handshake(SID, List.of("websocket"), 2000, 1000, 1_000_000),
+        true, 6600, "6.6 s without a heartbeat");
+    assertThat(HeartbeatTimeoutRule.serverPingsFix(List.of(stall)))
+        .contains("a 3.0 s window").contains("below the defaults (25000 and 20000)")
+        .contains("{ pingInterval: 25000, pingTimeout: 20000 }");
+    // a client that pings (v2) anywhere among them: the catalog's fix, which leads with the upgrade
+    HeartbeatTimeoutRule.Stall v2 = new HeartbeatTimeoutRule.Stall(stall.handshake(), false, 40_000, "v2");
+    assertThat(HeartbeatTimeoutRule.serverPingsFix(List.of(stall, v2))).isNull();
   }
 
   @Test
@@ -81,7 +102,8 @@ class HeartbeatTimeoutRuleTest {
     HealthySessions.v3(SID).pings(1).expectedFrame("send", 50.0, "2").appendTo(har);
     har.after(10);
     HealthySessions.v3("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
-    tester.addHar("fixture.har", har).doTest();
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.fix()).as("the catalog's fix: upgrading moves the PINGs to the server").isNull();
   }
 
   @ParameterizedTest(name = "left aborted: {0}")
