@@ -1,5 +1,7 @@
 package io.siodoctor.rules.connect;
 
+import io.siodoctor.parsers.engineio.EngineIoQuery;
+import io.siodoctor.parsers.engineio.EngineIoUrls;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -34,7 +36,7 @@ import java.util.Set;
     subsumes = {"reconnect-storm", "websocket-only-no-fallback"})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.HTTP_ACCESS, LogEvent.WRONG_PATH})
+    events = {LogEvent.HTTP_ACCESS, LogEvent.WRONG_PATH, LogEvent.WEBSOCKET_FAILED})
 public final class WrongPathRule implements Rule {
 
   @Override
@@ -59,6 +61,17 @@ public final class WrongPathRule implements Rule {
       if (l.fact() instanceof LogFact.BlockedUrl b) {
         int q = b.url().indexOf('?');
         paths.add(q < 0 ? b.url() : b.url().substring(0, q));
+      }
+    }
+    // a WebSocket-only client's 404 is in Chromium's console alone ("Unexpected response code: 404"):
+    // its HAR leaves a WebSocket whose handshake was refused at status 0
+    for (LogLine l : incident.logLines(LogEvent.WEBSOCKET_FAILED)) {
+      if (l.fact() instanceof LogFact.NetworkError n && (n.handshakeStatus() == 404 || n.handshakeStatus() == 405)) {
+        EngineIoQuery q = EngineIoUrls.parse(n.url());
+        if (q != null) {
+          evidence.add(Evidence.of(l, "the browser: the WebSocket handshake was answered " + n.handshakeStatus()));
+          paths.add(q.path());
+        }
       }
     }
     if (evidence.isEmpty()) {
