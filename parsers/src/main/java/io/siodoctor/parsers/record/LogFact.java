@@ -132,26 +132,12 @@ public sealed interface LogFact extends Serializable {
    * @param url the URL of the request that failed, or null when the line names none
    */
   record NetworkError(String text, String url) implements LogFact {
-    private static final String RESPONSE_CODE = "Unexpected response code: ";
-
     /**
-     * The HTTP status a WebSocket handshake got instead of 101, as Chromium's failure text names it
-     * ({@code Error during WebSocket handshake: Unexpected response code: 404}; its HAR leaves such
-     * a WebSocket at status 0), or -1 when the text names none (Firefox names no status).
+     * The status a refused WebSocket handshake got, as Chromium's failure text names it
+     * ({@link WebSocketFailures}), or -1.
      */
     public int handshakeStatus() {
-      int at = text == null ? -1 : text.indexOf(RESPONSE_CODE);
-      if (at < 0) {
-        return -1;
-      }
-      int from = at + RESPONSE_CODE.length();
-      int status = 0;
-      int i = from;
-      while (i < text.length() && i < from + 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-        status = status * 10 + text.charAt(i) - '0';
-        i++;
-      }
-      return i == from + 3 ? status : -1;
+      return WebSocketFailures.handshakeStatus(text);
     }
   }
 

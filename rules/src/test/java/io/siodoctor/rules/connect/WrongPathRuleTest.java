@@ -3,6 +3,7 @@ package io.siodoctor.rules.connect;
 import static io.siodoctor.rules.testing.HarFixture.document;
 import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
@@ -62,6 +63,30 @@ class WrongPathRuleTest {
             // EXPECT: wrong-path
             {"level":"error","ts":1796685772.2877455,"logger":"http.log.access.log0","msg":"handled request","request":{"remote_ip":"127.0.0.1","remote_port":"60776","proto":"HTTP/1.1","method":"GET","host":"127.0.0.1:32917","uri":"/api/socket.io/?EIO=4&transport=polling&t=wbiespv3","headers":{}},"user_id":"","duration":0.000067931,"size":0,"status":404,"resp_headers":{"Server":["Caddy"]}}
             """)
+        .doTest();
+  }
+
+  @Test
+  void aWebSocketOnlyHandshakeRefused404InTheHarsErrorEntry() {
+    // sample-captures/wrong-path--caddy-404-websocket-only: status 0, the 404 only in the error entry
+    String ws = "ws://127.0.0.1:37587/api/socket.io/?EIO=4&transport=websocket";
+    String refused = "Error during WebSocket handshake: Unexpected response code: 404";
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://127.0.0.1:37587/"))
+            .entry(webSocket(ws).status(0).expectedMessage("error", 0.02, refused))
+            .after(1.2)
+            .entry(webSocket(ws).status(0).expectedMessage("error", 0.01, refused)))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("/api/socket.io/");
+  }
+
+  @Test
+  void silentOnAWebSocketRefusedWithAnotherStatusInTheHar() {
+    tester
+        .addHar("fixture.har", HealthySessions.har()
+            .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=Lbo5JLzTotvW3g2LAAAA").status(0)
+                .message("error", 0.05, "Error during WebSocket handshake: Unexpected response code: 400")))
         .doTest();
   }
 
