@@ -200,7 +200,8 @@ public final class ServerRestartRule implements Rule {
       if (stop.time() == null) {
         continue;
       }
-      LogLine start = starts.stream().filter(l -> l.time() != null && l.time().isAfter(stop.time())).findFirst().orElse(null);
+      LogLine start = starts.stream().filter(l -> l.time() != null && l.time().isAfter(stop.time()))
+          .findFirst().orElse(null);
       if (start == null) {
         continue;
       }
@@ -227,9 +228,10 @@ public final class ServerRestartRule implements Rule {
       Instant first = ended.get(0).lastActivity();
       Instant last = ended.get(ended.size() - 1).lastActivity();
       String detail = ended.size() + " session(s) ended within " + Duration.between(first, last).toMillis()
-          + " ms of each other, " + Duration.between(last, stop.time()).toMillis() + " ms before the server logged its stop;"
-          + " a process started again " + Duration.between(stop.time(), start.time()).toMillis() + " ms later and "
-          + back.size() + " new session(s) handshook within " + RETURN.toSeconds() + " s";
+          + " ms of each other, " + Duration.between(last, stop.time()).toMillis()
+          + " ms before the server logged its stop; a process started again "
+          + Duration.between(stop.time(), start.time()).toMillis() + " ms later and " + back.size()
+          + " new session(s) handshook within " + RETURN.toSeconds() + " s";
       return Optional.of(new LoggedRestart(evidence, detail));
     }
     return Optional.empty();
