@@ -7,10 +7,15 @@ Environment: PORT, NODE_NAME (a label in app lines), and the set-up under test:
   TRANSPORTS     comma-separated engine.io transports (unset: polling,websocket)
   REJECT_CONNECT 1: the connect handler returns False (what an auth check does)
   MAX_HTTP_BUFFER_SIZE  engine.io max_http_buffer_size in bytes
+  DISCONNECT_AFTER  seconds: that long after a client connected, the app calls sio.disconnect(sid)
+                 (what a session-expiry or logged-in-elsewhere check does)
+
+Only the main namespace / has handlers, so python-socketio refuses a CONNECT to any other one.
 
 Logging as the python-socketio docs show it (logger=True, engineio_logger=True), with the
 timestamped format most deployments configure (logging.basicConfig with asctime).
 """
+import asyncio
 import logging
 import os
 import sys
@@ -48,7 +53,15 @@ async def connect(sid, environ, auth=None):
         app_log.info('[%s] rejecting %s: no valid token in %r', NODE, sid, auth)
         return False
     app_log.info('[%s] connect %s', NODE, sid)
+    if os.environ.get('DISCONNECT_AFTER'):
+        sio.start_background_task(disconnect_later, sid, float(os.environ['DISCONNECT_AFTER']))
     return True
+
+
+async def disconnect_later(sid, seconds):
+    await asyncio.sleep(seconds)
+    app_log.info('[%s] session of %s expired, disconnecting it', NODE, sid)
+    await sio.disconnect(sid)
 
 
 @sio.event

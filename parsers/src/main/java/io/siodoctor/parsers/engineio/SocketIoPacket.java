@@ -47,4 +47,15 @@ public record SocketIoPacket(
   public boolean hasPayload() {
     return !payload.isEmpty();
   }
+
+  /**
+   * A CONNECT_ERROR whose payload is a bare JSON string ({@code 44/admin,"Unable to connect"})
+   * rather than protocol v5's {@code {"message": ...}} object: every refusal of a v2 server, and in
+   * protocol v5 only a library's own refusal (python-socketio 5's unknown namespace), never an
+   * application's (socket.io 3+'s {@code next(err)} and python-socketio 5's {@code
+   * ConnectionRefusedError} both send the object).
+   */
+  public boolean errorIsBareString() {
+    return type == Type.CONNECT_ERROR && payload.stripLeading().startsWith("\"");
+  }
 }

@@ -16,6 +16,9 @@ import io.siodoctor.parsers.record.LogFact;
 final class PythonEngineIoMessages {
   /** python-engineio's check_ping_timeout close, in engine.io's words: the rules know them. */
   private static final LogFact PING_TIMEOUT = LogFact.SessionClosed.because(CloseReason.PING_TIMEOUT);
+  /** A Socket.IO DISCONNECT the server sent: engine.io's words for the same close. */
+  private static final LogFact SERVER_DISCONNECT =
+      LogFact.SessionClosed.because(CloseReason.SERVER_NAMESPACE_DISCONNECT);
 
   private PythonEngineIoMessages() {}
 
@@ -86,10 +89,16 @@ final class PythonEngineIoMessages {
         r.set(LogEvent.HANDSHAKE, LogFact.HandshakeSent.of(brace < 0 ? null : pythonDictAsJson(m, brace)), sid);
       } else if (m.startsWith("PING", type)) {
         r.set(LogEvent.PING_SENT, LogFact.NONE, sid);
-      } else if (m.startsWith("MESSAGE data 4", type) || m.startsWith("MESSAGE data 44", type)) {
+      } else if (m.startsWith("MESSAGE data 4", type)) {
         // a Socket.IO CONNECT_ERROR inside the Engine.IO message: the connect handler said no
-        // ("4{"message":"Connection rejected by server"}"; protocol 4: "44...")
-        r.set(LogEvent.CONNECT_ERROR_SENT, errorMessage(m, type + 13), sid);
+        // ("4{"message":"Connection rejected by server"}") or the namespace has no handlers
+        // ("4/admin,"Unable to connect""); "44..." when the Engine.IO type is logged too
+        int packet = m.startsWith("MESSAGE data 44", type) ? type + 14 : type + 13;
+        r.set(LogEvent.CONNECT_ERROR_SENT, new LogFact.ConnectErrorSent(m.substring(packet)), sid);
+      } else if (m.startsWith("MESSAGE data 1", type) && isDisconnect(m, type + 13)) {
+        // a Socket.IO DISCONNECT to the client ("1", "1/admin,"): the application called
+        // sio.disconnect(sid), engine.io's "server namespace disconnect"
+        r.set(LogEvent.CLOSED, SERVER_DISCONNECT, sid);
       } else {
         r.set(LogEvent.OTHER, LogFact.NONE, sid);
       }
@@ -166,14 +175,16 @@ final class PythonEngineIoMessages {
     return null;
   }
 
-  /** The {@code "message"} of a CONNECT_ERROR's JSON, or null. */
-  private static String errorMessage(String m, int from) {
-    int k = m.indexOf("\"message\":\"", from);
-    if (k < 0) {
-      return null;
+  /**
+   * Whether {@code m} from {@code at} is a Socket.IO DISCONNECT without payload: {@code 1}, or
+   * {@code 1/nsp,} (a DISCONNECT with data is python-socketio's {@code always_connect} refusal).
+   */
+  private static boolean isDisconnect(String m, int at) {
+    int end = m.length();
+    while (end > at && m.charAt(end - 1) == ' ') {
+      end--;
     }
-    int end = m.indexOf('"', k + 11);
-    return end < 0 ? null : m.substring(k + 11, end);
+    return end == at + 1 || (m.charAt(at + 1) == '/' && m.indexOf(',', at) == end - 1);
   }
 
   /** Whether {@code s[from..to)} looks like a session id (base64id, hex or uuid characters). */

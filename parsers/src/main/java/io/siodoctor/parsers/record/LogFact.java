@@ -4,6 +4,7 @@ import io.siodoctor.parsers.engineio.EngineIoPacket;
 import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.PacketDecoder;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
+import io.siodoctor.parsers.engineio.SocketIoPacket;
 import java.io.Serializable;
 
 /**
@@ -84,6 +85,26 @@ public sealed interface LogFact extends Serializable {
     @Override
     public String text() {
       return revision.name();
+    }
+  }
+
+  /**
+   * {@link LogEvent#CONNECT_ERROR_SENT} where the log shows the Socket.IO packet itself
+   * (python-engineio logs the data of every message it sends): the CONNECT_ERROR, kept as written
+   * and decoded on demand, so that rules read its namespace and payload form as they read a HAR's.
+   *
+   * @param raw the Socket.IO packet ({@code 4/admin,"Unable to connect"})
+   */
+  record ConnectErrorSent(String raw) implements LogFact {
+    /** The packet, decoded by the one Socket.IO decoder. */
+    public SocketIoPacket packet() {
+      return PacketDecoder.decodeSocketIo(raw);
+    }
+
+    /** The error message the packet carries (what the client's {@code connect_error} shows), or null. */
+    @Override
+    public String text() {
+      return packet().errorMessage();
     }
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.InputReader;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -98,8 +100,34 @@ class PythonSocketIoLogParserTest {
     assertThat(s.lines.get(1).sid()).isEmpty();
     assertThat(s.lines.get(2).sid()).contains("fDVm0HM_3iOJoCjxAAAA");
     assertThat(s.lines.get(2).fact().text()).isEqualTo("Connection rejected by server");
+    assertThat(((LogFact.ConnectErrorSent) s.lines.get(2).fact()).packet().errorIsBareString()).isFalse();
     assertThat(s.lines.get(3).fact().text()).isEqualTo("http://127.0.0.1:38795");
     assertThat(s.lines.get(4).sid()).contains("G9s3jCEvAz4w-uDVAAAB");
+  }
+
+  @Test
+  void theSocketIoPacketsOfARefusedNamespaceAndAServerDisconnect() {
+    // sample-captures/invalid-namespace--python-unknown-namespace and
+    // server-forced-disconnect--python-server-disconnects (python-socketio 5.7.2)
+    String text =
+        "2026-12-07 23:20:13,329 INFO engineio.server: T5Gz_R0D4hTEK9TfAAAA: Sending packet MESSAGE data 4/admin,\"Unable to connect\"\n"
+            + "2026-12-07 23:20:23,214 INFO socketio.server: Disconnecting UG18_zMUhIjHezFqAAAB [/]\n"
+            + "2026-12-07 23:20:23,215 INFO engineio.server: 9mNuPxmcLX0KWK3sAAAA: Sending packet MESSAGE data 1\n"
+            + "2026-12-07 23:20:23,216 INFO engineio.server: 9mNuPxmcLX0KWK3sAAAA: Sending packet MESSAGE data 1/chat,\n"
+            // always_connect=True refuses with a DISCONNECT carrying the reason: not a plain disconnect
+            + "2026-12-07 23:20:23,217 INFO engineio.server: 9mNuPxmcLX0KWK3sAAAA: Sending packet MESSAGE data 1{\"message\":\"Connection rejected by server\"}\n"
+            + "2026-12-07 23:20:23,218 INFO engineio.server: 9mNuPxmcLX0KWK3sAAAA: Sending packet MESSAGE data 2[\"chat\",\"1 left\"]\n";
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.CONNECT_ERROR_SENT, LogEvent.OTHER, LogEvent.CLOSED, LogEvent.CLOSED, LogEvent.OTHER, LogEvent.OTHER);
+    LogFact.ConnectErrorSent refused = (LogFact.ConnectErrorSent) s.lines.get(0).fact();
+    assertThat(refused.packet().namespace()).isEqualTo("/admin");
+    assertThat(refused.packet().errorIsBareString()).isTrue();
+    assertThat(refused.text()).isEqualTo("Unable to connect");
+    assertThat(s.lines.get(0).sid()).contains("T5Gz_R0D4hTEK9TfAAAA");
+    assertThat(s.lines.get(2).closedFor(CloseReason.SERVER_NAMESPACE_DISCONNECT)).isTrue();
+    assertThat(s.lines.get(2).sid()).contains("9mNuPxmcLX0KWK3sAAAA");
+    assertThat(s.lines.get(3).closedFor(CloseReason.SERVER_NAMESPACE_DISCONNECT)).isTrue();
   }
 
   @Test

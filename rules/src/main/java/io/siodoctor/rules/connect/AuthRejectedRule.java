@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * A Socket.IO CONNECT_ERROR from the server whose message is the application's (a middleware called
- * {@code next(err)}), as opposed to the protocol's own "Invalid namespace".
+ * {@code next(err)}), as opposed to the library's own refusal of an unknown namespace (see {@link
+ * InvalidNamespaceRule#refusal}).
  */
 @Cause(
     id = "auth-rejected",
@@ -45,7 +46,8 @@ public final class AuthRejectedRule implements Rule {
       for (PacketEvent p : s.packets()) {
         SocketIoPacket sio = p.packet().socketIo();
         if (p.fromServer() && sio != null && sio.type() == SocketIoPacket.Type.CONNECT_ERROR
-            && !InvalidNamespaceRule.isInvalidNamespace(sio)) {
+            && InvalidNamespaceRule.refusal(sio, InvalidNamespaceRule.revision(s))
+                == InvalidNamespaceRule.Refusal.APPLICATION) {
           evidence.add(Evidence.of(p.source(), "CONNECT_ERROR: " + sio.errorMessage()));
           sids.add(s.sid());
           if (sio.errorMessage() != null) {
@@ -54,7 +56,13 @@ public final class AuthRejectedRule implements Rule {
         }
       }
     }
-    incident.logLines(LogEvent.CONNECT_ERROR_SENT).forEach(l -> evidence.add(Evidence.of(l)));
+    for (LogLine l : incident.logLines(LogEvent.CONNECT_ERROR_SENT)) {
+      // a line showing the packet is judged as the packet is; the others name an application's refusal
+      InvalidNamespaceRule.Refusal refusal = InvalidNamespaceRule.refusal(l, incident);
+      if (refusal == null || refusal == InvalidNamespaceRule.Refusal.APPLICATION) {
+        evidence.add(Evidence.of(l));
+      }
+    }
     // servers that refuse at the handshake itself: netty-socketio's AuthorizationListener and a
     // python-engineio connect handler answer the Engine.IO handshake with 401
     for (HttpExchange x : incident.engineIoExchanges()) {

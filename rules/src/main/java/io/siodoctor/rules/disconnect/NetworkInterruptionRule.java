@@ -53,8 +53,8 @@ public final class NetworkInterruptionRule implements Rule {
       // a server alone cannot tell a client that left from one that dropped, unless the transport failed
       // "no close packet" means something only when the session's WebSocket frames were exported
       boolean dropped = browserSawIt(d)
-          ? (d.reason() == null && closeVisible(incident, d)) || "transport close".equals(d.reason())
-              || "transport error".equals(d.reason())
+          ? usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
+              || "transport close".equals(d.reason()) || "transport error".equals(d.reason()))
           : "transport error".equals(d.reason());
       List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();
       if (dropped || !offline.isEmpty()) {
@@ -112,6 +112,20 @@ public final class NetworkInterruptionRule implements Rule {
     }
     return incident.session(d.sid()).map(s -> s.webSockets().stream().filter(WebSocketConnection::opened)
         .allMatch(ws -> !ws.frames().isEmpty())).orElse(true);
+  }
+
+  /**
+   * Whether the client sent anything on the session after its handshake (a request naming the sid,
+   * a WebSocket). A v4 client polls or upgrades at once, so a session with nothing after its
+   * handshake is one whose answer never reached the page (a browser that refused it for CORS, a
+   * page that went away): it was never up, and did not drop.
+   */
+  private static boolean usedByTheClient(Incident incident, Disconnect d) {
+    if (d.sid() == null) {
+      return true;
+    }
+    return incident.session(d.sid()).map(s -> !s.webSockets().isEmpty()
+        || s.exchanges().stream().anyMatch(x -> x.engineIo() != null && !x.engineIo().isHandshake())).orElse(true);
   }
 
   private static boolean browserSawIt(Disconnect d) {

@@ -83,6 +83,38 @@ class AuthRejectedRuleTest {
   }
 
   @Test
+  void silentOnPythonSocketIosRefusalOfAnUnknownNamespace() {
+    // protocol v5 with a bare-string payload: the library's refusal, not the application's
+    tester
+        .addHar("fixture.har", v4Handshake()
+            .entry(get(V4 + "&t=P3&sid=" + SID).body("44/admin,\"Unable to connect\"")))
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
+  void v2ServersNamespaceMiddlewareErrorIsAString() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=3&transport=polling&t=Nbmcd-u")
+                .body(lengthPrefixed(open(SID, 25000, 5000, -1, "websocket"), "40", "44/admin,\"not authorized\""))
+                .expectEvidence()))
+        .doTest().orElseThrow();
+  }
+
+  @Test
+  void aPythonLogLineWhoseRevisionIsUnknownIsNotClaimed() {
+    // a bare string for /admin: python-socketio 5's unknown namespace or 4's application refusal
+    tester
+        .addLog("server.log", """
+            2026-12-07 23:20:13,329 INFO engineio.server: T5Gz_R0D4hTEK9TfAAAA: Sending packet MESSAGE data 4/admin,"Unable to connect"
+            """)
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }

@@ -20,8 +20,34 @@ class CorsMissingHeadersRuleTest {
 
   private final RuleTester tester = RuleTester.of(new CorsMissingHeadersRule());
 
+  /** A request from the page to the server, answered with the headers every real answer has. */
   private static Entry crossOrigin(Entry e) {
-    return e.requestHeader("Origin", PAGE).requestHeader("Referer", PAGE + "/");
+    return e.requestHeader("Origin", PAGE).requestHeader("Referer", PAGE + "/")
+        .responseHeader("Content-Type", "text/plain; charset=UTF-8");
+  }
+
+  @Test
+  void anAnswerExportedWithoutItsHeadersShowsNoCorsFailure() {
+    // a sanitizer or exporter that drops every header: the missing Allow-Origin proves nothing
+    tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(get(HANDSHAKE + "P1").body(open("Lbo5JLzTotvW3g2LAAAA", "websocket"))))
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
+  void aSanitizedAllowOriginShowsNoCorsFailure() {
+    // Google's and Cloudflare's sanitizers write "[<name> redacted]" in place of a value
+    tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1"))
+                .responseHeader("Access-Control-Allow-Origin", "[access-control-allow-origin redacted]")
+                .body(open("Lbo5JLzTotvW3g2LAAAA", "websocket"))))
+        .expectNoFindings()
+        .doTest();
   }
 
   @Test

@@ -36,6 +36,22 @@ class NetworkInterruptionRuleTest {
   }
 
   @Test
+  void silentWhenAHandshakeWasNeverFollowedUp() {
+    // Firefox records a polling answer its CORS check then refused: the page never saw the sid, so
+    // the client never polled it, and each retry is a new handshake. Nothing of these sessions was up
+    String polling = "http://localhost:3000/socket.io/?EIO=4&transport=polling";
+    tester
+        .addHar("fixture.har", page()
+            .entry(get(polling + "&t=P1").body(open(SID)))
+            .after(1.2)
+            .entry(get(polling + "&t=P2").body(open(NEXT)))
+            .after(2.5)
+            .entry(get(polling + "&t=P3").body(open("Pa7aLLeLs0cketAAAAAC"))))
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
   void oneOfTwoParallelSocketsDropsAndIsReplaced() {
     // two managers on one page: the first drops and reconnects while the second lives on
     HarFixture har = page();

@@ -51,6 +51,22 @@ class ServerForcedDisconnectRuleTest {
   }
 
   @Test
+  void pythonServerLogsTheDisconnectPacketItSends() {
+    // python-socketio 5 (sample-captures/server-forced-disconnect--python-server-disconnects): no
+    // close reason in its log, only the Socket.IO DISCONNECT ("1") python-engineio sends
+    Finding f = tester
+        .addLog("server.log", """
+            2026-12-07 23:20:21,211 INFO engineio.server: 9mNuPxmcLX0KWK3sAAAA: Sending packet MESSAGE data 0{"sid":"UG18_zMUhIjHezFqAAAB"}
+            2026-12-07 23:20:23,214 INFO socketio.server: Disconnecting UG18_zMUhIjHezFqAAAB [/]
+            // EXPECT: server-forced-disconnect
+            2026-12-07 23:20:23,215 INFO engineio.server: 9mNuPxmcLX0KWK3sAAAA: Sending packet MESSAGE data 1
+            2026-12-07 23:20:23,216 INFO engineio.server: 9mNuPxmcLX0KWK3sAAAA: Sending packet MESSAGE data 2["chat","bye"]
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly("9mNuPxmcLX0KWK3sAAAA");
+  }
+
+  @Test
   void silentWhenTheClientLeftFirst() {
     HarFixture har = page();
     HealthySessions.v4(SID).pings(1).frame("send", 31.0, "41").appendTo(har);
