@@ -37,15 +37,21 @@ enum DegradedHar {
   /** A sanitizer that scrubs content: every response and request body replaced by {@code [REDACTED]}. */
   BODIES_REDACTED("bodies-redacted", true),
   /** A sanitizer that scrubs WebSocket messages too: each message's data replaced by {@code [REDACTED]}. */
-  FRAME_DATA_REDACTED("frame-data-redacted", true);
+  FRAME_DATA_REDACTED("frame-data-redacted", true),
+  /**
+   * DevTools opened after the page had connected (it records only while open): every entry before
+   * the second Engine.IO request left out, so the first session's handshake is missing.
+   */
+  STARTED_LATE("started-late", true);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SECRET_HEADERS = Set.of("cookie", "set-cookie", "authorization");
 
   final String id;
   /**
-   * A sanitizer's rewrite rather than what an exporter writes: checked by {@link SanitizedHarTest}
-   * for wrong answers only (no golden reports, no expectations per capture).
+   * A rewrite that may hide the cause (a sanitizer's, a capture started late) rather than what an
+   * exporter writes: checked by {@link SanitizedHarTest} for wrong answers only (no golden reports,
+   * no expectations per capture).
    */
   final boolean sanitizer;
 
@@ -62,6 +68,15 @@ enum DegradedHar {
   /** Writes {@code har} degraded to {@code dir}/{@code har}'s file name (evidence keeps the same file name). */
   Path write(Path har, Path dir) throws IOException {
     JsonNode root = JSON.readTree(har.toFile());
+    if (this == STARTED_LATE && root.path("log").get("entries") instanceof ArrayNode entries) {
+      int engineIo = 0;
+      while (entries.size() > 0 && engineIo < 2) {
+        if (entries.get(0).path("request").path("url").asText("").contains("EIO=") && ++engineIo == 2) {
+          break;
+        }
+        entries.remove(0);
+      }
+    }
     for (JsonNode entry : root.path("log").path("entries")) {
       if (entry instanceof ObjectNode e) {
         degrade(e);
