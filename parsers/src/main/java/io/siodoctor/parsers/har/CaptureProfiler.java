@@ -23,6 +23,9 @@ final class CaptureProfiler {
 
   private int entries;
   private int engineIo;
+  /** Engine.IO requests that named a session: by its sid, or by a placeholder a sanitizer left there. */
+  private int namingSession;
+  private int sidRedacted;
   private int responseBodiesExpected;
   private int responseBodiesAbsent;
   private int responseBodyMarkers;
@@ -62,6 +65,12 @@ final class CaptureProfiler {
     entries++;
     if (x.isEngineIo()) {
       engineIo++;
+      if (x.engineIo().sidRedacted()) {
+        sidRedacted++;
+        namingSession++;
+      } else if (!x.engineIo().isHandshake()) {
+        namingSession++;
+      }
     }
     if (raw.resourceType != null || raw.chromeMembers) {
       chromeShape = true;
@@ -198,6 +207,14 @@ final class CaptureProfiler {
     } else if (withoutTimings > 0 && withoutTimings * 2 > entries) {
       missing.add(new MissingEvidence(MissingEvidence.TIMINGS, MissingEvidence.SOME,
           withoutTimings + " of " + entries + " entries have no durations"));
+    }
+    if (sidRedacted > 0) {
+      missing.add(new MissingEvidence(MissingEvidence.SESSION_IDS,
+          sidRedacted < namingSession ? MissingEvidence.SOME : MissingEvidence.MARKERS_ONLY,
+          (sidRedacted < namingSession ? sidRedacted + " of " + namingSession + " requests' " : "")
+              + "Engine.IO session ids (sid=) were replaced with a placeholder: which request belongs to which "
+              + "session cannot be seen, so drops, heartbeats, sticky sessions and reconnect cadence cannot be "
+              + "judged per session"));
     }
     if (pages <= 0) {
       missing.add(new MissingEvidence(MissingEvidence.PAGES, MissingEvidence.ALL,
