@@ -10,6 +10,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
@@ -28,6 +29,7 @@ import java.util.Set;
  * A server process stopped: sessions closed with {@code server shutting down} ({@code io.close()}),
  * or several sessions dropped within the same two seconds (a kill or a redeploy writes no reason).
  */
+@NeedsSessionIdentity
 @Cause(
     id = "server-restart",
     title = "Many clients dropped at once because a server stopped or was redeployed",
