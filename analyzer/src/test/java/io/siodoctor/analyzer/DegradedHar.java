@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A recorded HAR rewritten the way real exporters and sanitizers degrade it, so that the
@@ -18,21 +20,43 @@ import java.util.Set;
  */
 enum DegradedHar {
   /** Chrome's "Export HAR (sanitized)": no cookies, no {@code Cookie}/{@code Set-Cookie}/{@code Authorization}. */
-  NO_COOKIES_AUTH("no-cookies-auth"),
+  NO_COOKIES_AUTH("no-cookies-auth", false),
   /** Exported without content (Playwright {@code content: 'omit'}, body-stripping sanitizers): no response bodies. */
-  NO_BODIES("no-bodies"),
+  NO_BODIES("no-bodies", false),
   /** An exporter that keeps no WebSocket messages (Firefox, Playwright, mitmproxy, Safari). */
-  NO_FRAMES("no-frames"),
+  NO_FRAMES("no-frames", false),
   /** All three at once: what a sanitized, body-less export of a non-Chromium browser holds. */
-  STRIPPED("stripped");
+  STRIPPED("stripped", false),
+  /** A sanitizer told to scrub every header: the {@code headers} arrays emptied (redirectURL stays). */
+  HEADERS_DROPPED("headers-dropped", true),
+  /**
+   * Google's and Cloudflare's har-sanitizers with every header selected: each value replaced by
+   * {@code [<name> redacted]}, the names kept.
+   */
+  HEADER_VALUES_REDACTED("header-values-redacted", true),
+  /** A sanitizer that scrubs content: every response and request body replaced by {@code [REDACTED]}. */
+  BODIES_REDACTED("bodies-redacted", true),
+  /** A sanitizer that scrubs WebSocket messages too: each message's data replaced by {@code [REDACTED]}. */
+  FRAME_DATA_REDACTED("frame-data-redacted", true);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SECRET_HEADERS = Set.of("cookie", "set-cookie", "authorization");
 
   final String id;
+  /**
+   * A sanitizer's rewrite rather than what an exporter writes: checked by {@link SanitizedHarTest}
+   * for wrong answers only (no golden reports, no expectations per capture).
+   */
+  final boolean sanitizer;
 
-  DegradedHar(String id) {
+  DegradedHar(String id, boolean sanitizer) {
     this.id = id;
+    this.sanitizer = sanitizer;
+  }
+
+  /** The exporters' degradations ({@link SampleCapturesTest}), or the sanitizers' ({@link SanitizedHarTest}). */
+  static List<DegradedHar> of(boolean sanitizers) {
+    return Stream.of(values()).filter(d -> d.sanitizer == sanitizers).toList();
   }
 
   /** Writes {@code har} degraded to {@code dir}/{@code har}'s file name (evidence keeps the same file name). */
@@ -74,5 +98,44 @@ enum DegradedHar {
     if (frames) {
       entry.remove("_webSocketMessages");
     }
+    switch (this) {
+      case HEADERS_DROPPED -> {
+        for (String side : new String[] {"request", "response"}) {
+          if (entry.get(side) instanceof ObjectNode o && o.has("headers")) {
+            o.set("headers", JSON.createArrayNode());
+          }
+        }
+      }
+      case HEADER_VALUES_REDACTED -> {
+        for (String side : new String[] {"request", "response"}) {
+          for (JsonNode h : entry.path(side).path("headers")) {
+            if (h instanceof ObjectNode header) {
+              header.put("value", "[" + header.path("name").asText("") + " redacted]");
+            }
+          }
+        }
+      }
+      case BODIES_REDACTED -> {
+        if (entry.path("response").get("content") instanceof ObjectNode content && content.has("text")) {
+          content.put("text", MARKER);
+          content.remove("encoding");
+        }
+        if (entry.path("request").get("postData") instanceof ObjectNode post && post.has("text")) {
+          post.put("text", MARKER);
+        }
+      }
+      case FRAME_DATA_REDACTED -> {
+        for (JsonNode m : entry.path("_webSocketMessages")) {
+          if (m instanceof ObjectNode message && message.has("data")) {
+            message.put("data", MARKER);
+          }
+        }
+      }
+      default -> {
+        // the exporters' degradations above
+      }
+    }
   }
+
+  private static final String MARKER = "[REDACTED]";
 }

@@ -88,7 +88,7 @@ class SampleCapturesTest {
       }
       for (var it = expected.path("degraded").fieldNames(); it.hasNext(); ) {
         String name = it.next();
-        assertThat(Stream.of(DegradedHar.values()).map(d -> d.id).toList())
+        assertThat(DegradedHar.of(false).stream().map(d -> d.id).toList())
             .as(folder.getFileName() + ": degraded variant name").contains(name);
       }
     }
@@ -120,7 +120,7 @@ class SampleCapturesTest {
         tests.add(DynamicTest.dynamicTest(name + " har-only", () -> check(folder, hars, folder,
             lenient(expected), realTop, name + " har-only", "har-only")));
       }
-      for (DegradedHar d : DegradedHar.values()) {
+      for (DegradedHar d : DegradedHar.of(false)) {
         JsonNode spec = expected.path("degraded").has(d.id) ? expected.path("degraded").path(d.id) : lenient(expected);
         tests.add(DynamicTest.dynamicTest(name + " " + d.id, () -> {
           Path dir = Files.createTempDirectory("sio-degraded");

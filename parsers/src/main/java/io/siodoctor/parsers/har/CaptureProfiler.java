@@ -38,6 +38,8 @@ final class CaptureProfiler {
   private int requestBodyMarkers;
   private int webSocketsOpened;
   private int webSocketsWithFrames;
+  /** WebSockets read without their messages because a sanitizer replaced one's data ({@link WsMessageSpool#readable}). */
+  private int webSocketsWithRedactedFrames;
   private int cookieCarriers;
   private int authCarriers;
   private int secretMarkers;
@@ -89,8 +91,10 @@ final class CaptureProfiler {
     observeSecrets(raw.response, false);
     if (x.isWebSocket() && (x.status() == 101 || !raw.messages.isEmpty())) {
       webSocketsOpened++;
-      if (!raw.messages.isEmpty()) {
+      if (raw.messages.readable()) {
         webSocketsWithFrames++;
+      } else if (raw.messages.redacted()) {
+        webSocketsWithRedactedFrames++;
       }
     }
     if (!hasTimings(raw)) {
@@ -179,7 +183,14 @@ final class CaptureProfiler {
             + "is not recorded; only statuses, URLs, headers and sizes remain");
     bodies(missing, MissingEvidence.REQUEST_BODIES, requestBodiesExpected, requestBodiesAbsent, requestBodyMarkers,
         "what the client sent by polling POST (packets, payload sizes) is not recorded");
-    if (webSocketsOpened > 0 && webSocketsWithFrames == 0) {
+    String redactedFrames = webSocketsWithRedactedFrames == 0 ? ""
+        : " (" + webSocketsWithRedactedFrames + " WebSocket(s) had messages replaced by a sanitizer's placeholder:"
+            + " they are read as exported without messages)";
+    if (webSocketsOpened > 0 && webSocketsWithFrames == 0 && webSocketsWithRedactedFrames > 0) {
+      missing.add(new MissingEvidence(MissingEvidence.WEBSOCKET_FRAMES, MissingEvidence.MARKERS_ONLY,
+          "a sanitizer replaced WebSocket messages with placeholders: pings, close packets and CONNECT_ERRORs sent"
+              + " over WebSocket cannot be seen" + redactedFrames));
+    } else if (webSocketsOpened > 0 && webSocketsWithFrames == 0) {
       missing.add(new MissingEvidence(MissingEvidence.WEBSOCKET_FRAMES, MissingEvidence.ALL,
           Exporter.neverWritesFrames(exporter)
               ? "this exporter writes no WebSocket messages: pings, close packets and CONNECT_ERRORs sent over "
@@ -189,7 +200,7 @@ final class CaptureProfiler {
     } else if (webSocketsWithFrames > 0 && webSocketsWithFrames < webSocketsOpened) {
       missing.add(new MissingEvidence(MissingEvidence.WEBSOCKET_FRAMES, MissingEvidence.SOME,
           (webSocketsOpened - webSocketsWithFrames) + " of " + webSocketsOpened
-              + " open WebSockets have no messages exported"));
+              + " open WebSockets have no messages exported" + redactedFrames));
     }
     boolean sanitized = sanitizedExport(exporter);
     if (cookieCarriers == 0 && entries > 0) {

@@ -18,7 +18,7 @@ final class EntryReader {
   private static final Set<String> REQUEST_MEMBERS =
       Set.of("method", "url", "headers", "cookies", "postData", "bodySize");
   private static final Set<String> RESPONSE_MEMBERS =
-      Set.of("status", "statusText", "headers", "cookies", "content", "_error", "_failureText");
+      Set.of("status", "statusText", "headers", "cookies", "content", "redirectURL", "_error", "_failureText");
 
   private final HarQuirks quirks;
   private final ParsePosition position;

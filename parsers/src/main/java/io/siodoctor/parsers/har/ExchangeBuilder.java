@@ -51,6 +51,14 @@ final class ExchangeBuilder {
     JsonNode content = res.path("content");
     String mimeType = text(content, "mimeType");
     List<Header> responseHeaders = headers(res.path("headers"));
+    String redirect = text(res, "redirectURL");
+    if (status >= 300 && status < 400 && redirect != null && !redirect.isBlank()
+        && Headers.first(responseHeaders, "location").isEmpty()) {
+      // HAR 1.2's redirectURL is the Location header's target: a sanitizer or exporter that drops the
+      // headers often keeps it, and where the client was sent is what tells a login redirect
+      responseHeaders = new ArrayList<>(responseHeaders);
+      responseHeaders.add(new Header("Location", redirect));
+    }
     if (mimeType == null || mimeType.isBlank()) {
       mimeType = Headers.first(responseHeaders, "content-type").orElse("");
     }

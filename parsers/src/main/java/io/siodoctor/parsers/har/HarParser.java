@@ -324,7 +324,7 @@ public final class HarParser implements InputParser {
       HttpExchange exchange = exchanges.build(entry);
       profile.observe(entry, exchange);
       sink.accept(exchange);
-      if (!entry.messages.isEmpty()) {
+      if (entry.messages.readable()) {
         WsFrameBuilder frames = new WsFrameBuilder(file, exchange);
         entry.messages.replay(m -> sink.accept(frames.build(m)));
       }

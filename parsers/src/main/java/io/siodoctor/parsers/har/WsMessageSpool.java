@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.har;
 
+import io.siodoctor.parsers.capture.RedactionMarkers;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -35,6 +36,8 @@ final class WsMessageSpool implements Closeable {
   private Path file;
   private DataOutputStream out;
   private int spilled;
+  /** Messages whose whole data is a sanitizer's placeholder. */
+  private int redacted;
 
   WsMessageSpool() {
     this(MEMORY_BUDGET_CHARS);
@@ -45,6 +48,9 @@ final class WsMessageSpool implements Closeable {
   }
 
   void add(RawWsMessage m) throws IOException {
+    if (RedactionMarkers.isMarker(m.data())) {
+      redacted++;
+    }
     long cost = m.data().length() + OVERHEAD_CHARS;
     if (out == null && memoryChars + cost <= budget) {
       memory.add(m);
@@ -57,6 +63,21 @@ final class WsMessageSpool implements Closeable {
     }
     write(m);
     spilled++;
+  }
+
+  /**
+   * Whether the messages can be read as the frames sent: none of them is a sanitizer's placeholder
+   * for its whole data. A WebSocket with one such message is read as one exported without messages:
+   * its frames' order and packets are no longer what was sent (a close, a CONNECT_ERROR, a PING may be
+   * the one replaced), and a frame without its packet would pass for a packet that never came.
+   */
+  boolean readable() {
+    return !isEmpty() && redacted == 0;
+  }
+
+  /** Whether a message's whole data is a sanitizer's placeholder. */
+  boolean redacted() {
+    return redacted > 0;
   }
 
   boolean isEmpty() {

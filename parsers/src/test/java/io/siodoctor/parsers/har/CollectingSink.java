@@ -1,6 +1,7 @@
 package io.siodoctor.parsers.har;
 
 import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.capture.CaptureProfile;
 import io.siodoctor.parsers.record.Record;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
 final class CollectingSink implements RecordSink {
   final List<Record> records = new ArrayList<>();
   final List<String> warnings = new ArrayList<>();
+  CaptureProfile profile;
 
   @Override
   public void accept(Record record) {
@@ -18,6 +20,11 @@ final class CollectingSink implements RecordSink {
   @Override
   public void warn(String message) {
     warnings.add(message);
+  }
+
+  @Override
+  public void capture(CaptureProfile captured) {
+    profile = captured;
   }
 
   <T extends Record> List<T> of(Class<T> type) {

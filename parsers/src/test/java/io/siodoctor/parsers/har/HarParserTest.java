@@ -1,5 +1,6 @@
 package io.siodoctor.parsers.har;
 
+import io.siodoctor.parsers.capture.MissingEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,6 +44,38 @@ class HarParserTest {
         .startsWith("entries[0]", "entries[1]", "entries[2]", "entries[2]._webSocketMessages[0]")
         .endsWith("entries[2]._webSocketMessages[7]");
     assertThat(sink.warnings).isEmpty();
+  }
+
+  @Test
+  void aRedirectExportedWithoutItsHeadersKeepsItsTargetFromRedirectUrl() throws Exception {
+    String target = "http://login.example.com/signin?rd=/socket.io/";
+    String entry = "{\"startedDateTime\": \"2026-11-25T10:00:00Z\", \"time\": 1, \"cache\": {}, \"timings\": {},"
+        + " \"request\": {\"method\": \"GET\", \"url\": \"http://app.example.com/socket.io/?EIO=4&transport=polling&t=a\","
+        + " \"headers\": [], \"cookies\": []}, \"response\": {\"status\": %d, \"headers\": %s, \"cookies\": [],"
+        + " \"redirectURL\": \"" + target + "\", \"content\": {\"mimeType\": \"\", \"size\": 0}}}";
+    List<HttpExchange> read = parse(HarFixtures.har(String.format(entry, 302, "[]") + ","
+        + String.format(entry, 302, "[{\"name\": \"location\", \"value\": \"/elsewhere\"}]") + ","
+        + String.format(entry, 200, "[]"))).of(HttpExchange.class);
+    assertThat(read.get(0).responseHeader("Location")).contains(target);
+    // the header itself wins where it was kept, and only a redirect has a target
+    assertThat(read.get(1).responseHeader("Location")).contains("/elsewhere");
+    assertThat(read.get(2).responseHeaders()).isEmpty();
+  }
+
+  @Test
+  void aWebSocketWithAMessageASanitizerReplacedIsReadAsExportedWithoutMessages() throws Exception {
+    // the replaced one may be the close or the CONNECT_ERROR: the others alone would tell another story
+    CollectingSink sink = parse(HarFixtures.CHROME_WEBSOCKET.replace("\"data\": \"3probe\"", "\"data\": \"[REDACTED]\""));
+    assertThat(sink.of(HttpExchange.class)).hasSize(3);
+    assertThat(sink.of(WsFrame.class)).isEmpty();
+    assertThat(sink.profile.missing(MissingEvidence.WEBSOCKET_FRAMES)).hasValueSatisfying(m -> {
+      assertThat(m.extent()).isEqualTo(MissingEvidence.MARKERS_ONLY);
+      assertThat(m.meaning()).contains("placeholder");
+    });
+    // a placeholder inside a message (a token in an emit) leaves the frames as they are
+    CollectingSink inside = parse(HarFixtures.CHROME_WEBSOCKET.replace("\"data\": \"3probe\"", "\"data\": \"3[REDACTED]\""));
+    assertThat(inside.of(WsFrame.class)).hasSize(8);
+    assertThat(inside.profile.missing(MissingEvidence.WEBSOCKET_FRAMES)).isEmpty();
   }
 
   @Test

@@ -235,6 +235,19 @@ public final class StickySessionMissingRule implements Rule {
   /** "Right after": the same session succeeding again this soon after a 400. */
   private static final Duration RECENT = Duration.ofSeconds(5);
 
+  /**
+   * A POST that carried the client's close packet (a server answers that "ok" for a session it is
+   * ending: no sign it knew the session), or whose body is not recorded (a sanitizer's placeholder,
+   * an export without request bodies), so it may have been that close.
+   */
+  private static boolean closesOrUnknown(HttpExchange o) {
+    if (!"POST".equalsIgnoreCase(o.method())) {
+      return false;
+    }
+    List<EngineIoPacket> sent = o.requestPayload().packets();
+    return sent.isEmpty() || sent.stream().anyMatch(p -> p.is(EngineIoPacket.Type.CLOSE));
+  }
+
   private static Optional<Finding> bodilessView(Incident incident) {
     List<Evidence> evidence = new ArrayList<>();
     Set<String> sids = new LinkedHashSet<>();
@@ -251,7 +264,7 @@ public final class StickySessionMissingRule implements Rule {
       Optional<HttpExchange> knownAfter = s.get().exchanges().stream().filter(o -> o != x
           && (o.status() >= 200 && o.status() < 300 || o.status() == 101) && o.time() != null
           && o.time().isAfter(x.time()) && Duration.between(x.time(), o.time()).compareTo(RECENT) <= 0
-          && !o.requestPayload().packets().stream().anyMatch(p -> p.is(EngineIoPacket.Type.CLOSE))).findFirst();
+          && !closesOrUnknown(o)).findFirst();
       if (knownAfter.isPresent() && !tornDown(s.get(), x)) {
         evidence.add(Evidence.of(x, "400 on this session; body not recorded"));
         evidence.add(Evidence.of(knownAfter.get(), "the same session accepted again right after"));

@@ -15,6 +15,8 @@ import io.siodoctor.rules.testing.RuleTester;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StickySessionMissingRuleTest {
   private static final String SID = "ssO51L53Emo8zXiyAAAA";
@@ -40,6 +42,31 @@ class StickySessionMissingRuleTest {
         .doTest().orElseThrow();
     assertThat(f.confidence()).isGreaterThanOrEqualTo(0.9);
     assertThat(f.sessionIds()).containsExactly(SID);
+  }
+
+  @Test
+  void aBodiless400AndThePollAcceptedRightAfterIsLessCertain() {
+    // a sanitizer replaced the bodies: the "Session ID unknown" is gone, the pattern stays
+    Finding f = tester
+        .addHar("fixture.har", handshake()
+            .entry(get(POLLING + "&t=P2&sid=" + SID).status(400).mime("application/json").body("[REDACTED]")
+                .expectEvidence())
+            .entry(get(POLLING + "&t=P3&sid=" + SID).body("[REDACTED]").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThanOrEqualTo(0.5);
+  }
+
+  @ParameterizedTest(name = "the POST after the 400 carried: {0}")
+  @ValueSource(strings = {"1", "[REDACTED]"})
+  void aBodiless400FollowedOnlyByAPostThatMayBeTheClientsCloseIsNoEvidence(String sent) {
+    // a session that upgraded: its last poll gets 400, and the client's close POST "1" gets "ok" from
+    // the same server (auth-rejected--middleware); with the POST's body replaced it may be that close
+    tester
+        .addHar("fixture.har", handshake()
+            .entry(get(POLLING + "&t=P2&sid=" + SID).status(400).mime("application/json").body("[REDACTED]"))
+            .entry(post(POLLING + "&t=P3&sid=" + SID, sent).body("ok")))
+        .expectNoFindings()
+        .doTest();
   }
 
   @Test

@@ -1,0 +1,91 @@
+package io.siodoctor.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siodoctor.analyzer.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every sample capture's HAR, alone, rewritten the way sanitizers rewrite what customers send
+ * ({@link DegradedHar#of}{@code (true)}: headers dropped or their values replaced, bodies or
+ * WebSocket messages replaced by placeholders). What remains may no longer show the cause, so no
+ * answer is expected; only no wrong one: never {@code healthy} for a failing capture, and no cause
+ * outside the capture's {@code causes} and {@code allowed}. Each of these rewrites once made the
+ * analyzer name a cause that was not there (a CORS failure on answers exported without headers, a
+ * sticky-session failure on a client's close whose body was replaced) or call a failing capture
+ * healthy (its CONNECT_ERROR frame replaced).
+ */
+class SanitizedHarTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestFactory
+  Stream<DynamicTest> aSanitizedHarGivesNoWrongAnswer() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path folder : SampleCapturesTest.folders()) {
+      JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
+      List<String> hars = new ArrayList<>();
+      expected.path("inputs").forEach(i -> hars.add(i.asText()));
+      if (hars.isEmpty()) {
+        hars.add("capture.har");
+      }
+      hars.removeIf(f -> !f.endsWith(".har"));
+      if (hars.isEmpty()) {
+        continue;
+      }
+      String name = folder.getFileName().toString();
+      boolean healthyCapture = name.startsWith("healthy--");
+      Set<String> mayHave = new LinkedHashSet<>();
+      expected.path("causes").forEach(c -> mayHave.add(c.asText()));
+      expected.path("allowed").forEach(c -> mayHave.add(c.isObject() ? c.path("id").asText() : c.asText()));
+      for (DegradedHar d : DegradedHar.of(true)) {
+        tests.add(DynamicTest.dynamicTest(name + " " + d.id, () -> {
+          Path dir = Files.createTempDirectory("sio-sanitized");
+          try {
+            List<String> args = new ArrayList<>(List.of("analyze", "--format", "json", "--top", "100"));
+            for (String h : hars) {
+              args.add(d.write(folder.resolve(h), dir).toString());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+            JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+            String verdict = report.path("verdict").asText();
+            Set<String> reported = new LinkedHashSet<>();
+            report.path("causes").forEach(c -> reported.add(c.path("id").asText()));
+            String summary = name + " " + d.id + ": verdict " + verdict + ", causes " + reported + ", exit " + exit
+                + "\nstderr: " + err.toString(StandardCharsets.UTF_8);
+            assertThat(verdict).as(summary).isIn("healthy", "problems", "inconclusive");
+            if (!healthyCapture) {
+              assertThat(verdict).as("a failing capture is never healthy\n" + summary).isNotEqualTo("healthy");
+            }
+            assertThat(mayHave).as("causes beyond the capture's causes + allowed\n" + summary).containsAll(reported);
+          } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+              for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+              }
+            }
+          }
+        }));
+      }
+    }
+    assertThat(tests).isNotEmpty();
+    return tests.stream();
+  }
+}
