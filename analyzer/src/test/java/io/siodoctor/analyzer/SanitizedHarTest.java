@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every sample capture's HAR, alone, rewritten the way sanitizers rewrite what customers send
  * ({@link DegradedHar#of}{@code (true)}: headers dropped or their values replaced, bodies or
- * WebSocket messages replaced by placeholders). What remains may no longer show the cause, so no
+ * WebSocket messages replaced by placeholders, and so are the session ids or whole query strings of
+ * the URLs). What remains may no longer show the cause, so no
  * answer is expected; only no wrong one: never {@code healthy} for a failing capture, and no cause
  * outside the capture's {@code causes} and {@code allowed}. Each of these rewrites once made the
  * analyzer name a cause that was not there (a CORS failure on answers exported without headers, a
