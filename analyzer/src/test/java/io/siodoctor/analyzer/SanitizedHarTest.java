@@ -76,6 +76,15 @@ class SanitizedHarTest {
               assertThat(verdict).as("a failing capture is never healthy\n" + summary).isNotEqualTo("healthy");
             }
             assertThat(mayHave).as("causes beyond the capture's causes + allowed\n" + summary).containsAll(reported);
+            if (d == DegradedHar.SID_REDACTED || d == DegradedHar.QUERY_REDACTED) {
+              // the report says what the placeholders hide, on each HAR whose URLs named a session
+              for (int i = 0; i < hars.size(); i++) {
+                if (Files.readString(folder.resolve(hars.get(i))).contains("&sid=")) {
+                  assertThat(report.path("inputs").get(i).path("capture").path("missing").findValuesAsText("what"))
+                      .as("session-ids listed as missing\n" + summary).contains("session-ids");
+                }
+              }
+            }
           } finally {
             try (Stream<Path> files = Files.walk(dir)) {
               for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
