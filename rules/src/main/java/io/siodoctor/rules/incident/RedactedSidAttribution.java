@@ -91,14 +91,15 @@ final class RedactedSidAttribution {
     if (redacted.isEmpty() || overlap(starts, redacted)) {
       return;
     }
+    // both in time order, walked together: a large HAR has tens of thousands of polls
     starts.sort(Comparator.comparing(HttpExchange::ended));
+    redacted.sort(Comparator.comparing(HttpExchange::time));
+    int next = 0;
+    HttpExchange start = null;
     for (HttpExchange x : redacted) {
-      HttpExchange start = null;
-      for (HttpExchange s : starts) {
-        // the sid is known to the client once the handshake's answer arrived
-        if (!s.ended().isAfter(x.time().plusMillis(SLACK_MS))) {
-          start = s;
-        }
+      // the sid is known to the client once the handshake's answer arrived
+      while (next < starts.size() && !starts.get(next).ended().isAfter(x.time().plusMillis(SLACK_MS))) {
+        start = starts.get(next++);
       }
       String sid = start == null ? null : sidOf(start, openedBy);
       if (sid != null) {
@@ -127,40 +128,55 @@ final class RedactedSidAttribution {
    * or a new handshake while one of them was open.
    */
   private static boolean overlap(List<HttpExchange> starts, List<HttpExchange> redacted) {
-    List<Instant[]> open = new ArrayList<>();
+    List<Instant[]> polls = new ArrayList<>();
     List<Instant[]> webSockets = new ArrayList<>();
     for (HttpExchange x : redacted) {
-      boolean ws = x.isWebSocket();
-      if (ws ? x.status() == 101 : "GET".equals(x.method()) && x.engineIo().isPolling()) {
-        Instant[] span = {x.time(), x.ended()};
-        if (crosses(ws ? webSockets : open, span)) {
-          return true;
-        }
-        (ws ? webSockets : open).add(span);
+      if (x.isWebSocket() ? x.status() == 101 : "GET".equals(x.method()) && x.engineIo().isPolling()) {
+        (x.isWebSocket() ? webSockets : polls).add(new Instant[] {x.time(), x.ended()});
       }
     }
-    open.addAll(webSockets);
+    if (!disjoint(polls) || !disjoint(webSockets)) {
+      return true;
+    }
     for (HttpExchange s : starts) {
-      for (Instant[] span : open) {
-        if (inside(s.time(), span)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean crosses(List<Instant[]> spans, Instant[] span) {
-    for (Instant[] other : spans) {
-      if (inside(span[0], other) || inside(other[0], span)) {
+      if (within(polls, s.time()) || within(webSockets, s.time())) {
         return true;
       }
     }
     return false;
   }
 
-  /** {@code t} strictly inside {@code span}, by more than the slack at either end. */
-  private static boolean inside(Instant t, Instant[] span) {
+  /** Sorts {@code spans} by start; whether none begins before the previous ones ended (less the slack). */
+  private static boolean disjoint(List<Instant[]> spans) {
+    spans.sort(Comparator.comparing((Instant[] span) -> span[0]));
+    Instant end = null;
+    for (Instant[] span : spans) {
+      if (end != null && span[0].isBefore(end.minusMillis(SLACK_MS))) {
+        return false;
+      }
+      end = end == null || span[1].isAfter(end) ? span[1] : end;
+    }
+    return true;
+  }
+
+  /** Whether {@code t} falls strictly inside one of the sorted, disjoint {@code spans}, by more than the slack. */
+  private static boolean within(List<Instant[]> spans, Instant t) {
+    int lo = 0;
+    int hi = spans.size() - 1;
+    int last = -1; // the last span starting before t
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (spans.get(mid)[0].isBefore(t)) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (last < 0) {
+      return false;
+    }
+    Instant[] span = spans.get(last);
     return t.isAfter(span[0].plusMillis(SLACK_MS)) && t.isBefore(span[1].minusMillis(SLACK_MS));
   }
 

@@ -73,6 +73,12 @@ class RedactedSidAttributionTest {
     for (Session s : incident.sessions()) {
       assertThat(s.exchanges()).as(s.sid()).hasSize(1);
     }
+    // started in the same millisecond, they still overlap
+    HarFixture same = har().entry(get(POLLING + "&t=1").body(open(A)));
+    var at = same.clock();
+    same.entry(get(POLLING + "&t=3" + REDACTED).at(at).took(20_000).body("6"))
+        .entry(get(POLLING + "&t=4" + REDACTED).at(at).took(20_000).body("6"));
+    assertThat(incident(same).sessionIdsUnknown()).isTrue();
   }
 
   @Test
