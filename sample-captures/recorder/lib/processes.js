@@ -1,9 +1,9 @@
 'use strict';
 // Processes other than node and nginx for scenarios that record other server stacks and proxies
-// (python-socketio, netty-socketio, Apache httpd, Caddy). Each one is tracked by the recorder, so
+// (python-socketio, netty-socketio, Apache httpd, Caddy, HAProxy). Each one is tracked by the recorder, so
 // it is stopped (by its process group) when the recording ends or fails.
 //
-//   const { spawnLogged, freePort, apache, caddy, nettyClasspath } = require('../recorder/lib/processes');
+//   const { spawnLogged, freePort, apache, caddy, haproxy, behindHaproxy, nettyClasspath } = require('../recorder/lib/processes');
 const fs = require('fs');
 const path = require('path');
 const net = require('net');
@@ -103,3 +103,29 @@ function nettyServer(rec, name, version, env, log) {
 }
 
 module.exports.nettyServer = nettyServer;
+
+// Debian's HAProxy in the foreground (-db) with the scenario's config template; the config logs to
+// stdout (`log stdout format raw`), which goes to <log> in the folder. Not probed by connecting (a
+// probe would be logged as a request): given a moment to bind, and a config error fails here.
+async function haproxy(rec, template, vars, log = 'haproxy.log') {
+  const { file, tmp } = fillTemplate(rec, template, vars);
+  const h = spawnLogged(rec, 'haproxy', process.env.HAPROXY || '/usr/sbin/haproxy', ['-db', '-f', file], { cwd: tmp, log });
+  await new Promise((r) => setTimeout(r, 700));
+  if (h.exited) throw new Error(`haproxy exited (${h.code}); see ${log}`);
+  return h;
+}
+
+module.exports.haproxy = haproxy;
+
+// A scenario's socket.io server (`server`, listening on PORT) behind a private HAProxy (`cfg`, a
+// template with __LB__ and __APP__), both on ports the OS picks; resolves to HAProxy's port.
+async function behindHaproxy(rec, { server, cfg, env = {}, log = 'server.log' }) {
+  const app = await freePort();
+  const lb = await freePort();
+  rec.node('server', server, { env: Object.assign({ PORT: String(app) }, env), log });
+  await rec.waitPort(app);
+  await haproxy(rec, cfg, { LB: lb, APP: app });
+  return lb;
+}
+
+module.exports.behindHaproxy = behindHaproxy;

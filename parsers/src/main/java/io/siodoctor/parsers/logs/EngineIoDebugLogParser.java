@@ -21,7 +21,8 @@ import java.util.List;
  * </ul>
  *
  * A docker-compose prefix ({@code node-a-1  | ...}) is removed and names the node; a {@code docker
- * logs -t} / {@code kubectl logs --timestamps} time before the debug time is skipped.
+ * logs -t} / {@code kubectl logs --timestamps} time before the debug time is skipped, and so is the
+ * header of systemd's journal or syslog ({@link SyslogHeader}).
  *
  * <p>Times: non-TTY and old forms carry UTC times. TTY and hide-date lines have none, and their
  * time is left null: the {@code +25s} deltas are per namespace (time since that namespace's
@@ -233,6 +234,13 @@ public final class EngineIoDebugLogParser extends LineLogParser {
       }
       String node = fileNode;
       if (Ascii.isLetter(b[s])) {
+        // systemd's journal or syslog in front: "Dec 07 14:06:41 host node[812]: <the debug line>"
+        int h = SyslogHeader.end(b, s, e, false);
+        if (h > s && h < e) {
+          s = h;
+        }
+      }
+      if (Ascii.isLetter(b[s])) {
         int bar = composeBar(b, s, e);
         if (bar > 0) {
           node = names.get(b, s, Ascii.trimEnd(b, s, bar));
@@ -279,6 +287,13 @@ public final class EngineIoDebugLogParser extends LineLogParser {
         }
         if (q > 0 && q < e && b[q] == ' ') {
           p = q + 1;
+          // "journalctl -o short-iso" and RFC 3339 syslog: their time, then "host node[812]: "
+          if (p < e && Ascii.isLetter(b[p])) {
+            int h = SyslogHeader.end(b, p, e, true);
+            if (h > p && h < e && Ascii.isDigit(b[h])) {
+              p = h;
+            }
+          }
           // "docker logs -t" / "kubectl logs --timestamps" put their own time first
           if (p < e && Ascii.isDigit(b[p])) {
             int q2 = times.readIso(b, p, e);

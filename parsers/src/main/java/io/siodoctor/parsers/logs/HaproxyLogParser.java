@@ -5,6 +5,7 @@ import io.siodoctor.parsers.RecordSink;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 
@@ -21,6 +22,12 @@ import java.time.Instant;
  * closed), the same convention as the nginx and ALB parsers. TCP-mode lines (3 timers, no request)
  * are kept as OTHER lines with their time. HAProxy's dates carry no zone: they are read as UTC.
  * The node is the syslog host when there is a syslog prefix.
+ *
+ * <p>A 101 whose termination state is a timeout in the data phase ({@code cD}: the client side,
+ * {@code sD}: the server side, configuration.txt §8.5) is a tunnel HAProxy closed because nothing
+ * crossed it for {@code timeout tunnel} (or {@code timeout client} / {@code timeout server} when no
+ * tunnel timeout is set): a {@link LogEvent#PROXY_UPGRADED_TIMEOUT}, with {@code access} filled and
+ * the state as its fact, as the Envoy parser does for {@code SI}.
  */
 public final class HaproxyLogParser extends LineLogParser {
 
@@ -171,7 +178,20 @@ public final class HaproxyLogParser extends LineLogParser {
       lastTime = t;
       HttpAccess access =
           new HttpAccess(clientIp, method, url, status, bytes, duration, f[1], null, term, eio);
-      emit(n, t, node, null, null, sid, msg, LogEvent.HTTP_ACCESS, null, access);
+      if (status == 101 && dataPhaseTimeout(term)) {
+        emit(n, t, node, null, null, sid, msg, LogEvent.PROXY_UPGRADED_TIMEOUT, LogFact.detail(term), access);
+      } else {
+        emit(n, t, node, null, null, sid, msg, LogEvent.HTTP_ACCESS, null, access);
+      }
+    }
+
+    /**
+     * Whether a termination state says a timeout expired in the data phase: first character
+     * {@code c} (client-side) or {@code s} (server-side), second {@code D}.
+     */
+    private static boolean dataPhaseTimeout(String term) {
+      return term != null && term.length() >= 2 && (term.charAt(0) == 'c' || term.charAt(0) == 's')
+          && term.charAt(1) == 'D';
     }
 
     private Instant endTime(long second, int nanos, long durationMs) {

@@ -148,76 +148,12 @@ public final class PythonSocketIoLogParser extends LineLogParser {
     return name > 0 && p > name && rest.startsWith("| ", p) ? p + 2 : 0;
   }
 
-  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-
   /**
-   * Where a syslog / journald header at the start of {@code rest} ends: {@code Dec 07 14:06:41
-   * host ident[pid]: } ({@code journalctl}, {@code /var/log/syslog}), or {@code host ident[pid]: }
-   * when an ISO time was read before {@code rest} (RFC 3339 syslog, {@code journalctl -o
-   * short-iso}); 0 when there is none. A char scan.
+   * Where a syslog / journald header at the start of {@code rest} ends ({@link SyslogHeader}); 0 when
+   * there is none.
    */
   static int syslogHeaderEnd(String rest, boolean timed) {
-    int p = timed ? 0 : syslogTimeEnd(rest);
-    if (p < 0) {
-      return 0;
-    }
-    int n = rest.length();
-    int host = p;
-    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.')) {
-      p++;
-    }
-    if (p == host || p >= n || rest.charAt(p) != ' ') {
-      return 0;
-    }
-    int ident = ++p;
-    while (p < n && (isSidChar(rest.charAt(p)) || rest.charAt(p) == '.' || rest.charAt(p) == '/'
-        || rest.charAt(p) == '@')) {
-      p++;
-    }
-    if (p == ident) {
-      return 0;
-    }
-    if (p < n && rest.charAt(p) == '[') {
-      int q = p + 1;
-      while (q < n && isDigit(rest.charAt(q))) {
-        q++;
-      }
-      if (q == p + 1 || q >= n || rest.charAt(q) != ']') {
-        return 0;
-      }
-      p = q + 1;
-    }
-    return rest.startsWith(": ", p) ? p + 2 : 0;
-  }
-
-  /** The end of a leading {@code Mmm dd hh:mm:ss } (the day space-padded or not), or -1. */
-  private static int syslogTimeEnd(String s) {
-    if (s.length() < 16 || s.charAt(3) != ' ') {
-      return -1;
-    }
-    int month = 0;
-    while (month < 12 && !MONTHS.regionMatches(month * 3, s, 0, 3)) {
-      month++;
-    }
-    if (month == 12) {
-      return -1;
-    }
-    int p = s.charAt(4) == ' ' ? 5 : 4;
-    int day = p;
-    while (p < s.length() && p < day + 2 && isDigit(s.charAt(p))) {
-      p++;
-    }
-    if (p == day || p + 10 > s.length() || s.charAt(p) != ' ') {
-      return -1;
-    }
-    p++;
-    for (int i = 0; i < 8; i++) {
-      char c = s.charAt(p + i);
-      if (i == 2 || i == 5 ? c != ':' : !isDigit(c)) {
-        return -1;
-      }
-    }
-    return s.charAt(p + 8) == ' ' ? p + 9 : -1;
+    return SyslogHeader.end(rest, 0, timed);
   }
 
   /** The fields of a logging prefix, read from the start of a line up to the first non-field. */

@@ -317,6 +317,26 @@ class EngineIoDebugLogParserTest {
   }
 
   @Test
+  void theJournalsHeaderBeforeTheDebugLineIsSkipped() {
+    // a Node server run by systemd with DEBUG set: `journalctl -u app` and `journalctl -o short-iso`
+    String text =
+        "Nov 26 03:00:00 web1 node[4242]: 2026-11-26T03:00:00.120Z engine unknown sid \"AAAAAAAAAAAAAAAAAAAA\"\n"
+            + "Nov  6 03:00:00 web1 node[4242]: 2026-11-26T03:00:00.220Z socket.io:client client close with reason"
+            + " transport close\n"
+            + "2026-11-26T03:00:00+0000 web1 app.service[4242]: 2026-11-26T03:00:00.320Z engine handshaking client"
+            + " \"BBBBBBBBBBBBBBBBBBBB\"\n";
+    assertThat(Parse.sniff(parser, text)).isTrue();
+    CollectingSink s = Parse.text(parser, "journal.log", text);
+    assertThat(s.lines).hasSize(3);
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-11-26T03:00:00.120Z"));
+    assertThat(s.lines.get(0).source()).isEqualTo("engine");
+    assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.UNKNOWN_SID);
+    assertThat(s.lines.get(1).fact().text()).isEqualTo("transport close");
+    assertThat(s.lines.get(2).time()).isEqualTo(Instant.parse("2026-11-26T03:00:00.320Z"));
+    assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.HANDSHAKE);
+  }
+
+  @Test
   void realStickySessionCaptureFromNodeA() {
     CollectingSink s = Parse.resource(parser, "sticky-node-a.log");
     assertThat(s.lines).allSatisfy(l -> assertThat(l.node()).isEqualTo("sticky-node-a"));

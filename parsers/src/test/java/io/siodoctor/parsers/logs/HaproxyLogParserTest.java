@@ -54,6 +54,34 @@ class HaproxyLogParserTest {
     assertThat(s.lines.get(3).access().status()).isEqualTo(503);
     assertThat(s.lines.get(4).access().status()).isEqualTo(-1);
     assertThat(s.lines.get(4).sid()).contains("DDDDDDDDDDDDDDDDDDDD");
+    // only the tunnels HAProxy closed for a timeout in the data phase are its idle cuts
+    assertThat(s.lines)
+        .extracting(LogLine::event)
+        .containsExactly(LogEvent.PROXY_UPGRADED_TIMEOUT, LogEvent.PROXY_UPGRADED_TIMEOUT,
+            LogEvent.HTTP_ACCESS, LogEvent.HTTP_ACCESS, LogEvent.HTTP_ACCESS);
+    assertThat(s.lines.get(0).fact().text()).isEqualTo("cD--");
+    assertThat(s.lines.get(1).access().upstream()).isEqualTo("be_sio/node2");
+  }
+
+  @Test
+  void tunnelTimeoutOfAnIdleWebSocketAsHaproxy26LogsIt() {
+    // sample-captures/proxy-idle-timeout--haproxy-tunnel-timeout/haproxy.log lines 7 and 26 (timeout
+    // tunnel 5s): the tunnel cut after 5.2 s of silence, and one the browser closed (normal end)
+    String text =
+        "127.0.0.1:60586 [07/Dec/2026:23:20:31.678] fe_sio be_sio/app 0/0/0/89/5224 101 140 - - cD-- 3/3/0/0/0 0/0 \"GET /socket.io/?EIO=4&transport=websocket&sid=47LSrH5xwdvN3RXvAAAA HTTP/1.1\"\n"
+            + "127.0.0.1:57880 [07/Dec/2026:23:20:57.583] fe_sio be_sio/app 0/0/0/9/924 101 144 - - ---- 1/1/0/0/0 0/0 \"GET /socket.io/?EIO=4&transport=websocket&sid=-eRNcugkQs0mRYyGAAAE HTTP/1.1\"\n"
+            // a data-phase timeout of a request that was never upgraded is no tunnel cut
+            + "127.0.0.1:47550 [07/Dec/2026:23:20:31.679] fe_sio be_sio/app 0/0/0/91/30091 200 192 - - sD-- 3/3/1/1/0 0/0 \"GET /socket.io/?EIO=4&transport=polling&t=w8hx6wkj&sid=47LSrH5xwdvN3RXvAAAA HTTP/1.1\"\n";
+    CollectingSink s = Parse.text(parser, "haproxy.log", text);
+    LogLine cut = s.lines.get(0);
+    assertThat(cut.event()).isEqualTo(LogEvent.PROXY_UPGRADED_TIMEOUT);
+    assertThat(cut.sid()).contains("47LSrH5xwdvN3RXvAAAA");
+    assertThat(cut.access().durationMs()).isEqualTo(5224.0);
+    // logged when the tunnel closed: the request date plus Ta
+    assertThat(cut.time()).isEqualTo(Instant.parse("2026-12-07T23:20:36.902Z"));
+    assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.HTTP_ACCESS);
+    assertThat(s.lines.get(1).fact().text()).isNull();
+    assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.HTTP_ACCESS);
   }
 
   @Test

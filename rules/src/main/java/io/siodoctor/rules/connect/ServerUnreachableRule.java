@@ -13,6 +13,7 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EvidenceList;
+import io.siodoctor.rules.signals.HeldPolls;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Sessions;
 import java.util.Optional;
@@ -37,22 +38,31 @@ public final class ServerUnreachableRule implements Rule {
   @Override
   public Optional<Finding> check(Incident incident) {
     EvidenceList evidence = new EvidenceList();
+    // a long-poll the proxy gave up on before the heartbeat was due was being held by a live server
+    long pingInterval = HeldPolls.pingInterval(incident);
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.failed() && NetErrors.unreachable(x.error())) {
         evidence.add(x);
-      } else if (x.status() == 502 || x.status() == 503 || x.status() == 504) {
+      } else if ((x.status() == 502 || x.status() == 503 || x.status() == 504)
+          && !HeldPolls.cutByProxy(x, pingInterval)) {
         evidence.add(x, "the proxy answered for a backend that is down");
       }
     }
     incident.logLines(LogEvent.PROXY_UPSTREAM_UNAVAILABLE).forEach(evidence::add);
-    incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT).forEach(evidence::add);
+    for (LogLine l : incident.logLines(LogEvent.PROXY_UPSTREAM_TIMEOUT)) {
+      // a read timeout on a request of an open session: the server had accepted the connection and
+      // issued that session, and was holding the request (a long-poll waits up to pingInterval)
+      if (l.sid().isEmpty()) {
+        evidence.add(l);
+      }
+    }
     for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
       if (NetErrors.unreachable(NetErrors.of(l))) {
         evidence.add(l);
       }
     }
     for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 502 || s == 503 || s == 504)) {
-      if (l.access().engineIo() != null) {
+      if (l.access().engineIo() != null && !HeldPolls.cutByProxy(l.access(), pingInterval)) {
         evidence.add(l);
       }
     }

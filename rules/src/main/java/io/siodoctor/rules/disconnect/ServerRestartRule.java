@@ -16,6 +16,7 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
+import io.siodoctor.rules.signals.HeldPolls;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
@@ -98,8 +99,9 @@ public final class ServerRestartRule implements Rule {
     if (incident.engineIoExchanges().isEmpty()) {
       return Optional.empty(); // only the browser sees the outage: a server log alone has no exchange
     }
+    long pingInterval = HeldPolls.pingInterval(incident);
     if (Disconnects.of(incident).isEmpty()) {
-      return statusOnlyOutage(incident);
+      return statusOnlyOutage(incident, pingInterval);
     }
     for (Disconnect d : Disconnects.of(incident)) {
       if (d.time() == null) {
@@ -110,9 +112,7 @@ public final class ServerRestartRule implements Rule {
         if (x.time() == null || !x.time().isAfter(d.time())) {
           continue;
         }
-        boolean down = (x.failed() && NetErrors.unreachable(x.error()))
-            || x.status() == 502 || x.status() == 503 || x.status() == 504;
-        if (down) {
+        if (nothingAnswered(x, pingInterval)) {
           refused.add(x);
         } else if (x.handshake() != null && !refused.isEmpty()) {
           List<Evidence> evidence = new ArrayList<>();
@@ -133,18 +133,27 @@ public final class ServerRestartRule implements Rule {
   }
 
   /**
+   * Refused or unreachable, or a proxy's 502/503/504 for the backend; not a 504 that ended a held
+   * long-poll before the heartbeat was due ({@link HeldPolls}): the server was holding it.
+   */
+  private static boolean nothingAnswered(HttpExchange x, long pingInterval) {
+    return (x.failed() && NetErrors.unreachable(x.error()))
+        || ((x.status() == 502 || x.status() == 503 || x.status() == 504)
+            && !HeldPolls.cutByProxy(x, pingInterval));
+  }
+
+  /**
    * The same story told by statuses and sids alone (response bodies not recorded, so no session's
    * open packet is seen): requests of a live session answered, then requests that found nothing
    * listening, then a new session answered.
    */
-  private static Optional<List<Evidence>> statusOnlyOutage(Incident incident) {
+  private static Optional<List<Evidence>> statusOnlyOutage(Incident incident, long pingInterval) {
     HttpExchange alive = null;
     List<HttpExchange> refused = new ArrayList<>();
     for (HttpExchange x : incident.engineIoExchanges()) {
       String sid = x.engineIo().sid();
       boolean answered = x.status() == 101 || (x.status() >= 200 && x.status() < 300);
-      boolean down = (x.failed() && NetErrors.unreachable(x.error()))
-          || x.status() == 502 || x.status() == 503 || x.status() == 504;
+      boolean down = nothingAnswered(x, pingInterval);
       if (down && alive != null) {
         refused.add(x);
       } else if (answered && !refused.isEmpty()

@@ -15,6 +15,8 @@ public enum Provider {
   AZURE_APP_SERVICE("azure-app-service", "Azure App Service", Kind.PLATFORM_WEBSOCKETS_OPTIONAL),
   AZURE_FRONT_DOOR("azure-front-door", "Azure Front Door", Kind.PROXY),
   INGRESS_NGINX("ingress-nginx", "Kubernetes ingress-nginx", Kind.PROXY),
+  /** Seen in its HTTP log lines ({@code option httplog}); it adds no response header of its own. */
+  HAPROXY("haproxy", "HAProxy", Kind.PROXY),
   VERCEL("vercel", "Vercel", Kind.SERVERLESS),
   NETLIFY("netlify", "Netlify", Kind.SERVERLESS);
 

@@ -21,14 +21,14 @@ import java.util.Set;
  * headers ({@code cf-ray}, {@code x-vercel-id}, {@code x-nf-request-id}, {@code x-azure-ref}, {@code
  * via: 1.1 vegur}, {@code server: cloudflare|Vercel|Netlify|awselb/2.0}), the stickiness cookies it
  * sets ({@code AWSALB*}, {@code ARRAffinity*}, {@code INGRESSCOOKIE}), and the log formats only it
- * writes (ALB access logs). One step per incident, shared by every rule and by the fix rendering.
+ * writes (ALB access logs, Heroku's router lines, HAProxy's HTTP log). One step per incident, shared by every rule and by the fix rendering.
  */
 public final class ProviderDetector {
   private ProviderDetector() {}
 
   /**
-   * The log formats only one provider writes, by format id: ALB access logs and Heroku's router
-   * lines.
+   * The log formats only one provider writes, by format id: ALB access logs, Heroku's router
+   * lines and HAProxy's HTTP log.
    */
   /**
    * What the sightings are made of: the exchanges, and the recognised log lines (a proxy log's
@@ -41,7 +41,8 @@ public final class ProviderDetector {
 
   private static final Map<String, Provider> LOG_FORMATS = Map.of(
       LogFormat.AWS_ALB.id(), Provider.AWS_ALB,
-      LogFormat.HEROKU_ROUTER.id(), Provider.HEROKU);
+      LogFormat.HEROKU_ROUTER.id(), Provider.HEROKU,
+      LogFormat.HAPROXY.id(), Provider.HAPROXY);
 
   /**
    * One sighting per provider, on the Socket.IO path only: the Engine.IO requests and the proxy

@@ -95,6 +95,45 @@ class ServerUnreachableRuleTest {
   }
 
   @Test
+  void silentWhenTheProxyCutsHeldPollsBeforeTheHeartbeat() {
+    // HAProxy `timeout server 10s` below pingInterval 25 s: each held poll gets a 504 after 10 s, the
+    // server answers every other request, and HAProxy logs sH-- (a server-side timeout before headers)
+    HarFixture capture = har().entry(document(HealthySessions.ORIGIN + "/"));
+    for (String sid : List.of("cut1Sess0n5xYzAAAAAA", "cut2Sess0n5xYzAAAAAA", "cut3Sess0n5xYzAAAAAA")) {
+      HealthySessions.heldPollCut(capture, sid, 10.0, false);
+    }
+    tester
+        .addHar("fixture.har", capture)
+        .addLog("haproxy.log", """
+            127.0.0.1:39394 [07/Dec/2026:23:49:04.614] fe_sio be_sio/app 0/0/0/-1/10001 504 198 - - sH-- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=x97modvd&sid=opw4BSPoo13fwOBHAAAA HTTP/1.1"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void nginxReadTimeoutOnAnOpenSessionsPollIsNoUnreachableServer() {
+    // proxy_read_timeout 10s below pingInterval: nginx logs the held poll it gave up on; the server
+    // had issued that sid and was holding the request. A handshake that timed out still counts.
+    tester
+        .addLog("error.log", """
+            2026/12/08 00:11:42 [error] 2618#2618: *3 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=y23jxzp8&sid=C_FhkbMbe25T5Ko1AAAA HTTP/1.1", upstream: "http://127.0.0.1:40003/socket.io/?EIO=4&transport=polling&t=y23jxzp8&sid=C_FhkbMbe25T5Ko1AAAA", host: "127.0.0.1:42151", referrer: "http://127.0.0.1:42151/"
+            // EXPECT: server-unreachable
+            2026/12/08 00:12:42 [error] 2618#2618: *9 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=y23jxzq1 HTTP/1.1", upstream: "http://127.0.0.1:40003/socket.io/?EIO=4&transport=polling&t=y23jxzq1", host: "127.0.0.1:42151"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aPollAnswered504AfterTheHeartbeatWasDueIsAnOutage() {
+    // the server should have sent its PING after 25 s: a 504 after 60 s says it did not answer
+    Finding f = tester
+        .addHar("fixture.har", HealthySessions.heldPollCut(har().entry(document(HealthySessions.ORIGIN + "/")),
+            "lateSess0n5xYzAAAAAA", 60.0, true))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("other requests did reach it");
+  }
+
+  @Test
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }

@@ -8,6 +8,7 @@ import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerRestartRuleTest {
@@ -69,6 +70,17 @@ class ServerRestartRuleTest {
             2026-11-25T10:09:34.120Z engine handshaking client "Xq2m4bB7yTqL0p1wAAAB"
             """)
         .doTest();
+  }
+
+  @Test
+  void silentWhenTheProxyCutsHeldPollsBeforeTheHeartbeat() {
+    // a 504 on a held long-poll after 10 s (pingInterval 25 s), a refused POST, a new session at
+    // once: the proxy's read timeout, not a server that was down and came back
+    HarFixture capture = page();
+    for (String sid : List.of("cut1Sess0n5xYzAAAAAA", "cut2Sess0n5xYzAAAAAA", "cut3Sess0n5xYzAAAAAA")) {
+      HealthySessions.heldPollCut(capture, sid, 10.0, false);
+    }
+    tester.addHar("fixture.har", capture).doTest();
   }
 
   @Test

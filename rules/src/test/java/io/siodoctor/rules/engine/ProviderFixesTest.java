@@ -158,6 +158,22 @@ class ProviderFixesTest {
   }
 
   @Test
+  void haproxyLogNamesHaproxyAndItsTunnelTimeout() {
+    // HAProxy adds no response header of its own: its HTTP log shows it
+    Incident i = RuleTester.of(new StickySessionMissingRule())
+        .addLog("haproxy.log", "127.0.0.1:60586 [07/Dec/2026:23:20:31.678] fe_sio be_sio/app 0/0/0/89/5224 101 140 - - cD-- "
+            + "3/3/0/0/0 0/0 \"GET /socket.io/?EIO=4&transport=websocket&sid=" + SID + " HTTP/1.1\"\n")
+        .incident();
+    assertThat(ProviderDetector.of(i)).extracting(s -> s.provider()).containsExactly(Provider.HAPROXY);
+    assertThat(fix(i, ProxySetting.IDLE_TIMEOUT)).contains("HAProxy").contains("haproxy log")
+        .contains("haproxy.log line 1").contains("timeout tunnel 1h");
+    assertThat(fix(i, ProxySetting.STICKINESS)).contains("cookie SERVERID insert indirect nocache")
+        .contains("balance source");
+    // a HAR through HAProxy shows nothing of it
+    assertThat(ProviderDetector.of(incident(UnaryOperator.identity()))).isEmpty();
+  }
+
+  @Test
   void everyProviderHasProseForEverySettingItNames() {
     for (Provider p : Provider.values()) {
       assertThat(ProviderFixes.section(p, ProxySetting.STICKINESS)).as("%s stickiness", p).isNotBlank();

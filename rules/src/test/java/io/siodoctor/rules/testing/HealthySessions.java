@@ -68,6 +68,29 @@ public final class HealthySessions {
     return har;
   }
 
+  /**
+   * A polling-only v4 session (pingInterval 25 s) whose long-poll a proxy holds for {@code heldSeconds}
+   * and answers 504 Gateway Timeout (what HAProxy's {@code timeout server} or nginx's {@code
+   * proxy_read_timeout} below pingInterval does), then the client's next POST refused as naming an
+   * unknown session; the clock moves to one second after that POST.
+   *
+   * @param markCut marks the 504 as evidence the rule must cite
+   */
+  public static HarFixture heldPollCut(HarFixture har, String sid, double heldSeconds, boolean markCut) {
+    String polling = ORIGIN + "/socket.io/?EIO=4&transport=polling&t=";
+    har.entry(HarFixture.get(polling + "H" + sid).body(HarFixture.open(sid, "websocket")).took(5));
+    har.after(0.01).entry(HarFixture.post(polling + "C&sid=" + sid, "40").body("ok").took(4));
+    har.after(0.01).entry(HarFixture.get(polling + "P1&sid=" + sid).body("40{\"sid\":\"ns" + sid + "\"}").took(5));
+    Entry held = HarFixture.get(polling + "P2&sid=" + sid).status(504).mime("text/html")
+        .body("<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>\n")
+        .took(heldSeconds * 1000);
+    har.after(0.02).entry(markCut ? held.expectEvidence() : held);
+    har.after(heldSeconds + 0.01).entry(HarFixture.post(polling + "X&sid=" + sid, "1").status(400)
+        .mime("application/json").body(HarFixture.engineIoError(1, "Session ID unknown")).took(3));
+    har.after(1.0);
+    return har;
+  }
+
   /** A healthy Socket.IO 3.x/4.x session (Engine.IO revision 4). */
   public static Builder v4(String sid) {
     return new Builder(sid, 4);
