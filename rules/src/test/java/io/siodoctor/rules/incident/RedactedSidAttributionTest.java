@@ -148,13 +148,18 @@ class RedactedSidAttributionTest {
         .entry(get(POLLING + "&t=1").body(open(A)))
         .entry(post(POLLING + "&t=2" + REDACTED, "40").body("ok"))
         .entry(get(POLLING + "&t=3" + REDACTED).body("40{\"sid\":\"x\"}"))
-        .entry(get(POLLING + "&t=4" + REDACTED).body("6"));
+        .entry(get(POLLING + "&t=4" + REDACTED).body("6"))
+        .after(3)
+        .entry(get(POLLING + "&t=5").body(open(B)))
+        .entry(get(POLLING + "&t=6" + REDACTED).body("6"));
     Incident incident = incident(har);
     assertThat(incident.sessionIdsUnknown()).isTrue();
     Verdict v = VerdictJudge.judge(incident, false);
     assertThat(v.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     assertThat(v.next()).anyMatch(n -> n.contains("keeps the Socket.IO query values (sid="));
     assertThat(v.symptoms()).anyMatch(sym -> sym.summary().contains("no session ids (sid= redacted)"));
+    // a session seen only by its handshake, then another handshake: no drop can be told from that
+    assertThat(v.symptoms()).noneMatch(sym -> sym.id().equals("session-dropped"));
 
     // the same polls tied to their one session prove it worked
     Incident tied = incident(har()
