@@ -54,8 +54,10 @@ public final class NetworkInterruptionRule implements Rule {
     for (Disconnect d : Disconnects.of(incident)) {
       // a server alone cannot tell a client that left from one that dropped, unless the transport failed
       // "no close packet" means something only when the session's WebSocket frames were exported
+      // a session whose start the capture missed: its heartbeat settings are unknown, so the heartbeat
+      // and timeout causes cannot be ruled out; the drop stays a symptom, not this cause's evidence
       boolean dropped = browserSawIt(d)
-          ? usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
+          ? d.opened() != null && usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
               || "transport close".equals(d.reason()) || "transport error".equals(d.reason()))
           : "transport error".equals(d.reason());
       List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();
