@@ -14,6 +14,7 @@ import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
@@ -36,6 +37,7 @@ import java.util.Set;
  * so a different node got the request. Server logs make it certain: one node logged {@code
  * handshaking client "<sid>"}, another {@code unknown sid "<sid>"}.
  */
+@NeedsSessionIdentity
 @Cause(
     id = "sticky-session-missing",
     title = "Requests of one session reach different servers",

@@ -10,6 +10,7 @@ import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
@@ -30,6 +31,7 @@ import java.util.Set;
  * close packet and no regular period, or requests that died with a dropped-connection error. Other
  * causes that explain the drop subsume this one.
  */
+@NeedsSessionIdentity
 @Cause(
     id = "network-interruption",
     title = "The connection dropped with no server-side cause",

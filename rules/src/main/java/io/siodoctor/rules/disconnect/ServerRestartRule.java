@@ -10,6 +10,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
@@ -34,6 +35,7 @@ import java.util.Set;
  * own stop and a later start with new handshakes (netty-socketio); or several sessions dropped within
  * the same two seconds (a kill or a redeploy writes no reason).
  */
+@NeedsSessionIdentity
 @Cause(
     id = "server-restart",
     title = "Many clients dropped at once because a server stopped or was redeployed",
