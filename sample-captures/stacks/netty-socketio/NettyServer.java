@@ -9,7 +9,9 @@ import java.lang.reflect.Proxy;
  * A netty-socketio server as the sample captures record it (compiled against 1.7.x or 2.0.x by
  * build.sh). Environment: PORT, NODE_NAME (a label in app lines), ORIGIN (Configuration.setOrigin;
  * unset: netty-socketio echoes the request's Origin), REJECT_AUTH=1 (the AuthorizationListener
- * refuses every handshake, what a token check does). Logs through slf4j-simple (see the -D
+ * refuses every handshake, what a token check does), REUSE_ADDRESS=1 (SocketConfig.setReuseAddress:
+ * a restarted process binds the port again while the old one's connections are in TIME_WAIT).
+ * Logs through slf4j-simple (see the -D
  * options in the scenarios), netty-socketio's loggers at debug.
  */
 public final class NettyServer {
@@ -23,6 +25,9 @@ public final class NettyServer {
     config.setPort(Integer.parseInt(System.getenv("PORT")));
     if (System.getenv("ORIGIN") != null) {
       config.setOrigin(System.getenv("ORIGIN"));
+    }
+    if ("1".equals(System.getenv("REUSE_ADDRESS"))) {
+      config.getSocketConfig().setReuseAddress(true);
     }
     if ("1".equals(System.getenv("REJECT_AUTH"))) {
       // 1.7 declares boolean isAuthorized(HandshakeData), 2.0 AuthorizationResult

@@ -37,15 +37,28 @@ enum DegradedHar {
   /** A sanitizer that scrubs content: every response and request body replaced by {@code [REDACTED]}. */
   BODIES_REDACTED("bodies-redacted", true),
   /** A sanitizer that scrubs WebSocket messages too: each message's data replaced by {@code [REDACTED]}. */
-  FRAME_DATA_REDACTED("frame-data-redacted", true);
+  FRAME_DATA_REDACTED("frame-data-redacted", true),
+  /**
+   * DevTools opened after the page had connected (it records only while open): every entry before
+   * the second Engine.IO request left out, so the first session's handshake is missing.
+   */
+  STARTED_LATE("started-late", true),
+  /**
+   * A sanitizer that treats the Engine.IO session id as a secret: every {@code sid} query value (URL
+   * and {@code queryString}) replaced by {@code [REDACTED]}, the same placeholder in every request.
+   */
+  SID_REDACTED("sid-redacted", true),
+  /** A sanitizer that scrubs all query arguments: each URL's query replaced by {@code ?[REDACTED]}. */
+  QUERY_REDACTED("query-redacted", true);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SECRET_HEADERS = Set.of("cookie", "set-cookie", "authorization");
 
   final String id;
   /**
-   * A sanitizer's rewrite rather than what an exporter writes: checked by {@link SanitizedHarTest}
-   * for wrong answers only (no golden reports, no expectations per capture).
+   * A rewrite that may hide the cause (a sanitizer's, a capture started late) rather than what an
+   * exporter writes: checked by {@link SanitizedHarTest} for wrong answers only (no golden reports,
+   * no expectations per capture).
    */
   final boolean sanitizer;
 
@@ -62,6 +75,15 @@ enum DegradedHar {
   /** Writes {@code har} degraded to {@code dir}/{@code har}'s file name (evidence keeps the same file name). */
   Path write(Path har, Path dir) throws IOException {
     JsonNode root = JSON.readTree(har.toFile());
+    if (this == STARTED_LATE && root.path("log").get("entries") instanceof ArrayNode entries) {
+      int engineIo = 0;
+      while (entries.size() > 0 && engineIo < 2) {
+        if (entries.get(0).path("request").path("url").asText("").contains("EIO=") && ++engineIo == 2) {
+          break;
+        }
+        entries.remove(0);
+      }
+    }
     for (JsonNode entry : root.path("log").path("entries")) {
       if (entry instanceof ObjectNode e) {
         degrade(e);
@@ -131,6 +153,17 @@ enum DegradedHar {
           }
         }
       }
+      case SID_REDACTED, QUERY_REDACTED -> {
+        if (entry.get("request") instanceof ObjectNode request) {
+          request.put("url", this == SID_REDACTED ? sidRedacted(request.path("url").asText(""))
+              : queryRedacted(request.path("url").asText("")));
+          for (JsonNode q : request.path("queryString")) {
+            if (q instanceof ObjectNode param && (this == QUERY_REDACTED || "sid".equals(param.path("name").asText()))) {
+              param.put("value", MARKER);
+            }
+          }
+        }
+      }
       default -> {
         // the exporters' degradations above
       }
@@ -138,4 +171,24 @@ enum DegradedHar {
   }
 
   private static final String MARKER = "[REDACTED]";
+
+  /** {@code url} with the value of each {@code sid} query parameter replaced by the marker. */
+  private static String sidRedacted(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    StringBuilder out = new StringBuilder(url.substring(0, q + 1));
+    String[] pairs = url.substring(q + 1).split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      out.append(i == 0 ? "" : "&").append(pairs[i].startsWith("sid=") ? "sid=" + MARKER : pairs[i]);
+    }
+    return out.toString();
+  }
+
+  /** {@code url} with its whole query replaced by the marker. */
+  private static String queryRedacted(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q + 1) + MARKER;
+  }
 }

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every sample capture's HAR, alone, rewritten the way sanitizers rewrite what customers send
  * ({@link DegradedHar#of}{@code (true)}: headers dropped or their values replaced, bodies or
- * WebSocket messages replaced by placeholders). What remains may no longer show the cause, so no
+ * WebSocket messages replaced by placeholders, and so are the session ids or whole query strings of
+ * the URLs), or recorded from a DevTools opened after the page connected. What remains may no
+ * longer show the cause, so no
  * answer is expected; only no wrong one: never {@code healthy} for a failing capture, and no cause
  * outside the capture's {@code causes} and {@code allowed}. Each of these rewrites once made the
  * analyzer name a cause that was not there (a CORS failure on answers exported without headers, a
  * sticky-session failure on a client's close whose body was replaced) or call a failing capture
- * healthy (its CONNECT_ERROR frame replaced).
+ * healthy (its CONNECT_ERROR frame replaced, or the handshake of the session that dropped missing).
  */
 class SanitizedHarTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +77,15 @@ class SanitizedHarTest {
               assertThat(verdict).as("a failing capture is never healthy\n" + summary).isNotEqualTo("healthy");
             }
             assertThat(mayHave).as("causes beyond the capture's causes + allowed\n" + summary).containsAll(reported);
+            if (d == DegradedHar.SID_REDACTED || d == DegradedHar.QUERY_REDACTED) {
+              // the report says what the placeholders hide, on each HAR whose URLs named a session
+              for (int i = 0; i < hars.size(); i++) {
+                if (Files.readString(folder.resolve(hars.get(i))).contains("&sid=")) {
+                  assertThat(report.path("inputs").get(i).path("capture").path("missing").findValuesAsText("what"))
+                      .as("session-ids listed as missing\n" + summary).contains("session-ids");
+                }
+              }
+            }
           } finally {
             try (Stream<Path> files = Files.walk(dir)) {
               for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

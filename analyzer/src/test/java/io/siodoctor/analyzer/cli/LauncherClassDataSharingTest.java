@@ -193,11 +193,16 @@ class LauncherClassDataSharingTest {
     Run second = analyze(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
     assertThat(second.err()).isEmpty();
     assertThat(second.answer()).isEqualTo(plain.answer());
+    assertMostOfOurClassesShared(classLog, "classes of ours mapped from the archive");
+  }
+
+  /** Most of our classes in a {@code -Xlog:class+load} file came from the archive or AOT cache. */
+  private static void assertMostOfOurClassesShared(Path classLog, String what) throws IOException {
     List<String> ourClasses = Files.readAllLines(classLog).stream()
         .filter(l -> l.contains(" io.siodoctor.")).toList();
     assertThat(ourClasses).isNotEmpty();
     assertThat(ourClasses.stream().filter(l -> l.contains("shared objects file")).count())
-        .as("classes of ours mapped from the archive").isGreaterThan(ourClasses.size() / 2L);
+        .as(what).isGreaterThan(ourClasses.size() / 2L);
   }
 
   @Test
@@ -267,11 +272,7 @@ class LauncherClassDataSharingTest {
     Run second = analyze(logged);
     assertThat(second.err()).isEmpty();
     assertThat(second.answer()).isEqualTo(plain.answer());
-    List<String> ourClasses = Files.readAllLines(classLog).stream()
-        .filter(l -> l.contains(" io.siodoctor.")).toList();
-    assertThat(ourClasses).isNotEmpty();
-    assertThat(ourClasses.stream().filter(l -> l.contains("shared objects file")).count())
-        .as("classes of ours loaded from the AOT cache").isGreaterThan(ourClasses.size() / 2L);
+    assertMostOfOurClassesShared(classLog, "classes of ours loaded from the AOT cache");
 
     // the JDK 17 run beside it keeps its own archive: the two never take each other's
     Run onPathJava = analyze(Map.of());

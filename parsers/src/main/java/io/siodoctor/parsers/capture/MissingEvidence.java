@@ -17,6 +17,8 @@ public record MissingEvidence(String what, String extent, String meaning) {
   public static final String TIMINGS = "timings";
   public static final String PAGES = "pages";
   public static final String SOCKETIO_TRAFFIC = "socketio-traffic";
+  /** Engine.IO {@code sid} query values a sanitizer replaced with a placeholder. */
+  public static final String SESSION_IDS = "session-ids";
 
   public static final String ALL = "all";
   public static final String SOME = "some";

@@ -1,6 +1,7 @@
 package io.siodoctor.parsers.engineio;
 
 import io.siodoctor.parsers.bytes.ByteSearch;
+import io.siodoctor.parsers.capture.RedactionMarkers;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -177,6 +178,27 @@ public final class EngineIoUrls {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the whole query of {@code url} is a sanitizer's placeholder ({@code ?[REDACTED]},
+   * {@code ?%5Bquery%20redacted%5D=}): what the request said of its protocol revision, transport and
+   * session is gone, so {@link #parse} cannot tell it is an Engine.IO request at all.
+   */
+  public static boolean queryRedacted(String url) {
+    if (url == null) {
+      return false;
+    }
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return false;
+    }
+    int hash = url.indexOf('#', q);
+    String query = url.substring(q + 1, hash < 0 ? url.length() : hash);
+    if (query.endsWith("=")) {
+      query = query.substring(0, query.length() - 1);
+    }
+    return query.indexOf('&') < 0 && RedactionMarkers.isMarker(PercentDecoding.decode(query, true));
   }
 
   /**

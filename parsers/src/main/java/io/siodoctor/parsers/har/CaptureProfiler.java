@@ -5,6 +5,7 @@ import io.siodoctor.parsers.capture.CaptureProfile;
 import io.siodoctor.parsers.capture.Exporter;
 import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.capture.RedactionMarkers;
+import io.siodoctor.parsers.engineio.EngineIoUrls;
 import io.siodoctor.parsers.record.HttpExchange;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,11 @@ final class CaptureProfiler {
 
   private int entries;
   private int engineIo;
+  /** Engine.IO requests that named a session: by its sid, or by a placeholder a sanitizer left there. */
+  private int namingSession;
+  private int sidRedacted;
+  /** Requests whose whole query is a placeholder ({@code ?[REDACTED]}): Engine.IO's or not, unknown. */
+  private int queryRedacted;
   private int responseBodiesExpected;
   private int responseBodiesAbsent;
   private int responseBodyMarkers;
@@ -64,6 +70,14 @@ final class CaptureProfiler {
     entries++;
     if (x.isEngineIo()) {
       engineIo++;
+      if (x.engineIo().sidRedacted()) {
+        sidRedacted++;
+        namingSession++;
+      } else if (!x.engineIo().isHandshake()) {
+        namingSession++;
+      }
+    } else if (EngineIoUrls.queryRedacted(x.url())) {
+      queryRedacted++;
     }
     if (raw.resourceType != null || raw.chromeMembers) {
       chromeShape = true;
@@ -210,11 +224,24 @@ final class CaptureProfiler {
       missing.add(new MissingEvidence(MissingEvidence.TIMINGS, MissingEvidence.SOME,
           withoutTimings + " of " + entries + " entries have no durations"));
     }
+    if (sidRedacted > 0) {
+      missing.add(new MissingEvidence(MissingEvidence.SESSION_IDS,
+          sidRedacted < namingSession ? MissingEvidence.SOME : MissingEvidence.MARKERS_ONLY,
+          (sidRedacted < namingSession ? sidRedacted + " of " + namingSession + " requests' " : "")
+              + "Engine.IO session ids (sid=) were replaced with a placeholder: which request belongs to which "
+              + "session cannot be seen, so drops, heartbeats, sticky sessions and reconnect cadence cannot be "
+              + "judged per session"));
+    }
+    if (queryRedacted > 0) {
+      missing.add(new MissingEvidence(MissingEvidence.SESSION_IDS, MissingEvidence.MARKERS_ONLY,
+          "the query strings of " + queryRedacted + " requests were replaced with a placeholder: their protocol "
+              + "revision (EIO=), transport and session id (sid=) cannot be seen, nor which of them were Socket.IO's"));
+    }
     if (pages <= 0) {
       missing.add(new MissingEvidence(MissingEvidence.PAGES, MissingEvidence.ALL,
           "no page records: the page's origin is known only from request headers (Origin, Referer)"));
     }
-    if (engineIo == 0) {
+    if (engineIo == 0 && queryRedacted == 0) {
       missing.add(new MissingEvidence(MissingEvidence.SOCKETIO_TRAFFIC, MissingEvidence.ALL,
           entries == 0 ? "the HAR has no entries at all"
               : "no request to a Socket.IO URL (EIO=, transport=): the capture was stopped before the client "

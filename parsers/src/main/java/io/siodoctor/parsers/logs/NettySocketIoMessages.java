@@ -8,7 +8,7 @@ import io.siodoctor.parsers.record.LogFact;
  * Recognises the log messages of netty-socketio servers (com.corundumstudio.socketio 1.7.x and
  * 2.0.x, through slf4j): the text after the logger name. Phrases from the 1.7.19 and 2.0.13 class
  * files (AuthorizeHandler, PollingTransport, WebSocketTransport, ClientHead, WrongUrlHandler,
- * InPacketHandler), recorded in {@code sample-captures/*netty*}. Session ids are UUIDs.
+ * InPacketHandler, SocketIOServer), recorded in {@code sample-captures/*netty*}. Session ids are UUIDs.
  *
  * <p>It states what a message says, never why; prefix and indexOf tests only, no regex.
  */
@@ -65,6 +65,15 @@ final class NettySocketIoMessages {
       int comma = m.indexOf(", sessionId: ", 35);
       r.set(LogEvent.NAMESPACE_DENIED, comma < 0 ? LogFact.NONE : new LogFact.NamespaceRefused(m.substring(35, comma)),
           comma < 0 ? null : uuidAt(m, comma + 13));
+      return true;
+    }
+    // the server's own lifecycle (SocketIOServer.start()/stop(), both 1.7.x and 2.0.x)
+    if (m.startsWith("SocketIO server started at port: ")) {
+      r.set(LogEvent.SERVER_STARTED, LogFact.NONE, null);
+      return true;
+    }
+    if (m.equals("SocketIO server stopped")) {
+      r.set(LogEvent.SERVER_STOPPED, LogFact.NONE, null);
       return true;
     }
     // lines that only name a session: "Client with sessionId: <uuid> disconnected", "channel

@@ -106,5 +106,15 @@ public enum LogEvent {
    * The server refused a request outside its Socket.IO path (netty-socketio {@code Blocked wrong
    * socket.io-context request! url: …}): its fact a {@link LogFact.BlockedUrl}.
    */
-  WRONG_PATH
+  WRONG_PATH,
+  /**
+   * The server process began listening (netty-socketio {@code SocketIO server started at port:
+   * …}): a process start, the second half of a restart when a stop came before it.
+   */
+  SERVER_STARTED,
+  /**
+   * The server process stopped serving (netty-socketio {@code SocketIO server stopped}, logged once
+   * its channels are closed): whatever sessions were still open ended with it.
+   */
+  SERVER_STOPPED
 }

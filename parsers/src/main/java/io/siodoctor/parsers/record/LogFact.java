@@ -152,7 +152,15 @@ public sealed interface LogFact extends Serializable {
    *     null when the line names none
    * @param url the URL of the request that failed, or null when the line names none
    */
-  record NetworkError(String text, String url) implements LogFact {}
+  record NetworkError(String text, String url) implements LogFact {
+    /**
+     * The status a refused WebSocket handshake got, as Chromium's failure text names it
+     * ({@link WebSocketFailures}), or -1.
+     */
+    public int handshakeStatus() {
+      return WebSocketFailures.handshakeStatus(text);
+    }
+  }
 
   /**
    * {@link LogEvent#CORS_BLOCKED}: the browser refused a cross-origin answer.

@@ -54,6 +54,14 @@ public record WsFrame(
     data = data == null ? "" : data;
   }
 
+  /**
+   * For Chrome's {@code error} entry of a WebSocket whose handshake was refused, the HTTP status it
+   * names ({@link WebSocketFailures}); -1 for any other frame or text.
+   */
+  public int handshakeStatus() {
+    return direction == Direction.ERROR ? WebSocketFailures.handshakeStatus(data) : -1;
+  }
+
   @Override
   public Optional<String> sid() {
     if (connectionSid != null && !connectionSid.isEmpty()) {

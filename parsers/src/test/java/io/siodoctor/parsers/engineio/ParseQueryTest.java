@@ -53,6 +53,24 @@ class ParseQueryTest {
   }
 
   @Test
+  void aSanitizersPlaceholderForTheSidIsARedactedSessionNotAHandshakeNorAnId() {
+    for (String placeholder : new String[] {"[REDACTED]", "%5BREDACTED%5D", "[sid%20redacted]", "***", "redacted"}) {
+      EngineIoQuery q = parseQuery("https://h/socket.io/?EIO=4&transport=polling&sid=" + placeholder + "&t=x");
+      assertThat(q.sid()).as(placeholder).isNull();
+      assertThat(q.sidRedacted()).as(placeholder).isTrue();
+      assertThat(q.isHandshake()).as(placeholder).isFalse();
+    }
+    // a real sid, an empty one (a handshake) and no sid at all stay what they were
+    EngineIoQuery real = parseQuery("/socket.io/?EIO=4&transport=websocket&sid=Lbo5JLzTotvW3g2LAAAA");
+    assertThat(real.sid()).isEqualTo("Lbo5JLzTotvW3g2LAAAA");
+    assertThat(real.sidRedacted()).isFalse();
+    assertThat(parseQuery("/socket.io/?EIO=4&transport=polling&sid=").isHandshake()).isTrue();
+    assertThat(parseQuery("/socket.io/?EIO=4&transport=polling").sidRedacted()).isFalse();
+    // a short sid that is no placeholder (test servers, custom generateId) is still an id
+    assertThat(parseQuery("/socket.io/?EIO=4&transport=polling&sid=abc").sid()).isEqualTo("abc");
+  }
+
+  @Test
   void firstOccurrenceOfAParameterWins() {
     assertThat(parseQuery("/socket.io/?EIO=3&EIO=4").eio()).isEqualTo("3");
   }

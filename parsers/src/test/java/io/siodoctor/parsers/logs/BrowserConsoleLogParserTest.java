@@ -3,6 +3,7 @@ package io.siodoctor.parsers.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.parsers.record.LogEvent;
+import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +45,10 @@ class BrowserConsoleLogParserTest {
     assertThat(s.lines.get(3).fact().text())
         .isEqualTo("Error during WebSocket handshake: Unexpected response code: 400");
     assertThat(s.lines.get(3).sid()).contains("hpCNAo6oohg2cAcFAAAG");
+    assertThat(((LogFact.NetworkError) s.lines.get(3).fact()).handshakeStatus()).isEqualTo(400);
     assertThat(s.lines.get(4).fact().text()).isNull();
+    assertThat(((LogFact.NetworkError) s.lines.get(4).fact()).handshakeStatus()).isEqualTo(-1);
+    assertThat(((LogFact.NetworkError) s.lines.get(0).fact()).handshakeStatus()).isEqualTo(-1);
     assertThat(s.lines.get(5).fact().text()).isEqualTo("xhr poll error");
     assertThat(s.lines.get(6).fact().text()).isEqualTo("not authorized");
     assertThat(s.lines.get(8).sid()).contains("pXby3YAHuJGVvkilAAAA");
@@ -79,6 +83,7 @@ class BrowserConsoleLogParserTest {
     assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.WEBSOCKET_FAILED);
     assertThat(s.lines.get(1).source()).isEqualTo("websocket.js:54:20");
     assertThat(s.lines.get(1).sid()).contains("AAAAAAAAAAAAAAAAAAAA");
+    assertThat(((LogFact.NetworkError) s.lines.get(1).fact()).handshakeStatus()).as("Firefox names no status").isEqualTo(-1);
     assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.MIXED_CONTENT_BLOCKED);
   }
 

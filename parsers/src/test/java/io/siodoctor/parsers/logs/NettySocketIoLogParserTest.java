@@ -24,11 +24,13 @@ class NettySocketIoLogParserTest {
         2026-12-07T14:11:02.000Z [pool-1-thread-1] DEBUG com.corundumstudio.socketio.handler.ClientHead - 31a5d1cd-6a20-4e29-b96c-d41d23e07318 removed due to ping timeout
         2026-12-07T14:11:03.000Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.transport.WebSocketTransport - Unauthorized client with sessionId: a815af83-667b-4087-bec0-ca393e00573f with ip: /127.0.0.1:5555. Channel closed!
         2026-12-07T14:11:04.000Z [nioEventLoopGroup-3-1] INFO app - [node-a] connect 31a5d1cd-6a20-4e29-b96c-d41d23e07318
+        2026-12-07T14:11:06.000Z [Thread-0] INFO com.corundumstudio.socketio.SocketIOServer - SocketIO server stopped
         """;
     CollectingSink s = Parse.text(parser, "node-b.log", text);
     assertThat(s.lines).extracting(LogLine::event).containsExactly(
-        LogEvent.OTHER, LogEvent.HANDSHAKE, LogEvent.UPGRADE_DONE, LogEvent.OTHER, LogEvent.UNKNOWN_SID,
-        LogEvent.CONNECT_ERROR_SENT, LogEvent.WRONG_PATH, LogEvent.CLOSED, LogEvent.UNKNOWN_SID, LogEvent.OTHER);
+        LogEvent.SERVER_STARTED, LogEvent.HANDSHAKE, LogEvent.UPGRADE_DONE, LogEvent.OTHER, LogEvent.UNKNOWN_SID,
+        LogEvent.CONNECT_ERROR_SENT, LogEvent.WRONG_PATH, LogEvent.CLOSED, LogEvent.UNKNOWN_SID, LogEvent.OTHER,
+        LogEvent.SERVER_STOPPED);
     LogLine hs = s.lines.get(1);
     assertThat(hs.sid()).contains("31a5d1cd-6a20-4e29-b96c-d41d23e07318");
     assertThat(hs.time()).isEqualTo(Instant.parse("2026-12-07T14:10:19.675Z"));

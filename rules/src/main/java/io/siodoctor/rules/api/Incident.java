@@ -347,6 +347,20 @@ public final class Incident {
     return value;
   }
 
+  /**
+   * Whether some Engine.IO request named a session whose id a sanitizer replaced with a placeholder,
+   * and the capture could not prove which session it was: then which requests make each session is
+   * unknown, and rules marked {@link NeedsSessionIdentity} do not run.
+   */
+  public boolean sessionIdsUnknown() {
+    for (HttpExchange x : engineIoExchanges) {
+      if (x.engineIo().sidRedacted() && x.engineIo().sid() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether any input is a HAR (some absences only mean something when the browser side is seen). */
   public boolean hasBrowserCapture() {
     return !exchanges.isEmpty();

@@ -17,6 +17,7 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Origins;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -71,7 +72,7 @@ public final class ServerOverloadedRule implements Rule {
     List<HttpExchange> empty = new ArrayList<>();
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.failed() && NetErrors.code(x.error()).equals("ERR_EMPTY_RESPONSE") && x.requestBodySize() < LARGE_BODY
-          && Origins.of(x.url()).map(answeringOrigins::contains).orElse(false)) {
+          && Origins.of(x.url()).map(answeringOrigins::contains).orElse(false) && !wentAwayAfter(incident, x)) {
         empty.add(x);
       }
     }
@@ -165,6 +166,23 @@ public final class ServerOverloadedRule implements Rule {
   }
 
   /** Another Socket.IO request to the same origin got a real answer (not a 5xx). */
+  /**
+   * Whether the first Engine.IO request to the same origin after {@code cut} ended found nothing
+   * listening (refused): the process went away (a restart, a crash), and its open connections were
+   * closed with it. That is a stop, which server-restart and server-unreachable judge, not load.
+   */
+  private static boolean wentAwayAfter(Incident incident, HttpExchange cut) {
+    Optional<String> origin = Origins.of(cut.url());
+    Instant end = cut.ended();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x != cut && end != null && x.time() != null && !x.time().isBefore(end)
+          && Origins.of(x.url()).equals(origin)) {
+        return x.failed() && NetErrors.unreachable(x.error());
+      }
+    }
+    return false;
+  }
+
   private static boolean answeredOthers(Incident incident, HttpExchange shed) {
     Optional<String> origin = Origins.of(shed.url());
     for (HttpExchange x : incident.engineIoExchanges()) {

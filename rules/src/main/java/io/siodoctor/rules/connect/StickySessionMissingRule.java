@@ -2,6 +2,7 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
@@ -13,6 +14,7 @@ import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
@@ -20,6 +22,7 @@ import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EngineIoErrors;
+import io.siodoctor.rules.signals.Origins;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +37,7 @@ import java.util.Set;
  * so a different node got the request. Server logs make it certain: one node logged {@code
  * handshaking client "<sid>"}, another {@code unknown sid "<sid>"}.
  */
+@NeedsSessionIdentity
 @Cause(
     id = "sticky-session-missing",
     title = "Requests of one session reach different servers",
@@ -54,7 +58,7 @@ public final class StickySessionMissingRule implements Rule {
     int soonAfterHandshake = 0;
     for (HttpExchange x : EngineIoErrors.withCode(incident, EngineIoError.UNKNOWN_SID)) {
       String sid = x.sid().orElse(null);
-      if (sid != null && incident.session(sid).map(s -> tornDown(s, x) || quietPastHeartbeat(s, x)).orElse(false)) {
+      if (sid != null && incident.session(sid).map(s -> tornDown(s, x) || quietPastHeartbeat(incident, s, x)).orElse(false)) {
         // the session was already ending on purpose, or the server's own ping timeout had ended it:
         // a late request is expected to be unknown
         continue;
@@ -77,7 +81,7 @@ public final class StickySessionMissingRule implements Rule {
       }
       Optional<Session> s = incident.session(sid);
       if (s.isPresent() && s.get().handshakeRecord().isPresent() && issuedRecently(s.get(), x)
-          && !tornDown(s.get(), x) && !quietPastHeartbeat(s.get(), x)) {
+          && !tornDown(s.get(), x) && !quietPastHeartbeat(incident, s.get(), x)) {
         evidence.add(Evidence.of(x, "netty-socketio answers 500 for a session it does not know"));
         sids.add(sid);
         soonAfterHandshake++;
@@ -187,13 +191,31 @@ public final class StickySessionMissingRule implements Rule {
    * server's own ping timeout had closed the session (a page whose main thread was blocked, a
    * suspended tab), so its "Session ID unknown" says nothing of where requests were routed.
    */
-  private static boolean quietPastHeartbeat(Session s, HttpExchange rejected) {
-    long window = s.handshake().map(h -> h.heartbeatWindowMillis()).orElse(0L);
+  private static boolean quietPastHeartbeat(Incident incident, Session s, HttpExchange rejected) {
+    long window = s.handshake().map(h -> h.heartbeatWindowMillis()).orElseGet(() -> serversWindow(incident, rejected));
     if (rejected.time() == null || window <= 0) {
       return false;
     }
     return s.lastFromClient(rejected.time())
         .filter(last -> Duration.between(last, rejected.time()).toMillis() > window).isPresent();
+  }
+
+  /**
+   * For a session whose handshake the capture missed (it started later): the heartbeat window the
+   * same server announced to its other sessions (same origin), the shortest if they differ; 0 when
+   * none is recorded. The window is the server's setting, the same for every session it opens.
+   */
+  private static long serversWindow(Incident incident, HttpExchange rejected) {
+    Optional<String> origin = Origins.of(rejected.url());
+    long window = 0;
+    for (Session other : incident.sessions()) {
+      Optional<Handshake> h = other.handshake();
+      long w = h.map(Handshake::heartbeatWindowMillis).orElse(0L);
+      if (w > 0 && origin.isPresent() && other.exchanges().stream().anyMatch(x -> Origins.of(x.url()).equals(origin))) {
+        window = window == 0 ? w : Math.min(window, w);
+      }
+    }
+    return window;
   }
 
   /** netty-socketio's session ids: {@code UUID.randomUUID()}, 8-4-4-4-12 hex digits. */

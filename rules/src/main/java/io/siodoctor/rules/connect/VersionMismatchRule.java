@@ -51,6 +51,21 @@ import java.util.Set;
 public final class VersionMismatchRule implements Rule {
 
   /**
+   * When a sanitizer removed the URL's {@code EIO=}: the client's CONNECT to the main namespace.
+   * Only a Socket.IO protocol 5 client (v3/v4, Engine.IO revision 4) sends one; with protocol 4 (v2
+   * clients) the server connects the main namespace by itself.
+   */
+  private static Optional<PacketEvent> mainNamespaceConnect(Session s) {
+    for (PacketEvent p : s.packets()) {
+      SocketIoPacket sio = p.packet().socketIo();
+      if (p.fromClient() && sio != null && sio.type() == SocketIoPacket.Type.CONNECT && "/".equals(sio.namespace())) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * A server log where requests ask for {@code EIO=4} and the server writes revision-3
    * (length-prefixed) payloads: a 2.x server answering a v3/v4 client.
    */
@@ -104,7 +119,11 @@ public final class VersionMismatchRule implements Rule {
       }
     }
     for (Session s : Sessions.withPackets(incident)) {
-      if (s.clientRevision() != ProtocolRevision.EIO4) {
+      Optional<PacketEvent> mainConnect = Optional.empty();
+      if (s.clientRevision() == ProtocolRevision.UNKNOWN) {
+        mainConnect = mainNamespaceConnect(s);
+      }
+      if (s.clientRevision() != ProtocolRevision.EIO4 && mainConnect.isEmpty()) {
         continue;
       }
       for (PacketEvent p : s.packets()) {
@@ -116,6 +135,8 @@ public final class VersionMismatchRule implements Rule {
             s.handshakeRecord().ifPresent(h -> evidence.add(Evidence.of(h, "the server's open packet")));
           evidence.add(Evidence.of(p.source(), "CONNECT answered without a Socket.IO sid: a 2.x server"));
           }
+          mainConnect.ifPresent(c -> evidence.add(Evidence.of(c.source(),
+              "the client sent CONNECT to the main namespace: a v3/v4 client (its URL's EIO= was redacted)")));
           sids.add(s.sid());
           v3ClientV2Server = true;
           break;

@@ -9,6 +9,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
@@ -26,6 +27,7 @@ import java.util.Set;
  * v2 heartbeat sum of a version mismatch, a heartbeat failure) subsume it when they explain the
  * period; what remains is reported with the period and its jitter.
  */
+@NeedsSessionIdentity
 @Cause(
     id = "fixed-interval-disconnect",
     title = "Disconnects repeat at a fixed interval",

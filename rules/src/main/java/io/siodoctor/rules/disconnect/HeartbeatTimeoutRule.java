@@ -13,6 +13,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
@@ -36,6 +37,7 @@ import java.util.Set;
  * while the connection stayed up. Who pings depends on the revision: the server in v4, the client in
  * v2/v3.
  */
+@NeedsSessionIdentity
 @Cause(
     id = "heartbeat-timeout",
     title = "The heartbeat failed: no PING/PONG within pingTimeout",

@@ -10,6 +10,7 @@ import io.siodoctor.rules.api.Category;
 import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
@@ -30,6 +31,7 @@ import java.util.Set;
  * close packet and no regular period, or requests that died with a dropped-connection error. Other
  * causes that explain the drop subsume this one.
  */
+@NeedsSessionIdentity
 @Cause(
     id = "network-interruption",
     title = "The connection dropped with no server-side cause",
@@ -52,8 +54,10 @@ public final class NetworkInterruptionRule implements Rule {
     for (Disconnect d : Disconnects.of(incident)) {
       // a server alone cannot tell a client that left from one that dropped, unless the transport failed
       // "no close packet" means something only when the session's WebSocket frames were exported
+      // a session whose start the capture missed: its heartbeat settings are unknown, so the heartbeat
+      // and timeout causes cannot be ruled out; the drop stays a symptom, not this cause's evidence
       boolean dropped = browserSawIt(d)
-          ? usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
+          ? d.opened() != null && usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
               || "transport close".equals(d.reason()) || "transport error".equals(d.reason()))
           : "transport error".equals(d.reason());
       List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();

@@ -11,6 +11,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.ProxySetting;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
@@ -36,6 +37,7 @@ import java.util.Set;
  * pingInterval} (the heartbeat cannot keep the connection busy enough) or a known proxy default (and
  * not the heartbeat window itself).
  */
+@NeedsSessionIdentity
 @Cause(
     id = "proxy-idle-timeout",
     title = "A proxy or load balancer closes connections it considers idle",

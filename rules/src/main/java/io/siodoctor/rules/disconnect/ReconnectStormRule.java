@@ -11,6 +11,7 @@ import io.siodoctor.rules.api.Cause;
 import io.siodoctor.rules.api.Evidence;
 import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.PacketEvent;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
@@ -33,6 +34,7 @@ import java.util.Set;
  * sessions of one page alive at the same time (a socket per render). Many causes make clients retry:
  * those that explain the failures subsume this one.
  */
+@NeedsSessionIdentity
 @Cause(
     id = "reconnect-storm",
     title = "Clients reconnect in a tight loop or all at once",

@@ -5,6 +5,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.CauseInfo;
 import io.siodoctor.rules.api.Finding;
+import io.siodoctor.rules.api.NeedsSessionIdentity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ public final class RuleEngine {
   private final List<String> ids;
   private final List<List<io.siodoctor.rules.api.ProxySetting>> settings;
   private final List<ReadSet> reads;
+  /** Per rule: marked {@link NeedsSessionIdentity}. */
+  private final List<Boolean> needsSessions;
   private final ReadSet plan;
 
   public RuleEngine(List<Rule> rules) {
@@ -32,6 +35,7 @@ public final class RuleEngine {
     this.ids = rules.stream().map(CauseCatalog::idOf).toList();
     this.settings = rules.stream().map(ProviderFixes::settingsOf).toList();
     this.reads = rules.stream().map(Rule::reads).toList();
+    this.needsSessions = rules.stream().map(r -> r.getClass().isAnnotationPresent(NeedsSessionIdentity.class)).toList();
     ReadSet all = ProviderFixes.READS;
     for (ReadSet r : reads) {
       all = all.union(r);
@@ -78,9 +82,14 @@ public final class RuleEngine {
     Map<String, CitedFinding> cited = new LinkedHashMap<>();
     Map<String, CauseInfo> causes = new HashMap<>();
     List<String> warnings = new ArrayList<>();
+    boolean sessionsUnknown = incident.sessionIdsUnknown();
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       String id = ids.get(i);
+      if (sessionsUnknown && needsSessions.get(i)) {
+        // sids redacted: its sessions would be fragments or several in one (the capture profile says so)
+        continue;
+      }
       try {
         // the rule sees only what it declared
         Optional<Finding> finding = rule.check(incident.view(reads.get(i)));

@@ -130,6 +130,16 @@ public final class IncidentBuilder {
     // logs alone (a scan's chunks) have no browser clock to align with: skip a pass over them
     List<ClockOffset> offsets = retention.sawExchanges() ? ClockAlignment.estimate(kept) : List.of();
     List<Record> records = ClockAlignment.apply(kept, offsets);
+    if (retention.sawExchanges() && RedactedSidAttribution.needed(records)) {
+      // a sanitizer replaced sids with a placeholder: tie each such request to its session where provable
+      Map<HttpExchange, String> openedBy = new java.util.IdentityHashMap<>();
+      for (WebSocketConnection ws : webSocketConnections(records)) {
+        if (ws.handshake() != null && ws.handshake().sid() != null) {
+          openedBy.put(ws.request(), ws.handshake().sid());
+        }
+      }
+      records = RedactedSidAttribution.attribute(records, openedBy);
+    }
     List<Record> ordered = new ArrayList<>(records);
     // stable sort: records without a time keep their input order, at the end. A log's lines
     // usually arrive in time order already: the retention notes it as they come (still in cache),

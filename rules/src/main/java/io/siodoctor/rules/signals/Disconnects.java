@@ -80,8 +80,10 @@ public final class Disconnects {
 
   private static List<Disconnect> browserDrops(Incident incident) {
     List<Disconnect> result = new ArrayList<>();
+    // a session whose handshake the capture missed (started after it) still drops when a new
+    // handshake replaces it, once something proved it alive; the replacement is always a handshake
     List<Session> sessions = Sessions.seenByBrowser(incident).stream()
-        .filter(s -> s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine))
+        .filter(s -> browserHandshake(s) || s.lastProvenAlive() != null)
         .toList();
     for (int i = 0; i + 1 < sessions.size(); i++) {
       Session s = sessions.get(i);
@@ -100,7 +102,7 @@ public final class Disconnects {
       // this session is the first one opened after it went quiet, wherever it sits in the order
       Session next = null;
       for (int j = i + 1; j < sessions.size() && next == null; j++) {
-        if (replaces(sessions.get(j), s)) {
+        if (browserHandshake(sessions.get(j)) && replaces(sessions.get(j), s)) {
           next = sessions.get(j);
         }
       }
@@ -115,9 +117,15 @@ public final class Disconnects {
       }
       evidence.add(lastRecord(s));
       String reason = close.filter(c -> !(c.record() instanceof LogLine)).map(SessionClose::reason).orElse(null);
-      result.add(new Disconnect(s.sid(), s.opened(), quietSince(s), reason, evidence));
+      // when the handshake was not recorded, the session's start (and so its lifetime) is unknown
+      result.add(new Disconnect(s.sid(), browserHandshake(s) ? s.opened() : null, quietSince(s), reason, evidence));
     }
     return result;
+  }
+
+  /** Whether the browser's records hold the session's handshake (not only a server's log line of it). */
+  private static boolean browserHandshake(Session s) {
+    return s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine);
   }
 
   /**

@@ -38,6 +38,10 @@ final class HealthProof {
 
   /** The record that best shows a session opened and worked, if any. */
   static Optional<Record> of(Incident incident) {
+    if (incident.sessionIdsUnknown()) {
+      // requests of sessions the capture cannot tell apart: a failure of one may sit in any of them
+      return Optional.empty();
+    }
     int logOnly = 0;
     for (Session s : incident.sessions()) {
       Optional<Record> r = worked(incident, s);

@@ -204,6 +204,10 @@ public final class Symptoms {
   }
 
   private static void drops(Incident incident, List<Symptom> out) {
+    if (incident.sessionIdsUnknown()) {
+      // sessions known only by their handshakes: whether one ended before the next opened is unknown
+      return;
+    }
     List<Disconnect> drops = Disconnects.of(incident);
     if (drops.isEmpty()) {
       return;

@@ -52,6 +52,9 @@ public final class VerdictJudge {
       if (c.lacks(MissingEvidence.WEBSOCKET_FRAMES)) {
         gone.add("no WebSocket frames");
       }
+      if (c.lacksAny(MissingEvidence.SESSION_IDS)) {
+        gone.add("no session ids (sid= redacted)");
+      }
     }
     return gone.isEmpty() ? "" : "; the HAR has " + String.join(" and ", gone);
   }
@@ -62,6 +65,7 @@ public final class VerdictJudge {
     boolean har = false;
     boolean bodies = false;
     boolean frames = false;
+    boolean sids = false;
     boolean serverLog = false;
     boolean proxyLog = false;
     boolean console = false;
@@ -70,6 +74,7 @@ public final class VerdictJudge {
         har = true;
         bodies |= in.capture().lacksAny(MissingEvidence.RESPONSE_BODIES);
         frames |= in.capture().lacks(MissingEvidence.WEBSOCKET_FRAMES);
+        sids |= in.capture().lacksAny(MissingEvidence.SESSION_IDS);
       }
     }
     for (LogLine l : incident.logLines()) {
@@ -96,6 +101,11 @@ public final class VerdictJudge {
       next.add("The HAR exported with response content (DevTools \"Export HAR (with sensitive data)\", Playwright "
           + "recordHar content 'embed', Firefox devtools.netmonitor.har.includeResponseBodies): Engine.IO error "
           + "bodies and open packets name most causes. `sio-doctor sanitize` removes secrets and keeps them.");
+    }
+    if (sids) {
+      next.add("The HAR before it went through the sanitizer, or sanitized so that it keeps the Socket.IO query values "
+          + "(sid=, EIO=, transport=; `sio-doctor sanitize` keeps them, each sid replaced by its own keyed hash): without them requests cannot be told apart by "
+          + "session, and drops, heartbeats and sticky sessions cannot be judged.");
     }
     if (frames) {
       next.add("A Chromium HAR (Chrome or Edge DevTools): the only browser export that keeps WebSocket messages "

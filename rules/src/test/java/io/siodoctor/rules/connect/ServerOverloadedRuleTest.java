@@ -159,6 +159,26 @@ class ServerOverloadedRuleTest {
   }
 
   @Test
+  void silentWhenTheConnectionWasCutBecauseTheProcessWentAway() {
+    // a netty-socketio restart seen by a polling client: its pending poll closed empty, the next
+    // request refused, then a new process answered (server-restart's story, not load)
+    String sid = "b54892af-11fd-425c-ac26-42f7563321c9";
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open(sid, "websocket")))
+            .after(0.1)
+            .entry(get(POLLING + "&t=P2&sid=" + sid).failed("net::ERR_EMPTY_RESPONSE").took(6000))
+            .after(6.1)
+            .entry(post(POLLING + "&t=P3&sid=" + sid, "3").failed("net::ERR_CONNECTION_REFUSED"))
+            .after(1.0)
+            .entry(get(POLLING + "&t=P4").failed("net::ERR_CONNECTION_REFUSED"))
+            .after(3.0)
+            .entry(get(POLLING + "&t=P5").body(open("b76338be-646c-4880-8e2c-8d73834be73c", "websocket"))))
+        .doTest();
+  }
+
+  @Test
   void silentOnALongPollThatWaitsForData() {
     // a GET with a sid waits up to pingInterval by design
     HarFixture h = HealthySessions.har();

@@ -70,6 +70,20 @@ class StickySessionMissingRuleTest {
   }
 
   @Test
+  void aSessionWhoseHandshakeTheCaptureMissedTakesItsServersHeartbeatWindow() {
+    // the capture started mid-session; the page then blocked for 6 s, past the 3 s window the same
+    // server announced in its next handshake, which had timed the session out
+    String other = "Xq2m4bB7yTqL0p1wAAAB";
+    var har = har().entry(document("http://localhost:8080/"));
+    var t0 = har.clock();
+    har.entry(post(POLLING + "&t=Q1&sid=" + SID, "3").at(t0).body("ok"))
+        .entry(post(POLLING + "&t=Q2&sid=" + SID, "3").at(t0.plusSeconds(6)).status(400).mime("application/json")
+            .body(UNKNOWN))
+        .entry(get(POLLING + "&t=Q3").at(t0.plusSeconds(7)).body(open(other, 2000, 1000, -1)));
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @Test
   void unknownSidOnSecondNode() {
     Finding f = tester
         .addLog("node-a.log", """

@@ -62,6 +62,32 @@ class VersionMismatchRuleTest {
   }
 
   @Test
+  void aClientWhoseQueryASanitizerRemovedIsV4ByItsConnectToTheMainNamespace() {
+    // "?[REDACTED]": no EIO= to read; only a v3/v4 client sends CONNECT for "/" itself
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(webSocket("ws://localhost:3000/socket.io/?[REDACTED]")
+                .expectedMessage("receive", 0.004, open("ptzi_578ycUci8WLB9G1", 25000, 5000, -1))
+                .expectedMessage("send", 0.005, "40")
+                .expectedMessage("receive", 0.006, "40")))
+        .doTest();
+  }
+
+  @Test
+  void silentOnAV2ClientWhoseQueryASanitizerRemoved() {
+    // a v2 server connects "/" by itself ("40") and a v2 client sends no CONNECT for it
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(webSocket("ws://localhost:3000/socket.io/?[REDACTED]")
+                .message("receive", 0.004, open("ptzi_578ycUci8WLB9G1", 25000, 5000, -1))
+                .message("receive", 0.006, "40")
+                .message("send", 0.010, "42[\"hello\"]")))
+        .expectNoFindings().doTest();
+  }
+
+  @Test
   void serverLogsTheUnsupportedVersion() {
     tester
         .addLog("server.log", """

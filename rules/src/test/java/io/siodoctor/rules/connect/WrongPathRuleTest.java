@@ -3,6 +3,7 @@ package io.siodoctor.rules.connect;
 import static io.siodoctor.rules.testing.HarFixture.document;
 import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
@@ -49,6 +50,76 @@ class WrongPathRuleTest {
             127.0.0.1 - - [25/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 706 "-" "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0"
             // EXPECT: wrong-path
             127.0.0.1 - - [25/Nov/2026:10:00:01 +0000] "GET /socket.io/?EIO=4&transport=polling&t=P1 HTTP/1.1" 404 153 "http://localhost:8080/" "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void caddyJsonAccessLogShowsItsOwn404() {
+    // sample-captures/wrong-path--caddy-404: file_server's empty 404 for a path no route proxies
+    tester
+        .addLog("access.log", """
+            {"level":"info","ts":1796685772.1846228,"logger":"http.log.access.log0","msg":"handled request","request":{"remote_ip":"127.0.0.1","remote_port":"60776","proto":"HTTP/1.1","method":"GET","host":"127.0.0.1:32917","uri":"/","headers":{}},"user_id":"","duration":0.011895652,"size":819,"status":200,"resp_headers":{"Server":["Caddy"]}}
+            // EXPECT: wrong-path
+            {"level":"error","ts":1796685772.2877455,"logger":"http.log.access.log0","msg":"handled request","request":{"remote_ip":"127.0.0.1","remote_port":"60776","proto":"HTTP/1.1","method":"GET","host":"127.0.0.1:32917","uri":"/api/socket.io/?EIO=4&transport=polling&t=wbiespv3","headers":{}},"user_id":"","duration":0.000067931,"size":0,"status":404,"resp_headers":{"Server":["Caddy"]}}
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aWebSocketOnlyHandshakeRefused404InTheHarsErrorEntry() {
+    // sample-captures/wrong-path--caddy-404-websocket-only: status 0, the 404 only in the error entry
+    String ws = "ws://127.0.0.1:37587/api/socket.io/?EIO=4&transport=websocket";
+    String refused = "Error during WebSocket handshake: Unexpected response code: 404";
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://127.0.0.1:37587/"))
+            .entry(webSocket(ws).status(0).expectedMessage("error", 0.02, refused))
+            .after(1.2)
+            .entry(webSocket(ws).status(0).expectedMessage("error", 0.01, refused)))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("/api/socket.io/");
+  }
+
+  @Test
+  void silentOnAWebSocketRefusedWithAnotherStatusInTheHar() {
+    tester
+        .addHar("fixture.har", HealthySessions.har()
+            .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=Lbo5JLzTotvW3g2LAAAA").status(0)
+                .message("error", 0.05, "Error during WebSocket handshake: Unexpected response code: 400")))
+        .doTest();
+  }
+
+  @Test
+  void chromiumConsoleNamesTheStatusOfAWebSocketOnlyHandshake() {
+    // transports: ["websocket"] through the same Caddy: the HAR has the WebSocket at status 0, the
+    // console has the 404
+    Finding f = tester
+        .addLog("console.log", """
+            // EXPECT: wrong-path
+            socket.io.js:1482 WebSocket connection to 'ws://127.0.0.1:34187/api/socket.io/?EIO=4&transport=websocket' failed: Error during WebSocket handshake: Unexpected response code: 404
+            (index):10 connect_error websocket error description [object Event]
+            (index):12 reconnect attempt 1
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("/api/socket.io/");
+  }
+
+  @Test
+  void silentOnAWebSocketHandshakeRefusedWithAnotherStatus() {
+    // 400 is the server refusing the session (an unknown sid), not a missing path
+    tester
+        .addLog("console.log", """
+            socket.io.js:1482 WebSocket connection to 'ws://127.0.0.1:8080/socket.io/?EIO=4&transport=websocket&sid=Lbo5JLzTotvW3g2LAAAA' failed: Error during WebSocket handshake: Unexpected response code: 400
+            """)
+        .doTest();
+  }
+
+  @Test
+  void silentOnAWebSocket404ThatIsNotEngineIo() {
+    tester
+        .addLog("console.log", """
+            app.js:12 WebSocket connection to 'ws://127.0.0.1:8080/live-reload' failed: Error during WebSocket handshake: Unexpected response code: 404
             """)
         .doTest();
   }

@@ -59,6 +59,85 @@ class ServerRestartRuleTest {
     assertThat(f.detail()).contains("5 sessions dropped");
   }
 
+  /** netty-socketio's own lines, as sample-captures/server-restart--netty-process-restart has them. */
+  private static String netty(String time, String logger, String message) {
+    return time + " [nioEventLoopGroup-3-2] INFO com.corundumstudio.socketio." + logger + " - " + message;
+  }
+
+  private static String started(String time) {
+    return netty(time, "SocketIOServer", "SocketIO server started at port: 37855");
+  }
+
+  private static String stopped(String time) {
+    return netty(time, "SocketIOServer", "SocketIO server stopped");
+  }
+
+  private static String handshake(String time, String sid) {
+    return netty(time, "handler.AuthorizeHandler", "Handshake authorized for sessionId: " + sid + ", query params: {} headers: {}");
+  }
+
+  private static String disconnected(String time, String sid) {
+    return netty(time, "SocketIOChannelInitializer", "Client with sessionId: " + sid + " disconnected");
+  }
+
+  private static String lines(String... lines) {
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static final String SID_A = "09e33724-bd09-4200-8d7b-88767e1891af";
+  private static final String SID_B = "316e342e-0d44-44d7-94db-d42dc4d7486c";
+  private static final String SID_C = "e4ad5b14-58bb-41d2-9b35-7f927d76c684";
+  private static final String EXPECT = "// EXPECT: server-restart";
+
+  @Test
+  void nettyLogsItsStopThenAStartAndTheClientsComeBack() {
+    Finding f = tester
+        .addLog("server-1.log", lines(
+            started("2026-12-07T23:21:35.467Z"),
+            handshake("2026-12-07T23:21:36.752Z", SID_A),
+            handshake("2026-12-07T23:21:37.301Z", SID_B),
+            EXPECT, disconnected("2026-12-07T23:21:43.537Z", SID_B),
+            EXPECT, disconnected("2026-12-07T23:21:43.541Z", SID_A),
+            EXPECT, stopped("2026-12-07T23:21:45.554Z")))
+        .addLog("server-2.log", lines(
+            EXPECT, started("2026-12-07T23:21:47.890Z"),
+            EXPECT, handshake("2026-12-07T23:21:48.857Z", "2b646861-89d4-4577-b2c6-6649070c01f9"),
+            handshake("2026-12-07T23:21:49.645Z", SID_C)))
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.8);
+    assertThat(f.detail()).contains("2 session(s) ended within 4 ms").contains("2013 ms before the server logged its stop")
+        .contains("2 new session(s)");
+  }
+
+  @Test
+  void silentWhenTheLogEndsWithTheStop() {
+    // the service shut down at the end (or a test's last step): no start after it, no restart
+    tester.addLog("server.log", lines(started("2026-12-07T14:10:16.385Z"), handshake("2026-12-07T14:10:19.675Z", SID_A),
+        stopped("2026-12-07T14:10:30.303Z"))).doTest();
+  }
+
+  @Test
+  void silentWhenNoClientCameBackAfterTheStart() {
+    // restarted with a session before, but nobody handshook with the new process within the window
+    tester.addLog("server.log", lines(handshake("2026-12-07T14:10:19.675Z", SID_A), stopped("2026-12-07T14:10:30.303Z"),
+        started("2026-12-07T14:10:33.000Z"), handshake("2026-12-07T14:12:00.000Z", SID_C))).doTest();
+  }
+
+  @Test
+  void silentWhenTheSessionsHadEndedLongBeforeTheStop() {
+    // the clients left a minute before the server was restarted: the restart dropped nobody
+    tester.addLog("server.log", lines(handshake("2026-12-07T14:10:19.675Z", SID_A),
+        disconnected("2026-12-07T14:10:27.679Z", SID_A), stopped("2026-12-07T14:11:30.303Z"),
+        started("2026-12-07T14:11:33.000Z"), handshake("2026-12-07T14:11:34.000Z", SID_C))).doTest();
+  }
+
+  @Test
+  void silentWhenTheStoppedProcessHadServedNobody() {
+    // a restart before any client connected: nothing dropped
+    tester.addLog("server.log", lines(started("2026-12-07T14:10:16.385Z"), stopped("2026-12-07T14:10:20.000Z"),
+        started("2026-12-07T14:10:22.000Z"), handshake("2026-12-07T14:10:23.000Z", SID_A))).doTest();
+  }
+
   @Test
   void silentWhenTheClientsClosedOneByOne() {
     tester

@@ -76,4 +76,39 @@ class DisconnectsTest {
         .isEqualTo(Instant.parse("2026-11-25T10:01:10.003Z"));
     assertThat(d.lifetimeSeconds()).isBetween(69.9, 70.1);
   }
+
+  @org.junit.jupiter.api.Test
+  void aSessionWhoseHandshakeTheCaptureMissedStillDropsButItsStartIsUnknown() {
+    // the recording started while a session was up on WebSocket: its frames are there, its handshake
+    // is not; the socket goes quiet without a close, and 40 s later a new handshake replaces it
+    HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/"));
+    Instant t0 = har.clock();
+    har.entry(HarFixture.webSocket(HealthySessions.ORIGIN.replaceFirst("^http", "ws")
+            + "/socket.io/?EIO=4&transport=websocket&sid=" + DROPPED).at(t0).took(30_000)
+        .message("receive", 1.0, "2").message("send", 1.002, "3").message("receive", 26.0, "2")
+        .message("send", 26.002, "3"));
+    polls(har, NEXT, t0.plusSeconds(40));
+    RuleTester tester = RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har);
+    List<Disconnect> drops = Disconnects.of(tester.incident());
+    assertThat(drops).singleElement().satisfies(d -> {
+      assertThat(d.sid()).isEqualTo(DROPPED);
+      assertThat(d.opened()).as("no handshake recorded: the start is unknown, not the first record's time").isNull();
+      assertThat(d.lifetimeSeconds()).isNegative();
+    });
+    // a symptom (no healthy verdict), but not network-interruption's evidence: with its heartbeat
+    // settings unknown, the heartbeat and idle-timeout causes cannot be ruled out
+    RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @org.junit.jupiter.api.Test
+  void sessionsOnlyGlimpsedWithoutAHandshakeReplacingThemAreNoDrops() {
+    // two sessions both seen only mid-way (no handshake of either): nothing shows one replaced the other
+    HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/"));
+    Instant t0 = har.clock();
+    String ws = HealthySessions.ORIGIN.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket&sid=";
+    har.entry(HarFixture.webSocket(ws + DROPPED).at(t0).took(30_000).message("receive", 1.0, "2"))
+        .entry(HarFixture.webSocket(ws + NEXT).at(t0.plusSeconds(40)).took(30_000).message("receive", 1.0, "2"));
+    assertThat(Disconnects.of(RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).incident()))
+        .isEmpty();
+  }
 }

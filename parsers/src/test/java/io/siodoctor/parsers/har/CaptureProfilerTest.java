@@ -1,0 +1,56 @@
+package io.siodoctor.parsers.har;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siodoctor.parsers.InputReader;
+import io.siodoctor.parsers.InputSummary;
+import io.siodoctor.parsers.capture.MissingEvidence;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the capture profile says a HAR lacks, on HAR fixtures written for the purpose. */
+class CaptureProfilerTest {
+  private static String entry(String query, String body) {
+    return "{\"startedDateTime\": \"2026-12-07T10:00:00Z\", \"time\": 1, \"cache\": {}, \"timings\": {},"
+        + " \"request\": {\"method\": \"GET\", \"url\": \"https://a/socket.io/?" + query + "\", \"cookies\": [],"
+        + " \"headers\": []},"
+        + " \"response\": {\"status\": 200, \"cookies\": [], \"headers\": [], \"content\": {\"mimeType\": \"text/plain\","
+        + " \"text\": \"" + body + "\"}}}";
+  }
+
+  private static InputSummary read(String... entries) {
+    String har = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"WebKit Web Inspector\", \"version\": \"1\"},"
+        + " \"entries\": [" + String.join(", ", entries) + "]}}";
+    CollectingSink sink = new CollectingSink();
+    return new InputReader(List.of(new HarParser()))
+        .read(new ByteArrayInputStream(har.getBytes(StandardCharsets.UTF_8)), "capture.har", sink);
+  }
+
+  private static final String HANDSHAKE = entry("EIO=4&transport=polling",
+      "0{\\\"sid\\\":\\\"Lbo5JLzTotvW3g2LAAAA\\\",\\\"upgrades\\\":[],\\\"pingInterval\\\":25000,\\\"pingTimeout\\\":20000}");
+
+  @Test
+  void sessionIdsReplacedByAPlaceholderAreMissingEvidence() {
+    InputSummary all = read(HANDSHAKE, entry("EIO=4&transport=polling&sid=%5BREDACTED%5D", "6"),
+        entry("EIO=4&transport=polling&sid=***", "6"));
+    assertThat(all.capture().missing(MissingEvidence.SESSION_IDS)).hasValueSatisfying(m -> {
+      assertThat(m.extent()).isEqualTo(MissingEvidence.MARKERS_ONLY);
+      assertThat(m.meaning()).contains("which request belongs to which session cannot be seen");
+    });
+
+    InputSummary some = read(HANDSHAKE, entry("EIO=4&transport=polling&sid=[REDACTED]", "6"),
+        entry("EIO=4&transport=polling&sid=Lbo5JLzTotvW3g2LAAAA", "6"));
+    assertThat(some.capture().missing(MissingEvidence.SESSION_IDS)).hasValueSatisfying(m -> {
+      assertThat(m.extent()).isEqualTo(MissingEvidence.SOME);
+      assertThat(m.meaning()).startsWith("1 of 2 requests' ");
+    });
+  }
+
+  @Test
+  void realSessionIdsAndHandshakesAloneLackNothingOfThem() {
+    InputSummary s = read(HANDSHAKE, entry("EIO=4&transport=polling&sid=Lbo5JLzTotvW3g2LAAAA", "6"));
+    assertThat(s.capture().missing(MissingEvidence.SESSION_IDS)).isEmpty();
+  }
+}
