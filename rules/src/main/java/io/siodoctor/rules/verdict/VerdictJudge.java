@@ -7,6 +7,8 @@ import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
 import io.siodoctor.rules.api.Incident;
+import io.siodoctor.rules.signals.Disconnect;
+import io.siodoctor.rules.signals.Disconnects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +61,19 @@ public final class VerdictJudge {
     return gone.isEmpty() ? "" : "; the HAR has " + String.join(" and ", gone);
   }
 
+  /**
+   * Whether a session the browser saw drop had opened before the capture started: its handshake is
+   * not among the browser's records, so its start is unknown ({@link Disconnect#opened} null).
+   */
+  private static boolean startedAfterADroppedSessionOpened(Incident incident) {
+    for (Disconnect d : Disconnects.of(incident)) {
+      if (d.opened() == null && d.sid() != null && d.evidence().stream().anyMatch(r -> !(r instanceof LogLine))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What to collect to decide, given what the inputs lack and what they show. */
   static List<String> next(Incident incident, List<Symptom> symptoms) {
     List<String> next = new ArrayList<>();
@@ -106,6 +121,11 @@ public final class VerdictJudge {
       next.add("The HAR before it went through the sanitizer, or sanitized so that it keeps the Socket.IO query values "
           + "(sid=, EIO=, transport=; `sio-doctor sanitize` keeps them, each sid replaced by its own keyed hash): without them requests cannot be told apart by "
           + "session, and drops, heartbeats and sticky sessions cannot be judged.");
+    }
+    if (startedAfterADroppedSessionOpened(incident)) {
+      next.add("A HAR recorded from before the page connects (open DevTools on the Network tab, tick \"Preserve "
+          + "log\", then load the page): this one started after a session that dropped had opened, so its "
+          + "handshake (pingInterval, pingTimeout, upgrades) is not in it.");
     }
     if (frames) {
       next.add("A Chromium HAR (Chrome or Edge DevTools): the only browser export that keeps WebSocket messages "

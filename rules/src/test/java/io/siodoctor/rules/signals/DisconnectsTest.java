@@ -14,6 +14,8 @@ import io.siodoctor.rules.disconnect.NetworkInterruptionRule;
 import io.siodoctor.rules.testing.HarFixture;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
+import io.siodoctor.rules.verdict.Verdict;
+import io.siodoctor.rules.verdict.VerdictJudge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +100,9 @@ class DisconnectsTest {
     // a symptom (no healthy verdict), but not network-interruption's evidence: with its heartbeat
     // settings unknown, the heartbeat and idle-timeout causes cannot be ruled out
     RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).expectNoFindings().doTest();
+    Verdict verdict = VerdictJudge.judge(tester.incident(), false);
+    assertThat(verdict.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(verdict.next()).anySatisfy(n -> assertThat(n).contains("recorded from before the page connects"));
   }
 
   @org.junit.jupiter.api.Test
