@@ -46,11 +46,13 @@ public final class WebsocketOnlyNoFallbackRule implements Rule {
       return Optional.empty();
     }
     List<Evidence> evidence = new ArrayList<>();
+    int attempts = 0;
     for (WebSocketConnection ws : engineIoSockets) {
       if (ws.opened()) {
         return Optional.empty();
       }
       if (ws.refused()) {
+        attempts++;
         evidence.add(Evidence.of(ws.request(), "WebSocket failed and no polling fallback was tried"));
         ws.errors().stream().limit(1).forEach(f -> evidence.add(Evidence.of(f, "the browser's WebSocket error")));
       }
@@ -62,6 +64,6 @@ public final class WebsocketOnlyNoFallbackRule implements Rule {
         "the server received the WebSocket request without its Upgrade header")));
     evidence.addAll(ProxyLines.refusedWebSockets(incident, java.util.Set.of()));
     return Optional.of(Finding.of(0.8, evidence)
-        .withDetail(evidence.size() + " WebSocket attempt(s), no polling request"));
+        .withDetail(attempts + " WebSocket attempt(s), no polling request"));
   }
 }

@@ -4,7 +4,9 @@ import static io.siodoctor.rules.testing.HarFixture.document;
 import static io.siodoctor.rules.testing.HarFixture.har;
 import static io.siodoctor.rules.testing.HarFixture.open;
 import static io.siodoctor.rules.testing.HarFixture.webSocket;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class WebsocketOnlyNoFallbackRuleTest {
   @Test
   void chromeRecordsTheFailedHandshakeAsAnErrorMessage() {
     // Chrome's shape: status 0, no _error, and its own "error" message in _webSocketMessages
-    tester
+    Finding f = tester
         .addHar("fixture.har", har()
             .entry(document("http://localhost:8080/"))
             .entry(webSocket(WS).status(0).expectEvidence()
@@ -38,7 +40,9 @@ class WebsocketOnlyNoFallbackRuleTest {
             .after(1.2)
             .entry(webSocket(WS).status(0).expectEvidence()
                 .expectedMessage("error", 0.011, "Error during WebSocket handshake: Unexpected response code: 400")))
-        .doTest();
+        .doTest().orElseThrow();
+    // two attempts, each cited with its error message: the detail counts attempts, not evidence
+    assertThat(f.detail()).startsWith("2 WebSocket attempt(s)");
   }
 
   @Test
