@@ -162,15 +162,15 @@ class ServerOverloadedRuleTest {
   void silentWhenTheConnectionWasCutBecauseTheProcessWentAway() {
     // a netty-socketio restart seen by a polling client: its pending poll closed empty, the next
     // request refused, then a new process answered (server-restart's story, not load)
-    String sid = "b54892af-11fd-425c-ac26-42f7563321c9";
+    String nettySession = "b54892af-11fd-425c-ac26-42f7563321c9";
     tester
         .addHar("fixture.har", har()
             .entry(document("http://localhost:3000/"))
-            .entry(get(POLLING + "&t=P1").body(open(sid, "websocket")))
+            .entry(get(POLLING + "&t=P1").body(open(nettySession, "websocket")))
             .after(0.1)
-            .entry(get(POLLING + "&t=P2&sid=" + sid).failed("net::ERR_EMPTY_RESPONSE").took(6000))
+            .entry(get(POLLING + "&t=P2&sid=" + nettySession).failed("net::ERR_EMPTY_RESPONSE").took(6000))
             .after(6.1)
-            .entry(post(POLLING + "&t=P3&sid=" + sid, "3").failed("net::ERR_CONNECTION_REFUSED"))
+            .entry(post(POLLING + "&t=P3&sid=" + nettySession, "3").failed("net::ERR_CONNECTION_REFUSED"))
             .after(1.0)
             .entry(get(POLLING + "&t=P4").failed("net::ERR_CONNECTION_REFUSED"))
             .after(3.0)
