@@ -14,6 +14,7 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.HeldPolls;
+import io.siodoctor.rules.signals.ServerHeartbeat;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Sessions;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class ServerUnreachableRule implements Rule {
   public Optional<Finding> check(Incident incident) {
     EvidenceList evidence = new EvidenceList();
     // a long-poll the proxy gave up on before the heartbeat was due was being held by a live server
-    long pingInterval = HeldPolls.pingInterval(incident);
+    long pingInterval = ServerHeartbeat.pingInterval(incident);
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (x.failed() && NetErrors.unreachable(x.error())) {
         evidence.add(x);

@@ -2,7 +2,6 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.engineio.EngineIoPacket;
-import io.siodoctor.parsers.engineio.Handshake;
 import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
@@ -22,7 +21,7 @@ import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EngineIoErrors;
-import io.siodoctor.rules.signals.Origins;
+import io.siodoctor.rules.signals.ServerHeartbeat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -192,30 +191,12 @@ public final class StickySessionMissingRule implements Rule {
    * suspended tab), so its "Session ID unknown" says nothing of where requests were routed.
    */
   private static boolean quietPastHeartbeat(Incident incident, Session s, HttpExchange rejected) {
-    long window = s.handshake().map(h -> h.heartbeatWindowMillis()).orElseGet(() -> serversWindow(incident, rejected));
+    long window = s.handshake().map(h -> h.heartbeatWindowMillis()).orElseGet(() -> ServerHeartbeat.window(incident, rejected.url()));
     if (rejected.time() == null || window <= 0) {
       return false;
     }
     return s.lastFromClient(rejected.time())
         .filter(last -> Duration.between(last, rejected.time()).toMillis() > window).isPresent();
-  }
-
-  /**
-   * For a session whose handshake the capture missed (it started later): the heartbeat window the
-   * same server announced to its other sessions (same origin), the shortest if they differ; 0 when
-   * none is recorded. The window is the server's setting, the same for every session it opens.
-   */
-  private static long serversWindow(Incident incident, HttpExchange rejected) {
-    Optional<String> origin = Origins.of(rejected.url());
-    long window = 0;
-    for (Session other : incident.sessions()) {
-      Optional<Handshake> h = other.handshake();
-      long w = h.map(Handshake::heartbeatWindowMillis).orElse(0L);
-      if (w > 0 && origin.isPresent() && other.exchanges().stream().anyMatch(x -> Origins.of(x.url()).equals(origin))) {
-        window = window == 0 ? w : Math.min(window, w);
-      }
-    }
-    return window;
   }
 
   /** netty-socketio's session ids: {@code UUID.randomUUID()}, 8-4-4-4-12 hex digits. */

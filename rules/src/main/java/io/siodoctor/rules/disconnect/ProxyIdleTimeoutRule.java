@@ -21,6 +21,7 @@ import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.HeldPolls;
+import io.siodoctor.rules.signals.ServerHeartbeat;
 import io.siodoctor.rules.signals.KnownTimeouts;
 import io.siodoctor.rules.signals.Periodicity;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class ProxyIdleTimeoutRule implements Rule {
       }
       cited.add(l.location());
     }
-    long announced = HeldPolls.pingInterval(incident);
+    long announced = ServerHeartbeat.pingInterval(incident);
     // long-polls the proxy answered 504 before the server's heartbeat was due (its read timeout), as
     // the browser and as the proxy's log saw them
     List<Double> browserPolls = new ArrayList<>();

@@ -18,6 +18,7 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.HeldPolls;
+import io.siodoctor.rules.signals.ServerHeartbeat;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.TimeWindows;
 import java.time.Duration;
@@ -123,7 +124,7 @@ public final class ServerRestartRule implements Rule {
     if (incident.engineIoExchanges().isEmpty()) {
       return Optional.empty(); // only the browser sees the outage: a server log alone has no exchange
     }
-    long pingInterval = HeldPolls.pingInterval(incident);
+    long pingInterval = ServerHeartbeat.pingInterval(incident);
     if (Disconnects.of(incident).isEmpty()) {
       return statusOnlyOutage(incident, pingInterval);
     }

@@ -3,9 +3,6 @@ package io.siodoctor.rules.signals;
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.HttpExchange;
-import io.siodoctor.rules.api.Incident;
-import io.siodoctor.rules.api.Session;
-import java.util.Optional;
 
 /**
  * A long-poll a proxy cut: an Engine.IO polling GET of an open session (it names a sid) answered 504
@@ -31,12 +28,6 @@ public final class HeldPolls {
   /** {@link #cutByProxy(HttpExchange, long)} for a proxy's access-log line. */
   public static boolean cutByProxy(HttpAccess a, long pingIntervalMs) {
     return a.status() == 504 && heldBeforeHeartbeat(a.method(), a.engineIo(), a.durationMs(), pingIntervalMs);
-  }
-
-  /** The pingInterval the first handshake of the inputs announced, or -1 when none did. */
-  public static long pingInterval(Incident incident) {
-    return incident.sessions().stream().map(Session::handshake).flatMap(Optional::stream)
-        .mapToLong(h -> h.pingInterval()).filter(v -> v > 0).findFirst().orElse(-1);
   }
 
   private static boolean heldBeforeHeartbeat(String method, EngineIoQuery q, double ms, long pingIntervalMs) {
