@@ -111,6 +111,11 @@ public final class Session {
     return Optional.ofNullable(handshakeRecord);
   }
 
+  /** Whether the browser's records hold the handshake (not only a server's log line of it). */
+  public boolean handshakeSeenByBrowser() {
+    return handshakeRecord != null && !(handshakeRecord instanceof LogLine);
+  }
+
   public List<HttpExchange> exchanges() {
     return exchanges;
   }
@@ -269,7 +274,7 @@ public final class Session {
 
   private Optional<AliveSpan> computeProvenAlive() {
     List<Record> live = new ArrayList<>();
-    if (handshakeRecord != null && !(handshakeRecord instanceof LogLine)) {
+    if (handshakeSeenByBrowser()) {
       live.add(handshakeRecord);
     }
     for (HttpExchange x : exchanges) {

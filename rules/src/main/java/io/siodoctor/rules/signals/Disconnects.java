@@ -83,7 +83,7 @@ public final class Disconnects {
     // a session whose handshake the capture missed (started after it) still drops when a new
     // handshake replaces it, once something proved it alive; the replacement is always a handshake
     List<Session> sessions = Sessions.seenByBrowser(incident).stream()
-        .filter(s -> browserHandshake(s) || s.lastProvenAlive() != null)
+        .filter(s -> s.handshakeSeenByBrowser() || s.lastProvenAlive() != null)
         .toList();
     for (int i = 0; i + 1 < sessions.size(); i++) {
       Session s = sessions.get(i);
@@ -102,7 +102,7 @@ public final class Disconnects {
       // this session is the first one opened after it went quiet, wherever it sits in the order
       Session next = null;
       for (int j = i + 1; j < sessions.size() && next == null; j++) {
-        if (browserHandshake(sessions.get(j)) && replaces(sessions.get(j), s)) {
+        if (sessions.get(j).handshakeSeenByBrowser() && replaces(sessions.get(j), s)) {
           next = sessions.get(j);
         }
       }
@@ -118,14 +118,9 @@ public final class Disconnects {
       evidence.add(lastRecord(s));
       String reason = close.filter(c -> !(c.record() instanceof LogLine)).map(SessionClose::reason).orElse(null);
       // when the handshake was not recorded, the session's start (and so its lifetime) is unknown
-      result.add(new Disconnect(s.sid(), browserHandshake(s) ? s.opened() : null, quietSince(s), reason, evidence));
+      result.add(new Disconnect(s.sid(), s.handshakeSeenByBrowser() ? s.opened() : null, quietSince(s), reason, evidence));
     }
     return result;
-  }
-
-  /** Whether the browser's records hold the session's handshake (not only a server's log line of it). */
-  private static boolean browserHandshake(Session s) {
-    return s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine);
   }
 
   /**
@@ -220,7 +215,7 @@ public final class Disconnects {
     List<Instant> opened = new ArrayList<>();
     for (Session s : Sessions.seenByBrowser(incident)) {
       // the cheap test first: opened() of a session without a handshake walks all its records
-      if (s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine) && s.opened() != null) {
+      if (s.handshakeSeenByBrowser() && s.opened() != null) {
         opened.add(s.opened());
       }
     }

@@ -33,7 +33,7 @@ public final class Sessions {
         withWebSockets.add(s);
       }
       if (!s.webSockets().isEmpty()
-          || s.handshakeRecord().isPresent() && !(s.handshakeRecord().get() instanceof LogLine)) {
+          || s.handshakeSeenByBrowser()) {
         seenByBrowser.add(s);
       }
     }
