@@ -3,7 +3,8 @@
 // (lib/har.js), so that sio-doctor sees what those tools really write:
 //   playwright(rec, {url, har, content})   playwright-core recordHar, content 'embed' | 'omit'
 //   mitmproxy(rec, {url, har})             Debian mitmproxy 8.1 + contrib/har_dump.py, Chromium proxied
-//   firefox(rec, {url, har})               Firefox ESR's Network Monitor HAR auto-export, headless
+//   firefox(rec, {url, har, console})      Firefox ESR's Network Monitor HAR auto-export, headless;
+//                                          with `console`, the page's console through WebDriver BiDi
 // and helpers for the shared chat server (servers/chat-v4.js) and page (pages/chat-v4.html).
 // Everything binds 127.0.0.1 on ports chosen by the OS; every process started is tracked by the
 // Recorder (lib/recorder.js) and stopped at the end.
@@ -12,6 +13,7 @@ const net = require('net');
 const path = require('path');
 const { spawn } = require('child_process');
 const { startPageServer } = require('./page-server');
+const { FirefoxConsole, bidiUrl } = require('./firefox-console');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -114,7 +116,8 @@ async function mitmproxy(rec, { url, har = 'capture.har', duration = 8000, log =
  * made after that export are in no file (Firefox exports once per page load). `duration` counts
  * from Firefox's start and includes the 4 s on the start page.
  */
-async function firefox(rec, { url, har = 'capture.har', duration = 14000, pageLoadedTimeout = 1500 }) {
+async function firefox(rec, { url, har = 'capture.har', duration = 14000, pageLoadedTimeout = 1500,
+  console: consoleFile = null, acceptInsecureCerts = false, prefs: extraPrefs = {}, startOrigin = null }) {
   const profile = rec.tmp('ff-profile');
   const outDir = rec.tmp('ff-har');
   const prefs = {
@@ -136,20 +139,42 @@ async function firefox(rec, { url, har = 'capture.har', duration = 14000, pageLo
     'browser.safebrowsing.downloads.enabled': false, 'network.dns.disablePrefetch': true,
     'network.prefetch-next': false, 'browser.newtabpage.enabled': false,
   };
+  if (consoleFile) {
+    // the remote agent (WebDriver BiDi) only reads the console: leave the user's prefs as they are
+    prefs['remote.prefs.recommended'] = false;
+  }
+  Object.assign(prefs, extraPrefs);
   fs.writeFileSync(path.join(profile, 'user.js'),
     Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
-  const out = fs.openSync(path.join(rec.tmp('ff-out'), 'firefox.txt'), 'w');
+  const outFile = path.join(rec.tmp('ff-out'), 'firefox.txt');
+  const out = fs.openSync(outFile, 'w');
   // the toolbox attaches after the first page has loaded, and HAR collection starts at the next
   // navigation: open pages/go.html (same origin) first, which navigates to `url` after 4 s
-  const start = new URL('/go.html', url);
+  // (`startOrigin`: serve it from another origin, e.g. plain http when the page's own certificate is
+  // accepted only once the BiDi session runs)
+  const start = new URL('/go.html', startOrigin || url);
   start.searchParams.set('ms', '4000');
   start.searchParams.set('to', url);
-  const child = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '-devtools', start.href],
+  const args = ['--headless', '--no-remote', '--profile', profile];
+  if (consoleFile) args.push('--remote-debugging-port=0');
+  const child = spawn(FIREFOX, args.concat(['-devtools', start.href]),
     { cwd: profile, stdio: ['ignore', out, out], detached: true, env: Object.assign({}, process.env, { MOZ_HEADLESS: '1' }) });
   fs.closeSync(out);
   const h = rec._track('firefox', child);
   rec.log(`firefox-esr -devtools: open ${url}`);
-  await sleep(duration);
+  const t0 = Date.now();
+  let cons = null;
+  if (consoleFile) {
+    // subscribed within go.html's 4 s, before the page under test loads
+    cons = new FirefoxConsole((...a) => rec.log(...a));
+    await cons.start(await bidiUrl(outFile), { acceptInsecureCerts });
+  }
+  await sleep(duration - (Date.now() - t0));
+  if (cons) {
+    await cons.stop();
+    fs.writeFileSync(path.join(rec.dir, consoleFile), cons.render());
+    rec.log(`wrote ${consoleFile}: ${cons.entries.length} messages`);
+  }
   await h.stop('SIGTERM', 5000);
   const files = fs.readdirSync(outDir).filter((f) => f.endsWith('.har')).sort();
   rec.log(`firefox wrote ${JSON.stringify(files)}`);

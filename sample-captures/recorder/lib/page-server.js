@@ -27,7 +27,9 @@ function createPageHandler(dir, opts = {}) {
     if (file && u.pathname === '/go.html' && !fs.existsSync(file)) file = START_PAGE;
     if (!file || !fs.existsSync(file)) return false;
     const body = fs.readFileSync(file);
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    // opts.headers: extra response headers for the pages (a Content-Security-Policy, ...)
+    const extra = path.extname(file) === '.html' ? opts.headers || {} : {};
+    res.writeHead(200, Object.assign({ 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store' }, extra));
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   };

@@ -7,7 +7,10 @@
 //   SERVE_PAGE    "1" (default): also serve the chat page (same origin); "0": API only
 //   COOKIE        "1": engine.io `cookie` option (Set-Cookie io=<sid> on the handshake)
 //   AUTH_HEADER   when set, an io.use() middleware accepts only `Authorization: Bearer <AUTH_HEADER>`
+//   CERT_DIR      when set, HTTPS with <CERT_DIR>/key.pem and cert.pem (and a log line per failed TLS handshake)
+const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const path = require('path');
 const { Server } = require('socket.io-v4');
 const { createPageHandler } = require('../lib/page-server');
@@ -16,9 +19,20 @@ const PORT = Number(process.env.PORT);
 const log = (s) => console.log(`${new Date().toISOString()} app ${s}`);
 const page = process.env.SERVE_PAGE === '0' ? () => false
   : createPageHandler(path.join(__dirname, '..', 'pages'), { index: 'chat-v4.html' });
-const httpServer = http.createServer((req, res) => {
+const handler = (req, res) => {
   if (!page(req, res)) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('Not found'); }
-});
+};
+const tls = process.env.CERT_DIR ? {
+  key: fs.readFileSync(path.join(process.env.CERT_DIR, 'key.pem')),
+  cert: fs.readFileSync(path.join(process.env.CERT_DIR, 'cert.pem')),
+} : null;
+const httpServer = tls ? https.createServer(tls, handler) : http.createServer(handler);
+if (tls) {
+  httpServer.on('tlsClientError', (err) => {
+    if (err.code === 'ECONNRESET') return; // plain TCP probes (the recorder's port check)
+    log(`TLS client error: ${err.code || ''} ${err.message.trim()}`);
+  });
+}
 const opts = {};
 if (process.env.TRANSPORTS) opts.transports = process.env.TRANSPORTS.split(',');
 if (process.env.CORS_ORIGIN) opts.cors = { origin: process.env.CORS_ORIGIN, credentials: true };
@@ -44,4 +58,4 @@ io.on('connection', (socket) => {
   });
   socket.on('disconnect', (reason) => log(`disconnect ${socket.id} reason ${reason}`));
 });
-httpServer.listen(PORT, '127.0.0.1', () => log(`listening on http://127.0.0.1:${PORT}`));
+httpServer.listen(PORT, '127.0.0.1', () => log(`listening on ${tls ? 'https' : 'http'}://127.0.0.1:${PORT}`));

@@ -23,12 +23,6 @@ final class ExchangeBuilder {
   private static final List<String> TIMING_PARTS =
       List.of("blocked", "dns", "connect", "send", "wait", "receive");
 
-  /**
-   * The error of a request that got no answer in an exporter that records no reason: not a browser
-   * error code, so no rule reads it as one; it makes the request {@link HttpExchange#failed()}.
-   */
-  static final String NO_RESPONSE = "no response (the exporter records no reason)";
-
   private final String file;
   private final HarQuirks quirks;
   /** The latest start seen so far, to notice a file written in completion order (mitmproxy). */
@@ -74,11 +68,17 @@ final class ExchangeBuilder {
     EngineIoQuery engineIo = PacketDecoder.parseQuery(url);
     String error = firstNonBlank(text(res, "_error"), text(res, "_failureText"));
     double durationMs = duration(e.time, e.timings);
-    if (status == 0 && res.isObject() && !res.has("_error") && !res.has("_failureText") && durationMs == 0) {
+    boolean noErrorField = status == 0 && res.isObject() && !res.has("_error") && !res.has("_failureText");
+    if (noErrorField && durationMs == 0) {
       // Firefox (and other exporters without an error field) write a request that got no answer as
       // status 0, time 0; a request still waiting for its answer has been waiting: time above 0
-      error = NO_RESPONSE;
+      error = HttpExchange.NO_ANSWER;
       quirks.note(HarQuirks.Kind.NO_RESPONSE_NO_REASON);
+    } else if (noErrorField && responseHeaders.isEmpty() && endedInTls(e.timings)) {
+      // Firefox writes the timings of a request that failed: a connection that spent time in the TLS
+      // handshake and then neither waited for nor received anything ended in the handshake
+      error = HttpExchange.NO_ANSWER_AFTER_TLS;
+      quirks.note(HarQuirks.Kind.NO_ANSWER_AFTER_TLS);
     }
     List<Header> requestHeaders = headers(req.path("headers"));
     boolean corsRejected = error == null && status > 0 && engineIo != null && !engineIo.isWebSocket()
@@ -183,6 +183,15 @@ final class ExchangeBuilder {
       quirks.note(parsed.quirk());
     }
     return parsed.instant();
+  }
+
+  /**
+   * Timings that end in the TLS handshake: {@code ssl} above 0 (a TLS handshake took place on a new
+   * connection), and no time waiting for the answer nor receiving it. A request still pending has no
+   * timings yet (Firefox fills them when the request ends).
+   */
+  private static boolean endedInTls(JsonNode timings) {
+    return number(timings.path("ssl")) > 0 && number(timings.path("wait")) <= 0 && number(timings.path("receive")) <= 0;
   }
 
   /**

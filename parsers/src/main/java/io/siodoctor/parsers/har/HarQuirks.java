@@ -39,6 +39,9 @@ final class HarQuirks {
     NO_RESPONSE_NO_REASON(
         "status 0 and time 0 with no error field (Firefox: a request that got no answer)", "entry", "entries",
         "read as failed, reason unknown"),
+    NO_ANSWER_AFTER_TLS(
+        "status 0 with no error field, timings ending in the TLS handshake (Firefox: ssl above 0, no wait, no"
+            + " answer)", "entry", "entries", "read as failed in the TLS handshake"),
     NOT_IN_START_ORDER(
         "started before the entry above it (written as responses completed: mitmproxy, Firefox)", "entry", "entries",
         "the analysis orders them by startedDateTime"),

@@ -7,7 +7,8 @@ import io.siodoctor.parsers.record.LogFact;
  * Recognises what browsers print to their console about a failed request (Chrome, Firefox, and
  * socket.io-client's own error texts), the text after any time and source location: {@code Access
  * to XMLHttpRequest at '...' ... has been blocked by CORS policy: <why>} and Firefox's {@code
- * Cross-Origin Request Blocked: ... (Reason: <why>)} → CORS_BLOCKED; {@code Mixed Content: ...
+ * Cross-Origin Request Blocked: ... (Reason: <why>)} → CORS_BLOCKED, except Firefox's reason {@code
+ * CORS request did not succeed} (no HTTP answer at all: refused, DNS, TLS) → NETWORK_ERROR; {@code Mixed Content: ...
  * This request has been blocked} and Firefox's {@code Blocked loading mixed active content} →
  * MIXED_CONTENT_BLOCKED; Chrome's {@code Connecting to '<url>' violates the following Content
  * Security Policy directive} (older: {@code Refused to connect to '<url>' because it violates
@@ -27,6 +28,9 @@ final class BrowserConsoleMessages {
     "timeout"
   };
 
+  /** Firefox's CORS reason for a request that got no HTTP answer (MDN: CORSDidNotSucceed). */
+  private static final String NO_ANSWER = "CORS request did not succeed";
+
   private BrowserConsoleMessages() {}
 
   /** Recognises one console message; {@code r} holds OTHER and no fact when it says nothing known. */
@@ -38,12 +42,18 @@ final class BrowserConsoleMessages {
       r.set(LogEvent.CORS_BLOCKED, corsRefused(text, c >= 0 ? text.substring(c + 13).trim() : null), null);
     } else if ((k = text.indexOf("Cross-Origin Request Blocked")) >= 0) {
       int reason = text.indexOf("(Reason: ", k);
-      LogFact fact = LogFact.NONE;
+      String why = null;
       if (reason >= 0) {
         int close = text.indexOf(')', reason);
-        fact = corsRefused(text, close > reason ? text.substring(reason + 9, close) : text.substring(reason + 9));
+        why = close > reason ? text.substring(reason + 9, close) : text.substring(reason + 9);
       }
-      r.set(LogEvent.CORS_BLOCKED, fact, null);
+      if (why != null && why.startsWith(NO_ANSWER)) {
+        // Firefox's CORSDidNotSucceed ("Status code: (null)"): the request got no HTTP answer at all
+        // (refused, DNS, TLS, reset), so CORS judged nothing: a network error that names no place
+        r.set(LogEvent.NETWORK_ERROR, new LogFact.NetworkError(NO_ANSWER, LogUrls.firstUrl(text)), null);
+      } else {
+        r.set(LogEvent.CORS_BLOCKED, why == null ? LogFact.NONE : corsRefused(text, why), null);
+      }
     } else if (text.contains("Mixed Content:") && text.contains("blocked")
         || text.contains("Blocked loading mixed active content")) {
       r.set(LogEvent.MIXED_CONTENT_BLOCKED, LogFact.NONE, null);

@@ -25,7 +25,8 @@ public final class LogUrls {
 
   /**
    * The first absolute {@code http(s)://} or {@code ws(s)://} URL in free text (a console line),
-   * up to a quote, bracket or space; null when there is none. One pass per scheme, no regex.
+   * up to a quote, bracket or space, without a full stop or comma that ends it (the sentence's);
+   * null when there is none. One pass per scheme, no regex.
    */
   public static String firstUrl(String text) {
     if (text == null) {
@@ -44,6 +45,10 @@ public final class LogUrls {
     int end = best;
     while (end < text.length() && " '\"“”‘’<>()".indexOf(text.charAt(end)) < 0) {
       end++;
+    }
+    // the sentence's full stop or comma after the URL (Firefox: "... at https://h/socket.io/?EIO=4&t=x. (Reason: ...")
+    while (end > best && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ',')) {
+      end--;
     }
     return text.substring(best, end);
   }

@@ -21,8 +21,8 @@ import java.util.Optional;
  * @param requestBodySize the full length of the request body in bytes, or -1 when unknown
  * @param error Chrome's {@code _error}, Playwright's {@code _failureText}; null when none. For
  *     exporters that write no error, the HAR parser gives a CORS-rejected answer Chrome's {@code
- *     net::ERR_FAILED} and a request that got no answer (status 0, time 0) a text that is no browser
- *     error code (see sample-captures/EXPORTERS.md)
+ *     net::ERR_FAILED}, a request that got no answer (status 0, time 0) {@link #NO_ANSWER}, and one whose timings end in the TLS handshake {@link #NO_ANSWER_AFTER_TLS} (see
+ *     sample-captures/EXPORTERS.md)
  * @param resourceType Chrome's {@code _resourceType} ("" when absent)
  * @param engineIo the Engine.IO query, or null when the URL is not an Engine.IO URL
  * @param requestPayload packets decoded from the request body (EMPTY when none)
@@ -54,6 +54,23 @@ public record HttpExchange(
     EngineIoError engineIoError,
     Handshake handshake)
     implements Record {
+
+  /**
+   * The {@link #error} the HAR parser gives a request that got no answer (status 0, time 0) where
+   * the exporter records no reason (Firefox): not a browser error code, so no rule reads a place into
+   * it; it makes the request {@link #failed()}. Refused, DNS, an extension, a CSP or mixed-content
+   * block all look like this.
+   */
+  public static final String NO_ANSWER = "no response (the exporter records no reason)";
+
+  /**
+   * The {@link #error} the HAR parser gives a request that got no answer, where the exporter records
+   * no reason (Firefox) but its timings end in the TLS handshake: a new connection spent time in the
+   * handshake ({@code ssl} above 0) and then neither waited for nor received an answer. A name no
+   * browser writes, read by the rules as a failure in the TLS handshake of unknown reason.
+   */
+  public static final String NO_ANSWER_AFTER_TLS =
+      "no response after the TLS handshake (timings: ssl, then no wait; the exporter records no reason)";
 
   public HttpExchange {
     requestHeaders = requestHeaders == null ? List.of() : List.copyOf(requestHeaders);

@@ -175,9 +175,34 @@ class ExporterCapturesTest {
       assertThat(x.status()).isZero();
       assertThat(x.failed()).isTrue();
       assertThat(x.pending()).isFalse();
-      assertThat(x.error()).isEqualTo(ExchangeBuilder.NO_RESPONSE).doesNotStartWith("net::");
+      assertThat(x.error()).isEqualTo(HttpExchange.NO_ANSWER).doesNotStartWith("net::");
     });
     assertThat(sink.warnings).anyMatch(w -> w.startsWith("status 0 and time 0 with no error field (Firefox"));
+  }
+
+  @Test
+  void firefoxRequestsWhoseTimingsEndInTheTlsHandshakeFailedThere() throws Exception {
+    CollectingSink sink = parse("tls-error--firefox-self-signed");
+    List<HttpExchange> polls = sink.of(HttpExchange.class).stream().filter(HttpExchange::isEngineIo).toList();
+    assertThat(polls).isNotEmpty().allSatisfy(x -> {
+      assertThat(x.status()).isZero();
+      assertThat(x.durationMs()).as("Firefox wrote the handshake's time").isPositive();
+      assertThat(x.failed()).isTrue();
+      assertThat(x.error()).isEqualTo(HttpExchange.NO_ANSWER_AFTER_TLS);
+    });
+    assertThat(sink.warnings).anyMatch(w -> w.startsWith("status 0 with no error field, timings ending in the TLS handshake"));
+  }
+
+  @Test
+  void statusZeroWithTlsTimeThatThenWaitedStaysPending() throws Exception {
+    String waited = "{\"startedDateTime\": \"2026-12-07T10:00:00.000+00:00\", \"time\": 2500, \"cache\": {},"
+        + " \"timings\": {\"blocked\": 0, \"dns\": 0, \"connect\": 0, \"ssl\": 5, \"send\": 0, \"wait\": 2495, \"receive\": 0},"
+        + " \"request\": {\"method\": \"GET\", \"url\": \"https://h/socket.io/?EIO=4&transport=polling&sid=a\", \"cookies\": [], \"headers\": []},"
+        + " \"response\": {\"status\": 0, \"cookies\": [], \"headers\": [], \"content\": {\"size\": 0, \"mimeType\": \"\"}}}";
+    CollectingSink sink = new CollectingSink();
+    new HarParser().parse(new java.io.ByteArrayInputStream(
+        HarFixtures.har(waited).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    assertThat(sink.of(HttpExchange.class)).singleElement().satisfies(x -> assertThat(x.pending()).isTrue());
   }
 
   @Test

@@ -88,6 +88,19 @@ class BrowserConsoleLogParserTest {
   }
 
   @Test
+  void firefoxCorsRequestThatDidNotSucceedGotNoAnswer() {
+    // recorded in sample-captures/tls-error--firefox-self-signed (an untrusted certificate); MDN
+    // CORSDidNotSucceed: the connection failed at the network or protocol level, "Status code: (null)"
+    String text =
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://127.0.0.1:38451/socket.io/?EIO=4&transport=polling&t=1jdc87fi. (Reason: CORS request did not succeed). Status code: (null).\n";
+    CollectingSink s = Parse.text(parser, "console.log", text);
+    assertThat(s.lines.get(0).event()).isEqualTo(LogEvent.NETWORK_ERROR);
+    LogFact.NetworkError e = (LogFact.NetworkError) s.lines.get(0).fact();
+    assertThat(e.text()).isEqualTo("CORS request did not succeed");
+    assertThat(e.url()).isEqualTo("https://127.0.0.1:38451/socket.io/?EIO=4&transport=polling&t=1jdc87fi");
+  }
+
+  @Test
   void contentSecurityPolicyBlocksInEveryWording() {
     // Chrome 156 (recorded in sample-captures/csp-blocked--*), older Chrome, Chrome's WebSocket
     // constructor, Firefox; a CSP line about an image names no http(s)/ws(s) URL

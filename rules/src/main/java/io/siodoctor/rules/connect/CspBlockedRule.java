@@ -38,8 +38,8 @@ import java.util.Set;
  * {@code net::ERR_BLOCKED_BY_CSP} / Playwright's {@code csp} on an Engine.IO request; a console
  * CSP violation naming an Engine.IO URL; a session that offered the WebSocket upgrade and never
  * tried it while the policy excludes the WebSocket form of its URL. Chrome's HAR leaves {@code
- * _error} empty for these, and a blocked {@code ws(s)://} leaves no entry at all, so the policy
- * itself is the evidence.
+ * _error} empty for these, Firefox's records no reason at all (status 0, time 0, empty timings),
+ * and a blocked {@code ws(s)://} leaves no entry at all, so the policy itself is the evidence.
  */
 @Cause(
     id = "csp-blocked",
@@ -68,7 +68,7 @@ public final class CspBlockedRule implements Rule {
         Origins.of(x.url()).ifPresent(blockedOrigins::add);
         continue;
       }
-      if (x.error() != null && !x.error().isEmpty()) {
+      if (!NetErrors.noReason(x.error())) {
         continue; // failed for a reason of its own (refused, TLS, ...): the policy let it out
       }
       Optional<HttpExchange> page = pageOf(incident, x);

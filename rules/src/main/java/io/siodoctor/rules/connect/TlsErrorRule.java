@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Requests that failed on the certificate or the TLS handshake ({@code net::ERR_CERT_*}, {@code ERR_SSL_*}). */
+/**
+ * Requests that failed on the certificate or the TLS handshake ({@code net::ERR_CERT_*}, {@code
+ * ERR_SSL_*}, Firefox's {@code SEC_ERROR_*} / {@code MOZILLA_PKIX_ERROR_*}), or, where the exporter
+ * records no error (Firefox's HAR), requests without an answer whose timings end in the TLS handshake.
+ */
 @Cause(
     id = "tls-error",
     title = "The TLS handshake or the server certificate failed",
@@ -32,19 +36,30 @@ public final class TlsErrorRule implements Rule {
   @Override
   public Optional<Finding> check(Incident incident) {
     List<Evidence> evidence = new ArrayList<>();
+    boolean named = false;
     for (HttpExchange x : incident.engineIoExchanges()) {
-      if (x.status() == 0 && NetErrors.tls(x.error())) {
+      if (x.status() != 0 || !NetErrors.tls(x.error())) {
+        continue;
+      }
+      if (HttpExchange.NO_ANSWER_AFTER_TLS.equals(x.error())) {
+        // Firefox records no reason: the timings say where it stopped, not why (certificate,
+        // protocol, a middlebox closing the handshake)
+        evidence.add(Evidence.of(x, "no answer, and its timings end in the TLS handshake (ssl "
+            + "time, then no wait); the export records no error name"));
+      } else {
+        named = true;
         evidence.add(Evidence.of(x));
       }
     }
     for (LogLine l : incident.logLines(LogEvent.NETWORK_ERROR)) {
       if (NetErrors.tls(NetErrors.of(l))) {
+        named = true;
         evidence.add(Evidence.of(l));
       }
     }
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Finding.of(0.95, evidence));
+    return Optional.of(Finding.of(named ? 0.95 : 0.8, evidence));
   }
 }

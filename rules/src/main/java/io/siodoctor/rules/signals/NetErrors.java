@@ -1,5 +1,6 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogLine;
 import java.util.Locale;
@@ -186,6 +187,9 @@ public final class NetErrors {
     if (error == null || error.isBlank()) {
       return Place.UNKNOWN;
     }
+    if (HttpExchange.NO_ANSWER_AFTER_TLS.equals(error)) {
+      return Place.TLS;
+    }
     String c = code(error);
     Place p = BY_CODE.get(c);
     if (p != null) {
@@ -207,6 +211,15 @@ public final class NetErrors {
       }
     }
     return Place.UNKNOWN;
+  }
+
+  /**
+   * The request failed, or is still pending, with no reason recorded: no error, or the HAR parser's
+   * {@link HttpExchange#NO_ANSWER} for an exporter that writes none (Firefox). Whatever stopped it
+   * (refused, an extension, the page's own CSP or mixed-content rules) is left to other evidence.
+   */
+  public static boolean noReason(String error) {
+    return error == null || error.isEmpty() || HttpExchange.NO_ANSWER.equals(error);
   }
 
   /** Nothing answered at the server's address: the name did not resolve or nothing accepted the connection. */

@@ -168,6 +168,18 @@ class CorsMissingHeadersRuleTest {
   }
 
   @Test
+  void firefoxCorsRequestDidNotSucceedIsNoCorsAnswer() {
+    // tls-error--firefox-self-signed: Firefox's reason for a request that got no HTTP answer at all
+    tester
+        .addLog("console.log", """
+            Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://127.0.0.1:38451/socket.io/?EIO=4&transport=polling&t=1jdc87fi. (Reason: CORS request did not succeed). Status code: (null).
+            connect_error xhr poll error /:21:47
+            """)
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
   void anErrorAnswerWithoutCorsHeadersIsOnlyASuspect() {
     // netty-socketio answers an unknown session 500 and a refused handshake 401, both without
     // CORS headers: the refusal comes first

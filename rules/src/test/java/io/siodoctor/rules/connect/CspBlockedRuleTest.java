@@ -35,6 +35,34 @@ class CspBlockedRuleTest {
   }
 
   @Test
+  void firefoxRecordsNoReasonForTheBlockedRequests() {
+    // csp-blocked--firefox-connect-src: status 0, time 0, no error field, empty timings
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://app.example.com/")
+                .responseHeader("Content-Security-Policy", "connect-src 'self' ws://api.example.com")
+                .expectEvidence())
+            .entry(get("http://api.example.com/socket.io/?EIO=4&transport=polling&t=P1")
+                .requestHeader("Referer", "http://app.example.com/").firefoxBlocked().expectEvidence())
+            .after(1.5)
+            .entry(get("http://api.example.com/socket.io/?EIO=4&transport=polling&t=P2")
+                .requestHeader("Referer", "http://app.example.com/").firefoxBlocked().expectEvidence()))
+        .doTest();
+  }
+
+  @Test
+  void silentWhenTheRequestFailedInTheTlsHandshakeThePolicyAllowed() {
+    // a reason of its own, even where Firefox's timings are the only record of it
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("https://app.example.com/")
+                .responseHeader("Content-Security-Policy", "connect-src 'self' https://api.example.com wss://api.example.com"))
+            .entry(get(API + "P1").requestHeader("Referer", "https://app.example.com/").firefoxNoAnswer(5)))
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
   void defaultSrcIsTheFallback() {
     tester
         .addHar("fixture.har", har()

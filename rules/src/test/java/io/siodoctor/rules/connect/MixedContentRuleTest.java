@@ -37,6 +37,20 @@ class MixedContentRuleTest {
   }
 
   @Test
+  void firefoxRecordsTheBlockedRequestsWithoutAReason() {
+    // mixed-content--firefox-https-page-http-socket: status 0, time 0, no error field, empty timings
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("https://app.example.com/"))
+            .entry(get("http://app.example.com:3000/socket.io/?EIO=4&transport=polling&t=P1")
+                .requestHeader("Origin", "https://app.example.com").firefoxBlocked().expectEvidence())
+            .after(1.5)
+            .entry(get("http://app.example.com:3000/socket.io/?EIO=4&transport=polling&t=P2")
+                .requestHeader("Origin", "https://app.example.com").firefoxBlocked().expectEvidence()))
+        .doTest();
+  }
+
+  @Test
   void silentWhenThePageIsHttpToo() {
     tester
         .addHar("fixture.har", har()

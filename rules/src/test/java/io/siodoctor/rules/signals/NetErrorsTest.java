@@ -2,7 +2,9 @@ package io.siodoctor.rules.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.rules.signals.NetErrors.Place;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +33,8 @@ class NetErrorsTest {
       "net::ERR_CERT_AUTHORITY_INVALID | TLS",
       "SEC_ERROR_UNKNOWN_ISSUER | TLS",
       "SSL_ERROR_RX_RECORD_TOO_LONG | TLS",
+      "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT | TLS",
+      "CORS request did not succeed | UNKNOWN",
       "net::ERR_FAILED | AFTER_ANSWER",
       "net::ERR_EMPTY_RESPONSE | AFTER_ANSWER",
       "net::ERR_CONNECTION_RESET | AFTER_ANSWER",
@@ -39,6 +43,13 @@ class NetErrorsTest {
       "something else entirely | UNKNOWN"})
   void eachErrorSaysWhereItHappened(String error, Place place) {
     assertThat(NetErrors.where(error)).isEqualTo(place);
+  }
+
+  @Test
+  void aFirefoxRequestWhoseTimingsEndInTheTlsHandshakeFailedInTls() {
+    assertThat(NetErrors.where(HttpExchange.NO_ANSWER_AFTER_TLS)).isEqualTo(Place.TLS);
+    assertThat(NetErrors.tls(HttpExchange.NO_ANSWER_AFTER_TLS)).isTrue();
+    assertThat(NetErrors.unreachable(HttpExchange.NO_ANSWER_AFTER_TLS)).isFalse();
   }
 
   @ParameterizedTest

@@ -155,6 +155,10 @@ public final class HarFixture {
     String requestBody;
     String error;
     String resourceType = "xhr";
+    /** Firefox's shape of a failed request: status 0, no error field, timings with this {@code ssl}; -1: Chrome's. */
+    double firefoxSsl = -1;
+    /** Firefox's shape of a request the browser blocked before sending it: status 0, time 0, empty timings. */
+    boolean firefoxBlocked;
     final List<String[]> requestHeaders = new ArrayList<>();
     final List<String[]> responseHeaders = new ArrayList<>();
     final List<Message> messages = new ArrayList<>();
@@ -184,6 +188,32 @@ public final class HarFixture {
       status = 0;
       error = chromeError;
       responseBody = "";
+      return this;
+    }
+
+    /**
+     * Firefox's HAR of a request that got no answer: status 0, no error field, no headers, and its
+     * timings: {@code ssl} ms in the TLS handshake, then no wait and nothing received.
+     */
+    public Entry firefoxNoAnswer(double sslMs) {
+      status = 0;
+      error = null;
+      responseBody = "";
+      firefoxSsl = sslMs;
+      durationMs = sslMs + 3;
+      return this;
+    }
+
+    /**
+     * Firefox's HAR of a request the page's own rules blocked before it was sent (a CSP or
+     * mixed-content block): status 0, time 0, no error field, an empty {@code timings} object.
+     */
+    public Entry firefoxBlocked() {
+      status = 0;
+      error = null;
+      responseBody = "";
+      durationMs = 0;
+      firefoxBlocked = true;
       return this;
     }
 
@@ -272,7 +302,14 @@ public final class HarFixture {
         res.put("_error", error);
       }
       e.putObject("cache");
-      e.putObject("timings").put("blocked", -1).put("send", 0.1).put("wait", durationMs).put("receive", 0.1);
+      if (firefoxBlocked) {
+        e.putObject("timings");
+      } else if (firefoxSsl >= 0) {
+        e.putObject("timings").put("blocked", 2).put("dns", 1).put("connect", 0).put("ssl", firefoxSsl)
+            .put("send", 0).put("wait", 0).put("receive", 0);
+      } else {
+        e.putObject("timings").put("blocked", -1).put("send", 0.1).put("wait", durationMs).put("receive", 0.1);
+      }
       if (!messages.isEmpty()) {
         ArrayNode ms = e.putArray("_webSocketMessages");
         double start = time.toEpochMilli() / 1000.0;
