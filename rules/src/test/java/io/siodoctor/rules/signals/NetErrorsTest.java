@@ -35,6 +35,8 @@ class NetErrorsTest {
       "SSL_ERROR_RX_RECORD_TOO_LONG | TLS",
       "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT | TLS",
       "CORS request did not succeed | UNKNOWN",
+      "can't establish a connection | UNKNOWN",
+      "Firefox can’t establish a connection to the server at wss://127.0.0.1:38495/socket.io/?EIO=4&transport=websocket. | UNKNOWN",
       "net::ERR_FAILED | AFTER_ANSWER",
       "net::ERR_EMPTY_RESPONSE | AFTER_ANSWER",
       "net::ERR_CONNECTION_RESET | AFTER_ANSWER",
