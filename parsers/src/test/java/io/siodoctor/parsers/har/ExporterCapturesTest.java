@@ -29,6 +29,18 @@ class ExporterCapturesTest {
     return Path.of(root).toAbsolutePath().normalize().resolve("sample-captures").resolve(folder).resolve(file);
   }
 
+  /** Parses HAR entries written out as JSON (fixtures in an exporter's shape). */
+  private static CollectingSink parseEntries(String entries) throws Exception {
+    CollectingSink sink = new CollectingSink();
+    new HarParser().parse(new java.io.ByteArrayInputStream(
+        HarFixtures.har(entries).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    return sink;
+  }
+
+  private static List<HttpExchange> engineIo(CollectingSink sink) {
+    return sink.of(HttpExchange.class).stream().filter(HttpExchange::isEngineIo).toList();
+  }
+
   private static CollectingSink parse(String folder) throws Exception {
     CollectingSink sink = new CollectingSink();
     try (InputStream in = Files.newInputStream(capture(folder, "capture.har"))) {
@@ -78,7 +90,7 @@ class ExporterCapturesTest {
   @Test
   void playwrightOmitKeepsStatusesAndSidsButNoBodies() throws Exception {
     CollectingSink sink = parse("healthy--playwright-omit-v4-upgrade");
-    List<HttpExchange> engineIo = sink.of(HttpExchange.class).stream().filter(HttpExchange::isEngineIo).toList();
+    List<HttpExchange> engineIo = engineIo(sink);
     assertThat(engineIo).allSatisfy(x -> assertThat(x.responseBody()).isEmpty());
     assertThat(engineIo).allSatisfy(x -> assertThat(x.handshake()).isNull());
     assertThat(engineIo).anyMatch(x -> x.isWebSocket() && x.status() == 101 && x.sid().isPresent());
@@ -159,9 +171,7 @@ class ExporterCapturesTest {
         + " \"request\": {\"method\": \"GET\", \"url\": \"http://h:8080/chat\", \"cookies\": [],"
         + " \"headers\": [{\"name\": \"Connection\", \"value\": \"Upgrade\"}, {\"name\": \"Upgrade\", \"value\": \"websocket\"}]},"
         + " \"response\": {\"status\": 101, \"cookies\": [], \"headers\": [], \"content\": {\"size\": 0, \"mimeType\": \"\", \"text\": \"\"}}}";
-    CollectingSink sink = new CollectingSink();
-    new HarParser().parse(new java.io.ByteArrayInputStream(
-        HarFixtures.har(entry).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    CollectingSink sink = parseEntries(entry);
     HttpExchange ws = sink.of(HttpExchange.class).get(0);
     assertThat(ws.isEngineIo()).isFalse();
     assertThat(ws.isWebSocket()).isTrue();
@@ -170,7 +180,7 @@ class ExporterCapturesTest {
   @Test
   void firefoxRequestsThatGotNoAnswerAreFailuresWithoutAReason() throws Exception {
     CollectingSink sink = parse("server-unreachable--firefox-connection-refused");
-    List<HttpExchange> polls = sink.of(HttpExchange.class).stream().filter(HttpExchange::isEngineIo).toList();
+    List<HttpExchange> polls = engineIo(sink);
     assertThat(polls).isNotEmpty().allSatisfy(x -> {
       assertThat(x.status()).isZero();
       assertThat(x.failed()).isTrue();
@@ -183,7 +193,7 @@ class ExporterCapturesTest {
   @Test
   void firefoxRequestsWhoseTimingsEndInTheTlsHandshakeFailedThere() throws Exception {
     CollectingSink sink = parse("tls-error--firefox-self-signed");
-    List<HttpExchange> polls = sink.of(HttpExchange.class).stream().filter(HttpExchange::isEngineIo).toList();
+    List<HttpExchange> polls = engineIo(sink);
     assertThat(polls).isNotEmpty().allSatisfy(x -> {
       assertThat(x.status()).isZero();
       assertThat(x.durationMs()).as("Firefox wrote the handshake's time").isPositive();
@@ -199,9 +209,7 @@ class ExporterCapturesTest {
         + " \"timings\": {\"blocked\": 0, \"dns\": 0, \"connect\": 0, \"ssl\": 5, \"send\": 0, \"wait\": 2495, \"receive\": 0},"
         + " \"request\": {\"method\": \"GET\", \"url\": \"https://h/socket.io/?EIO=4&transport=polling&sid=a\", \"cookies\": [], \"headers\": []},"
         + " \"response\": {\"status\": 0, \"cookies\": [], \"headers\": [], \"content\": {\"size\": 0, \"mimeType\": \"\"}}}";
-    CollectingSink sink = new CollectingSink();
-    new HarParser().parse(new java.io.ByteArrayInputStream(
-        HarFixtures.har(waited).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    CollectingSink sink = parseEntries(waited);
     assertThat(sink.of(HttpExchange.class)).singleElement().satisfies(x -> assertThat(x.pending()).isTrue());
   }
 
@@ -211,9 +219,7 @@ class ExporterCapturesTest {
         + " \"request\": {\"method\": \"GET\", \"url\": \"http://h/socket.io/?EIO=4&transport=polling&sid=a\", \"cookies\": [], \"headers\": []},"
         + " \"response\": {\"status\": 0, \"cookies\": [], \"headers\": [], \"content\": {\"size\": 0, \"mimeType\": \"\"}}}";
     String chromePending = waited.replace("\"time\": 2500", "\"time\": 0").replace("\"status\": 0,", "\"status\": 0, \"_error\": null,");
-    CollectingSink sink = new CollectingSink();
-    new HarParser().parse(new java.io.ByteArrayInputStream(
-        HarFixtures.har(waited + ", " + chromePending).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    CollectingSink sink = parseEntries(waited + ", " + chromePending);
     assertThat(sink.of(HttpExchange.class)).hasSize(2).allSatisfy(x -> assertThat(x.pending()).isTrue());
   }
 
@@ -269,9 +275,7 @@ class ExporterCapturesTest {
     // a revision-3 binary payload (0x00 = string, length 2 digits, 0xFF, "40") stays binary
     String binary = java.util.Base64.getEncoder().encodeToString(new byte[] {0, 2, (byte) 0xFF, '4', '0'});
     String binaryEntry = entry.replace(b64, binary).replace("EIO=4", "EIO=3");
-    CollectingSink sink = new CollectingSink();
-    new HarParser().parse(new java.io.ByteArrayInputStream(
-        HarFixtures.har(entry + ", " + binaryEntry).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "fixture.har", sink);
+    CollectingSink sink = parseEntries(entry + ", " + binaryEntry);
     HttpExchange text = sink.of(HttpExchange.class).get(0);
     assertThat(text.responseBody()).isEqualTo(open);
     assertThat(text.handshake()).isNotNull();
