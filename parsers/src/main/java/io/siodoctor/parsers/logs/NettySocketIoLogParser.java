@@ -148,12 +148,13 @@ public final class NettySocketIoLogParser extends LineLogParser {
       }
       if (event == LogEvent.CLOSED && NettySocketIoMessages.SERVER_DISCONNECT.equals(fact) && sid != null
           && closedWebSockets.contains(sid)) {
-        // WebSocketTransport.channelInactive sends a DISCONNECT after the client's WebSocket went
+        // WebSocketTransport.channelInactive (1.7.19, 2.0.13) sends a DISCONNECT after the WebSocket went
         // away (closed tab, network): written to a closed channel, the server decided nothing
         event = LogEvent.OTHER;
         fact = LogFact.NONE;
       }
-      if (sid != null && msg.startsWith("channel inactive ") && source != null && source.endsWith(".WebSocketTransport")) {
+      if (sid != null && msg.startsWith("channel inactive ") && source != null
+          && source.endsWith(".WebSocketTransport")) {
         closedWebSockets.add(sid);
       }
       fullLogger = source != null && source.startsWith(PACKAGE);

@@ -71,7 +71,8 @@ final class NettySocketIoMessages {
           comma < 0 ? null : uuidAt(m, comma + 13));
       return true;
     }
-    // netty's own size limits, as DefaultExceptionListener logs the exception's message at error:
+    // netty's own size limits, as DefaultExceptionListener.exceptionCaught logs the exception's
+    // message at error (1.7.19 and 2.0.13 alike):
     // WebSocket08FrameDecoder refusing a frame above maxFramePayloadLength ("Max frame length of
     // 65536 has been exceeded.", netty 3 to 4.1), the frame aggregator a fragmented message above it
     // ("content length exceeded 65536 bytes.", MessageAggregator); the stack trace's own line
