@@ -66,6 +66,30 @@ class PythonSocketIoLogParserTest {
   }
 
   @Test
+  void theServersCloseAndItsProcessStartAndStop() {
+    // python-engineio 4.x: server.py's "Server initialized for %s.", socket.py's close() sending
+    // CLOSE, async_server.py's service task ending ("service task canceled"; 4.9+ shutdown() first
+    // logs "Socket.IO is shutting down"), as sample-captures/*python* record them
+    String text =
+        "2026-12-08 01:53:42,974 INFO engineio.server: Server initialized for aiohttp.\n"
+            + "2026-12-08 01:48:56,178 INFO engineio.server: ai1urRxfwUPi2uqVAAAA: Sending packet CLOSE data None\n"
+            + "2026-12-08 01:54:32,412 INFO engineio.server: service task canceled\n"
+            + "INFO:engineio.server:Socket.IO is shutting down\n"
+            + "INFO:engineio.server:event loop is closed, exiting service task\n"
+            // the same words from the application's own logger, or bare: not python-engineio's
+            + "2026-12-08 01:53:42,974 INFO app: Server initialized for aiohttp.\n"
+            + "service task canceled\n";
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.SERVER_STARTED, LogEvent.CLOSED, LogEvent.SERVER_STOPPED, LogEvent.SERVER_STOPPED,
+        LogEvent.SERVER_STOPPED, LogEvent.OTHER, LogEvent.OTHER);
+    LogLine close = s.lines.get(1);
+    assertThat(close.sid()).contains("ai1urRxfwUPi2uqVAAAA");
+    assertThat(close.fact().text()).isEqualTo("forced close");
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-08T01:53:42.974Z"));
+  }
+
+  @Test
   void werkzeugAccessLinesGiveTheirSid() {
     LogLine l =
         Parse.text(
