@@ -43,6 +43,22 @@ class HeartbeatTimeoutRuleTest {
   }
 
   @Test
+  void pythonEngineIoLogsItsPingTimeoutCloseTwiceAndIsCitedOnce() {
+    // python-engineio's check_ping_timeout closes the socket, and the close's own send() checks
+    // again: two lines for one close (sample-captures/heartbeat-timeout--python-blocked-main-thread)
+    Finding f = tester
+        .addLog("server.log", """
+            2026-12-08 02:11:33,880 INFO engineio.server: kpWWf0Pwo6vBK8T9AAAA: Sending packet PING data None
+            // EXPECT: heartbeat-timeout
+            2026-12-08 02:11:34,888 INFO engineio.server: kpWWf0Pwo6vBK8T9AAAA: Client is gone, closing socket
+            2026-12-08 02:11:34,888 INFO app: [server] disconnect nWV46A3rHz0qTAaYAAAB
+            2026-12-08 02:11:34,888 INFO engineio.server: kpWWf0Pwo6vBK8T9AAAA: Client is gone, closing socket
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly("kpWWf0Pwo6vBK8T9AAAA");
+  }
+
+  @Test
   void pingNeverAnsweredThenTheClientReconnects() {
     // a throttled background tab: the third PING arrives and nothing answers it
     HarFixture har = page();
