@@ -1,4 +1,5 @@
-// server-restart--python-process-restart: python-socketio 5.7 (Debian) on aiohttp; three tabs connect
+// server-restart--python-process-restart: python-socketio 5.7 (Debian) on aiohttp; three tabs open the
+// node twin's page (server-restart--io-close/client.html) and connect
 // (client 4.8.1, upgraded to WebSocket). At ~4 s the recorder sends SIGTERM to the python process (what
 // systemd, docker stop or a deploy does: aiohttp's run_app shuts down gracefully), waits for it to exit,
 // and 1.5 s later starts a new process on the same port. Both processes append to server.log (one
@@ -7,7 +8,7 @@ const { freePort, spawnLogged, STACKS } = require('../recorder/lib/processes');
 module.exports = async (rec) => {
   const port = await freePort();
   const start = (name, append) => spawnLogged(rec, name, '/usr/bin/python3', [`${STACKS}/python-socketio/server.py`],
-    { env: { PORT: String(port) }, log: 'server.log', append });
+    { env: { PORT: String(port), PAGE: '../server-restart--io-close/client.html' }, log: 'server.log', append });
   const first = start('python-1', false);
   await rec.waitPort(port);
   const url = `http://127.0.0.1:${port}/`;

@@ -1,5 +1,6 @@
 """A python-socketio 5.7 / python-engineio 4.3 server (Debian's python3-socketio) on aiohttp,
-as the scenarios in sample-captures record it. It serves the scenario's client.html at / and the
+as the scenarios in sample-captures record it. It serves the scenario's client.html (or PAGE, a
+path from the scenario folder: a twin folder's page) at / and the
 socket.io-client browser bundles of the recorder at /vendor/v2|v3|v4/socket.io.js.
 
 Environment: PORT, NODE_NAME (a label in app lines), and the set-up under test:
@@ -81,7 +82,7 @@ async def chat(sid, message):
 
 
 async def index(request):
-    return web.FileResponse(os.path.join(HERE, 'client.html'), headers={'Cache-Control': 'no-store'})
+    return web.FileResponse(os.path.join(HERE, os.environ.get('PAGE', 'client.html')), headers={'Cache-Control': 'no-store'})
 
 
 async def bundle(request):

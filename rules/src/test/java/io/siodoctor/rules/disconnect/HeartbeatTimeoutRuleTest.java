@@ -48,14 +48,14 @@ class HeartbeatTimeoutRuleTest {
     // again: two lines for one close (sample-captures/heartbeat-timeout--python-blocked-main-thread)
     Finding f = tester
         .addLog("server.log", """
-            2026-12-08 02:11:33,880 INFO engineio.server: kpWWf0Pwo6vBK8T9AAAA: Sending packet PING data None
+            2026-12-08 02:30:01,164 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Sending packet PING data None
             // EXPECT: heartbeat-timeout
-            2026-12-08 02:11:34,888 INFO engineio.server: kpWWf0Pwo6vBK8T9AAAA: Client is gone, closing socket
-            2026-12-08 02:11:34,888 INFO app: [server] disconnect nWV46A3rHz0qTAaYAAAB
-            2026-12-08 02:11:34,888 INFO engineio.server: kpWWf0Pwo6vBK8T9AAAA: Client is gone, closing socket
+            2026-12-08 02:30:02,184 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Client is gone, closing socket
+            2026-12-08 02:30:02,184 INFO app: [server] disconnect p2Z9e2S2rIPasPE8AAAB
+            2026-12-08 02:30:02,184 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Client is gone, closing socket
             """)
         .doTest().orElseThrow();
-    assertThat(f.sessionIds()).containsExactly("kpWWf0Pwo6vBK8T9AAAA");
+    assertThat(f.sessionIds()).containsExactly("scjQIzqaeHLwuAYsAAAA");
   }
 
   @Test
