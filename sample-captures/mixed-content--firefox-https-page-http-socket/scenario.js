@@ -14,7 +14,9 @@ const { startPageServer } = require('../recorder/lib/page-server');
 
 const PAGES = path.join(__dirname, '..', 'recorder', 'pages');
 
-module.exports = async (rec) => {
+// `transports`: the page's ?transports= (the client's `transports` option), for
+// mixed-content--firefox-https-page-ws-websocket-only
+module.exports = async (rec, { transports = null } = {}) => {
   const dir = process.env.CERT_DIR;
   const page = await x.freePort();
   rec.servers.push(await startPageServer(PAGES, page, {
@@ -24,7 +26,7 @@ module.exports = async (rec) => {
   const start = await x.chatPage(rec);
   // CERT_DIR (exported by record.sh for the page) is cleared: the socket server speaks plain http
   const server = await x.chatServer(rec, { SERVE_PAGE: '0', CERT_DIR: '', CORS_ORIGIN: `https://app.test:${page}` });
-  const url = `https://app.test:${page}/?io=${encodeURIComponent(`http://app.test:${server}`)}`;
+  const url = `https://app.test:${page}/?${transports ? `transports=${transports}&` : ''}io=${encodeURIComponent(`http://app.test:${server}`)}`;
   await x.firefox(rec, {
     url, duration: 30000, console: 'console.log', acceptInsecureCerts: true,
     startOrigin: `http://app.test:${start}`, prefs: { 'network.dns.localDomains': 'app.test' },

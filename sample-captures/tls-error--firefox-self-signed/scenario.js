@@ -6,9 +6,11 @@
 // Ports are chosen by the OS; everything binds 127.0.0.1.
 const x = require('../recorder/lib/exporters');
 
-module.exports = async (rec) => {
+// `transports`: the page's ?transports= (the client's `transports` option), for
+// tls-error--firefox-self-signed-websocket-only
+module.exports = async (rec, { transports = null } = {}) => {
   const page = await x.chatPage(rec);
   const server = await x.chatServer(rec, { SERVE_PAGE: '0', CERT_DIR: process.env.CERT_DIR, CORS_ORIGIN: `http://127.0.0.1:${page}` });
-  const url = `http://127.0.0.1:${page}/?io=${encodeURIComponent(`https://127.0.0.1:${server}`)}`;
+  const url = `http://127.0.0.1:${page}/?${transports ? `transports=${transports}&` : ''}io=${encodeURIComponent(`https://127.0.0.1:${server}`)}`;
   await x.firefox(rec, { url, duration: 30000, console: 'console.log' });
 };
