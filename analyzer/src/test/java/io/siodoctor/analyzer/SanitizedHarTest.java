@@ -77,6 +77,15 @@ class SanitizedHarTest {
               assertThat(verdict).as("a failing capture is never healthy\n" + summary).isNotEqualTo("healthy");
             }
             assertThat(mayHave).as("causes beyond the capture's causes + allowed\n" + summary).containsAll(reported);
+            if (d == DegradedHar.SAFARI) {
+              // recognised as Safari's, and the report says what a Safari HAR cannot hold
+              for (int i = 0; i < hars.size(); i++) {
+                JsonNode capture = report.path("inputs").get(i).path("capture");
+                assertThat(capture.path("exporter").asText()).as("exporter\n" + summary).isEqualTo("safari");
+                assertThat(capture.path("missing").findValuesAsText("what")).as("missing\n" + summary)
+                    .contains("failed-requests");
+              }
+            }
             if (d == DegradedHar.SID_REDACTED || d == DegradedHar.QUERY_REDACTED) {
               // the report says what the placeholders hide, on each HAR whose URLs named a session
               for (int i = 0; i < hars.size(); i++) {

@@ -2,6 +2,7 @@ package io.siodoctor.rules.api;
 
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.parsers.capture.CaptureProfile;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -248,6 +249,16 @@ public final class Incident {
 
   public List<InputSummary> inputs() {
     return inputs;
+  }
+
+  /** What the HAR that {@code r} was read from holds and lacks; empty for a log line or a non-HAR input. */
+  public Optional<CaptureProfile> captureOf(Record r) {
+    for (InputSummary in : inputs) {
+      if (in.capture() != null && r.location() != null && in.file().equals(r.location().file())) {
+        return Optional.of(in.capture());
+      }
+    }
+    return Optional.empty();
   }
 
   /**
