@@ -3,6 +3,7 @@ package io.siodoctor.rules.api;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.capture.CaptureProfile;
+import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -259,6 +260,15 @@ public final class Incident {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code r} comes from a HAR whose exporter writes only requests that completed (Safari's
+   * Web Inspector, mitmproxy): the requests that failed or were still waiting around it are not
+   * there, so what it holds cannot show how a session ended, nor that it went on working.
+   */
+  public boolean failuresLeftOut(Record r) {
+    return captureOf(r).map(c -> c.lacks(MissingEvidence.FAILED_REQUESTS)).orElse(false);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.siodoctor.rules.disconnect;
 
-import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -127,8 +126,7 @@ public final class NetworkInterruptionRule implements Rule {
    * waiting, is exactly what is not there, so records that just stop do not show a drop.
    */
   private static boolean endLeftOut(Incident incident, Session s) {
-    return s.exchanges().stream().anyMatch(x -> incident.captureOf(x)
-        .map(c -> c.lacks(MissingEvidence.FAILED_REQUESTS)).orElse(false));
+    return s.exchanges().stream().anyMatch(incident::failuresLeftOut);
   }
 
   /**

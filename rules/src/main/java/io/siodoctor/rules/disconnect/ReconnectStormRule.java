@@ -1,6 +1,5 @@
 package io.siodoctor.rules.disconnect;
 
-import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.engineio.SocketIoPacket;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
@@ -206,8 +205,7 @@ public final class ReconnectStormRule implements Rule {
     if (burst.size() < MIN_HANDSHAKES || burst.get(0).time() == null) {
       return false;
     }
-    if (burst.stream().anyMatch(r -> incident.captureOf(r)
-        .map(c -> c.lacks(MissingEvidence.FAILED_REQUESTS)).orElse(false))) {
+    if (burst.stream().anyMatch(incident::failuresLeftOut)) {
       // an export that leaves out failed requests (Safari, mitmproxy) hides what each reconnect
       // followed: a loop of retries after refusals looks like a storm of healthy handshakes
       return true;

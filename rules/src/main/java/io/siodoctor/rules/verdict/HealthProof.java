@@ -1,7 +1,6 @@
 package io.siodoctor.rules.verdict;
 
 import io.siodoctor.parsers.capture.Exporter;
-import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -53,7 +52,7 @@ final class HealthProof {
       }
     }
     for (WebSocketConnection ws : incident.webSockets()) {
-      if (!fromCompletedOnlyExport(incident, ws.request()) && stayedOpen(incident, ws, null)) {
+      if (!incident.failuresLeftOut(ws.request()) && stayedOpen(incident, ws, null)) {
         return Optional.of(ws.request());
       }
     }
@@ -63,7 +62,7 @@ final class HealthProof {
   private static Optional<Record> worked(Incident incident, Session s) {
     // an export that leaves out failed and pending requests shows every session as working until
     // its records stop: what it holds proves nothing (logs of the same minutes still may)
-    boolean harProves = s.exchanges().stream().noneMatch(x -> fromCompletedOnlyExport(incident, x));
+    boolean harProves = s.exchanges().stream().noneMatch(incident::failuresLeftOut);
     HttpExchange lastOk = null;
     int answered = 0;
     for (HttpExchange x : s.exchanges()) {
@@ -105,15 +104,6 @@ final class HealthProof {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Whether {@code x} comes from a HAR whose exporter writes only requests that completed (Safari's
-   * Web Inspector, mitmproxy): the refused, reset or CORS-blocked requests that would show a failure
-   * are not in it, so its answered requests cannot show that the connection went on working.
-   */
-  private static boolean fromCompletedOnlyExport(Incident incident, HttpExchange x) {
-    return incident.captureOf(x).map(c -> c.lacks(MissingEvidence.FAILED_REQUESTS)).orElse(false);
   }
 
   /**
