@@ -1,6 +1,7 @@
 package io.siodoctor.rules.verdict;
 
 import io.siodoctor.parsers.capture.Exporter;
+import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -41,8 +42,16 @@ final class HealthProof {
       // requests of sessions the capture cannot tell apart: a failure of one may sit in any of them
       return Optional.empty();
     }
+    // a browser capture that leaves out failed requests (Safari, mitmproxy) and holds nothing of a
+    // session the server logged: the browser's requests of it may all have failed (a CORS rejection
+    // after the server answered), so the server's view alone proves nothing
+    boolean failuresHidden = incident.inputs().stream()
+        .anyMatch(in -> in.capture() != null && in.capture().lacks(MissingEvidence.FAILED_REQUESTS));
     int logOnly = 0;
     for (Session s : incident.sessions()) {
+      if (failuresHidden && s.exchanges().isEmpty() && s.webSockets().isEmpty()) {
+        continue;
+      }
       Optional<Record> r = worked(incident, s);
       if (r.isEmpty() && s.exchanges().isEmpty() && s.webSockets().isEmpty() && logOnly++ < LOG_SESSIONS_TRIED) {
         r = namedLater(incident, s);

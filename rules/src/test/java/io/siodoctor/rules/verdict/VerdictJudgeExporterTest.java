@@ -56,6 +56,32 @@ class VerdictJudgeExporterTest {
     assertThat(v.next()).anySatisfy(n -> assertThat(n).startsWith("The browser console of the failing page (Safari:"));
   }
 
+  /** An engine.io server's debug log of a session that opened and took its client's CONNECT (fixture). */
+  private static final String SERVER_LOG = """
+      2026-11-25T10:00:00.488Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=a1"
+      2026-11-25T10:00:00.493Z engine handshaking client "%1$s"
+      2026-11-25T10:00:00.493Z engine:socket sending packet "open" ({"sid":"%1$s","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000})
+      2026-11-25T10:00:00.494Z engine:polling writing "0{"sid":"%1$s","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}"
+      2026-11-25T10:00:00.562Z engine handling "POST" http request "/socket.io/?EIO=4&transport=polling&t=a2&sid=%1$s"
+      2026-11-25T10:00:00.564Z engine setting new request for existing client
+      2026-11-25T10:00:00.569Z engine:polling received "40"
+      2026-11-25T10:00:00.590Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=a3&sid=%1$s"
+      2026-11-25T10:00:00.591Z engine setting new request for existing client
+      2026-11-25T10:00:25.600Z engine:socket writing ping packet - expecting pong within 20000ms
+      """.formatted(SID);
+
+  @ParameterizedTest
+  @CsvSource({"WebInspector, healthy", "WebKit Web Inspector, inconclusive"})
+  void aServerLogsSessionTheBrowsersExportHoldsNothingOfProvesNothingWhereFailuresAreLeftOut(String creator,
+      String verdict) {
+    // the page's HAR holds no request of the session: Chromium would show them failed (a CORS
+    // rejection of answers the server sent); Safari's export leaves failed requests out
+    HarFixture page = har().creator(creator).entry(HarFixture.document(HealthySessions.ORIGIN + "/"));
+    Verdict v = VerdictJudge.judge(RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", page)
+        .addLog("server.log", SERVER_LOG).incident(), false);
+    assertThat(v.verdict()).isEqualTo(verdict);
+  }
+
   /** A v4 session upgraded to a WebSocket whose messages and lifetime the HAR does not hold (Firefox). */
   private static HarFixture upgradedWithoutFrames(String connectAnswer) {
     return har().creator("Firefox")
