@@ -91,14 +91,15 @@ async function nginxWith(rec, template, vars, logs = ['access.log', 'error.log']
 module.exports.nginxWith = nginxWith;
 
 // Starts stacks/netty-socketio/NettyServer (netty-socketio <version>) with slf4j-simple writing
-// ISO-timestamped lines, netty-socketio's loggers at debug, to <log>.
-function nettyServer(rec, name, version, env, log) {
+// ISO-timestamped lines, netty-socketio's loggers at <level> (debug unless given; trace adds
+// EncoderHandler's "Out message: <packet> sessionId: <uuid>" for every packet sent), to <log>.
+function nettyServer(rec, name, version, env, log, level = 'debug') {
   const cp = nettyClasspath(version);
   return spawnLogged(rec, name, 'java', [
     '-Dorg.slf4j.simpleLogger.logFile=System.out',
     '-Dorg.slf4j.simpleLogger.showDateTime=true',
     "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
-    '-Dorg.slf4j.simpleLogger.log.com.corundumstudio=debug',
+    `-Dorg.slf4j.simpleLogger.log.com.corundumstudio=${level}`,
     '-cp', cp, 'NettyServer'], { env, log });
 }
 

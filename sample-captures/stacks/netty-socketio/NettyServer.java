@@ -10,7 +10,11 @@ import java.lang.reflect.Proxy;
  * build.sh). Environment: PORT, NODE_NAME (a label in app lines), ORIGIN (Configuration.setOrigin;
  * unset: netty-socketio echoes the request's Origin), REJECT_AUTH=1 (the AuthorizationListener
  * refuses every handshake, what a token check does), REUSE_ADDRESS=1 (SocketConfig.setReuseAddress:
- * a restarted process binds the port again while the old one's connections are in TIME_WAIT).
+ * a restarted process binds the port again while the old one's connections are in TIME_WAIT),
+ * MAX_FRAME_PAYLOAD / MAX_HTTP_CONTENT (Configuration.setMaxFramePayloadLength /
+ * setMaxHttpContentLength, bytes; unset: netty-socketio's defaults, 64 KiB each), DISCONNECT_AFTER
+ * (milliseconds: that long after a client connected, the app calls client.disconnect(), what a
+ * session expiry or a "logged in elsewhere" check does). An "upload" event is logged with its size.
  * Logs through slf4j-simple (see the -D
  * options in the scenarios), netty-socketio's loggers at debug.
  */
@@ -29,6 +33,12 @@ public final class NettyServer {
     if ("1".equals(System.getenv("REUSE_ADDRESS"))) {
       config.getSocketConfig().setReuseAddress(true);
     }
+    if (System.getenv("MAX_FRAME_PAYLOAD") != null) {
+      config.setMaxFramePayloadLength(Integer.parseInt(System.getenv("MAX_FRAME_PAYLOAD")));
+    }
+    if (System.getenv("MAX_HTTP_CONTENT") != null) {
+      config.setMaxHttpContentLength(Integer.parseInt(System.getenv("MAX_HTTP_CONTENT")));
+    }
     if ("1".equals(System.getenv("REJECT_AUTH"))) {
       // 1.7 declares boolean isAuthorized(HandshakeData), 2.0 AuthorizationResult
       // getAuthorizationResult(HandshakeData): one proxy refuses in both
@@ -43,7 +53,23 @@ public final class NettyServer {
           }));
     }
     SocketIOServer server = new SocketIOServer(config);
-    server.addConnectListener(c -> log.info("[{}] connect {}", node, c.getSessionId()));
+    long disconnectAfter = Long.parseLong(System.getenv().getOrDefault("DISCONNECT_AFTER", "0"));
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "app-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    server.addConnectListener(c -> {
+      log.info("[{}] connect {}", node, c.getSessionId());
+      if (disconnectAfter > 0) {
+        timer.schedule(() -> {
+          log.info("[{}] session of {} expired, disconnecting it", node, c.getSessionId());
+          c.disconnect();
+        }, disconnectAfter, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    });
+    server.addEventListener("upload", String.class, (SocketIOClient c, String data, AckRequest ack) ->
+        log.info("[{}] upload of {} chars from {}", node, data.length(), c.getSessionId()));
     server.addDisconnectListener(c -> log.info("[{}] disconnect {}", node, c.getSessionId()));
     server.addEventListener("chat", String.class, (SocketIOClient c, String data, AckRequest ack) -> {
       c.sendEvent("chat", "echo " + data);

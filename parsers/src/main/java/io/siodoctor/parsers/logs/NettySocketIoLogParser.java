@@ -6,7 +6,11 @@ import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * netty-socketio server logs as slf4j back-ends write them: slf4j-simple ({@code
@@ -92,6 +96,16 @@ public final class NettySocketIoLogParser extends LineLogParser {
     /** Whether the last line's logger is the full package name, and its message one the server writes. */
     private boolean fullLogger;
     private boolean recognised;
+    /**
+     * Sessions whose WebSocket channel went inactive lately (its DISCONNECT follows within the same
+     * event-loop task): the last few hundred, so a long log holds no more.
+     */
+    private final Set<String> closedWebSockets = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        return size() > 256;
+      }
+    });
 
     NettyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.NETTY_SOCKETIO);
@@ -131,6 +145,17 @@ public final class NettySocketIoLogParser extends LineLogParser {
         event = result.event;
         fact = result.fact;
         sid = result.sid;
+      }
+      if (event == LogEvent.CLOSED && NettySocketIoMessages.SERVER_DISCONNECT.equals(fact) && sid != null
+          && closedWebSockets.contains(sid)) {
+        // WebSocketTransport.channelInactive (1.7.19, 2.0.13) sends a DISCONNECT after the WebSocket went
+        // away (closed tab, network): written to a closed channel, the server decided nothing
+        event = LogEvent.OTHER;
+        fact = LogFact.NONE;
+      }
+      if (sid != null && msg.startsWith("channel inactive ") && source != null
+          && source.endsWith(".WebSocketTransport")) {
+        closedWebSockets.add(sid);
       }
       fullLogger = source != null && source.startsWith(PACKAGE);
       recognised = event != LogEvent.OTHER;

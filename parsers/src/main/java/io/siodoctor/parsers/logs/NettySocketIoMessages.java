@@ -8,11 +8,15 @@ import io.siodoctor.parsers.record.LogFact;
  * Recognises the log messages of netty-socketio servers (com.corundumstudio.socketio 1.7.x and
  * 2.0.x, through slf4j): the text after the logger name. Phrases from the 1.7.19 and 2.0.13 class
  * files (AuthorizeHandler, PollingTransport, WebSocketTransport, ClientHead, WrongUrlHandler,
- * InPacketHandler, SocketIOServer), recorded in {@code sample-captures/*netty*}. Session ids are UUIDs.
+ * InPacketHandler, SocketIOServer), recorded in {@code sample-captures/*netty*}, and the messages of
+ * netty's own exceptions that netty-socketio's DefaultExceptionListener logs. Session ids are UUIDs.
  *
  * <p>It states what a message says, never why; prefix and indexOf tests only, no regex.
  */
 final class NettySocketIoMessages {
+  /** A Socket.IO DISCONNECT the server sent: engine.io's words for the same close. */
+  static final LogFact SERVER_DISCONNECT = LogFact.SessionClosed.because(CloseReason.SERVER_NAMESPACE_DISCONNECT);
+
   private NettySocketIoMessages() {}
 
   /** Whether it recognised the message; {@code r} then holds the event, fact and sid. */
@@ -67,6 +71,35 @@ final class NettySocketIoMessages {
           comma < 0 ? null : uuidAt(m, comma + 13));
       return true;
     }
+    // netty's own size limits, as DefaultExceptionListener.exceptionCaught logs the exception's
+    // message at error (1.7.19 and 2.0.13 alike):
+    // WebSocket08FrameDecoder refusing a frame above maxFramePayloadLength ("Max frame length of
+    // 65536 has been exceeded.", netty 3 to 4.1), the frame aggregator a fragmented message above it
+    // ("content length exceeded 65536 bytes.", MessageAggregator); the stack trace's own line
+    // starts with the exception's class and is not read as a second one
+    if (m.startsWith("Max frame length of ") && m.contains(" has been exceeded")) {
+      r.set(LogEvent.PAYLOAD_TOO_LARGE, m.substring(0, m.indexOf(" has been exceeded")), null);
+      return true;
+    }
+    if (m.startsWith("content length exceeded ")) {
+      r.set(LogEvent.PAYLOAD_TOO_LARGE, m.endsWith(".") ? m.substring(0, m.length() - 1) : m, null);
+      return true;
+    }
+    // EncoderHandler at trace: every packet sent, "Out message: 41 sessionId: <uuid>" on a
+    // WebSocket, "Out message: <payload> - sessionId: <uuid>" over polling. A Socket.IO DISCONNECT
+    // among them is the server closing the namespace (NettySocketIoLogParser sets aside the one
+    // WebSocketTransport sends after the client's WebSocket is already gone)
+    if (m.startsWith("Out message: ")) {
+      int k = m.lastIndexOf("sessionId: ");
+      String sid = k < 0 ? null : uuidAt(m, k + 11);
+      int end = k < 0 ? m.length() : k;
+      while (end > 13 && (m.charAt(end - 1) == ' ' || m.charAt(end - 1) == '-')) {
+        end--;
+      }
+      boolean disconnect = carriesDisconnect(m, 13, end);
+      r.set(disconnect ? LogEvent.CLOSED : LogEvent.OTHER, disconnect ? SERVER_DISCONNECT : LogFact.NONE, sid);
+      return true;
+    }
     // the server's own lifecycle (SocketIOServer.start()/stop(), both 1.7.x and 2.0.x)
     if (m.startsWith("SocketIO server started at port: ")) {
       r.set(LogEvent.SERVER_STARTED, LogFact.NONE, null);
@@ -86,6 +119,30 @@ final class NettySocketIoMessages {
     if (sid != null) {
       r.set(LogEvent.OTHER, LogFact.NONE, sid);
       return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the payload {@code m[from..to)} holds a Socket.IO DISCONNECT without data ({@code 41},
+   * {@code 41/nsp,}): one packet, or several separated by revision 4's record separator, each
+   * perhaps with revision 3's {@code <length>:} prefix.
+   */
+  static boolean carriesDisconnect(String m, int from, int to) {
+    int start = from;
+    while (start <= to) {
+      int sep = m.indexOf('\u001e', start);
+      int end = sep < 0 || sep > to ? to : sep;
+      int p = start;
+      while (p < end && Ascii.isDigit((byte) m.charAt(p))) {
+        p++;
+      }
+      p = p > start && p < end && m.charAt(p) == ':' ? p + 1 : start;
+      if (m.startsWith("41", p) && (end - p == 2 || (m.charAt(p + 2) == '/' && m.charAt(end - 1) == ','
+          && m.indexOf(',', p) == end - 1))) {
+        return true;
+      }
+      start = end + 1;
     }
     return false;
   }

@@ -44,6 +44,47 @@ class NettySocketIoLogParserTest {
   }
 
   @Test
+  void nettysSizeLimitsAsDefaultExceptionListenerLogsThem() {
+    // sample-captures/payload-too-large--netty-websocket-frame: the message, then the stack trace
+    // naming the exception (its own line is no second event); the aggregator's message is netty's
+    // MessageAggregator text for a fragmented message above the same limit
+    String text = """
+        2026-12-08T01:47:06.701Z [nioEventLoopGroup-3-4] ERROR com.corundumstudio.socketio.listener.DefaultExceptionListener - Max frame length of 65536 has been exceeded.
+        io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException: Max frame length of 65536 has been exceeded.
+        	at io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder.protocolViolation(WebSocket08FrameDecoder.java:427)
+        2026-12-08T01:47:07.000Z [nioEventLoopGroup-3-4] ERROR com.corundumstudio.socketio.listener.DefaultExceptionListener - content length exceeded 65536 bytes.
+        2026-12-08T01:47:08.000Z [nioEventLoopGroup-3-4] ERROR com.corundumstudio.socketio.listener.DefaultExceptionListener - Connection reset
+        """;
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.PAYLOAD_TOO_LARGE, LogEvent.OTHER, LogEvent.OTHER, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.OTHER);
+    assertThat(s.lines.get(0).fact().text()).isEqualTo("Max frame length of 65536");
+    assertThat(s.lines.get(0).level()).isEqualTo("error");
+    assertThat(s.lines.get(3).fact().text()).isEqualTo("content length exceeded 65536 bytes");
+  }
+
+  @Test
+  void aDisconnectTheServerSendsAtTrace() {
+    // sample-captures/server-forced-disconnect--netty-client-disconnect: the app's
+    // client.disconnect() is the 41 sent while the WebSocket is open; the 41 WebSocketTransport
+    // writes after the channel went inactive is sent to nobody
+    String text = """
+        2026-12-08T02:03:26.835Z [nioEventLoopGroup-3-1] TRACE com.corundumstudio.socketio.handler.EncoderHandler - Out message: 40{"sid":"a84b1e51-73d1-4320-aa8c-8ecdb1a0c440"} - sessionId: a84b1e51-73d1-4320-aa8c-8ecdb1a0c440
+        2026-12-08T02:03:28.708Z [nioEventLoopGroup-3-4] TRACE com.corundumstudio.socketio.handler.EncoderHandler - Out message: 41 sessionId: a84b1e51-73d1-4320-aa8c-8ecdb1a0c440
+        2026-12-08T02:03:28.716Z [nioEventLoopGroup-3-4] DEBUG com.corundumstudio.socketio.transport.WebSocketTransport - channel inactive a84b1e51-73d1-4320-aa8c-8ecdb1a0c440
+        2026-12-08T02:03:28.717Z [nioEventLoopGroup-3-4] TRACE com.corundumstudio.socketio.handler.EncoderHandler - Out message: 41 sessionId: a84b1e51-73d1-4320-aa8c-8ecdb1a0c440
+        2026-12-08T02:03:29.000Z [nioEventLoopGroup-3-2] TRACE com.corundumstudio.socketio.handler.EncoderHandler - Out message: 641/admin, - sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318
+        2026-12-08T02:03:29.100Z [nioEventLoopGroup-3-2] TRACE com.corundumstudio.socketio.handler.EncoderHandler - Out message: 41/admin,{"x":1} sessionId: 31a5d1cd-6a20-4e29-b96c-d41d23e07318
+        """;
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.OTHER, LogEvent.CLOSED, LogEvent.OTHER, LogEvent.OTHER, LogEvent.CLOSED, LogEvent.OTHER);
+    assertThat(s.lines.get(1).sid()).contains("a84b1e51-73d1-4320-aa8c-8ecdb1a0c440");
+    assertThat(s.lines.get(1).fact().text()).isEqualTo("server namespace disconnect");
+    assertThat(s.lines.get(4).sid()).contains("31a5d1cd-6a20-4e29-b96c-d41d23e07318");
+  }
+
+  @Test
   void logbackAndSpringBootAbbreviatedLoggers() {
     String text = """
         2026-12-07 14:10:50.040 [nioEventLoopGroup-3-1] DEBUG c.c.socketio.transport.PollingTransport - a815af83-667b-4087-bec0-ca393e00573f is not registered. Closing connection

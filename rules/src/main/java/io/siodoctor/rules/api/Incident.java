@@ -43,6 +43,8 @@ public final class Incident {
   /** The whole incident's: values derived once, views made once per declaration. */
   private final Map<DerivedKey<?>, Object> derived;
   private final Map<ReadSet, Incident> views;
+  /** The server and proxy logs' own incident, when the capture's session ids are unknown; else null. */
+  private final Incident logsAlone;
 
   public Incident(
       List<Record> records,
@@ -79,7 +81,25 @@ public final class Incident {
       List<InputSummary> inputs,
       List<ClockOffset> clockOffsets,
       Instant end) {
+    this(records, linesByEvent, sessions, webSockets, inputs, clockOffsets, end, null);
+  }
+
+  /**
+   * As the constructor above, with {@code logsAlone}: the incident of this one's log lines alone,
+   * for the rules that need to know which records make each session when a sanitizer left the
+   * capture's session ids unknown ({@link #logsAlone()}); null when there is none.
+   */
+  public Incident(
+      List<Record> records,
+      Map<LogEvent, List<LogLine>> linesByEvent,
+      List<Session> sessions,
+      List<WebSocketConnection> webSockets,
+      List<InputSummary> inputs,
+      List<ClockOffset> clockOffsets,
+      Instant end,
+      Incident logsAlone) {
     this.base = this;
+    this.logsAlone = logsAlone;
     this.reads = ReadSet.EVERYTHING;
     this.derived = new ConcurrentHashMap<>();
     this.views = new ConcurrentHashMap<>();
@@ -140,6 +160,7 @@ public final class Incident {
   /** A view of {@code whole} holding only what {@code reads} declares. */
   private Incident(Incident whole, ReadSet reads) {
     this.base = whole;
+    this.logsAlone = whole.logsAlone;
     this.reads = reads;
     this.derived = whole.derived;
     this.views = whole.views;
@@ -354,11 +375,26 @@ public final class Incident {
    */
   public boolean sessionIdsUnknown() {
     for (HttpExchange x : engineIoExchanges) {
-      if (x.engineIo().sidRedacted() && x.engineIo().sid() == null) {
+      if (namesUnknownSession(x)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code x} is an Engine.IO request whose session id is a placeholder no one could tie back. */
+  public static boolean namesUnknownSession(HttpExchange x) {
+    return x.engineIo() != null && x.engineIo().sidRedacted() && x.engineIo().sid() == null;
+  }
+
+  /**
+   * When {@link #sessionIdsUnknown}: the incident of the server and proxy logs given with the capture,
+   * alone, when they name sessions of their own (their ids are the servers' and were not sanitized).
+   * The rules marked {@link NeedsSessionIdentity} run on it instead of not at all: what the logs
+   * show of each session stands on its own lines, as it does when the logs are analysed alone.
+   */
+  public Optional<Incident> logsAlone() {
+    return Optional.ofNullable(logsAlone);
   }
 
   /** Whether any input is a HAR (some absences only mean something when the browser side is seen). */

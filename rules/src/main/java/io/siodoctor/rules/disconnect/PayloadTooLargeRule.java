@@ -19,6 +19,8 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.NetErrors;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,12 @@ import java.util.Set;
  * A message above the server's limit: a polling POST answered 413 (engine.io 6.2+ or a proxy's
  * body limit) or reset, or a WebSocket frame larger than the handshake's {@code maxPayload} right
  * before the connection died (ws closes with 1009, which HARs do not show).
+ *
+ * <p>A server whose handshake announces no {@code maxPayload} (engine.io before 6.2, netty-socketio,
+ * python-engineio) may have a limit as small as 64 KiB (netty-socketio's default {@code
+ * maxFramePayloadLength} and {@code maxHttpContentLength}): there a larger message counts only with
+ * the connection's end right behind it, a POST the server dropped without an answer, or a frame
+ * after which nothing came and the client opened a new session.
  */
 @Cause(
     id = "payload-too-large",
@@ -47,6 +55,17 @@ public final class PayloadTooLargeRule implements Rule {
   static final long DEFAULT_LIMIT_V4 = 1_000_000;
   /** engine.io 1.2-3.5's default: 10E7 bytes. */
   static final long DEFAULT_LIMIT_V3 = 100_000_000;
+  /**
+   * The smallest default among servers that announce no limit: netty-socketio's {@code
+   * maxFramePayloadLength} and {@code maxHttpContentLength} (64 KiB), which close the connection
+   * without an answer.
+   */
+  static final long SMALLEST_UNANNOUNCED_LIMIT = 65_536;
+  /**
+   * How soon after a refused frame the client's new session shows the old one died (the client's
+   * first reconnection delay is 0.5-1.5 s by default, plus the close).
+   */
+  private static final Duration RECONNECT_WINDOW = Duration.ofSeconds(10);
 
   @Override
   public Optional<Finding> check(Incident incident) {
@@ -54,6 +73,8 @@ public final class PayloadTooLargeRule implements Rule {
     Set<String> sids = new LinkedHashSet<>();
     long biggest = 0;
     long limitSeen = -1;
+    // whether every piece of evidence rests on the 64 KiB a server that announces no limit may have
+    boolean inferredOnly = true;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (!"POST".equalsIgnoreCase(x.method())) {
         continue;
@@ -63,9 +84,18 @@ public final class PayloadTooLargeRule implements Rule {
       if (!refused && !reset) {
         continue; // the limit (a session look-up) only matters for a refused or reset POST
       }
-      long limit = limit(incident, x.sid().orElse(null), x.engineIo().revision());
+      long announced = announcedLimit(incident, x.sid().orElse(null));
+      long limit = announced > 0 ? announced : defaultLimit(x.engineIo().revision());
       boolean resetOnHugeBody = reset && x.requestBodySize() > limit;
-      if (refused || resetOnHugeBody) {
+      // no limit announced: a body above the smallest default that the server's side dropped
+      // without an answer (not the user's network going away)
+      boolean droppedAboveUnannounced = reset && announced <= 0 && x.requestBodySize() > SMALLEST_UNANNOUNCED_LIMIT
+          && NetErrors.where(x.error()) == NetErrors.Place.AFTER_ANSWER;
+      if (droppedAboveUnannounced && !resetOnHugeBody) {
+        limit = SMALLEST_UNANNOUNCED_LIMIT;
+      }
+      if (refused || resetOnHugeBody || droppedAboveUnannounced) {
+        inferredOnly &= !refused && !resetOnHugeBody;
         evidence.add(Evidence.of(x, String.format(Locale.ROOT, "POST of %,d bytes", x.requestBodySize())));
         x.sid().ifPresent(sids::add);
         biggest = Math.max(biggest, x.requestBodySize());
@@ -73,14 +103,28 @@ public final class PayloadTooLargeRule implements Rule {
       }
     }
     for (WebSocketConnection ws : incident.webSockets()) {
-      long limit = limit(incident, ws.sid(), ws.request().engineIo() == null
+      long announced = announcedLimit(incident, ws.sid());
+      long limit = announced > 0 ? announced : defaultLimit(ws.request().engineIo() == null
           ? ProtocolRevision.EIO4 : ws.request().engineIo().revision());
       List<WsFrame> frames = ws.frames();
       for (int i = 0; i < frames.size(); i++) {
         WsFrame f = frames.get(i);
-        if (f.sent() && f.size() > limit && nothingReceivedAfter(frames, i)) {
-          evidence.add(Evidence.of(f, String.format(Locale.ROOT,
-              "frame of %,d characters, limit %,d bytes; nothing was received after it", f.size(), limit)));
+        if (!f.sent() || !nothingReceivedAfter(frames, i)) {
+          continue;
+        }
+        String note = null;
+        if (f.size() > limit) {
+          inferredOnly = false;
+          note = String.format(Locale.ROOT,
+              "frame of %,d characters, limit %,d bytes; nothing was received after it", f.size(), limit);
+        } else if (announced <= 0 && f.size() > SMALLEST_UNANNOUNCED_LIMIT && newSessionSoonAfter(incident, ws.sid(), f)) {
+          limit = SMALLEST_UNANNOUNCED_LIMIT;
+          note = String.format(Locale.ROOT, "frame of %,d characters; the handshake announced no limit"
+              + " (netty-socketio's default is %,d bytes); nothing was received after it and the client"
+              + " opened a new session", f.size(), limit);
+        }
+        if (note != null) {
+          evidence.add(Evidence.of(f, note));
           if (ws.sid() != null) {
             sids.add(ws.sid());
           }
@@ -91,10 +135,14 @@ public final class PayloadTooLargeRule implements Rule {
         }
       }
     }
-    incident.logLines(LogEvent.PAYLOAD_TOO_LARGE).forEach(l -> evidence.add(Evidence.of(l)));
+    for (LogLine l : incident.logLines(LogEvent.PAYLOAD_TOO_LARGE)) {
+      evidence.add(Evidence.of(l));
+      inferredOnly = false;
+    }
     for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 413)) {
       if (l.access().engineIo() != null) {
         evidence.add(Evidence.of(l));
+        inferredOnly = false;
       }
     }
     if (evidence.isEmpty()) {
@@ -104,10 +152,14 @@ public final class PayloadTooLargeRule implements Rule {
         "Raise the limit above the largest message (%,d bytes seen) on the server:%n%n```js%n"
             + "const io = new Server(httpServer, { maxHttpBufferSize: %s });%n```%n"
             + "or send large data another way (HTTP upload, chunks). If the upload takes longer than"
-            + " `pingTimeout`, raise `pingTimeout` too. Behind nginx, `client_max_body_size` must also allow it.",
-        biggest, biggest > 0 ? suggestedLimit(biggest) : "1e8");
-    return Optional.of(Finding.of(0.9, evidence).withSessions(sids)
-        .withDetail(limitSeen > 0 ? String.format(Locale.ROOT, "limit %,d bytes", limitSeen) : null)
+            + " `pingTimeout`, raise `pingTimeout` too. Behind nginx, `client_max_body_size` must also allow it."
+            + " netty-socketio: `config.setMaxFramePayloadLength(%s); config.setMaxHttpContentLength(%s);`"
+            + " (both 64 KiB by default).",
+        biggest, biggest > 0 ? suggestedLimit(biggest) : "1e8", nettyLimit(biggest), nettyLimit(biggest));
+    return Optional.of(Finding.of(inferredOnly ? 0.75 : 0.9, evidence).withSessions(sids)
+        .withDetail(inferredOnly
+            ? String.format(Locale.ROOT, "no limit announced; above %,d bytes, netty-socketio's default", limitSeen)
+            : limitSeen > 0 ? String.format(Locale.ROOT, "limit %,d bytes", limitSeen) : null)
         .withFix(fix));
   }
 
@@ -145,14 +197,40 @@ public final class PayloadTooLargeRule implements Rule {
     return true;
   }
 
-  /** The session's announced maxPayload, else the default of its protocol revision. */
-  private static long limit(Incident incident, String sid, ProtocolRevision revision) {
+  /** A limit for netty-socketio's int settings: twice the message in whole MiB, at least 1 MiB. */
+  private static String nettyLimit(long biggest) {
+    long mib = Math.min(2047, Math.max(1, (biggest * 2 + (1L << 20) - 1) >> 20));
+    return mib + " * 1024 * 1024";
+  }
+
+  /** Whether the client opened another session within seconds after the frame (the old one died). */
+  private static boolean newSessionSoonAfter(Incident incident, String sid, WsFrame frame) {
+    if (frame.time() == null) {
+      return false;
+    }
+    Instant until = frame.time().plus(RECONNECT_WINDOW);
+    for (Session s : incident.sessions()) {
+      Instant opened = s.opened();
+      if (!s.sid().equals(sid) && opened != null && opened.isAfter(frame.time()) && opened.isBefore(until)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The session's announced maxPayload, or -1 when its handshake is unknown or announces none. */
+  private static long announcedLimit(Incident incident, String sid) {
     if (sid != null) {
       Optional<Session> s = incident.session(sid);
       if (s.isPresent() && s.get().handshake().isPresent() && s.get().handshake().get().maxPayload() > 0) {
         return s.get().handshake().get().maxPayload();
       }
     }
+    return -1;
+  }
+
+  /** engine.io's default of the protocol revision, for a session whose limit is not announced. */
+  private static long defaultLimit(ProtocolRevision revision) {
     return revision == ProtocolRevision.EIO4 ? DEFAULT_LIMIT_V4 : DEFAULT_LIMIT_V3;
   }
 }

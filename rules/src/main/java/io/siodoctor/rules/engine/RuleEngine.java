@@ -86,13 +86,18 @@ public final class RuleEngine {
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       String id = ids.get(i);
+      Incident seen = incident;
       if (sessionsUnknown && needsSessions.get(i)) {
-        // sids redacted: its sessions would be fragments or several in one (the capture profile says so)
-        continue;
+        // sids redacted: its sessions would be fragments or several in one (the capture profile says
+        // so). The logs' sessions are whole: it reads those alone, when there are any.
+        seen = incident.logsAlone().orElse(null);
+        if (seen == null) {
+          continue;
+        }
       }
       try {
         // the rule sees only what it declared
-        Optional<Finding> finding = rule.check(incident.view(reads.get(i)));
+        Optional<Finding> finding = rule.check(seen.view(reads.get(i)));
         if (finding.isPresent()) {
           // the provider seen in front of the server gives its own setting for this cause's fix
           Finding f = ProviderFixes.apply(finding.get(), settings.get(i), incident);

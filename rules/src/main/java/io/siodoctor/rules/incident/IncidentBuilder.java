@@ -170,7 +170,41 @@ public final class IncidentBuilder {
     Instant leftOutEnd = leftOutEnd(retention.latestLeftOut(), offsets);
     // log lines alone, arrived in time order: grouped by event on arrival already
     Map<LogEvent, List<LogLine>> byEvent = onlyLogLines && !moved && retention.inTimeOrder() ? linesByEvent : null;
-    return new Incident(ordered, byEvent, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd);
+    Incident logsAlone = retention.sawExchanges() ? logsAlone(ordered) : null;
+    return new Incident(ordered, byEvent, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd,
+        logsAlone);
+  }
+
+  /**
+   * The log lines' own incident when some request of the capture names a session by a placeholder
+   * no one could tie back ({@link Incident#logsAlone}), and the lines name sessions; else null.
+   * Built from the lines as this incident holds them (clocks aligned), with the logs' summaries.
+   */
+  private Incident logsAlone(List<Record> ordered) {
+    boolean unknown = false;
+    boolean named = false;
+    for (Record r : ordered) {
+      if (r instanceof HttpExchange x) {
+        unknown |= Incident.namesUnknownSession(x);
+      } else if (r instanceof LogLine l) {
+        named |= l.sessionId() != null && !l.sessionId().isEmpty();
+      }
+    }
+    if (!unknown || !named) {
+      return null;
+    }
+    IncidentBuilder logs = new IncidentBuilder(retention.plan());
+    for (Record r : ordered) {
+      if (r instanceof LogLine) {
+        logs.add(r);
+      }
+    }
+    for (InputSummary s : inputs) {
+      if (!"har".equals(s.format())) {
+        logs.addInput(s);
+      }
+    }
+    return logs.build();
   }
 
   /** Exchanges and log lines into their sessions, in record order. */

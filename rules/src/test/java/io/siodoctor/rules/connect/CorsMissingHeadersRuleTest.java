@@ -122,6 +122,22 @@ class CorsMissingHeadersRuleTest {
   }
 
   @Test
+  void nettySocketIoAnswersItsConfiguredOriginToAnyPage() {
+    // cors-missing-headers--netty-set-origin-mismatch: Configuration.setOrigin is written verbatim;
+    // the Server header names netty-socketio, so the fix names its setting
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE + "/"))
+            .entry(crossOrigin(get(HANDSHAKE + "P1")).error("net::ERR_FAILED")
+                .responseHeader("Access-Control-Allow-Origin", "https://chat.example.com")
+                .responseHeader("Access-Control-Allow-Credentials", "true")
+                .responseHeader("server", "netty-socketio/2.0.13").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.fix()).contains("config.setOrigin(\"" + PAGE + "\")").doesNotContain("new Server(");
+    assertThat(f.detail()).contains("netty-socketio");
+  }
+
+  @Test
   void silentOnHealthyCrossOriginSessionWithTheHeader() {
     HarFixture har = har().entry(document(PAGE + "/"));
     HealthySessions.v4("Lbo5JLzTotvW3g2LAAAA").server(SERVER).crossOriginFrom(PAGE).appendTo(har);

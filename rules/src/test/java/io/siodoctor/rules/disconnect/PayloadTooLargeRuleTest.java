@@ -30,6 +30,12 @@ class PayloadTooLargeRuleTest {
         .entry(get(POLLING + "&t=P3&sid=" + SID).body("40{\"sid\":\"BvImfnw-uuIClPFqAAAA\"}"));
   }
 
+  /** A polling session whose handshake announces no maxPayload, then a POST of {@code event} that failed. */
+  private static HarFixture failedPostWithoutAnnouncedLimit(String event, String chromeError, boolean evidence) {
+    HarFixture.Entry post = post(POLLING + "&t=P4&sid=" + SID, event).failed(chromeError);
+    return pollingSession(open(SID, 25000, 20000, -1)).after(2).entry(evidence ? post.expectEvidence() : post);
+  }
+
   @Test
   void postAnswered413() {
     Finding f = tester
@@ -46,12 +52,7 @@ class PayloadTooLargeRuleTest {
   @Test
   void olderServerResetsTheConnectionOnAHugePost() {
     // engine.io before 6.2 destroys the socket; its handshake has no maxPayload, the limit is 1 MB
-    tester
-        .addHar("fixture.har", pollingSession(open(SID, 25000, 20000, -1))
-            .after(2)
-            .entry(post(POLLING + "&t=P4&sid=" + SID, BIG_EVENT).failed("net::ERR_CONNECTION_RESET")
-                .expectEvidence()))
-        .doTest();
+    tester.addHar("fixture.har", failedPostWithoutAnnouncedLimit(BIG_EVENT, "net::ERR_CONNECTION_RESET", true)).doTest();
   }
 
   @Test
@@ -91,6 +92,50 @@ class PayloadTooLargeRuleTest {
     har.after(2);
     HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
     tester.addHar("fixture.har", har).doTest();
+  }
+
+  /** An event of about 200 kB: under engine.io's 1 MB, above netty-socketio's 64 KiB default. */
+  private static final String MID_EVENT = "42[\"upload\",\"" + "x".repeat(200_000) + "\"]";
+
+  @Test
+  void frameAboveSixtyFourKibWhenNoLimitIsAnnouncedAndTheClientStartsOver() {
+    // netty-socketio's handshake has no maxPayload; its default maxFramePayloadLength is 64 KiB
+    HarFixture har = har().entry(document("http://localhost:3000/"));
+    HealthySessions.v4(SID).maxPayload(-1).pings(1).expectedFrame("send", 31.0, MID_EVENT).appendTo(har);
+    har.after(2);
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").maxPayload(-1).appendTo(har);
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.9);
+    assertThat(f.detail()).contains("65,536").contains("no limit announced");
+    assertThat(f.fix()).contains("setMaxFramePayloadLength");
+  }
+
+  @Test
+  void silentOnAFrameAboveSixtyFourKibWhenTheSessionDidNotEnd() {
+    // nothing after the frame, but no new session either: the capture may simply have stopped
+    HarFixture har = har().entry(document("http://localhost:3000/"));
+    HealthySessions.v4(SID).maxPayload(-1).pings(1).frame("send", 31.0, MID_EVENT).appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void silentOnAFrameAboveSixtyFourKibWhenTheHandshakeAnnouncesOneMegabyte() {
+    HarFixture har = har().entry(document("http://localhost:3000/"));
+    HealthySessions.v4(SID).pings(1).frame("send", 31.0, MID_EVENT).appendTo(har);
+    har.after(2);
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void postAboveSixtyFourKibDroppedWithoutAnswerWhenNoLimitIsAnnounced() {
+    // netty-socketio's HttpObjectAggregator closes the connection: Chrome's ERR_EMPTY_RESPONSE
+    tester.addHar("fixture.har", failedPostWithoutAnnouncedLimit(MID_EVENT, "net::ERR_EMPTY_RESPONSE", true)).doTest();
+  }
+
+  @Test
+  void silentOnAPostAboveSixtyFourKibLostToTheUsersNetwork() {
+    tester.addHar("fixture.har", failedPostWithoutAnnouncedLimit(MID_EVENT, "net::ERR_NETWORK_CHANGED", false)).doTest();
   }
 
   @Test

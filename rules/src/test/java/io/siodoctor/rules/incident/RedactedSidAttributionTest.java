@@ -107,6 +107,61 @@ class RedactedSidAttributionTest {
     assertThat(bodiless.session(A).orElseThrow().exchanges()).hasSize(1);
   }
 
+  /** Two clients at once, each polling with its sid redacted: whose request is whose is unknown. */
+  private static HarFixture twoClientsUntied() {
+    HarFixture har = har()
+        .entry(get(POLLING + "&t=1").body(open(A)))
+        .entry(get(POLLING + "&t=2").body(open(B)));
+    var clock = har.clock();
+    return har.entry(post(POLLING + "&t=3" + REDACTED, "40").at(clock).status(400).mime("application/json")
+            .body(engineIoError(1, "Session ID unknown")))
+        .entry(get(POLLING + "&t=4" + REDACTED).at(clock.plusMillis(10)).took(20_000).body("6"))
+        .entry(get(POLLING + "&t=5" + REDACTED).at(clock.plusMillis(20)).took(20_000).body("6"));
+  }
+
+  @Test
+  void withUntiedRequestsTheRulesThatNeedSessionsReadTheServerLogsAlone() {
+    // the nodes' logs keep the real sids: A issued by one node, rejected by the other
+    RuleTester withLogs = RuleTester.of(new StickySessionMissingRule())
+        .addHar("fixture.har", twoClientsUntied())
+        .addLog("node-a.log", """
+            2026-11-25T10:00:00.001Z engine handshaking client "ssO51L53Emo8zXiyAAAA"
+            """)
+        .addLog("node-b.log", """
+            2026-11-25T10:00:00.030Z engine unknown sid "ssO51L53Emo8zXiyAAAA"
+            """);
+    Incident incident = withLogs.incident();
+    assertThat(incident.sessionIdsUnknown()).isTrue();
+    Incident logs = incident.logsAlone().orElseThrow();
+    assertThat(logs.exchanges()).isEmpty();
+    assertThat(logs.sessions()).extracting(Session::sid).containsExactly(A);
+    assertThat(logs.inputs()).extracting(in -> in.file()).containsExactly("node-a.log", "node-b.log");
+    var findings = RuleEngine.builtIn().run(incident).findings();
+    assertThat(findings).extracting(f -> f.cause().id()).contains("sticky-session-missing");
+    // its evidence is the logs' lines: the HAR's untied request is nobody's
+    assertThat(findings.stream().filter(f -> f.cause().id().equals("sticky-session-missing")).findFirst()
+        .orElseThrow().finding().evidence()).allSatisfy(e -> assertThat(e.location().file()).endsWith(".log"));
+
+    // the HAR alone: not run, as before
+    Incident harAlone = incident(twoClientsUntied());
+    assertThat(harAlone.sessionIdsUnknown()).isTrue();
+    assertThat(harAlone.logsAlone()).isEmpty();
+    assertThat(RuleEngine.builtIn().run(harAlone).findings()).extracting(f -> f.cause().id())
+        .doesNotContain("sticky-session-missing");
+  }
+
+  @Test
+  void logsNamingNoSessionGiveNoIncidentOfTheirOwn() {
+    Incident incident = RuleTester.of(new StickySessionMissingRule())
+        .addHar("fixture.har", twoClientsUntied())
+        .addLog("error.log", """
+            2026/11/25 10:00:00 [error] 7#7: *1 upstream timed out (110: Connection timed out) while reading response header from upstream
+            """)
+        .incident();
+    assertThat(incident.sessionIdsUnknown()).isTrue();
+    assertThat(incident.logsAlone()).isEmpty();
+  }
+
   @Test
   void realSidsAreLeftAsTheyAre() {
     Incident incident = incident(har()
