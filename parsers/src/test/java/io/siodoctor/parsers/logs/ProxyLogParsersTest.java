@@ -125,6 +125,27 @@ class ProxyLogParsersTest {
   }
 
   @Test
+  void caddyErrorLinesAreReadByTheirStatusWhenTheGoErrorIsWordedOtherwise() {
+    // Caddy 2.6's reverse_proxy error line (as server-unreachable--caddy-502-backend-down recorded
+    // it, headers trimmed), then the same line for a unix-socket upstream and for an upstream that
+    // did not answer in time, worded as Go words them
+    String line = "{\"level\":\"error\",\"ts\":1796698256.7313676,\"logger\":\"http.log.error.log0\",\"msg\":\"%s\","
+        + "\"request\":{\"remote_ip\":\"127.0.0.1\",\"remote_port\":\"37620\",\"proto\":\"HTTP/1.1\",\"method\":\"GET\","
+        + "\"host\":\"127.0.0.1:44607\",\"uri\":\"/socket.io/?EIO=4&transport=polling&t=3r3h0kzv\"},"
+        + "\"duration\":0.000292043,\"status\":%d,\"err_id\":\"ytb7ppiqv\",\"err_trace\":\"reverseproxy.statusError (reverseproxy.go:1272)\"}\n";
+    CollectingSink s = Parse.text(new CaddyAccessLogParser(), "caddy.log",
+        String.format(line, "dial tcp 127.0.0.1:44337: connect: connection refused", 502)
+            + String.format(line, "dial unix /run/app/socket.sock: connect: no such file or directory", 502)
+            + String.format(line, "EOF", 502)
+            + String.format(line, "net/http: request canceled", 504)
+            + String.format(line, "open /srv/missing.html: no such file", 404));
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.PROXY_UPSTREAM_UNAVAILABLE, LogEvent.PROXY_UPSTREAM_UNAVAILABLE, LogEvent.PROXY_UPSTREAM_UNAVAILABLE,
+        LogEvent.PROXY_UPSTREAM_TIMEOUT, LogEvent.OTHER);
+    assertThat(s.lines.get(0).sid()).isEmpty();
+  }
+
+  @Test
   void traefikClfDurationUpstreamAndEndTime() {
     CollectingSink s = Parse.text(new TraefikAccessLogParser(), "traefik-fixture.log", TRAEFIK);
     LogLine ws = s.lines.get(1);
