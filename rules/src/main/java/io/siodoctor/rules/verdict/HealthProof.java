@@ -135,15 +135,33 @@ final class HealthProof {
     if (at == null) {
       return Optional.empty();
     }
-    int later = 0;
+    Instant from = at.plusMillis(1);
+    for (LogLine l : s.logLines()) {
+      if (bookkeeping(l, s) && l.time() != null && l.time().isAfter(at)) {
+        // the server's first line of its own about the session closes its handshake's answer
+        // (netty's "channel inactive"): what it wrote before, it wrote whatever the client did
+        from = l.time().isAfter(from) ? l.time() : from;
+        break;
+      }
+    }
     // one later line naming the sid is enough: an error about it would be a failure symptom anyway
     for (LogLine l : incident.logLines()) {
-      if (l.time() != null && l.time().isAfter(at.plusMillis(1)) && l.event() != LogEvent.CLOSED
-          && l.namesSession(s.sid()) && ++later >= 1) {
+      if (l.time() != null && l.time().isAfter(from) && l.event() != LogEvent.CLOSED
+          && !bookkeeping(l, s) && l.namesSession(s.sid())) {
         return Optional.of(l);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A line the server writes about a session on its own, whatever the client does: a parser made it
+   * a session line of no event of its own (Node's {@code incoming connection with id}, written as the
+   * handshake is answered; netty's {@code channel inactive}, written as any request's channel closes,
+   * the handshake's own too). A browser that refused the handshake's answer (CORS) leaves such lines.
+   */
+  private static boolean bookkeeping(LogLine l, Session s) {
+    return l.event() == LogEvent.OTHER && s.sid().equals(l.sessionId());
   }
 
   /**
