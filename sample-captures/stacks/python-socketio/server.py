@@ -1,5 +1,6 @@
 """A python-socketio 5.7 / python-engineio 4.3 server (Debian's python3-socketio) on aiohttp,
-as the scenarios in sample-captures record it. It serves the scenario's client.html at / and the
+as the scenarios in sample-captures record it. It serves the scenario's client.html (or PAGE, a
+path from the scenario folder: a twin folder's page) at / and the
 socket.io-client browser bundles of the recorder at /vendor/v2|v3|v4/socket.io.js.
 
 Environment: PORT, NODE_NAME (a label in app lines), and the set-up under test:
@@ -7,6 +8,7 @@ Environment: PORT, NODE_NAME (a label in app lines), and the set-up under test:
   TRANSPORTS     comma-separated engine.io transports (unset: polling,websocket)
   REJECT_CONNECT 1: the connect handler returns False (what an auth check does)
   MAX_HTTP_BUFFER_SIZE  engine.io max_http_buffer_size in bytes
+  PING_INTERVAL, PING_TIMEOUT  engine.io ping_interval / ping_timeout in seconds (defaults 25 / 20)
   DISCONNECT_AFTER  seconds: that long after a client connected, the app calls sio.disconnect(sid)
                  (what a session-expiry or logged-in-elsewhere check does)
 
@@ -41,6 +43,10 @@ if os.environ.get('TRANSPORTS'):
     options['transports'] = os.environ['TRANSPORTS'].split(',')
 if os.environ.get('MAX_HTTP_BUFFER_SIZE'):
     options['max_http_buffer_size'] = int(os.environ['MAX_HTTP_BUFFER_SIZE'])
+if os.environ.get('PING_INTERVAL'):
+    options['ping_interval'] = float(os.environ['PING_INTERVAL'])
+if os.environ.get('PING_TIMEOUT'):
+    options['ping_timeout'] = float(os.environ['PING_TIMEOUT'])
 
 sio = socketio.AsyncServer(async_mode='aiohttp', logger=True, engineio_logger=True, **options)
 app = web.Application()
@@ -76,7 +82,7 @@ async def chat(sid, message):
 
 
 async def index(request):
-    return web.FileResponse(os.path.join(HERE, 'client.html'), headers={'Cache-Control': 'no-store'})
+    return web.FileResponse(os.path.join(HERE, os.environ.get('PAGE', 'client.html')), headers={'Cache-Control': 'no-store'})
 
 
 async def bundle(request):

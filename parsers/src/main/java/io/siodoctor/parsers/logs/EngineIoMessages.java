@@ -111,16 +111,27 @@ public final class EngineIoMessages {
       ExhaustedResource exhausted = resourceExhausted(t, 3);
       if (exhausted != null) {
         r.set(LogEvent.RESOURCE_EXHAUSTED, new LogFact.ResourceExhausted(exhausted), r.sid);
+        return;
+      }
+      LogEvent refused = ConnectionErrorLines.of(t);
+      if (refused != null) {
+        r.set(refused, LogFact.NONE, null);
       }
     }
   }
 
   /**
    * Recognises a line of a debug log that is no debug line (the application's own output, a stack
-   * trace): ws's {@code Max payload size exceeded}, or a resource-exhaustion error.
+   * trace): ws's {@code Max payload size exceeded}, a resource-exhaustion error, or engine.io's
+   * {@code connection_error} as the application printed it ({@link ConnectionErrorLines}).
    */
   static void recogniseOutput(MessageText text, Result r) {
     r.reset();
+    LogEvent refused = ConnectionErrorLines.of(text);
+    if (refused != null) {
+      r.set(refused, LogFact.NONE, null);
+      return;
+    }
     // each of the four texts holds a 'y' or an 'F' (one pass: most lines hold neither)
     int yF = text.occurring('y', 'F');
     if (yF == 0) {

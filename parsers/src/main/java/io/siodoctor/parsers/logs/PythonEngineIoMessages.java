@@ -16,6 +16,12 @@ import io.siodoctor.parsers.record.LogFact;
 final class PythonEngineIoMessages {
   /** python-engineio's check_ping_timeout close, in engine.io's words: the rules know them. */
   private static final LogFact PING_TIMEOUT = LogFact.SessionClosed.because(CloseReason.PING_TIMEOUT);
+  /**
+   * An Engine.IO CLOSE the server sent: python-engineio's {@code close()} without {@code abort}, the
+   * server ending the session itself (its {@code disconnect(sid)}, a request it refused with an
+   * EngineIOError, a long-poll left empty for a heartbeat window); engine.io's {@code forced close}.
+   */
+  private static final LogFact SERVER_CLOSE = LogFact.SessionClosed.because(CloseReason.FORCED_CLOSE);
   /** A Socket.IO DISCONNECT the server sent: engine.io's words for the same close. */
   private static final LogFact SERVER_DISCONNECT =
       LogFact.SessionClosed.because(CloseReason.SERVER_NAMESPACE_DISCONNECT);
@@ -80,6 +86,28 @@ final class PythonEngineIoMessages {
     return false;
   }
 
+  /**
+   * Whether {@code m}, written by python-engineio's logger, is its server starting or stopping;
+   * {@code r} then holds the event. Asked only for lines whose logging prefix names the logger:
+   * these are words an application could print too.
+   */
+  static boolean recogniseLifecycle(String m, EngineIoMessages.Result r) {
+    r.reset();
+    if (m.startsWith("Server initialized for ")) {
+      // the Server's constructor ("Server initialized for aiohttp."): a process starting to serve
+      r.set(LogEvent.SERVER_STARTED, LogFact.NONE, null);
+      return true;
+    }
+    if (m.startsWith("service task canceled") || m.startsWith("event loop is closed, exiting service task")
+        || m.startsWith("Socket.IO is shutting down")) {
+      // the service task (ping-timeout checks) ends when the process shuts down: its event loop
+      // cancels it, or stops (threading: SystemExit / KeyboardInterrupt); 4.9+'s shutdown() first
+      r.set(LogEvent.SERVER_STOPPED, LogFact.NONE, null);
+      return true;
+    }
+    return false;
+  }
+
   private static boolean withSid(String sid, String m, int at, EngineIoMessages.Result r) {
     if (m.startsWith("Sending packet ", at)) {
       int type = at + 15;
@@ -89,6 +117,8 @@ final class PythonEngineIoMessages {
         r.set(LogEvent.HANDSHAKE, LogFact.HandshakeSent.of(brace < 0 ? null : pythonDictAsJson(m, brace)), sid);
       } else if (m.startsWith("PING", type)) {
         r.set(LogEvent.PING_SENT, LogFact.NONE, sid);
+      } else if (m.startsWith("CLOSE", type)) {
+        r.set(LogEvent.CLOSED, SERVER_CLOSE, sid);
       } else if (m.startsWith("MESSAGE data 4", type)) {
         // a Socket.IO CONNECT_ERROR inside the Engine.IO message: the connect handler said no
         // ("4{"message":"Connection rejected by server"}") or the namespace has no handlers

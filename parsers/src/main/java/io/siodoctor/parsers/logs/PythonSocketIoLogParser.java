@@ -17,7 +17,11 @@ import java.time.Instant;
  * <sid>} → UNKNOWN_SID; {@code <sid>: Upgrade to websocket successful} → UPGRADE_DONE; {@code
  * <sid>: Received request to upgrade to websocket} → UPGRADE_STARTED; {@code <sid>: Failed
  * websocket upgrade...} → UPGRADE_INCOMPLETE; {@code <sid>: Client is gone, closing socket} →
- * CLOSED ("ping timeout": python-engineio's check_ping_timeout); {@code Sending packet PING} → PING_SENT; {@code Received packet
+ * CLOSED ("ping timeout": python-engineio's check_ping_timeout); {@code <sid>: Sending packet CLOSE} → CLOSED
+ * ("forced close": the server ended the session); {@code Server initialized for ...} → SERVER_STARTED and
+ * {@code service task canceled} (4.9+: {@code Socket.IO is shutting down}) → SERVER_STOPPED when python's
+ * own logger wrote them (an application may print the same words); {@code Sending packet PING} →
+ * PING_SENT; {@code Received packet
  * PONG/PING} → PONG_RECEIVED/PING_RECEIVED; unsupported protocol version and origin rejections.
  * Other lines (werkzeug/uvicorn access lines, the application's output) are OTHER, with the sid
  * of any {@code sid=} they contain. Times without a zone are read as UTC. On Heroku the dyno
@@ -115,14 +119,23 @@ public final class PythonSocketIoLogParser extends LineLogParser {
    * aiohttp.}, {@code emitting event ...}). A syslog or journald header may come first.
    */
   static boolean namesPythonLogger(String rest, boolean indented, boolean timed) {
+    return afterPythonLogger(rest, indented, timed) > 0;
+  }
+
+  /**
+   * Where the message starts after a logging prefix naming python-engineio's or python-socketio's
+   * logger ({@link #namesPythonLogger}), or -1 when the line has no such prefix.
+   */
+  static int afterPythonLogger(String rest, boolean indented, boolean timed) {
     if (indented) {
-      return false;
+      return -1;
     }
-    if (new LoggingFields(rest, 0, rest.length()).loggerEnd > 0) {
-      return true;
+    int end = new LoggingFields(rest, 0, rest.length()).loggerEnd;
+    if (end > 0) {
+      return end;
     }
     int h = headerEnd(rest, timed);
-    return h > 0 && new LoggingFields(rest, h, rest.length()).loggerEnd > 0;
+    return h > 0 ? new LoggingFields(rest, h, rest.length()).loggerEnd : -1;
   }
 
   /**
@@ -373,6 +386,14 @@ public final class PythonSocketIoLogParser extends LineLogParser {
       LogFact fact = LogFact.NONE;
       String sid = null;
       boolean known = PythonEngineIoMessages.recognise(msg, result);
+      if (!known && msgStart < 0) {
+        // the server's start and stop are plain words an application could print too: read only
+        // where python-engineio's logger wrote them
+        int after = afterPythonLogger(rest, time == null && indented(line), time != null);
+        if (after > 0 && PythonEngineIoMessages.recogniseLifecycle(rest.substring(after).strip(), result)) {
+          known = true;
+        }
+      }
       if (known) {
         event = result.event;
         fact = result.fact;

@@ -36,6 +36,16 @@ public enum LogEvent {
   TRANSPORT_MISMATCH,
   /** engine {@code invalid transport upgrade}, {@code origin header invalid}, ...: code 3. */
   BAD_REQUEST,
+  /**
+   * A handshake that was not a GET, code 2: engine.io logs it only through an application's
+   * {@code connection_error} listener ({@code Bad handshake method}).
+   */
+  BAD_HANDSHAKE_METHOD,
+  /**
+   * {@code allowRequest} refused a request, code 4: engine.io logs it only through an application's
+   * {@code connection_error} listener ({@code Forbidden}).
+   */
+  REQUEST_FORBIDDEN,
   /** engine {@code might upgrade socket transport from "polling" to "websocket"}. */
   UPGRADE_STARTED,
   /** engine:socket {@code got upgrade packet - upgrading}. */

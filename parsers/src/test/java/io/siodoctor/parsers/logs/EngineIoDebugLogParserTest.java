@@ -393,4 +393,31 @@ class EngineIoDebugLogParserTest {
     CollectingSink j = Parse.bytes(parser, "junk.bin", junk);
     assertThat(j.lines).isNotEmpty();
   }
+
+  /**
+   * engine.io logs a handshake that is not a GET (code 2) and allowRequest's refusal (code 4) in no
+   * debug namespace: only an application's connection_error listener prints them, as a debug line
+   * of its own, or as plain output (socket.io's guide prints err.code and err.message each alone).
+   */
+  @Test
+  void connectionErrorListenerLinesForTheRefusalsEngineIoDoesNotLog() {
+    CollectingSink s = Parse.text(parser, "server.log",
+        "2026-11-26T03:24:02.864Z engine handling \"POST\" http request \"/socket.io/?EIO=4&transport=polling&t=mwwznfx1\"\n"
+            + "2026-11-26T03:24:02.864Z app connection_error code 2 Bad handshake method POST /socket.io/?EIO=4\n"
+            + "2026-11-26T03:24:03.100Z app connection_error code 4 Forbidden GET /socket.io/?EIO=4\n"
+            + "connection_error 4 Forbidden\n"
+            + "2\n"
+            + "Bad handshake method\n"
+            + "Forbidden\n"
+            // the words alone, in other sentences, are not engine.io's refusal
+            + "2026-11-26T03:24:04.000Z app user 42 Forbidden to post here\n"
+            + "2026-11-26T03:24:04.001Z app GET /admin 403 Forbidden\n"
+            + "connection_error 3 Bad request\n");
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.HTTP_REQUEST, LogEvent.BAD_HANDSHAKE_METHOD, LogEvent.REQUEST_FORBIDDEN, LogEvent.REQUEST_FORBIDDEN,
+        LogEvent.OTHER, LogEvent.BAD_HANDSHAKE_METHOD, LogEvent.REQUEST_FORBIDDEN,
+        LogEvent.OTHER, LogEvent.OTHER, LogEvent.OTHER);
+    // the plain lines take the time of the debug line before them
+    assertThat(s.lines.get(5).time()).isEqualTo(Instant.parse("2026-11-26T03:24:03.100Z"));
+  }
 }

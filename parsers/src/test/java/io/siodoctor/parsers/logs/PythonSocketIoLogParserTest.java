@@ -66,6 +66,30 @@ class PythonSocketIoLogParserTest {
   }
 
   @Test
+  void theServersCloseAndItsProcessStartAndStop() {
+    // python-engineio 4.x: server.py's "Server initialized for %s.", socket.py's close() sending
+    // CLOSE, async_server.py's service task ending ("service task canceled"; 4.9+ shutdown() first
+    // logs "Socket.IO is shutting down"), as sample-captures/*python* record them
+    String text =
+        "2026-12-08 02:31:24,912 INFO engineio.server: Server initialized for aiohttp.\n"
+            + "2026-12-08 01:49:22,251 INFO engineio.server: MNr359xf3r8eXIxLAAAA: Sending packet CLOSE data None\n"
+            + "2026-12-08 02:31:22,622 INFO engineio.server: service task canceled\n"
+            + "INFO:engineio.server:Socket.IO is shutting down\n"
+            + "INFO:engineio.server:event loop is closed, exiting service task\n"
+            // the same words from the application's own logger, or bare: not python-engineio's
+            + "2026-12-08 02:31:24,912 INFO app: Server initialized for aiohttp.\n"
+            + "service task canceled\n";
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.SERVER_STARTED, LogEvent.CLOSED, LogEvent.SERVER_STOPPED, LogEvent.SERVER_STOPPED,
+        LogEvent.SERVER_STOPPED, LogEvent.OTHER, LogEvent.OTHER);
+    LogLine close = s.lines.get(1);
+    assertThat(close.sid()).contains("MNr359xf3r8eXIxLAAAA");
+    assertThat(close.fact().text()).isEqualTo("forced close");
+    assertThat(s.lines.get(0).time()).isEqualTo(Instant.parse("2026-12-08T02:31:24.912Z"));
+  }
+
+  @Test
   void werkzeugAccessLinesGiveTheirSid() {
     LogLine l =
         Parse.text(

@@ -29,7 +29,14 @@ abstract class EngineIoErrorCodeRule implements Rule {
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Finding.of(0.9, evidence)
-        .withDetail("engine.io answered with error code " + code + " " + evidence.size() + " time(s)"));
+    // the browser's answers and the server's lines are often the same refusals, seen from each side
+    int logged = logEvent == null ? 0 : incident.logLines(logEvent).size();
+    int answered = evidence.size() - logged;
+    String detail = answered > 0 ? "engine.io answered with error code " + code + " " + answered + " time(s)"
+        : "the server logged error code " + code + " " + logged + " time(s)";
+    if (answered > 0 && logged > 0) {
+      detail += "; the server's log names it " + logged + " time(s)";
+    }
+    return Optional.of(Finding.of(0.9, evidence).withDetail(detail));
   }
 }

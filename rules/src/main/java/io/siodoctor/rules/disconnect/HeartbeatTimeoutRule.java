@@ -24,6 +24,7 @@ import io.siodoctor.rules.signals.Sessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +72,11 @@ public final class HeartbeatTimeoutRule implements Rule {
         stalls.add(late.get());
       }
     }
+    Set<String> closedLogged = new HashSet<>();
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
-      if (l.closedFor(CloseReason.PING_TIMEOUT)) {
+      // one line per session: python-engineio logs its ping-timeout close twice (check_ping_timeout
+      // runs again inside the close it starts)
+      if (l.closedFor(CloseReason.PING_TIMEOUT) && (l.sessionId() == null || closedLogged.add(l.sessionId()))) {
         evidence.add(Evidence.of(l));
         if (l.sessionId() != null) {
           sids.add(l.sessionId());

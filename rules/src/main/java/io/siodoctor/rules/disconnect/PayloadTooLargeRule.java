@@ -1,5 +1,6 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.engineio.EngineIoError;
 import io.siodoctor.parsers.engineio.ProtocolRevision;
 import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
@@ -30,8 +31,11 @@ import java.util.Set;
 
 /**
  * A message above the server's limit: a polling POST answered 413 (engine.io 6.2+ or a proxy's
- * body limit) or reset, or a WebSocket frame larger than the handshake's {@code maxPayload} right
- * before the connection died (ws closes with 1009, which HARs do not show).
+ * body limit), reset (engine.io before 6.2), or answered 400 with the generic bad-request error
+ * while its body is above the limit (python-engineio refuses a {@code Content-Length} above {@code
+ * max_http_buffer_size} with {@code 400 "Bad Request"} and closes the session); or a WebSocket frame
+ * larger than the handshake's {@code maxPayload} right before the connection died (ws closes with
+ * 1009, which HARs do not show).
  *
  * <p>A server whose handshake announces no {@code maxPayload} (engine.io before 6.2, netty-socketio,
  * python-engineio) may have a limit as small as 64 KiB (netty-socketio's default {@code
@@ -45,13 +49,17 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = Category.GETS_DISCONNECTED,
     docs = "https://socket.io/docs/v4/server-options/#maxhttpbuffersize",
-    subsumes = {"network-interruption", "heartbeat-timeout", "polling-only-config"},
+    subsumes = {"network-interruption", "heartbeat-timeout", "polling-only-config", "bad-request"},
     settings = {ProxySetting.PAYLOAD_SIZE})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
     events = {LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.TRANSPORT_ERROR})
 public final class PayloadTooLargeRule implements Rule {
-  /** engine.io's default maxHttpBufferSize since 4.0 / 3.6 (Socket.IO 3.x and 2.5+). */
+  /**
+   * engine.io's default maxHttpBufferSize since 4.0 / 3.6 (Socket.IO 3.x and 2.5+), and
+   * python-engineio 4.x's default max_http_buffer_size, which its handshake announces only since
+   * 4.11.
+   */
   static final long DEFAULT_LIMIT_V4 = 1_000_000;
   /** engine.io 1.2-3.5's default: 10E7 bytes. */
   static final long DEFAULT_LIMIT_V3 = 100_000_000;
@@ -75,18 +83,24 @@ public final class PayloadTooLargeRule implements Rule {
     long limitSeen = -1;
     // whether every piece of evidence rests on the 64 KiB a server that announces no limit may have
     boolean inferredOnly = true;
+    boolean python = false;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (!"POST".equalsIgnoreCase(x.method())) {
         continue;
       }
       boolean refused = x.status() == 413;
       boolean reset = x.failed() && NetErrors.dropped(x.error());
-      if (!refused && !reset) {
+      boolean badRequest = x.status() == 400 && x.engineIoError() != null
+          && x.engineIoError().code() == EngineIoError.BAD_REQUEST;
+      if (!refused && !reset && !badRequest) {
         continue; // the limit (a session look-up) only matters for a refused or reset POST
       }
       long announced = announcedLimit(incident, x.sid().orElse(null));
       long limit = announced > 0 ? announced : defaultLimit(x.engineIo().revision());
       boolean resetOnHugeBody = reset && x.requestBodySize() > limit;
+      // a 400 says "too large" only for a body above the limit: the same answer is given to a
+      // packet python-engineio cannot decode
+      boolean badRequestOnHugeBody = badRequest && x.requestBodySize() > limit;
       // no limit announced: a body above the smallest default that the server's side dropped
       // without an answer (not the user's network going away)
       boolean droppedAboveUnannounced = reset && announced <= 0 && x.requestBodySize() > SMALLEST_UNANNOUNCED_LIMIT
@@ -94,9 +108,12 @@ public final class PayloadTooLargeRule implements Rule {
       if (droppedAboveUnannounced && !resetOnHugeBody) {
         limit = SMALLEST_UNANNOUNCED_LIMIT;
       }
-      if (refused || resetOnHugeBody || droppedAboveUnannounced) {
-        inferredOnly &= !refused && !resetOnHugeBody;
-        evidence.add(Evidence.of(x, String.format(Locale.ROOT, "POST of %,d bytes", x.requestBodySize())));
+      if (refused || resetOnHugeBody || badRequestOnHugeBody || droppedAboveUnannounced) {
+        inferredOnly &= !refused && !resetOnHugeBody && !badRequestOnHugeBody;
+        python |= badRequestOnHugeBody;
+        String note = String.format(Locale.ROOT, "POST of %,d bytes", x.requestBodySize());
+        evidence.add(Evidence.of(x, badRequestOnHugeBody ? note + String.format(Locale.ROOT,
+            ", above the limit of %,d: answered 400 Bad Request (python-engineio's refusal)", limit) : note));
         x.sid().ifPresent(sids::add);
         biggest = Math.max(biggest, x.requestBodySize());
         limitSeen = limit;
@@ -156,6 +173,10 @@ public final class PayloadTooLargeRule implements Rule {
             + " netty-socketio: `config.setMaxFramePayloadLength(%s); config.setMaxHttpContentLength(%s);`"
             + " (both 64 KiB by default).",
         biggest, biggest > 0 ? suggestedLimit(biggest) : "1e8", nettyLimit(biggest), nettyLimit(biggest));
+    if (python) {
+      fix += String.format(Locale.ROOT, "%n%nWith python-socketio: `socketio.AsyncServer(max_http_buffer_size=%s)`"
+          + " (or `socketio.Server(...)`).", biggest > 0 ? suggestedLimit(biggest).replace("1e", "10**") : "10**8");
+    }
     return Optional.of(Finding.of(inferredOnly ? 0.75 : 0.9, evidence).withSessions(sids)
         .withDetail(inferredOnly
             ? String.format(Locale.ROOT, "no limit announced; above %,d bytes, netty-socketio's default", limitSeen)

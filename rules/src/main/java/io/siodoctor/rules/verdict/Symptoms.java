@@ -49,6 +49,7 @@ public final class Symptoms {
   /** Server and proxy log events that only a failure produces. */
   private static final Set<LogEvent> SERVER_FAILURES = Set.of(LogEvent.UNKNOWN_SID, LogEvent.UNKNOWN_TRANSPORT,
       LogEvent.UNSUPPORTED_PROTOCOL_VERSION, LogEvent.TRANSPORT_MISMATCH, LogEvent.BAD_REQUEST,
+      LogEvent.BAD_HANDSHAKE_METHOD, LogEvent.REQUEST_FORBIDDEN,
       LogEvent.CONNECT_ERROR_SENT, LogEvent.NAMESPACE_DENIED, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.TRANSPORT_ERROR,
       LogEvent.UPGRADE_INCOMPLETE, LogEvent.PROXY_UPSTREAM_UNAVAILABLE, LogEvent.PROXY_UPSTREAM_TIMEOUT,
       LogEvent.PROXY_UPGRADED_TIMEOUT);
@@ -375,6 +376,8 @@ public final class Symptoms {
       case UNKNOWN_TRANSPORT -> "about an unknown transport";
       case UNSUPPORTED_PROTOCOL_VERSION -> "about an unsupported protocol version";
       case TRANSPORT_MISMATCH, BAD_REQUEST -> "rejecting a bad request";
+      case BAD_HANDSHAKE_METHOD -> "rejecting a handshake that was not a GET";
+      case REQUEST_FORBIDDEN -> "refusing a request in allowRequest";
       case CONNECT_ERROR_SENT, NAMESPACE_DENIED -> "refusing a Socket.IO connection";
       case PAYLOAD_TOO_LARGE -> "about a payload too large";
       case TRANSPORT_ERROR -> "about transport errors";

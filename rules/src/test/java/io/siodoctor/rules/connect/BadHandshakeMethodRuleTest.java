@@ -36,4 +36,19 @@ class BadHandshakeMethodRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void theServerLogsConnectionErrorListenerLinesAlone() {
+    // engine.io logs this refusal in no debug namespace: the application's listener prints it
+    tester
+        .addLog("server.log", """
+            2026-11-26T03:24:02.864Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=P1"
+            // EXPECT: bad-handshake-method
+            2026-11-26T03:24:02.865Z app connection_error code 2 Bad handshake method /socket.io/?EIO=4&transport=polling&t=P1
+            2026-11-26T03:24:04.872Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=P2"
+            // EXPECT: bad-handshake-method
+            Bad handshake method
+            """)
+        .doTest();
+  }
 }

@@ -46,4 +46,19 @@ class RequestForbiddenRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  @Test
+  void theServerLogsConnectionErrorListenerLinesAlone() {
+    // engine.io logs this refusal in no debug namespace: the application's listener prints it
+    tester
+        .addLog("server.log", """
+            2026-11-26T03:24:02.864Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=P1"
+            // EXPECT: request-forbidden
+            2026-11-26T03:24:02.865Z app connection_error code 4 Forbidden /socket.io/?EIO=4&transport=polling&t=P1
+            2026-11-26T03:24:04.872Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=P2"
+            // EXPECT: request-forbidden
+            Forbidden
+            """)
+        .doTest();
+  }
 }

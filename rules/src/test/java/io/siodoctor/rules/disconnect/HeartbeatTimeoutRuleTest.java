@@ -43,6 +43,22 @@ class HeartbeatTimeoutRuleTest {
   }
 
   @Test
+  void pythonEngineIoLogsItsPingTimeoutCloseTwiceAndIsCitedOnce() {
+    // python-engineio's check_ping_timeout closes the socket, and the close's own send() checks
+    // again: two lines for one close (sample-captures/heartbeat-timeout--python-blocked-main-thread)
+    Finding f = tester
+        .addLog("server.log", """
+            2026-12-08 02:30:01,164 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Sending packet PING data None
+            // EXPECT: heartbeat-timeout
+            2026-12-08 02:30:02,184 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Client is gone, closing socket
+            2026-12-08 02:30:02,184 INFO app: [server] disconnect p2Z9e2S2rIPasPE8AAAB
+            2026-12-08 02:30:02,184 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Client is gone, closing socket
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly("scjQIzqaeHLwuAYsAAAA");
+  }
+
+  @Test
   void pingNeverAnsweredThenTheClientReconnects() {
     // a throttled background tab: the third PING arrives and nothing answers it
     HarFixture har = page();

@@ -50,6 +50,45 @@ class PayloadTooLargeRuleTest {
   }
 
   @Test
+  void pythonEngineIoAnswers400BadRequestToAPostAboveItsLimit() {
+    // python-engineio checks Content-Length against max_http_buffer_size and raises
+    // ContentTooLongError: 400 "Bad Request"; before 4.11 its handshake has no maxPayload
+    Finding f = tester
+        .addHar("fixture.har", pollingSession(open(SID, 25000, 20000, -1))
+            .after(1)
+            .entry(post(POLLING + "&t=P4&sid=" + SID, BIG_EVENT).status(400).mime("text/plain")
+                .body("\"Bad Request\"").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("400 Bad Request");
+    assertThat(f.fix()).contains("max_http_buffer_size=10**7");
+    assertThat(f.sessionIds()).containsExactly(SID);
+  }
+
+  @Test
+  void silentWhenA400BadRequestAnswersAPostBelowTheLimit() {
+    // the same answer python-engineio gives to a packet it cannot decode: not about size
+    tester
+        .addHar("fixture.har", pollingSession(open(SID, 25000, 20000, -1))
+            .after(1)
+            .entry(post(POLLING + "&t=P4&sid=" + SID, "42[\"chat\",\"hi\"]").status(400).mime("text/plain")
+                .body("\"Bad Request\"")))
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
+  void silentWhenAHugePostIsAnsweredSessionUnknown() {
+    // the session was gone (a restart): the server refused the sid, not the body
+    tester
+        .addHar("fixture.har", pollingSession(open(SID, 25000, 20000, -1))
+            .after(1)
+            .entry(post(POLLING + "&t=P4&sid=" + SID, BIG_EVENT).status(400).mime("text/plain")
+                .body("\"Invalid session " + SID + "\"")))
+        .expectNoFindings()
+        .doTest();
+  }
+
+  @Test
   void olderServerResetsTheConnectionOnAHugePost() {
     // engine.io before 6.2 destroys the socket; its handshake has no maxPayload, the limit is 1 MB
     tester.addHar("fixture.har", failedPostWithoutAnnouncedLimit(BIG_EVENT, "net::ERR_CONNECTION_RESET", true)).doTest();
