@@ -49,7 +49,13 @@ enum DegradedHar {
    */
   SID_REDACTED("sid-redacted", true),
   /** A sanitizer that scrubs all query arguments: each URL's query replaced by {@code ?[REDACTED]}. */
-  QUERY_REDACTED("query-redacted", true);
+  QUERY_REDACTED("query-redacted", true),
+  /**
+   * Safari's Web Inspector export of the same traffic ({@link SafariHar}): failed and pending
+   * requests left out, no WebSocket messages, no error members. Checked for wrong answers only: the
+   * requests that show a connection failure may be the ones it leaves out.
+   */
+  SAFARI("safari", true);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SECRET_HEADERS = Set.of("cookie", "set-cookie", "authorization");
@@ -75,6 +81,12 @@ enum DegradedHar {
   /** Writes {@code har} degraded to {@code dir}/{@code har}'s file name (evidence keeps the same file name). */
   Path write(Path har, Path dir) throws IOException {
     JsonNode root = JSON.readTree(har.toFile());
+    if (this == SAFARI && root instanceof ObjectNode whole) {
+      SafariHar.rewrite(whole);
+      Path out = dir.resolve(har.getFileName().toString());
+      JSON.writeValue(out.toFile(), root);
+      return out;
+    }
     if (this == STARTED_LATE && root.path("log").get("entries") instanceof ArrayNode entries) {
       int engineIo = 0;
       while (entries.size() > 0 && engineIo < 2) {

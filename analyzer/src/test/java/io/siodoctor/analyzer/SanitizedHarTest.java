@@ -62,21 +62,17 @@ class SanitizedHarTest {
             for (String h : hars) {
               args.add(d.write(folder.resolve(h), dir).toString());
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-            JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
-            String verdict = report.path("verdict").asText();
-            Set<String> reported = new LinkedHashSet<>();
-            report.path("causes").forEach(c -> reported.add(c.path("id").asText()));
-            String summary = name + " " + d.id + ": verdict " + verdict + ", causes " + reported + ", exit " + exit
-                + "\nstderr: " + err.toString(StandardCharsets.UTF_8);
-            assertThat(verdict).as(summary).isIn("healthy", "problems", "inconclusive");
-            if (!healthyCapture) {
-              assertThat(verdict).as("a failing capture is never healthy\n" + summary).isNotEqualTo("healthy");
+            JsonNode report = analyzeWithoutWrongAnswer(args, name + " " + d.id, healthyCapture, mayHave);
+            String summary = name + " " + d.id;
+            if (d == DegradedHar.SAFARI) {
+              // recognised as Safari's, and the report says what a Safari HAR cannot hold
+              for (int i = 0; i < hars.size(); i++) {
+                JsonNode capture = report.path("inputs").get(i).path("capture");
+                assertThat(capture.path("exporter").asText()).as("exporter\n" + summary).isEqualTo("safari");
+                assertThat(capture.path("missing").findValuesAsText("what")).as("missing\n" + summary)
+                    .contains("failed-requests");
+              }
             }
-            assertThat(mayHave).as("causes beyond the capture's causes + allowed\n" + summary).containsAll(reported);
             if (d == DegradedHar.SID_REDACTED || d == DegradedHar.QUERY_REDACTED) {
               // the report says what the placeholders hide, on each HAR whose URLs named a session
               for (int i = 0; i < hars.size(); i++) {
@@ -87,16 +83,90 @@ class SanitizedHarTest {
               }
             }
           } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-              for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-              }
-            }
+            deleteTree(dir);
           }
         }));
       }
     }
     assertThat(tests).isNotEmpty();
     return tests.stream();
+  }
+
+  /**
+   * Every variant of a capture that gives a HAR with logs, the HAR rewritten as Safari writes it and
+   * the logs as recorded: a failing capture is never called healthy because Safari's export lacks
+   * its failed requests (the server's log of a session whose answers the browser rejected for CORS
+   * looks like a working one). Not asserted yet, unlike {@link #aSanitizedHarGivesNoWrongAnswer}:
+   * that no cause beyond the variant's appears. Four variants list one (session 14, safari-standin
+   * report): payload-too-large--netty-polling-dropped polling-only-config, payload-too-large--websocket-1009
+   * network-interruption, version-mismatch--v4-client-v2-server-websocket heartbeat-timeout,
+   * wrong-server-url--localhost-in-production-bundle server-unreachable (the console's refusals with
+   * the HAR's failed requests left out).
+   */
+  @TestFactory
+  Stream<DynamicTest> aSafariHarWithTheCapturesLogsGivesNoWrongAnswer() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path folder : SampleCapturesTest.folders()) {
+      JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
+      String name = folder.getFileName().toString();
+      int n = 0;
+      for (JsonNode variant : expected.path("variants")) {
+        List<String> inputs = new ArrayList<>();
+        variant.path("inputs").forEach(i -> inputs.add(i.asText()));
+        if (inputs.stream().noneMatch(f -> f.endsWith(".har")) || inputs.stream().allMatch(f -> f.endsWith(".har"))) {
+          continue;
+        }
+        String label = name + " variant-" + ++n + " safari";
+        tests.add(DynamicTest.dynamicTest(label, () -> {
+          Path dir = Files.createTempDirectory("sio-safari");
+          try {
+            List<String> args = new ArrayList<>(List.of("analyze", "--format", "json", "--top", "100"));
+            for (String f : inputs) {
+              args.add(f.endsWith(".har") ? DegradedHar.SAFARI.write(folder.resolve(f), dir).toString()
+                  : folder.resolve(f).toString());
+            }
+            analyzeWithoutWrongAnswer(args, label, name.startsWith("healthy--"), null);
+          } finally {
+            deleteTree(dir);
+          }
+        }));
+      }
+    }
+    assertThat(tests).isNotEmpty();
+    return tests.stream();
+  }
+
+  /**
+   * Runs {@code args}; asserts a known verdict, never healthy for a failing capture, and no cause
+   * outside {@code mayHave} (unless null).
+   */
+  private static JsonNode analyzeWithoutWrongAnswer(List<String> args, String label, boolean healthyCapture,
+      Set<String> mayHave) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    String verdict = report.path("verdict").asText();
+    Set<String> reported = new LinkedHashSet<>();
+    report.path("causes").forEach(c -> reported.add(c.path("id").asText()));
+    String summary = label + ": verdict " + verdict + ", causes " + reported + ", exit " + exit
+        + "\nstderr: " + err.toString(StandardCharsets.UTF_8);
+    assertThat(verdict).as(summary).isIn("healthy", "problems", "inconclusive");
+    if (!healthyCapture) {
+      assertThat(verdict).as("a failing capture is never healthy\n" + summary).isNotEqualTo("healthy");
+    }
+    if (mayHave != null) {
+      assertThat(mayHave).as("causes beyond the capture's causes + allowed\n" + summary).containsAll(reported);
+    }
+    return report;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

@@ -16,7 +16,7 @@ public final class Exporter {
   /** Chrome's "Export HAR (sanitized)" (the default since Chrome 130): no cookies, no auth headers. */
   public static final String CHROME_SANITIZED = "chrome-sanitized";
   public static final String FIREFOX = "firefox";
-  /** Safari / WebKit Web Inspector. */
+  /** Safari / WebKit Web Inspector: {@code creator.name} "WebKit Web Inspector". */
   public static final String SAFARI = "safari";
   public static final String PLAYWRIGHT = "playwright";
   public static final String MITMPROXY = "mitmproxy";
@@ -84,5 +84,16 @@ public final class Exporter {
       default:
         return false;
     }
+  }
+
+  /**
+   * Whether this exporter writes only requests that completed, never one that failed or was still
+   * waiting (so a HAR without failed requests says nothing about failures). Safari: Web Inspector's
+   * export takes only resources marked finished, and a failed load is never marked so (WebKit
+   * {@code NetworkTableContentView._HARResources}, {@code Resource.markAsFailed}); mitmproxy's
+   * har_dump.py writes a flow when its response arrives.
+   */
+  public static boolean writesOnlyCompletedRequests(String exporter) {
+    return exporter.equals(SAFARI) || exporter.equals(MITMPROXY);
   }
 }

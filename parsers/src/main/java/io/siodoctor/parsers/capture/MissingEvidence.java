@@ -19,6 +19,11 @@ public record MissingEvidence(String what, String extent, String meaning) {
   public static final String SOCKETIO_TRAFFIC = "socketio-traffic";
   /** Engine.IO {@code sid} query values a sanitizer replaced with a placeholder. */
   public static final String SESSION_IDS = "session-ids";
+  /**
+   * Requests that got no answer (refused, reset, blocked by CORS, aborted) or were still waiting:
+   * an exporter that writes only completed requests (Safari's Web Inspector, mitmproxy) leaves them out.
+   */
+  public static final String FAILED_REQUESTS = "failed-requests";
 
   public static final String ALL = "all";
   public static final String SOME = "some";

@@ -202,6 +202,12 @@ final class CaptureProfiler {
           (webSocketsOpened - webSocketsWithFrames) + " of " + webSocketsOpened
               + " open WebSockets have no messages exported" + redactedFrames));
     }
+    if (entries > 0 && Exporter.writesOnlyCompletedRequests(exporter)) {
+      missing.add(new MissingEvidence(MissingEvidence.FAILED_REQUESTS, MissingEvidence.ALL,
+          "this exporter writes only requests that were answered: those refused, reset, blocked by CORS or "
+              + "aborted, and those still waiting, are not in it; a connection that never succeeded may leave "
+              + "no Socket.IO request at all"));
+    }
     boolean sanitized = sanitizedExport(exporter);
     if (cookieCarriers == 0 && entries > 0) {
       missing.add(new MissingEvidence(MissingEvidence.COOKIES, secretMarkers > 0 ? MissingEvidence.MARKERS_ONLY

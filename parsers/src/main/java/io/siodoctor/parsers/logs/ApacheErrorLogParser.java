@@ -82,7 +82,7 @@ public final class ApacheErrorLogParser extends LineLogParser {
         keptAsText();
       }
       p = pid;
-      String rest = line.substring(Math.min(p, line.length())).stripLeading();
+      String rest = skipSourceFile(line.substring(Math.min(p, line.length())).stripLeading());
       // "(104)Connection reset by peer: " before the message
       String errno = null;
       if (rest.startsWith("(")) {
@@ -104,6 +104,28 @@ public final class ApacheErrorLogParser extends LineLogParser {
       }
       String sid = rest.indexOf("sid=") >= 0 ? LogUrls.sidInText(rest) : null;
       emit(n, time, fileNode, level, source, sid, rest, event, fact, null);
+    }
+
+    /**
+     * The default format's {@code %7F: } part, the source file and line ({@code proxy_util.c(5805): }),
+     * which httpd writes only on debug and trace lines, before the errno and {@code [client …]}.
+     */
+    static String skipSourceFile(String rest) {
+      int open = rest.indexOf(".c(");
+      int space = rest.indexOf(' ');
+      if (open <= 0 || (space >= 0 && space < open)) {
+        return rest;
+      }
+      int close = rest.indexOf("): ", open);
+      if (close < 0 || close == open + 3 || (space >= 0 && space < close)) {
+        return rest;
+      }
+      for (int i = open + 3; i < close; i++) {
+        if (!Character.isDigit(rest.charAt(i))) {
+          return rest;
+        }
+      }
+      return rest.substring(close + 3);
     }
 
     private static int skipBracket(String line, int p, String prefix) {

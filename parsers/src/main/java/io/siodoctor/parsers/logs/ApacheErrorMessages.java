@@ -6,7 +6,8 @@ import io.siodoctor.parsers.record.LogFact;
 /**
  * Recognises Apache httpd 2.4's proxy messages by their AH numbers and texts (mod_proxy,
  * mod_proxy_http, mod_proxy_wstunnel sources): the backend refused or dropped the request, timed
- * out, or a tunnelled WebSocket broke. States what a message says; indexOf tests only.
+ * out, or a tunnelled WebSocket broke or was closed by the idle timeout. States what a message
+ * says; indexOf tests only.
  */
 final class ApacheErrorMessages {
   private ApacheErrorMessages() {}
@@ -34,6 +35,16 @@ final class ApacheErrorMessages {
     }
     if (m.contains("AH00898") || m.contains("Error reading from remote server")) {
       r.set(timedOut ? LogEvent.PROXY_UPSTREAM_TIMEOUT : LogEvent.PROXY_UPSTREAM_UNAVAILABLE, detail, null);
+      return true;
+    }
+    if ((m.contains("AH10223") && m.contains("tunneling returns (504)")) || m.contains("AH10225")
+        || m.contains("Tunnel timed out")) {
+      // a tunnelled (upgraded) connection closed by the proxy's idle timer. httpd 2.4.47+'s tunnel
+      // (proxy_util.c ap_proxy_tunnel_run, used by mod_proxy_http's upgrade=websocket) returns 504
+      // only when its poll timed out, which it states at trace2 only (AH10213 "polling timed out")
+      // and sums up at trace1 (AH10223, so in every log that has AH10213: one line per cut);
+      // mod_proxy_wstunnel's ProxyWebsocketIdleTimeout (trunk) says AH10225 "Tunnel timed out"
+      r.set(LogEvent.PROXY_UPGRADED_TIMEOUT, detail, null);
       return true;
     }
     if (m.contains("AH02447") || m.contains("AH02605") || m.contains("on backconn")) {

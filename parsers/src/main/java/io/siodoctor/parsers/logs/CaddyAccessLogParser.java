@@ -312,10 +312,12 @@ public final class CaddyAccessLogParser extends LineLogParser {
       HttpAccess access = new HttpAccess(clientIp, method, uri, status, bytes, durationMs, null, userAgent, null, q);
       if (logger.startsWith("http.log.error")) {
         String lower = msg.toLowerCase(Locale.ROOT);
-        LogEvent event = lower.contains("timeout") || lower.contains("deadline exceeded")
+        // reverse_proxy's statusError answers a timeout 504 and a failed dial 502 whatever the Go
+        // error's words (dial tcp / dial unix, lookup, TLS): the line's status says it when they do not
+        LogEvent event = lower.contains("timeout") || lower.contains("deadline exceeded") || status == 504
             ? LogEvent.PROXY_UPSTREAM_TIMEOUT
-            : lower.contains("dial tcp") || lower.contains("connection refused")
-                || lower.contains("no upstreams available") || lower.contains("connection reset")
+            : lower.contains("dial tcp") || lower.contains("dial unix") || lower.contains("connection refused")
+                || lower.contains("no upstreams available") || lower.contains("connection reset") || status == 502
                 ? LogEvent.PROXY_UPSTREAM_UNAVAILABLE : LogEvent.OTHER;
         emit(n, time, fileNode, level, logger, sid, msg, event, LogFact.detail(msg), null);
         return;

@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the capture profile says a HAR lacks, on HAR fixtures written for the purpose. */
 class CaptureProfilerTest {
@@ -21,7 +23,11 @@ class CaptureProfilerTest {
   }
 
   private static InputSummary read(String... entries) {
-    String har = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"WebKit Web Inspector\", \"version\": \"1\"},"
+    return readAs("WebKit Web Inspector", entries);
+  }
+
+  private static InputSummary readAs(String creator, String... entries) {
+    String har = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"" + creator + "\", \"version\": \"1\"},"
         + " \"entries\": [" + String.join(", ", entries) + "]}}";
     CollectingSink sink = new CollectingSink();
     return new InputReader(List.of(new HarParser()))
@@ -52,5 +58,14 @@ class CaptureProfilerTest {
   void realSessionIdsAndHandshakesAloneLackNothingOfThem() {
     InputSummary s = read(HANDSHAKE, entry("EIO=4&transport=polling&sid=Lbo5JLzTotvW3g2LAAAA", "6"));
     assertThat(s.capture().missing(MissingEvidence.SESSION_IDS)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"WebKit Web Inspector, safari, true", "mitmproxy har_dump, mitmproxy, true",
+      "WebInspector, chrome, false", "Firefox, firefox, false"})
+  void exportersThatWriteOnlyCompletedRequestsSaySo(String creator, String exporter, boolean leavesOut) {
+    InputSummary s = readAs(creator, HANDSHAKE, entry("EIO=4&transport=polling&sid=Lbo5JLzTotvW3g2LAAAA", "6"));
+    assertThat(s.capture().exporter()).isEqualTo(exporter);
+    assertThat(s.capture().lacks(MissingEvidence.FAILED_REQUESTS)).isEqualTo(leavesOut);
   }
 }

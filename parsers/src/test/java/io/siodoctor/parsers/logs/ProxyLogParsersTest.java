@@ -80,6 +80,36 @@ class ProxyLogParsersTest {
     assertThat(s.lines.get(4).fact().text()).isEqualTo("70007: The timeout specified has expired");
   }
 
+  /**
+   * httpd 2.4.71 with {@code LogLevel proxy:trace2}, a tunnelled WebSocket cut by {@code Timeout 5}
+   * and then one closed by the browser (lines copied from a recording of
+   * proxy-idle-timeout--apache-timeout's set-up at that level); the source file before the message
+   * is written on debug and trace lines only.
+   */
+  static final String APACHE_TRACE =
+      "[Tue Dec 08 01:49:17.234033 2026] [proxy:trace1] [pid 25819:tid 25870] proxy_util.c(5657): [client 127.0.0.1:57804] AH10212: proxy: websocket: tunnel running (timeout 5.000000)\n"
+          + "[Tue Dec 08 01:49:22.256568 2026] [proxy:trace2] [pid 25819:tid 25870] proxy_util.c(5678): [client 127.0.0.1:57804] AH10213: proxy: websocket: polling timed out (client=31, origin=31)\n"
+          + "[Tue Dec 08 01:49:22.256597 2026] [proxy:trace1] [pid 25819:tid 25870] proxy_util.c(5805): [client 127.0.0.1:57804] AH10223: proxy: websocket: tunneling returns (504)\n"
+          + "[Tue Dec 08 01:49:25.248692 2026] [proxy:trace2] [pid 25819:tid 25881] proxy_util.c(5369): (70014)End of file found: [client 127.0.0.1:57824] ap_proxy_transfer_between_connections complete (from 127.0.0.1:33661)\n"
+          + "[Tue Dec 08 01:49:25.248703 2026] [proxy:trace1] [pid 25819:tid 25881] proxy_util.c(5805): [client 127.0.0.1:57824] AH10223: proxy: websocket: tunneling returns (0)\n";
+
+  @Test
+  void apacheTunnelTimeoutIsTheTunnelReturning504OnceAndTheSourceFileIsNotTheMessage() {
+    CollectingSink s = Parse.text(new ApacheErrorLogParser(), "error.log", APACHE_TRACE);
+    // one line per cut: AH10213 (trace2) always comes with AH10223 (trace1); a tunnel the browser
+    // closed returns 0
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.OTHER, LogEvent.OTHER, LogEvent.PROXY_UPGRADED_TIMEOUT, LogEvent.OTHER, LogEvent.OTHER);
+    LogLine cut = s.lines.get(2);
+    assertThat(cut.message()).isEqualTo("AH10223: proxy: websocket: tunneling returns (504)");
+    assertThat(cut.time()).isEqualTo(Instant.parse("2026-12-08T01:49:22.256597Z"));
+    assertThat(s.lines.get(3).message()).isEqualTo("ap_proxy_transfer_between_connections complete (from 127.0.0.1:33661)");
+    // trunk's mod_proxy_wstunnel (ProxyWebsocketIdleTimeout) says it at error level
+    CollectingSink wstunnel = Parse.text(new ApacheErrorLogParser(), "error.log",
+        "[Tue Dec 08 01:49:22.256597 2026] [proxy_wstunnel:error] [pid 1:tid 2] [client 127.0.0.1:57804] AH10225: Tunnel timed out\n");
+    assertThat(wstunnel.lines.get(0).event()).isEqualTo(LogEvent.PROXY_UPGRADED_TIMEOUT);
+  }
+
   @Test
   void caddyWebSocketWithStatusZeroIsA101AndTheMessageHoldsNoHeaders() {
     CollectingSink s = Parse.text(new CaddyAccessLogParser(), "access.log", CADDY);
@@ -92,6 +122,27 @@ class ProxyLogParsersTest {
     assertThat(ws.time()).isEqualTo(Instant.parse("2026-12-07T14:30:14.299203Z"));
     assertThat(ws.message()).doesNotContain("secret");
     assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.PROXY_UPSTREAM_UNAVAILABLE);
+  }
+
+  @Test
+  void caddyErrorLinesAreReadByTheirStatusWhenTheGoErrorIsWordedOtherwise() {
+    // Caddy 2.6's reverse_proxy error line (as server-unreachable--caddy-502-backend-down recorded
+    // it, headers trimmed), then the same line for a unix-socket upstream and for an upstream that
+    // did not answer in time, worded as Go words them
+    String line = "{\"level\":\"error\",\"ts\":1796698256.7313676,\"logger\":\"http.log.error.log0\",\"msg\":\"%s\","
+        + "\"request\":{\"remote_ip\":\"127.0.0.1\",\"remote_port\":\"37620\",\"proto\":\"HTTP/1.1\",\"method\":\"GET\","
+        + "\"host\":\"127.0.0.1:44607\",\"uri\":\"/socket.io/?EIO=4&transport=polling&t=3r3h0kzv\"},"
+        + "\"duration\":0.000292043,\"status\":%d,\"err_id\":\"ytb7ppiqv\",\"err_trace\":\"reverseproxy.statusError (reverseproxy.go:1272)\"}\n";
+    CollectingSink s = Parse.text(new CaddyAccessLogParser(), "caddy.log",
+        String.format(line, "dial tcp 127.0.0.1:44337: connect: connection refused", 502)
+            + String.format(line, "dial unix /run/app/socket.sock: connect: no such file or directory", 502)
+            + String.format(line, "EOF", 502)
+            + String.format(line, "net/http: request canceled", 504)
+            + String.format(line, "open /srv/missing.html: no such file", 404));
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.PROXY_UPSTREAM_UNAVAILABLE, LogEvent.PROXY_UPSTREAM_UNAVAILABLE, LogEvent.PROXY_UPSTREAM_UNAVAILABLE,
+        LogEvent.PROXY_UPSTREAM_TIMEOUT, LogEvent.OTHER);
+    assertThat(s.lines.get(0).sid()).isEmpty();
   }
 
   @Test

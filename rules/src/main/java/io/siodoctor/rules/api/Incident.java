@@ -2,6 +2,8 @@ package io.siodoctor.rules.api;
 
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.parsers.capture.CaptureProfile;
+import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -269,6 +271,25 @@ public final class Incident {
 
   public List<InputSummary> inputs() {
     return inputs;
+  }
+
+  /** What the HAR that {@code r} was read from holds and lacks; empty for a log line or a non-HAR input. */
+  public Optional<CaptureProfile> captureOf(Record r) {
+    for (InputSummary in : inputs) {
+      if (in.capture() != null && r.location() != null && in.file().equals(r.location().file())) {
+        return Optional.of(in.capture());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code r} comes from a HAR whose exporter writes only requests that completed (Safari's
+   * Web Inspector, mitmproxy): the requests that failed or were still waiting around it are not
+   * there, so what it holds cannot show how a session ended, nor that it went on working.
+   */
+  public boolean failuresLeftOut(Record r) {
+    return captureOf(r).map(c -> c.lacks(MissingEvidence.FAILED_REQUESTS)).orElse(false);
   }
 
   /**

@@ -13,6 +13,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.NeedsSessionIdentity;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
+import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.ClientPingTimeout;
@@ -108,14 +109,24 @@ public final class NetworkInterruptionRule implements Rule {
 
   /**
    * Whether the capture could have shown a close packet for this session: it never moved to
-   * WebSocket (polling bodies hold the packets), or its WebSocket's frames were exported.
+   * WebSocket (polling bodies hold the packets), or its WebSocket's frames were exported; and the
+   * export keeps the requests that failed.
    */
   private static boolean closeVisible(Incident incident, Disconnect d) {
     if (d.sid() == null) {
       return true;
     }
     return incident.session(d.sid()).map(s -> s.webSockets().stream().filter(WebSocketConnection::opened)
-        .allMatch(ws -> !ws.frames().isEmpty())).orElse(true);
+        .allMatch(ws -> !ws.frames().isEmpty()) && !endLeftOut(incident, s)).orElse(true);
+  }
+
+  /**
+   * Whether the session's requests come from an export that leaves out failed and pending requests
+   * (Safari, mitmproxy): the request that ended it, answered by nothing (reset, refused) or still
+   * waiting, is exactly what is not there, so records that just stop do not show a drop.
+   */
+  private static boolean endLeftOut(Incident incident, Session s) {
+    return s.exchanges().stream().anyMatch(incident::failuresLeftOut);
   }
 
   /**

@@ -198,11 +198,17 @@ public final class ReconnectStormRule implements Rule {
    * The browser's reconnects were driven by failures: within the burst, at least half as many
    * Socket.IO requests failed (HTTP error, network error other than an abort, refused WebSocket,
    * CONNECT_ERROR) as there were handshakes. Clients reconnect after any failure; those reconnects
-   * point to the failure, and are never a storm of their own.
+   * point to the failure, and are never a storm of their own. Also true when the capture cannot
+   * show the failures.
    */
   private static boolean failureDriven(Incident incident, List<Record> burst) {
     if (burst.size() < MIN_HANDSHAKES || burst.get(0).time() == null) {
       return false;
+    }
+    if (burst.stream().anyMatch(incident::failuresLeftOut)) {
+      // an export that leaves out failed requests (Safari, mitmproxy) hides what each reconnect
+      // followed: a loop of retries after refusals looks like a storm of healthy handshakes
+      return true;
     }
     Instant from = burst.get(0).time();
     Instant to = burst.get(burst.size() - 1).time();

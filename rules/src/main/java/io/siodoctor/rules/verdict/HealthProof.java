@@ -1,7 +1,7 @@
 package io.siodoctor.rules.verdict;
 
-import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.parsers.capture.Exporter;
+import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
@@ -42,8 +42,16 @@ final class HealthProof {
       // requests of sessions the capture cannot tell apart: a failure of one may sit in any of them
       return Optional.empty();
     }
+    // a browser capture that leaves out failed requests (Safari, mitmproxy) and holds nothing of a
+    // session the server logged: the browser's requests of it may all have failed (a CORS rejection
+    // after the server answered), so the server's view alone proves nothing
+    boolean failuresHidden = incident.inputs().stream()
+        .anyMatch(in -> in.capture() != null && in.capture().lacks(MissingEvidence.FAILED_REQUESTS));
     int logOnly = 0;
     for (Session s : incident.sessions()) {
+      if (failuresHidden && s.exchanges().isEmpty() && s.webSockets().isEmpty()) {
+        continue;
+      }
       Optional<Record> r = worked(incident, s);
       if (r.isEmpty() && s.exchanges().isEmpty() && s.webSockets().isEmpty() && logOnly++ < LOG_SESSIONS_TRIED) {
         r = namedLater(incident, s);
@@ -53,7 +61,7 @@ final class HealthProof {
       }
     }
     for (WebSocketConnection ws : incident.webSockets()) {
-      if (stayedOpen(incident, ws)) {
+      if (!incident.failuresLeftOut(ws.request()) && stayedOpen(incident, ws, null)) {
         return Optional.of(ws.request());
       }
     }
@@ -61,6 +69,9 @@ final class HealthProof {
   }
 
   private static Optional<Record> worked(Incident incident, Session s) {
+    // an export that leaves out failed and pending requests shows every session as working until
+    // its records stop: what it holds proves nothing (logs of the same minutes still may)
+    boolean harProves = s.exchanges().stream().noneMatch(incident::failuresLeftOut);
     HttpExchange lastOk = null;
     int answered = 0;
     for (HttpExchange x : s.exchanges()) {
@@ -73,11 +84,11 @@ final class HealthProof {
     boolean opened = s.handshake().isPresent();
     // a session that moved to WebSocket lives on there: its polls before the upgrade prove nothing later
     boolean upgraded = s.webSockets().stream().anyMatch(WebSocketConnection::opened);
-    if (!upgraded && lastOk != null && (answered >= 2 || opened)) {
+    if (harProves && !upgraded && lastOk != null && (answered >= 2 || opened)) {
       return Optional.of(lastOk);
     }
     for (WebSocketConnection ws : s.webSockets()) {
-      if (stayedOpen(incident, ws)) {
+      if (harProves && stayedOpen(incident, ws, s)) {
         return Optional.of(ws.request());
       }
     }
@@ -110,14 +121,11 @@ final class HealthProof {
    * whose WebSockets can only be judged by what follows them).
    */
   private static boolean recordsLifetime(Incident incident, HttpExchange ws) {
-    for (InputSummary in : incident.inputs()) {
-      if (in.capture() != null && in.file().equals(ws.location().file())) {
-        String e = in.capture().exporter();
-        return !(e.equals(Exporter.FIREFOX) || e.equals(Exporter.MITMPROXY) || e.equals(Exporter.SAFARI)
-            || e.equals(Exporter.CHARLES) || e.equals(Exporter.FIDDLER));
-      }
-    }
-    return true;
+    return incident.captureOf(ws).map(c -> {
+      String e = c.exporter();
+      return !(e.equals(Exporter.FIREFOX) || e.equals(Exporter.MITMPROXY) || e.equals(Exporter.SAFARI)
+          || e.equals(Exporter.CHARLES) || e.equals(Exporter.FIDDLER));
+    }).orElse(true);
   }
 
   /**
@@ -166,9 +174,11 @@ final class HealthProof {
 
   /**
    * A WebSocket to a Socket.IO URL answered 101 that carried Socket.IO traffic (when frames were
-   * exported) or that no new handshake followed (when they were not): it stayed open.
+   * exported) or that no new handshake followed (when they were not, and its lifetime was at least
+   * {@link #STAYED_OPEN_MS} or, where the HAR times only its handshake, {@code session}'s Socket.IO
+   * CONNECT had been answered): it stayed open. {@code session} is null for a WebSocket of no session.
    */
-  private static boolean stayedOpen(Incident incident, WebSocketConnection ws) {
+  private static boolean stayedOpen(Incident incident, WebSocketConnection ws, Session session) {
     HttpExchange r = ws.request();
     if (r.engineIo() == null || !ws.opened() || !ws.errors().isEmpty()) {
       return false;
@@ -179,6 +189,12 @@ final class HealthProof {
     }
     Instant at = r.time();
     if (r.status() != 101 || at == null || (recordsLifetime(incident, r) && r.durationMs() < STAYED_OPEN_MS)) {
+      return false;
+    }
+    if (!recordsLifetime(incident, r) && (session == null || session.connectAnswer().isEmpty())) {
+      // neither its messages nor its lifetime: a CONNECT_ERROR or a DISCONNECT sent over it right
+      // away is followed by no new handshake either; only a Socket.IO connection the server had
+      // accepted before (its CONNECT answered by polling) makes "no new handshake" mean it stayed open
       return false;
     }
     for (HttpExchange x : incident.engineIoExchanges()) {

@@ -57,6 +57,9 @@ public final class VerdictJudge {
       if (c.lacksAny(MissingEvidence.SESSION_IDS)) {
         gone.add("no session ids (sid= redacted)");
       }
+      if (c.lacks(MissingEvidence.FAILED_REQUESTS)) {
+        gone.add("no failed or pending requests");
+      }
     }
     return gone.isEmpty() ? "" : "; the HAR has " + String.join(" and ", gone);
   }
@@ -81,6 +84,7 @@ public final class VerdictJudge {
     boolean bodies = false;
     boolean frames = false;
     boolean sids = false;
+    boolean failedLeftOut = false;
     boolean serverLog = false;
     boolean proxyLog = false;
     boolean console = false;
@@ -90,6 +94,7 @@ public final class VerdictJudge {
         bodies |= in.capture().lacksAny(MissingEvidence.RESPONSE_BODIES);
         frames |= in.capture().lacks(MissingEvidence.WEBSOCKET_FRAMES);
         sids |= in.capture().lacksAny(MissingEvidence.SESSION_IDS);
+        failedLeftOut |= in.capture().lacks(MissingEvidence.FAILED_REQUESTS);
       }
     }
     for (LogLine l : incident.logLines()) {
@@ -104,7 +109,15 @@ public final class VerdictJudge {
       }
     }
     boolean noTraffic = Symptoms.noSocketIoTraffic(incident);
-    if (noTraffic) {
+    boolean consoleForFailures = failedLeftOut && !console;
+    if (consoleForFailures) {
+      next.add("The browser console of the failing page (Safari: Develop > Show JavaScript Console; Chrome: DevTools "
+          + "Console, right-click, \"Save as...\"): this HAR's exporter (Safari's Web Inspector, mitmproxy) leaves out "
+          + "requests that got no answer, so refused, reset, CORS-blocked and TLS-failed attempts are seen only "
+          + "there" + (noTraffic ? "; with no Socket.IO request in the HAR, every attempt may have failed" : "")
+          + ". A Chrome, Edge or Firefox HAR of the same failure keeps them.");
+    }
+    if (noTraffic && !consoleForFailures) {
       next.add("A HAR that holds the Socket.IO requests: open DevTools on the page that uses Socket.IO, tick "
           + "\"Preserve log\", reload, reproduce the failure, then export (requests to /socket.io/?EIO=...).");
     }
@@ -143,7 +156,7 @@ public final class VerdictJudge {
     }
     boolean clientSide = symptoms.stream().anyMatch(s -> s.id().equals("request-failed")
         || s.id().equals("websocket-refused"));
-    if (!console && clientSide) {
+    if (!console && clientSide && !consoleForFailures) {
       next.add("The browser console of the failing page (DevTools Console, right-click, \"Save as...\"): it names "
           + "requests blocked by CORS, CSP, mixed content, extensions or a proxy.");
     }

@@ -56,6 +56,21 @@ class ReconnectStormRuleTest {
   }
 
   @Test
+  void handshakesInSafarisExportMayEachFollowAFailureItLeftOut() {
+    // Safari's Web Inspector writes only requests that completed: a client retrying after refused
+    // polls shows as answered handshakes alone, the same as a storm of healthy ones
+    HarFixture har = page().creator("WebKit Web Inspector");
+    Instant t0 = har.clock();
+    double[] seconds = {0.1, 1.2, 2.9, 4.1, 5.6, 7.0, 8.8};
+    for (int i = 0; i < seconds.length; i++) {
+      har.entry(get(HANDSHAKE + "R" + i).at(t0.plusMillis(Math.round(seconds[i] * 1000))).status(200)
+          .mime("text/plain").body("0{\"sid\":\"storm" + i + "\",\"upgrades\":[\"websocket\"],\"pingInterval\":25000,"
+              + "\"pingTimeout\":20000,\"maxPayload\":1000000}"));
+    }
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @Test
   void handshakesRetriedAfterEachFailureAreAConsequenceNotAStorm() {
     // every attempt answered 503: the reconnects point to whatever answers 503, not to the client
     assertThat(tester.addHar("fixture.har", failingHandshakesAt(false, 0.1, 1.2, 2.9, 4.1, 5.6, 7.0, 8.8))

@@ -19,9 +19,19 @@ public final class HarFixture {
   private final List<Entry> entries = new ArrayList<>();
   private Instant clock = Instant.parse("2026-11-25T10:00:00Z");
   private String pageUrl = "http://localhost:3000/";
+  private String creator = "HarFixture";
 
   public static HarFixture har() {
     return new HarFixture();
+  }
+
+  /**
+   * The {@code log.creator.name} written, which names the exporter: "WebKit Web Inspector" makes the
+   * fixture read as Safari's export (which leaves out failed requests and WebSocket messages).
+   */
+  public HarFixture creator(String name) {
+    this.creator = name;
+    return this;
   }
 
   public HarFixture page(String url) {
@@ -75,7 +85,7 @@ public final class HarFixture {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode log = root.putObject("log");
     log.put("version", "1.2");
-    log.putObject("creator").put("name", "HarFixture").put("version", "1");
+    log.putObject("creator").put("name", creator).put("version", "1");
     ArrayNode out = log.putArray("entries");
     for (Entry e : entries) {
       out.add(e.toJson());
