@@ -53,10 +53,6 @@ final class GoldenReports {
    * @param roots folders whose absolute paths are replaced by a placeholder in the output
    */
   static void check(String capture, String run, List<String> inputs, List<Path> roots, List<String> formats) {
-    if (!WRITE && !captures().contains(capture)) {
-      // recorded after the golden files were made: expected.json alone says what it must give
-      return;
-    }
     for (String format : formats) {
       List<String> args = new ArrayList<>(List.of("analyze", "--no-color", "--format", format, "--top", "100"));
       args.addAll(inputs);
@@ -97,10 +93,15 @@ final class GoldenReports {
     }
   }
 
-  /** The captures the golden files were made for, listed in {@code golden/CAPTURES} when they were made. */
+  /**
+   * The captures that have golden reports (a folder with {@code main.json}). Every sample capture
+   * must ({@code GoldenReportsTest}): a list kept by hand beside them was forgotten for 24 captures,
+   * whose golden files were written and then never compared.
+   */
   static Set<String> captures() {
-    try {
-      return Set.copyOf(Files.readAllLines(dir().resolve("CAPTURES"), StandardCharsets.UTF_8));
+    try (var folders = Files.list(dir())) {
+      return folders.filter(f -> Files.isRegularFile(f.resolve("main.json")))
+          .map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
