@@ -276,6 +276,10 @@ public final class EngineIoMessages {
         }
         break;
       case 'c':
+        if (t.is("closing") && ns.equals("engine:ws")) {
+          r.set(LogEvent.WEBSOCKET_TRANSPORT_CLOSING, LogFact.NONE, null);
+          return;
+        }
         if (t.startsWith("client close with reason ")) {
           r.set(LogEvent.CLOSED, LogFact.SessionClosed.of(t.string().substring(25)), null);
           return;

@@ -63,6 +63,13 @@ public enum LogEvent {
   CLOSED,
   /** engine:socket {@code transport error}. */
   TRANSPORT_ERROR,
+  /**
+   * engine:ws {@code closing}: the server closes a session's WebSocket transport (engine.io 3 to 6).
+   * Beside a {@code transport error} at the same moment it says which transport failed: ws reports
+   * an error only for what the peer sent (a message over {@code maxPayload}, an invalid frame), a
+   * dropped connection closes it without one ({@code transport close}).
+   */
+  WEBSOCKET_TRANSPORT_CLOSING,
   /** socket.io:namespace {@code middleware error, sending CONNECT_ERROR packet to the client}. */
   CONNECT_ERROR_SENT,
   /** socket.io:client {@code creation of namespace <nsp> was denied}: a {@link LogFact.NamespaceRefused}. */

@@ -155,6 +155,8 @@ class EngineIoDebugLogParserTest {
         "engine|unknown sid \"C-UMVuI3T1QZRV4gAAAA\"|UNKNOWN_SID||C-UMVuI3T1QZRV4gAAAA",
         "engine|unknown transport \"flash\"|UNKNOWN_TRANSPORT|flash|",
         "engine|unsupported protocol version|UNSUPPORTED_PROTOCOL_VERSION||",
+        "engine:ws|closing|WEBSOCKET_TRANSPORT_CLOSING||",
+        "engine:polling|closing|OTHER||",
         "engine|bad request: unexpected transport without upgrade|TRANSPORT_MISMATCH||",
         "engine|bad request: unexpected protocol version during upgrade|BAD_REQUEST|unexpected protocol version during upgrade|",
         // engine.io verify(): a websocket handshake (no sid) without an Upgrade header

@@ -41,7 +41,8 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected")
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_CLOSED})
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_CLOSED,
+        LogEvent.WEBSOCKET_TRANSPORT_CLOSING})
 public final class NetworkInterruptionRule implements Rule {
 
   @Override
@@ -60,7 +61,7 @@ public final class NetworkInterruptionRule implements Rule {
       boolean dropped = browserSawIt(d)
           ? d.opened() != null && usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
               || "transport close".equals(d.reason()) || "transport error".equals(d.reason()))
-          : "transport error".equals(d.reason());
+          : "transport error".equals(d.reason()) && !webSocketRefusedThePeer(incident, d);
       List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();
       if (dropped || !offline.isEmpty()) {
         d.addEvidenceTo(evidence, "last sign of session " + d.sid());
@@ -142,6 +143,29 @@ public final class NetworkInterruptionRule implements Rule {
     return incident.session(d.sid()).map(s -> !s.webSockets().isEmpty()
         || s.exchanges().stream().anyMatch(x -> x.engineIo() != null && !x.engineIo().isHandshake())).orElse(true);
   }
+
+  /**
+   * A server log alone: the {@code transport error} came with the session's WebSocket transport
+   * closing at the same moment. ws reports an error only for what the peer sent (a message over
+   * {@code maxPayload}, closed with 1009; an invalid frame); a connection that dropped closes it
+   * without one, as {@code transport close}. Not a network drop, then, and the log cannot say which.
+   */
+  private static boolean webSocketRefusedThePeer(Incident incident, Disconnect d) {
+    if (d.time() == null) {
+      return false;
+    }
+    String file = d.evidence().isEmpty() ? null : d.evidence().get(0).location().file();
+    for (LogLine l : incident.logLines(LogEvent.WEBSOCKET_TRANSPORT_CLOSING)) {
+      if (l.time() != null && (file == null || file.equals(l.location().file()))
+          && Math.abs(l.time().toEpochMilli() - d.time().toEpochMilli()) <= SAME_MOMENT_MS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** engine.io logs the error, the transport's closing and the session's close within a few ms. */
+  private static final long SAME_MOMENT_MS = 20;
 
   private static boolean browserSawIt(Disconnect d) {
     for (Record r : d.evidence()) {

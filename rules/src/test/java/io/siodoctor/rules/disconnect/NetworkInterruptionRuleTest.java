@@ -147,4 +147,32 @@ class NetworkInterruptionRuleTest {
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }
+
+  /** A Node server's debug log of a session ended by a transport error, then the client's next session. */
+  private static String serverLog(String transportClosing) {
+    return """
+        2026-11-26T03:20:25.440Z engine handshaking client "M5YQeIeyuvZmlAtEAAAA"
+        2026-11-26T03:20:25.446Z engine:socket sending packet "open" ({"sid":"M5YQeIeyuvZmlAtEAAAA","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000})
+        2026-11-26T03:20:25.721Z engine:socket got upgrade packet - upgrading
+        2026-11-26T03:20:26.647Z engine:socket transport error
+        """ + transportClosing + """
+        // EXPECT: network-interruption
+        2026-11-26T03:20:26.647Z socket.io:client client close with reason transport error
+        2026-11-26T03:20:27.929Z engine handshaking client "hlWgrQYr9APaWsBwAAAB"
+        """;
+  }
+
+  @Test
+  void aServerLogsTransportErrorOnPollingIsADrop() {
+    tester.addLog("server.log", serverLog("2026-11-26T03:20:26.647Z engine:polling closing\n")).doTest();
+  }
+
+  @Test
+  void silentWhenTheServersWebSocketTransportClosedWithTheError() {
+    // ws reports an error only for what the peer sent (over maxPayload: 1009); a dropped connection
+    // closes it without one. The log alone cannot tell which cause, so it names none.
+    tester.addLog("server.log", serverLog("2026-11-26T03:20:26.647Z engine:ws closing\n")
+        .replace("        // EXPECT: network-interruption\n", "").replace("// EXPECT: network-interruption\n", ""))
+        .expectNoFindings().doTest();
+  }
 }
