@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -96,13 +98,23 @@ class SanitizedHarTest {
    * Every variant of a capture that gives a HAR with logs, the HAR rewritten as Safari writes it and
    * the logs as recorded: a failing capture is never called healthy because Safari's export lacks
    * its failed requests (the server's log of a session whose answers the browser rejected for CORS
-   * looks like a working one). Not asserted yet, unlike {@link #aSanitizedHarGivesNoWrongAnswer}:
-   * that no cause beyond the variant's appears. Four variants list one (session 14, safari-standin
-   * report): payload-too-large--netty-polling-dropped polling-only-config, payload-too-large--websocket-1009
-   * network-interruption, version-mismatch--v4-client-v2-server-websocket heartbeat-timeout,
-   * wrong-server-url--localhost-in-production-bundle server-unreachable (the console's refusals with
-   * the HAR's failed requests left out).
+   * looks like a working one), and no cause beyond the variant's {@code causes} and {@code allowed}
+   * but the ones {@link #SAFARI_WITH_LOGS_KNOWN} names: what the logs alone misread once the HAR
+   * no longer shows the cause (a fix each, still to come).
    */
+  /**
+   * Per capture, the cause its logs give beside a Safari HAR that its variants do not allow
+   * (session 14): netty's log has no word of the dropped upload, so the HAR's polling-only client
+   * is what shows; a v2 server's log of a v4 client shows only its ping timeouts; the console's
+   * refusals of localhost with the HAR's failed requests left out read as an unreachable server.
+   * (payload-too-large--websocket-1009's network-interruption, the fourth, is fixed: a log's
+   * transport error on a WebSocket is no drop.)
+   */
+  private static final Map<String, Set<String>> SAFARI_WITH_LOGS_KNOWN = Map.of(
+      "payload-too-large--netty-polling-dropped", Set.of("polling-only-config"),
+      "version-mismatch--v4-client-v2-server-websocket", Set.of("heartbeat-timeout"),
+      "wrong-server-url--localhost-in-production-bundle", Set.of("server-unreachable"));
+
   @TestFactory
   Stream<DynamicTest> aSafariHarWithTheCapturesLogsGivesNoWrongAnswer() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
@@ -125,7 +137,11 @@ class SanitizedHarTest {
               args.add(f.endsWith(".har") ? DegradedHar.SAFARI.write(folder.resolve(f), dir).toString()
                   : folder.resolve(f).toString());
             }
-            analyzeWithoutWrongAnswer(args, label, name.startsWith("healthy--"), null);
+            Set<String> mayHave = new HashSet<>();
+            variant.path("causes").forEach(c -> mayHave.add(c.asText()));
+            variant.path("allowed").forEach(c -> mayHave.add(c.isObject() ? c.path("id").asText() : c.asText()));
+            mayHave.addAll(SAFARI_WITH_LOGS_KNOWN.getOrDefault(name, Set.of()));
+            analyzeWithoutWrongAnswer(args, label, name.startsWith("healthy--"), mayHave);
           } finally {
             deleteTree(dir);
           }

@@ -60,8 +60,8 @@ public final class NetworkInterruptionRule implements Rule {
       // and timeout causes cannot be ruled out; the drop stays a symptom, not this cause's evidence
       boolean dropped = browserSawIt(d)
           ? d.opened() != null && usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
-              || "transport close".equals(d.reason()) || "transport error".equals(d.reason()))
-          : "transport error".equals(d.reason()) && !webSocketRefusedThePeer(incident, d);
+              || "transport close".equals(d.reason()) || transportError(incident, d))
+          : transportError(incident, d);
       List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();
       if (dropped || !offline.isEmpty()) {
         d.addEvidenceTo(evidence, "last sign of session " + d.sid());
@@ -145,23 +145,33 @@ public final class NetworkInterruptionRule implements Rule {
   }
 
   /**
-   * A server log alone: the {@code transport error} came with the session's WebSocket transport
+   * The {@code transport error} a server logged came with the session's WebSocket transport
    * closing at the same moment. ws reports an error only for what the peer sent (a message over
    * {@code maxPayload}, closed with 1009; an invalid frame); a connection that dropped closes it
    * without one, as {@code transport close}. Not a network drop, then, and the log cannot say which.
    */
   private static boolean webSocketRefusedThePeer(Incident incident, Disconnect d) {
-    if (d.time() == null) {
+    List<LogLine> closing = incident.logLines(LogEvent.WEBSOCKET_TRANSPORT_CLOSING);
+    if (closing.isEmpty()) {
       return false;
     }
-    String file = d.evidence().isEmpty() ? null : d.evidence().get(0).location().file();
-    for (LogLine l : incident.logLines(LogEvent.WEBSOCKET_TRANSPORT_CLOSING)) {
-      if (l.time() != null && (file == null || file.equals(l.location().file()))
-          && Math.abs(l.time().toEpochMilli() - d.time().toEpochMilli()) <= SAME_MOMENT_MS) {
-        return true;
+    // the server's own close lines: the session's last sign in a HAR may be earlier
+    for (Record r : d.evidence()) {
+      if (r instanceof LogLine close && close.time() != null) {
+        for (LogLine l : closing) {
+          if (l.time() != null && l.location().file().equals(close.location().file())
+              && Math.abs(l.time().toEpochMilli() - close.time().toEpochMilli()) <= SAME_MOMENT_MS) {
+            return true;
+          }
+        }
       }
     }
     return false;
+  }
+
+  /** The session ended with a transport error that may be the network's (see {@link #webSocketRefusedThePeer}). */
+  private static boolean transportError(Incident incident, Disconnect d) {
+    return "transport error".equals(d.reason()) && !webSocketRefusedThePeer(incident, d);
   }
 
   /** engine.io logs the error, the transport's closing and the session's close within a few ms. */
