@@ -276,7 +276,7 @@ public final class EngineIoMessages {
         }
         break;
       case 'c':
-        if (t.is("closing") && ns.equals("engine:ws")) {
+        if (t.is("closing") && "engine:ws".equals(ns)) {
           r.set(LogEvent.WEBSOCKET_TRANSPORT_CLOSING, LogFact.NONE, null);
           return;
         }
