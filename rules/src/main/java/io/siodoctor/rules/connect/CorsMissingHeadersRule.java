@@ -17,6 +17,7 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.EngineIoErrors;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Origins;
+import io.siodoctor.rules.signals.ServerStacks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,7 +132,7 @@ public final class CorsMissingHeadersRule implements Rule {
               + "sio = socketio.AsyncServer(cors_allowed_origins=[\"" + origin + "\"])\n```\n"
               + "(Flask-SocketIO: `SocketIO(app, cors_allowed_origins=[...])`; `'*'` allows any origin.)"));
     }
-    if (nettySocketIo(incident)) {
+    if (ServerStacks.nettySocketIo(incident)) {
       return Optional.of(Finding.of(confidence, evidence)
           .withDetail("page origin " + String.join(", ", origins) + "; the server is netty-socketio")
           .withFix("netty-socketio writes `Configuration.setOrigin(...)` as `Access-Control-Allow-Origin` on every"
@@ -145,20 +146,6 @@ public final class CorsMissingHeadersRule implements Rule {
         .withFix("Allow the page's origin on the Socket.IO server (v3+ sends no CORS headers by default):\n\n"
             + "```js\nconst io = new Server(httpServer, {\n  cors: { origin: \"" + origin + "\", credentials: true }\n});\n```\n"
             + "With `withCredentials: true` on the client the origin must be listed explicitly, never `*`."));
-  }
-
-  /**
-   * Whether the Socket.IO server is netty-socketio: its answers name it in {@code Server}
-   * ({@code netty-socketio/2.0.13}; EncoderHandler adds it next to the CORS headers).
-   */
-  private static boolean nettySocketIo(Incident incident) {
-    for (HttpExchange x : incident.engineIoExchanges()) {
-      Optional<String> server = x.responseHeader("Server");
-      if (server.isPresent() && server.get().regionMatches(true, 0, "netty-socketio", 0, 14)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String problem(HttpExchange x, String page, Optional<String> allow) {

@@ -20,6 +20,7 @@ import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.NetErrors;
+import io.siodoctor.rules.signals.ServerStacks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ public final class PayloadTooLargeRule implements Rule {
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    String fix = String.format(Locale.ROOT,
+    String fix = ServerStacks.nettySocketIo(incident) ? nettyFix(biggest) : String.format(Locale.ROOT,
         "Raise the limit above the largest message (%,d bytes seen) on the server:%n%n```js%n"
             + "const io = new Server(httpServer, { maxHttpBufferSize: %s });%n```%n"
             + "or send large data another way (HTTP upload, chunks). If the upload takes longer than"
@@ -182,6 +183,17 @@ public final class PayloadTooLargeRule implements Rule {
             ? String.format(Locale.ROOT, "no limit announced; above %,d bytes, netty-socketio's default", limitSeen)
             : limitSeen > 0 ? String.format(Locale.ROOT, "limit %,d bytes", limitSeen) : null)
         .withFix(fix));
+  }
+
+  /** The fix in netty-socketio's settings, first, when the server is netty-socketio; Node's after it. */
+  private static String nettyFix(long biggest) {
+    return String.format(Locale.ROOT,
+        "Raise netty-socketio's limits above the largest message (%,d bytes seen; both are 64 KiB by default):"
+            + "%n%n```java%nconfig.setMaxFramePayloadLength(%s);   // WebSocket frames%n"
+            + "config.setMaxHttpContentLength(%s);     // polling POST bodies%n```%n"
+            + "or send large data another way (HTTP upload, chunks). Behind nginx, `client_max_body_size` must"
+            + " also allow it. A Node.js server's setting is `new Server(httpServer, { maxHttpBufferSize: %s })`.",
+        biggest, nettyLimit(biggest), nettyLimit(biggest), biggest > 0 ? suggestedLimit(biggest) : "1e8");
   }
 
   private static String suggestedLimit(long biggest) {

@@ -146,7 +146,23 @@ class PayloadTooLargeRuleTest {
     Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
     assertThat(f.confidence()).isLessThan(0.9);
     assertThat(f.detail()).contains("65,536").contains("no limit announced");
-    assertThat(f.fix()).contains("setMaxFramePayloadLength");
+    assertThat(f.fix()).contains("setMaxFramePayloadLength").startsWith("Raise the limit");
+  }
+
+  @Test
+  void theFixLeadsWithNettysSettingsWhenTheServerIsNettySocketIo() {
+    HarFixture har = har().entry(document("http://localhost:3000/"));
+    HealthySessions.v4(SID).maxPayload(-1).pings(1).expectedFrame("send", 31.0, MID_EVENT).appendTo(har);
+    har.after(2);
+    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").maxPayload(-1).appendTo(har);
+    // the server's own log says which server it is
+    Finding f = tester.addHar("fixture.har", har)
+        .addLog("server.log", """
+            2026-12-08T01:47:04.482Z [nioEventLoopGroup-2-1] INFO com.corundumstudio.socketio.SocketIOServer - SocketIO server started at port: 41139
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.fix()).startsWith("Raise netty-socketio's limits").contains("config.setMaxFramePayloadLength(")
+        .contains("maxHttpBufferSize");
   }
 
   @Test
