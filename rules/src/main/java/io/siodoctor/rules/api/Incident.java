@@ -62,7 +62,7 @@ public final class Incident {
       List<WebSocketConnection> webSockets,
       List<InputSummary> inputs,
       List<ClockOffset> clockOffsets) {
-    this(records, null, sessions, webSockets, inputs, clockOffsets, null);
+    this(records, null, sessions, webSockets, inputs, clockOffsets, null, null);
   }
 
   /**
@@ -74,22 +74,9 @@ public final class Incident {
    *     incident per chunk, and touching every line again was a visible share of it); else null
    * @param end the latest time of the inputs, when records left out of this incident were later
    *     than its records; null to take the latest of the records
-   */
-  public Incident(
-      List<Record> records,
-      Map<LogEvent, List<LogLine>> linesByEvent,
-      List<Session> sessions,
-      List<WebSocketConnection> webSockets,
-      List<InputSummary> inputs,
-      List<ClockOffset> clockOffsets,
-      Instant end) {
-    this(records, linesByEvent, sessions, webSockets, inputs, clockOffsets, end, null);
-  }
-
-  /**
-   * As the constructor above, with {@code logsAlone}: the incident of this one's log lines alone,
-   * for the rules that need to know which records make each session when a sanitizer left the
-   * capture's session ids unknown ({@link #logsAlone()}); null when there is none.
+   * @param logsAlone the incident of this one's log lines alone, for the rules that need to know
+   *     which records make each session when a sanitizer left the capture's session ids unknown
+   *     ({@link #logsAlone()}); null when there is none
    */
   public Incident(
       List<Record> records,

@@ -136,14 +136,19 @@ class PayloadTooLargeRuleTest {
   /** An event of about 200 kB: under engine.io's 1 MB, above netty-socketio's 64 KiB default. */
   private static final String MID_EVENT = "42[\"upload\",\"" + "x".repeat(200_000) + "\"]";
 
-  @Test
-  void frameAboveSixtyFourKibWhenNoLimitIsAnnouncedAndTheClientStartsOver() {
-    // netty-socketio's handshake has no maxPayload; its default maxFramePayloadLength is 64 KiB
+  /** A session with no limit announced sends MID_EVENT, then the client starts a new one. */
+  private static HarFixture midFrameThenANewSession() {
     HarFixture har = har().entry(document("http://localhost:3000/"));
     HealthySessions.v4(SID).maxPayload(-1).pings(1).expectedFrame("send", 31.0, MID_EVENT).appendTo(har);
     har.after(2);
     HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").maxPayload(-1).appendTo(har);
-    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    return har;
+  }
+
+  @Test
+  void frameAboveSixtyFourKibWhenNoLimitIsAnnouncedAndTheClientStartsOver() {
+    // netty-socketio's handshake has no maxPayload; its default maxFramePayloadLength is 64 KiB
+    Finding f = tester.addHar("fixture.har", midFrameThenANewSession()).doTest().orElseThrow();
     assertThat(f.confidence()).isLessThan(0.9);
     assertThat(f.detail()).contains("65,536").contains("no limit announced");
     assertThat(f.fix()).contains("setMaxFramePayloadLength").startsWith("Raise the limit");
@@ -151,12 +156,8 @@ class PayloadTooLargeRuleTest {
 
   @Test
   void theFixLeadsWithNettysSettingsWhenTheServerIsNettySocketIo() {
-    HarFixture har = har().entry(document("http://localhost:3000/"));
-    HealthySessions.v4(SID).maxPayload(-1).pings(1).expectedFrame("send", 31.0, MID_EVENT).appendTo(har);
-    har.after(2);
-    HealthySessions.v4("Xq2m4bB7yTqL0p1wAAAB").maxPayload(-1).appendTo(har);
     // the server's own log says which server it is
-    Finding f = tester.addHar("fixture.har", har)
+    Finding f = tester.addHar("fixture.har", midFrameThenANewSession())
         .addLog("server.log", """
             2026-12-08T01:47:04.482Z [nioEventLoopGroup-2-1] INFO com.corundumstudio.socketio.SocketIOServer - SocketIO server started at port: 41139
             """)

@@ -69,7 +69,7 @@ class IncidentBuilderTest {
   void logsAloneGetTheSameIndexAsAnyIncident() {
     Incident fast = build(RuleEngine.builtIn().plan());
     Incident general = new Incident(fast.records(), null, fast.sessions(), java.util.List.of(), fast.inputs(),
-        java.util.List.of(), fast.end());
+        java.util.List.of(), fast.end(), null);
     for (LogEvent e : LogEvent.values()) {
       assertThat(fast.logLines(e)).as(e.name()).isEqualTo(general.logLines(e));
     }
