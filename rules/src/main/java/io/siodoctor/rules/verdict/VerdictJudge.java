@@ -123,7 +123,8 @@ public final class VerdictJudge {
     }
     if (!har) {
       next.add("A HAR of the failing page from the user's browser (Chrome or Edge DevTools: Network, "
-          + "\"Export HAR (with sensitive data)\"; run it through `sio-doctor sanitize` before sharing).");
+          + "\"Export HAR (with sensitive data)\"; Firefox: Network, right-click, \"Save All As HAR\"; run it "
+          + "through `sio-doctor sanitize` before sharing).");
     }
     if (bodies) {
       next.add("The HAR exported with response content (DevTools \"Export HAR (with sensitive data)\", Playwright "
