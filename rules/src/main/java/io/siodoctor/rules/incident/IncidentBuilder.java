@@ -130,7 +130,9 @@ public final class IncidentBuilder {
     // logs alone (a scan's chunks) have no browser clock to align with: skip a pass over them
     List<ClockOffset> offsets = retention.sawExchanges() ? ClockAlignment.estimate(kept) : List.of();
     List<Record> records = ClockAlignment.apply(kept, offsets);
-    if (retention.sawExchanges() && RedactedSidAttribution.needed(records)) {
+    // only a placeholder sid can leave a request untied: without one, no pass looks for them
+    boolean redactedSids = retention.sawExchanges() && RedactedSidAttribution.needed(records);
+    if (redactedSids) {
       // a sanitizer replaced sids with a placeholder: tie each such request to its session where provable
       Map<HttpExchange, String> openedBy = new java.util.IdentityHashMap<>();
       for (WebSocketConnection ws : webSocketConnections(records)) {
@@ -170,7 +172,7 @@ public final class IncidentBuilder {
     Instant leftOutEnd = leftOutEnd(retention.latestLeftOut(), offsets);
     // log lines alone, arrived in time order: grouped by event on arrival already
     Map<LogEvent, List<LogLine>> byEvent = onlyLogLines && !moved && retention.inTimeOrder() ? linesByEvent : null;
-    Incident logsAlone = retention.sawExchanges() ? logsAlone(ordered) : null;
+    Incident logsAlone = redactedSids ? logsAlone(ordered) : null;
     return new Incident(ordered, byEvent, sessions, webSockets, withRetentionNote(inputs), offsets, leftOutEnd,
         logsAlone);
   }
