@@ -38,6 +38,15 @@ final class ConnectionErrorLines {
     if (t.is(FORBIDDEN)) {
       return LogEvent.REQUEST_FORBIDDEN;
     }
+    return named(t);
+  }
+
+  /**
+   * {@link #of} for a line that must name the event: a structured or plain application log
+   * (pino, winston, a framework's logger), where a bare message alone ({@code Forbidden}) is too
+   * common to be engine.io's.
+   */
+  static LogEvent named(MessageText t) {
     // '_' is rare in log text: the bytes are searched for it first
     if (!t.contains(EVENT, 10)) {
       return null;
