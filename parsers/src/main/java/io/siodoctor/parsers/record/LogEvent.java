@@ -133,5 +133,11 @@ public enum LogEvent {
    * The server process stopped serving (netty-socketio {@code SocketIO server stopped}, logged once
    * its channels are closed): whatever sessions were still open ended with it.
    */
-  SERVER_STOPPED
+  SERVER_STOPPED,
+  /**
+   * The server received the client's Engine.IO close packet ({@code 1}) over polling (engine.io
+   * {@code got xhr close packet}): the client ended the session itself. engine.io then closes the
+   * session with the reason {@code transport close}, the same words as a dropped connection.
+   */
+  CLIENT_CLOSE_PACKET
 }
