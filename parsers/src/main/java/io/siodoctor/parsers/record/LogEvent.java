@@ -135,6 +135,18 @@ public enum LogEvent {
    */
   SERVER_STOPPED,
   /**
+   * The server wrote a Socket.IO CONNECT packet to a WebSocket (engine.io debug {@code engine:ws
+   * writing "40…"}): its fact a {@link LogFact.ConnectPacket}. A 2.x server writes the main
+   * namespace's without a sid, unasked; v3+ servers answer the client's CONNECT with one.
+   */
+  CONNECT_PACKET_WRITTEN,
+  /**
+   * The server received a Socket.IO CONNECT packet over a WebSocket ({@code engine:ws received
+   * "40…"}): its fact a {@link LogFact.ConnectPacket}. Only v3+ clients send one for the main
+   * namespace.
+   */
+  CONNECT_PACKET_RECEIVED,
+  /**
    * The server received the client's Engine.IO close packet ({@code 1}) over polling (engine.io
    * {@code got xhr close packet}): the client ended the session itself. engine.io then closes the
    * session with the reason {@code transport close}, the same words as a dropped connection.
