@@ -21,7 +21,8 @@ public final class Exporter {
   public static final String PLAYWRIGHT = "playwright";
   /**
    * npm chrome-har (sitespeedio/chrome-har), which turns Chrome DevTools protocol messages into a HAR
-   * for browsertime / sitespeed.io, puppeteer-har and many scripts: {@code creator.name} "chrome-har".
+   * for browsertime / sitespeed.io, puppeteer-har and many scripts: {@code creator.name} "chrome-har",
+   * or "Browsertime" with a Chromium {@code log.browser.name} (browsertime replaces the creator).
    */
   public static final String CHROME_HAR = "chrome-har";
   public static final String MITMPROXY = "mitmproxy";
@@ -39,6 +40,13 @@ public final class Exporter {
    * none this tool knows.
    */
   public static String fromCreator(String creatorName, String browserName) {
+    if (creatorName != null && creatorName.toLowerCase(Locale.ROOT).contains("browsertime")) {
+      // browsertime (and sitespeed.io, which runs it) writes its own creator over the HAR's, and the
+      // browser as log.browser; a Chromium page's HAR it builds with chrome-har (harFromMessages
+      // over the page's DevTools protocol messages), Firefox's with Firefox's own exporter
+      String browser = byName(browserName);
+      return CHROME.equals(browser) ? CHROME_HAR : browser;
+    }
     String byCreator = byName(creatorName);
     return byCreator != null ? byCreator : byName(browserName);
   }

@@ -95,4 +95,18 @@ class CaptureProfilerTest {
     assertThat(s.capture().lacks(MissingEvidence.FAILED_REQUESTS)).isEqualTo(failuresLeftOut);
     assertThat(s.capture().lacks(MissingEvidence.WEBSOCKETS)).isEqualTo(creator.equals("chrome-har"));
   }
+
+  @ParameterizedTest
+  @CsvSource({"HeadlessChrome, chrome-har", "Chrome Emulated iPhone X, chrome-har", "Firefox, firefox",
+      "Safari, safari"})
+  void browsertimeNamesItselfAndTheBrowserWhoseHarItBuilt(String browser, String exporter) {
+    // browsertime writes creator "Browsertime" over chrome-har's and log.browser from the browser's
+    // own product name (Browser.getVersion for Chromium)
+    String har = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"Browsertime\", \"version\": \"25.1.0\"},"
+        + " \"browser\": {\"name\": \"" + browser + "\", \"version\": \"1\"}, \"entries\": [" + HANDSHAKE + "]}}";
+    InputSummary s = new InputReader(List.of(new HarParser()))
+        .read(new ByteArrayInputStream(har.getBytes(StandardCharsets.UTF_8)), "capture.har", new CollectingSink());
+    assertThat(s.capture().exporter()).isEqualTo(exporter);
+    assertThat(s.capture().lacks(MissingEvidence.WEBSOCKETS)).isEqualTo(exporter.equals("chrome-har"));
+  }
 }
