@@ -31,10 +31,13 @@ class VerdictJudgeExporterTest {
         false);
   }
 
-  /** A polling session that never upgraded: handshake, CONNECT answered, two polls answered. */
-  private static HarFixture pollingSession(String creator) {
+  /**
+   * A polling session that never upgraded: handshake (offering {@code upgrades}), CONNECT answered,
+   * two polls answered 25 s apart.
+   */
+  private static HarFixture pollingSession(String creator, String... upgrades) {
     return har().creator(creator)
-        .entry(get(POLLING + "&t=1").body(open(SID)))
+        .entry(get(POLLING + "&t=1").body(open(SID, upgrades)))
         .entry(post(POLLING + "&t=2&sid=" + SID, "40").body("ok").mime("text/html"))
         .entry(get(POLLING + "&t=3&sid=" + SID).body("40{\"sid\":\"sio-" + SID + "\"}"))
         .after(25)
@@ -98,20 +101,10 @@ class VerdictJudgeExporterTest {
     assertThat(judge(upgradedWithoutFrames("40{\"sid\":\"sio-" + SID + "\"}")).verdict()).isEqualTo("healthy");
   }
 
-  /** The polling session offered a WebSocket, polling on for 25 s: DevTools would show the WebSocket tried or not. */
-  private static HarFixture pollingAfterAnOfferedUpgrade(String creator) {
-    return har().creator(creator)
-        .entry(get(POLLING + "&t=1").body(open(SID, "websocket")))
-        .entry(post(POLLING + "&t=2&sid=" + SID, "40").body("ok").mime("text/html"))
-        .entry(get(POLLING + "&t=3&sid=" + SID).body("40{\"sid\":\"sio-" + SID + "\"}"))
-        .after(25)
-        .entry(get(POLLING + "&t=4&sid=" + SID).body("2"))
-        .entry(post(POLLING + "&t=5&sid=" + SID, "3").body("ok").mime("text/html"));
-  }
-
   @Test
   void aChromeHarHarSaysWhatItCannotShowAndAsksForADevToolsHar() {
-    Verdict v = judge(pollingAfterAnOfferedUpgrade("chrome-har"));
+    // the session offered a WebSocket and polled on for 25 s: DevTools would show the WebSocket tried or not
+    Verdict v = judge(pollingSession("chrome-har", "websocket"));
     assertThat(v.verdict()).isEqualTo("inconclusive");
     assertThat(v.symptoms()).anySatisfy(s -> assertThat(s.summary()).contains("no WebSockets and no failed or pending"));
     // polling on is all it shows: whether the client tried the WebSocket is not in the HAR
@@ -120,7 +113,7 @@ class VerdictJudgeExporterTest {
     assertThat(v.next()).anySatisfy(n -> assertThat(n).startsWith("A HAR of the same failure from Chrome or Edge DevTools"));
     assertThat(v.next()).noneSatisfy(n -> assertThat(n).startsWith("The browser console of the failing page (Safari:"));
     // DevTools writes the WebSocket: a session polling on never tried it
-    assertThat(judge(pollingAfterAnOfferedUpgrade("WebInspector")).symptoms())
+    assertThat(judge(pollingSession("WebInspector", "websocket")).symptoms())
         .anySatisfy(s -> assertThat(s.summary()).contains("and never tried a WebSocket"));
   }
 }
