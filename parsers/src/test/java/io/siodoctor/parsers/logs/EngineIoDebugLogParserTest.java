@@ -179,6 +179,8 @@ class EngineIoDebugLogParserTest {
         "engine:socket|got ping|PING_RECEIVED||",
         "engine:socket|got pong|PONG_RECEIVED||",
         "engine:socket|received packet pong|OTHER||",
+        // the client's own close over polling: engine.io then logs it as "transport close"
+        "engine:polling|got xhr close packet|CLIENT_CLOSE_PACKET||",
         "engine:socket|transport error|TRANSPORT_ERROR||",
         "socket.io:client|client close with reason ping timeout|CLOSED|ping timeout|",
         "socket.io:client|client close with reason transport close|CLOSED|transport close|",

@@ -31,12 +31,14 @@ public final class Disconnects {
   private static final Duration SAME_CLOSE = Duration.ofMillis(200);
   /** A server close this close to the browser's drop (clock skew, reconnect delay) is the same drop. */
   private static final Duration SAME_DROP = Duration.ofSeconds(3);
+  /** engine.io closes a session within milliseconds of reading its client's close packet (same tick, then a log write). */
+  private static final Duration CLOSE_AFTER_PACKET = Duration.ofMillis(100);
 
   private Disconnects() {}
 
   /** What the disconnects are made of: every kind of record, the handshakes, closes and access lines logged. */
   public static final ReadSet READS = ReadSet.of(List.of(HttpExchange.class, WsFrame.class, LogLine.class),
-      List.of(LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS));
+      List.of(LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET));
   private static final DerivedKey<List<Disconnect>> KEY = DerivedKey.of("disconnects", READS, Disconnects::compute);
   private static final DerivedKey<Optional<Periodicity.Period>> PERIOD =
       DerivedKey.of("disconnect-period", READS, i -> period(i, of(i)));
@@ -136,10 +138,22 @@ public final class Disconnects {
         lastHandshake.merge(h.location().file(), h.time(), (a, b) -> a.isAfter(b) ? a : b);
       }
     }
+    java.util.Map<String, java.util.ArrayDeque<Instant>> closePackets = new java.util.HashMap<>();
+    for (LogLine p : incident.logLines(LogEvent.CLIENT_CLOSE_PACKET)) {
+      if (p.time() != null) {
+        closePackets.computeIfAbsent(p.location().file(), f -> new java.util.ArrayDeque<>()).add(p.time());
+      }
+    }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
       Instant handshakeLater = lastHandshake.get(l.location().file());
       if (!(l.fact() instanceof LogFact.SessionClosed closed) || closed.reason().deliberate() || l.time() == null
           || handshakeLater == null || !handshakeLater.isAfter(l.time())) {
+        continue;
+      }
+      if (closed.reason() == CloseReason.TRANSPORT_CLOSE
+          && afterClosePacket(closePackets.get(l.location().file()), l.time())) {
+        // engine.io closes a session whose client sent the close packet over polling as "transport
+        // close": the client's own choice (it gave up on the session), not a dropped connection
         continue;
       }
       boolean duplicate = false;
@@ -160,6 +174,25 @@ public final class Disconnects {
       }
     }
     return closes;
+  }
+
+  /**
+   * Whether a client's polling close packet was received in the same log at most {@link
+   * #CLOSE_AFTER_PACKET} before {@code closedAt}; each packet explains one close (taken from {@code
+   * packets}, which holds one log's packet times in time order, as the lines are).
+   */
+  private static boolean afterClosePacket(java.util.ArrayDeque<Instant> packets, Instant closedAt) {
+    if (packets == null) {
+      return false;
+    }
+    while (!packets.isEmpty() && packets.peekFirst().isBefore(closedAt.minus(CLOSE_AFTER_PACKET))) {
+      packets.pollFirst();
+    }
+    if (!packets.isEmpty() && !packets.peekFirst().isAfter(closedAt)) {
+      packets.pollFirst();
+      return true;
+    }
+    return false;
   }
 
   /**
