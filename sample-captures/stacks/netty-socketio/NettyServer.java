@@ -14,7 +14,9 @@ import java.lang.reflect.Proxy;
  * MAX_FRAME_PAYLOAD / MAX_HTTP_CONTENT (Configuration.setMaxFramePayloadLength /
  * setMaxHttpContentLength, bytes; unset: netty-socketio's defaults, 64 KiB each), DISCONNECT_AFTER
  * (milliseconds: that long after a client connected, the app calls client.disconnect(), what a
- * session expiry or a "logged in elsewhere" check does). An "upload" event is logged with its size.
+ * session expiry or a "logged in elsewhere" check does), PING_INTERVAL / PING_TIMEOUT
+ * (Configuration.setPingInterval / setPingTimeout, milliseconds; unset: 25000 / 60000). Only the
+ * main namespace exists (no addNamespace). An "upload" event is logged with its size.
  * Logs through slf4j-simple (see the -D
  * options in the scenarios), netty-socketio's loggers at debug.
  */
@@ -38,6 +40,12 @@ public final class NettyServer {
     }
     if (System.getenv("MAX_HTTP_CONTENT") != null) {
       config.setMaxHttpContentLength(Integer.parseInt(System.getenv("MAX_HTTP_CONTENT")));
+    }
+    if (System.getenv("PING_INTERVAL") != null) {
+      config.setPingInterval(Integer.parseInt(System.getenv("PING_INTERVAL")));
+    }
+    if (System.getenv("PING_TIMEOUT") != null) {
+      config.setPingTimeout(Integer.parseInt(System.getenv("PING_TIMEOUT")));
     }
     if ("1".equals(System.getenv("REJECT_AUTH"))) {
       // 1.7 declares boolean isAuthorized(HandshakeData), 2.0 AuthorizationResult
