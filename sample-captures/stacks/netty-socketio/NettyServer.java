@@ -14,7 +14,13 @@ import java.lang.reflect.Proxy;
  * MAX_FRAME_PAYLOAD / MAX_HTTP_CONTENT (Configuration.setMaxFramePayloadLength /
  * setMaxHttpContentLength, bytes; unset: netty-socketio's defaults, 64 KiB each), DISCONNECT_AFTER
  * (milliseconds: that long after a client connected, the app calls client.disconnect(), what a
- * session expiry or a "logged in elsewhere" check does). An "upload" event is logged with its size.
+ * session expiry or a "logged in elsewhere" check does), PING_INTERVAL / PING_TIMEOUT
+ * (Configuration.setPingInterval / setPingTimeout, milliseconds; unset: 25000 / 60000),
+ * WORKER_THREADS (Configuration.setWorkerThreads; unset: netty's default, twice the cores),
+ * REPORT_MS (a "report" event whose listener blocks for that long: netty-socketio runs listeners on
+ * the netty worker thread of the client's channel, so a blocking call there, a slow query, stalls
+ * every channel of that thread). Only the
+ * main namespace exists (no addNamespace). An "upload" event is logged with its size.
  * Logs through slf4j-simple (see the -D
  * options in the scenarios), netty-socketio's loggers at debug.
  */
@@ -38,6 +44,15 @@ public final class NettyServer {
     }
     if (System.getenv("MAX_HTTP_CONTENT") != null) {
       config.setMaxHttpContentLength(Integer.parseInt(System.getenv("MAX_HTTP_CONTENT")));
+    }
+    if (System.getenv("PING_INTERVAL") != null) {
+      config.setPingInterval(Integer.parseInt(System.getenv("PING_INTERVAL")));
+    }
+    if (System.getenv("PING_TIMEOUT") != null) {
+      config.setPingTimeout(Integer.parseInt(System.getenv("PING_TIMEOUT")));
+    }
+    if (System.getenv("WORKER_THREADS") != null) {
+      config.setWorkerThreads(Integer.parseInt(System.getenv("WORKER_THREADS")));
     }
     if ("1".equals(System.getenv("REJECT_AUTH"))) {
       // 1.7 declares boolean isAuthorized(HandshakeData), 2.0 AuthorizationResult
@@ -71,6 +86,12 @@ public final class NettyServer {
     server.addEventListener("upload", String.class, (SocketIOClient c, String data, AckRequest ack) ->
         log.info("[{}] upload of {} chars from {}", node, data.length(), c.getSessionId()));
     server.addDisconnectListener(c -> log.info("[{}] disconnect {}", node, c.getSessionId()));
+    long reportMs = Long.parseLong(System.getenv().getOrDefault("REPORT_MS", "0"));
+    server.addEventListener("report", String.class, (SocketIOClient c, String data, AckRequest ack) -> {
+      log.info("[{}] report for {}: running a {} ms blocking query", node, c.getSessionId(), reportMs);
+      Thread.sleep(reportMs);
+      log.info("[{}] report for {} done", node, c.getSessionId());
+    });
     server.addEventListener("chat", String.class, (SocketIOClient c, String data, AckRequest ack) -> {
       c.sendEvent("chat", "echo " + data);
       if (ack.isAckRequested()) {

@@ -2,6 +2,7 @@ package io.siodoctor.parsers.logs;
 
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
 import io.siodoctor.parsers.record.LogFormat;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,6 +27,10 @@ import java.util.Set;
 public final class NettySocketIoLogParser extends LineLogParser {
 
   private static final String PACKAGE = "com.corundumstudio.socketio";
+  /** A WebSocket whose connection was reset: engine.io's words for a transport that failed. */
+  private static final LogFact TRANSPORT_FAILED = LogFact.SessionClosed.because(CloseReason.TRANSPORT_ERROR);
+  /** The reset and the channel's going inactive are one event-loop task: a few milliseconds apart. */
+  private static final long SAME_TASK_MS = 50;
 
   public NettySocketIoLogParser() {
     super(LogFormat.NETTY_SOCKETIO);
@@ -107,6 +113,13 @@ public final class NettySocketIoLogParser extends LineLogParser {
       }
     });
 
+    /**
+     * The thread and time of the last connection reset logged: the channel it broke goes inactive
+     * next, in the same event-loop task (one channel's events run on one thread).
+     */
+    private String resetThread;
+    private Instant resetTime;
+
     NettyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.NETTY_SOCKETIO);
     }
@@ -156,6 +169,16 @@ public final class NettySocketIoLogParser extends LineLogParser {
       if (sid != null && msg.startsWith("channel inactive ") && source != null
           && source.endsWith(".WebSocketTransport")) {
         closedWebSockets.add(sid);
+        if (resetBefore(thread(line, at), time)) {
+          // the session's WebSocket went away with the reset: the transport failed (engine.io's
+          // words); a polling channel going inactive ends a request, not the session
+          event = LogEvent.CLOSED;
+          fact = TRANSPORT_FAILED;
+        }
+      }
+      if (event == LogEvent.TRANSPORT_ERROR && level != null) {
+        resetThread = thread(line, at);
+        resetTime = time != null ? time : lastTime;
       }
       fullLogger = source != null && source.startsWith(PACKAGE);
       recognised = event != LogEvent.OTHER;
@@ -165,6 +188,21 @@ public final class NettySocketIoLogParser extends LineLogParser {
         keptAsText();
       }
       emit(n, time != null ? time : lastTime, fileNode, level, source, sid, msg, event, fact, null);
+    }
+
+    /** Whether a connection reset was logged on this thread within {@link #SAME_TASK_MS} before {@code time}. */
+    private boolean resetBefore(String thread, Instant time) {
+      boolean same = resetTime != null && time != null && Objects.equals(thread, resetThread)
+          && !time.isBefore(resetTime) && time.toEpochMilli() - resetTime.toEpochMilli() <= SAME_TASK_MS;
+      resetTime = null;
+      return same;
+    }
+
+    /** The thread name in brackets before the logger ({@code [nioEventLoopGroup-3-4]}), or null. */
+    private static String thread(String line, int loggerEnd) {
+      int open = line.indexOf('[');
+      int close = open < 0 ? -1 : line.indexOf(']', open);
+      return close < 0 || (loggerEnd >= 0 && close > loggerEnd) ? null : line.substring(open + 1, close);
     }
 
     private static String level(String prefix) {

@@ -85,6 +85,12 @@ final class NettySocketIoMessages {
       r.set(LogEvent.PAYLOAD_TOO_LARGE, m.endsWith(".") ? m.substring(0, m.length() - 1) : m, null);
       return true;
     }
+    // an I/O exception on a channel, as DefaultExceptionListener logs its message at error: the
+    // peer, or something on the way, reset the TCP connection (ECONNRESET)
+    if (connectionReset(m)) {
+      r.set(LogEvent.TRANSPORT_ERROR, new LogFact.Errno(LogFact.Errno.ECONNRESET, m), null);
+      return true;
+    }
     // EncoderHandler at trace: every packet sent, "Out message: 41 sessionId: <uuid>" on a
     // WebSocket, "Out message: <payload> - sessionId: <uuid>" over polling. A Socket.IO DISCONNECT
     // among them is the server closing the namespace (NettySocketIoLogParser sets aside the one
@@ -121,6 +127,20 @@ final class NettySocketIoMessages {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the message is a connection reset as netty reports it: {@code Connection reset} (the
+   * JDK's NIO transport), {@code recvAddress(..) failed: Connection reset by peer} (netty's native
+   * epoll transport). The stack trace's first line names the exception's class before its message
+   * ({@code java.net.SocketException: Connection reset}) and is not one.
+   */
+  static boolean connectionReset(String m) {
+    if (m.startsWith("Connection reset")) {
+      return true;
+    }
+    int failed = m.indexOf("(..) failed: Connection reset");
+    return failed > 0 && m.indexOf(':') > failed;
   }
 
   /**

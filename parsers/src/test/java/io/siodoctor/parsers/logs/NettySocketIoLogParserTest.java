@@ -57,10 +57,40 @@ class NettySocketIoLogParserTest {
         """;
     CollectingSink s = Parse.text(parser, "server.log", text);
     assertThat(s.lines).extracting(LogLine::event).containsExactly(
-        LogEvent.PAYLOAD_TOO_LARGE, LogEvent.OTHER, LogEvent.OTHER, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.OTHER);
+        LogEvent.PAYLOAD_TOO_LARGE, LogEvent.OTHER, LogEvent.OTHER, LogEvent.PAYLOAD_TOO_LARGE, LogEvent.TRANSPORT_ERROR);
     assertThat(s.lines.get(0).fact().text()).isEqualTo("Max frame length of 65536");
     assertThat(s.lines.get(0).level()).isEqualTo("error");
     assertThat(s.lines.get(3).fact().text()).isEqualTo("content length exceeded 65536 bytes");
+  }
+
+  @Test
+  void aWebSocketWhoseConnectionWasReset() {
+    // sample-captures/network-interruption--netty-tcp-proxy-drop: the reset (JDK NIO's words), its
+    // stack trace, then the same event-loop thread finds the session's WebSocket channel inactive;
+    // a polling channel going inactive after a reset, or a WebSocket on another thread or much
+    // later, is no failed transport; netty's epoll transport words the reset its own way
+    String text = """
+        2026-12-08T04:02:41.233Z [nioEventLoopGroup-3-4] ERROR com.corundumstudio.socketio.listener.DefaultExceptionListener - Connection reset
+        java.net.SocketException: Connection reset
+        	at java.base/sun.nio.ch.SocketChannelImpl.throwConnectionReset(SocketChannelImpl.java:394)
+        2026-12-08T04:02:41.235Z [nioEventLoopGroup-3-4] DEBUG com.corundumstudio.socketio.transport.WebSocketTransport - channel inactive ce756113-4684-4534-a427-4aea61bf6acf
+        2026-12-08T04:02:42.000Z [nioEventLoopGroup-3-1] ERROR com.corundumstudio.socketio.listener.DefaultExceptionListener - Connection reset
+        2026-12-08T04:02:42.001Z [nioEventLoopGroup-3-1] DEBUG com.corundumstudio.socketio.transport.PollingTransport - channel inactive d9f83a15-a833-41bf-9d44-b318e850768f
+        2026-12-08T04:02:43.000Z [nioEventLoopGroup-3-2] ERROR com.corundumstudio.socketio.listener.DefaultExceptionListener - recvAddress(..) failed: Connection reset by peer
+        io.netty.channel.unix.Errors$NativeIoException: recvAddress(..) failed: Connection reset by peer
+        2026-12-08T04:02:43.001Z [nioEventLoopGroup-3-3] DEBUG com.corundumstudio.socketio.transport.WebSocketTransport - channel inactive d9f83a15-a833-41bf-9d44-b318e850768f
+        2026-12-08T04:02:44.000Z [nioEventLoopGroup-3-3] ERROR com.corundumstudio.socketio.listener.DefaultExceptionListener - Connection reset
+        2026-12-08T04:02:46.000Z [nioEventLoopGroup-3-3] DEBUG com.corundumstudio.socketio.transport.WebSocketTransport - channel inactive 31a5d1cd-6a20-4e29-b96c-d41d23e07318
+        """;
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.TRANSPORT_ERROR, LogEvent.OTHER, LogEvent.OTHER, LogEvent.CLOSED,
+        LogEvent.TRANSPORT_ERROR, LogEvent.OTHER,
+        LogEvent.TRANSPORT_ERROR, LogEvent.OTHER, LogEvent.OTHER,
+        LogEvent.TRANSPORT_ERROR, LogEvent.OTHER);
+    assertThat(s.lines.get(3).sid()).contains("ce756113-4684-4534-a427-4aea61bf6acf");
+    assertThat(s.lines.get(3).fact().text()).isEqualTo("transport error");
+    assertThat(s.lines.get(0).fact()).isInstanceOf(io.siodoctor.parsers.record.LogFact.Errno.class);
   }
 
   @Test

@@ -401,7 +401,9 @@ public final class Session {
       } else if (ws.sentUpgrade()) {
         o = UpgradeOutcome.COMPLETED;
       } else if (ws.receivedProbeAnswer()) {
-        o = UpgradeOutcome.NOT_COMPLETED;
+        // a client closing its session drops the upgrade it was about to finish: engine.io-client
+        // sends 5 only once polling has paused, and a close in between ends the probe
+        o = clientGaveUp(ws) ? UpgradeOutcome.UNKNOWN : UpgradeOutcome.NOT_COMPLETED;
       } else if (ws.frames().isEmpty() && !hasFramesExported()) {
         o = UpgradeOutcome.UNKNOWN; // Firefox/Safari HARs carry no frames: cannot tell
       } else if (!ws.sentProbe() || clientGaveUp(ws)) {
@@ -417,8 +419,8 @@ public final class Session {
   }
 
   /**
-   * The session was being closed by the client side when the probe went unanswered: the server had
-   * refused or ended the Socket.IO connection, or the client sent the Engine.IO close packet, for
+   * The session was being closed by the client side when the probe went unanswered or unfinished:
+   * the server had refused or ended the Socket.IO connection, or the client sent the Engine.IO close packet, for
    * whatever reason (a failed request or its ping timer too: a closing session abandons its probe),
    * while the probe was in flight, before the server's upgradeTimeout (10 s) after it ended it. A
    * close later than that came after the probe had failed on its own, and does not explain it.

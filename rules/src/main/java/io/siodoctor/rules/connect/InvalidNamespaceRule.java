@@ -17,6 +17,7 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.ServerStacks;
 import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -142,10 +143,14 @@ public final class InvalidNamespaceRule implements Rule {
     }
     String ns = String.join(", ", namespaces);
     String first = ns.split(",")[0];
+    // netty-socketio has no io.of(): a namespace exists once the server added it
+    String define = ServerStacks.nettySocketIo(incident)
+        ? "`server.addNamespace(\"" + first + "\")` (netty-socketio) before `server.start()`"
+        : "`io.of(\"" + first + "\")`";
     return Optional.of(Finding.of(0.95, evidence).withSessions(sids)
         .withDetail("namespace(s) " + ns + " refused")
         .withFix("The client asked for namespace " + ns + ". If that is the URL path of your app, it is not a"
             + " namespace: connect with `io(\"https://host\", { path: \"" + (ns.startsWith("/") ? first : "/" + ns)
-            + "/socket.io/\" })` instead; otherwise define it on the server with `io.of(\"" + first + "\")`."));
+            + "/socket.io/\" })` instead; otherwise define it on the server with " + define + "."));
   }
 }

@@ -20,6 +20,8 @@ import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.ClientPingTimeout;
+import io.siodoctor.rules.signals.HeartbeatGaps;
+import io.siodoctor.rules.signals.ServerHeartbeat;
 import io.siodoctor.rules.signals.Sessions;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +59,8 @@ public final class HeartbeatTimeoutRule implements Rule {
     List<Stall> stalls = new ArrayList<>();
     // a server log's session has no packets: no heartbeat to time
     for (Session s : Sessions.withPackets(incident)) {
-      Optional<Handshake> h = s.handshake();
+      // a session whose handshake the capture missed runs on its server's announced heartbeat
+      Optional<Handshake> h = ServerHeartbeat.of(incident, s);
       if (h.isEmpty() || h.get().pingInterval() <= 0 || h.get().pingTimeout() <= 0) {
         continue;
       }
@@ -166,7 +169,7 @@ public final class HeartbeatTimeoutRule implements Rule {
       }
       if (lastPing != null) {
         long silence = Duration.between(lastPing.time(), p.time()).toMillis();
-        if (silence > h.pingInterval() + h.pingTimeout() + 1000) {
+        if (HeartbeatGaps.overdue(h, lastPing.time(), p.time())) {
           evidence.add(Evidence.of(lastPing.source(), lastPing.is(EngineIoPacket.Type.OPEN) ? "session opened" : "heartbeat"));
           evidence.add(Evidence.of(p.source(), String.format(Locale.ROOT,
               "next heartbeat %.1f s later (pingInterval + pingTimeout = %.1f s)",

@@ -16,6 +16,7 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.HeartbeatGaps;
 import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,11 @@ import java.util.Set;
 
 /**
  * A Socket.IO DISCONNECT packet sent by the server ({@code 41}, {@code 41/nsp,}): the application
- * called {@code socket.disconnect()}; the client does not reconnect on its own after it.
+ * called {@code socket.disconnect()}; the client does not reconnect on its own after it. Not one
+ * that follows an overdue heartbeat within the heartbeat window ({@link HeartbeatGaps}):
+ * netty-socketio ends a session whose heartbeat failed with a DISCONNECT per namespace (its
+ * ping-timeout task calls disconnect()), and a page whose main thread was blocked receives the
+ * held PING and that DISCONNECT together once it runs again.
  */
 @Cause(
     id = "server-forced-disconnect",
@@ -49,7 +54,7 @@ public final class ServerForcedDisconnectRule implements Rule {
         }
         if (p.fromClient()) {
           clientLeftFirst = true;
-        } else if (!clientLeftFirst) {
+        } else if (!clientLeftFirst && HeartbeatGaps.overdueJustBefore(incident, s, p.time()).isEmpty()) {
           evidence.add(Evidence.of(p.source(), "DISCONNECT from the server for namespace "
               + p.packet().socketIo().namespace()));
           sids.add(s.sid());

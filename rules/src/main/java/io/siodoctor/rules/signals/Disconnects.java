@@ -104,7 +104,7 @@ public final class Disconnects {
       // this session is the first one opened after it went quiet, wherever it sits in the order
       Session next = null;
       for (int j = i + 1; j < sessions.size() && next == null; j++) {
-        if (sessions.get(j).handshakeSeenByBrowser() && replaces(sessions.get(j), s)) {
+        if (sessions.get(j).handshakeSeenByBrowser() && replaces(incident, sessions.get(j), s)) {
           next = sessions.get(j);
         }
       }
@@ -197,10 +197,20 @@ public final class Disconnects {
 
   /**
    * A reconnection opens after the old session went quiet; sessions alive at the same time are
-   * parallel sockets, not replacements.
+   * parallel sockets, not replacements. A WebSocket still open when the next session opened (its
+   * recorded lifetime runs past that) keeps its session alive too, even with nothing on it: the
+   * client reconnects only once its transport has closed.
    */
-  private static boolean replaces(Session next, Session old) {
+  private static boolean replaces(Incident incident, Session next, Session old) {
     Instant quiet = quietSince(old);
+    if (next.opened() != null) {
+      for (WebSocketConnection ws : old.webSockets()) {
+        Optional<Instant> until = WebSocketLifetimes.openUntil(incident, ws);
+        if (until.isPresent() && until.get().isAfter(next.opened().plusMillis(500))) {
+          return false;
+        }
+      }
+    }
     return next.opened() == null || quiet == null || !next.opened().isBefore(quiet.minusMillis(500));
   }
 

@@ -1,6 +1,5 @@
 package io.siodoctor.rules.verdict;
 
-import io.siodoctor.parsers.capture.Exporter;
 import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
@@ -10,6 +9,7 @@ import io.siodoctor.parsers.record.WsFrame;
 import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.WebSocketConnection;
+import io.siodoctor.rules.signals.WebSocketLifetimes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -116,19 +116,6 @@ final class HealthProof {
   }
 
   /**
-   * Whether this HAR's WebSocket {@code time} is the WebSocket's lifetime (Chromium DevTools,
-   * Playwright) rather than only its handshake (Firefox, mitmproxy, Safari, Charles, Fiddler,
-   * whose WebSockets can only be judged by what follows them).
-   */
-  private static boolean recordsLifetime(Incident incident, HttpExchange ws) {
-    return incident.captureOf(ws).map(c -> {
-      String e = c.exporter();
-      return !(e.equals(Exporter.FIREFOX) || e.equals(Exporter.MITMPROXY) || e.equals(Exporter.SAFARI)
-          || e.equals(Exporter.CHARLES) || e.equals(Exporter.FIDDLER));
-    }).orElse(true);
-  }
-
-  /**
    * A server log alone: after the session's open packet, later lines name its sid (requests with it,
    * the application's own lines), not only its close. Most debug lines carry no sid of their own, so
    * {@link LogLine#namesSession} also finds it in their text; bounded by {@link #LOG_SESSIONS_TRIED} sessions.
@@ -188,10 +175,11 @@ final class HealthProof {
       return ws.sentUpgrade() || received >= 2;
     }
     Instant at = r.time();
-    if (r.status() != 101 || at == null || (recordsLifetime(incident, r) && r.durationMs() < STAYED_OPEN_MS)) {
+    if (r.status() != 101 || at == null
+        || (WebSocketLifetimes.recordsLifetime(incident, r) && r.durationMs() < STAYED_OPEN_MS)) {
       return false;
     }
-    if (!recordsLifetime(incident, r) && (session == null || session.connectAnswer().isEmpty())) {
+    if (!WebSocketLifetimes.recordsLifetime(incident, r) && (session == null || session.connectAnswer().isEmpty())) {
       // neither its messages nor its lifetime: a CONNECT_ERROR or a DISCONNECT sent over it right
       // away is followed by no new handshake either; only a Socket.IO connection the server had
       // accepted before (its CONNECT answered by polling) makes "no new handshake" mean it stayed open

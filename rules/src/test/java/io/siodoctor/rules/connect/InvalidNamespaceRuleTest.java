@@ -90,6 +90,19 @@ class InvalidNamespaceRuleTest {
   }
 
   @Test
+  void nettySocketIoRefusesAnUnknownNamespaceWithABareString() {
+    // netty-socketio 2.0 (InPacketHandler; sample-captures/invalid-namespace--netty-unknown-namespace)
+    // sends the JSON string "Invalid namespace"; its fix is addNamespace, it has no io.of()
+    Finding f = tester
+        .addHar("fixture.har", joins("40/admin,")
+            .entry(get(V4 + "&t=P3&sid=" + SID).responseHeader("Server", "netty-socketio/2.0.13")
+                .body("44/admin,\"Invalid namespace\"").expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("/admin");
+    assertThat(f.fix()).contains("server.addNamespace(\"/admin\")").doesNotContain("io.of(");
+  }
+
+  @Test
   void whateverTheLibrarysWords() {
     // the packet's form decides, not its text
     tester

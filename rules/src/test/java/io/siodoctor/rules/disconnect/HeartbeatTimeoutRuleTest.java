@@ -31,6 +31,19 @@ class HeartbeatTimeoutRuleTest {
   }
 
   @Test
+  void aSessionWhoseHandshakeWasMissedRunsOnItsServersAnnouncedHeartbeat() {
+    // DevTools opened late (sample-captures/heartbeat-timeout--netty-blocked-main-thread, started
+    // late): the timed-out session's handshake is gone, the reconnection's says 2 s + 1 s
+    HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/")).entry(HarFixture.webSocket(
+            "ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=2d9ba5d4-0c2b-4a55-9b3e-0a4c3c0f11aa")
+        .expectedMessage("receive", 0.5, "2").message("send", 0.501, "3")
+        .expectedMessage("receive", 5.5, "2").message("send", 5.501, "3").message("receive", 5.502, "41"));
+    HealthySessions.v4(SID).pings(2).pingInterval(2000).pingTimeout(1000).appendTo(har.after(6));
+    Finding f = tester.addHar("fixture.har", har).doTest().orElseThrow();
+    assertThat(f.detail()).contains("5.0 s without a heartbeat");
+  }
+
+  @Test
   void serverLogsPingTimeout() {
     Finding f = tester
         .addLog("server.log", """

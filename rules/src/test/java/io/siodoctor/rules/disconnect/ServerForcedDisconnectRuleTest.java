@@ -67,6 +67,43 @@ class ServerForcedDisconnectRuleTest {
   }
 
   @Test
+  void silentWhenTheDisconnectFollowsAnOverdueHeartbeat() {
+    // netty-socketio (sample-captures/heartbeat-timeout--netty-blocked-main-thread): pingInterval 2 s,
+    // pingTimeout 1 s; the page's main thread was blocked, so the held PING and the DISCONNECT of
+    // the server's ping-timeout task are handled together 6.5 s after the open packet
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(0).pingInterval(2000).pingTimeout(1000)
+        .frame("receive", 6.5, "2").frame("send", 6.501, "3").frame("receive", 6.502, "41")
+        .appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void aCaptureThatStartedLateTakesTheWindowFromTheServersOtherSessions() {
+    // the timed-out session's handshake is not in the capture; the reconnection's says 2 s + 1 s
+    String late = "2d9ba5d4-0c2b-4a55-9b3e-0a4c3c0f11aa";
+    HarFixture har = page().entry(HarFixture.webSocket(
+            "ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=" + late)
+        .message("receive", 0.5, "2").message("send", 0.501, "3")
+        .message("receive", 5.5, "2").message("send", 5.501, "3").message("receive", 5.502, "41"));
+    HealthySessions.v4(SID).pings(2).pingInterval(2000).pingTimeout(1000).appendTo(har.after(6));
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
+  void aDisconnectLongAfterAnOverdueHeartbeatIsTheServers() {
+    // the heartbeat was late once, then went on as usual: a DISCONNECT 10 s later is the application's
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(0).pingInterval(2000).pingTimeout(1000)
+        .frame("receive", 6.5, "2").frame("send", 6.501, "3")
+        .frame("receive", 8.5, "2").frame("send", 8.501, "3")
+        .frame("receive", 10.5, "2").frame("send", 10.501, "3")
+        .expectedFrame("receive", 16.5, "41")
+        .appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
   void silentWhenTheClientLeftFirst() {
     HarFixture har = page();
     HealthySessions.v4(SID).pings(1).frame("send", 31.0, "41").appendTo(har);

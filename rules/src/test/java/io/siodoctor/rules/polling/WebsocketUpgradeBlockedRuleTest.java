@@ -116,6 +116,31 @@ class WebsocketUpgradeBlockedRuleTest {
   }
 
   @Test
+  void probeAnsweredButTheUpgradeNeverFinished() {
+    // 3probe came back, yet the client never sent 5 and stayed on polling
+    Finding f = tester
+        .addHar("fixture.har", upgradeThenPolling(webSocket(UPGRADE).expectEvidence()
+            .message("send", 0.010, "2probe").message("receive", 0.012, "3probe"), "websocket"))
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("packet 5");
+  }
+
+  @Test
+  void silentWhenTheClientClosedTheSessionBeforeFinishingTheUpgrade() {
+    // netty-socketio refuses the namespace (a bare-string CONNECT_ERROR) while the probe is in
+    // flight; the client closes its session (POST 1) and the answered probe is never finished
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:8080/"))
+            .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")))
+            .entry(post(POLLING + "&t=P2&sid=" + SID, "40/admin,").body("ok").mime("text/html"))
+            .entry(get(POLLING + "&t=P3&sid=" + SID).body("44/admin,\"Invalid namespace\""))
+            .entry(webSocket(UPGRADE).message("send", 0.010, "2probe").message("receive", 0.012, "3probe"))
+            .entry(post(POLLING + "&t=P4&sid=" + SID, "1").status(500)))
+        .doTest();
+  }
+
+  @Test
   void serverSaysTheUpgradeHeaderWasLost() {
     Finding f = tester
         .addHar("fixture.har", upgradeThenPolling(

@@ -151,4 +151,29 @@ class DisconnectsTest {
         .addLog("server.log", clientClosesEachSession(closePacketLogged)).incident();
     assertThat(Disconnects.of(incident)).hasSize(closePacketLogged ? 0 : 3);
   }
+
+  @org.junit.jupiter.api.Test
+  void aSocketWhoseWebSocketStaysOpenIsNotReplacedByTheNextOne() {
+    // sample-captures/server-overloaded--netty-blocking-listener: a page's first socket goes quiet on
+    // its WebSocket (the server is blocked), then the page opens another socket (forceNew); the first
+    // WebSocket stays open until the capture stops, so the second is a parallel socket, not its
+    // reconnection. A WebSocket that had closed before the next handshake is replaced by it.
+    for (boolean stillOpen : new boolean[] {true, false}) {
+      HarFixture har = har().entry(document(HealthySessions.ORIGIN + "/"));
+      Instant t0 = har.clock();
+      har.entry(get(POLLING + "&t=a1").at(t0).body(open(DROPPED, "websocket")))
+          .entry(post(POLLING + "&t=a2&sid=" + DROPPED, "40").body("ok").mime("text/html"))
+          .entry(get(POLLING + "&t=a3&sid=" + DROPPED).body("40{\"sid\":\"sio-" + DROPPED + "\"}"))
+          .entry(HarFixture.webSocket(HealthySessions.ORIGIN.replace("http", "ws")
+                  + "/socket.io/?EIO=4&transport=websocket&sid=" + DROPPED).at(t0.plusMillis(100))
+              .took(stillOpen ? 13_000 : 2_500)
+              .message("send", 0.01, "2probe").message("receive", 0.02, "3probe").message("send", 0.03, "5")
+              .message("send", 2.0, "42[\"report\"]"));
+      har.entry(get(POLLING + "&t=b1").at(t0.plusSeconds(3)).took(8_700).body(open(NEXT, "websocket")))
+          .entry(post(POLLING + "&t=b2&sid=" + NEXT, "40").at(t0.plusMillis(11_800)).body("ok").mime("text/html"))
+          .entry(get(POLLING + "&t=b3&sid=" + NEXT).body("40{\"sid\":\"sio-" + NEXT + "\"}"));
+      Incident incident = RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).incident();
+      assertThat(Disconnects.of(incident)).as("still open: " + stillOpen).hasSize(stillOpen ? 0 : 1);
+    }
+  }
 }
