@@ -4,9 +4,7 @@
 // servers allow them (cors.credentials), but Chromium treats a cookie without SameSite as
 // SameSite=Lax, which a cross-site XHR neither stores nor sends: requests of one session reach
 // both nodes. Host names map to 127.0.0.1 (--host-resolver-rules); ports are chosen by the OS.
-const fs = require('fs');
-const path = require('path');
-const { spawn } = require('child_process');
+const { haproxy } = require('../recorder/lib/processes');
 const x = require('../recorder/lib/exporters');
 
 const APP = 'app.example.com';
@@ -18,15 +16,7 @@ module.exports = async (rec) => {
   const a = await x.chatServer(rec, env, 'node-a.log');
   const b = await x.chatServer(rec, env, 'node-b.log');
   const lb = await x.freePort();
-  const tmp = rec.tmp('haproxy');
-  const cfg = fs.readFileSync(path.join(rec.dir, 'haproxy.cfg'), 'utf8')
-    .replace(/__LB__/g, String(lb)).replace(/__A__/g, String(a)).replace(/__B__/g, String(b));
-  fs.writeFileSync(path.join(tmp, 'haproxy.cfg'), cfg);
-  const out = fs.openSync(path.join(rec.dir, 'haproxy.log'), 'w');
-  rec._track('haproxy', spawn('/usr/sbin/haproxy', ['-db', '-f', path.join(tmp, 'haproxy.cfg')],
-    { cwd: tmp, stdio: ['ignore', out, out], detached: true }));
-  fs.closeSync(out);
-  await rec.sleep(500); // no port probe: HAProxy would log it as a <BADREQ>
+  await haproxy(rec, 'haproxy.cfg', { LB: lb, A: a, B: b });
   const io = encodeURIComponent(`http://${REALTIME}:${lb}`);
   await rec.record({
     url: `http://${APP}:${page}/?io=${io}`,
