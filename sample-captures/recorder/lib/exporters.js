@@ -4,7 +4,8 @@
 //   playwright(rec, {url, har, content})   playwright-core recordHar, content 'embed' | 'omit'
 //   mitmproxy(rec, {url, har})             Debian mitmproxy 8.1 + contrib/har_dump.py, Chromium proxied
 //   firefox(rec, {url, har, console})      Firefox ESR's Network Monitor HAR auto-export, headless;
-//                                          with `console`, the page's console through WebDriver BiDi
+//                                          with `console`, the page's console through WebDriver BiDi;
+//                                          with `extension`, that add-on folder installed (temporarily)
 // and helpers for the shared chat server (servers/chat-v4.js) and page (pages/chat-v4.html).
 // Everything binds 127.0.0.1 on ports chosen by the OS; every process started is tracked by the
 // Recorder (lib/recorder.js) and stopped at the end.
@@ -117,7 +118,9 @@ async function mitmproxy(rec, { url, har = 'capture.har', duration = 8000, log =
  * from Firefox's start and includes the 4 s on the start page.
  */
 async function firefox(rec, { url, har = 'capture.har', duration = 14000, pageLoadedTimeout = 1500,
-  console: consoleFile = null, acceptInsecureCerts = false, prefs: extraPrefs = {}, startOrigin = null }) {
+  console: consoleFile = null, acceptInsecureCerts = false, prefs: extraPrefs = {}, startOrigin = null,
+  extension = null }) {
+  if (extension && !consoleFile) throw new Error('firefox: `extension` is installed through the BiDi session `console` opens');
   const profile = rec.tmp('ff-profile');
   const outDir = rec.tmp('ff-har');
   const prefs = {
@@ -168,6 +171,8 @@ async function firefox(rec, { url, har = 'capture.har', duration = 14000, pageLo
     // subscribed within go.html's 4 s, before the page under test loads
     cons = new FirefoxConsole((...a) => rec.log(...a));
     await cons.start(await bidiUrl(outFile), { acceptInsecureCerts });
+    // installed while go.html waits, so the add-on is active when the page under test loads
+    if (extension) rec.log(`installed add-on ${(await cons.installExtension(extension)).extension}`);
   }
   await sleep(duration - (Date.now() - t0));
   if (cons) {

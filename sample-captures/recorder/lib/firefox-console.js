@@ -49,6 +49,11 @@ class FirefoxConsole {
     await this.send('session.subscribe', { events: ['log.entryAdded'] });
   }
 
+  /** Installs the unpacked add-on folder `dir` as a temporary add-on (BiDi webExtension.install). */
+  installExtension(dir) {
+    return this.send('webExtension.install', { extensionData: { type: 'path', path: dir } });
+  }
+
   send(method, params) {
     const id = this.nextId++;
     this.ws.send(JSON.stringify({ id, method, params }));

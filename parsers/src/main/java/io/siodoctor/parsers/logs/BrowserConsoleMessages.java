@@ -29,7 +29,7 @@ final class BrowserConsoleMessages {
   };
 
   /** Firefox's CORS reason for a request that got no HTTP answer (MDN: CORSDidNotSucceed). */
-  private static final String NO_ANSWER = "CORS request did not succeed";
+  private static final String NO_ANSWER = LogFact.NetworkError.NO_ANSWER;
 
   private BrowserConsoleMessages() {}
 

@@ -172,6 +172,12 @@ public sealed interface LogFact extends Serializable {
    */
   record NetworkError(String text, String url) implements LogFact {
     /**
+     * The text of Firefox's console line for a request that got no HTTP answer at all (its CORS
+     * reason CORSDidNotSucceed, "Status code: (null)"): refused, DNS, TLS or a reset, no reason named.
+     */
+    public static final String NO_ANSWER = "CORS request did not succeed";
+
+    /**
      * The status a refused WebSocket handshake got, as Chromium's failure text names it
      * ({@link WebSocketFailures}), or -1.
      */

@@ -85,6 +85,8 @@ public final class CredentialsNotSentRule implements Rule {
     }
     // only cookies never sent back: one that some request carried does get through
     List<String> neverSent = new ArrayList<>();
+    String why = null;
+    boolean sameSiteOnly = false;
     for (Map.Entry<String, Map<String, HttpExchange>> o : setBy.entrySet()) {
       for (Map.Entry<String, HttpExchange> c : o.getValue().entrySet()) {
         String key = o.getKey() + " " + c.getKey();
@@ -94,6 +96,14 @@ public final class CredentialsNotSentRule implements Rule {
             evidence.add(Evidence.of(c.getValue(), "sets cookie " + c.getKey() + " on a cross-origin response"));
             seen.add("cookie " + c.getKey() + " set by " + timesSet.get(key) + " cross-origin response(s) of "
                 + o.getKey() + " and sent back by none");
+            if (why == null) {
+              boolean uncredentialed = answeredWithoutCredentials(c.getValue());
+              boolean laxCrossSite = Origins.crossSite(incident, c.getValue())
+                  && !sameSiteNone(Cookies.attributes(c.getValue(), c.getKey()));
+              sameSiteOnly = laxCrossSite && !uncredentialed;
+              why = uncredentialed ? NO_CREDENTIALS + (laxCrossSite ? "; " + LAX_CROSS_SITE : "")
+                  : laxCrossSite ? LAX_CROSS_SITE : null;
+            }
           }
         }
       }
@@ -105,6 +115,9 @@ public final class CredentialsNotSentRule implements Rule {
       }
       seen.add(failing.size() + " later request(s) without it failed"
           + (unknownSid ? " (\"Session ID unknown\": another server got them)" : ""));
+      if (why != null) {
+        seen.add(why);
+      }
     } else {
       evidence.clear();
       seen.clear();
@@ -143,7 +156,45 @@ public final class CredentialsNotSentRule implements Rule {
     if (!failing.isEmpty() && fromLog) {
       confidence = 0.96;
     }
-    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen)));
+    Finding finding = Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen));
+    return Optional.of(sameSiteOnly && !failing.isEmpty() ? finding.withFix(SAME_SITE_FIX) : finding);
+  }
+
+  private static final String NO_CREDENTIALS = "its answers lack the `Access-Control-Allow-Credentials` header (`true`),"
+      + " which the browser requires of every answer to a request made with credentials: the requests went without them";
+
+  private static final String LAX_CROSS_SITE = "the page and the Socket.IO URL are on different sites and the cookie"
+      + " is not `SameSite=None; Secure`: browsers that default to `SameSite=Lax` (Chrome, Edge and other Chromium"
+      + " browsers) neither store nor send it on cross-site requests, with credentials or not";
+
+  private static final String SAME_SITE_FIX = "The answers already allow credentials; the cookie is dropped because"
+      + " the Socket.IO URL is on another site than the page and the cookie lacks `SameSite=None; Secure`. Mark it so"
+      + " (the Socket.IO URL must then be https): HAProxy `cookie SERVERID insert indirect nocache attr"
+      + " \"SameSite=None\" secure`, nginx `proxy_cookie_flags ~ secure samesite=none;`, engine.io `cookie: {"
+      + " name: \"io\", sameSite: \"none\", secure: true }`, express-session `cookie: { sameSite: \"none\","
+      + " secure: true }`. Or serve Socket.IO from a host of the page's own site (app.example.com and"
+      + " io.example.com are one site, so `SameSite=Lax` cookies go with credentialed requests between them).";
+
+  /**
+   * The browser took this cross-origin answer (no error) though it carries no {@code
+   * Access-Control-Allow-Credentials: true}: the request was made without credentials, since the
+   * browser rejects such an answer to a credentialed one.
+   */
+  private static boolean answeredWithoutCredentials(HttpExchange x) {
+    return x.status() > 0 && (x.error() == null || x.error().isEmpty())
+        && !x.responseHeader("Access-Control-Allow-Credentials").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
+  }
+
+  /** {@code Set-Cookie} attributes (lower-cased) with {@code SameSite=None} and {@code Secure}. */
+  private static boolean sameSiteNone(String attributes) {
+    boolean none = false;
+    boolean secure = false;
+    for (String a : attributes.split(";", -1)) {
+      String t = a.strip();
+      none |= t.replace(" ", "").equals("samesite=none");
+      secure |= t.equals("secure");
+    }
+    return none && secure;
   }
 
   /** The request got an error answer, or none. */

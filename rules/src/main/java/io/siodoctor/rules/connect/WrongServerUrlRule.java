@@ -60,16 +60,24 @@ public final class WrongServerUrlRule implements Rule {
   @Override
   public Optional<Finding> check(Incident incident) {
     EvidenceList strong = new EvidenceList();
+    EvidenceList unexplained = new EvidenceList();
     EvidenceList weak = new EvidenceList();
     Set<String> urls = new LinkedHashSet<>();
+    String requestsPage = null;
     for (HttpExchange x : incident.engineIoExchanges()) {
       if (!x.failed()) {
         continue;
       }
       Optional<String> page = Origins.pageOrigin(incident, x);
+      if (requestsPage == null) {
+        requestsPage = page.orElse(null);
+      }
       String why = judge(x.url(), x.error(), page.orElse(null), false);
       if (why != null) {
         strong.add(x, why);
+        Origins.of(x.url()).ifPresent(urls::add);
+      } else if ((why = unexplained(x.url(), x.error(), page.orElse(null))) != null) {
+        unexplained.add(x, why);
         Origins.of(x.url()).ifPresent(urls::add);
       } else {
         why = judge(x.url(), x.error(), page.orElse(null), true);
@@ -79,9 +87,11 @@ public final class WrongServerUrlRule implements Rule {
         }
       }
     }
+    // the page: its document where the exporter types entries, else what the requests name (Firefox
+    // writes no resource types; its requests carry Referer or Origin)
     String firstPage = incident.exchanges().stream()
         .filter(e -> "document".equals(e.resourceType()) && e.status() >= 200 && e.status() < 400)
-        .findFirst().flatMap(e -> Origins.of(e.url())).orElse(null);
+        .findFirst().flatMap(e -> Origins.of(e.url())).orElse(requestsPage);
     // "GET <url> net::ERR_…", and "WebSocket connection to '<url>' failed: … net::ERR_…"
     List<LogLine> lines = new ArrayList<>(incident.logLines(LogEvent.NETWORK_ERROR));
     lines.addAll(incident.logLines(LogEvent.WEBSOCKET_FAILED));
@@ -94,13 +104,16 @@ public final class WrongServerUrlRule implements Rule {
       if (why != null) {
         strong.add(l, why);
         Origins.of(url).ifPresent(urls::add);
+      } else if ((why = unexplained(url, NetErrors.of(l), firstPage)) != null) {
+        unexplained.add(l, why);
+        Origins.of(url).ifPresent(urls::add);
       }
     }
-    EvidenceList evidence = strong.isEmpty() ? weak : strong;
+    EvidenceList evidence = !strong.isEmpty() ? strong : !unexplained.isEmpty() ? unexplained : weak;
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(evidence.finding(strong.isEmpty() ? 0.6 : 0.9)
+    return Optional.of(evidence.finding(!strong.isEmpty() ? 0.9 : !unexplained.isEmpty() ? 0.85 : 0.6)
         .withDetail("the client connects to " + String.join(", ", urls)
             + ", which the browser cannot reach" + (firstPage == null ? "" : " from " + firstPage)));
   }
@@ -115,8 +128,7 @@ public final class WrongServerUrlRule implements Rule {
     if (target.isEmpty() || error == null) {
       return null;
     }
-    boolean pagePublic = pageOrigin != null
-        && HostReach.ofUrl(pageOrigin).map(HostReach::reachableFromAnywhere).orElse(false);
+    boolean pagePublic = publicPage(pageOrigin);
     if (devPort) {
       return pagePublic && target.get().reachableFromAnywhere() && onDevPortOfPageHost(url, pageOrigin)
           && (NetErrors.code(error).equals("ERR_CONNECTION_REFUSED")
@@ -138,6 +150,27 @@ public final class WrongServerUrlRule implements Rule {
       return "https on a port that answered in plain HTTP";
     }
     return null;
+  }
+
+  /**
+   * A page on a public host whose Socket.IO URL only a developer's machine or a private network can
+   * reach, failing where the browser recorded no reason (Firefox: {@link NetErrors#noAnswerNoReason}):
+   * whatever stopped the request (refused, not resolved, a block), that URL cannot work for the
+   * page's users. Null when that is not so.
+   */
+  private static String unexplained(String url, String error, String pageOrigin) {
+    Optional<HostReach> target = HostReach.ofUrl(url);
+    boolean pagePublic = publicPage(pageOrigin);
+    return target.isPresent() && !target.get().reachableFromAnywhere() && pagePublic
+        && NetErrors.noAnswerNoReason(error)
+        ? "the socket URL's host is " + target.get().description() + "; the page is public (the browser recorded"
+            + " no reason: whatever stopped it, that host is not the users')"
+        : null;
+  }
+
+  /** The page came from a host anyone can reach. */
+  private static boolean publicPage(String pageOrigin) {
+    return pageOrigin != null && HostReach.ofUrl(pageOrigin).map(HostReach::reachableFromAnywhere).orElse(false);
   }
 
   /** An https:// or wss:// URL with an explicit port other than 443. */

@@ -225,6 +225,16 @@ public final class NetErrors {
     return error == null || error.isEmpty() || HttpExchange.NO_ANSWER.equals(error);
   }
 
+  /**
+   * The request got no answer and Firefox, which writes no error code, recorded no reason: its HAR's
+   * status 0 and time 0 ({@link HttpExchange#NO_ANSWER}) or its console's "CORS request did not
+   * succeed" ({@link LogFact.NetworkError#NO_ANSWER}). Refused, not resolved, timed out, reset or a
+   * block inside the browser all read so.
+   */
+  public static boolean noAnswerNoReason(String error) {
+    return HttpExchange.NO_ANSWER.equals(error) || LogFact.NetworkError.NO_ANSWER.equals(error);
+  }
+
   /** Nothing answered at the server's address: the name did not resolve or nothing accepted the connection. */
   public static boolean unreachable(String error) {
     Place p = where(error);

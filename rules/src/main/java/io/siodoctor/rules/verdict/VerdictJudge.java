@@ -3,6 +3,7 @@ package io.siodoctor.rules.verdict;
 import io.siodoctor.parsers.InputSummary;
 import io.siodoctor.parsers.capture.CaptureProfile;
 import io.siodoctor.parsers.capture.MissingEvidence;
+import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogFormat;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.Record;
@@ -74,6 +75,19 @@ public final class VerdictJudge {
   private static boolean startedAfterADroppedSessionOpened(Incident incident) {
     for (Disconnect d : Disconnects.of(incident)) {
       if (d.opened() == null && d.sid() != null && d.evidence().stream().anyMatch(r -> !(r instanceof LogLine))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Some Socket.IO request got no answer and its exporter wrote no reason ({@link HttpExchange#NO_ANSWER}:
+   * Firefox): refused, reset, an add-on's or the page's own block look alike in the file.
+   */
+  private static boolean noReasonRecorded(Incident incident) {
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (HttpExchange.NO_ANSWER.equals(x.error())) {
         return true;
       }
     }
@@ -167,6 +181,12 @@ public final class VerdictJudge {
     if (!proxyLog && proxied) {
       next.add("The access and error logs of the proxy or load balancer in front of the server (nginx, HAProxy, "
           + "ALB, ingress) for the same minutes.");
+    }
+    if (noReasonRecorded(incident)) {
+      next.add("Firefox's Network panel for the same failure: its HAR records no reason for a request that got no "
+          + "answer, while the panel's Transferred column does (\"Blocked By <add-on name>\" when an add-on cancelled "
+          + "it, which Firefox's console never mentions). Reloading in a Private Window or in Troubleshoot Mode (add-ons "
+          + "off) tells an add-on apart from the network.");
     }
     boolean clientSide = symptoms.stream().anyMatch(s -> s.id().equals("request-failed")
         || s.id().equals("websocket-refused"));

@@ -44,6 +44,51 @@ class CredentialsNotSentRuleTest {
         .doesNotContain("node-a");
   }
 
+  /** A session against another site whose answers allow credentials; the stickiness cookie as given. */
+  private static HarFixture crossSiteWithCredentials(String cookie) {
+    String polling = "http://realtime.example.net/socket.io/?EIO=4&transport=polling";
+    return har()
+        .entry(document(PAGE))
+        .entry(crossOrigin(get(polling + "&t=P1").body(open(SID, "websocket")))
+            .responseHeader("Access-Control-Allow-Credentials", "true").responseHeader("Set-Cookie", cookie).expectEvidence())
+        .entry(crossOrigin(post(polling + "&t=P2&sid=" + SID, "40")).status(400).mime("application/json")
+            .responseHeader("Access-Control-Allow-Credentials", "true")
+            .body(engineIoError(1, "Session ID unknown")).responseHeader("Set-Cookie", cookie).expectEvidence());
+  }
+
+  @Test
+  void aCookieWithoutSameSiteNoneOnAnotherSiteIsDroppedThoughCredentialsAreAllowed() {
+    Finding lax = tester.addHar("fixture.har", crossSiteWithCredentials(STICKY)).doTest().orElseThrow();
+    assertThat(lax.detail()).contains("different sites").contains("not `SameSite=None; Secure`")
+        .doesNotContain("went without them");
+    assertThat(lax.fix()).startsWith("The answers already allow credentials").contains("attr \"SameSite=None\" secure");
+    // SameSite=None without Secure is rejected by the browser too
+    Finding noSecure = RuleTester.of(new CredentialsNotSentRule())
+        .addHar("fixture.har", crossSiteWithCredentials(STICKY + "; SameSite=None")).doTest().orElseThrow();
+    assertThat(noSecure.detail()).contains("different sites");
+    // a SameSite=None; Secure cookie that still does not come back: not this mechanism
+    Finding none = RuleTester.of(new CredentialsNotSentRule())
+        .addHar("fixture.har", crossSiteWithCredentials(STICKY + "; SameSite=None; Secure")).doTest().orElseThrow();
+    assertThat(none.detail()).doesNotContain("different sites").doesNotContain("went without them");
+    assertThat(none.fix()).isNull();
+  }
+
+  @Test
+  void answersWithoutAllowCredentialsShowTheRequestsWentWithoutThem() {
+    // app.example.com and api.example.com are one site: only the missing credentials drop the cookie
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document(PAGE))
+            .entry(crossOrigin(get(POLLING + "&t=P1").body(open(SID, "websocket"))).responseHeader("Set-Cookie", STICKY)
+                .expectEvidence())
+            .entry(crossOrigin(post(POLLING + "&t=P2&sid=" + SID, "40")).status(400).mime("application/json")
+                .body(engineIoError(1, "Session ID unknown")).expectEvidence()))
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("lack the `Access-Control-Allow-Credentials` header").contains("went without them")
+        .doesNotContain("different sites");
+    assertThat(f.fix()).isNull();
+  }
+
   @Test
   void haproxyLogAloneShowsTheCookieInsertedOnEveryRequest() {
     tester

@@ -123,6 +123,40 @@ class WrongServerUrlRuleTest {
   }
 
   @Test
+  void firefoxRecordsNoReasonButTheLocalUrlFromAPublicPageIsWrongAnyway() {
+    // Firefox's HAR: status 0, time 0, no error field; its console: "CORS request did not succeed"
+    Finding f = tester
+        .addHar("fixture.har", har().creator("Firefox")
+            .entry(document(PAGE))
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P1")
+                .requestHeader("Referer", PAGE).firefoxBlocked().expectEvidence()))
+        .addLog("console.log", """
+            // EXPECT: wrong-server-url
+            Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P1. (Reason: CORS request did not succeed). Status code: (null).
+            connect_error xhr poll error /:21:47
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isLessThan(0.9).isGreaterThan(0.8);
+    assertThat(f.evidence().get(0).note()).contains("recorded no reason");
+  }
+
+  @Test
+  void noReasonIsNotEnoughForAPublicUrlOrFromALocalPage() {
+    // a public Socket.IO host that got no answer: down, blocked or refused, the URL may be right
+    tester
+        .addHar("fixture.har", har().creator("Firefox")
+            .entry(document(PAGE))
+            .entry(get("https://api.example.com/socket.io/?EIO=4&transport=polling&t=P1").firefoxBlocked()))
+        .expectNoFindings().doTest();
+    // the developer's own page on localhost: localhost is right there
+    RuleTester.of(new WrongServerUrlRule())
+        .addHar("fixture.har", har().creator("Firefox")
+            .entry(document("http://localhost:8080/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P1").firefoxBlocked()))
+        .expectNoFindings().doTest();
+  }
+
+  @Test
   void silentWhenTheLocalUrlWorks() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }

@@ -59,6 +59,20 @@ class VerdictJudgeExporterTest {
     assertThat(v.next()).anySatisfy(n -> assertThat(n).startsWith("The browser console of the failing page (Safari:"));
   }
 
+  @Test
+  void aFirefoxHandshakeWithNoReasonAsksForTheNetworkPanelWhichNamesTheAddOn() {
+    // Firefox writes an add-on's cancel, a CSP block and a refused connection alike: status 0, time 0
+    Verdict blocked = judge(har().creator("Firefox").entry(get(POLLING + "&t=1").firefoxBlocked())
+        .after(1).entry(get(POLLING + "&t=2").firefoxBlocked()));
+    assertThat(blocked.verdict()).isEqualTo("inconclusive");
+    assertThat(blocked.next()).anySatisfy(n -> assertThat(n).startsWith("Firefox's Network panel")
+        .contains("Blocked By <add-on name>"));
+    // a Chromium error names the reason itself
+    Verdict refused = judge(har().creator("WebInspector")
+        .entry(get(POLLING + "&t=1").failed("net::ERR_CONNECTION_REFUSED")));
+    assertThat(refused.next()).noneSatisfy(n -> assertThat(n).startsWith("Firefox's Network panel"));
+  }
+
   /** An engine.io server's debug log of a session that opened and took its client's CONNECT (fixture). */
   private static final String SERVER_LOG = """
       2026-11-25T10:00:00.488Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=a1"
