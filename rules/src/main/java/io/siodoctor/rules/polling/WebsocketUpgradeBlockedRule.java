@@ -60,6 +60,9 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
       if (!s.handshake().map(h -> h.offersWebSocket()).orElse(true)) {
         continue;
       }
+      if (outcome == UpgradeOutcome.NOT_COMPLETED && s.pollFailedDuringUpgrade()) {
+        continue; // the probe was answered; a failed poll ended the session before the client could send 5
+      }
       for (WebSocketConnection ws : s.webSockets()) {
         if (ws.isUpgrade()) {
           evidence.add(Evidence.of(ws.request(), note(outcome)));

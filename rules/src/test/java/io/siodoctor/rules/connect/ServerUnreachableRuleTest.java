@@ -111,6 +111,35 @@ class ServerUnreachableRuleTest {
   }
 
   @Test
+  void haproxyQueueTimeoutIsNoDownBackend() {
+    // both 503s carry <NOSRV>; only the termination state tells the full server (sQ, queued 2 s)
+    // from the one with no server up (SC, at once)
+    tester
+        .addLog("haproxy.log", """
+            127.0.0.1:41558 [08/Dec/2026:03:59:36.213] fe_web be_sio/<NOSRV> 0/2002/-1/-1/2002 503 217 - - sQ-- 5/5/3/0/0 0/1 "GET /socket.io/?EIO=4&transport=polling&t=67e36y8m&sid=ykmQPuX2kfJf3xRwAAAC HTTP/1.1"
+            """)
+        .expectNoFindings().doTest();
+    RuleTester.of(new ServerUnreachableRule())
+        .addLog("haproxy.log", """
+            // EXPECT: server-unreachable
+            127.0.0.1:50130 [08/Dec/2026:02:45:21.804] fe_web be_sio/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=3jx1afcg HTTP/1.1"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void a503ThatWaitedWhileTheServerAnsweredOthersIsNoDownBackend() {
+    HarFixture capture = har().entry(document("http://localhost:3000/"))
+        .entry(get(HANDSHAKE + "P1").body("0{\"sid\":\"sidAAAAAAAAAAAAAAAA1\",\"upgrades\":[\"websocket\"],\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}"));
+    java.time.Instant waitFrom = capture.clock();
+    capture
+        .entry(get(HANDSHAKE + "P2&sid=sidAAAAAAAAAAAAAAAA1").at(waitFrom).status(503).mime("text/html")
+            .body("<html>503 Service Unavailable</html>").took(2000))
+        .entry(HarFixture.post(HANDSHAKE + "P3&sid=sidAAAAAAAAAAAAAAAA1", "40").at(waitFrom.plusMillis(10)).body("ok").took(5));
+    tester.addHar("fixture.har", capture).expectNoFindings().doTest();
+  }
+
+  @Test
   void nginxReadTimeoutOnAnOpenSessionsPollIsNoUnreachableServer() {
     // proxy_read_timeout 10s below pingInterval: nginx logs the held poll it gave up on; the server
     // had issued that sid and was holding the request. A handshake that timed out still counts.
