@@ -47,9 +47,10 @@ public final class ServerUnreachableRule implements Rule {
       if (x.failed() && NetErrors.unreachable(x.error())) {
         evidence.add(x);
       } else if ((x.status() == 502 || x.status() == 503 || x.status() == 504)
-          && !HeldPolls.cutByProxy(x, pingInterval) && !CapacityRefusals.refusedForCapacity(incident, x)) {
+          && !HeldPolls.cutByProxy(x, pingInterval) && !CapacityRefusals.notADownBackend(incident, x)) {
         // a 503 given for want of a free slot (the proxy's log says so, or the server answered
-        // others meanwhile) is server-overloaded's: the backend was up
+        // others meanwhile) is server-overloaded's, and nginx's own 503 is a limit or a configured
+        // refusal: the backend was up
         evidence.add(x, "the proxy answered for a backend that is down");
       }
     }
@@ -67,7 +68,8 @@ public final class ServerUnreachableRule implements Rule {
       }
     }
     for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 502 || s == 503 || s == 504)) {
-      if (l.access().engineIo() != null && !HeldPolls.cutByProxy(l.access(), pingInterval)) {
+      if (l.access().engineIo() != null && !HeldPolls.cutByProxy(l.access(), pingInterval)
+          && !CapacityRefusals.refusedForCapacity(incident, l.access())) {
         evidence.add(l);
       }
     }

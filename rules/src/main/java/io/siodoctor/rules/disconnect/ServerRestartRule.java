@@ -168,7 +168,7 @@ public final class ServerRestartRule implements Rule {
   private static boolean nothingAnswered(Incident incident, HttpExchange x, long pingInterval) {
     return (x.failed() && NetErrors.unreachable(x.error()))
         || ((x.status() == 502 || x.status() == 503 || x.status() == 504)
-            && !HeldPolls.cutByProxy(x, pingInterval) && !CapacityRefusals.refusedForCapacity(incident, x));
+            && !HeldPolls.cutByProxy(x, pingInterval) && !CapacityRefusals.notADownBackend(incident, x));
   }
 
   /**

@@ -37,6 +37,29 @@ public final class CapacityRefusals {
   }
 
   /**
+   * Whether a 503 says nothing about the backend being down: it was given for want of capacity
+   * ({@link #refusedForCapacity}), or it is nginx's own error page. nginx answers an upstream it
+   * cannot reach with 502 ({@code connect() failed}, {@code no live upstreams}) or 504 (timeouts);
+   * its own 503 comes from {@code limit_conn} / {@code limit_req} (their default status) or a
+   * configured {@code return 503}. Neither is an unreachable server; which one it was, only nginx's
+   * error log says.
+   */
+  public static boolean notADownBackend(Incident incident, HttpExchange x) {
+    return x.status() == 503 && (nginxOwnPage(x) || refusedForCapacity(incident, x));
+  }
+
+  /**
+   * nginx's built-in error page ({@code ngx_http_special_response.c}): the status as title, and
+   * {@code <hr><center>nginx} as its footer; a backend's own 503 passed through carries its own
+   * body.
+   */
+  private static boolean nginxOwnPage(HttpExchange x) {
+    String body = x.responseBody();
+    return body.startsWith("<html>") && body.contains("<center><h1>" + x.status() + " ")
+        && body.contains("<hr><center>nginx");
+  }
+
+  /**
    * Whether {@code x} is a 503 a proxy or server gave because it was full (see the class comment),
    * or the same 503 page from the same origin as one that was: a capture that does not show what
    * happened during every wait (a WebSocket's lifetime, its frames) still shows the same proxy
@@ -66,16 +89,38 @@ public final class CapacityRefusals {
     return loggedAs(incident, x).isPresent() || answeredDuring(incident, x);
   }
 
-  /** The proxy's own log line of this request among its limit refusals (same path and query, same status). */
+  /**
+   * The proxy's own log line of this request among its limit refusals: same path and query, and the
+   * same status where the line gives one (nginx's error line does not).
+   */
   public static Optional<LogLine> loggedAs(Incident incident, HttpExchange x) {
     for (LogLine l : logged(incident)) {
       HttpAccess a = l.access();
-      if (a != null && a.status() == x.status() && a.url() != null && a.url().startsWith("/")
+      if (a != null && (a.status() < 0 || a.status() == x.status()) && a.url() != null && a.url().startsWith("/")
           && x.url().endsWith(a.url())) {
         return Optional.of(l);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether an access-log line is the answer to a request the proxy's error log says a limit
+   * refused (nginx logs the refusal and the request's 503 in two files): same method and URL, an
+   * error status.
+   */
+  public static boolean refusedForCapacity(Incident incident, HttpAccess line) {
+    if (line.status() < 400 || line.url() == null) {
+      return false;
+    }
+    for (LogLine l : logged(incident)) {
+      HttpAccess a = l.access();
+      if (a != null && a != line && a.status() < 0 && line.url().equals(a.url())
+          && java.util.Objects.equals(line.method(), a.method())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

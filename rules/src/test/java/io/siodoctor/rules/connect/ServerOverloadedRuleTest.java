@@ -96,6 +96,19 @@ class ServerOverloadedRuleTest {
   }
 
   @Test
+  void nginxLimitConnRefusalsInItsErrorLog() {
+    Finding f = tester
+        .addLog("error.log", """
+            // EXPECT: server-overloaded
+            2026/12/08 04:37:33 [error] 30533#30533: *5 limiting connections by zone "perserver", client: 127.0.0.1, server: localhost, request: "POST /socket.io/?EIO=4&transport=polling&t=7k7dtj5l&sid=9zLvYJY3NBHNpLwoAAAC HTTP/1.1", host: "127.0.0.1:44387"
+            2026/12/08 04:37:33 [warn] 30533#30533: *5 delaying request, excess: 0.500, by zone "sio", client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=7k7e HTTP/1.1", host: "x"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("limit_conn zone \"perserver\"");
+    assertThat(f.fix()).contains("limit_conn");
+  }
+
+  @Test
   void a503ThatWaitedWhileTheServerAnsweredOthers() {
     // no log: the poll waited 2 s for its 503 while the same server answered a POST and a WebSocket
     // probe of the same origin; a down backend answers nothing meanwhile

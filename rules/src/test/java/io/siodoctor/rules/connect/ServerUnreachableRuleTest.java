@@ -140,6 +140,30 @@ class ServerUnreachableRuleTest {
   }
 
   @Test
+  void nginxsOwn503IsNoDownBackend() {
+    // nginx answers an upstream it cannot reach 502/504; its own 503 page is limit_conn/limit_req's
+    // (or a configured return 503), and the access line of a request its error log says a limit
+    // refused is no outage either
+    String page = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n"
+        + "<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n";
+    tester
+        .addHar("fixture.har", har().entry(document("http://localhost:3000/"))
+            .entry(get(HANDSHAKE + "P1").status(503).mime("text/html").body(page)))
+        .addLog("access.log", """
+            127.0.0.1 - - [08/Dec/2026:04:37:34 +0000] "GET /socket.io/?EIO=4&transport=polling&t=7k7xxvsp HTTP/1.1" 503 599 "http://127.0.0.1:44387/" "Mozilla/5.0" - 0.000
+            """)
+        .addLog("error.log", """
+            2026/12/08 04:37:34 [error] 30533#30533: *5 limiting connections by zone "perserver", client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=7k7xxvsp HTTP/1.1", host: "127.0.0.1:44387"
+            """)
+        .expectNoFindings().doTest();
+    // a backend's own 503 passed through nginx is still read as its outage
+    RuleTester.of(new ServerUnreachableRule())
+        .addHar("fixture.har", har().entry(document("http://localhost:3000/"))
+            .entry(get(HANDSHAKE + "P1").status(503).mime("text/plain").body("Service Unavailable").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
   void nginxReadTimeoutOnAnOpenSessionsPollIsNoUnreachableServer() {
     // proxy_read_timeout 10s below pingInterval: nginx logs the held poll it gave up on; the server
     // had issued that sid and was holding the request. A handshake that timed out still counts.
