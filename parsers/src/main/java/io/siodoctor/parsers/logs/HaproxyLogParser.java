@@ -28,6 +28,11 @@ import java.time.Instant;
  * crossed it for {@code timeout tunnel} (or {@code timeout client} / {@code timeout server} when no
  * tunnel timeout is set): a {@link LogEvent#PROXY_UPGRADED_TIMEOUT}, with {@code access} filled and
  * the state as its fact, as the Envoy parser does for {@code SI}.
+ *
+ * <p>A request whose termination state is {@code sQ} expired in the queue of servers at their
+ * {@code maxconn} ({@code timeout queue}): a {@link LogEvent#PROXY_LIMIT_REFUSED}, with {@code
+ * access} filled and the state as its fact. Its server is often {@code <NOSRV>}, like a backend with
+ * no server up ({@code SC}): only the state tells a full server from a down one.
  */
 public final class HaproxyLogParser extends LineLogParser {
 
@@ -180,6 +185,8 @@ public final class HaproxyLogParser extends LineLogParser {
           new HttpAccess(clientIp, method, url, status, bytes, duration, f[1], null, term, eio);
       if (status == 101 && dataPhaseTimeout(term)) {
         emit(n, t, node, null, null, sid, msg, LogEvent.PROXY_UPGRADED_TIMEOUT, LogFact.detail(term), access);
+      } else if (queueTimeout(term)) {
+        emit(n, t, node, null, null, sid, msg, LogEvent.PROXY_LIMIT_REFUSED, LogFact.detail(term), access);
       } else {
         emit(n, t, node, null, null, sid, msg, LogEvent.HTTP_ACCESS, null, access);
       }
@@ -192,6 +199,17 @@ public final class HaproxyLogParser extends LineLogParser {
     private static boolean dataPhaseTimeout(String term) {
       return term != null && term.length() >= 2 && (term.charAt(0) == 'c' || term.charAt(0) == 's')
           && term.charAt(1) == 'D';
+    }
+
+    /**
+     * Whether a termination state says the request expired in a queue ({@code sQ}: "the session
+     * spent too much time in queue", configuration.txt §8.5): every server it could go to was at its
+     * {@code maxconn} for {@code timeout queue}, and HAProxy answered 503 itself. The server may be
+     * logged as {@code <NOSRV>} (none was assigned), as for a backend with no server up, which
+     * answers {@code SC} at once instead.
+     */
+    private static boolean queueTimeout(String term) {
+      return term != null && term.length() >= 2 && term.charAt(0) == 's' && term.charAt(1) == 'Q';
     }
 
     private Instant endTime(long second, int nanos, long durationMs) {

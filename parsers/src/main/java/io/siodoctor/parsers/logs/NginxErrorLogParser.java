@@ -2,6 +2,8 @@ package io.siodoctor.parsers.logs;
 
 import com.fasterxml.jackson.core.format.MatchStrength;
 import io.siodoctor.parsers.RecordSink;
+import io.siodoctor.parsers.record.HttpAccess;
+import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -98,7 +100,34 @@ public final class NginxErrorLogParser extends LineLogParser {
           sid = LogUrls.sidOfUrl(msg, u + 11, end < 0 ? msg.length() : end);
         }
       }
-      emit(n, time, fileNode, level, null, sid, msg, result.event, result.fact, null);
+      emit(n, time, fileNode, level, null, sid, msg, result.event, result.fact,
+          result.event == LogEvent.PROXY_LIMIT_REFUSED ? refusedRequest(msg, r) : null);
+    }
+
+    /**
+     * The request a limit refused, from the line's {@code client:} and {@code request:} fields
+     * (status unknown: {@code limit_conn_status} / {@code limit_req_status} set it), so that its
+     * access-log line and the browser's entry can be told apart from a down backend's.
+     */
+    private static HttpAccess refusedRequest(String msg, int r) {
+      if (r < 0) {
+        return null;
+      }
+      int end = msg.indexOf('"', r + 10);
+      String request = msg.substring(r + 10, end < 0 ? msg.length() : end);
+      int sp1 = request.indexOf(' ');
+      int sp2 = request.lastIndexOf(' ');
+      if (sp1 <= 0) {
+        return null;
+      }
+      String url = sp2 > sp1 ? request.substring(sp1 + 1, sp2) : request.substring(sp1 + 1);
+      String client = null;
+      int c = msg.indexOf("client: ");
+      if (c >= 0) {
+        int ce = msg.indexOf(',', c + 8);
+        client = msg.substring(c + 8, ce < 0 ? msg.length() : ce);
+      }
+      return new HttpAccess(client, request.substring(0, sp1), url, -1, -1, -1, null, null, null, LogUrls.query(url));
     }
   }
 }

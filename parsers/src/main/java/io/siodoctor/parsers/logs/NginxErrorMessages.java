@@ -17,7 +17,12 @@ import io.siodoctor.parsers.record.LogFact;
  *       upgraded connection};
  *   <li>{@link LogEvent#PROXY_UPGRADED_CLOSED}: any other error {@code while proxying upgraded
  *       connection} ({@code client closed connection}, {@code recv() failed (104: ...)});
- *   <li>{@link LogEvent#PAYLOAD_TOO_LARGE}: {@code client intended to send too large body}.
+ *   <li>{@link LogEvent#PAYLOAD_TOO_LARGE}: {@code client intended to send too large body};
+ *   <li>{@link LogEvent#PROXY_LIMIT_REFUSED}: {@code limiting connections by zone "z"} ({@code
+ *       limit_conn}) and {@code limiting requests, excess: n by zone "z"} ({@code limit_req}): the
+ *       request refused (503 unless {@code limit_conn_status} / {@code limit_req_status} say
+ *       otherwise); its fact the directive and zone. Not their {@code dry run} forms (nothing
+ *       refused) nor {@code delaying request} (served late, within {@code burst}).
  * </ul>
  *
  * The fact is the errno in parentheses ({@link LogFact.Errno}, {@code 111: Connection refused})
@@ -42,10 +47,24 @@ final class NginxErrorMessages {
         || (msg.indexOf("upstream prematurely closed connection") >= 0 && msg.indexOf("while reading upstream") < 0)
         || (msg.indexOf("failed (") >= 0 && msg.indexOf("while reading response header") >= 0)) {
       r.set(LogEvent.PROXY_UPSTREAM_UNAVAILABLE, LogFact.Errno.of(errno(msg)), null);
+    } else if (msg.indexOf("limiting connections by zone \"") >= 0) {
+      r.set(LogEvent.PROXY_LIMIT_REFUSED, LogFact.detail("limit_conn zone " + zone(msg)), null);
+    } else if (msg.indexOf("limiting requests, excess: ") >= 0) {
+      r.set(LogEvent.PROXY_LIMIT_REFUSED, LogFact.detail("limit_req zone " + zone(msg)), null);
     } else if (msg.indexOf("client intended to send too large body") >= 0) {
       int k = msg.indexOf("too large body: ");
       r.set(LogEvent.PAYLOAD_TOO_LARGE, k < 0 ? null : EngineIoMessages.word(msg, k + 16), null);
     }
+  }
+
+  /** The quoted zone name after {@code by zone }, quotes kept ({@code "perserver"}). */
+  private static String zone(String msg) {
+    int z = msg.indexOf("by zone \"");
+    if (z < 0) {
+      return "?";
+    }
+    int end = msg.indexOf('"', z + 9);
+    return end < 0 ? "?" : msg.substring(z + 8, end + 1);
   }
 
   /** "111: Connection refused" from "connect() failed (111: Connection refused) while ...". */

@@ -86,6 +86,15 @@ public enum LogEvent {
   PROXY_UPGRADED_TIMEOUT,
   /** A proxied WebSocket ended: client closed it or the upstream reset it. */
   PROXY_UPGRADED_CLOSED,
+  /**
+   * A proxy refused a request itself because a capacity limit it enforces was reached, with the
+   * upstream up: HAProxy's termination state {@code sQ} (the request waited {@code timeout queue}
+   * for a slot of servers at their {@code maxconn} and was answered 503), nginx's {@code limiting
+   * connections by zone} / {@code limiting requests, excess: … by zone} ({@code limit_conn} /
+   * {@code limit_req}, 503 by default). Its fact a {@link LogFact.Detail}: the termination state or
+   * the limit's directive; {@code access} is filled when the line is the request's own.
+   */
+  PROXY_LIMIT_REFUSED,
   /** Browser console: a request was blocked by CORS. */
   CORS_BLOCKED,
   /** Browser console: a request was blocked as mixed content. */

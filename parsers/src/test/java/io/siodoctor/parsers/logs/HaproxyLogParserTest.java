@@ -85,6 +85,28 @@ class HaproxyLogParserTest {
   }
 
   @Test
+  void queueTimeoutIsTheProxysOwnRefusalNotADownServer() {
+    // sample-captures/server-overloaded--haproxy-queue-timeout/haproxy.log: `maxconn 3` on the server,
+    // `timeout queue 2s`; the queued poll expired (sQ) with <NOSRV> as its server, like the down
+    // backend's SC line after it, which HAProxy answers at once
+    String text =
+        "127.0.0.1:41558 [08/Dec/2026:03:59:36.213] fe_web be_sio/<NOSRV> 0/2002/-1/-1/2002 503 217 - - sQ-- 5/5/3/0/0 0/1 \"GET /socket.io/?EIO=4&transport=polling&t=67e36y8m&sid=ykmQPuX2kfJf3xRwAAAC HTTP/1.1\"\n"
+            + "127.0.0.1:50130 [08/Dec/2026:02:45:21.804] fe_web be_sio/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 2/2/0/0/0 0/0 \"GET /socket.io/?EIO=4&transport=polling&t=3jx1afcg HTTP/1.1\"\n"
+            // a connect timeout (sC) is the server not answering, not a queue
+            + "10.0.0.5:51027 [26/Nov/2026:03:00:05.000] fe_sio be_sio/node1 0/0/-1/-1/5001 503 217 - - sC-- 3/3/1/0/3 0/0 \"GET /socket.io/?EIO=4&transport=polling HTTP/1.1\"\n";
+    CollectingSink s = Parse.text(parser, "haproxy.log", text);
+    LogLine queued = s.lines.get(0);
+    assertThat(queued.event()).isEqualTo(LogEvent.PROXY_LIMIT_REFUSED);
+    assertThat(queued.fact().text()).isEqualTo("sQ--");
+    assertThat(queued.sid()).contains("ykmQPuX2kfJf3xRwAAAC");
+    assertThat(queued.access().status()).isEqualTo(503);
+    assertThat(queued.access().upstream()).isEqualTo("be_sio/<NOSRV>");
+    assertThat(queued.time()).isEqualTo(Instant.parse("2026-12-08T03:59:38.215Z"));
+    assertThat(s.lines.get(1).event()).isEqualTo(LogEvent.HTTP_ACCESS);
+    assertThat(s.lines.get(2).event()).isEqualTo(LogEvent.HTTP_ACCESS);
+  }
+
+  @Test
   void capturedHeadersWithSpacesAndTcpLines() {
     String text =
         "nirvai_core_proxy     | 172.19.0.2:37374 [30/Dec/2022:00:40:45.764] edge-load-balancer~ ui/ui1 0/0/0/2/+2 200 +338 - - ---- 2/1/1/1/0 0/0 {|dev.nirv.ai:8080||Mozilla/5.0 (X11} {} \"GET /join HTTP/1.1\"\n"

@@ -29,6 +29,13 @@ class NginxErrorLogParserTest {
         "error|recv() failed (104: Connection reset by peer) while proxying upgraded connection, client: 192.168.250.1, server: , request: \"GET /socket.io/?EIO=4&transport=websocket&sid=C-UMVuI3T1QZRV4gAAAA HTTP/1.1\", upstream: \"http://192.168.250.2:8070/socket.io/?EIO=4&transport=websocket&sid=C-UMVuI3T1QZRV4gAAAA\", host: \"192.168.100.100\"|PROXY_UPGRADED_CLOSED|104: Connection reset by peer|C-UMVuI3T1QZRV4gAAAA",
         "error|client intended to send too large body: 1048577 bytes, client: 127.0.0.1, server: localhost, request: \"POST /socket.io/?EIO=4&transport=polling&t=b&sid=Geljg-gaiT8mGAcsAAAB HTTP/1.1\", host: \"127.0.0.1:8080\"|PAYLOAD_TOO_LARGE|1048577|Geljg-gaiT8mGAcsAAAB",
         "info|client 127.0.0.1 closed keepalive connection|OTHER||",
+        // limit_conn (the nginx-limit-conn capture) and limit_req refusing; their dry runs and a
+        // request limit_req only delays refuse nothing
+        "error|limiting connections by zone \"perserver\", client: 127.0.0.1, server: localhost, request: \"POST /socket.io/?EIO=4&transport=polling&t=7k7dtj5l&sid=9zLvYJY3NBHNpLwoAAAC HTTP/1.1\", host: \"127.0.0.1:44387\", referrer: \"http://127.0.0.1:44387/\"|PROXY_LIMIT_REFUSED|limit_conn zone \"perserver\"|9zLvYJY3NBHNpLwoAAAC",
+        "error|limiting requests, excess: 5.010 by zone \"sio\", client: 10.0.0.7, server: example.com, request: \"GET /socket.io/?EIO=4&transport=polling&t=P1 HTTP/1.1\", host: \"example.com\"|PROXY_LIMIT_REFUSED|limit_req zone \"sio\"|",
+        "error|limiting requests, dry run, excess: 5.010 by zone \"sio\", client: 10.0.0.7, server: example.com, request: \"GET /socket.io/?EIO=4&transport=polling&t=P1 HTTP/1.1\", host: \"example.com\"|OTHER||",
+        "warn|delaying request, excess: 0.500, by zone \"sio\", client: 10.0.0.7, server: example.com, request: \"GET /socket.io/?EIO=4&transport=polling&t=P1 HTTP/1.1\", host: \"example.com\"|OTHER||",
+        "error|limiting connections, dry run, by zone \"perserver\", client: 127.0.0.1, server: localhost, request: \"GET /socket.io/?EIO=4&transport=polling&t=P1 HTTP/1.1\", host: \"x\"|OTHER||",
       })
   void recognisesNginxCoreMessages(
       String level, String message, LogEvent event, String detail, String sid) {
@@ -42,6 +49,17 @@ class NginxErrorLogParserTest {
     assertThat(l.message()).isEqualTo("*402088 " + message);
     assertThat(l.node()).isEqualTo("error");
     assertThat(l.time()).isEqualTo(Instant.parse("2016-01-04T20:55:15Z"));
+  }
+
+  @Test
+  void aLimitsRefusalNamesTheRequestItRefused() {
+    String line = "2026/12/08 04:37:33 [error] 30533#30533: *5 limiting connections by zone \"perserver\", client: 127.0.0.1, server: localhost, request: \"POST /socket.io/?EIO=4&transport=polling&t=7k7dtj5l&sid=9zLvYJY3NBHNpLwoAAAC HTTP/1.1\", host: \"127.0.0.1:44387\"\n";
+    LogLine l = Parse.text(parser, "error.log", line).lines.get(0);
+    assertThat(l.access().method()).isEqualTo("POST");
+    assertThat(l.access().url()).isEqualTo("/socket.io/?EIO=4&transport=polling&t=7k7dtj5l&sid=9zLvYJY3NBHNpLwoAAAC");
+    assertThat(l.access().clientIp()).isEqualTo("127.0.0.1");
+    assertThat(l.access().status()).isEqualTo(-1);
+    assertThat(l.access().engineIo().isPolling()).isTrue();
   }
 
   @Test

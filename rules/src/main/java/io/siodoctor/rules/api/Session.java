@@ -441,6 +441,45 @@ public final class Session {
   }
 
   /**
+   * Whether a polling request of this session failed (an HTTP error or no answer) while an upgrade
+   * WebSocket was open: engine.io-client sends the upgrade packet {@code 5} only once polling has
+   * paused, which waits for the poll in flight ({@code polling.ts pause}); a poll that fails instead
+   * closes the session ("transport error"), and the probe with it. An upgrade left {@link
+   * UpgradeOutcome#NOT_COMPLETED} so did not fail: the session did, for what failed that poll.
+   */
+  public boolean pollFailedDuringUpgrade() {
+    for (WebSocketConnection ws : webSockets) {
+      if (ws.isUpgrade() && pollFailedDuring(ws)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean pollFailedDuring(WebSocketConnection ws) {
+    Instant opened = ws.request().time();
+    Instant closed = ws.request().ended();
+    if (opened == null || closed == null) {
+      return false;
+    }
+    if (ws.lastActivity() != null && ws.lastActivity().isAfter(closed)) {
+      closed = ws.lastActivity(); // exporters whose WebSocket time is the handshake's only
+    }
+    for (HttpExchange x : exchanges) {
+      if (x.isWebSocket() || x.time() == null
+          || (x.status() >= 200 && x.status() < 300 && (x.error() == null || x.error().isEmpty()))
+          || x.pending()) {
+        continue;
+      }
+      Instant ended = x.ended();
+      if (ended.isAfter(opened) && !ended.isAfter(closed.plusMillis(FAILURE_TO_CLOSE_SLACK_MS))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A WebSocket with no answer recorded (some exporters write neither a status nor an error for a
    * refused handshake) while the client kept polling for longer than engine.io's upgradeTimeout
    * (10 s) after it: the upgrade did not happen.

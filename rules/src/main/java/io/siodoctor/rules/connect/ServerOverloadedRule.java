@@ -14,6 +14,7 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.CapacityRefusals;
 import io.siodoctor.rules.signals.NetErrors;
 import io.siodoctor.rules.signals.Origins;
 import java.time.Duration;
@@ -32,7 +33,11 @@ import java.util.Set;
  * Retry-After} (a load-shedding answer) from a server that answers others, the process out of file
  * descriptors ({@code EMFILE}), or the server closing many sessions for {@code ping timeout} in the
  * same instant — each session's heartbeat timer runs on its own schedule, so only a blocked event
- * loop, released at once, makes them fire together. Nothing answering at all is {@code
+ * loop, released at once, makes them fire together. A proxy refusing requests for a limit of its
+ * own while the server is up (HAProxy's {@code sQ}: queued past {@code timeout queue} for servers
+ * at their {@code maxconn}; nginx's {@code limit_conn} / {@code limit_req}), as its log says, or, in
+ * the browser's capture alone, 503s that waited while the server answered other requests ({@link
+ * CapacityRefusals}), is the site shedding load too. Nothing answering at all is {@code
  * server-unreachable}.
  */
 @Cause(
@@ -44,7 +49,8 @@ import java.util.Set;
     subsumes = {"server-unreachable", "heartbeat-timeout", "network-interruption", "reconnect-storm"})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.CLOSED, LogEvent.PING_RECEIVED, LogEvent.PING_SENT, LogEvent.RESOURCE_EXHAUSTED})
+    events = {LogEvent.CLOSED, LogEvent.PING_RECEIVED, LogEvent.PING_SENT, LogEvent.RESOURCE_EXHAUSTED,
+        LogEvent.PROXY_LIMIT_REFUSED})
 public final class ServerOverloadedRule implements Rule {
   /** Engine.IO answers a handshake or a POST at once; seconds mean the process did not run. */
   static final long SLOW_MS = 3000;
@@ -61,6 +67,7 @@ public final class ServerOverloadedRule implements Rule {
     List<String> seen = new ArrayList<>();
     double confidence = 0;
     int signals = 0;
+    int proxyLimitSignals = 0;
 
     Set<String> answeringOrigins = new HashSet<>();
     for (HttpExchange x : incident.engineIoExchanges()) {
@@ -96,6 +103,43 @@ public final class ServerOverloadedRule implements Rule {
       seen.add(shed.size() + " request(s) answered 503 with Retry-After by a server that answered others");
       confidence = Math.max(confidence, 0.7);
       signals++;
+    }
+    // a proxy refusing for a limit of its own (HAProxy's queue timeout, nginx's limit_conn /
+    // limit_req), as its log says; the browser's 503s of those requests with them
+    List<LogLine> limited = CapacityRefusals.logged(incident);
+    if (!limited.isEmpty()) {
+      for (LogLine l : limited.subList(0, Math.min(4, limited.size()))) {
+        evidence.add(Evidence.of(l, "the proxy refused it for a limit of its own (" + l.fact().text() + "), not for a down server"));
+        l.sid().ifPresent(sids::add);
+      }
+      List<HttpExchange> answered = new ArrayList<>();
+      for (HttpExchange x : incident.engineIoExchanges()) {
+        if (x.status() == 503 && CapacityRefusals.loggedAs(incident, x).isPresent()) {
+          answered.add(x);
+        }
+      }
+      cite(evidence, sids, answered, "the 503 the proxy's log says was its limit's");
+      seen.add(limited.size() + " request(s) the proxy refused itself because a limit it enforces was reached "
+          + "(servers at their connection limit, a connection or request rate limit), with the server up");
+      confidence = Math.max(confidence, 0.85);
+      signals++;
+      proxyLimitSignals++;
+    }
+    // in the browser's capture alone: 503s while the server answered other requests
+    List<HttpExchange> busy = new ArrayList<>();
+    for (HttpExchange x : incident.engineIoExchanges()) {
+      if (x.status() == 503 && !shed.contains(x) && CapacityRefusals.loggedAs(incident, x).isEmpty()
+          && CapacityRefusals.refusedForCapacity(incident, x)) {
+        busy.add(x);
+      }
+    }
+    if (!busy.isEmpty()) {
+      cite(evidence, sids, busy, "503 after waiting while the server answered other requests: refused for want of capacity, not for a down server");
+      seen.add(busy.size() + " request(s) answered 503 after waiting (up to " + Math.round(slowestOf(busy) / 100) / 10.0
+          + " s) while the same server answered other Socket.IO requests");
+      confidence = Math.max(confidence, 0.65);
+      signals++;
+      proxyLimitSignals++;
     }
     // immediate answers that came seconds late
     List<HttpExchange> slow = new ArrayList<>();
@@ -162,10 +206,45 @@ public final class ServerOverloadedRule implements Rule {
     if (signals >= 2) {
       confidence = Math.min(0.95, confidence + 0.1);
     }
-    return Optional.of(Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen)));
+    Finding finding = Finding.of(confidence, evidence).withSessions(sids).withDetail(String.join("; ", seen));
+    // refused by a limit in front of a server that was up: the fix is that limit, not the event loop
+    return Optional.of(proxyLimitSignals == signals ? finding.withFix(PROXY_LIMIT_FIX) : finding);
   }
 
-  /** Another Socket.IO request to the same origin got a real answer (not a 5xx). */
+  /** The fix when only a limit in front of the server refused (the catalog's fix is the server's own load). */
+  static final String PROXY_LIMIT_FIX = String.join("\n",
+      "A limit in front of the server refused requests while the server was up. A Socket.IO client",
+      "holds a connection for its whole session (a WebSocket, or a long-poll that waits up to",
+      "`pingInterval`), and a polling client makes several requests a second while it sends, so limits",
+      "sized for short page requests run out:",
+      "- HAProxy (termination state `sQ` in its log: the request waited `timeout queue` for servers at",
+      "  their `maxconn`): raise the server's `maxconn` to the connections it should hold (every",
+      "  WebSocket tunnel and every held poll takes a slot), add servers, or raise `timeout queue`;",
+      "  `balance leastconn` spreads long-lived connections. `show stat` on the admin socket gives the",
+      "  queue (`qcur`) and the slots in use (`scur` against `slim`).",
+      "- nginx `limit_conn` (`limiting connections by zone` in its error log): raise the number for",
+      "  `/socket.io/`, which every open session counts against. `limit_req` (`limiting requests, excess:",
+      "  … by zone`): give `/socket.io/` a `burst=` with `nodelay` that a polling session's requests fit,",
+      "  or leave it out of the rate limit.",
+      "- Refuse with `429 Too Many Requests` (`limit_req_status 429;` / `limit_conn_status 429;`, HAProxy",
+      "  `http-request deny deny_status 429`) so a refusal is not taken for a down backend, and keep the",
+      "  client's reconnection delays (`reconnectionDelay`, `randomizationFactor`) so refused clients do",
+      "  not retry together.",
+      "- If the server itself is at capacity, run more processes (the Node.js `cluster` module with",
+      "  `@socket.io/sticky`, or several instances with sticky sessions and `@socket.io/redis-adapter`).",
+      "",
+      "See https://docs.haproxy.org/2.6/configuration.html#8.5,",
+      "https://nginx.org/en/docs/http/ngx_http_limit_conn_module.html and",
+      "https://nginx.org/en/docs/http/ngx_http_limit_req_module.html");
+
+  private static double slowestOf(List<HttpExchange> xs) {
+    double slowest = 0;
+    for (HttpExchange x : xs) {
+      slowest = Math.max(slowest, x.durationMs());
+    }
+    return slowest;
+  }
+
   /**
    * Whether the first Engine.IO request to the same origin after {@code cut} ended found nothing
    * listening (refused): the process went away (a restart, a crash), and its open connections were

@@ -12,6 +12,7 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
 import io.siodoctor.rules.signals.AccessLines;
+import io.siodoctor.rules.signals.CapacityRefusals;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.HeldPolls;
 import io.siodoctor.rules.signals.ServerHeartbeat;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Engine.IO requests that got no answer (refused, unresolvable, timed out) or a 502/503/504 from a
- * proxy whose backend is down; proxy error logs that could not reach the upstream.
+ * proxy whose backend is down; proxy error logs that could not reach the upstream. A 503 the proxy
+ * gave for a limit of its own, with the backend up ({@link CapacityRefusals}), is not one.
  */
 @Cause(
     id = "server-unreachable",
@@ -33,7 +35,7 @@ import java.util.Optional;
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
     events = {LogEvent.HTTP_ACCESS, LogEvent.NETWORK_ERROR, LogEvent.PROXY_UPSTREAM_TIMEOUT,
-        LogEvent.PROXY_UPSTREAM_UNAVAILABLE})
+        LogEvent.PROXY_UPSTREAM_UNAVAILABLE, LogEvent.PROXY_LIMIT_REFUSED})
 public final class ServerUnreachableRule implements Rule {
 
   @Override
@@ -45,7 +47,10 @@ public final class ServerUnreachableRule implements Rule {
       if (x.failed() && NetErrors.unreachable(x.error())) {
         evidence.add(x);
       } else if ((x.status() == 502 || x.status() == 503 || x.status() == 504)
-          && !HeldPolls.cutByProxy(x, pingInterval)) {
+          && !HeldPolls.cutByProxy(x, pingInterval) && !CapacityRefusals.notADownBackend(incident, x)) {
+        // a 503 given for want of a free slot (the proxy's log says so, or the server answered
+        // others meanwhile) is server-overloaded's, and nginx's own 503 is a limit or a configured
+        // refusal: the backend was up
         evidence.add(x, "the proxy answered for a backend that is down");
       }
     }
@@ -63,7 +68,8 @@ public final class ServerUnreachableRule implements Rule {
       }
     }
     for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 502 || s == 503 || s == 504)) {
-      if (l.access().engineIo() != null && !HeldPolls.cutByProxy(l.access(), pingInterval)) {
+      if (l.access().engineIo() != null && !HeldPolls.cutByProxy(l.access(), pingInterval)
+          && !CapacityRefusals.refusedForCapacity(incident, l.access())) {
         evidence.add(l);
       }
     }

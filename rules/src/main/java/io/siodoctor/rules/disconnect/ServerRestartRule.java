@@ -15,6 +15,7 @@ import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Session;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.CapacityRefusals;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.HeldPolls;
@@ -47,8 +48,7 @@ import java.util.Set;
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
     events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
-        LogEvent.SERVER_STOPPED,
-        LogEvent.SERVER_STARTED})
+        LogEvent.SERVER_STOPPED, LogEvent.SERVER_STARTED, LogEvent.PROXY_LIMIT_REFUSED})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */
   private static final Duration TOGETHER = Duration.ofSeconds(2);
@@ -138,7 +138,7 @@ public final class ServerRestartRule implements Rule {
         if (x.time() == null || !x.time().isAfter(d.time())) {
           continue;
         }
-        if (nothingAnswered(x, pingInterval)) {
+        if (nothingAnswered(incident, x, pingInterval)) {
           refused.add(x);
         } else if (x.handshake() != null && !refused.isEmpty()) {
           List<Evidence> evidence = new ArrayList<>();
@@ -162,12 +162,13 @@ public final class ServerRestartRule implements Rule {
 
   /**
    * Refused or unreachable, or a proxy's 502/503/504 for the backend; not a 504 that ended a held
-   * long-poll before the heartbeat was due ({@link HeldPolls}): the server was holding it.
+   * long-poll before the heartbeat was due ({@link HeldPolls}): the server was holding it; nor a 503
+   * given for want of a free slot while the server was up ({@link CapacityRefusals}).
    */
-  private static boolean nothingAnswered(HttpExchange x, long pingInterval) {
+  private static boolean nothingAnswered(Incident incident, HttpExchange x, long pingInterval) {
     return (x.failed() && NetErrors.unreachable(x.error()))
         || ((x.status() == 502 || x.status() == 503 || x.status() == 504)
-            && !HeldPolls.cutByProxy(x, pingInterval));
+            && !HeldPolls.cutByProxy(x, pingInterval) && !CapacityRefusals.notADownBackend(incident, x));
   }
 
   /**
@@ -181,7 +182,7 @@ public final class ServerRestartRule implements Rule {
     for (HttpExchange x : incident.engineIoExchanges()) {
       String sid = x.engineIo().sid();
       boolean answered = x.status() == 101 || (x.status() >= 200 && x.status() < 300);
-      boolean down = nothingAnswered(x, pingInterval);
+      boolean down = nothingAnswered(incident, x, pingInterval);
       if (down && alive != null) {
         refused.add(x);
       } else if (answered && !refused.isEmpty()

@@ -61,6 +61,9 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
       if (!s.handshake().map(h -> h.offersWebSocket()).orElse(true)) {
         continue;
       }
+      if (outcome == UpgradeOutcome.NOT_COMPLETED && s.pollFailedDuringUpgrade()) {
+        continue; // the probe was answered; a failed poll ended the session before the client could send 5
+      }
       if (outcome == UpgradeOutcome.PROBE_UNANSWERED && sessionClosedDuringProbe(incident, s)) {
         continue;
       }

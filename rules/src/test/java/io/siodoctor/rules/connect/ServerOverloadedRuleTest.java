@@ -5,6 +5,7 @@ import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
 import static io.siodoctor.rules.testing.HarFixture.open;
 import static io.siodoctor.rules.testing.HarFixture.post;
+import static io.siodoctor.rules.testing.HarFixture.webSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
@@ -61,6 +62,77 @@ class ServerOverloadedRuleTest {
             .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")))
             .entry(get(POLLING + "&t=P2").status(503).mime("text/html").body("<html>503 Service Unavailable</html>")))
         .expectNoFindings().doTest();
+  }
+
+  @Test
+  void haproxyQueueTimeoutIsAFullServerNotADownOne() {
+    // maxconn on the server, timeout queue 2s: the poll waited for a slot and got HAProxy's own 503
+    // (sQ--, server <NOSRV>); the fix is the proxy's limit, not the server's event loop
+    Finding f = tester
+        .addLog("haproxy.log", """
+            127.0.0.1:41558 [08/Dec/2026:03:59:36.179] fe_web be_sio/app 0/0/1/4/5 200 279 - - ---- 4/4/2/2/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=67e295uf HTTP/1.1"
+            // EXPECT: server-overloaded
+            127.0.0.1:41558 [08/Dec/2026:03:59:36.213] fe_web be_sio/<NOSRV> 0/2002/-1/-1/2002 503 217 - - sQ-- 5/5/3/0/0 0/1 "GET /socket.io/?EIO=4&transport=polling&t=67e36y8m&sid=ykmQPuX2kfJf3xRwAAAC HTTP/1.1"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isGreaterThanOrEqualTo(0.85);
+    assertThat(f.fix()).contains("maxconn").contains("timeout queue");
+    assertThat(f.sessionIds()).containsExactly("ykmQPuX2kfJf3xRwAAAC");
+  }
+
+  @Test
+  void the503sOfAProxysLimitInTheBrowsersCaptureAreCitedWithItsLog() {
+    tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")))
+            .entry(get(POLLING + "&t=P2&sid=sidAAAAAAAAAAAAAAAA1").status(503).mime("text/html")
+                .body("<html><body><h1>503 Service Unavailable</h1></body></html>").took(2000).expectEvidence()))
+        .addLog("haproxy.log", """
+            // EXPECT: server-overloaded
+            127.0.0.1:41558 [08/Dec/2026:03:59:36.213] fe_web be_sio/<NOSRV> 0/2002/-1/-1/2002 503 217 - - sQ-- 5/5/3/0/0 0/1 "GET /socket.io/?EIO=4&transport=polling&t=P2&sid=sidAAAAAAAAAAAAAAAA1 HTTP/1.1"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void nginxLimitConnRefusalsInItsErrorLog() {
+    Finding f = tester
+        .addLog("error.log", """
+            // EXPECT: server-overloaded
+            2026/12/08 04:37:33 [error] 30533#30533: *5 limiting connections by zone "perserver", client: 127.0.0.1, server: localhost, request: "POST /socket.io/?EIO=4&transport=polling&t=7k7dtj5l&sid=9zLvYJY3NBHNpLwoAAAC HTTP/1.1", host: "127.0.0.1:44387"
+            2026/12/08 04:37:33 [warn] 30533#30533: *5 delaying request, excess: 0.500, by zone "sio", client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=7k7e HTTP/1.1", host: "x"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("limit_conn zone \"perserver\"");
+    assertThat(f.fix()).contains("limit_conn");
+  }
+
+  @Test
+  void a503ThatWaitedWhileTheServerAnsweredOthers() {
+    // no log: the poll waited 2 s for its 503 while the same server answered a POST and a WebSocket
+    // probe of the same origin; a down backend answers nothing meanwhile
+    HarFixture capture = har().entry(document("http://localhost:3000/"))
+        .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")));
+    java.time.Instant waitFrom = capture.clock();
+    capture
+        .entry(get(POLLING + "&t=P2&sid=sidAAAAAAAAAAAAAAAA1").at(waitFrom).status(503).mime("text/html")
+            .body("<html><body><h1>503 Service Unavailable</h1></body></html>").took(2000).expectEvidence())
+        .entry(webSocket("ws://localhost:3000/socket.io/?EIO=4&transport=websocket&sid=sidAAAAAAAAAAAAAAAA1")
+            .at(waitFrom.plusMillis(8)).took(2000).message("send", 0.005, "2probe").message("receive", 0.011, "3probe"));
+    Finding f = tester.addHar("fixture.har", capture).doTest().orElseThrow();
+    assertThat(f.detail()).contains("answered 503 after waiting");
+  }
+
+  @Test
+  void silentOnAnImmediate503WithNothingAnsweredMeanwhile() {
+    // a down backend's 503 comes at once: nothing else could be answered while it waited
+    HarFixture capture = har().entry(document("http://localhost:3000/"))
+        .entry(get(POLLING + "&t=P1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")))
+        .entry(get(POLLING + "&t=P2&sid=sidAAAAAAAAAAAAAAAA1").status(503).mime("text/html")
+            .body("<html>503 Service Unavailable</html>").took(3))
+        .entry(get(POLLING + "&t=P3").status(503).mime("text/html").body("<html>503 Service Unavailable</html>").took(2));
+    tester.addHar("fixture.har", capture).expectNoFindings().doTest();
   }
 
   @Test

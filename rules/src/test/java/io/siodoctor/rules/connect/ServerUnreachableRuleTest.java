@@ -111,6 +111,59 @@ class ServerUnreachableRuleTest {
   }
 
   @Test
+  void haproxyQueueTimeoutIsNoDownBackend() {
+    // both 503s carry <NOSRV>; only the termination state tells the full server (sQ, queued 2 s)
+    // from the one with no server up (SC, at once)
+    tester
+        .addLog("haproxy.log", """
+            127.0.0.1:41558 [08/Dec/2026:03:59:36.213] fe_web be_sio/<NOSRV> 0/2002/-1/-1/2002 503 217 - - sQ-- 5/5/3/0/0 0/1 "GET /socket.io/?EIO=4&transport=polling&t=67e36y8m&sid=ykmQPuX2kfJf3xRwAAAC HTTP/1.1"
+            """)
+        .expectNoFindings().doTest();
+    RuleTester.of(new ServerUnreachableRule())
+        .addLog("haproxy.log", """
+            // EXPECT: server-unreachable
+            127.0.0.1:50130 [08/Dec/2026:02:45:21.804] fe_web be_sio/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 2/2/0/0/0 0/0 "GET /socket.io/?EIO=4&transport=polling&t=3jx1afcg HTTP/1.1"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void a503ThatWaitedWhileTheServerAnsweredOthersIsNoDownBackend() {
+    HarFixture capture = har().entry(document("http://localhost:3000/"))
+        .entry(get(HANDSHAKE + "P1").body("0{\"sid\":\"sidAAAAAAAAAAAAAAAA1\",\"upgrades\":[\"websocket\"],\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}"));
+    java.time.Instant waitFrom = capture.clock();
+    capture
+        .entry(get(HANDSHAKE + "P2&sid=sidAAAAAAAAAAAAAAAA1").at(waitFrom).status(503).mime("text/html")
+            .body("<html>503 Service Unavailable</html>").took(2000))
+        .entry(HarFixture.post(HANDSHAKE + "P3&sid=sidAAAAAAAAAAAAAAAA1", "40").at(waitFrom.plusMillis(10)).body("ok").took(5));
+    tester.addHar("fixture.har", capture).expectNoFindings().doTest();
+  }
+
+  @Test
+  void nginxsOwn503IsNoDownBackend() {
+    // nginx answers an upstream it cannot reach 502/504; its own 503 page is limit_conn/limit_req's
+    // (or a configured return 503), and the access line of a request its error log says a limit
+    // refused is no outage either
+    String page = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n"
+        + "<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n";
+    tester
+        .addHar("fixture.har", har().entry(document("http://localhost:3000/"))
+            .entry(get(HANDSHAKE + "P1").status(503).mime("text/html").body(page)))
+        .addLog("access.log", """
+            127.0.0.1 - - [08/Dec/2026:04:37:34 +0000] "GET /socket.io/?EIO=4&transport=polling&t=7k7xxvsp HTTP/1.1" 503 599 "http://127.0.0.1:44387/" "Mozilla/5.0" - 0.000
+            """)
+        .addLog("error.log", """
+            2026/12/08 04:37:34 [error] 30533#30533: *5 limiting connections by zone "perserver", client: 127.0.0.1, server: localhost, request: "GET /socket.io/?EIO=4&transport=polling&t=7k7xxvsp HTTP/1.1", host: "127.0.0.1:44387"
+            """)
+        .expectNoFindings().doTest();
+    // a backend's own 503 passed through nginx is still read as its outage
+    RuleTester.of(new ServerUnreachableRule())
+        .addHar("fixture.har", har().entry(document("http://localhost:3000/"))
+            .entry(get(HANDSHAKE + "P1").status(503).mime("text/plain").body("Service Unavailable").expectEvidence()))
+        .doTest();
+  }
+
+  @Test
   void nginxReadTimeoutOnAnOpenSessionsPollIsNoUnreachableServer() {
     // proxy_read_timeout 10s below pingInterval: nginx logs the held poll it gave up on; the server
     // had issued that sid and was holding the request. A handshake that timed out still counts.

@@ -1,7 +1,10 @@
 package io.siodoctor.rules.disconnect;
 
 import static io.siodoctor.rules.testing.HarFixture.document;
+import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
+import static io.siodoctor.rules.testing.HarFixture.open;
+import static io.siodoctor.rules.testing.HarFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siodoctor.rules.api.Finding;
@@ -160,6 +163,41 @@ class ServerRestartRuleTest {
       HealthySessions.heldPollCut(capture, sid, 10.0, false);
     }
     tester.addHar("fixture.har", capture).doTest();
+  }
+
+  /**
+   * A live session, its poll refused 503 after a 2 s wait, then a new session answered 1 s later;
+   * with {@code answeredMeanwhile}, the server answers a POST of the session during that wait.
+   */
+  private static HarFixture refusedBetweenSessions(boolean answeredMeanwhile) {
+    String polling = HealthySessions.ORIGIN + "/socket.io/?EIO=4&transport=polling";
+    HarFixture har = page()
+        .entry(get(polling + "&t=A1").body(open("sidAAAAAAAAAAAAAAAA1", "websocket")))
+        .entry(get(polling + "&t=A2&sid=sidAAAAAAAAAAAAAAAA1").body("40{\"sid\":\"nsAAAAAAAAAAAAAAAAA1\"}"));
+    java.time.Instant waitFrom = har.clock();
+    var refused = get(polling + "&t=A3&sid=sidAAAAAAAAAAAAAAAA1").at(waitFrom).status(503).mime("text/html")
+        .body("<html><body><h1>503 Service Unavailable</h1></body></html>").took(2000);
+    var back = get(polling + "&t=C1").body(open("sidCCCCCCCCCCCCCCCC1", "websocket"));
+    if (!answeredMeanwhile) {
+      refused.expectEvidence();
+      back.expectEvidence();
+    }
+    har.entry(refused);
+    if (answeredMeanwhile) {
+      har.entry(post(polling + "&t=A4&sid=sidAAAAAAAAAAAAAAAA1", "42[\"chat\",\"hi\"]").at(waitFrom.plusMillis(20))
+          .body("ok").took(5));
+    }
+    return har.at(waitFrom.plusMillis(3000)).entry(back);
+  }
+
+  @Test
+  void a503WhileTheServerAnsweredOthersIsNoOutage() {
+    // the 503 alone between two sessions reads as an outage; a server that answered the session's
+    // POST while that request waited was up: a proxy refused it for want of a free slot
+    tester.addHar("fixture.har", refusedBetweenSessions(false)).doTest().orElseThrow();
+    RuleTester.of(new ServerRestartRule())
+        .addHar("fixture.har", refusedBetweenSessions(true))
+        .expectNoFindings().doTest();
   }
 
   @Test

@@ -196,6 +196,32 @@ class WebsocketUpgradeBlockedRuleTest {
   }
 
   @Test
+  void probeAnsweredButNoUpgradePacket() {
+    // 3probe came back, polling went on, and the client never sent 5
+    Finding f = tester
+        .addHar("fixture.har", upgradeThenPolling(webSocket(UPGRADE).took(6000).expectEvidence()
+            .message("send", 0.010, "2probe").message("receive", 0.012, "3probe"), "websocket"))
+        .doTest().orElseThrow();
+    assertThat(f.evidence().get(0).note()).contains("packet 5");
+  }
+
+  @Test
+  void silentWhenAFailedPollEndedTheSessionDuringTheUpgrade() {
+    // the client sends 5 only once the poll in flight returns; it got a 503 after 2 s instead (a
+    // proxy's queue timeout), the session closed with a transport error, and the probe with it
+    HarFixture har = har()
+        .entry(document("http://localhost:8080/"))
+        .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")))
+        .entry(post(POLLING + "&t=P2&sid=" + SID, "40").body("ok").mime("text/html"));
+    java.time.Instant pollFrom = har.clock();
+    har.entry(get(POLLING + "&t=P3&sid=" + SID).at(pollFrom).status(503).mime("text/html")
+            .body("<html><body><h1>503 Service Unavailable</h1></body></html>").took(2006))
+        .entry(webSocket(UPGRADE).at(pollFrom.plusMillis(8)).took(2005)
+            .message("send", 0.005, "2probe").message("receive", 0.011, "3probe"));
+    tester.addHar("fixture.har", har).expectNoFindings().doTest();
+  }
+
+  @Test
   void silentOnHealthySession() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }

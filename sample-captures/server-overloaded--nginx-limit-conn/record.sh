@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Records this scenario (see README.md). Loopback only; every process it starts is stopped at the end.
+# Needs Debian's nginx (apt-get install -y nginx) besides the recorder's node modules and chromium.
+set -euo pipefail
+cd "$(dirname "$0")"
+exec node ../recorder/lib/recorder.js "$PWD"
