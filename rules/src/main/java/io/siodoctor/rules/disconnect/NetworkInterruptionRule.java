@@ -1,5 +1,6 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -42,7 +43,7 @@ import java.util.Set;
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
     events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_CLOSED,
-        LogEvent.WEBSOCKET_TRANSPORT_CLOSING})
+        LogEvent.WEBSOCKET_TRANSPORT_CLOSING, LogEvent.SERVER_STOPPED})
 public final class NetworkInterruptionRule implements Rule {
 
   @Override
@@ -59,7 +60,7 @@ public final class NetworkInterruptionRule implements Rule {
       // a session whose start the capture missed: its heartbeat settings are unknown, so the heartbeat
       // and timeout causes cannot be ruled out; the drop stays a symptom, not this cause's evidence
       boolean dropped = browserSawIt(d)
-          ? d.opened() != null && usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
+          ? d.opened() != null && usedByTheClient(incident, d) && ((noReason(d) && closeVisible(incident, d))
               || "transport close".equals(d.reason()) || transportError(incident, d))
           : transportError(incident, d);
       List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();
@@ -106,6 +107,14 @@ public final class NetworkInterruptionRule implements Rule {
     }
     return incident.session(d.sid()).flatMap(ClientPingTimeout::of)
         .map(t -> t.networkFailuresDuring(incident)).orElse(List.of());
+  }
+
+  /**
+   * Whether nothing says why the session ended: no reason at all, or a server log that marks the end
+   * without one ({@link CloseReason#UNEXPLAINED}); only the packets can then show there was no close.
+   */
+  private static boolean noReason(Disconnect d) {
+    return d.reason() == null || CloseReason.of(d.reason()) == CloseReason.UNEXPLAINED;
   }
 
   /**
