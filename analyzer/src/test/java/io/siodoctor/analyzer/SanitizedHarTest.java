@@ -105,14 +105,13 @@ class SanitizedHarTest {
   /**
    * Per capture, the cause its logs give beside a Safari HAR that its variants do not allow
    * (session 14): netty's log has no word of the dropped upload, so the HAR's polling-only client
-   * is what shows; a v2 server's log of a v4 client shows only its ping timeouts; the console's
-   * refusals of localhost with the HAR's failed requests left out read as an unreachable server.
-   * (payload-too-large--websocket-1009's network-interruption, the fourth, is fixed: a log's
-   * transport error on a WebSocket is no drop.)
+   * is what shows; the console's refusals of localhost with the HAR's failed requests left out read
+   * as an unreachable server. (Fixed since: payload-too-large--websocket-1009's
+   * network-interruption, a log's transport error on a WebSocket being no drop; and the v2 server's
+   * log of a v4 client over WebSocket, read by the CONNECT packets it wrote and received.)
    */
   private static final Map<String, Set<String>> SAFARI_WITH_LOGS_KNOWN = Map.of(
       "payload-too-large--netty-polling-dropped", Set.of("polling-only-config"),
-      "version-mismatch--v4-client-v2-server-websocket", Set.of("heartbeat-timeout"),
       "wrong-server-url--localhost-in-production-bundle", Set.of("server-unreachable"));
 
   @TestFactory

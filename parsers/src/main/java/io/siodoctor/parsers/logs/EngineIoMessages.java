@@ -106,6 +106,8 @@ public final class EngineIoMessages {
     } else if (r.event == LogEvent.OTHER && first == 'w' && t.startsWith("writing \"") && ns.equals("engine:polling")) {
       ProtocolRevision framing = framingOf(t.string(), 9);
       r.set(LogEvent.PAYLOAD_WRITTEN, framing == null ? LogFact.NONE : new LogFact.PayloadWritten(framing), r.sid);
+    } else if (r.event == LogEvent.OTHER && (first == 'w' || first == 'r') && ns.equals("engine:ws")) {
+      connectPacket(t, r);
     } else if (r.event == LogEvent.OTHER && !library) {
       // the library's namespaces, the hot path, never print it
       ExhaustedResource exhausted = resourceExhausted(t, 3);
@@ -118,6 +120,30 @@ public final class EngineIoMessages {
         r.set(refused, LogFact.NONE, null);
       }
     }
+  }
+
+  /**
+   * engine.io's {@code engine:ws writing "40…"} / {@code received "40…"}: a Socket.IO CONNECT packet
+   * (Engine.IO message {@code 4}, Socket.IO CONNECT {@code 0}) on a WebSocket, kept as its Socket.IO
+   * packet. Every other frame stays {@link LogEvent#OTHER}: a WebSocket session writes thousands.
+   */
+  private static void connectPacket(MessageText t, Result r) {
+    int from;
+    LogEvent event;
+    if (t.startsWith("writing \"40")) {
+      from = 10;
+      event = LogEvent.CONNECT_PACKET_WRITTEN;
+    } else if (t.startsWith("received \"40")) {
+      from = 11;
+      event = LogEvent.CONNECT_PACKET_RECEIVED;
+    } else {
+      return;
+    }
+    if (!t.endsWith('"')) {
+      return;
+    }
+    String m = t.string();
+    r.set(event, new LogFact.ConnectPacket(m.substring(from, m.length() - 1)), r.sid);
   }
 
   /**

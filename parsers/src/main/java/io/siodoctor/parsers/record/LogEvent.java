@@ -133,5 +133,17 @@ public enum LogEvent {
    * The server process stopped serving (netty-socketio {@code SocketIO server stopped}, logged once
    * its channels are closed): whatever sessions were still open ended with it.
    */
-  SERVER_STOPPED
+  SERVER_STOPPED,
+  /**
+   * The server wrote a Socket.IO CONNECT packet to a WebSocket (engine.io debug {@code engine:ws
+   * writing "40…"}): its fact a {@link LogFact.ConnectPacket}. A 2.x server writes the main
+   * namespace's without a sid, unasked; v3+ servers answer the client's CONNECT with one.
+   */
+  CONNECT_PACKET_WRITTEN,
+  /**
+   * The server received a Socket.IO CONNECT packet over a WebSocket ({@code engine:ws received
+   * "40…"}): its fact a {@link LogFact.ConnectPacket}. Only v3+ clients send one for the main
+   * namespace.
+   */
+  CONNECT_PACKET_RECEIVED
 }

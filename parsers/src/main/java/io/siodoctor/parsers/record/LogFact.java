@@ -89,6 +89,24 @@ public sealed interface LogFact extends Serializable {
   }
 
   /**
+   * A Socket.IO CONNECT packet a server wrote or received, as the log shows it ({@code 0},
+   * {@code 0{"sid":"…"}}, {@code 0/admin,}), decoded on demand by the one Socket.IO decoder.
+   *
+   * @param raw the Socket.IO packet, without the Engine.IO message type before it
+   */
+  record ConnectPacket(String raw) implements LogFact {
+    /** The packet, decoded by the one Socket.IO decoder. */
+    public SocketIoPacket packet() {
+      return PacketDecoder.decodeSocketIo(raw);
+    }
+
+    @Override
+    public String text() {
+      return raw;
+    }
+  }
+
+  /**
    * {@link LogEvent#CONNECT_ERROR_SENT} where the log shows the Socket.IO packet itself
    * (python-engineio logs the data of every message it sends): the CONNECT_ERROR, kept as written
    * and decoded on demand, so that rules read its namespace and payload form as they read a HAR's.

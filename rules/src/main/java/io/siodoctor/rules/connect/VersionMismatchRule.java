@@ -26,8 +26,12 @@ import io.siodoctor.rules.signals.ClientVersions;
 import io.siodoctor.rules.signals.EngineIoErrors;
 import io.siodoctor.rules.signals.Sessions;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,7 +50,8 @@ import java.util.Set;
         "network-interruption", "websocket-upgrade-blocked", "polling-only-config"})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.CLIENT_CONNECT_ERROR, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.HTTP_REQUEST,
+    events = {LogEvent.CLIENT_CONNECT_ERROR, LogEvent.CLOSED, LogEvent.CONNECT_PACKET_RECEIVED,
+        LogEvent.CONNECT_PACKET_WRITTEN, LogEvent.HTTP_ACCESS, LogEvent.HTTP_REQUEST,
         LogEvent.PAYLOAD_WRITTEN, LogEvent.UNSUPPORTED_PROTOCOL_VERSION})
 public final class VersionMismatchRule implements Rule {
 
@@ -95,6 +100,50 @@ public final class VersionMismatchRule implements Rule {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A server log over WebSocket, where no payload framing tells the revision: the server wrote the
+   * main namespace's CONNECT without a sid, unasked, as only 2.x servers do (v3+ answer the client's
+   * CONNECT with {@code 40{"sid":…}}), and received a CONNECT to the main namespace, which only
+   * v3/v4 clients send (a v2 client takes the server's), and never wrote one with a sid. Lines of
+   * one file: one server's.
+   */
+  private static Optional<List<Evidence>> legacyServerGreetingV4OverWebSocket(Incident incident) {
+    Map<String, LogLine> clientConnectByFile = new HashMap<>();
+    for (LogLine received : incident.logLines(LogEvent.CONNECT_PACKET_RECEIVED)) {
+      if (received.fact() instanceof LogFact.ConnectPacket c && isMainNamespaceConnect(c.packet())) {
+        clientConnectByFile.putIfAbsent(received.location().file(), received);
+      }
+    }
+    if (clientConnectByFile.isEmpty()) {
+      return Optional.empty();
+    }
+    // a v4 server with allowEIO3 writes both: bare to its v2 clients, with a sid to its v4 ones
+    Map<String, LogLine> bareByFile = new LinkedHashMap<>();
+    Set<String> answersWithSid = new HashSet<>();
+    for (LogLine written : incident.logLines(LogEvent.CONNECT_PACKET_WRITTEN)) {
+      if (written.fact() instanceof LogFact.ConnectPacket w && isMainNamespaceConnect(w.packet())) {
+        if (w.packet().socketId() == null) {
+          bareByFile.putIfAbsent(written.location().file(), written);
+        } else {
+          answersWithSid.add(written.location().file());
+        }
+      }
+    }
+    for (Map.Entry<String, LogLine> bare : bareByFile.entrySet()) {
+      LogLine received = clientConnectByFile.get(bare.getKey());
+      if (received != null && !answersWithSid.contains(bare.getKey())) {
+        return Optional.of(List.of(
+            Evidence.of(bare.getValue(), "the server sends CONNECT without a sid unasked: a 2.x server"),
+            Evidence.of(received, "the client sends CONNECT to the main namespace: a v3/v4 client")));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isMainNamespaceConnect(SocketIoPacket p) {
+    return p != null && p.type() == SocketIoPacket.Type.CONNECT && "/".equals(p.namespace());
   }
 
   @Override
@@ -151,7 +200,8 @@ public final class VersionMismatchRule implements Rule {
         v3ClientV2Server = true;
       }
     }
-    Optional<List<Evidence>> legacyServer = legacyServerAnsweringV4(incident);
+    Optional<List<Evidence>> legacyServer = legacyServerAnsweringV4(incident)
+        .or(() -> legacyServerGreetingV4OverWebSocket(incident));
     if (legacyServer.isPresent()) {
       evidence.addAll(legacyServer.get());
       v3ClientV2Server = true;

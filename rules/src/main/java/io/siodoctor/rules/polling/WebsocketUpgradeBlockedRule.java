@@ -20,6 +20,7 @@ import io.siodoctor.rules.api.UpgradeOutcome;
 import io.siodoctor.rules.api.WebSocketConnection;
 import io.siodoctor.rules.signals.ProxyLines;
 import io.siodoctor.rules.signals.Sessions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +59,9 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
         continue;
       }
       if (!s.handshake().map(h -> h.offersWebSocket()).orElse(true)) {
+        continue;
+      }
+      if (outcome == UpgradeOutcome.PROBE_UNANSWERED && sessionClosedDuringProbe(incident, s)) {
         continue;
       }
       for (WebSocketConnection ws : s.webSockets()) {
@@ -102,6 +106,38 @@ public final class WebsocketUpgradeBlockedRule implements Rule {
         .withDetail(sids.size() + " session(s) stayed on HTTP long-polling after a failed upgrade"
             + (serverSaysMismatch ? "; the server received the WebSocket request without its Upgrade header" : "")));
   }
+
+  /**
+   * The server logged {@code client did not complete upgrade - socket closed} for this session, or
+   * without a sid (engine.io's line names none) while one of its probes was in flight: the session
+   * itself closed during the upgrade (the client sent its close packet after a refused CONNECT, or
+   * the server ended it), so the WebSocket had reached the server and nothing blocked it. A sanitized
+   * HAR that lost the bodies shows no close packet of its own.
+   */
+  private static boolean sessionClosedDuringProbe(Incident incident, Session s) {
+    for (LogLine l : incident.logLines(LogEvent.UPGRADE_INCOMPLETE)) {
+      if (!(l.fact() instanceof LogFact.UpgradeAbandoned u) || !u.text().startsWith("socket closed")) {
+        continue;
+      }
+      if (l.sid().isPresent()) {
+        if (l.sid().get().equals(s.sid())) {
+          return true;
+        }
+        continue;
+      }
+      for (WebSocketConnection ws : s.webSockets()) {
+        Instant opened = ws.request().time();
+        if (ws.isUpgrade() && opened != null && l.time() != null && !l.time().isBefore(opened)
+            && !l.time().isAfter(opened.plusSeconds(PROBE_WINDOW_S))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** engine.io's default upgradeTimeout (10 s), the longest a probe stays in flight, and a second of clock skew. */
+  private static final long PROBE_WINDOW_S = 11;
 
   private static int indexOf(List<Evidence> evidence, HttpExchange x) {
     for (int i = 0; i < evidence.size(); i++) {

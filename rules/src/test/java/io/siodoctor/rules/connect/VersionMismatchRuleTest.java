@@ -99,6 +99,48 @@ class VersionMismatchRuleTest {
   }
 
   @Test
+  void aV2ServersLogOverWebSocketShowsAV4ClientByItsConnect() {
+    // no polling payload to tell the revision: the server writes "40" unasked, the client sends "40"
+    tester
+        .addLog("server.log", """
+            2026-11-26T03:28:14.471Z engine handshaking client "pxUWp3gqj1LzE27PAAAA"
+            2026-11-26T03:28:14.477Z engine:ws writing "0{"sid":"pxUWp3gqj1LzE27PAAAA","upgrades":[],"pingInterval":25000,"pingTimeout":5000}"
+            // EXPECT: version-mismatch
+            2026-11-26T03:28:14.501Z engine:ws writing "40"
+            // EXPECT: version-mismatch
+            2026-11-26T03:28:14.551Z engine:ws received "40"
+            2026-11-26T03:28:44.548Z socket.io:client client close with reason transport close
+            """)
+        .doTest().orElseThrow();
+  }
+
+  @Test
+  void silentOnAV4ServerWithAllowEio3AndClientsOfBothVersions() {
+    // its v2 clients get a bare "40", its v4 clients "40{sid}" in answer to their own "40"
+    tester
+        .addLog("server.log", """
+            2026-11-26T03:28:14.477Z engine:ws writing "0{"sid":"pxUWp3gqj1LzE27PAAAA","upgrades":[],"pingInterval":25000,"pingTimeout":20000}"
+            2026-11-26T03:28:14.501Z engine:ws writing "40"
+            2026-11-26T03:28:15.477Z engine:ws writing "0{"sid":"cxr6i2NON-gvvNCNAAAB","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}"
+            2026-11-26T03:28:15.551Z engine:ws received "40"
+            2026-11-26T03:28:15.552Z engine:ws writing "40{"sid":"Wq3c0oBYq0TNm1AeAAAD"}"
+            """)
+        .expectNoFindings().doTest();
+  }
+
+  @Test
+  void silentOnAV2ServerWithItsOwnClientsOverWebSocket() {
+    // a v2 client sends CONNECT only for other namespaces
+    tester
+        .addLog("server.log", """
+            2026-11-26T03:28:14.501Z engine:ws writing "40"
+            2026-11-26T03:28:14.551Z engine:ws received "40/admin,"
+            2026-11-26T03:28:14.552Z engine:ws writing "40/admin,"
+            """)
+        .expectNoFindings().doTest();
+  }
+
+  @Test
   void silentOnHealthyV4Session() {
     tester.addHar("fixture.har", HealthySessions.har()).expectNoFindings().doTest();
   }

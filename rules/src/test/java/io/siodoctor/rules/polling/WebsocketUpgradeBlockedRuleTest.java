@@ -71,6 +71,50 @@ class WebsocketUpgradeBlockedRuleTest {
     assertThat(f.evidence().get(0).note()).contains("3probe");
   }
 
+  /** A sanitized HAR (bodies gone: no CONNECT_ERROR, no close packet of its own) whose probe went unanswered. */
+  private static HarFixture bodiesLostProbeUnanswered(boolean cited) {
+    Entry probe = webSocket(UPGRADE).took(140).message("send", 0.010, "2probe");
+    return har()
+        .entry(document("http://localhost:8080/"))
+        .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")))
+        .entry(post(POLLING + "&t=P2&sid=" + SID, "[REDACTED]").body("[REDACTED]").mime("text/html"))
+        .entry(cited ? probe.expectEvidence() : probe)
+        .entry(get(POLLING + "&t=P3&sid=" + SID).status(400).body("[REDACTED]"));
+  }
+
+  @Test
+  void silentWhenTheServerLogsTheSessionClosingDuringTheProbe() {
+    // engine.io names no sid on the line: the session closed (the client's close packet after a
+    // refused CONNECT) while the probe was in flight, so the WebSocket had reached the server
+    HarFixture har = bodiesLostProbeUnanswered(false);
+    tester
+        .addHar("fixture.har", har)
+        .addLog("server.log", """
+            2026-11-25T10:00:00.000Z engine handshaking client "PMiuFAAY-EgyvolFAAAA"
+            2026-11-25T10:00:00.001Z engine:socket sending packet "open" ({"sid":"PMiuFAAY-EgyvolFAAAA","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000})
+            2026-11-25T10:00:00.060Z engine:polling got xhr close packet
+            2026-11-25T10:00:00.061Z engine:socket client did not complete upgrade - socket closed
+            2026-11-25T10:00:00.070Z engine:ws received "2probe"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void theUpgradeTimeoutStillCountsBesideTheSameHar() {
+    // the same HAR, but the server gave up on the probe itself: nothing closed the session
+    HarFixture har = bodiesLostProbeUnanswered(true);
+    Finding f = tester
+        .addHar("fixture.har", har)
+        .addLog("server.log", """
+            2026-11-25T10:00:00.000Z engine handshaking client "PMiuFAAY-EgyvolFAAAA"
+            2026-11-25T10:00:00.001Z engine:socket sending packet "open" ({"sid":"PMiuFAAY-EgyvolFAAAA","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000})
+            // EXPECT: websocket-upgrade-blocked
+            2026-11-25T10:00:10.030Z engine:socket client did not complete upgrade - closing transport
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(SID);
+  }
+
   @Test
   void serverSaysTheUpgradeHeaderWasLost() {
     Finding f = tester
