@@ -128,6 +128,18 @@ class NetworkInterruptionRuleTest {
   }
 
   @Test
+  void silentWhenTheServerClosedTheSessionWithAClosePacket() {
+    // sample-captures/bad-request--python-client-ping: python-engineio refuses a request of the session
+    // (400 "Bad Request") and closes it, answering the held poll with CLOSE "1"; the client reports
+    // "transport close" and reconnects: the server's decision, not the network's
+    HarFixture har = page();
+    HealthySessions.v4(SID).pings(1).frame("receive", 30.0, "1").appendTo(har);
+    har.after(12);
+    HealthySessions.v4(NEXT).appendTo(har);
+    tester.addHar("fixture.har", har).doTest();
+  }
+
+  @Test
   void silentWhenThePageWasReloaded() {
     HarFixture har = page();
     HealthySessions.v4(SID).pings(1).appendTo(har);
