@@ -3,9 +3,7 @@
 // handler). The node twin's 30 load clients (../server-overloaded--blocked-event-loop/load.js, client
 // 4.8.1, WebSocket only) are connected; on the recorder's signal client 0 asks for the report, and
 // 300 ms later the recorded page (the node twin's dashboard, same origin here) opens three sockets.
-const fs = require('fs');
-const path = require('path');
-const { freePort, spawnLogged, STACKS } = require('../recorder/lib/processes');
+const { freePort, spawnLogged, waitForText, STACKS } = require('../recorder/lib/processes');
 module.exports = async (rec) => {
   const port = await freePort();
   spawnLogged(rec, 'python', '/usr/bin/python3', [`${STACKS}/python-socketio/server.py`], {
@@ -21,9 +19,7 @@ module.exports = async (rec) => {
     run: async (ctx) => {
       await ctx.sleep(500);
       process.kill(load.pid, 'SIGUSR2');
-      // wait until the report has started (the server is blocked from then on)
-      const logFile = path.join(rec.dir, 'load.log');
-      for (let i = 0; i < 200 && !fs.readFileSync(logFile, 'utf8').includes('asks for the report'); i++) await ctx.sleep(50);
+      await waitForText(rec, 'load.log', 'asks for the report'); // the server is blocked from then on
       await ctx.sleep(300);
       await ctx.pages[0].evaluate(() => window.openDashboard());
       await ctx.sleep(11000);

@@ -39,10 +39,7 @@ class NetworkInterruptionRuleTest {
   void silentWhenTheExportLeavesOutHowTheSessionEnded() {
     // Safari's Web Inspector writes only requests that completed: the poll that failed when the
     // server went away is not there, so the session's records just stop before the next handshake
-    HarFixture har = page().creator("WebKit Web Inspector");
-    HealthySessions.v4(SID).pings(1).appendTo(har);
-    har.after(12);
-    HealthySessions.v4(NEXT).appendTo(har);
+    HarFixture har = thenReplaced(page().creator("WebKit Web Inspector"), HealthySessions.v4(SID).pings(1));
     tester.addHar("fixture.har", har).expectNoFindings().doTest();
   }
 
@@ -118,13 +115,21 @@ class NetworkInterruptionRuleTest {
         .expectNoFindings().doTest();
   }
 
-  @Test
-  void silentWhenTheClientLeftOnPurpose() {
-    HarFixture har = page();
-    HealthySessions.v4(SID).pings(1).frame("send", 30.0, "41").appendTo(har);
+  /** The page's session {@code first}, then 12 s later the client's next one. */
+  private static HarFixture thenReplaced(HealthySessions.Builder first) {
+    return thenReplaced(page(), first);
+  }
+
+  private static HarFixture thenReplaced(HarFixture har, HealthySessions.Builder first) {
+    first.appendTo(har);
     har.after(12);
     HealthySessions.v4(NEXT).appendTo(har);
-    tester.addHar("fixture.har", har).doTest();
+    return har;
+  }
+
+  @Test
+  void silentWhenTheClientLeftOnPurpose() {
+    tester.addHar("fixture.har", thenReplaced(HealthySessions.v4(SID).pings(1).frame("send", 30.0, "41"))).doTest();
   }
 
   @Test
@@ -132,11 +137,7 @@ class NetworkInterruptionRuleTest {
     // sample-captures/bad-request--python-client-ping: python-engineio refuses a request of the session
     // (400 "Bad Request") and closes it, answering the held poll with CLOSE "1"; the client reports
     // "transport close" and reconnects: the server's decision, not the network's
-    HarFixture har = page();
-    HealthySessions.v4(SID).pings(1).frame("receive", 30.0, "1").appendTo(har);
-    har.after(12);
-    HealthySessions.v4(NEXT).appendTo(har);
-    tester.addHar("fixture.har", har).doTest();
+    tester.addHar("fixture.har", thenReplaced(HealthySessions.v4(SID).pings(1).frame("receive", 30.0, "1"))).doTest();
   }
 
   @Test
@@ -204,10 +205,7 @@ class NetworkInterruptionRuleTest {
   @Test
   void aServerLogThatMarksTheEndWithoutAReasonLeavesItToTheFrames() {
     // the frames show no close packet: a drop, which the log's end corroborates
-    HarFixture har = page();
-    HealthySessions.v4(SID).pings(1).expectDrop().appendTo(har);
-    har.after(12);
-    HealthySessions.v4(NEXT).appendTo(har);
+    HarFixture har = thenReplaced(HealthySessions.v4(SID).pings(1).expectDrop());
     Finding f = RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).addLog("server.log", pythonLog("// EXPECT: network-interruption\n"))
         .doTest().orElseThrow();
     assertThat(f.sessionIds()).containsExactly(SID);
@@ -218,10 +216,7 @@ class NetworkInterruptionRuleTest {
   void silentWhenNeitherTheExportNorTheLogSaysWhyTheSessionEnded() {
     // Safari's export leaves out how the session ended, and python-engineio logged no reason (its own
     // abort of an oversized frame ends a WebSocket the same way): no cause from either
-    HarFixture har = page().creator("WebKit Web Inspector");
-    HealthySessions.v4(SID).pings(1).appendTo(har);
-    har.after(12);
-    HealthySessions.v4(NEXT).appendTo(har);
+    HarFixture har = thenReplaced(page().creator("WebKit Web Inspector"), HealthySessions.v4(SID).pings(1));
     tester.addHar("fixture.har", har).addLog("server.log", pythonLog("")).expectNoFindings().doTest();
   }
 }
