@@ -108,10 +108,26 @@ public final class EngineIoUrls {
       }
       i = amp + 1;
     }
-    if (eio == null && !isTransport(transport)) {
+    if (eio == null && (!isTransport(transport) || embedsEngineIoQuery(b, q + 1, to))) {
       return null;
     }
     return new EngineIoQuery(path(b, from, q, strings), eio, transport, sid, b64);
+  }
+
+  /**
+   * A query without its own {@code EIO} parameter that still holds {@code EIO=}: inside a value,
+   * an Engine.IO URL written unescaped into another URL ({@code /signin?rd=http://h/socket.io/?EIO=4&transport=polling&t=…},
+   * a login page's return address). Its {@code transport} and {@code t} are the embedded URL's; the
+   * request is the page's, not an Engine.IO one.
+   */
+  private static boolean embedsEngineIoQuery(byte[] b, int from, int to) {
+    for (int i = ByteSearch.indexOf(b, from, to, (byte) 'E'); i >= 0 && i + 4 <= to;
+        i = ByteSearch.indexOf(b, i + 1, to, (byte) 'E')) {
+      if (startsWith(b, i, "EIO=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
@@ -220,7 +236,7 @@ public final class EngineIoUrls {
     }
     Map<String, String> params = params(u.substring(q + 1));
     String transport = params.get("transport");
-    if (!params.containsKey("EIO") && !isTransport(transport)) {
+    if (!params.containsKey("EIO") && (!isTransport(transport) || u.indexOf("EIO=", q + 1) >= 0)) {
       return null;
     }
     String b64 = params.get("b64");

@@ -59,7 +59,22 @@ class EngineIoUrlsTest {
         "//h?EIO=4",
         "a://b://c/d?EIO=4",
         "?",
-        "/?");
+        "/?",
+        // an Engine.IO URL written unescaped into a login page's return address
+        "/signin?rd=http://app.example.com:48661/socket.io/?EIO=4&transport=polling&t=cf3wtdf3",
+        "/signin?rd=http%3A%2F%2Fapp.example.com%2Fsocket.io%2F%3FEIO%3D4%26transport%3Dpolling&transport=polling",
+        "/socket.io/?EIO=4&transport=polling&rd=/x?EIO=3");
+  }
+
+  @Test
+  void aPageWhoseQueryCarriesAnEngineIoUrlIsNoEngineIoRequest() {
+    // the browser following an SSO redirect: its transport and t are the embedded URL's
+    assertThat(EngineIoUrls.parse(
+        "/signin?rd=http://app.example.com:48661/socket.io/?EIO=4&transport=polling&t=cf3wtdf3")).isNull();
+    // a request of its own keeps its own EIO, whatever a value holds
+    assertThat(EngineIoUrls.parse("/socket.io/?EIO=4&transport=polling&rd=/x?EIO=3").eio()).isEqualTo("4");
+    // without EIO, transport alone still makes one (a sanitizer that dropped EIO)
+    assertThat(EngineIoUrls.parse("/socket.io/?transport=polling&t=x")).isNotNull();
   }
 
   @ParameterizedTest
@@ -75,7 +90,7 @@ class EngineIoUrlsTest {
         "a://b://c/", " /", "/p ", "/\u00e9/", "ws://h/socket%2Eio/"};
     String[] names = {"EIO", "transport", "sid", "b64", "t", "eio", "EIO ", "", "x=y", "sid%3D"};
     String[] values = {"", "4", "3", "polling", "websocket", "webtransport", "flash", "0", "1",
-        "a+b", "a%2Fb", "%zz", "\u00e9", "x#y", "a b", "?", "=", "Lbo5JLzTotvW3g2LAAAA"};
+        "a+b", "a%2Fb", "%zz", "\u00e9", "x#y", "a b", "?", "=", "Lbo5JLzTotvW3g2LAAAA", "h/?EIO=4"};
     Random r = new Random(16);
     for (int n = 0; n < 50_000; n++) {
       StringBuilder url = new StringBuilder(starts[r.nextInt(starts.length)]).append('?');

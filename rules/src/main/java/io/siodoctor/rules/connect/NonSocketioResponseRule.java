@@ -2,6 +2,7 @@ package io.siodoctor.rules.connect;
 
 import io.siodoctor.parsers.engineio.EngineIoQuery;
 import io.siodoctor.parsers.logs.LogUrls;
+import io.siodoctor.parsers.record.HttpAccess;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -14,11 +15,16 @@ import io.siodoctor.rules.api.Incident;
 import io.siodoctor.rules.api.Reads;
 import io.siodoctor.rules.api.Rule;
 import io.siodoctor.rules.api.Severity;
+import io.siodoctor.rules.signals.AccessLines;
 import io.siodoctor.rules.signals.EvidenceList;
 import io.siodoctor.rules.signals.Sessions;
 import java.net.URI;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,7 +47,7 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/",
     subsumes = {"plain-websocket-server", "cors-missing-headers", "reconnect-storm",
         "websocket-only-no-fallback"})
-@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CORS_BLOCKED})
+@Reads(records = {HttpExchange.class, WsFrame.class, LogLine.class}, events = {LogEvent.CORS_BLOCKED, LogEvent.HTTP_ACCESS})
 public final class NonSocketioResponseRule implements Rule {
 
   @Override
@@ -79,6 +85,7 @@ public final class NonSocketioResponseRule implements Rule {
         kinds.add("a redirect to " + target.get());
       }
     }
+    redirectsInAccessLog(incident, evidence, kinds);
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
@@ -86,6 +93,70 @@ public final class NonSocketioResponseRule implements Rule {
     return Optional.of(evidence.finding(handshakeElsewhere ? 0.6 : 0.9)
         .withDetail("the Socket.IO polling URL was answered by " + String.join(", ", kinds)
             + (handshakeElsewhere ? "; other requests did reach a Socket.IO server" : "")));
+  }
+
+  /**
+   * A proxy's access log, which keeps no {@code Location}: an Engine.IO handshake answered with a
+   * redirect, and the same client's next request (within {@link #FOLLOW_S} s) a page that is no
+   * Engine.IO request but carries the Engine.IO URL in its query, raw or escaped: the browser
+   * followed the redirect to a login or portal page that will send it back. (A redirect that keeps
+   * the Engine.IO URL, http to https say, is followed by an Engine.IO request.)
+   */
+  private static void redirectsInAccessLog(Incident incident, EvidenceList evidence, Set<String> kinds) {
+    AccessLines access = AccessLines.of(incident);
+    List<LogLine> redirected = access.engineIoHandshakes(s -> s >= 300 && s < 400 && s != 304);
+    if (redirected.isEmpty()) {
+      return;
+    }
+    List<LogLine> all = access.withStatus(s -> true);
+    Map<LogLine, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      index.put(all.get(i), i);
+    }
+    int cited = 0;
+    for (LogLine r : redirected) {
+      HttpAccess a = r.access();
+      for (int i = index.get(r) + 1; i < all.size(); i++) {
+        LogLine next = all.get(i);
+        HttpAccess n = next.access();
+        if (r.time() != null && next.time() != null && next.time().isAfter(r.time().plusSeconds(FOLLOW_S))) {
+          break;
+        }
+        if (!Objects.equals(n.clientIp(), a.clientIp()) || !Objects.equals(n.userAgent(), a.userAgent())) {
+          continue;
+        }
+        if (n.engineIo() == null && carriesEngineIoUrl(n.url())) {
+          String page = pathOf(n.url());
+          if (cited++ < 3) {
+            evidence.add(r, a.status() + " to the Socket.IO handshake");
+            evidence.add(next, "the browser followed it to " + page + ", which carries the Socket.IO URL");
+          }
+          // the HAR's view of the same redirect names its host too: one kind for both
+          if (kinds.stream().noneMatch(k -> k.startsWith("a redirect to ") && k.endsWith(page))) {
+            kinds.add("a redirect to " + page);
+          }
+        }
+        break;
+      }
+    }
+  }
+
+  /** How long after a redirect the browser's request for its target is looked for. */
+  private static final long FOLLOW_S = 10;
+
+  /** A request target whose query holds an Engine.IO URL's {@code EIO=}, as written or percent-escaped. */
+  private static boolean carriesEngineIoUrl(String url) {
+    int q = url == null ? -1 : url.indexOf('?');
+    if (q < 0) {
+      return false;
+    }
+    String query = url.substring(q + 1);
+    return query.contains("EIO=") || query.contains("EIO%3D") || query.contains("EIO%3d");
+  }
+
+  private static String pathOf(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
   }
 
   /**

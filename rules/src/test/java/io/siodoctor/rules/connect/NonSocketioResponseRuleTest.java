@@ -71,6 +71,31 @@ class NonSocketioResponseRuleTest {
   }
 
   @Test
+  void accessLogShowsTheBrowserFollowingARedirectToALoginPage() {
+    // nginx keeps no Location: the next request of the same client is the page, carrying the URL
+    tester
+        .addLog("access.log", """
+            // EXPECT: non-socketio-response
+            127.0.0.1 - - [07/Dec/2026:14:05:47 +0000] "GET /socket.io/?EIO=4&transport=polling&t=cf3wtdf3 HTTP/1.1" 302 145 "http://app.example.com/" "Mozilla/5.0 Chrome/156"
+            127.0.0.1 - - [07/Dec/2026:14:05:47 +0000] "GET /favicon.ico HTTP/1.1" 200 12 "http://app.example.com/" "curl/8.0"
+            // EXPECT: non-socketio-response
+            127.0.0.1 - - [07/Dec/2026:14:05:47 +0000] "GET /signin?rd=http%3A%2F%2Fapp.example.com%2Fsocket.io%2F%3FEIO%3D4%26transport%3Dpolling%26t%3Dcf3wtdf3 HTTP/1.1" 200 202 "http://app.example.com/" "Mozilla/5.0 Chrome/156"
+            """)
+        .doTest().orElseThrow();
+  }
+
+  @Test
+  void silentOnAnAccessLogRedirectFollowedByTheEngineIoUrlAgain() {
+    // http to https: the browser asks for the Engine.IO URL again
+    tester
+        .addLog("access.log", """
+            127.0.0.1 - - [07/Dec/2026:14:05:47 +0000] "GET /socket.io/?EIO=4&transport=polling&t=cf3wtdf3 HTTP/1.1" 301 162 "http://app.example.com/" "Mozilla/5.0 Chrome/156"
+            127.0.0.1 - - [07/Dec/2026:14:05:47 +0000] "GET /socket.io/?EIO=4&transport=polling&t=cf3wtdf3 HTTP/1.1" 200 97 "http://app.example.com/" "Mozilla/5.0 Chrome/156"
+            """)
+        .expectNoFindings().doTest();
+  }
+
+  @Test
   void cloudflareChallengePage() {
     tester
         .addHar("fixture.har", har()
