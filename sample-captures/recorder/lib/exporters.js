@@ -195,4 +195,4 @@ async function chromeSanitized(rec, { url, har = 'capture.har', full = 'capture-
   rec.log(`wrote ${har} (sanitized copy of ${full})`);
 }
 
-module.exports = { chromeSanitized, freePort, chatServer, chatPage, playwright, mitmproxy, firefox, sleep };
+module.exports = { chromeSanitized, freePort, chatServer, chatPage, playwright, mitmproxy, firefox, sleep, launchChromium, closeBrowser };

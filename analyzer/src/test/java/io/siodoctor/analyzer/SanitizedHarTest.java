@@ -57,6 +57,11 @@ class SanitizedHarTest {
       expected.path("causes").forEach(c -> mayHave.add(c.asText()));
       expected.path("allowed").forEach(c -> mayHave.add(c.isObject() ? c.path("id").asText() : c.asText()));
       for (DegradedHar d : DegradedHar.of(true)) {
+        if (d == DegradedHar.SAFARI && "chrome-har".equals(expected.path("exporter").asText())) {
+          // npm chrome-har dropped the page's WebSockets; Safari writes them: rewritten into Safari's
+          // shape, the HAR would claim a Safari export of a page that never opened one
+          continue;
+        }
         tests.add(DynamicTest.dynamicTest(name + " " + d.id, () -> {
           Path dir = Files.createTempDirectory("sio-sanitized");
           try {

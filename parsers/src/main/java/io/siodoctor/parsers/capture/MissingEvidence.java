@@ -12,6 +12,11 @@ public record MissingEvidence(String what, String extent, String meaning) {
   public static final String RESPONSE_BODIES = "response-bodies";
   public static final String REQUEST_BODIES = "request-bodies";
   public static final String WEBSOCKET_FRAMES = "websocket-frames";
+  /**
+   * WebSocket connections themselves, handshake and messages: an exporter that writes none (npm
+   * chrome-har) shows a session that upgraded, or whose upgrade was refused, as one that only polled.
+   */
+  public static final String WEBSOCKETS = "websockets";
   public static final String COOKIES = "cookies";
   public static final String AUTH_HEADERS = "auth-headers";
   public static final String TIMINGS = "timings";
@@ -21,7 +26,8 @@ public record MissingEvidence(String what, String extent, String meaning) {
   public static final String SESSION_IDS = "session-ids";
   /**
    * Requests that got no answer (refused, reset, blocked by CORS, aborted) or were still waiting:
-   * an exporter that writes only completed requests (Safari's Web Inspector, mitmproxy) leaves them out.
+   * an exporter that writes only completed requests (Safari's Web Inspector, mitmproxy, chrome-har) leaves them
+   * out.
    */
   public static final String FAILED_REQUESTS = "failed-requests";
 

@@ -177,6 +177,10 @@ final class CaptureProfiler {
 
   CaptureProfile build() {
     String exporter = exporter();
+    // what the program that wrote the file leaves out, also when a sanitizer rewrote it afterwards
+    // (sanitizers keep log.creator, and add nothing the exporter left out)
+    String writer = writer();
+    writer = writer != null ? writer : exporter;
     List<MissingEvidence> missing = new ArrayList<>();
     bodies(missing, MissingEvidence.RESPONSE_BODIES, responseBodiesExpected, responseBodiesAbsent,
         responseBodyMarkers, "what the server answered (Engine.IO error codes, open packets, CONNECT_ERROR messages) "
@@ -192,7 +196,7 @@ final class CaptureProfiler {
               + " over WebSocket cannot be seen" + redactedFrames));
     } else if (webSocketsOpened > 0 && webSocketsWithFrames == 0) {
       missing.add(new MissingEvidence(MissingEvidence.WEBSOCKET_FRAMES, MissingEvidence.ALL,
-          Exporter.neverWritesFrames(exporter)
+          Exporter.neverWritesFrames(writer)
               ? "this exporter writes no WebSocket messages: pings, close packets and CONNECT_ERRORs sent over "
                   + "WebSocket cannot be seen (a Chromium DevTools HAR has them)"
               : "no WebSocket messages were exported: pings, close packets and CONNECT_ERRORs sent over WebSocket "
@@ -202,7 +206,12 @@ final class CaptureProfiler {
           (webSocketsOpened - webSocketsWithFrames) + " of " + webSocketsOpened
               + " open WebSockets have no messages exported" + redactedFrames));
     }
-    if (entries > 0 && Exporter.writesOnlyCompletedRequests(exporter)) {
+    if (entries > 0 && Exporter.writesNoWebSockets(writer)) {
+      missing.add(new MissingEvidence(MissingEvidence.WEBSOCKETS, MissingEvidence.ALL,
+          "this exporter writes no WebSocket at all, neither its handshake nor its messages: whether a session "
+              + "upgraded, whether its upgrade was refused, and everything sent over WebSocket cannot be seen"));
+    }
+    if (entries > 0 && Exporter.writesOnlyCompletedRequests(writer)) {
       missing.add(new MissingEvidence(MissingEvidence.FAILED_REQUESTS, MissingEvidence.ALL,
           "this exporter writes only requests that were answered: those refused, reset, blocked by CORS or "
               + "aborted, and those still waiting, are not in it; a connection that never succeeded may leave "
@@ -257,14 +266,20 @@ final class CaptureProfiler {
     return new CaptureProfile(exporter, creator, missing);
   }
 
-  private String exporter() {
-    if (mimeNamedMarkers > 0) {
-      return Exporter.CLOUDFLARE_SANITIZER;
-    }
+  /** The exporter {@code log.creator} (or the entries' shape) names, sanitizers aside; null when none. */
+  private String writer() {
     String named = Exporter.fromCreator(creatorName, browserName);
     if (named == null) {
       named = playwrightShape ? Exporter.PLAYWRIGHT : chromeShape ? Exporter.CHROME : null;
     }
+    return named;
+  }
+
+  private String exporter() {
+    if (mimeNamedMarkers > 0) {
+      return Exporter.CLOUDFLARE_SANITIZER;
+    }
+    String named = writer();
     if (named == null) {
       return responseBodyMarkers + requestBodyMarkers + secretMarkers > 0 || sanitizedByTool
           ? Exporter.SANITIZER : Exporter.UNKNOWN;

@@ -1,5 +1,7 @@
 package io.siodoctor.parsers.logs;
 
+import io.siodoctor.parsers.engineio.EngineIoQuery;
+import io.siodoctor.parsers.engineio.EngineIoUrls;
 import io.siodoctor.parsers.record.LogEvent;
 
 /**
@@ -11,14 +13,19 @@ import io.siodoctor.parsers.record.LogEvent;
  * ({@code Server.errorMessages}), on a line that names the event ({@code connection_error 2 Bad
  * handshake method}) or that is nothing but the message (the guide's {@code console.log(err.message)}).
  * Codes 0, 1 and 5 are left to engine.io's own debug lines ({@code unknown transport}, {@code
- * unknown sid}, {@code unsupported protocol version}), which would otherwise count twice; code 3 too,
- * since a proxy's lost Upgrade header gives it as well (its debug line is {@code TRANSPORT_MISMATCH}).
+ * unknown sid}, {@code unsupported protocol version}), which would otherwise count twice. Code 3 is
+ * taken only where the line shows its request to be a polling handshake ({@code connection_error code
+ * 3 Bad request GET /socket.io/?EIO=4&transport=polling&t=…}): there it is an engine middleware's
+ * refusal (or an invalid Origin header), which engine.io logs nowhere else; on other requests it is
+ * mostly a proxy's lost Upgrade header, whose own debug line is {@code TRANSPORT_MISMATCH}.
  */
 final class ConnectionErrorLines {
   /** engine.io {@code Server.errorMessages[2]}. */
   static final String BAD_HANDSHAKE_METHOD = "Bad handshake method";
   /** engine.io {@code Server.errorMessages[4]}. */
   static final String FORBIDDEN = "Forbidden";
+  /** engine.io {@code Server.errorMessages[3]}. */
+  static final String BAD_REQUEST = "Bad request";
   private static final String EVENT = "connection_error";
 
   private ConnectionErrorLines() {}
@@ -31,6 +38,15 @@ final class ConnectionErrorLines {
     if (t.is(FORBIDDEN)) {
       return LogEvent.REQUEST_FORBIDDEN;
     }
+    return named(t);
+  }
+
+  /**
+   * {@link #of} for a line that must name the event: a structured or plain application log
+   * (pino, winston, a framework's logger), where a bare message alone ({@code Forbidden}) is too
+   * common to be engine.io's.
+   */
+  static LogEvent named(MessageText t) {
     // '_' is rare in log text: the bytes are searched for it first
     if (!t.contains(EVENT, 10)) {
       return null;
@@ -41,6 +57,31 @@ final class ConnectionErrorLines {
     if (t.contains(FORBIDDEN, 0)) {
       return LogEvent.REQUEST_FORBIDDEN;
     }
+    if (t.contains(BAD_REQUEST, 0) && isPollingHandshake(t.string())) {
+      return LogEvent.BAD_REQUEST;
+    }
     return null;
+  }
+
+  /** Whether the line's first Engine.IO URL (a token holding {@code EIO=}) is a polling handshake. */
+  private static boolean isPollingHandshake(String line) {
+    int eio = line.indexOf("EIO=");
+    if (eio < 0) {
+      return false;
+    }
+    int start = eio;
+    while (start > 0 && !isTokenEnd(line.charAt(start - 1))) {
+      start--;
+    }
+    int end = eio;
+    while (end < line.length() && !isTokenEnd(line.charAt(end))) {
+      end++;
+    }
+    EngineIoQuery q = EngineIoUrls.parse(line.substring(start, end));
+    return q != null && q.isHandshake() && q.isPolling();
+  }
+
+  private static boolean isTokenEnd(char c) {
+    return c <= ' ' || c == '"' || c == '\'' || c == ',' || c == '(' || c == ')' || c == '[' || c == ']';
   }
 }

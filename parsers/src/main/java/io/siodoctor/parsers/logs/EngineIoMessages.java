@@ -299,6 +299,10 @@ public final class EngineIoMessages {
             r.set(LogEvent.PONG_RECEIVED, LogFact.NONE, null);
             return;
           }
+          if (t.is("got xhr close packet")) {
+            r.set(LogEvent.CLIENT_CLOSE_PACKET, LogFact.NONE, null);
+            return;
+          }
         }
         break;
       case 'c':

@@ -191,9 +191,19 @@ public final class GenericLogParser extends LineLogParser {
       }
       String sid = text.indexOf("sid") >= 0 ? LogUrls.sidInText(text) : null;
       ExhaustedResource exhausted = EngineIoMessages.resourceExhausted(text);
-      emit(n, time != null ? time : lastTime, fileNode, level, null, sid, text,
-          exhausted == null ? LogEvent.OTHER : LogEvent.RESOURCE_EXHAUSTED,
-          exhausted == null ? LogFact.NONE : new LogFact.ResourceExhausted(exhausted), null);
+      LogEvent event = LogEvent.OTHER;
+      LogFact fact = LogFact.NONE;
+      if (exhausted != null) {
+        event = LogEvent.RESOURCE_EXHAUSTED;
+        fact = new LogFact.ResourceExhausted(exhausted);
+      } else {
+        // an application's connection_error listener printing through a plain logger
+        LogEvent refused = ConnectionErrorLines.named(MessageText.of(text));
+        if (refused != null) {
+          event = refused;
+        }
+      }
+      emit(n, time != null ? time : lastTime, fileNode, level, null, sid, text, event, fact, null);
     }
 
     private String level(String text) {

@@ -221,6 +221,15 @@ public final class JsonLinesLogParser extends LineLogParser {
           textSid = result.sid;
         }
       }
+      if (event == LogEvent.OTHER) {
+        // an application's connection_error listener logging through its own logger (with a prefix
+        // of its own, "engine.io connection_error: …", that may look like a namespace)
+        LogEvent refused = ConnectionErrorLines.named(MessageText.of(text));
+        if (refused != null) {
+          event = refused;
+          fact = LogFact.NONE;
+        }
+      }
       if (sid == null) {
         sid = textSid;
       }

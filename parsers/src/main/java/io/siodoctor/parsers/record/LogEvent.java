@@ -145,5 +145,11 @@ public enum LogEvent {
    * "40…"}): its fact a {@link LogFact.ConnectPacket}. Only v3+ clients send one for the main
    * namespace.
    */
-  CONNECT_PACKET_RECEIVED
+  CONNECT_PACKET_RECEIVED,
+  /**
+   * The server received the client's Engine.IO close packet ({@code 1}) over polling (engine.io
+   * {@code got xhr close packet}): the client ended the session itself. engine.io then closes the
+   * session with the reason {@code transport close}, the same words as a dropped connection.
+   */
+  CLIENT_CLOSE_PACKET
 }

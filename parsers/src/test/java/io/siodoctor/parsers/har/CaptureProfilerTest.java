@@ -62,10 +62,51 @@ class CaptureProfilerTest {
 
   @ParameterizedTest
   @CsvSource({"WebKit Web Inspector, safari, true", "mitmproxy har_dump, mitmproxy, true",
-      "WebInspector, chrome, false", "Firefox, firefox, false"})
+      "WebInspector, chrome, false", "Firefox, firefox, false", "chrome-har, chrome-har, true"})
   void exportersThatWriteOnlyCompletedRequestsSaySo(String creator, String exporter, boolean leavesOut) {
     InputSummary s = readAs(creator, HANDSHAKE, entry("EIO=4&transport=polling&sid=Lbo5JLzTotvW3g2LAAAA", "6"));
     assertThat(s.capture().exporter()).isEqualTo(exporter);
     assertThat(s.capture().lacks(MissingEvidence.FAILED_REQUESTS)).isEqualTo(leavesOut);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"chrome-har, chrome-har, true", "WebInspector, chrome, false", "Playwright, playwright, false",
+      "chrome-har-capturer, chrome, false"})
+  void chromeHarIsNotTakenForDevToolsAndItsMissingWebSocketsAreSaid(String creator, String exporter,
+      boolean noWebSockets) {
+    // npm chrome-har ignores every Network.webSocket* message: a HAR of it never holds a WebSocket,
+    // whatever the session did; other exporters write the WebSocket itself (frames or not)
+    InputSummary s = readAs(creator, HANDSHAKE, entry("EIO=4&transport=polling&sid=Lbo5JLzTotvW3g2LAAAA", "6"));
+    assertThat(s.capture().exporter()).isEqualTo(exporter);
+    assertThat(s.capture().lacks(MissingEvidence.WEBSOCKETS)).isEqualTo(noWebSockets);
+    if (noWebSockets) {
+      assertThat(s.capture().missing(MissingEvidence.WEBSOCKETS).orElseThrow().meaning())
+          .contains("whether a session upgraded");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"chrome-har, true", "mitmproxy har_dump, true", "WebInspector, false"})
+  void aSanitizerKeepsWhatTheExporterLeftOutMissing(String creator, boolean failuresLeftOut) {
+    // a sanitizer replaced a body (so the exporter is reported as "sanitizer"); it kept log.creator,
+    // and it cannot bring back the failed requests (or WebSockets) its input never held
+    InputSummary s = readAs(creator, HANDSHAKE, entry("EIO=4&transport=polling&sid=Lbo5JLzTotvW3g2LAAAA", "[REDACTED]"));
+    assertThat(s.capture().exporter()).isEqualTo("sanitizer");
+    assertThat(s.capture().lacks(MissingEvidence.FAILED_REQUESTS)).isEqualTo(failuresLeftOut);
+    assertThat(s.capture().lacks(MissingEvidence.WEBSOCKETS)).isEqualTo(creator.equals("chrome-har"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"HeadlessChrome, chrome-har", "Chrome Emulated iPhone X, chrome-har", "Firefox, firefox",
+      "Safari, safari"})
+  void browsertimeNamesItselfAndTheBrowserWhoseHarItBuilt(String browser, String exporter) {
+    // browsertime writes creator "Browsertime" over chrome-har's and log.browser from the browser's
+    // own product name (Browser.getVersion for Chromium)
+    String har = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"Browsertime\", \"version\": \"25.1.0\"},"
+        + " \"browser\": {\"name\": \"" + browser + "\", \"version\": \"1\"}, \"entries\": [" + HANDSHAKE + "]}}";
+    InputSummary s = new InputReader(List.of(new HarParser()))
+        .read(new ByteArrayInputStream(har.getBytes(StandardCharsets.UTF_8)), "capture.har", new CollectingSink());
+    assertThat(s.capture().exporter()).isEqualTo(exporter);
+    assertThat(s.capture().lacks(MissingEvidence.WEBSOCKETS)).isEqualTo(exporter.equals("chrome-har"));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.siodoctor.parsers.capture.MissingEvidence;
 import io.siodoctor.parsers.engineio.EngineIoPayload.Framing;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.WsFrame;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The HAR parser on real recordings of other exporters ({@code sample-captures/*--playwright-*},
- * {@code *--mitmproxy-*}, {@code *--firefox-*}, {@code *--chrome-sanitized-*}; see
+ * {@code *--mitmproxy-*}, {@code *--firefox-*}, {@code *--chrome-sanitized-*}, {@code *--chromehar-*}; see
  * sample-captures/EXPORTERS.md): each exporter's quirks come out as the records Chrome's HAR gives.
  */
 class ExporterCapturesTest {
@@ -53,6 +54,22 @@ class ExporterCapturesTest {
 
   private static HttpExchange at(CollectingSink sink, int entry) {
     return sink.of(HttpExchange.class).stream().filter(x -> x.entryIndex() == entry).findFirst().orElseThrow();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"healthy--chromehar-v4-websocket-upgrade, 6", "websocket-upgrade-blocked--chromehar-nginx-no-upgrade-headers, 17",
+      "server-unreachable--chromehar-connection-refused, 2"})
+  void chromeHarWritesNoWebSocketAndNoFailedRequestAndSaysSo(String folder, int entries) throws Exception {
+    // Chromium opened a WebSocket (101, or refused) in two of them and refused every handshake in the
+    // third (cdp-events.txt); chrome-har wrote none of it
+    CollectingSink sink = parse(folder);
+    assertThat(sink.of(HttpExchange.class)).hasSize(entries).noneMatch(HttpExchange::isWebSocket).noneMatch(HttpExchange::failed);
+    assertThat(sink.profile.exporter()).isEqualTo("chrome-har");
+    assertThat(sink.profile.creator()).isEqualTo("chrome-har 1.3.1");
+    assertThat(sink.profile.lacks(MissingEvidence.WEBSOCKETS)).isTrue();
+    assertThat(sink.profile.lacks(MissingEvidence.FAILED_REQUESTS)).isTrue();
+    // its entries are read as answered requests, times in ms like DevTools': no quirk to report
+    assertThat(sink.warnings).isEmpty();
   }
 
   @Test

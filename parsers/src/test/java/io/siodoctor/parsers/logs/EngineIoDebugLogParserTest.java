@@ -179,6 +179,8 @@ class EngineIoDebugLogParserTest {
         "engine:socket|got ping|PING_RECEIVED||",
         "engine:socket|got pong|PONG_RECEIVED||",
         "engine:socket|received packet pong|OTHER||",
+        // the client's own close over polling: engine.io then logs it as "transport close"
+        "engine:polling|got xhr close packet|CLIENT_CLOSE_PACKET||",
         "engine:socket|transport error|TRANSPORT_ERROR||",
         "socket.io:client|client close with reason ping timeout|CLOSED|ping timeout|",
         "socket.io:client|client close with reason transport close|CLOSED|transport close|",
@@ -429,5 +431,23 @@ class EngineIoDebugLogParserTest {
         LogEvent.OTHER, LogEvent.OTHER, LogEvent.OTHER);
     // the plain lines take the time of the debug line before them
     assertThat(s.lines.get(5).time()).isEqualTo(Instant.parse("2026-11-26T03:24:03.100Z"));
+  }
+
+  /**
+   * Code 3 counts where the line shows a polling handshake (an engine middleware's refusal, which
+   * engine.io logs nowhere else); on a WebSocket or a session's request, or with no URL, it is left
+   * to engine.io's own TRANSPORT_MISMATCH line (a proxy's lost Upgrade header gives it too).
+   */
+  @Test
+  void connectionErrorCode3CountsOnAPollingHandshakeOnly() {
+    CollectingSink s = Parse.text(parser, "server.log",
+        "2026-11-26T03:23:52.912Z app connection_error code 3 Bad request GET /socket.io/?EIO=4&transport=polling&t=zn8atltc\n"
+            + "2026-11-26T03:23:52.913Z app connection_error {\"code\":3,\"message\":\"Bad request\",\"url\":\"/chat/?EIO=4&transport=polling&t=x\"}\n"
+            + "2026-11-26T03:23:52.914Z app connection_error code 3 Bad request GET /socket.io/?EIO=4&transport=websocket&sid=a1\n"
+            + "2026-11-26T03:23:52.915Z app connection_error code 3 Bad request GET /socket.io/?EIO=4&transport=polling&t=y&sid=a1\n"
+            + "2026-11-26T03:23:52.916Z app connection_error code 3 Bad request\n"
+            + "2026-11-26T03:23:52.917Z app Bad request GET /socket.io/?EIO=4&transport=polling&t=z\n");
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.BAD_REQUEST, LogEvent.BAD_REQUEST, LogEvent.OTHER, LogEvent.OTHER, LogEvent.OTHER, LogEvent.OTHER);
   }
 }

@@ -48,6 +48,17 @@ class GenericLogParserTest {
     assertThat(s.lines.get(0).node()).isEqualTo("app");
   }
 
+  /** An application's connection_error listener printing through a plain logger. */
+  @Test
+  void connectionErrorListenerThroughAPlainLogger() {
+    CollectingSink s = Parse.text(parser, "app.log",
+        "2026-12-08T01:00:01.000Z WARN connection_error code 4 Forbidden GET /socket.io/?EIO=4&transport=polling&t=abc\n"
+            + "2026-12-08T01:00:02.000Z WARN [engine] connection_error 2 Bad handshake method\n"
+            + "2026-12-08T01:00:03.000Z WARN GET /admin 403 Forbidden\n");
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.REQUEST_FORBIDDEN, LogEvent.BAD_HANDSHAKE_METHOD, LogEvent.OTHER);
+  }
+
   @Test
   void zonelessTimesUseTheGivenZone() {
     GenericLogParser ny = new GenericLogParser(ZoneId.of("America/New_York"), 2026);

@@ -25,6 +25,19 @@ class JsonLinesLogParserTest {
     assertThat(l.fact().text()).isEqualTo("ping timeout");
   }
 
+  /** An application's connection_error listener logging through pino: only lines naming the event count. */
+  @Test
+  void connectionErrorListenerThroughAStructuredLogger() {
+    String text =
+        "{\"level\":40,\"time\":1796600001000,\"msg\":\"connection_error code 4 Forbidden GET /socket.io/?EIO=4&transport=polling&t=abc\"}\n"
+            + "{\"level\":40,\"time\":1796600001100,\"msg\":\"connection_error\",\"code\":2,\"message\":\"x\"}\n"
+            + "{\"level\":40,\"time\":1796600001200,\"msg\":\"engine.io connection_error: Bad handshake method\"}\n"
+            + "{\"level\":40,\"time\":1796600001300,\"msg\":\"Forbidden\"}\n";
+    CollectingSink s = Parse.text(parser, "app.jsonl", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.REQUEST_FORBIDDEN, LogEvent.OTHER, LogEvent.BAD_HANDSHAKE_METHOD, LogEvent.OTHER);
+  }
+
   @Test
   void winstonAndBunyan() {
     String winston =

@@ -272,11 +272,21 @@ public final class Incident {
 
   /**
    * Whether {@code r} comes from a HAR whose exporter writes only requests that completed (Safari's
-   * Web Inspector, mitmproxy): the requests that failed or were still waiting around it are not
-   * there, so what it holds cannot show how a session ended, nor that it went on working.
+   * Web Inspector, mitmproxy, chrome-har): the requests that failed or were still waiting around it
+   * are not there, so what it holds cannot show how a session ended, nor that it went on working.
    */
   public boolean failuresLeftOut(Record r) {
     return captureOf(r).map(c -> c.lacks(MissingEvidence.FAILED_REQUESTS)).orElse(false);
+  }
+
+  /**
+   * Whether {@code s} was seen (its requests) only in HARs that write no WebSocket at all (npm
+   * chrome-har): a session that polled and then stops may have upgraded, or had its upgrade refused,
+   * and "never tried a WebSocket" cannot be told. False when the session has no HAR request.
+   */
+  public boolean webSocketsLeftOut(Session s) {
+    return !s.exchanges().isEmpty() && s.webSockets().isEmpty()
+        && s.exchanges().stream().allMatch(x -> captureOf(x).map(c -> c.lacks(MissingEvidence.WEBSOCKETS)).orElse(false));
   }
 
   /**

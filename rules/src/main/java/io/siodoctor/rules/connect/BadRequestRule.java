@@ -41,11 +41,17 @@ public final class BadRequestRule implements Rule {
         evidence.add(Evidence.of(x));
       }
     }
-    incident.logLines(LogEvent.BAD_REQUEST).forEach(l -> evidence.add(Evidence.of(l)));
+    int answered = evidence.size();
+    List<LogLine> logged = incident.logLines(LogEvent.BAD_REQUEST);
+    logged.forEach(l -> evidence.add(Evidence.of(l)));
     if (evidence.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Finding.of(0.85, evidence)
-        .withDetail("engine.io answered {\"code\":3,\"message\":\"Bad request\"} " + evidence.size() + " time(s)"));
+    // the browser's answers and the server's lines are often the same refusals, seen from each side
+    String detail = answered > 0
+        ? "engine.io answered {\"code\":3,\"message\":\"Bad request\"} " + answered + " time(s)"
+            + (logged.isEmpty() ? "" : "; the server's log names it " + logged.size() + " time(s)")
+        : "the server logged error code 3 (Bad request) " + logged.size() + " time(s)";
+    return Optional.of(Finding.of(0.85, evidence).withDetail(detail));
   }
 }

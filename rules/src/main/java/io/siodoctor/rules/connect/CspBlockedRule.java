@@ -143,7 +143,7 @@ public final class CspBlockedRule implements Rule {
    * while no WebSocket appears anywhere in the capture.
    */
   private static Optional<HttpExchange> stayedOnPolling(Incident incident, Session session) {
-    if (!session.webSockets().isEmpty()) {
+    if (!session.webSockets().isEmpty() || incident.webSocketsLeftOut(session)) {
       return Optional.empty();
     }
     if (session.upgradeOutcome() == UpgradeOutcome.NOT_ATTEMPTED) {

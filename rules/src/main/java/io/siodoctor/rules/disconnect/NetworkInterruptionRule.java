@@ -43,8 +43,8 @@ import java.util.Set;
     docs = "https://socket.io/docs/v4/troubleshooting-connection-issues/#problem-the-socket-gets-disconnected")
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_CLOSED,
-        LogEvent.WEBSOCKET_TRANSPORT_CLOSING, LogEvent.SERVER_STOPPED})
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
+        LogEvent.PROXY_UPGRADED_CLOSED, LogEvent.WEBSOCKET_TRANSPORT_CLOSING, LogEvent.SERVER_STOPPED})
 public final class NetworkInterruptionRule implements Rule {
 
   @Override

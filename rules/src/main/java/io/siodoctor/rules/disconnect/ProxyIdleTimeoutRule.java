@@ -49,8 +49,8 @@ import java.util.Set;
     settings = {ProxySetting.IDLE_TIMEOUT})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.PROXY_UPGRADED_TIMEOUT,
-        LogEvent.SERVER_STOPPED})
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
+        LogEvent.PROXY_UPGRADED_TIMEOUT, LogEvent.SERVER_STOPPED})
 public final class ProxyIdleTimeoutRule implements Rule {
 
   @Override

@@ -46,7 +46,8 @@ import java.util.Set;
     subsumes = {"network-interruption", "reconnect-storm", "server-unreachable"})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.SERVER_STOPPED,
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
+        LogEvent.SERVER_STOPPED,
         LogEvent.SERVER_STARTED})
 public final class ServerRestartRule implements Rule {
   /** Drops closer together than this are "at once". */

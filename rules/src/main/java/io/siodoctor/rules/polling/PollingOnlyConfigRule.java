@@ -60,7 +60,8 @@ public final class PollingOnlyConfigRule implements Rule {
             .forEach(l -> evidence.add(Evidence.of(l, "the server's open packet: \"upgrades\":[]")));
         sids.add(s.sid());
         serverSide = true;
-      } else if (outcome == UpgradeOutcome.NOT_ATTEMPTED && pollsLongEnough(s)) {
+      } else if (outcome == UpgradeOutcome.NOT_ATTEMPTED && pollsLongEnough(s) && !incident.webSocketsLeftOut(s)) {
+        // (an export that writes no WebSocket shows an upgraded session, or a refused upgrade, this way too)
         evidence.add(Evidence.of(s.handshakeRecord().orElse(s.exchanges().get(0)),
             "websocket offered, never tried by the client"));
         sids.add(s.sid());
@@ -79,7 +80,7 @@ public final class PollingOnlyConfigRule implements Rule {
             && s.exchanges().stream().allMatch(x -> x.engineIo() != null && x.engineIo().isPolling()
                 && x.responseBody().isEmpty())
             && incident.engineIoExchanges().stream().noneMatch(x -> x.engineIo().isWebSocket())
-            && !pageRestrictsConnections(incident) && pollsLongEnough(s)) {
+            && !pageRestrictsConnections(incident) && pollsLongEnough(s) && !incident.webSocketsLeftOut(s)) {
           evidence.add(Evidence.of(s.exchanges().get(0),
               "polling only, no WebSocket attempt; the handshake's \"upgrades\" list is not recorded"));
           sids.add(s.sid());

@@ -37,12 +37,15 @@ public final class Disconnects {
    * which server-restart judges, not drops.
    */
   private static final Duration STOPPING = Duration.ofSeconds(5);
+  /** engine.io closes a session within milliseconds of reading its client's close packet (same tick, then a log write). */
+  private static final Duration CLOSE_AFTER_PACKET = Duration.ofMillis(100);
 
   private Disconnects() {}
 
   /** What the disconnects are made of: every kind of record, the handshakes, closes and access lines logged. */
   public static final ReadSet READS = ReadSet.of(List.of(HttpExchange.class, WsFrame.class, LogLine.class),
-      List.of(LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.SERVER_STOPPED));
+      List.of(LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
+          LogEvent.SERVER_STOPPED));
   private static final DerivedKey<List<Disconnect>> KEY = DerivedKey.of("disconnects", READS, Disconnects::compute);
   private static final DerivedKey<Optional<Periodicity.Period>> PERIOD =
       DerivedKey.of("disconnect-period", READS, i -> period(i, of(i)));
@@ -143,10 +146,22 @@ public final class Disconnects {
       }
     }
     List<LogLine> stops = incident.logLines(LogEvent.SERVER_STOPPED);
+    java.util.Map<String, java.util.ArrayDeque<Instant>> closePackets = new java.util.HashMap<>();
+    for (LogLine p : incident.logLines(LogEvent.CLIENT_CLOSE_PACKET)) {
+      if (p.time() != null) {
+        closePackets.computeIfAbsent(p.location().file(), f -> new java.util.ArrayDeque<>()).add(p.time());
+      }
+    }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
       Instant handshakeLater = lastHandshake.get(l.location().file());
       if (!(l.fact() instanceof LogFact.SessionClosed closed) || closed.reason().deliberate() || l.time() == null
           || handshakeLater == null || !handshakeLater.isAfter(l.time()) || closedByStop(l, closed, stops)) {
+        continue;
+      }
+      if (closed.reason() == CloseReason.TRANSPORT_CLOSE
+          && afterClosePacket(closePackets.get(l.location().file()), l.time())) {
+        // engine.io closes a session whose client sent the close packet over polling as "transport
+        // close": the client's own choice (it gave up on the session), not a dropped connection
         continue;
       }
       boolean duplicate = false;
@@ -183,6 +198,25 @@ public final class Disconnects {
           && !stop.time().isBefore(close.time()) && !stop.time().isAfter(close.time().plus(STOPPING))) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a client's polling close packet was received in the same log at most {@link
+   * #CLOSE_AFTER_PACKET} before {@code closedAt}; each packet explains one close (taken from {@code
+   * packets}, which holds one log's packet times in time order, as the lines are).
+   */
+  private static boolean afterClosePacket(java.util.ArrayDeque<Instant> packets, Instant closedAt) {
+    if (packets == null) {
+      return false;
+    }
+    while (!packets.isEmpty() && packets.peekFirst().isBefore(closedAt.minus(CLOSE_AFTER_PACKET))) {
+      packets.pollFirst();
+    }
+    if (!packets.isEmpty() && !packets.peekFirst().isAfter(closedAt)) {
+      packets.pollFirst();
+      return true;
     }
     return false;
   }

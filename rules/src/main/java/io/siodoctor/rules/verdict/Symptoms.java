@@ -294,9 +294,13 @@ public final class Symptoms {
         continue;
       }
       if (java.time.Duration.between(s.opened(), s.lastActivity()).toMillis() > NEVER_UPGRADED_MS) {
-        out.add(new Symptom("never-upgraded", "session " + s.sid() + " polled for "
-            + java.time.Duration.between(s.opened(), s.lastActivity()).toSeconds()
-            + " s and never tried a WebSocket (disabled by configuration, or refused by the page's CSP)",
+        long seconds = java.time.Duration.between(s.opened(), s.lastActivity()).toSeconds();
+        // an export without WebSockets cannot show whether it was tried: only that polling went on
+        out.add(new Symptom("never-upgraded", "session " + s.sid() + " polled for " + seconds
+            + (incident.webSocketsLeftOut(s)
+                ? " s without moving to WebSocket: its upgrade failed or was never tried (this HAR's exporter writes"
+                    + " no WebSocket, so which is not seen)"
+                : " s and never tried a WebSocket (disabled by configuration, or refused by the page's CSP)"),
             evidence(List.of(s.exchanges().get(0)), null)));
         return;
       }

@@ -54,6 +54,9 @@ public final class VerdictJudge {
       if (c.lacks(MissingEvidence.WEBSOCKET_FRAMES)) {
         gone.add("no WebSocket frames");
       }
+      if (c.lacks(MissingEvidence.WEBSOCKETS)) {
+        gone.add("no WebSockets");
+      }
       if (c.lacksAny(MissingEvidence.SESSION_IDS)) {
         gone.add("no session ids (sid= redacted)");
       }
@@ -85,6 +88,7 @@ public final class VerdictJudge {
     boolean frames = false;
     boolean sids = false;
     boolean failedLeftOut = false;
+    boolean noWebSockets = false;
     boolean serverLog = false;
     boolean proxyLog = false;
     boolean console = false;
@@ -95,6 +99,7 @@ public final class VerdictJudge {
         frames |= in.capture().lacks(MissingEvidence.WEBSOCKET_FRAMES);
         sids |= in.capture().lacksAny(MissingEvidence.SESSION_IDS);
         failedLeftOut |= in.capture().lacks(MissingEvidence.FAILED_REQUESTS);
+        noWebSockets |= in.capture().lacks(MissingEvidence.WEBSOCKETS);
       }
     }
     for (LogLine l : incident.logLines()) {
@@ -110,6 +115,14 @@ public final class VerdictJudge {
     }
     boolean noTraffic = Symptoms.noSocketIoTraffic(incident);
     boolean consoleForFailures = failedLeftOut && !console;
+    if (noWebSockets) {
+      next.add("A HAR of the same failure from Chrome or Edge DevTools (Network, \"Export HAR (with sensitive data)\"):"
+          + " chrome-har (browsertime, sitespeed.io, puppeteer-har) writes no WebSocket and no request that failed or"
+          + " was still waiting, so an upgrade, its refusal, and refused or CORS-blocked attempts are not in this one"
+          + (noTraffic ? "; with no Socket.IO request in it, every attempt may have failed" : "")
+          + ". The browser console of the same run names failed requests too.");
+      consoleForFailures = false;
+    }
     if (consoleForFailures) {
       next.add("The browser console of the failing page (Safari: Develop > Show JavaScript Console; Chrome: DevTools "
           + "Console, right-click, \"Save as...\"): this HAR's exporter (Safari's Web Inspector, mitmproxy) leaves out "
@@ -117,7 +130,7 @@ public final class VerdictJudge {
           + "there" + (noTraffic ? "; with no Socket.IO request in the HAR, every attempt may have failed" : "")
           + ". A Chrome, Edge or Firefox HAR of the same failure keeps them.");
     }
-    if (noTraffic && !consoleForFailures) {
+    if (noTraffic && !consoleForFailures && !noWebSockets) {
       next.add("A HAR that holds the Socket.IO requests: open DevTools on the page that uses Socket.IO, tick "
           + "\"Preserve log\", reload, reproduce the failure, then export (requests to /socket.io/?EIO=...).");
     }

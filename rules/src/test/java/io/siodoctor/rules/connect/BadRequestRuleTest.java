@@ -6,7 +6,9 @@ import static io.siodoctor.rules.testing.HarFixture.get;
 import static io.siodoctor.rules.testing.HarFixture.har;
 import static io.siodoctor.rules.testing.HarFixture.open;
 import static io.siodoctor.rules.testing.HarFixture.webSocket;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siodoctor.rules.api.Finding;
 import io.siodoctor.rules.testing.HealthySessions;
 import io.siodoctor.rules.testing.RuleTester;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,24 @@ class BadRequestRuleTest {
             2026-11-25T10:00:00.002Z engine origin header invalid
             """)
         .doTest();
+  }
+
+  @Test
+  void theBrowsersAnswersAndTheServersLinesAreCountedApart() {
+    // one refusal, seen by the browser and printed by the app's connection_error listener
+    Finding f = tester
+        .addHar("fixture.har", har()
+            .entry(document("http://localhost:3000/"))
+            .entry(get("http://localhost:3000/socket.io/?EIO=4&transport=polling&t=P1").status(400)
+                .mime("application/json").body(engineIoError(3, "Bad request")).expectEvidence()))
+        .addLog("server.log", """
+            2026-11-25T10:00:00.001Z engine handling "GET" http request "/socket.io/?EIO=4&transport=polling&t=P1"
+            // EXPECT: bad-request
+            2026-11-25T10:00:00.002Z app connection_error code 3 Bad request GET /socket.io/?EIO=4&transport=polling&t=P1
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).isEqualTo(
+        "engine.io answered {\"code\":3,\"message\":\"Bad request\"} 1 time(s); the server's log names it 1 time(s)");
   }
 
   @Test

@@ -51,6 +51,15 @@ class PollingOnlyConfigRuleTest {
     assertThat(f.confidence()).isLessThan(0.8);
   }
 
+  @Test
+  void silentWhereTheExportWritesNoWebSockets() {
+    // npm chrome-har drops every WebSocket: the client may have tried the one it was offered (and been
+    // refused, or upgraded); polling on is all the HAR can show
+    HarFixture har = har().creator("chrome-har").entry(document("http://localhost:3000/"))
+        .entry(get(POLLING + "&t=P1").body(open(SID, "websocket")));
+    tester.addHar("fixture.har", pollsFor(har, 2)).expectNoFindings().doTest();
+  }
+
   @ParameterizedTest(name = "left aborted: {0}")
   @ValueSource(booleans = {false, true})
   void aPollStillHeldWhenTheCaptureStopsCountsAsPolling(boolean aborted) {

@@ -150,4 +150,39 @@ class DisconnectsTest {
     String log = pythonLogWithAWebSocketEnd("") + "2026-12-08 03:58:59,000 INFO engineio.server: service task canceled\n";
     assertThat(Disconnects.of(RuleTester.of(new NetworkInterruptionRule()).addLog("server.log", log).incident())).hasSize(1);
   }
+
+  /**
+   * An engine.io debug log of three sessions a second apart, each ended by the client: its close
+   * packet arrives over polling and engine.io closes the session as "transport close" (fixture; the
+   * lines of sticky-session-missing--chromehar-nginx-two-nodes' node logs).
+   */
+  private static String clientClosesEachSession(boolean closePacketLogged) {
+    StringBuilder log = new StringBuilder();
+    String[] sids = {"tz3jhYdVh5taJ4PEAAAA", "UIFDva2yUjiaSazDAAAA", "thMbSVGMwyIUZ6FHAAAB", "_QvPvGSfSLMv_oT-AAAB"};
+    for (int i = 0; i < sids.length; i++) {
+      String t = "2026-12-08T04:07:0" + (5 + i);
+      log.append(t).append(".282Z engine handshaking client \"").append(sids[i]).append("\"\n");
+      if (i == sids.length - 1) {
+        break;
+      }
+      log.append(t).append(".326Z engine handling \"POST\" http request \"/socket.io/?EIO=4&transport=polling&t=a")
+          .append(i).append("&sid=").append(sids[i]).append("\"\n");
+      log.append(t).append(".327Z engine:polling received \"1\"\n");
+      if (closePacketLogged) {
+        log.append(t).append(".327Z engine:polling got xhr close packet\n");
+      }
+      log.append(t).append(".333Z socket.io:client client close with reason transport close\n");
+    }
+    return log.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aSessionItsClientClosedOverPollingIsNoDrop(boolean closePacketLogged) {
+    // engine.io says "transport close" for both a dropped connection and a client's own close packet
+    // over polling; the debug line before it tells them apart
+    Incident incident = RuleTester.of(new NetworkInterruptionRule())
+        .addLog("server.log", clientClosesEachSession(closePacketLogged)).incident();
+    assertThat(Disconnects.of(incident)).hasSize(closePacketLogged ? 0 : 3);
+  }
 }

@@ -31,10 +31,13 @@ class VerdictJudgeExporterTest {
         false);
   }
 
-  /** A polling session that never upgraded: handshake, CONNECT answered, two polls answered. */
-  private static HarFixture pollingSession(String creator) {
+  /**
+   * A polling session that never upgraded: handshake (offering {@code upgrades}), CONNECT answered,
+   * two polls answered 25 s apart.
+   */
+  private static HarFixture pollingSession(String creator, String... upgrades) {
     return har().creator(creator)
-        .entry(get(POLLING + "&t=1").body(open(SID)))
+        .entry(get(POLLING + "&t=1").body(open(SID, upgrades)))
         .entry(post(POLLING + "&t=2&sid=" + SID, "40").body("ok").mime("text/html"))
         .entry(get(POLLING + "&t=3&sid=" + SID).body("40{\"sid\":\"sio-" + SID + "\"}"))
         .after(25)
@@ -44,7 +47,7 @@ class VerdictJudgeExporterTest {
 
   @ParameterizedTest
   @CsvSource({"WebInspector, healthy", "Firefox, healthy", "WebKit Web Inspector, inconclusive",
-      "mitmproxy har_dump, inconclusive"})
+      "mitmproxy har_dump, inconclusive", "chrome-har, inconclusive"})
   void answeredPollsProveAWorkingSessionOnlyWhereFailuresWouldShow(String creator, String verdict) {
     assertThat(judge(pollingSession(creator)).verdict()).isEqualTo(verdict);
   }
@@ -96,5 +99,21 @@ class VerdictJudgeExporterTest {
     // a CONNECT_ERROR sent over the WebSocket ends the client's tries too: no new handshake follows
     assertThat(judge(upgradedWithoutFrames("6")).verdict()).isEqualTo("inconclusive");
     assertThat(judge(upgradedWithoutFrames("40{\"sid\":\"sio-" + SID + "\"}")).verdict()).isEqualTo("healthy");
+  }
+
+  @Test
+  void aChromeHarHarSaysWhatItCannotShowAndAsksForADevToolsHar() {
+    // the session offered a WebSocket and polled on for 25 s: DevTools would show the WebSocket tried or not
+    Verdict v = judge(pollingSession("chrome-har", "websocket"));
+    assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.symptoms()).anySatisfy(s -> assertThat(s.summary()).contains("no WebSockets and no failed or pending"));
+    // polling on is all it shows: whether the client tried the WebSocket is not in the HAR
+    assertThat(v.symptoms()).anySatisfy(s -> assertThat(s.summary())
+        .contains("without moving to WebSocket: its upgrade failed or was never tried"));
+    assertThat(v.next()).anySatisfy(n -> assertThat(n).startsWith("A HAR of the same failure from Chrome or Edge DevTools"));
+    assertThat(v.next()).noneSatisfy(n -> assertThat(n).startsWith("The browser console of the failing page (Safari:"));
+    // DevTools writes the WebSocket: a session polling on never tried it
+    assertThat(judge(pollingSession("WebInspector", "websocket")).symptoms())
+        .anySatisfy(s -> assertThat(s.summary()).contains("and never tried a WebSocket"));
   }
 }
