@@ -130,3 +130,14 @@ async function behindHaproxy(rec, { server, cfg, env = {}, log = 'server.log' })
 }
 
 module.exports.behindHaproxy = behindHaproxy;
+
+// Waits (up to `tries` × 50 ms) until the scenario's log file <file> contains <text>: the moment a
+// process under test reached a given step (the load clients asking for the blocking report, say).
+async function waitForText(rec, file, text, tries = 200) {
+  const p = path.join(rec.dir, file);
+  for (let i = 0; i < tries && !(fs.existsSync(p) && fs.readFileSync(p, 'utf8').includes(text)); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+module.exports.waitForText = waitForText;

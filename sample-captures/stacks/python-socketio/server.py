@@ -11,6 +11,9 @@ Environment: PORT, NODE_NAME (a label in app lines), and the set-up under test:
   PING_INTERVAL, PING_TIMEOUT  engine.io ping_interval / ping_timeout in seconds (defaults 25 / 20)
   DISCONNECT_AFTER  seconds: that long after a client connected, the app calls sio.disconnect(sid)
                  (what a session-expiry or logged-in-elsewhere check does)
+  BLOCKING_REPORT seconds: the `report` event handler makes a blocking call (time.sleep) that long
+                 inside the async handler, as a synchronous DB driver, requests.get or CPU work does:
+                 the event loop stops for every client
 
 Only the main namespace / has handlers, so python-socketio refuses a CONNECT to any other one.
 
@@ -21,6 +24,7 @@ import asyncio
 import logging
 import os
 import sys
+import time
 
 from aiohttp import web
 import socketio
@@ -79,6 +83,14 @@ async def disconnect(sid):
 async def chat(sid, message):
     await sio.emit('chat', 'echo ' + str(message)[:80], to=sid)
     return {'ok': True}
+
+
+@sio.on('report')
+async def report(sid):
+    seconds = float(os.environ.get('BLOCKING_REPORT', '0'))
+    app_log.info('[%s] report requested by %s: building it (%d clients connected)', NODE, sid, len(sio.eio.sockets))
+    time.sleep(seconds)  # blocking on purpose (BLOCKING_REPORT): nothing else runs meanwhile
+    app_log.info('[%s] report done after %.0f s', NODE, seconds)
 
 
 async def index(request):

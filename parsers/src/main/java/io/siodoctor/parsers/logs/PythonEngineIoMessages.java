@@ -26,6 +26,15 @@ final class PythonEngineIoMessages {
   private static final LogFact SERVER_DISCONNECT =
       LogFact.SessionClosed.because(CloseReason.SERVER_NAMESPACE_DISCONNECT);
 
+  /**
+   * A WebSocket whose end python-engineio did not log: it writes no line when the connection goes
+   * away without a CLOSE packet (its receive loop just ends; the client, the network or its own abort
+   * of an oversized frame), so only the HTTP server's access line marks it, without a reason.
+   */
+  private static final LogFact TRANSPORT_ENDED = LogFact.SessionClosed.because(CloseReason.UNEXPLAINED);
+  /** The logger of aiohttp's access lines ({@code AccessLogger}), python-socketio's {@code async_mode='aiohttp'}. */
+  static final String AIOHTTP_ACCESS = "aiohttp.access";
+
   private PythonEngineIoMessages() {}
 
   /** Whether it recognised the message; {@code r} then holds the event, fact and sid. */
@@ -106,6 +115,45 @@ final class PythonEngineIoMessages {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether {@code m}, a line of aiohttp's access logger ({@link #AIOHTTP_ACCESS}), is the access
+   * line of an Engine.IO WebSocket ({@code "GET /socket.io/?EIO=4&transport=websocket&sid=… HTTP/1.1"
+   * 101 …}); {@code r} then holds a CLOSED event with the sid of its URL (none for a WebSocket
+   * opened without polling first). aiohttp writes a request's access line when its handler returns,
+   * and python-engineio's WebSocket handler returns when the WebSocket has ended: the line's own
+   * time is the end (the bracketed time in it is the request's start). Whether python-engineio
+   * logged that end already is the caller's to know ({@link PythonSocketIoLogParser}).
+   */
+  static boolean recogniseWebSocketEnd(String m, EngineIoMessages.Result r) {
+    r.reset();
+    int open = m.indexOf('"');
+    int close = open < 0 ? -1 : m.indexOf('"', open + 1);
+    if (close < 0 || !m.startsWith(" 101 ", close + 1) && !(m.endsWith(" 101") && m.length() == close + 5)) {
+      return false;
+    }
+    RequestLine request = RequestLine.of(m.substring(open + 1, close));
+    io.siodoctor.parsers.engineio.EngineIoQuery q = LogUrls.query(request.url());
+    if (!"GET".equals(request.method()) || q == null || !q.isWebSocket()) {
+      return false;
+    }
+    r.set(LogEvent.CLOSED, TRANSPORT_ENDED, LogUrls.sidOf(q, request.url()));
+    return true;
+  }
+
+  /**
+   * Whether {@code m} is the client ending its session on purpose: an Engine.IO CLOSE it sent, or a
+   * Socket.IO DISCONNECT of the main namespace ({@code <sid>: Received packet MESSAGE data 1}), after
+   * which the client closes its transport.
+   */
+  static boolean clientEnds(String m) {
+    int colon = m.indexOf(": Received packet ");
+    if (colon <= 0 || !isSid(m, 0, colon)) {
+      return false;
+    }
+    int type = colon + 18;
+    return m.startsWith("CLOSE", type) || m.startsWith("MESSAGE data 1", type) && m.strip().length() == type + 14;
   }
 
   private static boolean withSid(String sid, String m, int at, EngineIoMessages.Result r) {

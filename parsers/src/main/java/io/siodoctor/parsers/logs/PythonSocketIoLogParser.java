@@ -342,6 +342,13 @@ public final class PythonSocketIoLogParser extends LineLogParser {
   private static final class PyState extends ParseState {
     private final TimeReader times = new TimeReader();
     private final EngineIoMessages.Result result = new EngineIoMessages.Result();
+    /**
+     * Sessions that moved to WebSocket ({@code Upgrade to websocket successful}) and whose end
+     * python-engineio has not logged (a close it sent or logged, a CLOSE or DISCONNECT the client
+     * sent): the access line of their WebSocket is their end. A probe WebSocket whose upgrade never
+     * completed ended only the probe; sessions leave the set when they end, so it holds the open ones.
+     */
+    private final java.util.Set<String> onWebSocket = new java.util.HashSet<>();
 
     PyState(String file, RecordSink sink) {
       super(file, sink, LogFormat.PYTHON_SOCKETIO);
@@ -394,10 +401,21 @@ public final class PythonSocketIoLogParser extends LineLogParser {
           known = true;
         }
       }
+      if (!known && msgStart < 0 && webSocketEnd(rest)) {
+        known = true;
+      }
       if (known) {
         event = result.event;
         fact = result.fact;
         sid = result.sid;
+        if (event == LogEvent.UPGRADE_DONE && sid != null) {
+          onWebSocket.add(sid);
+        } else if (event == LogEvent.CLOSED && sid != null) {
+          onWebSocket.remove(sid);
+        }
+      }
+      if (msgStart >= 0 && PythonEngineIoMessages.clientEnds(msg)) {
+        onWebSocket.remove(msg.substring(0, msg.indexOf(':')));
       }
       if (forDetection() && !countsForDetection(rest, known ? msgStart : -1, time == null && indented(line),
           time != null)) {
@@ -413,6 +431,24 @@ public final class PythonSocketIoLogParser extends LineLogParser {
         lastTime = time;
       }
       emit(n, time != null ? time : lastTime, node, level, source, sid, msg, event, fact, null);
+    }
+
+    /**
+     * Whether {@code rest} is aiohttp's access line of an Engine.IO WebSocket that ended a session
+     * python-engineio logged no end for ({@link PythonEngineIoMessages#recogniseWebSocketEnd}): one
+     * in {@link #onWebSocket}, or one opened without a sid (a WebSocket-only client's session is that
+     * WebSocket); {@link #result} then holds the close. Read only where aiohttp's access logger wrote
+     * the line, before its quoted request.
+     */
+    private boolean webSocketEnd(String rest) {
+      int logger = rest.indexOf(PythonEngineIoMessages.AIOHTTP_ACCESS);
+      int quote = rest.indexOf('"');
+      if (logger < 0 || quote < logger) {
+        return false;
+      }
+      String m = rest.substring(logger + PythonEngineIoMessages.AIOHTTP_ACCESS.length());
+      return PythonEngineIoMessages.recogniseWebSocketEnd(m, result)
+          && (result.sid == null || onWebSocket.contains(result.sid));
     }
 
     /**

@@ -19,6 +19,12 @@ public enum CloseReason {
   CLIENT_NAMESPACE_DISCONNECT("client namespace disconnect", true),
   IO_SERVER_DISCONNECT("io server disconnect", true),
   IO_CLIENT_DISCONNECT("io client disconnect", true),
+  /**
+   * The transport ended and the server's log says only that, not why: python-engineio writes no line
+   * when a WebSocket goes away without a CLOSE packet (the client's or the network's doing, or its own
+   * abort of an oversized frame), and only the HTTP server's access line marks the end.
+   */
+  UNEXPLAINED("transport ended, no reason logged", false),
   /** A reason outside the vocabulary (the line's text keeps it). */
   OTHER(null, false);
 

@@ -343,4 +343,47 @@ class PythonSocketIoLogParserTest {
     };
     notRead(others);
   }
+
+  @Test
+  void aiohttpsAccessLineOfAWebSocketIsTheEndPythonEngineioDoesNotLog() {
+    // sample-captures/network-interruption--python-tcp-proxy-drop and server-overloaded--python-blocking-handler
+    // (python-engineio 4.3.4 on aiohttp 3.8): a dropped WebSocket leaves no line of python-engineio's;
+    // aiohttp writes the request's access line when the handler returns, i.e. when the WebSocket ended
+    String ua = " 101 0 \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"\n";
+    String text =
+        "2026-12-08 03:58:34,262 INFO engineio.server: OuQPe08AE3LJ7O1DAAAA: Received request to upgrade to websocket\n"
+            + "2026-12-08 03:58:34,276 INFO engineio.server: OuQPe08AE3LJ7O1DAAAA: Upgrade to websocket successful\n"
+            + "2026-12-08 03:58:38,124 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:03:58:34 +0000] \"GET /socket.io/?EIO=4&transport=websocket&sid=OuQPe08AE3LJ7O1DAAAA HTTP/1.1\"" + ua
+            // a WebSocket-only client's session is its WebSocket: no sid in its URL
+            + "2026-12-08 04:01:02,137 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:04:00:47 +0000] \"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\" 101 0 \"-\" \"-\"\n"
+            // a probe whose upgrade never completed ended the probe only (sticky-session-missing--python-two-workers)
+            + "2026-12-07 14:26:11,914 INFO engineio.server: rh8wWEONVx3fEnhRAAAA: Received request to upgrade to websocket\n"
+            + "2026-12-07 14:26:11,916 INFO aiohttp.access: 127.0.0.1 [07/Dec/2026:14:26:11 +0000] \"GET /socket.io/?EIO=4&transport=websocket&sid=rh8wWEONVx3fEnhRAAAA HTTP/1.1\"" + ua
+            // an end python-engineio logged (heartbeat-timeout--python-blocked-main-thread): the access line is no second one
+            + "2026-12-08 02:29:59,551 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Upgrade to websocket successful\n"
+            + "2026-12-08 02:30:02,184 INFO engineio.server: scjQIzqaeHLwuAYsAAAA: Client is gone, closing socket\n"
+            + "2026-12-08 02:30:02,623 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:02:29:59 +0000] \"GET /socket.io/?EIO=4&transport=websocket&sid=scjQIzqaeHLwuAYsAAAA HTTP/1.1\"" + ua
+            // the client closed on purpose (a Socket.IO DISCONNECT): no drop either
+            + "2026-12-08 05:00:00,000 INFO engineio.server: T5Gz_R0D4hTEK9TfAAAA: Upgrade to websocket successful\n"
+            + "2026-12-08 05:00:01,000 INFO engineio.server: T5Gz_R0D4hTEK9TfAAAA: Received packet MESSAGE data 1\n"
+            + "2026-12-08 05:00:01,002 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:05:00:00 +0000] \"GET /socket.io/?EIO=4&transport=websocket&sid=T5Gz_R0D4hTEK9TfAAAA HTTP/1.1\"" + ua
+            // polling requests, refusals (400) and lines of another logger are no ends
+            + "2026-12-08 03:58:34,199 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:03:58:34 +0000] \"GET /socket.io/?EIO=4&transport=polling&t=6627261f HTTP/1.1\" 200 289 \"-\" \"-\"\n"
+            + "2026-12-07 14:26:11,088 INFO aiohttp.access: 127.0.0.1 [07/Dec/2026:14:26:11 +0000] \"GET /socket.io/?EIO=4&transport=websocket&sid=I2s5PyT9-xP9KtAoAAAA HTTP/1.1\" 400 277 \"-\" \"-\"\n"
+            + "2026-12-08 05:00:02,000 INFO app: saw \"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\" 101 in aiohttp.access\n";
+    CollectingSink s = Parse.text(parser, "server.log", text);
+    assertThat(s.lines).extracting(LogLine::event).containsExactly(
+        LogEvent.UPGRADE_STARTED, LogEvent.UPGRADE_DONE, LogEvent.CLOSED, LogEvent.CLOSED,
+        LogEvent.UPGRADE_STARTED, LogEvent.OTHER,
+        LogEvent.UPGRADE_DONE, LogEvent.CLOSED, LogEvent.OTHER,
+        LogEvent.UPGRADE_DONE, LogEvent.OTHER, LogEvent.OTHER,
+        LogEvent.OTHER, LogEvent.OTHER, LogEvent.OTHER);
+    LogLine dropped = s.lines.get(2);
+    assertThat(dropped.sid()).contains("OuQPe08AE3LJ7O1DAAAA");
+    assertThat(dropped.closedFor(CloseReason.UNEXPLAINED)).isTrue();
+    assertThat(dropped.time()).as("the line's own time: when the WebSocket ended").isEqualTo(Instant.parse("2026-12-08T03:58:38.124Z"));
+    assertThat(s.lines.get(3).sid()).isEmpty();
+    assertThat(s.lines.get(3).closedFor(CloseReason.UNEXPLAINED)).isTrue();
+    assertThat(s.lines.get(7).closedFor(CloseReason.PING_TIMEOUT)).isTrue();
+  }
 }

@@ -38,7 +38,8 @@ import java.util.Set;
     settings = {ProxySetting.IDLE_TIMEOUT})
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
-    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET})
+    events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
+        LogEvent.SERVER_STOPPED})
 public final class FixedIntervalDisconnectRule implements Rule {
 
   @Override

@@ -1,5 +1,7 @@
 package io.siodoctor.rules.disconnect;
 
+import io.siodoctor.parsers.engineio.EngineIoPacket;
+import io.siodoctor.parsers.record.CloseReason;
 import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogFact;
@@ -42,8 +44,7 @@ import java.util.Set;
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
     events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
-        LogEvent.PROXY_UPGRADED_CLOSED,
-        LogEvent.WEBSOCKET_TRANSPORT_CLOSING})
+        LogEvent.PROXY_UPGRADED_CLOSED, LogEvent.WEBSOCKET_TRANSPORT_CLOSING, LogEvent.SERVER_STOPPED})
 public final class NetworkInterruptionRule implements Rule {
 
   @Override
@@ -60,7 +61,8 @@ public final class NetworkInterruptionRule implements Rule {
       // a session whose start the capture missed: its heartbeat settings are unknown, so the heartbeat
       // and timeout causes cannot be ruled out; the drop stays a symptom, not this cause's evidence
       boolean dropped = browserSawIt(d)
-          ? d.opened() != null && usedByTheClient(incident, d) && ((d.reason() == null && closeVisible(incident, d))
+          ? d.opened() != null && usedByTheClient(incident, d) && !serverSentClose(incident, d)
+              && ((noReason(d) && closeVisible(incident, d))
               || "transport close".equals(d.reason()) || transportError(incident, d))
           : transportError(incident, d);
       List<HttpExchange> offline = browserSawIt(d) ? networkSilenced(incident, d) : List.of();
@@ -107,6 +109,24 @@ public final class NetworkInterruptionRule implements Rule {
     }
     return incident.session(d.sid()).flatMap(ClientPingTimeout::of)
         .map(t -> t.networkFailuresDuring(incident)).orElse(List.of());
+  }
+
+  /**
+   * Whether the server ended the session with an Engine.IO CLOSE packet of its own: a decision of the
+   * server's (its disconnect call, a request it refused, its heartbeat check), which no network drop
+   * writes, although the client reports it as {@code transport close}.
+   */
+  private static boolean serverSentClose(Incident incident, Disconnect d) {
+    return d.sid() != null && incident.session(d.sid()).map(s -> s.packets().stream()
+        .anyMatch(p -> p.fromServer() && p.is(EngineIoPacket.Type.CLOSE))).orElse(false);
+  }
+
+  /**
+   * Whether nothing says why the session ended: no reason at all, or a server log that marks the end
+   * without one ({@link CloseReason#UNEXPLAINED}); only the packets can then show there was no close.
+   */
+  private static boolean noReason(Disconnect d) {
+    return d.reason() == null || CloseReason.of(d.reason()) == CloseReason.UNEXPLAINED;
   }
 
   /**

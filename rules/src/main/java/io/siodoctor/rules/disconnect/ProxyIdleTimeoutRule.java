@@ -50,7 +50,7 @@ import java.util.Set;
 @Reads(
     records = {HttpExchange.class, WsFrame.class, LogLine.class},
     events = {LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
-        LogEvent.PROXY_UPGRADED_TIMEOUT})
+        LogEvent.PROXY_UPGRADED_TIMEOUT, LogEvent.SERVER_STOPPED})
 public final class ProxyIdleTimeoutRule implements Rule {
 
   @Override

@@ -31,6 +31,12 @@ public final class Disconnects {
   private static final Duration SAME_CLOSE = Duration.ofMillis(200);
   /** A server close this close to the browser's drop (clock skew, reconnect delay) is the same drop. */
   private static final Duration SAME_DROP = Duration.ofSeconds(3);
+  /**
+   * Transport closes logged this long before the same log's server stop are the stop closing its
+   * connections (aiohttp's shutdown closes each WebSocket in turn, ~0.4 s apart here): the stop,
+   * which server-restart judges, not drops.
+   */
+  private static final Duration STOPPING = Duration.ofSeconds(5);
   /** engine.io closes a session within milliseconds of reading its client's close packet (same tick, then a log write). */
   private static final Duration CLOSE_AFTER_PACKET = Duration.ofMillis(100);
 
@@ -38,7 +44,8 @@ public final class Disconnects {
 
   /** What the disconnects are made of: every kind of record, the handshakes, closes and access lines logged. */
   public static final ReadSet READS = ReadSet.of(List.of(HttpExchange.class, WsFrame.class, LogLine.class),
-      List.of(LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET));
+      List.of(LogEvent.HANDSHAKE, LogEvent.CLOSED, LogEvent.HTTP_ACCESS, LogEvent.CLIENT_CLOSE_PACKET,
+          LogEvent.SERVER_STOPPED));
   private static final DerivedKey<List<Disconnect>> KEY = DerivedKey.of("disconnects", READS, Disconnects::compute);
   private static final DerivedKey<Optional<Periodicity.Period>> PERIOD =
       DerivedKey.of("disconnect-period", READS, i -> period(i, of(i)));
@@ -138,6 +145,7 @@ public final class Disconnects {
         lastHandshake.merge(h.location().file(), h.time(), (a, b) -> a.isAfter(b) ? a : b);
       }
     }
+    List<LogLine> stops = incident.logLines(LogEvent.SERVER_STOPPED);
     java.util.Map<String, java.util.ArrayDeque<Instant>> closePackets = new java.util.HashMap<>();
     for (LogLine p : incident.logLines(LogEvent.CLIENT_CLOSE_PACKET)) {
       if (p.time() != null) {
@@ -147,7 +155,7 @@ public final class Disconnects {
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
       Instant handshakeLater = lastHandshake.get(l.location().file());
       if (!(l.fact() instanceof LogFact.SessionClosed closed) || closed.reason().deliberate() || l.time() == null
-          || handshakeLater == null || !handshakeLater.isAfter(l.time())) {
+          || handshakeLater == null || !handshakeLater.isAfter(l.time()) || closedByStop(l, closed, stops)) {
         continue;
       }
       if (closed.reason() == CloseReason.TRANSPORT_CLOSE
@@ -174,6 +182,24 @@ public final class Disconnects {
       }
     }
     return closes;
+  }
+
+  /**
+   * Whether this transport close was logged within {@link #STOPPING} before a stop of the server
+   * that logged it: a process shutting down ends its connections (a log that names no reason for
+   * that, python-engineio's, gives only their ends).
+   */
+  private static boolean closedByStop(LogLine close, LogFact.SessionClosed closed, List<LogLine> stops) {
+    if (closed.reason() != CloseReason.TRANSPORT_CLOSE && closed.reason() != CloseReason.UNEXPLAINED) {
+      return false;
+    }
+    for (LogLine stop : stops) {
+      if (stop.time() != null && stop.location().file().equals(close.location().file())
+          && !stop.time().isBefore(close.time()) && !stop.time().isAfter(close.time().plus(STOPPING))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

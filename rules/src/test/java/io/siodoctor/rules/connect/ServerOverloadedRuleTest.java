@@ -257,4 +257,34 @@ class ServerOverloadedRuleTest {
     h.entry(get(POLLING + "&t=Z1&sid=" + HealthySessions.SID).body("2").took(25000));
     tester.addHar("fixture.har", h).expectNoFindings().doTest();
   }
+
+  @Test
+  void aPythonServersHeartbeatsStopThenTheWebSocketsItDidNotLogEndAtOnce() {
+    // sample-captures/server-overloaded--python-blocking-handler: python-engineio writes a PING per
+    // session every ping_interval and nothing when a WebSocket goes away; aiohttp's access lines of the
+    // WebSockets (written as each ended) come together once the blocked loop runs again
+    Finding f = tester
+        .addLog("server.log", """
+            2026-12-08 04:00:40,000 INFO engineio.server: siG5UVcnrJVtWHOuAAAA: Sending packet OPEN data {'sid': 'siG5UVcnrJVtWHOuAAAA', 'upgrades': ['websocket'], 'pingTimeout': 3000, 'pingInterval': 5000}
+            2026-12-08 04:00:41,000 INFO engineio.server: VHowb89GGTjOETKJAAAB: Sending packet OPEN data {'sid': 'VHowb89GGTjOETKJAAAB', 'upgrades': ['websocket'], 'pingTimeout': 3000, 'pingInterval': 5000}
+            2026-12-08 04:00:42,000 INFO engineio.server: YElPrzcSw402i2KXAAAC: Sending packet OPEN data {'sid': 'YElPrzcSw402i2KXAAAC', 'upgrades': ['websocket'], 'pingTimeout': 3000, 'pingInterval': 5000}
+            2026-12-08 04:00:52,843 INFO engineio.server: siG5UVcnrJVtWHOuAAAA: Sending packet PING data None
+            2026-12-08 04:00:52,843 INFO engineio.server: VHowb89GGTjOETKJAAAB: Sending packet PING data None
+            // EXPECT: server-overloaded
+            2026-12-08 04:00:52,843 INFO engineio.server: YElPrzcSw402i2KXAAAC: Sending packet PING data None
+            2026-12-08 04:00:53,122 INFO app: [server] report requested: building it (3 clients connected)
+            // EXPECT: server-overloaded
+            2026-12-08 04:01:02,124 INFO engineio.server: siG5UVcnrJVtWHOuAAAA: Sending packet PING data None
+            2026-12-08 04:01:02,124 INFO engineio.server: VHowb89GGTjOETKJAAAB: Sending packet PING data None
+            2026-12-08 04:01:02,124 INFO engineio.server: YElPrzcSw402i2KXAAAC: Sending packet PING data None
+            // EXPECT: server-overloaded
+            2026-12-08 04:01:02,137 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:04:00:47 +0000] "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1" 101 0 "-" "-"
+            // EXPECT: server-overloaded
+            2026-12-08 04:01:02,137 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:04:00:47 +0000] "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1" 101 0 "-" "-"
+            // EXPECT: server-overloaded
+            2026-12-08 04:01:02,138 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:04:00:47 +0000] "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1" 101 0 "-" "-"
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.detail()).contains("no heartbeat for 9.281 s").contains("3 sessions closed in the same instant");
+  }
 }

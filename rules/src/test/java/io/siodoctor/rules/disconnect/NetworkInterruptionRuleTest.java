@@ -39,10 +39,7 @@ class NetworkInterruptionRuleTest {
   void silentWhenTheExportLeavesOutHowTheSessionEnded() {
     // Safari's Web Inspector writes only requests that completed: the poll that failed when the
     // server went away is not there, so the session's records just stop before the next handshake
-    HarFixture har = page().creator("WebKit Web Inspector");
-    HealthySessions.v4(SID).pings(1).appendTo(har);
-    har.after(12);
-    HealthySessions.v4(NEXT).appendTo(har);
+    HarFixture har = thenReplaced(page().creator("WebKit Web Inspector"), HealthySessions.v4(SID).pings(1));
     tester.addHar("fixture.har", har).expectNoFindings().doTest();
   }
 
@@ -118,13 +115,29 @@ class NetworkInterruptionRuleTest {
         .expectNoFindings().doTest();
   }
 
-  @Test
-  void silentWhenTheClientLeftOnPurpose() {
-    HarFixture har = page();
-    HealthySessions.v4(SID).pings(1).frame("send", 30.0, "41").appendTo(har);
+  /** The page's session {@code first}, then 12 s later the client's next one. */
+  private static HarFixture thenReplaced(HealthySessions.Builder first) {
+    return thenReplaced(page(), first);
+  }
+
+  private static HarFixture thenReplaced(HarFixture har, HealthySessions.Builder first) {
+    first.appendTo(har);
     har.after(12);
     HealthySessions.v4(NEXT).appendTo(har);
-    tester.addHar("fixture.har", har).doTest();
+    return har;
+  }
+
+  @Test
+  void silentWhenTheClientLeftOnPurpose() {
+    tester.addHar("fixture.har", thenReplaced(HealthySessions.v4(SID).pings(1).frame("send", 30.0, "41"))).doTest();
+  }
+
+  @Test
+  void silentWhenTheServerClosedTheSessionWithAClosePacket() {
+    // sample-captures/bad-request--python-client-ping: python-engineio refuses a request of the session
+    // (400 "Bad Request") and closes it, answering the held poll with CLOSE "1"; the client reports
+    // "transport close" and reconnects: the server's decision, not the network's
+    tester.addHar("fixture.har", thenReplaced(HealthySessions.v4(SID).pings(1).frame("receive", 30.0, "1"))).doTest();
   }
 
   @Test
@@ -174,5 +187,36 @@ class NetworkInterruptionRuleTest {
     tester.addLog("server.log", serverLog("2026-11-26T03:20:26.647Z engine:ws closing\n")
         .replace("        // EXPECT: network-interruption\n", "").replace("// EXPECT: network-interruption\n", ""))
         .expectNoFindings().doTest();
+  }
+
+  /**
+   * python-socketio on aiohttp: the session's WebSocket ends with no line of python-engineio's, only
+   * aiohttp's access line written as it ended (a reason-less end), and the client's next session opens.
+   */
+  private static String pythonLog(String expect) {
+    return """
+        2026-11-26 03:20:25,446 INFO engineio.server: %1$s: Sending packet OPEN data {'sid': '%1$s', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}
+        2026-11-26 03:20:25,721 INFO engineio.server: %1$s: Upgrade to websocket successful
+        %3$s2026-11-26 03:20:31,647 INFO aiohttp.access: 127.0.0.1 [26/Nov/2026:03:20:25 +0000] "GET /socket.io/?EIO=4&transport=websocket&sid=%1$s HTTP/1.1" 101 0 "-" "-"
+        2026-11-26 03:20:43,929 INFO engineio.server: %2$s: Sending packet OPEN data {'sid': '%2$s', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}
+        """.formatted(SID, NEXT, expect);
+  }
+
+  @Test
+  void aServerLogThatMarksTheEndWithoutAReasonLeavesItToTheFrames() {
+    // the frames show no close packet: a drop, which the log's end corroborates
+    HarFixture har = thenReplaced(HealthySessions.v4(SID).pings(1).expectDrop());
+    Finding f = RuleTester.of(new NetworkInterruptionRule()).addHar("fixture.har", har).addLog("server.log", pythonLog("// EXPECT: network-interruption\n"))
+        .doTest().orElseThrow();
+    assertThat(f.sessionIds()).containsExactly(SID);
+    assertThat(f.evidence()).anySatisfy(e -> assertThat(e.location().toString()).contains("server.log"));
+  }
+
+  @Test
+  void silentWhenNeitherTheExportNorTheLogSaysWhyTheSessionEnded() {
+    // Safari's export leaves out how the session ended, and python-engineio logged no reason (its own
+    // abort of an oversized frame ends a WebSocket the same way): no cause from either
+    HarFixture har = thenReplaced(page().creator("WebKit Web Inspector"), HealthySessions.v4(SID).pings(1));
+    tester.addHar("fixture.har", har).addLog("server.log", pythonLog("")).expectNoFindings().doTest();
   }
 }

@@ -117,6 +117,40 @@ class DisconnectsTest {
         .isEmpty();
   }
 
+  /** A python-socketio 5.7 log on aiohttp: a session on WebSocket whose end only aiohttp's access line marks, then a new one. */
+  private static String pythonLogWithAWebSocketEnd(String between) {
+    return """
+        2026-12-08 03:58:34,199 INFO engineio.server: %1$s: Sending packet OPEN data {'sid': '%1$s', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}
+        2026-12-08 03:58:34,276 INFO engineio.server: %1$s: Upgrade to websocket successful
+        2026-12-08 03:58:38,124 INFO aiohttp.access: 127.0.0.1 [08/Dec/2026:03:58:34 +0000] "GET /socket.io/?EIO=4&transport=websocket&sid=%1$s HTTP/1.1" 101 0 "-" "-"
+        %3$s2026-12-08 03:58:39,337 INFO engineio.server: %2$s: Sending packet OPEN data {'sid': '%2$s', 'upgrades': ['websocket'], 'pingTimeout': 20000, 'pingInterval': 25000}
+        """.formatted(DROPPED, NEXT, between);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWebSocketEndPythonEngineioDidNotLogIsADropWhenTheClientComesBack() {
+    // sample-captures/network-interruption--python-tcp-proxy-drop: python-engineio writes nothing when
+    // the connection goes away; aiohttp's access line of the WebSocket, written as it ended, is the end
+    Incident incident = RuleTester.of(new NetworkInterruptionRule()).addLog("server.log", pythonLogWithAWebSocketEnd("")).incident();
+    assertThat(Disconnects.of(incident)).singleElement().satisfies(d -> {
+      assertThat(d.sid()).isEqualTo(DROPPED);
+      assertThat(d.logged()).isTrue();
+    });
+    assertThat(VerdictJudge.judge(incident, false).verdict()).as("a drop is no healthy session").isEqualTo(Verdict.INCONCLUSIVE);
+  }
+
+  @org.junit.jupiter.api.Test
+  void transportClosesRightBeforeTheServerStopsAreTheStopNotDrops() {
+    // sample-captures/server-restart--python-process-restart: aiohttp's shutdown ends each WebSocket,
+    // then python-engineio's service task is canceled; the new process's handshakes follow
+    String stop = "2026-12-08 03:58:38,500 INFO engineio.server: service task canceled\n";
+    Incident stopped = RuleTester.of(new NetworkInterruptionRule()).addLog("server.log", pythonLogWithAWebSocketEnd(stop)).incident();
+    assertThat(Disconnects.of(stopped)).isEmpty();
+    // a stop long after the end does not explain it
+    String log = pythonLogWithAWebSocketEnd("") + "2026-12-08 03:58:59,000 INFO engineio.server: service task canceled\n";
+    assertThat(Disconnects.of(RuleTester.of(new NetworkInterruptionRule()).addLog("server.log", log).incident())).hasSize(1);
+  }
+
   /**
    * An engine.io debug log of three sessions a second apart, each ended by the client: its close
    * packet arrives over polling and engine.io closes the session as "transport close" (fixture; the
