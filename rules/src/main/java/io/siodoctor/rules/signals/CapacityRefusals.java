@@ -5,10 +5,21 @@ import io.siodoctor.parsers.record.HttpExchange;
 import io.siodoctor.parsers.record.LogEvent;
 import io.siodoctor.parsers.record.LogLine;
 import io.siodoctor.parsers.record.WsFrame;
+import io.siodoctor.parsers.ReadSet;
+import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.rules.api.Incident;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * 503s that a proxy or server gave because it was full, not because the upstream was down: the one
@@ -30,6 +41,11 @@ import java.util.Optional;
  */
 public final class CapacityRefusals {
   private CapacityRefusals() {}
+
+  /** What the index reads: requests, frames and the proxies' limit lines. */
+  private static final ReadSet READS = ReadSet.of(List.of(HttpExchange.class, WsFrame.class, LogLine.class),
+      List.of(LogEvent.PROXY_LIMIT_REFUSED));
+  private static final DerivedKey<Index> KEY = DerivedKey.of("capacity-refusals", READS, Index::new);
 
   /** The proxies' log lines that say they refused a request for a limit of their own. */
   public static List<LogLine> logged(Incident incident) {
@@ -69,24 +85,9 @@ public final class CapacityRefusals {
     if (x.status() != 503) {
       return false;
     }
-    if (shownFull(incident, x)) {
-      return true;
-    }
-    if (x.responseBody().isEmpty()) {
-      return false;
-    }
-    Optional<String> origin = Origins.of(x.url());
-    for (HttpExchange y : incident.engineIoExchanges()) {
-      if (y != x && y.status() == 503 && y.responseBody().equals(x.responseBody())
-          && Origins.of(y.url()).equals(origin) && shownFull(incident, y)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean shownFull(Incident incident, HttpExchange x) {
-    return loggedAs(incident, x).isPresent() || answeredDuring(incident, x);
+    Index index = incident.derived(KEY);
+    return index.shownFull.contains(x)
+        || !x.responseBody().isEmpty() && index.fullPages.contains(page(x));
   }
 
   /**
@@ -94,14 +95,7 @@ public final class CapacityRefusals {
    * same status where the line gives one (nginx's error line does not).
    */
   public static Optional<LogLine> loggedAs(Incident incident, HttpExchange x) {
-    for (LogLine l : logged(incident)) {
-      HttpAccess a = l.access();
-      if (a != null && (a.status() < 0 || a.status() == x.status()) && a.url() != null && a.url().startsWith("/")
-          && x.url().endsWith(a.url())) {
-        return Optional.of(l);
-      }
-    }
-    return Optional.empty();
+    return incident.derived(KEY).loggedAs(x);
   }
 
   /**
@@ -113,47 +107,155 @@ public final class CapacityRefusals {
     if (line.status() < 400 || line.url() == null) {
       return false;
     }
-    for (LogLine l : logged(incident)) {
+    for (LogLine l : incident.derived(KEY).loggedByTarget.getOrDefault(line.url(), List.of())) {
       HttpAccess a = l.access();
-      if (a != null && a != line && a.status() < 0 && line.url().equals(a.url())
-          && java.util.Objects.equals(line.method(), a.method())) {
+      if (a != line && a.status() < 0 && Objects.equals(line.method(), a.method())) {
         return true;
       }
     }
     return false;
   }
 
+  /** A 503 page as the same proxy gives it again: its origin and its body. */
+  private static String page(HttpExchange x) {
+    return Origins.of(x.url()).orElse("") + "\n" + x.responseBody();
+  }
+
+  /** The path and query of an absolute URL, as a proxy's log writes its request target. */
+  private static String target(String url) {
+    int scheme = url.indexOf("://");
+    int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    return slash < 0 ? "/" : url.substring(slash);
+  }
+
   /**
-   * The server answered another Engine.IO request of the same origin while {@code refused} waited for
-   * its answer: a request that began and got a 2xx within that time, a WebSocket message received
-   * within it, or a WebSocket the server accepted (101) that began within it or was still open when
-   * the 503 came (a server process that stops closes its WebSockets with it, before any proxy could
-   * find it down).
+   * Once per incident (three rules ask about every 503, and a down backend's retry loop gives
+   * thousands): the 503s shown full, their pages, and the limit lines by request target. What the
+   * server answered meanwhile is looked up by time in per-origin sorted arrays rather than by a walk
+   * over every request and frame for each 503.
    */
-  public static boolean answeredDuring(Incident incident, HttpExchange refused) {
-    Instant from = refused.time();
-    Instant to = refused.ended();
-    Optional<String> origin = Origins.of(refused.url());
-    if (from == null || to == null || !to.isAfter(from) || origin.isEmpty()) {
-      return false;
-    }
-    for (HttpExchange x : incident.engineIoExchanges()) {
-      if (x == refused || x.time() == null || x.time().isAfter(to)) {
-        continue;
+  private static final class Index {
+    final Set<HttpExchange> shownFull = Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<String> fullPages = new HashSet<>();
+    final Map<String, List<LogLine>> loggedByTarget = new HashMap<>();
+    private final Map<String, Answers> answersByOrigin = new HashMap<>();
+
+    Index(Incident incident) {
+      for (LogLine l : logged(incident)) {
+        HttpAccess a = l.access();
+        // by the target as logged; a HAR's request is looked up by its path and query, which start with '/'
+        if (a != null && a.url() != null) {
+          loggedByTarget.computeIfAbsent(a.url(), k -> new ArrayList<>()).add(l);
+        }
       }
-      boolean answered = x.isWebSocket()
-          ? x.status() == 101 && (!x.time().isBefore(from) || !x.ended().isBefore(to))
-          : x.status() >= 200 && x.status() < 300 && !x.time().isBefore(from) && !x.ended().isAfter(to);
-      if (answered && Origins.of(x.url()).equals(origin)) {
-        return true;
+      List<HttpExchange> refusals = new ArrayList<>();
+      for (HttpExchange x : incident.engineIoExchanges()) {
+        if (x.status() == 503) {
+          refusals.add(x);
+        }
+        if (x.time() != null) {
+          Origins.of(x.url()).ifPresent(o -> answersByOrigin.computeIfAbsent(o, k -> new Answers()).add(x));
+        }
+      }
+      if (refusals.isEmpty()) {
+        return;
+      }
+      for (WsFrame f : incident.frames()) {
+        if (f.received() && f.time() != null && f.url() != null) {
+          Origins.of(f.url()).ifPresent(o -> answersByOrigin.computeIfAbsent(o, k -> new Answers()).frame(f));
+        }
+      }
+      answersByOrigin.values().forEach(Answers::sort);
+      for (HttpExchange x : refusals) {
+        if (loggedAs(x).isPresent() || answeredDuring(x)) {
+          shownFull.add(x);
+          if (!x.responseBody().isEmpty()) {
+            fullPages.add(page(x));
+          }
+        }
       }
     }
-    for (WsFrame f : incident.frames()) {
-      if (f.received() && f.time() != null && !f.time().isBefore(from) && !f.time().isAfter(to)
-          && f.url() != null && Origins.of(f.url()).equals(origin)) {
-        return true;
+
+    Optional<LogLine> loggedAs(HttpExchange x) {
+      for (LogLine l : loggedByTarget.getOrDefault(target(x.url()), List.of())) {
+        int status = l.access().status();
+        if (status < 0 || status == x.status()) {
+          return Optional.of(l);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * The server answered another Engine.IO request of the same origin while {@code refused} waited
+     * for its answer: a request that began and got a 2xx within that time, a WebSocket message
+     * received within it, or a WebSocket the server accepted (101) that began within it or was
+     * still open when the 503 came (a server process that stops closes its WebSockets with it,
+     * before any proxy could find it down).
+     */
+    private boolean answeredDuring(HttpExchange refused) {
+      Instant from = refused.time();
+      Instant to = refused.ended();
+      Optional<String> origin = Origins.of(refused.url());
+      if (from == null || to == null || !to.isAfter(from) || origin.isEmpty()) {
+        return false;
+      }
+      Answers a = answersByOrigin.get(origin.get());
+      return a != null && a.during(refused, from, to);
+    }
+  }
+
+  /** One origin's answers, sorted by start: 2xx requests, accepted WebSockets, received frames. */
+  private static final class Answers {
+    private final List<HttpExchange> ok = new ArrayList<>();
+    private final List<HttpExchange> webSockets = new ArrayList<>();
+    private final List<Instant> frameTimes = new ArrayList<>();
+
+    void add(HttpExchange x) {
+      if (x.isWebSocket() ? x.status() == 101 : x.status() >= 200 && x.status() < 300) {
+        (x.isWebSocket() ? webSockets : ok).add(x);
       }
     }
-    return false;
+
+    void frame(WsFrame f) {
+      frameTimes.add(f.time());
+    }
+
+    void sort() {
+      ok.sort(Comparator.comparing(HttpExchange::time));
+      frameTimes.sort(Comparator.naturalOrder());
+    }
+
+    boolean during(HttpExchange refused, Instant from, Instant to) {
+      // a 2xx that began and ended within the wait: those that began in it, from the first on
+      for (int i = firstStartingAt(from); i < ok.size() && !ok.get(i).time().isAfter(to); i++) {
+        HttpExchange x = ok.get(i);
+        if (x != refused && !x.ended().isAfter(to)) {
+          return true;
+        }
+      }
+      for (HttpExchange ws : webSockets) {
+        if (ws != refused && !ws.time().isAfter(to) && (!ws.time().isBefore(from) || !ws.ended().isBefore(to))) {
+          return true;
+        }
+      }
+      int k = Collections.binarySearch(frameTimes, from);
+      int at = k >= 0 ? k : -k - 1;
+      return at < frameTimes.size() && !frameTimes.get(at).isAfter(to);
+    }
+
+    private int firstStartingAt(Instant from) {
+      int lo = 0;
+      int hi = ok.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ok.get(mid).time().isBefore(from)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 }

@@ -1,8 +1,11 @@
 package io.siodoctor.rules.signals;
 
+import io.siodoctor.parsers.ReadSet;
 import io.siodoctor.parsers.record.HttpExchange;
+import io.siodoctor.rules.api.DerivedKey;
 import io.siodoctor.rules.api.Incident;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -41,11 +44,20 @@ public final class Origins {
     if (referer.isPresent()) {
       return referer;
     }
-    return incident.exchanges().stream()
-        .filter(e -> "document".equals(e.resourceType()))
-        .findFirst()
-        .flatMap(e -> of(e.url()));
+    return incident.derived(FIRST_DOCUMENT);
   }
+
+  /**
+   * The origin of the capture's first page load, found once per incident: asked for every request
+   * without Origin and Referer (a sanitizer that dropped headers), a walk over every request each
+   * time was quadratic in a long capture.
+   */
+  private static final DerivedKey<Optional<String>> FIRST_DOCUMENT = DerivedKey.of("first-document-origin",
+      ReadSet.of(List.of(HttpExchange.class), List.of()),
+      incident -> incident.exchanges().stream()
+          .filter(e -> "document".equals(e.resourceType()))
+          .findFirst()
+          .flatMap(e -> of(e.url())));
 
   /**
    * Public suffixes under which each name is a site of its own: the generic second-level ones of

@@ -16,10 +16,12 @@ import io.siodoctor.rules.signals.ClientPingTimeout;
 import io.siodoctor.rules.signals.Disconnect;
 import io.siodoctor.rules.signals.Disconnects;
 import io.siodoctor.rules.signals.NetErrors;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -263,10 +265,11 @@ public final class Symptoms {
       }
     }
     List<HttpExchange> again = new ArrayList<>();
+    List<Instant> pageLoads = handshakes.size() < 2 ? List.of() : pageLoads(incident);
     for (int i = 1; i < handshakes.size(); i++) {
       HttpExchange prev = handshakes.get(i - 1);
       HttpExchange next = handshakes.get(i);
-      if (next.time().isAfter(prev.time().plusSeconds(1)) && !pageLoadBetween(incident, prev, next)) {
+      if (next.time().isAfter(prev.time().plusSeconds(1)) && !pageLoadBetween(pageLoads, prev, next)) {
         if (again.isEmpty()) {
           again.add(prev);
         }
@@ -327,18 +330,33 @@ public final class Symptoms {
   }
 
   /** A page (HTML document) loaded between two handshakes: the page was reloaded or left, not a reconnect. */
-  private static boolean pageLoadBetween(Incident incident, HttpExchange a, HttpExchange b) {
+  /** The start times of the capture's page loads (documents, or HTML GETs of an exporter that types none), sorted. */
+  private static List<Instant> pageLoads(Incident incident) {
+    List<Instant> loads = new ArrayList<>();
     for (HttpExchange x : incident.exchanges()) {
-      if (x.time() == null || !x.time().isAfter(a.time()) || !x.time().isBefore(b.time()) || x.isEngineIo()) {
+      if (x.time() == null || x.isEngineIo()) {
         continue;
       }
       if ("document".equals(x.resourceType()) || (x.resourceType().isEmpty() && "GET".equals(x.method())
           && x.responseMimeType().startsWith("text/html"))) {
-        return true;
+        loads.add(x.time());
       }
     }
-    return false;
+    loads.sort(null);
+    return loads;
   }
+
+  /** Whether a page load started strictly between two handshakes (a binary search: a long capture has thousands). */
+  private static boolean pageLoadBetween(List<Instant> pageLoads, HttpExchange a, HttpExchange b) {
+    int k = Collections.binarySearch(pageLoads, a.time());
+    // the first load after a's time: past an equal one, or where a's time would go
+    int at = k >= 0 ? k + 1 : -k - 1;
+    while (at < pageLoads.size() && pageLoads.get(at).equals(a.time())) {
+      at++;
+    }
+    return at < pageLoads.size() && pageLoads.get(at).isBefore(b.time());
+  }
+
 
   /**
    * A session that opened a WebSocket (answered or not) but kept polling long after (engine.io gives an
