@@ -15,9 +15,12 @@ import io.siodoctor.rules.api.SessionClose;
 import io.siodoctor.rules.api.WebSocketConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -139,17 +142,17 @@ public final class Disconnects {
    */
   private static List<LogLine> serverCloses(Incident incident) {
     List<LogLine> closes = new ArrayList<>();
-    java.util.Map<String, Instant> lastHandshake = new java.util.HashMap<>();
+    Map<String, Instant> lastHandshake = new HashMap<>();
     for (LogLine h : incident.logLines(LogEvent.HANDSHAKE)) {
       if (h.time() != null) {
         lastHandshake.merge(h.location().file(), h.time(), (a, b) -> a.isAfter(b) ? a : b);
       }
     }
     List<LogLine> stops = incident.logLines(LogEvent.SERVER_STOPPED);
-    java.util.Map<String, java.util.ArrayDeque<Instant>> closePackets = new java.util.HashMap<>();
+    Map<String, ArrayDeque<Instant>> closePackets = new HashMap<>();
     for (LogLine p : incident.logLines(LogEvent.CLIENT_CLOSE_PACKET)) {
       if (p.time() != null) {
-        closePackets.computeIfAbsent(p.location().file(), f -> new java.util.ArrayDeque<>()).add(p.time());
+        closePackets.computeIfAbsent(p.location().file(), f -> new ArrayDeque<>()).add(p.time());
       }
     }
     for (LogLine l : incident.logLines(LogEvent.CLOSED)) {
@@ -207,7 +210,7 @@ public final class Disconnects {
    * #CLOSE_AFTER_PACKET} before {@code closedAt}; each packet explains one close (taken from {@code
    * packets}, which holds one log's packet times in time order, as the lines are).
    */
-  private static boolean afterClosePacket(java.util.ArrayDeque<Instant> packets, Instant closedAt) {
+  private static boolean afterClosePacket(ArrayDeque<Instant> packets, Instant closedAt) {
     if (packets == null) {
       return false;
     }
