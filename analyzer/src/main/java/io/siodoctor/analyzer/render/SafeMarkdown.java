@@ -21,11 +21,14 @@ final class SafeMarkdown {
     }
     StringBuilder out = new StringBuilder();
     StringBuilder paragraph = new StringBuilder();
+    // the open bullet's text, its continuation lines joined to it: inline code may wrap onto them
+    StringBuilder item = new StringBuilder();
     String inList = null; // "ul" or "ol" while in a list
     boolean inFence = false;
     for (String line : markdown.replace("\r\n", "\n").split("\n", -1)) {
       if (line.strip().startsWith("```")) {
         flushParagraph(out, paragraph);
+        flushItem(out, item);
         inList = closeList(out, inList);
         out.append(inFence ? "</code></pre>\n" : "<pre><code>");
         inFence = !inFence;
@@ -38,6 +41,7 @@ final class SafeMarkdown {
       Matcher bullet = BULLET.matcher(line);
       if (bullet.matches()) {
         flushParagraph(out, paragraph);
+        flushItem(out, item);
         String type = Character.isDigit(bullet.group(1).charAt(0)) ? "ol" : "ul";
         if (!type.equals(inList)) {
           closeList(out, inList);
@@ -48,15 +52,16 @@ final class SafeMarkdown {
           out.append('<').append(type).append(type.equals("ol") ? start : "").append(">\n");
           inList = type;
         }
-        out.append("<li>").append(inline(bullet.group(2))).append("</li>\n");
+        item.append(bullet.group(2));
       } else if (line.isBlank()) {
         flushParagraph(out, paragraph);
+        flushItem(out, item);
         inList = closeList(out, inList);
       } else if (inList != null && Character.isWhitespace(line.charAt(0))) {
-        // a continuation line of the last bullet: append to it
-        int end = out.lastIndexOf("</li>");
-        out.insert(end, " " + inline(line.strip()));
+        // a continuation line of the last bullet
+        item.append(' ').append(line.strip());
       } else {
+        flushItem(out, item);
         inList = closeList(out, inList);
         if (paragraph.length() > 0) {
           paragraph.append(' ');
@@ -64,6 +69,7 @@ final class SafeMarkdown {
         paragraph.append(line.strip());
       }
     }
+    flushItem(out, item);
     if (inFence) {
       out.append("</code></pre>\n");
     }
@@ -76,6 +82,13 @@ final class SafeMarkdown {
     if (paragraph.length() > 0) {
       out.append("<p>").append(inline(paragraph.toString())).append("</p>\n");
       paragraph.setLength(0);
+    }
+  }
+
+  private static void flushItem(StringBuilder out, StringBuilder item) {
+    if (item.length() > 0) {
+      out.append("<li>").append(inline(item.toString())).append("</li>\n");
+      item.setLength(0);
     }
   }
 

@@ -175,6 +175,14 @@ class HtmlRendererTest {
         + "<ol start=\"2\">\n<li>second</li>\n<li>third</li>\n</ol>\n");
   }
 
+  @Test
+  void inlineCodeInABulletMayWrapOntoItsContinuationLine() {
+    // a fix's bullet wrapped at 100 columns inside a code span (the proxy-limit fix's nginx line)
+    String html = SafeMarkdown.toHtml("- nginx `limit_req` (`limiting requests, excess:\n  … by zone`): give it a `burst=`\n- next");
+    assertThat(html).isEqualTo("<ul>\n<li>nginx <code>limit_req</code> (<code>limiting requests, excess: … by zone</code>):"
+        + " give it a <code>burst=</code></li>\n<li>next</li>\n</ul>\n");
+  }
+
   private static String between(String s, String from, String to) {
     int a = s.indexOf(from) + from.length();
     return s.substring(a, s.indexOf(to, a));
