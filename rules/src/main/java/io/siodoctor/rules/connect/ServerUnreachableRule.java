@@ -78,10 +78,24 @@ public final class ServerUnreachableRule implements Rule {
     }
     // if sessions did get established, the outage was partial: still the cause of the failures seen,
     // but less likely to be the whole story
-    boolean anySession = Sessions.anyServed(incident);
+    boolean anySession = Sessions.anyServed(incident) || servedInAccessLog(incident);
     double confidence = anySession ? 0.6 : 0.92;
     return Optional.of(evidence.finding(confidence)
         .withDetail(evidence.size() + " request(s) got no answer from a Socket.IO server"
             + (anySession ? "; other requests did reach it" : "; no Engine.IO handshake succeeded")));
+  }
+
+  /**
+   * A proxy's access log shows a request carrying a sid answered 2xx or 101: only a server that
+   * issued that sid answers so, so a Socket.IO server was up for some of the time.
+   */
+  private static boolean servedInAccessLog(Incident incident) {
+    for (LogLine l : AccessLines.of(incident).withStatus(s -> s == 101 || (s >= 200 && s < 300))) {
+      String sid = l.access().engineIo() == null ? null : l.access().engineIo().sid();
+      if (sid != null && !sid.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -209,4 +209,19 @@ class ServerUnreachableRuleTest {
             """)
         .doTest().orElseThrow();
   }
+
+  @Test
+  void anAccessLogThatShowsASessionServedIsAPartialOutage() {
+    // the proxy's own 503s, read from its access log alone, beside a poll of an issued sid answered 200
+    Finding f = RuleTester.of(new ServerUnreachableRule())
+        .addLog("access.log", """
+            127.0.0.1 - - [08/Dec/2026:04:37:32 +0000] "GET /socket.io/?EIO=4&transport=polling&t=7k6g6pki HTTP/1.1" 200 118 "http://127.0.0.1:44387/" "Mozilla/5.0" 127.0.0.1:44691 0.009
+            127.0.0.1 - - [08/Dec/2026:04:37:32 +0000] "GET /socket.io/?EIO=4&transport=polling&t=7k6hft0t&sid=9zLvYJY3NBHNpLwoAAAC HTTP/1.1" 200 32 "http://127.0.0.1:44387/" "Mozilla/5.0" 127.0.0.1:44691 0.004
+            // EXPECT: server-unreachable
+            127.0.0.1 - - [08/Dec/2026:04:37:34 +0000] "GET /socket.io/?EIO=4&transport=polling&t=7k7xxvsp HTTP/1.1" 503 599 "http://127.0.0.1:44387/" "Mozilla/5.0" - 0.000
+            """)
+        .doTest().orElseThrow();
+    assertThat(f.confidence()).isEqualTo(0.6);
+    assertThat(f.detail()).endsWith("other requests did reach it");
+  }
 }
